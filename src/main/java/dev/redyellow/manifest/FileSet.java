@@ -1,0 +1,112 @@
+package dev.redyellow.manifest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * An immutable set of files keyed by their workspace-relative path ({@code /}-separated), sorted by
+ * path. Used for a feature's tests, each replayed attempt, and the files an implementer produced.
+ * Paths are validated by whoever builds the set (the manifest loader, the workspace); the set
+ * itself only stores them.
+ */
+public final class FileSet {
+    private static final FileSet EMPTY = new FileSet(new TreeMap<>());
+
+    private final SortedMap<String, byte[]> files;
+
+    private FileSet(SortedMap<String, byte[]> files) {
+        this.files = files;
+    }
+
+    public static FileSet empty() {
+        return EMPTY;
+    }
+
+    /** Copies the map (and each byte array), so later changes to the arguments are not seen. */
+    public static FileSet of(Map<String, byte[]> files) {
+        TreeMap<String, byte[]> copy = new TreeMap<>();
+        files.forEach((path, bytes) -> copy.put(Objects.requireNonNull(path), bytes.clone()));
+        return new FileSet(copy);
+    }
+
+    public static FileSet ofText(Map<String, String> files) {
+        TreeMap<String, byte[]> copy = new TreeMap<>();
+        files.forEach((path, text) -> copy.put(Objects.requireNonNull(path), text.getBytes(StandardCharsets.UTF_8)));
+        return new FileSet(copy);
+    }
+
+    /** The paths, sorted. */
+    public java.util.Set<String> paths() {
+        return Collections.unmodifiableSet(files.keySet());
+    }
+
+    public boolean contains(String path) {
+        return files.containsKey(path);
+    }
+
+    /** A copy of the content of {@code path}; throws if absent. */
+    public byte[] bytes(String path) {
+        byte[] bytes = files.get(path);
+        if (bytes == null) {
+            throw new IllegalArgumentException("no file " + path);
+        }
+        return bytes.clone();
+    }
+
+    public String text(String path) {
+        return new String(bytes(path), StandardCharsets.UTF_8);
+    }
+
+    public int size() {
+        return files.size();
+    }
+
+    public boolean isEmpty() {
+        return files.isEmpty();
+    }
+
+    public long totalBytes() {
+        return files.values().stream().mapToLong(b -> b.length).sum();
+    }
+
+    /** This set with the files of {@code other} added; {@code other} wins on equal paths. */
+    public FileSet overlay(FileSet other) {
+        TreeMap<String, byte[]> merged = new TreeMap<>(files);
+        merged.putAll(other.files);
+        return new FileSet(merged);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof FileSet other) || other.files.size() != files.size()) {
+            return false;
+        }
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            byte[] theirs = other.files.get(e.getKey());
+            if (theirs == null || !Arrays.equals(e.getValue(), theirs)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 1;
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            h = 31 * h + e.getKey().hashCode();
+            h = 31 * h + Arrays.hashCode(e.getValue());
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return "FileSet" + files.keySet();
+    }
+}

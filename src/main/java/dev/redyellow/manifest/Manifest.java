@@ -1,0 +1,31 @@
+package dev.redyellow.manifest;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A loaded, validated feature manifest (format version 1). Every referenced file has been read and
+ * every path checked, so nothing downstream needs to re-validate it.
+ *
+ * @param file              the manifest file (absolute, normalised)
+ * @param baseDir           the {@code base} folder copied into every workspace, or {@code null}
+ * @param stagnationLimit   consecutive attempts with the same failure signature that end a feature
+ * @param inferDependencies whether implicit dependencies are inferred from test sources
+ * @param contentHash       SHA-256 (hex) of the manifest's bytes, for trust decisions
+ */
+public record Manifest(Path file, int version, String name, Path baseDir, int maxAttempts, int workers,
+                       int stagnationLimit, boolean inferDependencies, List<Feature> features, String contentHash) {
+    public Manifest {
+        features = List.copyOf(features);
+    }
+
+    public Optional<Feature> feature(String id) {
+        return features.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /** The folder the manifest lives in; {@code from} paths are relative to it. */
+    public Path directory() {
+        return file.getParent();
+    }
+}
