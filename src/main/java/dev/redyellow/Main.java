@@ -1,7 +1,30 @@
 package dev.redyellow;
 
+import dev.redyellow.cli.RedYellowCommand;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+
+/**
+ * The entry point of the jar and of the installed launcher: with no arguments it opens the desktop
+ * window, with arguments it is the command line. It does not extend {@code Application}, so JavaFX
+ * can run from the class path.
+ */
 public final class Main {
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("hello");
+        if (args.length == 0) {
+            DesktopLauncher.launch(args);
+            return;
+        }
+        Charset cs = Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
+        int code = RedYellowCommand.execute(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 }

@@ -1,0 +1,123 @@
+package dev.redyellow.cli;
+
+import dev.redyellow.cycle.StepOutput;
+import dev.redyellow.implement.ManualDecisions;
+import dev.redyellow.manifest.Manifest;
+import dev.redyellow.run.RunEngine;
+import dev.redyellow.run.RunOptions;
+import dev.redyellow.run.RunReport;
+import dev.redyellow.run.RunResult;
+import dev.redyellow.run.FeatureKinds;
+import dev.redyellow.exec.RunFolder;
+import dev.redyellow.testing.TestRunners;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code redyellow run MANIFEST}: every feature through RED, YELLOW, GREEN, with a report. */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Runs every feature of the manifest through the RED-YELLOW-GREEN cycle.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "MANIFEST", description = "the feature manifest (JSON)")
+    Path manifestFile;
+
+    @Option(names = "--workers", paramLabel = "N", description = "parallel workers (default: the manifest's workers)")
+    Integer workers;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "write the JSON report here")
+    Path report;
+
+    @Option(names = "--no-cache", description = "do not use the test cache")
+    boolean noCache;
+
+    @Option(names = "--cache-db", paramLabel = "FILE", description = "the cache file (default: $REDYELLOW_DB or ~/.redyellow/redyellow.db)")
+    Path cacheDb;
+
+    @Option(names = "--approve-all", description = "approve every manual review")
+    boolean approveAll;
+
+    @Option(names = "--keep-workspaces", description = "leave every workspace on disk and print where")
+    boolean keepWorkspaces;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (workers != null && (workers < 1 || workers > 64)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--workers must be between 1 and 64, was " + workers);
+        }
+        Optional<Manifest> loaded = ManifestArgument.load(manifestFile, err);
+        if (loaded.isEmpty()) {
+            return ExitCodes.BAD_INPUT;
+        }
+        Manifest manifest = loaded.get();
+        List<String> unsupported = FeatureKinds.unsupported(manifest);
+        if (!unsupported.isEmpty()) {
+            unsupported.forEach(p -> err.println("redyellow: " + manifestFile + ": " + p));
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        RunFolder runFolder = RunFolder.createTemp();
+        ConsoleProgress progress = new ConsoleProgress(out);
+        RunOptions options = new RunOptions(workers != null ? workers : manifest.workers(), runFolder.path(),
+                keepWorkspaces, decisions(), StepOutput.DISCARD);
+        RunEngine engine = new RunEngine(manifest, options, TestRunners.standard(), progress, Clock.systemUTC());
+        // Ctrl-C or SIGTERM cancels the run; the hook waits until the report is written and every
+        // child process is gone, because the JVM halts as soon as the hook returns.
+        CountDownLatch wound = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            err.println("redyellow: stopping the run...");
+            err.flush();
+            engine.cancel();
+            try {
+                wound.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "redyellow-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            RunResult result = engine.run();
+            progress.printSummary(result);
+            if (report != null) {
+                RunReport.write(result, report);
+                out.println("Report: " + report.toAbsolutePath());
+            }
+            if (keepWorkspaces) {
+                out.println("Workspaces kept in " + runFolder.path());
+            } else {
+                runFolder.delete();
+            }
+            out.flush();
+            return result.allGreen() ? ExitCodes.ALL_GREEN : ExitCodes.NOT_ALL_GREEN;
+        } finally {
+            wound.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running; the JVM goes down once it returns
+            }
+        }
+    }
+
+    private ManualDecisions decisions() {
+        if (approveAll) {
+            return ManualDecisions.APPROVE_ALL;
+        }
+        return System.console() != null ? new ConsoleDecisions(System.console()) : ManualDecisions.NOBODY;
+    }
+
+}

@@ -1,0 +1,99 @@
+package dev.redyellow.exec;
+
+import dev.redyellow.manifest.FileSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * One isolated folder for one attempt (or one RED proof) of one feature. Every write re-checks its
+ * path, so nothing lands outside the folder whatever a manifest or an implementer asks for.
+ */
+public final class Workspace {
+    private final Path root;
+
+    Workspace(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * The absolute path of a workspace-relative path; throws {@link IllegalArgumentException} when the
+     * path is not a plain relative path inside this workspace (absolute, {@code ..}, backslashes,
+     * drive letters, or through a symbolic link that leads outside).
+     */
+    public Path resolve(String relative) {
+        if (relative.isEmpty() || relative.startsWith("/") || relative.contains("\\") || relative.matches("^[A-Za-z]:.*")) {
+            throw new IllegalArgumentException("not a relative workspace path: '" + relative + "'");
+        }
+        for (String segment : relative.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("workspace path '" + relative + "' has a '" + segment + "' segment");
+            }
+        }
+        Path target = root.resolve(relative).normalize();
+        if (!target.startsWith(root)) {
+            throw new IllegalArgumentException("workspace path '" + relative + "' escapes the workspace");
+        }
+        // A symbolic link inside the workspace (a base folder may hold one) must not lead writes out.
+        Path existing = target;
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (existing != null) {
+            try {
+                if (!existing.toRealPath().startsWith(root.toRealPath())) {
+                    throw new IllegalArgumentException("workspace path '" + relative + "' leads outside the workspace through a link");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return target;
+    }
+
+    /** Writes every file of the set, replacing what is there (a hard link is replaced, never written through). */
+    public void write(FileSet files) throws IOException {
+        for (String path : files.paths()) {
+            Path target = resolve(path);
+            Files.createDirectories(target.getParent());
+            Files.deleteIfExists(target);
+            Files.write(target, files.bytes(path));
+        }
+    }
+
+    /** Adds every file under {@code source} (a folder) by hard link where possible, else by copy. */
+    void linkTree(Path source) throws IOException {
+        Files.walkFileTree(source, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(root.resolve(source.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Path target = root.resolve(source.relativize(file).toString());
+                try {
+                    Files.createLink(target, file);
+                } catch (UnsupportedOperationException | IOException notLinkable) {
+                    Files.copy(file, target);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** Removes the folder and everything in it. */
+    public void delete() throws IOException {
+        new RunFolder(root).delete();
+    }
+}

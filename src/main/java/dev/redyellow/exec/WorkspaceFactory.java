@@ -1,0 +1,70 @@
+package dev.redyellow.exec;
+
+import dev.redyellow.manifest.FileSet;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Makes the workspaces of one run under one folder. The manifest's base folder is copied once into
+ * a private snapshot of the run, and each workspace hard-links the snapshot's files, so making a
+ * workspace costs a link per file, and a test that scribbles over a base file in place can only
+ * damage this run's snapshot, never the user's project.
+ */
+public final class WorkspaceFactory {
+    private final Path workspacesDir;
+    private final Path baseSnapshot;
+    private final AtomicInteger counter = new AtomicInteger();
+
+    /**
+     * @param runDir  the run's own folder (created if absent)
+     * @param baseDir the manifest's base folder, or {@code null}
+     */
+    public WorkspaceFactory(Path runDir, Path baseDir) throws IOException {
+        this.workspacesDir = Files.createDirectories(runDir.resolve("workspaces"));
+        if (baseDir == null) {
+            this.baseSnapshot = null;
+        } else {
+            this.baseSnapshot = runDir.resolve("base");
+            copyTree(baseDir, baseSnapshot);
+        }
+    }
+
+    /**
+     * A new workspace named after the feature and purpose (e.g. {@code slugify-red}, {@code slugify-2})
+     * holding the base and then each layer in order (later layers win on equal paths).
+     */
+    public Workspace create(String featureId, String purpose, List<FileSet> layers) throws IOException {
+        Path dir = workspacesDir.resolve(featureId + "-" + purpose + "-" + counter.incrementAndGet());
+        Workspace ws = new Workspace(Files.createDirectories(dir));
+        if (baseSnapshot != null) {
+            ws.linkTree(baseSnapshot);
+        }
+        for (FileSet layer : layers) {
+            ws.write(layer);
+        }
+        return ws;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,118 @@
+package dev.redyellow.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redyellow.cycle.AttemptRecord;
+import dev.redyellow.cycle.FeatureOutcome;
+import dev.redyellow.cycle.Transition;
+import dev.redyellow.testing.TestCase;
+import dev.redyellow.testing.TestResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The JSON report of SPEC section 5. Field names are a contract: fields may be added, none renamed.
+ * Written to a temporary file and moved into place, so a reader never sees half a report.
+ */
+public final class RunReport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunReport() {
+    }
+
+    public static void write(RunResult result, Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        JSON.writeValue(tmp.toFile(), toJson(result));
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static ObjectNode toJson(RunResult result) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("manifest", result.manifest().file().toString());
+        root.put("name", result.manifest().name());
+        root.put("allGreen", result.allGreen());
+        root.put("cancelled", result.cancelled());
+        ArrayNode features = root.putArray("features");
+        for (FeatureOutcome o : result.outcomes()) {
+            features.add(feature(o));
+        }
+        root.set("metrics", metrics(result.metrics()));
+        return root;
+    }
+
+    private static ObjectNode feature(FeatureOutcome o) {
+        ObjectNode f = JSON.createObjectNode();
+        f.put("id", o.id());
+        f.put("state", o.state().name());
+        f.put("reason", o.reason());
+        f.put("attempts", o.attempts());
+        f.put("testRuns", o.testRuns());
+        f.put("cacheHits", o.cacheHits());
+        f.put("seconds", o.seconds());
+        ObjectNode tests = f.putObject("tests");
+        tests.put("passed", o.lastResult().map(TestResult::passed).orElse(0));
+        tests.put("failed", o.lastResult().map(TestResult::failed).orElse(0));
+        tests.put("skipped", o.lastResult().map(TestResult::skipped).orElse(0));
+        ArrayNode transitions = f.putArray("transitions");
+        for (Transition t : o.transitions()) {
+            ObjectNode n = transitions.addObject();
+            n.put("from", t.from().name());
+            n.put("to", t.to().name());
+            n.put("at", t.at().toString());
+            n.put("reason", t.reason());
+        }
+        ArrayNode history = f.putArray("history");
+        for (AttemptRecord a : o.history()) {
+            history.add(attempt(a));
+        }
+        return f;
+    }
+
+    private static ObjectNode attempt(AttemptRecord a) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("attempt", a.attempt());
+        ArrayNode files = n.putArray("files");
+        a.files().paths().forEach(files::add);
+        a.result().ifPresent(r -> {
+            n.put("outcome", r.outcome().name());
+            n.put("passed", r.passed());
+            n.put("failed", r.failed());
+            ArrayNode failures = n.putArray("failures");
+            for (TestCase c : r.failures()) {
+                failures.addObject().put("test", c.name()).put("message", c.message());
+            }
+        });
+        a.verdict().ifPresent(v -> n.put("approved", v.approved()));
+        n.put("note", a.note());
+        return n;
+    }
+
+    private static ObjectNode metrics(RunMetrics m) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("wallSeconds", m.wallSeconds());
+        n.put("sumFeatureSeconds", m.sumFeatureSeconds());
+        n.put("speedup", m.speedup());
+        n.put("boundSeconds", m.boundSeconds());
+        n.put("efficiency", m.efficiency());
+        n.put("workers", m.workers());
+        n.put("peakConcurrency", m.peakConcurrency());
+        ObjectNode cache = n.putObject("cache");
+        cache.put("requests", m.cache().requests());
+        cache.put("hits", m.cache().hits());
+        cache.put("misses", m.cache().misses());
+        cache.put("hitRate", m.cache().hitRate());
+        cache.put("savedSeconds", m.cache().savedSeconds());
+        ArrayNode timeline = n.putArray("timeline");
+        for (TimelineEntry e : m.timeline()) {
+            timeline.addObject().put("feature", e.feature()).put("worker", e.worker()).put("start", e.start())
+                    .put("end", e.end()).put("state", e.state());
+        }
+        return n;
+    }
+}

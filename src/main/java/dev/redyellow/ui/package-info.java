@@ -1,0 +1,2 @@
+/** The JavaFX desktop application: the only package that may use JavaFX. */
+package dev.redyellow.ui;

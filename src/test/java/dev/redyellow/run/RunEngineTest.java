@@ -1,0 +1,181 @@
+package dev.redyellow.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redyellow.cycle.FeatureOutcome;
+import dev.redyellow.cycle.FeatureState;
+import dev.redyellow.cycle.StepOutput;
+import dev.redyellow.cycle.Transition;
+import dev.redyellow.implement.ManualDecisions;
+import dev.redyellow.manifest.Manifest;
+import dev.redyellow.manifest.ReviewSettings;
+import dev.redyellow.testing.TestRunners;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole cycle on real Python projects, run for real by python3. */
+class RunEngineTest {
+    private static final String ADD_OK = "def add(a, b):\n    return a + b\n";
+    private static final String ADD_WRONG = "def add(a, b):\n    return a - b\n";
+    private static final String ADD_TEST = "from add import add\nself.assertEqual(5, add(2, 3))";
+
+    @TempDir
+    Path tmp;
+
+    private RunResult run(Manifest manifest, int workers, RunListener listener) throws Exception {
+        RunEngine engine = new RunEngine(manifest, new RunOptions(workers, tmp.resolve("run"), false,
+                ManualDecisions.NOBODY, StepOutput.DISCARD), TestRunners.standard(), listener, Clock.systemUTC());
+        return engine.run();
+    }
+
+    private static Map<String, FeatureOutcome> byId(RunResult r) {
+        return r.outcomes().stream().collect(Collectors.toMap(FeatureOutcome::id, o -> o));
+    }
+
+    private static List<String> path(FeatureOutcome o) {
+        return o.transitions().stream().map(t -> t.from() + "->" + t.to()).toList();
+    }
+
+    @Test
+    void aFailingFirstAttemptGoesRedRedYellowGreen() throws Exception {
+        Manifest m = new PyProject(tmp).feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_OK).manifest();
+        RunResult r = run(m, 1, RunListener.NONE);
+        FeatureOutcome add = byId(r).get("add");
+        assertEquals(List.of("PENDING->RED", "RED->RED", "RED->YELLOW", "YELLOW->GREEN"), path(add));
+        assertTrue(add.transitions().get(0).reason().startsWith("red proved"), add.transitions().get(0).reason());
+        assertEquals(FeatureState.GREEN, add.state());
+        assertEquals(2, add.attempts());
+        assertEquals(3, add.testRuns());
+        assertTrue(r.allGreen());
+        assertEquals(ADD_OK, add.acceptedFiles().text("add.py"));
+    }
+
+    @Test
+    void aDependentSeesItsGreenDependencysCode() throws Exception {
+        Manifest m = new PyProject(tmp)
+                .feature("add", List.of(), ADD_TEST, ADD_OK)
+                .feature("twice", List.of("add"), "from twice import twice\nself.assertEqual(8, twice(4))",
+                        "from add import add\n\ndef twice(x):\n    return add(x, x)\n")
+                .manifest();
+        RunResult r = run(m, 2, RunListener.NONE);
+        assertTrue(r.allGreen(), r.outcomes().toString());
+    }
+
+    @Test
+    void dependentsOfAFailedFeatureEndBlockedWithTheReason() throws Exception {
+        Manifest m = new PyProject(tmp).maxAttempts(2)
+                .feature("add", List.of(), ADD_TEST, ADD_WRONG, "def add(a, b):\n    return 0\n")
+                .feature("twice", List.of("add"), "self.assertTrue(True)", "x = 1\n")
+                .feature("thrice", List.of("twice"), "self.assertTrue(True)", "x = 1\n")
+                .manifest();
+        Map<String, FeatureOutcome> o = byId(run(m, 2, RunListener.NONE));
+        assertEquals(FeatureState.FAILED, o.get("add").state());
+        assertTrue(o.get("add").reason().startsWith("attempts-exhausted"), o.get("add").reason());
+        assertEquals(FeatureState.BLOCKED, o.get("twice").state());
+        assertEquals("dependency-failed: add ended FAILED", o.get("twice").reason());
+        assertEquals(FeatureState.BLOCKED, o.get("thrice").state());
+        assertEquals("dependency-failed: twice ended BLOCKED", o.get("thrice").reason());
+        assertEquals(List.of("PENDING->BLOCKED"), path(o.get("thrice")));
+    }
+
+    @Test
+    void testsThatPassWithoutTheImplementationAreARedViolation() throws Exception {
+        Manifest m = new PyProject(tmp).feature("trivial", List.of(), "self.assertEqual(2, 1 + 1)", ADD_OK).manifest();
+        FeatureOutcome o = byId(run(m, 1, RunListener.NONE)).get("trivial");
+        assertEquals(List.of("PENDING->FAILED"), path(o));
+        assertTrue(o.reason().startsWith("red-violation"), o.reason());
+    }
+
+    @Test
+    void theSameFailureTwiceStagnates() throws Exception {
+        Manifest m = new PyProject(tmp).maxAttempts(4).stagnationLimit(2)
+                .feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_WRONG, ADD_OK, ADD_OK).manifest();
+        FeatureOutcome o = byId(run(m, 1, RunListener.NONE)).get("add");
+        assertEquals(FeatureState.FAILED, o.state());
+        assertTrue(o.reason().startsWith("stagnated"), o.reason());
+        assertEquals(2, o.attempts());
+    }
+
+    @Test
+    void aRejectingReviewerSendsTheFeatureBackToRedAndEndsReviewRejected() throws Exception {
+        ReviewSettings reject = new ReviewSettings.Command(
+                List.of("python3", "-c", "print('VERDICT: REJECTED'); print('needs docs')"), Map.of(), 30);
+        Manifest m = new PyProject(tmp).maxAttempts(2).feature("add", List.of(), reject, ADD_TEST, ADD_OK, ADD_OK).manifest();
+        FeatureOutcome o = byId(run(m, 1, RunListener.NONE)).get("add");
+        assertEquals(List.of("PENDING->RED", "RED->YELLOW", "YELLOW->RED", "RED->YELLOW", "YELLOW->RED", "RED->FAILED"), path(o));
+        assertTrue(o.reason().startsWith("review-rejected"), o.reason());
+        assertTrue(o.reason().contains("needs docs"), o.reason());
+    }
+
+    @Test
+    void notApprovedIsNotApproval() throws Exception {
+        ReviewSettings sly = new ReviewSettings.Command(List.of("python3", "-c", "print('NOT APPROVED')"), Map.of(), 30);
+        Manifest m = new PyProject(tmp).maxAttempts(1).feature("add", List.of(), sly, ADD_TEST, ADD_OK).manifest();
+        FeatureOutcome o = byId(run(m, 1, RunListener.NONE)).get("add");
+        assertEquals(FeatureState.FAILED, o.state());
+        assertTrue(o.reason().startsWith("review-rejected"), o.reason());
+    }
+
+    @Test
+    void independentFeaturesRunAtTheSameTime() throws Exception {
+        String slow = "import time\ntime.sleep(1.0)\nfrom m{0} import v\nself.assertEqual(1, v)";
+        Manifest m = new PyProject(tmp)
+                .feature("m1", List.of(), slow.replace("{0}", "1"), "v = 1\n")
+                .feature("m2", List.of(), slow.replace("{0}", "2"), "v = 1\n")
+                .manifest();
+        RunResult r = run(m, 2, RunListener.NONE);
+        assertTrue(r.allGreen());
+        assertEquals(2, r.metrics().peakConcurrency());
+        assertTrue(r.metrics().speedup() > 1.0, "speedup " + r.metrics().speedup());
+        assertEquals(2, r.metrics().timeline().stream().map(TimelineEntry::worker).distinct().count());
+    }
+
+    @Test
+    void cancellingEndsEveryFeatureCancelledAndLeavesNoProcess() throws Exception {
+        Manifest m = new PyProject(tmp).timeoutSeconds(120)
+                .feature("slow", List.of(), "import time\ntime.sleep(60)", "x = 1\n")
+                .feature("after", List.of("slow"), "self.assertTrue(True)", "x = 1\n")
+                .manifest();
+        List<Transition> seen = new CopyOnWriteArrayList<>();
+        RunEngine engine = new RunEngine(m, new RunOptions(1, tmp.resolve("run"), false, ManualDecisions.NOBODY,
+                StepOutput.DISCARD), TestRunners.standard(), new RunListener() {
+                    @Override
+                    public void transition(Transition t) {
+                        seen.add(t);
+                    }
+                }, Clock.systemUTC());
+        Thread canceller = new Thread(() -> {
+            try {
+                // wait until python really runs the sleeping test
+                while (ProcessHandle.current().descendants().noneMatch(p -> p.info().commandLine().orElse("").contains("unittest"))) {
+                    Thread.sleep(20);
+                }
+                engine.cancel();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        canceller.start();
+        RunResult r = engine.run();
+        canceller.join();
+        Map<String, FeatureOutcome> o = byId(r);
+        assertTrue(r.cancelled());
+        assertEquals(FeatureState.CANCELLED, o.get("slow").state());
+        assertEquals(FeatureState.CANCELLED, o.get("after").state());
+        assertFalse(r.allGreen());
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList());
+    }
+}
