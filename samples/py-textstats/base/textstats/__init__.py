@@ -1,0 +1,1 @@
+"""Text statistics: words, sentences, syllables, counts and readability."""
