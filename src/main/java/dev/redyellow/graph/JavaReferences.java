@@ -1,0 +1,150 @@
+package dev.redyellow.graph;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Java: single-type, static and on-demand imports, and capitalised names used from the test's own
+ * package (which need no import, so a test base class in the same package is only visible this way).
+ */
+final class JavaReferences implements SourceReferences {
+
+    private static final String QUALIFIED = "[\\w$]+(?:\\s*\\.\\s*[\\w$]+)*";
+    private static final Pattern PACKAGE = Pattern.compile("\\bpackage\\s+(" + QUALIFIED + ")\\s*;");
+    private static final Pattern IMPORT = Pattern.compile(
+            "\\bimport\\s+(static\\s+)?(" + QUALIFIED + ")(\\s*\\.\\s*\\*)?\\s*;");
+    private static final Pattern TYPE_NAME = Pattern.compile("\\b[A-Z][\\w$]*");
+    private static final List<String> SOURCE_ROOTS = List.of("src/main/java/", "src/test/java/");
+
+    /** A written {@code .java} file seen as the top-level type it declares. */
+    private record JavaType(String packageName, String simpleName, String path) {
+        String qualifiedName() {
+            return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+        }
+    }
+
+    private final List<JavaType> types;
+
+    JavaReferences(WrittenFiles written) {
+        Set<JavaType> found = new LinkedHashSet<>();
+        for (WrittenFiles.WrittenFile file : written.all()) {
+            if (reads(file.path())) {
+                String packageName = file.content()
+                        .map(content -> declaredPackage(CLikeSource.withoutCommentsOrStrings(content)).orElse(""))
+                        .orElseGet(() -> packageFromPath(file.path()));
+                found.add(new JavaType(packageName, simpleName(file.path()), file.path()));
+            }
+        }
+        this.types = List.copyOf(found);
+    }
+
+    @Override
+    public boolean reads(String path) {
+        return path.endsWith(".java");
+    }
+
+    @Override
+    public List<FileReference> find(String path, String text) {
+        String code = CLikeSource.withoutCommentsOrStrings(text);
+        Map<String, String> found = new LinkedHashMap<>();
+        Set<String> importedSimpleNames = new HashSet<>();
+        Matcher imports = IMPORT.matcher(code);
+        while (imports.find()) {
+            boolean isStatic = imports.group(1) != null;
+            boolean onDemand = imports.group(3) != null;
+            String name = imports.group(2).replaceAll("\\s", "");
+            String description = "imports " + (isStatic ? "static " : "") + name + (onDemand ? ".*" : "");
+            if (onDemand && !isStatic) {
+                types.stream().filter(t -> t.packageName().equals(name))
+                        .forEach(t -> found.putIfAbsent(t.path(), description));
+            } else {
+                String typeName = isStatic && !onDemand ? enclosing(name) : name;
+                importedSimpleNames.add(lastSegment(name));
+                typesNamed(typeName).forEach(t -> found.putIfAbsent(t.path(), description));
+            }
+        }
+        String ownPackage = declaredPackage(code).orElseGet(() -> packageFromPath(path));
+        Matcher names = TYPE_NAME.matcher(code);
+        while (names.find()) {
+            String simpleName = names.group();
+            if (importedSimpleNames.contains(simpleName)) {
+                continue; // a single-type import shadows a same-package type of the same name
+            }
+            for (JavaType type : types) {
+                if (type.packageName().equals(ownPackage) && type.simpleName().equals(simpleName)
+                        && !type.path().equals(path)) {
+                    found.putIfAbsent(type.path(), "uses " + type.qualifiedName() + " (same package)");
+                }
+            }
+        }
+        List<FileReference> references = new ArrayList<>();
+        found.forEach((target, description) -> references.add(new FileReference(target, description)));
+        return references;
+    }
+
+    /**
+     * The written files declaring {@code qualifiedName}; for a nested type ({@code a.b.Outer.Inner})
+     * that no file declares, the file of its enclosing type.
+     */
+    private List<JavaType> typesNamed(String qualifiedName) {
+        String name = qualifiedName;
+        while (true) {
+            String candidate = name;
+            String pathSuffix = candidate.replace('.', '/') + ".java";
+            List<JavaType> matches = types.stream()
+                    .filter(t -> t.qualifiedName().equals(candidate)
+                            || t.path().equals(pathSuffix) || t.path().endsWith("/" + pathSuffix))
+                    .toList();
+            String enclosing = enclosing(name);
+            if (!matches.isEmpty() || enclosing.isEmpty() || !startsUpperCase(lastSegment(enclosing))) {
+                return matches;
+            }
+            name = enclosing;
+        }
+    }
+
+    private static Optional<String> declaredPackage(String code) {
+        Matcher m = PACKAGE.matcher(code);
+        return m.find() ? Optional.of(m.group(1).replaceAll("\\s", "")) : Optional.empty();
+    }
+
+    /** The package a file's location implies: its folder below a Maven source root, else its folder. */
+    private static String packageFromPath(String path) {
+        String relative = path;
+        for (String root : SOURCE_ROOTS) {
+            int at = path.indexOf(root);
+            if (at == 0 || (at > 0 && path.charAt(at - 1) == '/')) {
+                relative = path.substring(at + root.length());
+                break;
+            }
+        }
+        int slash = relative.lastIndexOf('/');
+        return slash < 0 ? "" : relative.substring(0, slash).replace('/', '.');
+    }
+
+    private static String simpleName(String path) {
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        return file.substring(0, file.length() - ".java".length());
+    }
+
+    private static String enclosing(String qualifiedName) {
+        int dot = qualifiedName.lastIndexOf('.');
+        return dot < 0 ? "" : qualifiedName.substring(0, dot);
+    }
+
+    private static String lastSegment(String qualifiedName) {
+        return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
+    }
+
+    private static boolean startsUpperCase(String name) {
+        return !name.isEmpty() && Character.isUpperCase(name.charAt(0));
+    }
+}
