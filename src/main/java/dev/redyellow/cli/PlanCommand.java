@@ -72,7 +72,7 @@ final class PlanCommand implements Callable<Integer> {
                     e.kind() == EdgeKind.INFERRED ? "inferred" : "explicit", e.reason());
         }
         out.println();
-        out.printf("Critical path (%.0f s at the default estimate of %.0f s per feature): %s%n", critical.seconds(),
+        out.printf("Critical path (%.0f s at the default estimate of %.0f s per feature): %s%n", critical.totalSeconds(),
                 FeatureGraph.DEFAULT_ESTIMATE_SECONDS, String.join(" -> ", critical.ids()));
         if (!graph.warnings().isEmpty()) {
             out.println();
@@ -101,7 +101,7 @@ final class PlanCommand implements Callable<Integer> {
                     .put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT)).put("reason", e.reason());
         }
         ObjectNode cp = root.putObject("criticalPath");
-        cp.put("seconds", critical.seconds());
+        cp.put("seconds", critical.totalSeconds());
         ArrayNode ids = cp.putArray("features");
         critical.ids().forEach(ids::add);
         ArrayNode warnings = root.putArray("warnings");

@@ -189,7 +189,10 @@ public final class FeatureConductor {
     }
 
     private void checkStagnation(TestResult result) {
-        signatures.add(result.failureSignature());
+        // Each attempt runs in its own folder; runners quote it in messages, and that must not hide
+        // that two attempts failed the same way.
+        String workspaces = java.util.regex.Pattern.quote(parts.workspaces().workspacesDir().toString());
+        signatures.add(result.failureSignature().replaceAll(workspaces + "[/\\\\][^/\\\\\\s]+", "<workspace>"));
         int k = limits.stagnationLimit();
         if (signatures.size() < k) {
             return;

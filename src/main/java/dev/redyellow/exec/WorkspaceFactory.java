@@ -36,6 +36,11 @@ public final class WorkspaceFactory {
         }
     }
 
+    /** The folder every workspace of this run lives in. */
+    public Path workspacesDir() {
+        return workspacesDir;
+    }
+
     /**
      * A new workspace named after the feature and purpose (e.g. {@code slugify-red}, {@code slugify-2})
      * holding the base and then each layer in order (later layers win on equal paths).

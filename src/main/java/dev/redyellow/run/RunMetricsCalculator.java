@@ -17,7 +17,7 @@ final class RunMetricsCalculator {
         Map<String, Double> measured = outcomes.stream()
                 .collect(Collectors.toMap(FeatureOutcome::id, FeatureOutcome::seconds, (a, b) -> a));
         double sum = measured.values().stream().mapToDouble(Double::doubleValue).sum();
-        double criticalPath = graph.criticalPath(id -> measured.getOrDefault(id, 0.0)).seconds();
+        double criticalPath = graph.criticalPath(id -> measured.getOrDefault(id, 0.0)).totalSeconds();
         double bound = Math.max(criticalPath, sum / workers);
         double speedup = wallSeconds > 0 ? sum / wallSeconds : 0.0;
         double efficiency = wallSeconds > 0 ? Math.min(1.0, bound / wallSeconds) : 0.0;
