@@ -1,0 +1,5 @@
+package tools;
+
+/** Present in every workspace. */
+public final class Base {
+}
