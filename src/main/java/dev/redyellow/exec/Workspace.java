@@ -1,6 +1,7 @@
 package dev.redyellow.exec;
 
 import dev.redyellow.manifest.FileSet;
+import dev.redyellow.manifest.WorkspacePath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -31,14 +32,9 @@ public final class Workspace {
      * drive letters, or through a symbolic link that leads outside).
      */
     public Path resolve(String relative) {
-        if (relative.isEmpty() || relative.startsWith("/") || relative.contains("\\") || relative.matches("^[A-Za-z]:.*")) {
-            throw new IllegalArgumentException("not a relative workspace path: '" + relative + "'");
-        }
-        for (String segment : relative.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw new IllegalArgumentException("workspace path '" + relative + "' has a '" + segment + "' segment");
-            }
-        }
+        WorkspacePath.problem(relative).ifPresent(problem -> {
+            throw new IllegalArgumentException("invalid workspace path \"" + relative + "\": " + problem);
+        });
         Path target = root.resolve(relative).normalize();
         if (!target.startsWith(root)) {
             throw new IllegalArgumentException("workspace path '" + relative + "' escapes the workspace");
