@@ -1,0 +1,161 @@
+package dev.redyellow.exec;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one program to completion: argv without a shell, in a working directory, with extra
+ * environment variables on top of the inherited ones, and stdin closed.
+ *
+ * <p>Both output streams are drained at once, each on its own thread, so a program that fills one
+ * pipe while we wait on the other cannot deadlock. Output goes to the {@link OutputSink} as it is
+ * read; only a bounded tail is kept. On timeout, or when the calling thread is interrupted, the
+ * whole process tree is killed (see {@link ProcessTree}).
+ *
+ * <p>Thread-safe: one instance serves every worker.
+ */
+public class ProcessRunner {
+
+    private static final System.Logger LOG = System.getLogger(ProcessRunner.class.getName());
+
+    /** How long a killed tree gets to exit cleanly before it is killed forcibly. */
+    public static final Duration KILL_GRACE = Duration.ofMillis(1000);
+    /** How often descendants are noted while the root runs (they may outlive it, re-parented). */
+    private static final long WATCH_MILLIS = 200;
+    /** How long to wait for the readers once the tree is dead: the pipes close with it. */
+    private static final long DRAIN_AFTER_KILL_MILLIS = 1000;
+
+    private final int tailBytes;
+
+    public ProcessRunner() {
+        this(64 * 1024);
+    }
+
+    /** @param tailBytes how much of the combined output {@link ProcessResult#outputTail()} keeps */
+    public ProcessRunner(int tailBytes) {
+        this.tailBytes = tailBytes;
+    }
+
+    /**
+     * Runs {@code spec} and waits for it, at most for its timeout ({@code null} means no limit).
+     *
+     * @throws ProcessStartException when the program cannot be started; a program that starts and
+     *                               then fails is a normal result with its exit code
+     * @throws InterruptedException  when the calling thread is interrupted; the tree is killed first
+     */
+    public ProcessResult run(ProcessSpec spec, OutputSink sink) throws ProcessStartException, InterruptedException {
+        long started = System.nanoTime();
+        Process process = start(spec);
+        ProcessOutputTail tail = new ProcessOutputTail(tailBytes);
+        List<ProcessOutputPump> pumps = List.of(
+                new ProcessOutputPump(process.getInputStream(), OutputSink.Stream.STDOUT, sink, tail),
+                new ProcessOutputPump(process.getErrorStream(), OutputSink.Stream.STDERR, sink, tail));
+        List<Thread> readers = new ArrayList<>();
+        for (ProcessOutputPump pump : pumps) {
+            Thread reader = new Thread(pump, "process-" + process.pid() + "-" + pump.stream().name().toLowerCase());
+            reader.setDaemon(true);
+            reader.start();
+            readers.add(reader);
+        }
+        long deadline = spec.timeout() == null ? Long.MAX_VALUE : started + spec.timeout().toNanos();
+        Set<ProcessHandle> seen = new LinkedHashSet<>();
+        boolean timedOut;
+        try {
+            timedOut = !awaitExit(process, deadline, seen);
+            if (!timedOut && !joinUntil(readers, deadline)) {
+                // The root ended but something it started still holds the pipes open past the deadline.
+                timedOut = true;
+            }
+        } catch (InterruptedException e) {
+            stop(process, seen, readers, pumps);
+            throw e;
+        }
+        if (timedOut) {
+            stop(process, seen, readers, pumps);
+        }
+        Duration duration = Duration.ofNanos(System.nanoTime() - started);
+        int exitCode = timedOut ? -1 : process.exitValue();
+        return new ProcessResult(exitCode, timedOut, duration, tail.toString());
+    }
+
+    private static Process start(ProcessSpec spec) throws ProcessStartException {
+        ProcessBuilder builder = new ProcessBuilder(spec.command());
+        if (spec.directory() != null) {
+            builder.directory(spec.directory().toFile());
+        }
+        builder.environment().putAll(spec.env());
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new ProcessStartException(spec.command().get(0), e);
+        }
+        try {
+            // Nothing is ever typed in: a program that reads stdin gets end-of-file, not a hang.
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "closing stdin of process " + process.pid() + " failed", e);
+        }
+        return process;
+    }
+
+    /** Waits for the root to exit, noting its descendants meanwhile; false when the deadline came first. */
+    private static boolean awaitExit(Process process, long deadline, Set<ProcessHandle> seen)
+            throws InterruptedException {
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return !process.isAlive();
+            }
+            if (process.waitFor(Math.min(left, TimeUnit.MILLISECONDS.toNanos(WATCH_MILLIS)), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+            process.descendants().forEach(seen::add);
+        }
+    }
+
+    private static boolean joinUntil(List<Thread> readers, long deadline) throws InterruptedException {
+        for (Thread reader : readers) {
+            long left = deadline - System.nanoTime();
+            if (deadline == Long.MAX_VALUE) {
+                reader.join();
+            } else if (left <= 0 || !join(reader, left)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean join(Thread reader, long nanos) throws InterruptedException {
+        TimeUnit.NANOSECONDS.timedJoin(reader, nanos);
+        return !reader.isAlive();
+    }
+
+    private static void stop(Process process, Set<ProcessHandle> seen, List<Thread> readers,
+                             List<ProcessOutputPump> pumps) {
+        if (!ProcessTree.kill(process.toHandle(), List.copyOf(seen), KILL_GRACE)) {
+            LOG.log(Level.WARNING, "process tree of " + process.pid() + " did not exit after being killed");
+        }
+        boolean interrupted = Thread.interrupted();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_AFTER_KILL_MILLIS);
+            if (!joinUntil(readers, deadline)) {
+                LOG.log(Level.WARNING, "output of process " + process.pid() + " still open after the kill");
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            // Whatever a stuck reader still reads must not reach a caller that has moved on.
+            pumps.forEach(ProcessOutputPump::detach);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

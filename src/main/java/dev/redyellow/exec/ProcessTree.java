@@ -1,0 +1,120 @@
+package dev.redyellow.exec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Kills a process together with everything it started. Test runners start JVMs, shells and
+ * interpreters that start further children; killing only the root would leave those running and
+ * holding the output pipes open, so the descendants are always collected before anything dies.
+ */
+public final class ProcessTree {
+
+    /** How long to wait for the forced kill to take effect before giving up on a process. */
+    private static final Duration FORCED_WAIT = Duration.ofMillis(500);
+
+    /** Zombies never complete {@link ProcessHandle#onExit()}, so exits are polled. */
+    private static final long POLL_MILLIS = 20;
+
+    private ProcessTree() {
+    }
+
+    /**
+     * Asks the root and all its descendants to stop (descendants first, so the root cannot start
+     * replacements on their behalf), waits up to {@code grace}, then kills the survivors forcibly.
+     *
+     * @return true when every process of the tree has exited
+     */
+    public static boolean kill(ProcessHandle root, Duration grace) {
+        return kill(root, List.of(), grace);
+    }
+
+    /**
+     * As {@link #kill(ProcessHandle, Duration)}, also killing {@code alsoKnown}: descendants seen
+     * earlier that may no longer be linked to the root (their parent died and they were re-parented).
+     */
+    public static boolean kill(ProcessHandle root, List<ProcessHandle> alsoKnown, Duration grace) {
+        Set<ProcessHandle> tree = new LinkedHashSet<>(alsoKnown);
+        root.descendants().forEach(tree::add);
+        tree.forEach(ProcessHandle::destroy);
+        root.destroy();
+        // A process may have forked between the snapshot and its own death.
+        root.descendants().forEach(tree::add);
+        tree.add(root);
+
+        if (awaitExit(tree, grace)) {
+            return true;
+        }
+        root.descendants().forEach(tree::add);
+        List<ProcessHandle> survivors = new ArrayList<>();
+        for (ProcessHandle handle : tree) {
+            if (!hasExited(handle)) {
+                survivors.add(handle);
+            }
+        }
+        // Descendants first here too: a forcibly killed root cannot reap or respawn anything anyway.
+        for (ProcessHandle handle : survivors) {
+            if (!handle.equals(root)) {
+                handle.destroyForcibly();
+            }
+        }
+        root.destroyForcibly();
+        return awaitExit(tree, FORCED_WAIT);
+    }
+
+    /**
+     * True when the process has exited. A killed process whose parent has died waits, as a zombie,
+     * for the system's init process to reap it; some container init processes reap late, and Java
+     * still calls such a process alive, so on Linux the zombie state counts as exited.
+     */
+    public static boolean hasExited(ProcessHandle handle) {
+        return !handle.isAlive() || isZombie(handle.pid());
+    }
+
+    private static boolean isZombie(long pid) {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        try {
+            String text = Files.readString(stat);
+            // Format: pid (command) state ...; the command may itself contain ") ".
+            int end = text.lastIndexOf(')');
+            return end >= 0 && end + 2 < text.length() && text.charAt(end + 2) == 'Z';
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            // No /proc (not Linux) or not readable: rely on isAlive alone.
+            return false;
+        }
+    }
+
+    private static boolean awaitExit(Set<ProcessHandle> tree, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                if (tree.stream().allMatch(ProcessTree::hasExited)) {
+                    return true;
+                }
+                if (System.nanoTime() >= deadline) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    // Killing must complete even for an interrupted caller; the flag is restored below.
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.redyellow.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The JUnit Platform console launcher that ships inside the application (a class-path resource, so
+ * no network is needed). A JVM cannot run a jar inside a jar, so it is extracted once per process to
+ * a cache folder, under a name carrying its hash, and reused; parallel workers and processes write
+ * it through a temporary file and an atomic move, so none ever sees a half-written jar.
+ */
+public final class JUnitConsoleJar {
+
+    static final String RESOURCE = "/dev/redyellow/testing/junit-console.jar";
+    private static final System.Logger LOG = System.getLogger(JUnitConsoleJar.class.getName());
+    private static final JUnitConsoleJar SHARED = new JUnitConsoleJar(List.of(
+            Path.of(System.getProperty("user.home"), ".redyellow", "lib"),
+            Path.of(System.getProperty("java.io.tmpdir"), "redyellow-" + System.getProperty("user.name"), "lib")));
+
+    private final List<Path> folders;
+    private Path extracted;
+
+    /** @param folders where the jar may be cached, in order of preference (unwritable ones are skipped) */
+    public JUnitConsoleJar(List<Path> folders) {
+        this.folders = List.copyOf(folders);
+    }
+
+    /** The process-wide instance, caching in {@code ~/.redyellow/lib}, else in the temp folder. */
+    public static JUnitConsoleJar shared() {
+        return SHARED;
+    }
+
+    /** The extracted jar; extracts it on first use. */
+    public synchronized Path path() throws IOException {
+        if (extracted != null && Files.isRegularFile(extracted)) {
+            return extracted;
+        }
+        byte[] jar = bundled();
+        String name = "junit-console-" + HexFormat.of().formatHex(sha256(jar), 0, 8) + ".jar";
+        List<String> problems = new ArrayList<>();
+        for (Path folder : folders) {
+            try {
+                extracted = extract(jar, folder.resolve(name));
+                return extracted;
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "cannot cache the JUnit console launcher in " + folder, e);
+                problems.add(folder + ": " + e);
+            }
+        }
+        throw new IOException("cannot extract the JUnit console launcher: " + String.join("; ", problems));
+    }
+
+    private static Path extract(byte[] jar, Path target) throws IOException {
+        if (Files.isRegularFile(target) && Files.size(target) == jar.length
+                && MessageDigest.isEqual(sha256(Files.readAllBytes(target)), sha256(jar))) {
+            return target;
+        }
+        Files.createDirectories(target.getParent());
+        Path temporary = Files.createTempFile(target.getParent(), "junit-console-", ".part");
+        try {
+            Files.write(temporary, jar);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return target;
+    }
+
+    private static byte[] bundled() throws IOException {
+        try (InputStream in = JUnitConsoleJar.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IOException("the JUnit console launcher is not bundled (class-path resource " + RESOURCE
+                        + " is missing; the Maven build copies it there)");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

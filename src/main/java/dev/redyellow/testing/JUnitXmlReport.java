@@ -1,0 +1,119 @@
+package dev.redyellow.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads a JUnit XML ("legacy" Ant/Surefire format) report: {@code testsuite} or {@code testsuites}
+ * holding {@code testcase} elements with an optional {@code failure}, {@code error} or {@code skipped}.
+ * Streaming (StAX), so reports with long stack traces and output are not held in memory; no DTDs or
+ * external entities are resolved, as the file is written by the tested code.
+ */
+public final class JUnitXmlReport {
+
+    private JUnitXmlReport() {
+    }
+
+    /** Every test case of the report, counted. */
+    public static TestTally read(Path file) throws IOException {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try (InputStream in = Files.newInputStream(file)) {
+            XMLStreamReader xml = factory.createXMLStreamReader(in);
+            try {
+                return readCases(xml);
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException e) {
+            throw new IOException("malformed JUnit XML report " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static TestTally readCases(XMLStreamReader xml) throws XMLStreamException {
+        List<TestCase> cases = new ArrayList<>();
+        int passed = 0;
+        int failed = 0;
+        int skipped = 0;
+        while (xml.hasNext()) {
+            if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("testcase")) {
+                TestCase test = readCase(xml);
+                cases.add(test);
+                switch (test.status()) {
+                    case PASSED -> passed++;
+                    case FAILED -> failed++;
+                    case SKIPPED -> skipped++;
+                }
+            }
+        }
+        return new TestTally(passed, failed, skipped, cases);
+    }
+
+    /** Reads one test case; the reader is on its start tag and is left on its end tag. */
+    private static TestCase readCase(XMLStreamReader xml) throws XMLStreamException {
+        String name = name(xml.getAttributeValue(null, "classname"), xml.getAttributeValue(null, "name"));
+        long millis = millis(xml.getAttributeValue(null, "time"));
+        TestCase.Status status = TestCase.Status.PASSED;
+        String message = "";
+        int depth = 1;
+        while (depth > 0) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+                String element = xml.getLocalName();
+                if (depth == 2 && (element.equals("failure") || element.equals("error"))) {
+                    status = TestCase.Status.FAILED;
+                    message = failureMessage(xml);
+                    depth--;
+                } else if (depth == 2 && element.equals("skipped") && status == TestCase.Status.PASSED) {
+                    status = TestCase.Status.SKIPPED;
+                    message = orEmpty(xml.getAttributeValue(null, "message"));
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+        return new TestCase(name, status, message, millis);
+    }
+
+    /** The message attribute, else the first line of the element's text (the stack trace). */
+    private static String failureMessage(XMLStreamReader xml) throws XMLStreamException {
+        String attribute = xml.getAttributeValue(null, "message");
+        String text = xml.getElementText();
+        String message = attribute != null && !attribute.isBlank() ? attribute : text.strip().lines().findFirst().orElse("");
+        return FailureNames.bounded(message);
+    }
+
+    /** "tools.SlugTest" + "replacesSpaces()" -> "tools.SlugTest.replacesSpaces". */
+    static String name(String className, String testName) {
+        String test = orEmpty(testName);
+        if (test.endsWith("()")) {
+            test = test.substring(0, test.length() - 2);
+        }
+        return className == null || className.isBlank() ? test : className + "." + test;
+    }
+
+    private static long millis(String seconds) {
+        if (seconds == null || seconds.isBlank()) {
+            return 0;
+        }
+        try {
+            return Math.round(Double.parseDouble(seconds.replace(",", "")) * 1000);
+        } catch (NumberFormatException e) {
+            return 0; // some writers put locale-formatted or empty times here; the time is only informative
+        }
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.redyellow.testing;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * pytest: the final "==== 2 failed, 2 passed, 1 skipped in 1.22s ====" line (without the rulers
+ * under {@code -q}), "no tests ran in 0.01s", and the short summary's "FAILED file::test - message".
+ */
+final class PytestSummary implements SummaryParser {
+
+    private static final Pattern FINAL = Pattern.compile(
+            "^=*\\s*((?:\\d+ \\w+)(?:, \\d+ \\w+)*) in \\d+(?:\\.\\d+)?s(?: \\([^)]*\\))?\\s*=*$");
+    private static final Pattern NO_TESTS = Pattern.compile("^=*\\s*no tests ran in \\d+(?:\\.\\d+)?s.*$");
+    private static final Pattern ITEM = Pattern.compile("(\\d+) (\\w+)");
+    private static final Pattern FAILED_TEST = Pattern.compile("^(?:FAILED|ERROR) (\\S+)(?: - (.*))?$");
+
+    private final FailureNames failures = new FailureNames();
+    private TestTally counts;
+
+    @Override
+    public String runner() {
+        return "pytest";
+    }
+
+    @Override
+    public void accept(String line) {
+        Matcher end = FINAL.matcher(line);
+        if (end.matches()) {
+            read(end.group(1));
+            return;
+        }
+        if (NO_TESTS.matcher(line).matches()) {
+            counts = TestTally.EMPTY;
+            return;
+        }
+        Matcher test = FAILED_TEST.matcher(line);
+        if (test.matches()) {
+            failures.add(test.group(1));
+            if (test.group(2) != null) {
+                failures.describeLatest(test.group(2));
+            }
+        }
+    }
+
+    private void read(String items) {
+        int passed = 0;
+        int failed = 0;
+        int skipped = 0;
+        boolean known = false;
+        Matcher item = ITEM.matcher(items);
+        while (item.find()) {
+            int n = Integer.parseInt(item.group(1));
+            switch (item.group(2)) {
+                case "passed" -> passed += n;
+                case "failed", "error", "errors" -> failed += n;
+                case "skipped", "xfailed", "xpassed", "deselected" -> skipped += n;
+                case "warning", "warnings", "rerun" -> { }
+                default -> {
+                    return; // not pytest's vocabulary: some other line that happens to look alike
+                }
+            }
+            known = true;
+        }
+        if (known) {
+            counts = new TestTally(passed, failed, skipped, java.util.List.of());
+        }
+    }
+
+    @Override
+    public Optional<TestTally> tally() {
+        return Optional.ofNullable(counts)
+                .map(c -> new TestTally(c.passed(), c.failed(), c.skipped(), failures.cases()));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.redyellow.testing;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Python unittest: "Ran 5 tests in 0.001s" followed by "OK", "OK (skipped=1)" or
+ * "FAILED (failures=1, errors=1, skipped=1)"; failing tests are named by "FAIL: test (module.Class.test)"
+ * and "ERROR: ..." headers, and their message is the last line of the traceback that follows.
+ */
+final class UnittestSummary implements SummaryParser {
+
+    private static final Pattern RAN = Pattern.compile("^Ran (\\d+) tests? in \\d+(?:\\.\\d+)?s$");
+    private static final Pattern VERDICT = Pattern.compile("^(OK|FAILED)(?: \\((.*)\\))?$");
+    private static final Pattern ITEM = Pattern.compile("([a-z ]+)=(\\d+)");
+    private static final Pattern FAILED_TEST = Pattern.compile("^(?:FAIL|ERROR): (\\S+) \\((\\S+)\\)$");
+
+    private final FailureNames failures = new FailureNames();
+    private TestTally totals;
+    private Integer ran;
+    private boolean inTraceback;
+
+    @Override
+    public String runner() {
+        return "python unittest";
+    }
+
+    @Override
+    public void accept(String line) {
+        Matcher ranLine = RAN.matcher(line);
+        if (ranLine.matches()) {
+            ran = Integer.parseInt(ranLine.group(1));
+            inTraceback = false;
+            return;
+        }
+        Matcher verdict = VERDICT.matcher(line);
+        if (ran != null && verdict.matches()) {
+            count(ran, verdict.group(2));
+            ran = null;
+            return;
+        }
+        Matcher test = FAILED_TEST.matcher(line);
+        if (test.matches()) {
+            failures.add(name(test.group(1), test.group(2)));
+            inTraceback = false;
+        } else if (line.startsWith("Traceback (most recent call last)")) {
+            inTraceback = true;
+        } else if (inTraceback && !line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+            // The first unindented line after the frames is the exception: "AssertionError: 1 != 2".
+            failures.describeLatest(line);
+            inTraceback = false;
+        }
+    }
+
+    /** Python 3.11 writes "(module.Class.method)", older versions "(module.Class)". */
+    private static String name(String method, String qualified) {
+        return qualified.endsWith("." + method) ? qualified : qualified + "." + method;
+    }
+
+    private void count(int run, String items) {
+        int failed = 0;
+        int skipped = 0;
+        if (items != null) {
+            Matcher item = ITEM.matcher(items);
+            while (item.find()) {
+                int n = Integer.parseInt(item.group(2));
+                switch (item.group(1).strip()) {
+                    case "failures", "errors", "unexpected successes" -> failed += n;
+                    case "skipped", "expected failures" -> skipped += n;
+                    default -> { }
+                }
+            }
+        }
+        TestTally tally = new TestTally(Math.max(0, run - failed - skipped), failed, skipped, java.util.List.of());
+        totals = totals == null ? tally : totals.plus(tally);
+    }
+
+    @Override
+    public Optional<TestTally> tally() {
+        return Optional.ofNullable(totals)
+                .map(c -> new TestTally(c.passed(), c.failed(), c.skipped(), failures.cases()));
+    }
+}

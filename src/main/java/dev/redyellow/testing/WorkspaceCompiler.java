@@ -1,0 +1,91 @@
+package dev.redyellow.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles every Java source of a workspace (main and test alike) in process with the JDK's
+ * compiler: no javac process to start, and nothing but the JDK needed. The folder {@code .redyellow}
+ * is RedYellow's own and is skipped.
+ */
+final class WorkspaceCompiler {
+
+    static final String OWN_FOLDER = ".redyellow";
+    static final int MAX_ERRORS_SHOWN = 50;
+
+    /** What a compilation gave: how many sources, and the error lines ("file:line: message"). */
+    record Compilation(int sources, List<String> errors) {
+        Compilation {
+            errors = List.copyOf(errors);
+        }
+
+        boolean succeeded() {
+            return errors.isEmpty();
+        }
+    }
+
+    Compilation compile(Path workspace, Path classes, List<Path> classPath) throws IOException {
+        List<Path> sources = sources(workspace);
+        if (sources.isEmpty()) {
+            return new Compilation(0, List.of());
+        }
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new IOException("this Java runtime has no compiler (java.compiler module missing); a JDK is needed");
+        }
+        Files.createDirectories(classes);
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<String> options = List.of("-d", classes.toString(),
+                "-cp", classPath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)),
+                "-encoding", "UTF-8", "-proc:none", "-nowarn", "-g", "-Xmaxerrs", Integer.toString(MAX_ERRORS_SHOWN));
+        boolean ok;
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
+            ok = compiler.getTask(null, files, diagnostics, options, null, units).call();
+        }
+        List<String> errors = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() == Diagnostic.Kind.ERROR && errors.size() < MAX_ERRORS_SHOWN) {
+                errors.add(describe(workspace, d));
+            }
+        }
+        if (!ok && errors.isEmpty()) {
+            errors.add("compilation failed without an error message");
+        }
+        return new Compilation(sources.size(), errors);
+    }
+
+    private static List<Path> sources(Path workspace) throws IOException {
+        Path own = workspace.resolve(OWN_FOLDER);
+        try (Stream<Path> files = Files.walk(workspace)) {
+            return files.filter(p -> !p.startsWith(own))
+                    .filter(p -> p.getFileName().toString().endsWith(".java"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static String describe(Path workspace, Diagnostic<? extends JavaFileObject> d) {
+        String message = d.getMessage(Locale.ROOT).lines().findFirst().orElse("").strip();
+        if (d.getSource() == null) {
+            return message;
+        }
+        Path file = Path.of(d.getSource().toUri());
+        String shown = file.startsWith(workspace) ? workspace.relativize(file).toString().replace('\\', '/') : file.toString();
+        return shown + ":" + d.getLineNumber() + ": " + message;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.redyellow.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JUnitXmlReportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsCasesOfNestedSuites() throws Exception {
+        Path report = Files.writeString(dir.resolve("r.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <testsuites>
+                  <testsuite name="a">
+                    <testcase classname="tools.SlugTest" name="lowercases()" time="0.012"/>
+                    <testcase classname="tools.SlugTest" name="spaces()" time="1.5">
+                      <failure message="expected: &lt;a_b&gt; but was: &lt;a-b&gt;" type="AssertionFailedError">stack</failure>
+                      <system-out>noise</system-out>
+                    </testcase>
+                  </testsuite>
+                  <testsuite name="b">
+                    <testcase classname="" name="crashes"><error type="Boom">Boom: disk full
+                  at somewhere</error></testcase>
+                    <testcase classname="tools.SlugTest" name="later()"><skipped message="not yet"/></testcase>
+                  </testsuite>
+                </testsuites>
+                """);
+
+        TestTally tally = JUnitXmlReport.read(report);
+
+        assertEquals(List.of(1, 2, 1), List.of(tally.passed(), tally.failed(), tally.skipped()));
+        assertEquals(List.of(
+                new TestCase("tools.SlugTest.lowercases", TestCase.Status.PASSED, "", 12),
+                new TestCase("tools.SlugTest.spaces", TestCase.Status.FAILED, "expected: <a_b> but was: <a-b>", 1500),
+                new TestCase("crashes", TestCase.Status.FAILED, "Boom: disk full", 0),
+                new TestCase("tools.SlugTest.later", TestCase.Status.SKIPPED, "not yet", 0)), tally.cases());
+    }
+
+    @Test
+    void refusesExternalEntities() throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "secret");
+        Path report = Files.writeString(dir.resolve("r.xml"), """
+                <?xml version="1.0"?>
+                <!DOCTYPE testsuite [<!ENTITY leak SYSTEM "%s">]>
+                <testsuite><testcase name="t"><failure message="&leak;"/></testcase></testsuite>
+                """.formatted(secret.toUri()));
+
+        IOException e = assertThrows(IOException.class, () -> JUnitXmlReport.read(report));
+        assertTrue(e.getMessage().startsWith("malformed JUnit XML report"), e.getMessage());
+    }
+
+    @Test
+    void malformedReportIsAnIOException() throws Exception {
+        Path report = Files.writeString(dir.resolve("r.xml"), "<testsuite><testcase name=");
+
+        assertThrows(IOException.class, () -> JUnitXmlReport.read(report));
+    }
+}

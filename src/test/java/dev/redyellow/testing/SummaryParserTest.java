@@ -1,0 +1,133 @@
+package dev.redyellow.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redyellow.exec.OutputSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every parser on real output of its runner (see summaries/README.md for how each file was made);
+ * all parsers see every file, so these also check that the right one wins.
+ */
+class SummaryParserTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unittest-passing.txt         | python unittest        | 4 | 0 | 1
+            unittest-failing.txt         | python unittest        | 2 | 2 | 1
+            unittest-failing-verbose.txt | python unittest        | 2 | 2 | 1
+            unittest-no-tests.txt        | python unittest        | 0 | 0 | 0
+            pytest-passing.txt           | pytest                 | 4 | 0 | 1
+            pytest-failing.txt           | pytest                 | 2 | 2 | 1
+            pytest-failing-quiet.txt     | pytest                 | 2 | 2 | 1
+            pytest-no-tests.txt          | pytest                 | 0 | 0 | 0
+            node-passing.txt             | node --test            | 3 | 0 | 1
+            node-failing.txt             | node --test            | 2 | 1 | 1
+            node-no-tests.txt            | node --test            | 0 | 0 | 0
+            junit-console-passing.txt    | JUnit console launcher | 3 | 0 | 1
+            junit-console-failing.txt    | JUnit console launcher | 2 | 1 | 1
+            surefire-passing.txt         | Maven Surefire         | 5 | 0 | 1
+            surefire-failing.txt         | Maven Surefire         | 3 | 2 | 1
+            cargo-passing.txt            | cargo test             | 4 | 0 | 1
+            cargo-failing.txt            | cargo test             | 2 | 1 | 1
+            go-passing.txt               | go test                | 2 | 0 | 0
+            go-failing.txt               | go test                | 1 | 1 | 0
+            go-failing-verbose.txt       | go test                | 2 | 1 | 1
+            go-no-tests.txt              | go test                | 0 | 0 | 0
+            plain-failing.txt            | plain summary          | 1 | 1 | 0
+            """)
+    void countsTestsOfEachRunner(String file, String runner, int passed, int failed, int skipped) throws IOException {
+        OutputLines.Recognised summary = parse(file);
+
+        assertEquals(runner, summary.runner());
+        assertEquals(List.of(passed, failed, skipped),
+                List.of(summary.tally().passed(), summary.tally().failed(), summary.tally().skipped()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unittest-failing.txt         | test_calc.CalcTest.test_divides=ValueError: boom; test_calc.CalcTest.test_subtracts=AssertionError: 1 != 2
+            unittest-failing-verbose.txt | test_calc.CalcTest.test_divides=ValueError: boom; test_calc.CalcTest.test_subtracts=AssertionError: 1 != 2
+            pytest-failing.txt           | test_slug.py::test_replaces_spaces=AssertionError: assert 'a-b' == '...; test_slug.py::test_strips=AssertionError: assert '-a-' == 'a'
+            node-failing.txt             | replaces spaces=Expected values to be strictly equal:
+            junit-console-failing.txt    | SlugTest.replacesSpaces()=org.opentest4j.AssertionFailedError: expected: <a_b> but was: <a-b>
+            surefire-failing.txt         | tools.SlugTest.replacesSpaces=org.opentest4j.AssertionFailedError: expected: <a_b> but was: <a-b>; tools.TitleTest.failsOnPurpose=java.lang.IllegalStateException: broken title
+            cargo-failing.txt            | tests::replaces_spaces=assertion `left == right` failed
+            go-failing.txt               | TestReplacesSpaces=slug_test.go:14: got "a-b", want "a_b"
+            go-failing-verbose.txt       | TestReplacesSpaces=
+            """)
+    void namesFailingTestsWithTheirMessages(String file, String expected) throws IOException {
+        OutputLines.Recognised summary = parse(file);
+
+        String failures = summary.tally().cases().stream()
+                .map(c -> c.name() + "=" + c.message())
+                .collect(Collectors.joining("; "));
+        assertEquals(expected.strip(), failures);
+    }
+
+    @Test
+    void outputWithoutAnySummaryIsNotRecognised() {
+        OutputLines lines = new OutputLines(SummaryParser.all());
+        feed(lines, "compiling...\nall good\n3 tests, probably\n");
+
+        assertTrue(lines.summary().isEmpty());
+    }
+
+    @Test
+    void linesSplitAcrossWritesAndColouredAreStillRead() {
+        OutputLines lines = new OutputLines(SummaryParser.all());
+        feed(lines, "\u001B[32m== 3 pas");
+        feed(lines, "sed, 1 failed in 0.12s ==\u001B[0m\r\n");
+
+        OutputLines.Recognised summary = lines.summary().orElseThrow();
+        assertEquals("pytest", summary.runner());
+        assertEquals(3, summary.tally().passed());
+        assertEquals(1, summary.tally().failed());
+    }
+
+    @Test
+    void aLastLineWithoutNewlineCounts() {
+        OutputLines lines = new OutputLines(SummaryParser.all());
+        feed(lines, "ok\n5 passed, 0 failed");
+        lines.finish();
+
+        assertEquals(5, lines.summary().orElseThrow().tally().passed());
+    }
+
+    @Test
+    void summedOverSeveralMavenModules() {
+        OutputLines lines = new OutputLines(SummaryParser.all());
+        feed(lines, "[INFO] Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.1 s -- in a.ATest\n"
+                + "[INFO] Tests run: 2, Failures: 0, Errors: 0, Skipped: 0\n"
+                + "[INFO] Tests run: 3, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.1 s -- in b.BTest\n"
+                + "[ERROR] Tests run: 3, Failures: 1, Errors: 0, Skipped: 0\n");
+
+        TestTally tally = lines.summary().orElseThrow().tally();
+        assertEquals(List.of(4, 1), List.of(tally.passed(), tally.failed()));
+    }
+
+    private static OutputLines.Recognised parse(String file) throws IOException {
+        OutputLines lines = new OutputLines(SummaryParser.all());
+        try (InputStream in = SummaryParserTest.class.getResourceAsStream("summaries/" + file)) {
+            byte[] bytes = in.readAllBytes();
+            // Small writes, as a pipe delivers them, so lines are cut at arbitrary places.
+            for (int i = 0; i < bytes.length; i += 100) {
+                lines.write(OutputSink.Stream.STDOUT, bytes, i, Math.min(100, bytes.length - i));
+            }
+        }
+        lines.finish();
+        return lines.summary().orElseThrow(() -> new AssertionError("no summary recognised in " + file));
+    }
+
+    private static void feed(OutputLines lines, String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        lines.write(OutputSink.Stream.STDOUT, bytes, 0, bytes.length);
+    }
+}
