@@ -72,6 +72,9 @@ public final class GraphPane extends Pane {
     private static Line edge(DependencyEdge e, Point2D from, Point2D to) {
         Line line = new Line(from.getX() + NODE_WIDTH, from.getY() + NODE_HEIGHT / 2, to.getX(), to.getY() + NODE_HEIGHT / 2);
         line.getStyleClass().addAll("edge", e.kind() == EdgeKind.INFERRED ? "edge-inferred" : "edge-explicit");
+        if (e.kind() == EdgeKind.INFERRED) {
+            line.getStrokeDashArray().setAll(6.0, 5.0);
+        }
         Tooltip.install(line, new Tooltip(e.reason()));
         return line;
     }

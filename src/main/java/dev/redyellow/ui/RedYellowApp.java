@@ -28,6 +28,11 @@ public final class RedYellowApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        createWindow(stage);
+        loadInBackground(() -> ManifestLoader.load(BundledSample.extract(BundledSample.STRING_TOOLS, BundledSample.defaultRoot())));
+    }
+
+    void createWindow(Stage stage) {
         status.getStyleClass().add("status-bar");
         status.setMaxWidth(Double.MAX_VALUE);
         root.setBottom(status);
@@ -37,7 +42,6 @@ public final class RedYellowApp extends Application {
         stage.getIcons().add(new Image(Objects.requireNonNull(getClass().getResourceAsStream("/dev/redyellow/ui/icon-256.png"))));
         stage.setScene(scene);
         stage.show();
-        loadInBackground(() -> ManifestLoader.load(BundledSample.extract(BundledSample.STRING_TOOLS, BundledSample.defaultRoot())));
     }
 
     /** Something that produces a manifest, off the FX thread. */
