@@ -22,9 +22,6 @@ final class BufferedLane implements Flow.Subscription {
 
     /** A queued chunk and the chunks dropped just before it (which its marker will report). */
     private record Entry(Chunk chunk, long skippedBefore, long lastSkippedSequence) {
-        Entry withoutSkips() {
-            return new Entry(chunk, 0, 0);
-        }
     }
 
     private final String name;
@@ -39,6 +36,8 @@ final class BufferedLane implements Flow.Subscription {
     private final Condition changed = lock.newCondition();
     private final Thread drainer;
     private long demand;
+    /** A chunk taken out of the queue with its marker and not yet handed over (needs demand). */
+    private Chunk carried;
     private boolean closed;
     private boolean cancelled;
 
@@ -114,6 +113,7 @@ final class BufferedLane implements Flow.Subscription {
             if (n <= 0) {
                 cancelled = true;
                 queue.clear();
+                carried = null;
                 changed.signalAll();
                 subscriber.onError(new IllegalArgumentException("request(" + n + "): demand must be positive"));
                 return;
@@ -131,16 +131,8 @@ final class BufferedLane implements Flow.Subscription {
         try {
             cancelled = true;
             queue.clear();
+            carried = null;
             changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    boolean isCancelled() {
-        lock.lock();
-        try {
-            return cancelled;
         } finally {
             lock.unlock();
         }
@@ -168,23 +160,32 @@ final class BufferedLane implements Flow.Subscription {
     private record Delivery(Chunk chunk, boolean marker) {
     }
 
-    /** The next chunk (or marker) to hand over, or null when the lane is done. */
+    /**
+     * The next chunk (or marker) to hand over, or null when the lane is done. A marker's chunk
+     * leaves the queue together with it: left at the head, it would be the next one evicted while
+     * the marker is being handled, and a slow subscriber would then see little but markers.
+     */
     private Delivery takeNext() throws InterruptedException {
         lock.lock();
         try {
-            while (!cancelled && !(closed && queue.isEmpty()) && (queue.isEmpty() || demand == 0)) {
+            while (!cancelled && !(closed && !hasItem()) && !(hasItem() && demand > 0)) {
                 changed.await();
             }
             if (cancelled) {
                 return null;
             }
-            if (!queue.isEmpty()) {
+            if (hasItem()) {
                 if (demand != Long.MAX_VALUE) {
                     demand--;
                 }
+                if (carried != null) {
+                    Chunk chunk = carried;
+                    carried = null;
+                    return new Delivery(chunk, false);
+                }
                 Entry head = queue.pollFirst();
                 if (head.skippedBefore() > 0) {
-                    queue.addFirst(head.withoutSkips());
+                    carried = head.chunk();
                     return new Delivery(marker(head), true);
                 }
                 return new Delivery(head.chunk(), false);
@@ -194,6 +195,10 @@ final class BufferedLane implements Flow.Subscription {
         }
         subscriber.onComplete();
         return null;
+    }
+
+    private boolean hasItem() {
+        return carried != null || !queue.isEmpty();
     }
 
     private void deliver(Delivery delivery) {

@@ -90,6 +90,45 @@ class ChunkPublisherTest {
     }
 
     @Test
+    void aSlowSubscriberUnderSteadyOverloadStillGetsTheChunkAfterEachMarker() throws Exception {
+        ChunkPublisher publisher = new ChunkPublisher();
+        List<String> slow = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch onFirstChunk = new CountDownLatch(1);
+        CountDownLatch onFirstMarker = new CountDownLatch(1);
+        CountDownLatch leaveFirstChunk = new CountDownLatch(1);
+        CountDownLatch leaveFirstMarker = new CountDownLatch(1);
+        publisher.subscribe("slow", new CallbackSubscriber(chunk -> {
+            slow.add(chunk.text().strip());
+            try {
+                if (slow.size() == 1) {
+                    onFirstChunk.countDown();
+                    leaveFirstChunk.await();
+                } else if (chunk.kind() == ChunkKind.LOG && onFirstMarker.getCount() > 0) {
+                    onFirstMarker.countDown();
+                    leaveFirstMarker.await();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }), 2);
+
+        publish(publisher, "c1");
+        onFirstChunk.await();
+        for (int i = 2; i <= 5; i++) {
+            publish(publisher, "c" + i);
+        }
+        leaveFirstChunk.countDown();
+        onFirstMarker.await();
+        publish(publisher, "c6");
+        publish(publisher, "c7");
+        leaveFirstMarker.countDown();
+        publisher.close();
+
+        assertEquals(List.of("c1", "[redyellow] 2 chunks skipped (slow viewer)", "c4",
+                "[redyellow] 1 chunk skipped (slow viewer)", "c6", "c7"), List.copyOf(slow));
+    }
+
+    @Test
     void concurrentPublishersGetUniqueIncreasingSequencesDeliveredInOrder() throws Exception {
         ChunkPublisher publisher = new ChunkPublisher();
         List<Chunk> logged = new ArrayList<>();
