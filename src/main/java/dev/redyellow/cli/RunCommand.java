@@ -1,12 +1,14 @@
 package dev.redyellow.cli;
 
-import dev.redyellow.cycle.StepOutput;
 import dev.redyellow.implement.ManualDecisions;
 import dev.redyellow.manifest.Manifest;
 import dev.redyellow.run.RunEngine;
 import dev.redyellow.run.RunOptions;
 import dev.redyellow.run.RunReport;
 import dev.redyellow.run.RunResult;
+import dev.redyellow.run.RunStreams;
+import dev.redyellow.stream.ConsoleSubscriber;
+import java.time.Instant;
 import dev.redyellow.run.FeatureKinds;
 import dev.redyellow.exec.RunFolder;
 import dev.redyellow.testing.TestRunners;
@@ -49,6 +51,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--keep-workspaces", description = "leave every workspace on disk and print where")
     boolean keepWorkspaces;
 
+    @Option(names = "--stream", description = "print every feature's output live, each line prefixed by its feature")
+    boolean stream;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -70,10 +75,14 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        RunFolder runFolder = RunFolder.createTemp();
+        RunFolder runFolder = RunFolder.create(RunFolder.defaultRoot(), manifest.name(), Instant.now(), 20);
         ConsoleProgress progress = new ConsoleProgress(out);
+        RunStreams streams = new RunStreams(runFolder.path());
+        if (stream) {
+            streams.view("console", new ConsoleSubscriber(out, ConsoleSubscriber.Mode.ALL), 4096);
+        }
         RunOptions options = new RunOptions(workers != null ? workers : manifest.workers(), runFolder.path(),
-                keepWorkspaces, decisions(), StepOutput.DISCARD);
+                keepWorkspaces, decisions(), streams);
         RunEngine engine = new RunEngine(manifest, options, TestRunners.standard(), progress, Clock.systemUTC());
         // Ctrl-C or SIGTERM cancels the run; the hook waits until the report is written and every
         // child process is gone, because the JVM halts as soon as the hook returns.
@@ -91,15 +100,17 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             RunResult result = engine.run();
+            streams.close();
             progress.printSummary(result);
             if (report != null) {
                 RunReport.write(result, report);
                 out.println("Report: " + report.toAbsolutePath());
             }
+            out.println("Logs: " + streams.logsDir());
             if (keepWorkspaces) {
-                out.println("Workspaces kept in " + runFolder.path());
+                out.println("Workspaces kept in " + runFolder.path().resolve("workspaces"));
             } else {
-                runFolder.delete();
+                runFolder.removeWorkspaces();
             }
             out.flush();
             return result.allGreen() ? ExitCodes.ALL_GREEN : ExitCodes.NOT_ALL_GREEN;

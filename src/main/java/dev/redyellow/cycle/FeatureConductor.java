@@ -1,5 +1,6 @@
 package dev.redyellow.cycle;
 
+import dev.redyellow.exec.OutputSink;
 import dev.redyellow.exec.Workspace;
 import dev.redyellow.exec.WorkspaceFactory;
 import dev.redyellow.implement.AttemptRequest;
@@ -121,9 +122,9 @@ public final class FeatureConductor {
             throws IOException, InterruptedException {
         Workspace ws = parts.workspaces().create(feature.id(), "attempt" + n, layers(List.of()));
         AttemptResult produced;
-        try {
-            produced = parts.implementer().implement(new AttemptRequest(feature, n, ws.root(), previous,
-                    parts.output().open(feature.id(), n, "implement")));
+        parts.output().progress(feature.id(), n, "attempt " + n + ": asking the implementer");
+        try (OutputSink out = parts.output().open(feature.id(), n, "implement")) {
+            produced = parts.implementer().implement(new AttemptRequest(feature, n, ws.root(), previous, out));
         } finally {
             discard(ws);
         }
@@ -171,9 +172,9 @@ public final class FeatureConductor {
     private Optional<FailureContext> review(int n, FileSet files, TestResult result) throws IOException, InterruptedException {
         Workspace ws = parts.workspaces().create(feature.id(), "review" + n, layers(List.of(files)));
         Verdict verdict;
-        try {
-            verdict = parts.reviewer().review(new ReviewRequest(feature, n, ws.root(), files, result,
-                    parts.output().open(feature.id(), n, "review")));
+        parts.output().progress(feature.id(), n, "attempt " + n + ": in review");
+        try (OutputSink out = parts.output().open(feature.id(), n, "review")) {
+            verdict = parts.reviewer().review(new ReviewRequest(feature, n, ws.root(), files, result, out));
         } finally {
             discard(ws);
         }
@@ -206,9 +207,10 @@ public final class FeatureConductor {
 
     private TestResult runTests(String purpose, int attempt, List<FileSet> extra) throws IOException, InterruptedException {
         Workspace ws = parts.workspaces().create(feature.id(), purpose, layers(extra));
-        try {
-            TestRequest request = new TestRequest(ws.root(), feature.test(), List.copyOf(feature.tests().paths()),
-                    parts.output().open(feature.id(), attempt, "test"));
+        parts.output().progress(feature.id(), attempt, (attempt == 0 ? "RED proof" : "attempt " + attempt)
+                + ": running the tests");
+        try (OutputSink out = parts.output().open(feature.id(), attempt, "test")) {
+            TestRequest request = new TestRequest(ws.root(), feature.test(), List.copyOf(feature.tests().paths()), out);
             lastResult = parts.tests().run(request);
             testRuns++;
             return lastResult;

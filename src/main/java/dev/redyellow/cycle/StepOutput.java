@@ -11,5 +11,9 @@ public interface StepOutput {
 
     OutputSink open(String featureId, int attempt, String step);
 
+    /** A one-line account of what a feature is doing now ("attempt 2: running the tests"). */
+    default void progress(String featureId, int attempt, String line) {
+    }
+
     StepOutput DISCARD = (featureId, attempt, step) -> OutputSink.DISCARD;
 }

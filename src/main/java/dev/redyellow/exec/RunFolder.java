@@ -3,26 +3,75 @@ package dev.redyellow.exec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
-/** The folder of one run: its workspaces (and later its logs) live under it. */
+/**
+ * The folder of one run. Its logs stay after the run (that is where the full output lives); its
+ * workspaces and base snapshot go, unless the user keeps them. Old run folders are pruned so the
+ * folder of runs does not grow without end.
+ */
 public record RunFolder(Path path) {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    /** The default parent of run folders: ~/.redyellow/runs. */
+    public static Path defaultRoot() {
+        return Path.of(System.getProperty("user.home"), ".redyellow", "runs");
+    }
+
+    /**
+     * A new folder under {@code root} named by time and manifest name, keeping at most {@code keep}
+     * older run folders there; under the temporary folder when {@code root} cannot be written.
+     */
+    public static RunFolder create(Path root, String name, Instant now, int keep) throws IOException {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        try {
+            Files.createDirectories(root);
+            prune(root, keep);
+            return new RunFolder(Files.createTempDirectory(root, STAMP.format(now) + "-" + safe + "-"));
+        } catch (IOException notWritable) {
+            return new RunFolder(Files.createTempDirectory("redyellow-run-" + safe + "-"));
+        }
+    }
 
     /** A new, empty folder under the system's temporary folder. */
     public static RunFolder createTemp() throws IOException {
         return new RunFolder(Files.createTempDirectory("redyellow-run-"));
     }
 
+    /** Removes what only the run needed (workspaces, the base snapshot); logs stay. */
+    public void removeWorkspaces() throws IOException {
+        delete(path.resolve("workspaces"));
+        delete(path.resolve("base"));
+    }
+
     /** Removes the folder and everything under it. */
     public void delete() throws IOException {
-        if (!Files.exists(path)) {
+        delete(path);
+    }
+
+    static void delete(Path root) throws IOException {
+        if (!Files.exists(root)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(path)) {
+        try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    private static void prune(Path root, int keep) throws IOException {
+        List<Path> runs;
+        try (Stream<Path> list = Files.list(root)) {
+            runs = list.filter(Files::isDirectory).sorted(Comparator.comparing(Path::getFileName).reversed()).toList();
+        }
+        for (Path old : runs.stream().skip(Math.max(0, keep)).toList()) {
+            delete(old);
         }
     }
 }

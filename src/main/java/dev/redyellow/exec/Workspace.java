@@ -90,6 +90,6 @@ public final class Workspace {
 
     /** Removes the folder and everything in it. */
     public void delete() throws IOException {
-        new RunFolder(root).delete();
+        RunFolder.delete(root);
     }
 }

@@ -1,6 +1,6 @@
 package dev.redyellow.stream;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -32,11 +32,11 @@ public final class ConsoleSubscriber implements Flow.Subscriber<Chunk> {
         }
     }
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Mode mode;
     private final Map<LineKey, StringBuilder> partialLines = new LinkedHashMap<>();
 
-    public ConsoleSubscriber(PrintStream out, Mode mode) {
+    public ConsoleSubscriber(PrintWriter out, Mode mode) {
         this.out = Objects.requireNonNull(out);
         this.mode = Objects.requireNonNull(mode);
     }

@@ -2,16 +2,16 @@ package dev.redyellow.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ConsoleSubscriberTest {
 
-    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+    private final StringWriter printed = new StringWriter();
+    private final PrintWriter out = new PrintWriter(printed, true);
     private long sequence;
 
     private Chunk chunk(String feature, int attempt, ChunkKind kind, String text) {
@@ -19,7 +19,7 @@ class ConsoleSubscriberTest {
     }
 
     private String printed() {
-        return printed.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+        return printed.toString().replace(System.lineSeparator(), "\n");
     }
 
     @Test
