@@ -1,0 +1,24 @@
+package dev.redyellow.cache;
+
+import java.util.Objects;
+
+/**
+ * One input of a cache key: {@code settings}, {@code tests}, or {@code file:<workspace path>}, with
+ * the SHA-256 of its value. Kept with every entry so a miss can name what changed.
+ */
+public record CacheInput(String name, String hash) {
+    public static final String FILE_PREFIX = "file:";
+
+    public CacheInput {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(hash, "hash");
+    }
+
+    public static CacheInput file(String path, String hash) {
+        return new CacheInput(FILE_PREFIX + path, hash);
+    }
+
+    public boolean isFile() {
+        return name.startsWith(FILE_PREFIX);
+    }
+}

@@ -1,0 +1,214 @@
+package dev.redyellow.cache;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The SQL of cache entries, their inputs and the features they contain; called inside a transaction. */
+final class EntryRows {
+
+    /** An entry as the file holds it. */
+    record Stored(String json, long bytes, long createdMillis) {
+    }
+
+    /** What is written for one entry. */
+    record NewEntry(CacheKey key, String featureId, Set<String> containedFeatures, String outcome, int passed,
+                    int failed, int skipped, long durationMillis, String json, String outputDigest, long bytes,
+                    long createdMillis) {
+    }
+
+    // Recency is a counter rather than a time: two uses in the same millisecond (or under a fixed
+    // test clock) still have an order.
+    private static final String NEXT_USE = "(SELECT COALESCE(MAX(last_used), 0) + 1 FROM cache_entries)";
+
+    private EntryRows() {
+    }
+
+    static Optional<Stored> find(Connection c, String key) throws SQLException {
+        try (PreparedStatement find = c.prepareStatement(
+                "SELECT result_json, bytes, created_ms FROM cache_entries WHERE key = ?")) {
+            find.setString(1, key);
+            try (ResultSet row = find.executeQuery()) {
+                return row.next() ? Optional.of(new Stored(row.getString(1), row.getLong(2), row.getLong(3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** Counts a hit and makes the entry the most recently used; false when the entry is gone. */
+    static boolean touch(Connection c, String key, long nowMillis) throws SQLException {
+        try (PreparedStatement touch = c.prepareStatement("UPDATE cache_entries SET hits = hits + 1, last_hit_ms = ?, "
+                + "last_used = " + NEXT_USE + " WHERE key = ?")) {
+            touch.setLong(1, nowMillis);
+            touch.setString(2, key);
+            return touch.executeUpdate() > 0;
+        }
+    }
+
+    static void insert(Connection c, NewEntry entry) throws SQLException {
+        deleteKeys(c, List.of(entry.key().sha256()));
+        long id;
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO cache_entries (key, feature, outcome, passed, "
+                + "failed, skipped, duration_ms, result_json, output_digest, bytes, created_ms, last_used) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + NEXT_USE + ")", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, entry.key().sha256());
+            insert.setString(2, entry.featureId());
+            insert.setString(3, entry.outcome());
+            insert.setInt(4, entry.passed());
+            insert.setInt(5, entry.failed());
+            insert.setInt(6, entry.skipped());
+            insert.setLong(7, entry.durationMillis());
+            insert.setString(8, entry.json());
+            insert.setString(9, entry.outputDigest());
+            insert.setLong(10, entry.bytes());
+            insert.setLong(11, entry.createdMillis());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        insertInputs(c, id, entry.key());
+        insertContained(c, id, entry.containedFeatures());
+    }
+
+    private static void insertInputs(Connection c, long id, CacheKey key) throws SQLException {
+        try (PreparedStatement input = c.prepareStatement(
+                "INSERT OR REPLACE INTO cache_inputs (entry_id, name, hash) VALUES (?, ?, ?)")) {
+            for (CacheInput each : key.inputs()) {
+                input.setLong(1, id);
+                input.setString(2, each.name());
+                input.setString(3, each.hash());
+                input.addBatch();
+            }
+            input.executeBatch();
+        }
+    }
+
+    private static void insertContained(Connection c, long id, Set<String> features) throws SQLException {
+        try (PreparedStatement contained = c.prepareStatement(
+                "INSERT OR IGNORE INTO cache_contains (entry_id, feature) VALUES (?, ?)")) {
+            for (String feature : features) {
+                contained.setLong(1, id);
+                contained.setString(2, feature);
+                contained.addBatch();
+            }
+            contained.executeBatch();
+        }
+    }
+
+    /** Drops least recently used entries until both limits hold; returns their keys. */
+    static List<String> evictOver(Connection c, int maxEntries, long maxBytes) throws SQLException {
+        long[] totals = totals(c);
+        long count = totals[0];
+        long bytes = totals[1];
+        List<String> evicted = new ArrayList<>();
+        if (count <= maxEntries && bytes <= maxBytes) {
+            return evicted;
+        }
+        try (Statement statement = c.createStatement();
+             ResultSet coldest = statement.executeQuery("SELECT key, bytes FROM cache_entries ORDER BY last_used")) {
+            while ((count > maxEntries || bytes > maxBytes) && coldest.next()) {
+                evicted.add(coldest.getString(1));
+                count--;
+                bytes -= coldest.getLong(2);
+            }
+        }
+        deleteKeys(c, evicted);
+        return evicted;
+    }
+
+    /** The number of entries and the sum of their bytes. */
+    static long[] totals(Connection c) throws SQLException {
+        try (Statement statement = c.createStatement();
+             ResultSet row = statement.executeQuery("SELECT COUNT(*), COALESCE(SUM(bytes), 0) FROM cache_entries")) {
+            row.next();
+            return new long[] {row.getLong(1), row.getLong(2)};
+        }
+    }
+
+    static List<String> keysOfFeature(Connection c, String featureId) throws SQLException {
+        return keys(c, "SELECT key FROM cache_entries WHERE feature = ?1 UNION SELECT e.key FROM cache_entries e "
+                + "JOIN cache_contains f ON f.entry_id = e.id WHERE f.feature = ?1", featureId);
+    }
+
+    static List<String> keysWithFile(Connection c, String path) throws SQLException {
+        return keys(c, "SELECT e.key FROM cache_entries e JOIN cache_inputs i ON i.entry_id = e.id WHERE i.name = ?",
+                CacheInput.FILE_PREFIX + path);
+    }
+
+    static int deleteAll(Connection c) throws SQLException {
+        try (Statement statement = c.createStatement()) {
+            return statement.executeUpdate("DELETE FROM cache_entries");
+        }
+    }
+
+    private static List<String> keys(Connection c, String sql, String parameter) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (PreparedStatement query = c.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    keys.add(rows.getString(1));
+                }
+            }
+        }
+        return keys;
+    }
+
+    static int deleteKeys(Connection c, Collection<String> keys) throws SQLException {
+        int deleted = 0;
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM cache_entries WHERE key = ?")) {
+            for (String key : keys) {
+                delete.setString(1, key);
+                deleted += delete.executeUpdate();
+            }
+        }
+        return deleted;
+    }
+
+    /** The newest entries of a feature, newest first, except the one under {@code excludedKey}. */
+    static List<CacheKey> newestOfFeature(Connection c, String featureId, String excludedKey, int limit)
+            throws SQLException {
+        record Row(long id, String key) {
+        }
+        List<Row> rowsFound = new ArrayList<>();
+        try (PreparedStatement query = c.prepareStatement(
+                "SELECT id, key FROM cache_entries WHERE feature = ? AND key <> ? ORDER BY id DESC LIMIT ?")) {
+            query.setString(1, featureId);
+            query.setString(2, excludedKey);
+            query.setInt(3, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    rowsFound.add(new Row(rows.getLong(1), rows.getString(2)));
+                }
+            }
+        }
+        List<CacheKey> keys = new ArrayList<>();
+        for (Row row : rowsFound) {
+            keys.add(new CacheKey(row.key(), inputs(c, row.id())));
+        }
+        return keys;
+    }
+
+    private static List<CacheInput> inputs(Connection c, long entryId) throws SQLException {
+        List<CacheInput> inputs = new ArrayList<>();
+        try (PreparedStatement query = c.prepareStatement(
+                "SELECT name, hash FROM cache_inputs WHERE entry_id = ? ORDER BY name")) {
+            query.setLong(1, entryId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    inputs.add(new CacheInput(rows.getString(1), rows.getString(2)));
+                }
+            }
+        }
+        return inputs;
+    }
+}

@@ -1,0 +1,197 @@
+package dev.redyellow.cache;
+
+import dev.redyellow.store.Database;
+import dev.redyellow.store.SqlWork;
+import dev.redyellow.store.StoreFailure;
+import dev.redyellow.testing.TestOutcome;
+import dev.redyellow.testing.TestResult;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The test cache in the RedYellow SQLite file, with decoded results in a {@link MemoryTier} in
+ * front. The file is the truth: a memory hit still marks the entry used in the file, and an entry
+ * another process dropped is a miss here too. {@link #lookup} and {@link #store} never throw,
+ * because a failing cache must not fail a run: a database error is logged and treated as a miss.
+ */
+public final class SqliteTestCache implements TestCache {
+    private static final System.Logger LOG = System.getLogger(SqliteTestCache.class.getName());
+
+    private final Database database;
+    private final CacheSettings settings;
+    private final MemoryTier memory;
+    private final ResultJson json = new ResultJson();
+    private Tally session = Tally.NONE;
+
+    public SqliteTestCache(Database database, CacheSettings settings) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.memory = new MemoryTier(settings.memoryEntries(), settings.memoryBytes());
+    }
+
+    private record Found(Optional<MemoryTier.Entry> entry, boolean fromFile, Tally tally) {
+    }
+
+    @Override
+    public Optional<TestResult> lookup(CacheKey key) {
+        String sha = key.sha256();
+        long now = settings.clock().millis();
+        Optional<MemoryTier.Entry> inMemory = memory.get(sha).filter(e -> !expired(e.createdMillis(), now));
+        try {
+            Found found = database.write(c -> {
+                if (inMemory.isPresent() && EntryRows.touch(c, sha, now)) {
+                    return counted(c, new Found(inMemory, false, Tally.hit(inMemory.get().result().durationMillis())));
+                }
+                Optional<EntryRows.Stored> stored = EntryRows.find(c, sha);
+                if (stored.isPresent() && expired(stored.get().createdMillis(), now)) {
+                    EntryRows.deleteKeys(c, List.of(sha));
+                    return counted(c, new Found(Optional.empty(), true, Tally.miss().plus(Tally.evicted(1))));
+                }
+                if (stored.isEmpty()) {
+                    return counted(c, new Found(Optional.empty(), true, Tally.miss()));
+                }
+                EntryRows.touch(c, sha, now);
+                TestResult result = json.decode(stored.get().json());
+                MemoryTier.Entry entry = new MemoryTier.Entry(result, stored.get().bytes(), stored.get().createdMillis());
+                return counted(c, new Found(Optional.of(entry), true, Tally.hit(result.durationMillis())));
+            });
+            addToSession(found.tally());
+            found.entry().ifPresentOrElse(e -> memory.put(sha, e), () -> memory.remove(sha));
+            return found.entry().map(MemoryTier.Entry::result);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cache lookup failed on " + database.file() + "; running the tests", e);
+            addToSession(Tally.miss());
+            return Optional.empty();
+        }
+    }
+
+    private static Found counted(Connection c, Found found) throws SQLException {
+        CounterRows.add(c, found.tally());
+        return found;
+    }
+
+    @Override
+    public void store(CacheKey key, String featureId, Set<String> containedFeatures, TestResult result) {
+        if (!keeps(result.outcome())) {
+            return;
+        }
+        String encoded = json.encode(result);
+        long bytes = encoded.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > settings.maxBytes()) {
+            LOG.log(System.Logger.Level.INFO, "a result of {0} bytes exceeds the cache limit; not kept", bytes);
+            return;
+        }
+        long now = settings.clock().millis();
+        EntryRows.NewEntry entry = new EntryRows.NewEntry(key, featureId, Set.copyOf(containedFeatures),
+                result.outcome().name(), result.passed(), result.failed(), result.skipped(), result.durationMillis(),
+                encoded, Sha256.hex(result.outputTail()), bytes, now);
+        try {
+            List<String> evicted = database.write(c -> {
+                EntryRows.insert(c, entry);
+                List<String> over = EntryRows.evictOver(c, settings.maxEntries(), settings.maxBytes());
+                CounterRows.add(c, Tally.evicted(over.size()));
+                return over;
+            });
+            addToSession(Tally.evicted(evicted.size()));
+            memory.removeAll(evicted);
+            if (!evicted.contains(key.sha256())) {
+                memory.put(key.sha256(), new MemoryTier.Entry(result, bytes, now));
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cache store failed on " + database.file() + "; result not kept", e);
+        }
+    }
+
+    /** Whether results with this outcome are kept: TIMEOUT and ERROR never, failures by setting. */
+    boolean keeps(TestOutcome outcome) {
+        return switch (outcome) {
+            case PASSED -> true;
+            case FAILED, COMPILE_ERROR, NO_TESTS -> settings.cacheFailures();
+            case TIMEOUT, ERROR -> false;
+        };
+    }
+
+    private boolean expired(long createdMillis, long nowMillis) {
+        return settings.ttl().map(ttl -> nowMillis - createdMillis >= ttl.toMillis()).orElse(false);
+    }
+
+    @Override
+    public int invalidateFeature(String featureId) {
+        return invalidate(c -> EntryRows.keysOfFeature(c, featureId));
+    }
+
+    @Override
+    public int invalidateFile(String path) {
+        return invalidate(c -> EntryRows.keysWithFile(c, path));
+    }
+
+    private int invalidate(SqlWork<List<String>> select) {
+        List<String> dropped = StoreFailure.unchecked(() -> database.write(c -> {
+            List<String> keys = select.apply(c);
+            EntryRows.deleteKeys(c, keys);
+            CounterRows.add(c, Tally.invalidated(keys.size()));
+            return keys;
+        }));
+        addToSession(Tally.invalidated(dropped.size()));
+        memory.removeAll(dropped);
+        return dropped.size();
+    }
+
+    @Override
+    public void clear() {
+        StoreFailure.unchecked(() -> database.write(c -> {
+            EntryRows.deleteAll(c);
+            CounterRows.reset(c);
+            return null;
+        }));
+        synchronized (this) {
+            session = Tally.NONE;
+        }
+        memory.clear();
+    }
+
+    @Override
+    public CacheStats stats() {
+        return StoreFailure.unchecked(() -> database.read(c -> {
+            long[] totals = EntryRows.totals(c);
+            return CounterRows.read(c).withContents(totals[0], totals[1]);
+        }));
+    }
+
+    @Override
+    public CacheStats sessionStats() {
+        long[] totals = StoreFailure.unchecked(() -> database.read(EntryRows::totals));
+        synchronized (this) {
+            return session.withContents(totals[0], totals[1]);
+        }
+    }
+
+    @Override
+    public Optional<MissExplanation> why(String featureId) {
+        List<CacheKey> newest = StoreFailure.unchecked(() -> database.read(
+                c -> EntryRows.newestOfFeature(c, featureId, "", 2)));
+        return newest.size() < 2 ? Optional.empty()
+                : Optional.of(MissExplanation.compare(featureId, newest.get(1), newest.get(0)));
+    }
+
+    @Override
+    public Optional<MissExplanation> why(String featureId, CacheKey current) {
+        List<CacheKey> earlier = StoreFailure.unchecked(() -> database.read(
+                c -> EntryRows.newestOfFeature(c, featureId, current.sha256(), 1)));
+        return earlier.stream().findFirst().map(e -> MissExplanation.compare(featureId, e, current));
+    }
+
+    /** How many decoded results are held in memory (for tests and benchmarks). */
+    public int memoryEntries() {
+        return memory.size();
+    }
+
+    private synchronized void addToSession(Tally tally) {
+        session = session.plus(tally);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.redyellow.cache;
+
+import dev.redyellow.testing.TestResult;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Results of earlier test runs by content key. Thread-safe: several workers use one instance.
+ * Only results of completed runs are kept: TIMEOUT and ERROR say nothing about the content.
+ */
+public interface TestCache {
+
+    /** The result stored under {@code key}, counting a hit (refreshing its recency) or a miss. */
+    Optional<TestResult> lookup(CacheKey key);
+
+    /**
+     * Keeps {@code result} under {@code key} for {@code featureId}, whose workspace also held the code
+     * of {@code containedFeatures}. Results the settings exclude are silently not kept.
+     */
+    void store(CacheKey key, String featureId, Set<String> containedFeatures, TestResult result);
+
+    /** Drops the entries of the feature and those whose workspace contained its code; returns how many. */
+    int invalidateFeature(String featureId);
+
+    /** Drops the entries whose workspace held the file at this workspace path; returns how many. */
+    int invalidateFile(String path);
+
+    /** Drops every entry and resets the counters. */
+    void clear();
+
+    /** Totals over the whole file, from every process that used it since it was last cleared. */
+    CacheStats stats();
+
+    /** The counters of this instance only (one run), with the file's current entries and bytes. */
+    CacheStats sessionStats();
+
+    /** How the newest entry of the feature differs from the one before; empty with fewer than two. */
+    Optional<MissExplanation> why(String featureId);
+
+    /** How {@code current} differs from the feature's newest entry under another key; empty when none. */
+    Optional<MissExplanation> why(String featureId, CacheKey current);
+}

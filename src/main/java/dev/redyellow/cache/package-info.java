@@ -1,0 +1,7 @@
+/**
+ * The test-result cache: content keys over the test settings and every workspace file
+ * ({@link dev.redyellow.cache.CacheKey}, {@link dev.redyellow.cache.FileHashes}), the cache contract
+ * ({@link dev.redyellow.cache.TestCache}) and its SQLite implementation with a memory tier in front,
+ * and the factory that opens it wherever the user's file is ({@link dev.redyellow.cache.TestCaches}).
+ */
+package dev.redyellow.cache;

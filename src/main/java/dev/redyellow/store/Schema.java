@@ -1,0 +1,144 @@
+package dev.redyellow.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The schema of the RedYellow file, as the ordered list of its migrations. The test cache and the
+ * run store keep their own tables ({@code cache_*}, {@code run*}) in the same file and the same list.
+ */
+public final class Schema {
+
+    static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "test cache", List.of(
+                    """
+                    CREATE TABLE cache_entries (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        key TEXT NOT NULL UNIQUE,
+                        feature TEXT NOT NULL,
+                        outcome TEXT NOT NULL,
+                        passed INTEGER NOT NULL,
+                        failed INTEGER NOT NULL,
+                        skipped INTEGER NOT NULL,
+                        duration_ms INTEGER NOT NULL,
+                        result_json TEXT NOT NULL,
+                        output_digest TEXT NOT NULL,
+                        bytes INTEGER NOT NULL,
+                        created_ms INTEGER NOT NULL,
+                        last_hit_ms INTEGER,
+                        last_used INTEGER NOT NULL,
+                        hits INTEGER NOT NULL DEFAULT 0)""",
+                    "CREATE INDEX cache_entries_by_feature ON cache_entries(feature, id)",
+                    "CREATE INDEX cache_entries_by_use ON cache_entries(last_used)",
+                    """
+                    CREATE TABLE cache_inputs (
+                        entry_id INTEGER NOT NULL REFERENCES cache_entries(id) ON DELETE CASCADE,
+                        name TEXT NOT NULL,
+                        hash TEXT NOT NULL,
+                        PRIMARY KEY (entry_id, name)) WITHOUT ROWID""",
+                    "CREATE INDEX cache_inputs_by_name ON cache_inputs(name)",
+                    """
+                    CREATE TABLE cache_contains (
+                        entry_id INTEGER NOT NULL REFERENCES cache_entries(id) ON DELETE CASCADE,
+                        feature TEXT NOT NULL,
+                        PRIMARY KEY (entry_id, feature)) WITHOUT ROWID""",
+                    "CREATE INDEX cache_contains_by_feature ON cache_contains(feature)",
+                    "CREATE TABLE cache_counters (name TEXT PRIMARY KEY, value REAL NOT NULL)")),
+            new Migration(2, "run history", List.of(
+                    """
+                    CREATE TABLE runs (
+                        id TEXT PRIMARY KEY,
+                        manifest_path TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        started_ns INTEGER NOT NULL,
+                        ended_ns INTEGER,
+                        all_green INTEGER NOT NULL,
+                        wall_seconds REAL NOT NULL,
+                        speedup REAL NOT NULL,
+                        efficiency REAL NOT NULL,
+                        workers INTEGER NOT NULL)""",
+                    "CREATE INDEX runs_by_start ON runs(started_ns)",
+                    "CREATE INDEX runs_by_name ON runs(name, started_ns)",
+                    """
+                    CREATE TABLE run_features (
+                        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        feature TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        attempts INTEGER NOT NULL,
+                        test_runs INTEGER NOT NULL,
+                        cache_hits INTEGER NOT NULL,
+                        seconds REAL NOT NULL,
+                        PRIMARY KEY (run_id, feature)) WITHOUT ROWID""",
+                    "CREATE INDEX run_features_by_feature ON run_features(feature, state)",
+                    """
+                    CREATE TABLE run_attempts (
+                        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                        feature TEXT NOT NULL,
+                        number INTEGER NOT NULL,
+                        outcome TEXT NOT NULL,
+                        passed INTEGER NOT NULL,
+                        failed INTEGER NOT NULL,
+                        seconds REAL NOT NULL,
+                        cached INTEGER NOT NULL,
+                        PRIMARY KEY (run_id, feature, number)) WITHOUT ROWID""",
+                    """
+                    CREATE TABLE run_transitions (
+                        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                        feature TEXT NOT NULL,
+                        seq INTEGER NOT NULL,
+                        from_state TEXT NOT NULL,
+                        to_state TEXT NOT NULL,
+                        at_ns INTEGER NOT NULL,
+                        reason TEXT NOT NULL,
+                        PRIMARY KEY (run_id, feature, seq)) WITHOUT ROWID""")));
+
+    private Schema() {
+    }
+
+    /** The version a fully migrated file has. */
+    public static int latestVersion() {
+        return MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+    }
+
+    /**
+     * Applies the missing migrations inside the caller's write transaction, so two processes opening
+     * a new file at once never both create its tables. Returns the version found before.
+     */
+    static int migrate(Connection connection) throws SQLException {
+        int found = userVersion(connection);
+        if (found > latestVersion()) {
+            throw new NewerSchemaException(found, latestVersion());
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (Migration migration : MIGRATIONS) {
+                if (migration.version() > found) {
+                    for (String sql : migration.statements()) {
+                        statement.execute(sql);
+                    }
+                    statement.execute("PRAGMA user_version = " + migration.version());
+                }
+            }
+        }
+        return found;
+    }
+
+    static int userVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
+            return rows.next() ? rows.getInt(1) : 0;
+        }
+    }
+
+    /** The file was written by a newer RedYellow: it is left untouched. */
+    public static final class NewerSchemaException extends SQLException {
+        NewerSchemaException(int found, int supported) {
+            super("the database has schema version " + found + " but this RedYellow knows only up to "
+                    + supported + "; it was written by a newer version");
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package dev.redyellow.cache;
+
+import static dev.redyellow.cache.Results.key;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redyellow.testing.TestOutcome;
+import dev.redyellow.testing.TestResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SqliteTestCacheTest {
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-10T10:00:00Z"));
+    private final List<OpenedCache> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() {
+        opened.forEach(OpenedCache::close);
+    }
+
+    private TestCache open(CacheSettings settings) {
+        OpenedCache cache = TestCaches.open(dir.resolve("redyellow.db"), settings.withClock(clock));
+        opened.add(cache);
+        assertTrue(cache.enabled(), () -> "cache disabled: " + cache.warnings());
+        assertEquals(List.of(), cache.warnings());
+        return cache.cache();
+    }
+
+    private TestCache open() {
+        return open(CacheSettings.defaults());
+    }
+
+    @Test
+    void missesThenHitsWithTheStoredResult() {
+        TestCache cache = open();
+        assertEquals(Optional.empty(), cache.lookup(key("a")));
+        cache.store(key("a"), "slugify", Set.of(), Results.passed(1500));
+        assertEquals(Optional.of(Results.passed(1500)), cache.lookup(key("a")));
+        assertEquals(Optional.empty(), cache.lookup(key("b")));
+    }
+
+    @Test
+    void returnsTheExactTestResultRecordAfterReopening() {
+        TestCache first = open();
+        first.store(key("a"), "slugify", Set.of("normalize"), Results.passed(1500));
+        first.store(key("b"), "slugify", Set.of(), Results.failed(700));
+        opened.remove(0).close();
+
+        TestCache second = open();
+        Optional<TestResult> passed = second.lookup(key("a"));
+        assertEquals(Optional.of(Results.passed(1500)), passed);
+        assertEquals(TestResult.class, passed.orElseThrow().getClass());
+        assertEquals(Results.passed(1500).cases(), passed.orElseThrow().cases());
+        assertEquals(Optional.of(Results.failed(700)), second.lookup(key("b")));
+    }
+
+    @Test
+    void keepsTheEntryARecentHitTouchedAndEvictsTheColdOne() {
+        TestCache cache = open(CacheSettings.defaults().withLimits(3, Long.MAX_VALUE));
+        cache.store(key("a"), "f", Set.of(), Results.passed(100));
+        cache.store(key("b"), "f", Set.of(), Results.passed(100));
+        cache.store(key("c"), "f", Set.of(), Results.passed(100));
+        assertTrue(cache.lookup(key("a")).isPresent());
+
+        cache.store(key("d"), "f", Set.of(), Results.passed(100));
+
+        assertTrue(cache.lookup(key("a")).isPresent(), "a was hit recently");
+        assertFalse(cache.lookup(key("b")).isPresent(), "b was the least recently used");
+        assertTrue(cache.lookup(key("c")).isPresent());
+        assertTrue(cache.lookup(key("d")).isPresent());
+        assertEquals(1, cache.stats().evictions());
+        assertEquals(3, cache.stats().entries());
+    }
+
+    @Test
+    void keepsTheStoredBytesWithinTheLimit() {
+        TestCache probe = open();
+        probe.store(key("probe"), "f", Set.of(), Results.withOutput(10_000));
+        long entryBytes = probe.stats().bytes();
+        probe.clear();
+        TestCache cache = open(CacheSettings.defaults().withLimits(100, 2 * entryBytes + entryBytes / 2));
+
+        for (String name : List.of("a", "b", "c", "d")) {
+            cache.store(key(name), "f", Set.of(), Results.withOutput(10_000));
+            assertTrue(cache.stats().bytes() <= 2 * entryBytes + entryBytes / 2);
+        }
+
+        assertEquals(2, cache.stats().entries());
+        assertEquals(2, cache.stats().evictions());
+        assertTrue(cache.lookup(key("d")).isPresent());
+        assertFalse(cache.lookup(key("a")).isPresent());
+    }
+
+    @Test
+    void boundsTheMemoryTierByEntriesWhileTheFileKeepsEverything() {
+        SqliteTestCache cache = (SqliteTestCache) open(CacheSettings.defaults().withMemoryLimits(2, Long.MAX_VALUE));
+        for (String name : List.of("a", "b", "c", "d")) {
+            cache.store(key(name), "f", Set.of(), Results.passed(100));
+        }
+        assertEquals(2, cache.memoryEntries());
+        assertEquals(Optional.of(Results.passed(100)), cache.lookup(key("a")));
+        assertEquals(4, cache.stats().entries());
+    }
+
+    @Test
+    void expiresEntriesOlderThanTheTtlOnlyWhenATtlIsSet() {
+        TestCache withTtl = open(CacheSettings.defaults().withTtl(Duration.ofHours(1)));
+        withTtl.store(key("a"), "f", Set.of(), Results.passed(100));
+        clock.advance(Duration.ofMinutes(59));
+        assertTrue(withTtl.lookup(key("a")).isPresent());
+        clock.advance(Duration.ofMinutes(1));
+        assertFalse(withTtl.lookup(key("a")).isPresent());
+        assertEquals(1, withTtl.stats().evictions());
+        assertEquals(0, withTtl.stats().entries());
+
+        TestCache withoutTtl = open();
+        withoutTtl.store(key("b"), "f", Set.of(), Results.passed(100));
+        clock.advance(Duration.ofDays(3650));
+        assertTrue(withoutTtl.lookup(key("b")).isPresent());
+    }
+
+    @Test
+    void cachesFailuresByDefaultAndNotWhenTheSettingExcludesThem() {
+        TestCache cache = open();
+        cache.store(key("a"), "f", Set.of(), Results.failed(100));
+        assertTrue(cache.lookup(key("a")).isPresent());
+
+        TestCache strict = open(CacheSettings.defaults().withCacheFailures(false));
+        strict.store(key("b"), "f", Set.of(), Results.failed(100));
+        strict.store(key("c"), "f", Set.of(), Results.of(TestOutcome.COMPILE_ERROR));
+        strict.store(key("d"), "f", Set.of(), Results.of(TestOutcome.NO_TESTS));
+        strict.store(key("e"), "f", Set.of(), Results.passed(100));
+        assertFalse(strict.lookup(key("b")).isPresent());
+        assertFalse(strict.lookup(key("c")).isPresent());
+        assertFalse(strict.lookup(key("d")).isPresent());
+        assertTrue(strict.lookup(key("e")).isPresent());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestOutcome.class, names = {"TIMEOUT", "ERROR"})
+    void neverCachesRunsThatDidNotComplete(TestOutcome outcome) {
+        TestCache cache = open();
+        cache.store(key("a"), "f", Set.of(), Results.of(outcome));
+        assertFalse(cache.lookup(key("a")).isPresent());
+        assertEquals(0, cache.stats().entries());
+    }
+
+    @Test
+    void invalidatingAFeatureDropsItsEntriesAndThoseContainingItsCode() {
+        TestCache cache = open();
+        cache.store(key("normalize-1"), "normalize", Set.of(), Results.passed(100));
+        cache.store(key("slugify-1"), "slugify", Set.of("normalize"), Results.passed(100));
+        cache.store(key("titles-1"), "titles", Set.of("slugify", "normalize"), Results.passed(100));
+        cache.store(key("other-1"), "other", Set.of(), Results.passed(100));
+
+        assertEquals(2, cache.invalidateFeature("slugify"));
+
+        assertTrue(cache.lookup(key("normalize-1")).isPresent());
+        assertFalse(cache.lookup(key("slugify-1")).isPresent());
+        assertFalse(cache.lookup(key("titles-1")).isPresent());
+        assertTrue(cache.lookup(key("other-1")).isPresent());
+        assertEquals(2, cache.stats().invalidations());
+    }
+
+    @Test
+    void invalidatingAFileDropsExactlyTheEntriesWhoseInputsHadIt() {
+        TestCache cache = open();
+        CacheKey withSlugify = CacheKey.of(List.of(new CacheInput("settings", "s"),
+                CacheInput.file("src/Slugify.java", "1"), CacheInput.file("src/Base.java", "b")));
+        CacheKey withOnlyBase = CacheKey.of(List.of(new CacheInput("settings", "s"),
+                CacheInput.file("src/Base.java", "b")));
+        CacheKey withPrefix = CacheKey.of(List.of(new CacheInput("settings", "s"),
+                CacheInput.file("src/Slugify.java.orig", "2")));
+        cache.store(withSlugify, "slugify", Set.of(), Results.passed(100));
+        cache.store(withOnlyBase, "base", Set.of(), Results.passed(100));
+        cache.store(withPrefix, "other", Set.of(), Results.passed(100));
+
+        assertEquals(1, cache.invalidateFile("src/Slugify.java"));
+
+        assertFalse(cache.lookup(withSlugify).isPresent());
+        assertTrue(cache.lookup(withOnlyBase).isPresent());
+        assertTrue(cache.lookup(withPrefix).isPresent());
+    }
+
+    @Test
+    void anEntryDroppedByAnotherInstanceIsAMissHereEvenIfItWasInMemory() {
+        TestCache here = open();
+        TestCache elsewhere = open();
+        here.store(key("a"), "f", Set.of(), Results.passed(100));
+        assertTrue(here.lookup(key("a")).isPresent());
+
+        elsewhere.invalidateFeature("f");
+
+        assertFalse(here.lookup(key("a")).isPresent());
+    }
+
+    @Test
+    void whyNamesTheInputsThatChangedBetweenTheFeaturesEntries() {
+        TestCache cache = open();
+        CacheKey first = CacheKey.of(List.of(new CacheInput("settings", "s"),
+                CacheInput.file("src/Slugify.java", "1"), CacheInput.file("src/Old.java", "o")));
+        CacheKey second = CacheKey.of(List.of(new CacheInput("settings", "s"),
+                CacheInput.file("src/Slugify.java", "2"), CacheInput.file("src/New.java", "n")));
+        assertEquals(Optional.empty(), cache.why("slugify"));
+        cache.store(first, "slugify", Set.of(), Results.failed(100));
+        cache.store(second, "slugify", Set.of(), Results.passed(100));
+
+        MissExplanation why = cache.why("slugify").orElseThrow();
+
+        assertEquals(List.of("file:src/Slugify.java"), why.changed());
+        assertEquals(List.of("file:src/New.java"), why.added());
+        assertEquals(List.of("file:src/Old.java"), why.removed());
+        assertEquals(first.sha256(), why.earlierKey());
+        assertTrue(why.describe().contains("changed file:src/Slugify.java"), why.describe());
+    }
+
+    @Test
+    void whyComparesACurrentKeyWithTheFeaturesNewestEntry() {
+        TestCache cache = open();
+        CacheKey stored = CacheKey.of(List.of(new CacheInput("settings", "junit-60"),
+                CacheInput.file("src/Slugify.java", "1")));
+        CacheKey current = CacheKey.of(List.of(new CacheInput("settings", "junit-90"),
+                CacheInput.file("src/Slugify.java", "1")));
+        cache.store(stored, "slugify", Set.of(), Results.passed(100));
+
+        MissExplanation why = cache.why("slugify", current).orElseThrow();
+
+        assertEquals(List.of("settings"), why.changed());
+        assertEquals(List.of(), why.added());
+        assertEquals(List.of(), why.removed());
+        assertEquals(Optional.empty(), cache.why("unknown", current));
+    }
+
+    @Test
+    void countsRequestsHitsMissesAndTheTimeTheHitsSaved() {
+        TestCache cache = open();
+        cache.store(key("a"), "f", Set.of(), Results.passed(1500));
+        cache.store(key("b"), "f", Set.of(), Results.failed(500));
+        cache.lookup(key("a"));
+        cache.lookup(key("a"));
+        cache.lookup(key("b"));
+        cache.lookup(key("missing"));
+
+        CacheStats stats = cache.stats();
+        assertEquals(4, stats.requests());
+        assertEquals(3, stats.hits());
+        assertEquals(1, stats.misses());
+        assertEquals(0.75, stats.hitRate(), 1e-9);
+        assertEquals(3.5, stats.savedSeconds(), 1e-9);
+        assertEquals(2, stats.entries());
+        assertTrue(stats.bytes() > 0);
+        assertEquals(stats, cache.sessionStats());
+
+        TestCache later = open();
+        later.lookup(key("a"));
+        assertEquals(1, later.sessionStats().hits());
+        assertEquals(4, later.stats().hits());
+    }
+
+    @Test
+    void clearDropsEveryEntryAndResetsTheCounters() {
+        TestCache cache = open();
+        cache.store(key("a"), "f", Set.of(), Results.passed(100));
+        cache.lookup(key("a"));
+        cache.clear();
+        assertEquals(CacheStats.EMPTY, cache.stats());
+        assertFalse(cache.lookup(key("a")).isPresent());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.redyellow.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    @TempDir
+    Path dir;
+
+    private static String pragma(Database database, String name) throws SQLException {
+        return database.read(c -> {
+            try (Statement statement = c.createStatement(); ResultSet row = statement.executeQuery("PRAGMA " + name)) {
+                row.next();
+                return row.getString(1);
+            }
+        });
+    }
+
+    @Test
+    void migratesANewFileToTheLatestVersionInWalMode() throws SQLException {
+        try (Database database = Database.open(dir.resolve("redyellow.db"))) {
+            assertEquals(String.valueOf(Schema.latestVersion()), pragma(database, "user_version"));
+            assertEquals("wal", pragma(database, "journal_mode"));
+            assertTrue(Integer.parseInt(pragma(database, "busy_timeout")) > 0);
+        }
+        try (Database again = Database.open(dir.resolve("redyellow.db"))) {
+            assertEquals(String.valueOf(Schema.latestVersion()), pragma(again, "user_version"));
+        }
+    }
+
+    @Test
+    void rollsBackAWriteThatFails() throws SQLException {
+        try (Database database = Database.open(dir.resolve("redyellow.db"))) {
+            assertThrows(SQLException.class, () -> database.write(c -> {
+                try (Statement statement = c.createStatement()) {
+                    statement.execute("INSERT INTO cache_counters(name, value) VALUES ('hits', 1)");
+                    statement.execute("INSERT INTO no_such_table VALUES (1)");
+                }
+                return null;
+            }));
+            assertEquals("0", database.read(c -> {
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM cache_counters")) {
+                    r.next();
+                    return r.getString(1);
+                }
+            }));
+        }
+    }
+
+    @Test
+    void leavesAFileFromANewerVersionUntouchedAndReportsIt() throws Exception {
+        Path file = dir.resolve("redyellow.db");
+        try (Database database = Database.open(file)) {
+            database.write(c -> {
+                try (Statement statement = c.createStatement()) {
+                    statement.execute("PRAGMA user_version = " + (Schema.latestVersion() + 1));
+                }
+                return null;
+            });
+        }
+        OpenedDatabase opened = DatabaseFile.open(file, Clock.systemUTC());
+        assertFalse(opened.database().isPresent());
+        assertTrue(opened.warnings().get(0).contains("newer version"), opened.warnings().get(0));
+        try (var siblings = Files.list(dir)) {
+            assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains("corrupt")));
+        }
+    }
+}
