@@ -38,8 +38,11 @@ final class ConsoleProgress implements RunListener {
             long green = result.outcomes().stream().filter(FeatureOutcome::green).count();
             out.printf("%d of %d features GREEN%s. Wall %.1f s, sum of features %.1f s, speedup %.2fx, bound %.1f s, "
                             + "efficiency %.2f, %d workers (peak %d).%n", green, result.outcomes().size(),
-                    result.cancelled() ? " (run stopped)" : "", m.wallSeconds(), m.sumFeatureSeconds(), m.speedup(),
+                    result.cancelled() ? " (run stopped: " + result.stopReason() + ")" : "", m.wallSeconds(), m.sumFeatureSeconds(), m.speedup(),
                     m.boundSeconds(), m.efficiency(), m.workers(), m.peakConcurrency());
+            var c = m.cache();
+            out.printf("Cache: %d requests, %d hits (%.0f%%), %.1f s of test time saved.%n", c.requests(), c.hits(),
+                    c.hitRate() * 100, c.savedSeconds());
             out.flush();
         }
     }

@@ -7,6 +7,11 @@ import dev.redyellow.run.RunOptions;
 import dev.redyellow.run.RunReport;
 import dev.redyellow.run.RunResult;
 import dev.redyellow.run.RunStreams;
+import dev.redyellow.run.RunHistory;
+import dev.redyellow.cache.DisabledTestCache;
+import dev.redyellow.cache.OpenedCache;
+import dev.redyellow.store.RunStore;
+import java.util.Map;
 import dev.redyellow.stream.ConsoleSubscriber;
 import java.time.Instant;
 import dev.redyellow.run.FeatureKinds;
@@ -15,6 +20,7 @@ import dev.redyellow.testing.TestRunners;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -51,6 +57,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--keep-workspaces", description = "leave every workspace on disk and print where")
     boolean keepWorkspaces;
 
+    @Option(names = "--feature-timeout", paramLabel = "SECONDS",
+            description = "end a feature FAILED (reason timeout) when it takes longer than this")
+    Integer featureTimeout;
+
+    @Option(names = "--run-timeout", paramLabel = "SECONDS", description = "stop the whole run after this long")
+    Integer runTimeout;
+
     @Option(names = "--stream", description = "print every feature's output live, each line prefixed by its feature")
     boolean stream;
 
@@ -63,6 +76,11 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (workers != null && (workers < 1 || workers > 64)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--workers must be between 1 and 64, was " + workers);
+        }
+        for (Integer t : new Integer[] {featureTimeout, runTimeout}) {
+            if (t != null && t < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "timeouts are whole seconds, at least 1; was " + t);
+            }
         }
         Optional<Manifest> loaded = ManifestArgument.load(manifestFile, err);
         if (loaded.isEmpty()) {
@@ -81,9 +99,15 @@ final class RunCommand implements Callable<Integer> {
         if (stream) {
             streams.view("console", new ConsoleSubscriber(out, ConsoleSubscriber.Mode.ALL), 4096);
         }
+        OpenedCache opened = noCache ? new OpenedCache(new DisabledTestCache("--no-cache"), List.of(), Optional.empty())
+                : CacheFile.open(cacheDb, err);
+        Optional<RunStore> history = opened.database().map(RunStore::new);
         RunOptions options = new RunOptions(workers != null ? workers : manifest.workers(), runFolder.path(),
-                keepWorkspaces, decisions(), streams);
+                keepWorkspaces, decisions(), streams, opened.cache(),
+                history.map(h -> h.featureEstimates(manifest.name())).orElse(Map.of()), seconds(featureTimeout),
+                seconds(runTimeout));
         RunEngine engine = new RunEngine(manifest, options, TestRunners.standard(), progress, Clock.systemUTC());
+        Instant started = Instant.now();
         // Ctrl-C or SIGTERM cancels the run; the hook waits until the report is written and every
         // child process is gone, because the JVM halts as soon as the hook returns.
         CountDownLatch wound = new CountDownLatch(1);
@@ -102,6 +126,8 @@ final class RunCommand implements Callable<Integer> {
             RunResult result = engine.run();
             streams.close();
             progress.printSummary(result);
+            String runId = runFolder.path().getFileName().toString();
+            history.ifPresent(h -> h.save(RunHistory.record(runId, result, started, Instant.now(), engine::servedFromCache)));
             if (report != null) {
                 RunReport.write(result, report);
                 out.println("Report: " + report.toAbsolutePath());
@@ -115,6 +141,7 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return result.allGreen() ? ExitCodes.ALL_GREEN : ExitCodes.NOT_ALL_GREEN;
         } finally {
+            opened.close();
             wound.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -122,6 +149,10 @@ final class RunCommand implements Callable<Integer> {
                 // the hook is running; the JVM goes down once it returns
             }
         }
+    }
+
+    private static Duration seconds(Integer value) {
+        return value == null ? null : Duration.ofSeconds(value);
     }
 
     private ManualDecisions decisions() {

@@ -31,8 +31,12 @@ import java.util.Optional;
 public final class FeatureConductor {
     private static final System.Logger LOG = System.getLogger(FeatureConductor.class.getName());
 
-    /** The budget of one feature. */
-    public record Limits(int maxAttempts, int stagnationLimit) {
+    /**
+     * The budget of one feature. {@code timeout} is the longest it may take ({@code null}: no limit);
+     * the run interrupts a feature that exceeds it, and the conductor then ends it FAILED with
+     * reason {@code timeout} rather than CANCELLED.
+     */
+    public record Limits(int maxAttempts, int stagnationLimit, java.time.Duration timeout) {
     }
 
     /** The parts a conductor works with. */
@@ -74,8 +78,12 @@ public final class FeatureConductor {
                 attemptUntilGreen();
             }
         } catch (InterruptedException e) {
-            lifecycle.cancelIfRunning("cancelled: the run was stopped");
-            Thread.currentThread().interrupt();
+            if (limits.timeout() != null && clock.millis() - start >= limits.timeout().toMillis()) {
+                fail("timeout: the feature took longer than its limit of " + limits.timeout().toSeconds() + " s");
+            } else {
+                lifecycle.cancelIfRunning("cancelled: the run was stopped");
+                Thread.currentThread().interrupt();
+            }
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "feature " + feature.id() + " failed unexpectedly", e);
             fail("error: " + e);

@@ -24,6 +24,12 @@ public record FeatureOutcome(String id, FeatureState state, String reason, int a
         history = List.copyOf(history);
     }
 
+    /** This outcome with the number of test runs the cache answered. */
+    public FeatureOutcome withCacheHits(int hits) {
+        return new FeatureOutcome(id, state, reason, attempts, testRuns, hits, seconds, lastResult, transitions,
+                acceptedFiles, history);
+    }
+
     public boolean green() {
         return state == FeatureState.GREEN;
     }

@@ -3,6 +3,7 @@ package dev.redyellow.run;
 import dev.redyellow.graph.FeatureGraph;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class DependencyScheduler {
         startMillis = clock.millis();
         try {
             synchronized (this) {
-                graph.ids().stream().filter(id -> graph.dependenciesOf(id).isEmpty()).forEach(this::submit);
+                submitInPriorityOrder(graph.ids().stream().filter(id -> graph.dependenciesOf(id).isEmpty()).toList());
             }
             remaining.await();
         } finally {
@@ -137,6 +138,7 @@ public final class DependencyScheduler {
     private synchronized void done(String id, boolean ok) {
         succeeded.put(id, ok);
         remaining.countDown();
+        List<String> ready = new ArrayList<>();
         for (String dependent : graph.dependentsOf(id)) {
             if (scheduled.contains(dependent)) {
                 continue;
@@ -144,9 +146,19 @@ public final class DependencyScheduler {
             if (!ok || cancelled) {
                 skip(dependent, cancelled ? null : id);
             } else if (graph.dependenciesOf(dependent).stream().allMatch(d -> Boolean.TRUE.equals(succeeded.get(d)))) {
-                submit(dependent);
+                ready.add(dependent);
             }
         }
+        submitInPriorityOrder(ready);
+    }
+
+    /**
+     * An idle worker takes the first task offered before the queue can order it, so nodes that
+     * become ready together are offered longest remaining path first.
+     */
+    private void submitInPriorityOrder(List<String> ready) {
+        ready.stream().sorted(Comparator.comparingDouble((String id) -> -priority.getOrDefault(id, 0.0))
+                .thenComparingInt(order::get)).forEach(this::submit);
     }
 
     /** Skips a node and, through {@link #done}, everything that depends on it. */

@@ -1,5 +1,9 @@
 package dev.redyellow.run;
 
+import dev.redyellow.cache.CacheStats;
+import dev.redyellow.cache.CachingTestRunner;
+import dev.redyellow.cache.DisabledTestCache;
+import dev.redyellow.cache.FileHashes;
 import dev.redyellow.cycle.FeatureConductor;
 import dev.redyellow.cycle.FeatureLifecycle;
 import dev.redyellow.cycle.FeatureOutcome;
@@ -9,6 +13,7 @@ import dev.redyellow.graph.FeatureGraph;
 import dev.redyellow.manifest.Feature;
 import dev.redyellow.manifest.FileSet;
 import dev.redyellow.manifest.Manifest;
+import dev.redyellow.testing.TestResult;
 import dev.redyellow.testing.TestRunner;
 import java.io.IOException;
 import java.time.Clock;
@@ -17,7 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs every feature of a manifest through its cycle on a {@link DependencyScheduler}. Dependents of
@@ -37,6 +46,14 @@ public final class RunEngine {
     private final DependencyScheduler scheduler;
     private final Map<String, FeatureLifecycle> lifecycles = new LinkedHashMap<>();
     private final Map<String, FeatureOutcome> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, CachingTestRunner> cachedRunners = new ConcurrentHashMap<>();
+    private final FileHashes hashes = new FileHashes();
+    private final ScheduledExecutorService alarms = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "redyellow-alarms");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile String stopReason;
     private WorkspaceFactory workspaces;
 
     public RunEngine(Manifest manifest, RunOptions options, TestRunner tests, RunListener listener, Clock clock) {
@@ -49,7 +66,8 @@ public final class RunEngine {
         for (Feature f : manifest.features()) {
             lifecycles.put(f.id(), new FeatureLifecycle(f.id(), clock, listener::transition));
         }
-        Map<String, Double> priority = graph.remainingPathSeconds(id -> FeatureGraph.DEFAULT_ESTIMATE_SECONDS);
+        Map<String, Double> priority = graph.remainingPathSeconds(
+                id -> options.estimates().getOrDefault(id, FeatureGraph.DEFAULT_ESTIMATE_SECONDS));
         this.scheduler = new DependencyScheduler(graph, priority, options.workers(), clock);
     }
 
@@ -60,7 +78,21 @@ public final class RunEngine {
     /** Runs to the end (or until cancelled) and returns the result. */
     public RunResult run() throws IOException, InterruptedException {
         workspaces = new WorkspaceFactory(options.runDir(), manifest.baseDir());
-        DependencyScheduler.Schedule schedule = scheduler.run(new DependencyScheduler.Work() {
+        if (options.runTimeout() != null) {
+            alarms.schedule(() -> cancel("the run timeout of " + options.runTimeout().toSeconds() + " s elapsed"),
+                    options.runTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        DependencyScheduler.Schedule schedule;
+        try {
+            schedule = runScheduler();
+        } finally {
+            alarms.shutdownNow();
+        }
+        return result(schedule);
+    }
+
+    private DependencyScheduler.Schedule runScheduler() throws InterruptedException {
+        return scheduler.run(new DependencyScheduler.Work() {
             @Override
             public boolean run(String id, int worker) {
                 return runFeature(id, worker).green();
@@ -71,16 +103,28 @@ public final class RunEngine {
                 skipFeature(id, cause);
             }
         });
+    }
+
+    private RunResult result(DependencyScheduler.Schedule schedule) {
         List<FeatureOutcome> ordered = graph.ids().stream().map(id -> outcomes.getOrDefault(id, notRun(id))).toList();
         List<TimelineEntry> timeline = schedule.timeline().stream().map(e -> new TimelineEntry(e.feature(), e.worker(),
                 e.start(), e.end(), lifecycles.get(e.feature()).state().name())).toList();
+        CacheStats cache = options.cache().sessionStats();
         RunMetrics metrics = RunMetricsCalculator.compute(graph, ordered, timeline, schedule.wallSeconds(),
-                options.workers(), schedule.peakConcurrency(), CacheFigures.NONE);
-        return new RunResult(manifest, ordered, metrics, schedule.cancelled());
+                options.workers(), schedule.peakConcurrency(), new CacheFigures(cache.requests(), cache.hits(),
+                        cache.misses(), cache.hitRate(), cache.savedSeconds()));
+        return new RunResult(manifest, ordered, metrics, schedule.cancelled(), stopReason);
     }
 
     /** Stops the run: running features are interrupted (their process trees killed), the rest cancelled. */
     public void cancel() {
+        cancel("stopped by the user");
+    }
+
+    private void cancel(String why) {
+        if (stopReason == null) {
+            stopReason = why;
+        }
         scheduler.cancel();
     }
 
@@ -92,13 +136,36 @@ public final class RunEngine {
         Feature feature = manifest.feature(id).orElseThrow();
         FeatureLifecycle lifecycle = lifecycles.get(id);
         listener.featureStarted(id, worker);
-        FeatureOutcome outcome = new FeatureConductor(feature, lifecycle,
-                new FeatureConductor.Limits(manifest.maxAttempts(), manifest.stagnationLimit()),
-                new FeatureConductor.Parts(workspaces, kinds.tests(), kinds.implementer(feature), kinds.reviewer(feature),
-                        options.output(), options.keepWorkspaces()),
-                dependencyLayers(id), clock).conduct();
+        TestRunner tests = kinds.tests();
+        CachingTestRunner cached = null;
+        if (!(options.cache() instanceof DisabledTestCache)) {
+            cached = new CachingTestRunner(tests, options.cache(), hashes, id,
+                    Set.copyOf(graph.transitiveDependenciesOf(id)));
+            cachedRunners.put(id, cached);
+            tests = cached;
+        }
+        FeatureAlarm alarm = FeatureAlarm.arm(alarms, options.featureTimeout());
+        FeatureOutcome outcome;
+        try {
+            outcome = new FeatureConductor(feature, lifecycle,
+                    new FeatureConductor.Limits(manifest.maxAttempts(), manifest.stagnationLimit(), options.featureTimeout()),
+                    new FeatureConductor.Parts(workspaces, tests, kinds.implementer(feature), kinds.reviewer(feature),
+                            options.output(), options.keepWorkspaces()),
+                    dependencyLayers(id), clock).conduct();
+        } finally {
+            alarm.finish();
+        }
+        if (cached != null) {
+            outcome = outcome.withCacheHits(cached.hits());
+        }
         finish(outcome);
         return outcome;
+    }
+
+    /** Whether this result of the run was served from the test cache rather than run. */
+    public boolean servedFromCache(String featureId, TestResult result) {
+        CachingTestRunner runner = cachedRunners.get(featureId);
+        return runner != null && runner.servedFromCache(result);
     }
 
     private void skipFeature(String id, String cause) {

@@ -1,6 +1,10 @@
 package dev.redyellow.run;
 
+import dev.redyellow.cache.DisabledTestCache;
+import dev.redyellow.cache.TestCache;
 import dev.redyellow.cycle.StepOutput;
+import java.time.Duration;
+import java.util.Map;
 import dev.redyellow.implement.ManualDecisions;
 import java.nio.file.Path;
 
@@ -12,11 +16,22 @@ import java.nio.file.Path;
  * @param keepWorkspaces leave every workspace on disk after the run
  * @param decisions      answers manual reviews
  * @param output         receives every step's output
+ * @param cache          answers test runs on content seen before
+ * @param estimates      seconds per feature learnt from earlier runs (features absent get the default)
+ * @param featureTimeout the longest one feature may take, or {@code null} for no limit
+ * @param runTimeout     the longest the whole run may take, or {@code null} for no limit
  */
-public record RunOptions(int workers, Path runDir, boolean keepWorkspaces, ManualDecisions decisions, StepOutput output) {
+public record RunOptions(int workers, Path runDir, boolean keepWorkspaces, ManualDecisions decisions, StepOutput output,
+                         TestCache cache, Map<String, Double> estimates, Duration featureTimeout, Duration runTimeout) {
     public RunOptions {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, was " + workers);
         }
+        estimates = Map.copyOf(estimates);
+    }
+
+    /** Options without a cache and without learnt estimates. */
+    public RunOptions(int workers, Path runDir, boolean keepWorkspaces, ManualDecisions decisions, StepOutput output) {
+        this(workers, runDir, keepWorkspaces, decisions, output, new DisabledTestCache(""), Map.of(), null, null);
     }
 }

@@ -38,6 +38,9 @@ public final class RunReport {
         root.put("name", result.manifest().name());
         root.put("allGreen", result.allGreen());
         root.put("cancelled", result.cancelled());
+        if (result.stopReason() != null) {
+            root.put("stopReason", result.stopReason());
+        }
         ArrayNode features = root.putArray("features");
         for (FeatureOutcome o : result.outcomes()) {
             features.add(feature(o));

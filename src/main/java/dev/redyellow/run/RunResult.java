@@ -4,8 +4,13 @@ import dev.redyellow.cycle.FeatureOutcome;
 import dev.redyellow.manifest.Manifest;
 import java.util.List;
 
-/** Everything a finished (or stopped) run produced, features in manifest order. */
-public record RunResult(Manifest manifest, List<FeatureOutcome> outcomes, RunMetrics metrics, boolean cancelled) {
+/**
+ * Everything a finished (or stopped) run produced, features in manifest order.
+ *
+ * @param stopReason why the run was stopped early, or {@code null} when it ran to the end
+ */
+public record RunResult(Manifest manifest, List<FeatureOutcome> outcomes, RunMetrics metrics, boolean cancelled,
+                        String stopReason) {
     public RunResult {
         outcomes = List.copyOf(outcomes);
     }

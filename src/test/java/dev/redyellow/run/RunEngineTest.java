@@ -12,7 +12,12 @@ import dev.redyellow.implement.ManualDecisions;
 import dev.redyellow.manifest.Manifest;
 import dev.redyellow.manifest.ReviewSettings;
 import dev.redyellow.testing.TestRunners;
+import dev.redyellow.cache.CacheSettings;
+import dev.redyellow.cache.OpenedCache;
+import dev.redyellow.cache.TestCache;
+import dev.redyellow.cache.TestCaches;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +141,70 @@ class RunEngineTest {
         assertEquals(2, r.metrics().peakConcurrency());
         assertTrue(r.metrics().speedup() > 1.0, "speedup " + r.metrics().speedup());
         assertEquals(2, r.metrics().timeline().stream().map(TimelineEntry::worker).distinct().count());
+    }
+
+    private RunResult runWith(Manifest manifest, int workers, TestCache cache, Duration featureTimeout, Duration runTimeout)
+            throws Exception {
+        return new RunEngine(manifest, new RunOptions(workers, tmp.resolve("run"), false, ManualDecisions.NOBODY,
+                StepOutput.DISCARD, cache, Map.of(), featureTimeout, runTimeout), TestRunners.standard(), RunListener.NONE,
+                Clock.systemUTC()).run();
+    }
+
+    @Test
+    void aFeatureOverItsTimeEndsTimeoutAndTheWorkerGoesOnToTheNext() throws Exception {
+        Manifest m = new PyProject(tmp).timeoutSeconds(120)
+                .feature("slow", List.of(), "import time\ntime.sleep(60)", "x = 1\n")
+                .feature("after", List.of(), "from after import plus\nself.assertEqual(5, plus(2, 3))",
+                        "def plus(a, b):\n    return a + b\n")
+                .manifest();
+        Map<String, FeatureOutcome> o = byId(runWith(m, 1, new dev.redyellow.cache.DisabledTestCache(""),
+                Duration.ofSeconds(2), null));
+        assertEquals(FeatureState.FAILED, o.get("slow").state());
+        assertTrue(o.get("slow").reason().startsWith("timeout: the feature took longer than its limit of 2 s"),
+                o.get("slow").reason());
+        assertEquals(FeatureState.GREEN, o.get("after").state(), o.get("after").reason());
+    }
+
+    @Test
+    void theRunTimeoutStopsEverything() throws Exception {
+        Manifest m = new PyProject(tmp).timeoutSeconds(120)
+                .feature("slow", List.of(), "import time\ntime.sleep(60)", "x = 1\n")
+                .feature("later", List.of("slow"), "self.assertTrue(True)", "x = 1\n")
+                .manifest();
+        RunResult r = runWith(m, 1, new dev.redyellow.cache.DisabledTestCache(""), null, Duration.ofSeconds(2));
+        assertTrue(r.cancelled());
+        assertEquals("the run timeout of 2 s elapsed", r.stopReason());
+        assertEquals(List.of(FeatureState.CANCELLED, FeatureState.CANCELLED),
+                r.outcomes().stream().map(FeatureOutcome::state).toList());
+    }
+
+    @Test
+    void aSecondRunOnUnchangedContentIsServedFromTheCache() throws Exception {
+        Manifest m = new PyProject(tmp)
+                .feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_OK)
+                .feature("twice", List.of("add"), "from twice import twice\nself.assertEqual(8, twice(4))",
+                        "from add import add\n\ndef twice(x):\n    return add(x, x)\n")
+                .manifest();
+        Path db = tmp.resolve("cache.db");
+        RunResult cold;
+        try (OpenedCache cache = TestCaches.open(db, CacheSettings.defaults())) {
+            cold = runWith(m, 2, cache.cache(), null, null);
+        }
+        RunResult warm;
+        try (OpenedCache cache = TestCaches.open(db, CacheSettings.defaults())) {
+            warm = runWith(m, 2, cache.cache(), null, null);
+        }
+        assertTrue(cold.allGreen() && warm.allGreen());
+        assertEquals(0, cold.metrics().cache().hits());
+        assertEquals(5, cold.metrics().cache().misses());
+        assertEquals(5, warm.metrics().cache().hits(), "RED proofs and attempts alike");
+        assertEquals(0, warm.metrics().cache().misses());
+        assertEquals(1.0, warm.metrics().cache().hitRate());
+        assertTrue(warm.metrics().cache().savedSeconds() > 0);
+        assertEquals(3, byId(warm).get("add").cacheHits());
+        for (String id : List.of("add", "twice")) {
+            assertEquals(path(byId(cold).get(id)), path(byId(warm).get(id)), "the same cycle from the cache");
+        }
     }
 
     @Test

@@ -1,0 +1,68 @@
+package dev.redyellow.cache;
+
+import dev.redyellow.testing.TestRequest;
+import dev.redyellow.testing.TestResult;
+import dev.redyellow.testing.TestRunner;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Puts the test cache in front of a test runner for one feature: a run on content seen before (the
+ * RED proof included) is answered from the cache, anything else runs and is stored. It counts its
+ * hits and remembers which results it served, for the report and the run history.
+ */
+public final class CachingTestRunner implements TestRunner {
+    private final TestRunner runner;
+    private final TestCache cache;
+    private final FileHashes hashes;
+    private final String featureId;
+    private final Set<String> containedFeatures;
+    private final Set<TestResult> served = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** @param containedFeatures the features whose code the workspace holds besides this one */
+    public CachingTestRunner(TestRunner runner, TestCache cache, FileHashes hashes, String featureId,
+                             Set<String> containedFeatures) {
+        this.runner = runner;
+        this.cache = cache;
+        this.hashes = hashes;
+        this.featureId = featureId;
+        this.containedFeatures = Set.copyOf(containedFeatures);
+    }
+
+    @Override
+    public TestResult run(TestRequest request) throws InterruptedException {
+        CacheKey key = CacheKey.of(request.settings(), request.selectedTests(), request.workspace(), hashes);
+        Optional<TestResult> hit = cache.lookup(key);
+        if (hit.isPresent()) {
+            String note = String.format(Locale.ROOT, "[redyellow] test result served from the cache (key %s, originally %.1f s)%n",
+                    key.sha256().substring(0, 12), hit.get().durationMillis() / 1000.0);
+            byte[] bytes = note.getBytes(StandardCharsets.UTF_8);
+            request.output().write(dev.redyellow.exec.OutputSink.Stream.STDOUT, bytes, 0, bytes.length);
+            synchronized (served) {
+                served.add(hit.get());
+            }
+            hits.incrementAndGet();
+            return hit.get();
+        }
+        TestResult result = runner.run(request);
+        cache.store(key, featureId, containedFeatures, result);
+        return result;
+    }
+
+    /** How many runs were answered from the cache. */
+    public int hits() {
+        return hits.get();
+    }
+
+    /** Whether this exact result object was served from the cache. */
+    public boolean servedFromCache(TestResult result) {
+        synchronized (served) {
+            return served.contains(result);
+        }
+    }
+}

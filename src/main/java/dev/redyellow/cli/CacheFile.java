@@ -1,0 +1,25 @@
+package dev.redyellow.cli;
+
+import dev.redyellow.cache.CacheLocation;
+import dev.redyellow.cache.CacheSettings;
+import dev.redyellow.cache.OpenedCache;
+import dev.redyellow.cache.TestCaches;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** Opens the cache file named by --cache-db, REDYELLOW_DB or the default, printing its warnings. */
+final class CacheFile {
+
+    private CacheFile() {
+    }
+
+    static OpenedCache open(Path explicit, PrintWriter err) {
+        Path file = CacheLocation.resolve(explicit, System.getenv());
+        OpenedCache opened = TestCaches.open(file, CacheSettings.defaults());
+        for (String warning : opened.warnings()) {
+            err.println("redyellow: warning: " + warning);
+        }
+        err.flush();
+        return opened;
+    }
+}

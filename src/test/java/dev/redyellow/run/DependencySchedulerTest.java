@@ -1,0 +1,145 @@
+package dev.redyellow.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redyellow.graph.FeatureGraph;
+import dev.redyellow.manifest.Feature;
+import dev.redyellow.manifest.FileSet;
+import dev.redyellow.manifest.ImplementerSettings;
+import dev.redyellow.manifest.Manifest;
+import dev.redyellow.manifest.ReviewSettings;
+import dev.redyellow.manifest.TestSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class DependencySchedulerTest {
+
+    /** A graph from "id: dep dep" lines. */
+    private static FeatureGraph graph(String... lines) {
+        List<Feature> features = new ArrayList<>();
+        for (String line : lines) {
+            String[] parts = line.split(":");
+            List<String> deps = parts.length > 1 && !parts[1].isBlank() ? List.of(parts[1].trim().split(" ")) : List.of();
+            features.add(new Feature(parts[0].trim(), parts[0].trim(), "", deps, List.of(), new TestSettings.JUnit(60),
+                    new ImplementerSettings.Replay(), new ReviewSettings.Auto(), FileSet.empty(), List.of(), null));
+        }
+        return FeatureGraph.of(new Manifest(Path.of("/m.json"), 1, "m", null, 1, 1, 2, false, features, ""));
+    }
+
+    /** Records the order nodes ran in; fails the nodes named. */
+    private static final class Recorder implements DependencyScheduler.Work {
+        final List<String> ran = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, String> skipped = Collections.synchronizedMap(new LinkedHashMap<>());
+        final Set<String> failing;
+
+        Recorder(String... failing) {
+            this.failing = Set.of(failing);
+        }
+
+        @Override
+        public boolean run(String id, int worker) {
+            ran.add(id);
+            return !failing.contains(id);
+        }
+
+        @Override
+        public void skip(String id, String cause) {
+            skipped.put(id, String.valueOf(cause));
+        }
+    }
+
+    @Test
+    void readyNodesRunLongestRemainingPathFirst() throws Exception {
+        FeatureGraph g = graph("a", "b", "c", "d: a b c");
+        Recorder r = new Recorder();
+        new DependencyScheduler(g, Map.of("a", 1.0, "b", 3.0, "c", 2.0, "d", 0.5), 1, Clock.systemUTC()).run(r);
+        assertEquals(List.of("b", "c", "a", "d"), r.ran);
+    }
+
+    @Test
+    void dependentsReleasedTogetherAlsoGoInPriorityOrder() throws Exception {
+        FeatureGraph g = graph("root", "x: root", "y: root", "z: root");
+        Recorder r = new Recorder();
+        new DependencyScheduler(g, Map.of("root", 9.0, "x", 1.0, "y", 5.0, "z", 3.0), 1, Clock.systemUTC()).run(r);
+        assertEquals(List.of("root", "y", "z", "x"), r.ran);
+    }
+
+    @Test
+    void aFailureSkipsEverythingDownstreamNamingTheCause() throws Exception {
+        FeatureGraph g = graph("a", "b: a", "c: b", "d");
+        Recorder r = new Recorder("a");
+        DependencyScheduler.Schedule s = new DependencyScheduler(g, Map.of(), 2, Clock.systemUTC()).run(r);
+        assertEquals(Set.of("a", "d"), Set.copyOf(r.ran));
+        assertEquals(Map.of("b", "a", "c", "b"), r.skipped);
+        assertEquals(2, s.timeline().size());
+    }
+
+    @Test
+    void aNodeStartsAsSoonAsItsOwnDependenciesAreDoneNotAWholeLevel() throws Exception {
+        // slow (level 0) must not hold back quick -> after (levels 0 and 1): "after" starts while slow runs
+        FeatureGraph g = graph("slow", "quick", "after: quick");
+        CountDownLatch afterRan = new CountDownLatch(1);
+        List<String> seenBySlow = Collections.synchronizedList(new ArrayList<>());
+        DependencyScheduler.Work work = new DependencyScheduler.Work() {
+            @Override
+            public boolean run(String id, int worker) throws InterruptedException {
+                if (id.equals("slow")) {
+                    assertTrue(afterRan.await(30, java.util.concurrent.TimeUnit.SECONDS), "after ran while slow was running");
+                    seenBySlow.add("after finished first");
+                } else if (id.equals("after")) {
+                    afterRan.countDown();
+                }
+                return true;
+            }
+
+            @Override
+            public void skip(String id, String cause) {
+                throw new AssertionError("nothing is skipped");
+            }
+        };
+        new DependencyScheduler(g, Map.of("slow", 10.0, "quick", 1.0, "after", 1.0), 2, Clock.systemUTC()).run(work);
+        assertEquals(List.of("after finished first"), seenBySlow);
+    }
+
+    @Test
+    void cancellingSkipsWhatHasNotStartedWithNoCause() throws Exception {
+        FeatureGraph g = graph("a", "b: a", "c");
+        CountDownLatch started = new CountDownLatch(1);
+        Recorder skipped = new Recorder();
+        DependencyScheduler scheduler = new DependencyScheduler(g, Map.of("a", 2.0, "c", 1.0), 1, Clock.systemUTC());
+        Thread stopper = new Thread(() -> {
+            try {
+                started.await();
+                scheduler.cancel();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        stopper.start();
+        DependencyScheduler.Schedule s = scheduler.run(new DependencyScheduler.Work() {
+            @Override
+            public boolean run(String id, int worker) throws InterruptedException {
+                started.countDown();
+                Thread.sleep(60_000); // interrupted by cancel
+                return true;
+            }
+
+            @Override
+            public void skip(String id, String cause) {
+                skipped.skip(id, cause);
+            }
+        });
+        stopper.join();
+        assertTrue(s.cancelled());
+        assertEquals(Map.of("b", "null", "c", "null"), skipped.skipped);
+    }
+}
