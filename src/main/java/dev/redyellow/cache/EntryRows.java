@@ -44,10 +44,16 @@ final class EntryRows {
 
     /** Counts a hit and makes the entry the most recently used; false when the entry is gone. */
     static boolean touch(Connection c, String key, long nowMillis) throws SQLException {
-        try (PreparedStatement touch = c.prepareStatement("UPDATE cache_entries SET hits = hits + 1, last_hit_ms = ?, "
+        return touch(c, key, nowMillis, 1);
+    }
+
+    /** Records {@code hits} hits of an entry, the last at {@code nowMillis}; false when it is gone. */
+    static boolean touch(Connection c, String key, long nowMillis, long hits) throws SQLException {
+        try (PreparedStatement touch = c.prepareStatement("UPDATE cache_entries SET hits = hits + ?, last_hit_ms = ?, "
                 + "last_used = " + NEXT_USE + " WHERE key = ?")) {
-            touch.setLong(1, nowMillis);
-            touch.setString(2, key);
+            touch.setLong(1, hits);
+            touch.setLong(2, nowMillis);
+            touch.setString(3, key);
             return touch.executeUpdate() > 0;
         }
     }

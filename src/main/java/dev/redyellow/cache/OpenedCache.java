@@ -20,6 +20,7 @@ public record OpenedCache(TestCache cache, List<String> warnings, Optional<Datab
 
     @Override
     public void close() {
+        cache.flush();
         database.ifPresent(Database::close);
     }
 }

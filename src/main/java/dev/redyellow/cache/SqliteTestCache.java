@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +29,11 @@ public final class SqliteTestCache implements TestCache {
     private final MemoryTier memory;
     private final ResultJson json = new ResultJson();
     private Tally session = Tally.NONE;
+    /** Memory hits not yet written to the file: key -> time of the last hit, and how many. */
+    private final Map<String, long[]> pendingHits = new HashMap<>();
+    private Tally pendingTally = Tally.NONE;
+    private static final int FLUSH_AFTER = 256;
+    private volatile long seenDataVersion = -1;
 
     public SqliteTestCache(Database database, CacheSettings settings) {
         this.database = Objects.requireNonNull(database, "database");
@@ -37,16 +44,36 @@ public final class SqliteTestCache implements TestCache {
     private record Found(Optional<MemoryTier.Entry> entry, boolean fromFile, Tally tally) {
     }
 
+    /**
+     * A hit in the memory tier is answered without touching the file: its recency and the counters
+     * are written behind, in batches (every {@value #FLUSH_AFTER} hits, and before any other write,
+     * read of the totals, or close), so a memory hit costs a map lookup, not a transaction.
+     */
     @Override
     public Optional<TestResult> lookup(CacheKey key) {
         String sha = key.sha256();
         long now = settings.clock().millis();
+        dropMemoryIfOthersWrote();
         Optional<MemoryTier.Entry> inMemory = memory.get(sha).filter(e -> !expired(e.createdMillis(), now));
+        if (inMemory.isPresent()) {
+            Tally hit = Tally.hit(inMemory.get().result().durationMillis());
+            addToSession(hit);
+            boolean full;
+            synchronized (pendingHits) {
+                long[] pending = pendingHits.computeIfAbsent(sha, k -> new long[2]);
+                pending[0] = now;
+                pending[1]++;
+                pendingTally = pendingTally.plus(hit);
+                full = pendingHits.size() >= FLUSH_AFTER;
+            }
+            if (full) {
+                flush();
+            }
+            return Optional.of(inMemory.get().result());
+        }
+        flush();
         try {
             Found found = database.write(c -> {
-                if (inMemory.isPresent() && EntryRows.touch(c, sha, now)) {
-                    return counted(c, new Found(inMemory, false, Tally.hit(inMemory.get().result().durationMillis())));
-                }
                 Optional<EntryRows.Stored> stored = EntryRows.find(c, sha);
                 if (stored.isPresent() && expired(stored.get().createdMillis(), now)) {
                     EntryRows.deleteKeys(c, List.of(sha));
@@ -70,6 +97,50 @@ public final class SqliteTestCache implements TestCache {
         }
     }
 
+    /**
+     * Another instance or process may have dropped entries this memory tier still holds; when the
+     * file changed under us, the memory tier is emptied and refills from the file.
+     */
+    private void dropMemoryIfOthersWrote() {
+        try {
+            long version = database.dataVersion();
+            if (version != seenDataVersion) {
+                seenDataVersion = version;
+                memory.clear();
+            }
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot check " + database.file() + " for changes; memory tier emptied", e);
+            memory.clear();
+        }
+    }
+
+    /** Writes the memory hits' recency and counters to the file. */
+    @Override
+    public void flush() {
+        Map<String, long[]> hits;
+        Tally tally;
+        synchronized (pendingHits) {
+            if (pendingHits.isEmpty()) {
+                return;
+            }
+            hits = new HashMap<>(pendingHits);
+            tally = pendingTally;
+            pendingHits.clear();
+            pendingTally = Tally.NONE;
+        }
+        try {
+            database.write(c -> {
+                for (Map.Entry<String, long[]> h : hits.entrySet()) {
+                    EntryRows.touch(c, h.getKey(), h.getValue()[0], h.getValue()[1]);
+                }
+                CounterRows.add(c, tally);
+                return null;
+            });
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not record " + hits.size() + " cache hits in " + database.file(), e);
+        }
+    }
+
     private static Found counted(Connection c, Found found) throws SQLException {
         CounterRows.add(c, found.tally());
         return found;
@@ -86,6 +157,7 @@ public final class SqliteTestCache implements TestCache {
             LOG.log(System.Logger.Level.INFO, "a result of {0} bytes exceeds the cache limit; not kept", bytes);
             return;
         }
+        flush();
         long now = settings.clock().millis();
         EntryRows.NewEntry entry = new EntryRows.NewEntry(key, featureId, Set.copyOf(containedFeatures),
                 result.outcome().name(), result.passed(), result.failed(), result.skipped(), result.durationMillis(),
@@ -131,6 +203,7 @@ public final class SqliteTestCache implements TestCache {
     }
 
     private int invalidate(SqlWork<List<String>> select) {
+        flush();
         List<String> dropped = StoreFailure.unchecked(() -> database.write(c -> {
             List<String> keys = select.apply(c);
             EntryRows.deleteKeys(c, keys);
@@ -144,6 +217,7 @@ public final class SqliteTestCache implements TestCache {
 
     @Override
     public void clear() {
+        flush();
         StoreFailure.unchecked(() -> database.write(c -> {
             EntryRows.deleteAll(c);
             CounterRows.reset(c);
@@ -157,6 +231,7 @@ public final class SqliteTestCache implements TestCache {
 
     @Override
     public CacheStats stats() {
+        flush();
         return StoreFailure.unchecked(() -> database.read(c -> {
             long[] totals = EntryRows.totals(c);
             return CounterRows.read(c).withContents(totals[0], totals[1]);
@@ -165,6 +240,7 @@ public final class SqliteTestCache implements TestCache {
 
     @Override
     public CacheStats sessionStats() {
+        flush();
         long[] totals = StoreFailure.unchecked(() -> database.read(EntryRows::totals));
         synchronized (this) {
             return session.withContents(totals[0], totals[1]);

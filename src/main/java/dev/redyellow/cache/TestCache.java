@@ -25,6 +25,10 @@ public interface TestCache {
     /** Drops the entries whose workspace held the file at this workspace path; returns how many. */
     int invalidateFile(String path);
 
+    /** Writes anything held back (hits answered from memory) to the file. */
+    default void flush() {
+    }
+
     /** Drops every entry and resets the counters. */
     void clear();
 

@@ -52,6 +52,20 @@ public final class Database implements AutoCloseable {
         return inTransaction("BEGIN IMMEDIATE", work);
     }
 
+    /**
+     * SQLite's {@code PRAGMA data_version}: it changes when another connection (another instance or
+     * process) has committed to the file since this connection last looked. A cheap staleness check.
+     */
+    public long dataVersion() throws SQLException {
+        lock.lock();
+        try (Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("PRAGMA data_version")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Runs {@code work} in a read transaction: one consistent view of the file. */
     public <T> T read(SqlWork<T> work) throws SQLException {
         return inTransaction("BEGIN", work);

@@ -53,6 +53,19 @@ class SqliteTestCacheTest {
     }
 
     @Test
+    void memoryHitsAreWrittenBehindAndNothingIsLostOnClose() {
+        OpenedCache first = TestCaches.open(dir.resolve("redyellow.db"), CacheSettings.defaults().withClock(clock));
+        first.cache().store(key("a"), "slugify", Set.of(), Results.passed(1500));
+        for (int i = 0; i < 10; i++) {
+            assertTrue(first.cache().lookup(key("a")).isPresent());
+        }
+        first.close();
+        TestCache reopened = open();
+        assertEquals(10, reopened.stats().hits());
+        assertEquals(15.0, reopened.stats().savedSeconds(), 1e-9);
+    }
+
+    @Test
     void returnsTheExactTestResultRecordAfterReopening() {
         TestCache first = open();
         first.store(key("a"), "slugify", Set.of("normalize"), Results.passed(1500));
