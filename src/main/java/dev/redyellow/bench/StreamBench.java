@@ -63,8 +63,8 @@ public final class StreamBench {
         } finally {
             deleteTree(runDir);
         }
-        System.out.printf(Locale.ROOT, "%nReproduce: ./mvnw -q -o compile && java -Xmx256m -cp target/classes %s %d %d%n",
-                StreamBench.class.getName(), secondsPerRate, pushMegabytes);
+        System.out.printf(Locale.ROOT, "%nReproduce: java -Xmx256m -jar target/redyellow.jar bench stream %d %d%n",
+                secondsPerRate, pushMegabytes);
     }
 
     private void run(Path runDir, int secondsPerRate, long pushMegabytes) throws Exception {

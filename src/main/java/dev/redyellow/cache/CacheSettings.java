@@ -16,9 +16,11 @@ import java.util.Optional;
  *                      never go stale
  * @param cacheFailures whether failing outcomes (FAILED, COMPILE_ERROR, NO_TESTS) are kept
  * @param clock         the time of "created", "last hit" and the TTL
+ * @param recheck       how often the memory tier looks whether another instance or process changed
+ *                      the file (an entry it dropped is then no longer served from memory)
  */
 public record CacheSettings(int maxEntries, long maxBytes, int memoryEntries, long memoryBytes,
-                            Optional<Duration> ttl, boolean cacheFailures, Clock clock) {
+                            Optional<Duration> ttl, boolean cacheFailures, Clock clock, Duration recheck) {
 
     public CacheSettings {
         positive("maxEntries", maxEntries);
@@ -32,31 +34,39 @@ public record CacheSettings(int maxEntries, long maxBytes, int memoryEntries, lo
             }
         });
         Objects.requireNonNull(clock, "clock");
+        if (recheck.isNegative()) {
+            throw new IllegalArgumentException("recheck must not be negative: " + recheck);
+        }
     }
 
     public static CacheSettings defaults() {
-        return new CacheSettings(20_000, 512L << 20, 2_000, 64L << 20, Optional.empty(), true, Clock.systemUTC());
+        return new CacheSettings(20_000, 512L << 20, 2_000, 64L << 20, Optional.empty(), true, Clock.systemUTC(),
+                Duration.ofMillis(100));
     }
 
     public CacheSettings withLimits(int entries, long bytes) {
-        return new CacheSettings(entries, bytes, memoryEntries, memoryBytes, ttl, cacheFailures, clock);
+        return new CacheSettings(entries, bytes, memoryEntries, memoryBytes, ttl, cacheFailures, clock, recheck);
     }
 
     public CacheSettings withMemoryLimits(int entries, long bytes) {
-        return new CacheSettings(maxEntries, maxBytes, entries, bytes, ttl, cacheFailures, clock);
+        return new CacheSettings(maxEntries, maxBytes, entries, bytes, ttl, cacheFailures, clock, recheck);
     }
 
     public CacheSettings withTtl(Duration value) {
         return new CacheSettings(maxEntries, maxBytes, memoryEntries, memoryBytes, Optional.of(value), cacheFailures,
-                clock);
+                clock, recheck);
     }
 
     public CacheSettings withCacheFailures(boolean value) {
-        return new CacheSettings(maxEntries, maxBytes, memoryEntries, memoryBytes, ttl, value, clock);
+        return new CacheSettings(maxEntries, maxBytes, memoryEntries, memoryBytes, ttl, value, clock, recheck);
     }
 
     public CacheSettings withClock(Clock value) {
-        return new CacheSettings(maxEntries, maxBytes, memoryEntries, memoryBytes, ttl, cacheFailures, value);
+        return new CacheSettings(maxEntries, maxBytes, memoryEntries, memoryBytes, ttl, cacheFailures, value, recheck);
+    }
+
+    public CacheSettings withRecheck(Duration value) {
+        return new CacheSettings(maxEntries, maxBytes, memoryEntries, memoryBytes, ttl, cacheFailures, clock, value);
     }
 
     private static void positive(String name, long value) {

@@ -34,6 +34,7 @@ public final class SqliteTestCache implements TestCache {
     private Tally pendingTally = Tally.NONE;
     private static final int FLUSH_AFTER = 256;
     private volatile long seenDataVersion = -1;
+    private volatile long lastRecheckMillis = Long.MIN_VALUE / 2;
 
     public SqliteTestCache(Database database, CacheSettings settings) {
         this.database = Objects.requireNonNull(database, "database");
@@ -102,6 +103,11 @@ public final class SqliteTestCache implements TestCache {
      * file changed under us, the memory tier is emptied and refills from the file.
      */
     private void dropMemoryIfOthersWrote() {
+        long now = settings.clock().millis();
+        if (now - lastRecheckMillis < settings.recheck().toMillis()) {
+            return;
+        }
+        lastRecheckMillis = now;
         try {
             long version = database.dataVersion();
             if (version != seenDataVersion) {

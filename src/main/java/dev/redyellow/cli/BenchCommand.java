@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code redyellow bench ...}: the benchmarks, printing their tables. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs a benchmark and prints its table.",
-        subcommands = {BenchCommand.Scheduler.class})
+        subcommands = {BenchCommand.Scheduler.class, BenchCommand.Cache.class, BenchCommand.Stream.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -17,7 +17,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: scheduler");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: scheduler, cache or stream");
     }
 
     @Command(name = "scheduler", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -32,6 +32,40 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             new SchedulerBench(spec.commandLine().getOut(), scale).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "cache", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Cache keys, hit latency, the sample cold vs warm, and the code store's heap under a budget.")
+    static final class Cache implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            java.nio.file.Path work = java.nio.file.Files.createTempDirectory("redyellow-cachebench-");
+            try {
+                new dev.redyellow.bench.CacheBench(spec.commandLine().getOut(), work).run();
+            } finally {
+                new dev.redyellow.exec.RunFolder(work).delete();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "stream", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Latency to a fast viewer while a slow one lags, throughput, and heap while pushing a gigabyte.")
+    static final class Stream implements Callable<Integer> {
+        @CommandLine.Parameters(index = "0", defaultValue = "3", description = "seconds per rate (default ${DEFAULT-VALUE})")
+        int secondsPerRate;
+
+        @CommandLine.Parameters(index = "1", defaultValue = "1024", description = "megabytes to push (default ${DEFAULT-VALUE})")
+        long megabytes;
+
+        @Override
+        public Integer call() throws Exception {
+            dev.redyellow.bench.StreamBench.main(new String[] {Integer.toString(secondsPerRate), Long.toString(megabytes)});
             return 0;
         }
     }

@@ -64,6 +64,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--run-timeout", paramLabel = "SECONDS", description = "stop the whole run after this long")
     Integer runTimeout;
 
+    @Option(names = "--runs-dir", paramLabel = "DIR",
+            description = "where run folders (logs of every attempt) go (default: ~/.redyellow/runs; the newest 20 are kept)")
+    Path runsDir;
+
     @Option(names = "--stream", description = "print every feature's output live, each line prefixed by its feature")
     boolean stream;
 
@@ -93,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        RunFolder runFolder = RunFolder.create(RunFolder.defaultRoot(), manifest.name(), Instant.now(), 20);
+        RunFolder runFolder = RunFolder.create(runsDir != null ? runsDir : RunFolder.defaultRoot(), manifest.name(), Instant.now(), 20);
         ConsoleProgress progress = new ConsoleProgress(out);
         RunStreams streams = new RunStreams(runFolder.path());
         if (stream) {

@@ -216,6 +216,8 @@ class SqliteTestCacheTest {
         assertTrue(here.lookup(key("a")).isPresent());
 
         elsewhere.invalidateFeature("f");
+        // the memory tier looks for other writers at most every CacheSettings.recheck (100 ms by default)
+        clock.advance(CacheSettings.defaults().recheck());
 
         assertFalse(here.lookup(key("a")).isPresent());
     }
