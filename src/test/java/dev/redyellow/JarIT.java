@@ -28,10 +28,18 @@ class JarIT {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jarPath().toString()));
         cmd.addAll(List.of(args));
+        if (args[0].equals("run")) {
+            cmd.addAll(privateState());
+        }
         Process p = new ProcessBuilder(cmd).directory(tmp.toFile())
                 .redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile()).start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the jar finished");
         return new Result(p.exitValue(), Files.readString(tmp.resolve("out.txt")), Files.readString(tmp.resolve("err.txt")));
+    }
+
+    /** Keeps the tests' cache and logs out of the user's ~/.redyellow. */
+    private List<String> privateState() {
+        return List.of("--cache-db", tmp.resolve("cache.db").toString(), "--runs-dir", tmp.resolve("runs").toString());
     }
 
     private static Path jarPath() {
@@ -111,7 +119,8 @@ class JarIT {
                 """);
         Path report = tmp.resolve("stopped.json");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jarPath().toString(), "run", dir.resolve("manifest.json").toString(), "--report", report.toString())
+                jarPath().toString(), "run", dir.resolve("manifest.json").toString(), "--report", report.toString(),
+                "--cache-db", tmp.resolve("cache.db").toString(), "--runs-dir", tmp.resolve("runs").toString())
                 .directory(tmp.toFile()).redirectOutput(tmp.resolve("out.txt").toFile())
                 .redirectError(tmp.resolve("err.txt").toFile()).start();
         List<ProcessHandle> children = waitForPythonChildren(p, 2);

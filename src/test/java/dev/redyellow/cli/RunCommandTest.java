@@ -19,6 +19,10 @@ class RunCommandTest {
     @TempDir
     Path tmp;
 
+    private String runs() {
+        return tmp.resolve("runs").toString();
+    }
+
     static Stream<Path> reasonManifests() throws Exception {
         try (Stream<Path> files = Files.list(ProjectFiles.samples().resolve("reasons"))) {
             List<Path> all = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -33,7 +37,7 @@ class RunCommandTest {
     void eachReasonSampleEndsWithItsReason(Path manifest) throws Exception {
         String reason = manifest.getFileName().toString().replace(".json", "");
         Path report = tmp.resolve("report.json");
-        CliRun run = CliRun.of("run", manifest.toString(), "--report", report.toString());
+        CliRun run = CliRun.of("run", manifest.toString(), "--report", report.toString(), "--no-cache", "--runs-dir", runs());
         assertEquals(1, run.exitCode(), run.out() + run.err());
         JsonNode features = new ObjectMapper().readTree(report.toFile()).get("features");
         JsonNode last = features.get(features.size() - 1);
@@ -45,7 +49,7 @@ class RunCommandTest {
     void thePythonSampleEndsAllGreenWithExitZero() throws Exception {
         Path report = tmp.resolve("py.json");
         CliRun run = CliRun.of("run", ProjectFiles.samples().resolve("py-textstats/manifest.json").toString(),
-                "--workers", "2", "--report", report.toString());
+                "--workers", "2", "--report", report.toString(), "--no-cache", "--runs-dir", runs());
         assertEquals(0, run.exitCode(), run.out() + run.err());
         JsonNode r = new ObjectMapper().readTree(report.toFile());
         assertTrue(r.get("allGreen").asBoolean());
@@ -68,10 +72,11 @@ class RunCommandTest {
                  "features": [{"id": "one", "tests": {"test_one.py": "import unittest\\nfrom one import v\\nclass T(unittest.TestCase):\\n    def test_v(self):\\n        self.assertEqual(1, v)\\n"},
                    "attempts": [{"files": {"one.py": "v = 1\\n"}}]}]}
                 """);
-        CliRun rejected = CliRun.of("run", dir.resolve("manifest.json").toString());
+        CliRun rejected = CliRun.of("run", dir.resolve("manifest.json").toString(), "--no-cache", "--runs-dir", runs());
         assertEquals(1, rejected.exitCode(), rejected.out() + rejected.err());
         assertTrue(rejected.out().contains("nobody can answer"), rejected.out());
-        CliRun approved = CliRun.of("run", dir.resolve("manifest.json").toString(), "--approve-all");
+        CliRun approved = CliRun.of("run", dir.resolve("manifest.json").toString(), "--approve-all", "--no-cache",
+                "--runs-dir", runs());
         assertEquals(0, approved.exitCode(), approved.out() + approved.err());
         assertTrue(approved.out().contains("approved by --approve-all"), approved.out());
     }
