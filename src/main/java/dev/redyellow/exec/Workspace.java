@@ -4,12 +4,9 @@ import dev.redyellow.manifest.FileSet;
 import dev.redyellow.manifest.WorkspacePath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * One isolated folder for one attempt (or one RED proof) of one feature. Every write re-checks its
@@ -68,24 +65,7 @@ public final class Workspace {
 
     /** Adds every file under {@code source} (a folder) by hard link where possible, else by copy. */
     void linkTree(Path source) throws IOException {
-        Files.walkFileTree(source, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(root.resolve(source.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Path target = root.resolve(source.relativize(file).toString());
-                try {
-                    Files.createLink(target, file);
-                } catch (UnsupportedOperationException | IOException notLinkable) {
-                    Files.copy(file, target);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        TreeCopy.copy(source, root, true);
     }
 
     /** Removes the folder and everything in it. */

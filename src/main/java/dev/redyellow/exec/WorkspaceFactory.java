@@ -2,12 +2,8 @@ package dev.redyellow.exec;
 
 import dev.redyellow.manifest.FileSet;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,7 +28,7 @@ public final class WorkspaceFactory {
             this.baseSnapshot = null;
         } else {
             this.baseSnapshot = runDir.resolve("base");
-            copyTree(baseDir, baseSnapshot);
+            TreeCopy.copy(baseDir, baseSnapshot, false);
         }
     }
 
@@ -55,21 +51,5 @@ public final class WorkspaceFactory {
             ws.write(layer);
         }
         return ws;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
