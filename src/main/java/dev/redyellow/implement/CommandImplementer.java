@@ -117,7 +117,7 @@ public final class CommandImplementer implements Implementer {
             Files.createDirectories(file.getParent());
             Files.write(file, tests.bytes(path));
         }
-        LOG.log(System.Logger.Level.INFO, "restored test files " + paths + " in " + ws);
+        LOG.log(System.Logger.Level.DEBUG, "restored test files " + paths + " in " + ws);
     }
 
     private static String task() {
