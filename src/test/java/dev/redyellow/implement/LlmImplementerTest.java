@@ -184,9 +184,9 @@ class LlmImplementerTest {
     @Test
     void aServerThatStopsAnsweringHitsTheTimeLimit() throws Exception {
         server.then(server.stalling(ANSWER_HEAD));
-        AttemptResult result = implement(settings(server.baseUrl(), null, 1), Map.of());
+        AttemptResult result = implement(settings(server.baseUrl(), null, 3), Map.of());
         AttemptResult.NoCode noCode = assertInstanceOf(AttemptResult.NoCode.class, result);
-        assertEquals("no complete answer within the time limit of 1 s; " + ANSWER_HEAD.length()
+        assertEquals("no complete answer within the time limit of 3 s; " + ANSWER_HEAD.length()
                 + " characters had arrived (shown in the output)", noCode.reason());
         assertTrue(out.stdout().contains(ANSWER_HEAD), out.stdout());
     }
