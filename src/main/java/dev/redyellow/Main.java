@@ -6,7 +6,9 @@ import java.nio.charset.Charset;
 
 /**
  * The entry point of the jar and of the installed launcher: with no arguments it opens the desktop
- * window, with arguments it is the command line. It does not extend {@code Application}, so JavaFX
+ * window, with a single existing manifest file ({@code .json} or {@code .redyellow}, as a file
+ * manager passes a double-clicked file) it opens the window on that manifest, and with any other
+ * arguments it is the command line. It does not extend {@code Application}, so JavaFX
  * can run from the class path.
  */
 public final class Main {
@@ -15,7 +17,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (DesktopLauncher.wantsWindow(args)) {
             DesktopLauncher.launch(args);
             return;
         }
