@@ -14,8 +14,17 @@ public final class Main {
     private Main() {
     }
 
+    /** One argument naming a manifest file: the desktop's "open with" (the installer's file association). */
+    private static boolean opensAManifest(String[] args) {
+        if (args.length != 1) {
+            return false;
+        }
+        String name = args[0].toLowerCase(java.util.Locale.ROOT);
+        return (name.endsWith(".json") || name.endsWith(".redyellow")) && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+    }
+
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || opensAManifest(args)) {
             DesktopLauncher.launch(args);
             return;
         }
