@@ -54,6 +54,9 @@ public final class DetailsView extends ScrollPane {
         setFitToWidth(true);
         title.getStyleClass().add("details-title");
         state.getStyleClass().add("details-state");
+        state.visibleProperty().bind(state.textProperty().isNotEmpty());
+        state.managedProperty().bind(state.visibleProperty());
+        state.setWrapText(true);
         description.setWrapText(true);
         transitions.setPrefHeight(150);
         transitions.setCellFactory(l -> cell(t -> TIME.format(t.at()) + "  " + t.from() + " → " + t.to() + "\n    " + t.reason()));

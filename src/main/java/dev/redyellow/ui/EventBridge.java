@@ -35,7 +35,13 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
     }
 
     private final Queue<Event> events = new ConcurrentLinkedQueue<>();
-    private final LineBuffer lines = new LineBuffer(StreamViewModel.RETAINED);
+    /**
+     * Lines handed to the pane per frame at most: more than anyone reads, few enough that a flood
+     * costs the FX thread a bounded slice of each frame. The older waiting lines are in the log file.
+     */
+    static final int LINES_PER_FRAME = 400;
+
+    private final LineBuffer lines = new LineBuffer(LINES_PER_FRAME);
     private final Map<String, Integer> latestAttempt = new ConcurrentHashMap<>();
     private final ProjectViewModel project;
     private final StreamViewModel stream;
@@ -44,6 +50,7 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
     private final Runnable onFrame;
     private volatile long runStartNanos;
     private AnimationTimer timer;
+    private long drainNanos;
 
     /**
      * @param nanos   the clock of the timeline ({@code System::nanoTime})
@@ -134,13 +141,22 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
         }
     }
 
+    /** The longest a frame's drain took since the last call (for the stall benchmark); resets it. */
+    public long takeLongestDrainNanos() {
+        long longest = drainNanos;
+        drainNanos = 0;
+        return longest;
+    }
+
     /** Starts draining once per frame (FX thread). */
     public void start() {
         if (timer == null) {
             timer = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
+                    long t0 = System.nanoTime();
                     drain();
+                    drainNanos = Math.max(drainNanos, System.nanoTime() - t0);
                 }
             };
         }

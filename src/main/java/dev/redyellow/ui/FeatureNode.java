@@ -2,18 +2,14 @@ package dev.redyellow.ui;
 
 import dev.redyellow.cycle.FeatureState;
 import java.util.Locale;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** A feature in the graph: id, title and state, coloured by state (style class {@code state-<name>}). */
 final class FeatureNode extends VBox {
     static final double WIDTH = 176;
-    static final double HEIGHT = 58;
+    static final double HEIGHT = 62;
 
     private final FeatureItem item;
     private final Label state = new Label();
@@ -22,14 +18,11 @@ final class FeatureNode extends VBox {
         this.item = item;
         Label id = new Label(item.id());
         id.getStyleClass().add("feature-id");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        state.getStyleClass().add("feature-state");
-        HBox top = new HBox(4, id, gap, state);
-        top.setAlignment(Pos.CENTER_LEFT);
         Label title = new Label(item.feature().title());
         title.getStyleClass().add("feature-title");
-        getChildren().addAll(top, title);
+        state.getStyleClass().add("feature-state");
+        getChildren().addAll(id, title, state);
+        setSpacing(1);
         getStyleClass().add("feature-node");
         setPrefSize(WIDTH, HEIGHT);
         setMinSize(WIDTH, HEIGHT);
