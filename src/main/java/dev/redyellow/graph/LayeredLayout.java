@@ -17,6 +17,8 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  */
 public final class LayeredLayout {
     private static final int MAX_SWEEPS = 24;
+    /** The height of a bend in rows: long edges run close together instead of taking a row each. */
+    private static final double BEND_HEIGHT = 0.25;
 
     /** A place in cells. */
     public record Point(double x, double y) {
@@ -27,11 +29,12 @@ public final class LayeredLayout {
      * @param routes           every edge's points from its dependency to its dependent; the inner
      *                         points are the bends where it crosses intermediate layers
      * @param layers           the number of layers (columns)
-     * @param rows             the number of rows of the fullest layer
+     * @param rows             the height of the tallest layer in rows (a vertex is one row, a bend a
+     *                         quarter of one)
      * @param initialCrossings edge crossings in the first order (vertices as the graph lists them)
      * @param crossings        edge crossings in the final order
      */
-    public record Result(Map<String, Point> positions, Map<DependencyEdge, List<Point>> routes, int layers, int rows,
+    public record Result(Map<String, Point> positions, Map<DependencyEdge, List<Point>> routes, int layers, double rows,
                          int initialCrossings, int crossings) {
         public Result {
             positions = Map.copyOf(positions);
@@ -107,11 +110,24 @@ public final class LayeredLayout {
             }
         }
         number(bestOrder, position);
-        int rows = bestOrder.stream().mapToInt(List::size).max().orElse(0);
+        int vertices = names.size();
+        double[] extent = new double[layerCount];
+        double rows = 0;
+        for (int l = 0; l < layerCount; l++) {
+            for (int n : bestOrder.get(l)) {
+                extent[l] += n < vertices ? 1 : BEND_HEIGHT;
+            }
+            rows = Math.max(rows, extent[l]);
+        }
         Point[] places = new Point[layerOf.size()];
-        for (List<Integer> layer : bestOrder) {
-            double offset = (rows - layer.size()) / 2.0;
-            layer.forEach(n -> places[n] = new Point(layerOf.get(n), position[n] + offset));
+        for (int l = 0; l < layerCount; l++) {
+            double y = (rows - extent[l]) / 2.0;
+            for (int n : bestOrder.get(l)) {
+                double height = n < vertices ? 1 : BEND_HEIGHT;
+                // a vertex's place is its top row; a bend sits in the middle of its slot
+                places[n] = new Point(l, n < vertices ? y : y + height / 2 - 0.5);
+                y += height;
+            }
         }
         Map<String, Point> positions = new LinkedHashMap<>();
         names.forEach(v -> positions.put(v, places[index.get(v)]));

@@ -31,7 +31,7 @@ public final class StreamView extends BorderPane {
         getStyleClass().add("stream-view");
         list.setItems(stream.shown());
         list.getStyleClass().add("mono");
-        list.setFixedCellSize(18);
+        list.setFixedCellSize(21);
         list.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(StreamLine line, boolean empty) {

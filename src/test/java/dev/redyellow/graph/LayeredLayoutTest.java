@@ -41,6 +41,7 @@ class LayeredLayoutTest {
         assertEquals(r.positions().get("a"), route.get(0));
         assertEquals(r.positions().get("d"), route.get(3));
         assertEquals(2, r.routes().get(DependencyEdge.explicit("a", "b")).size());
+        assertEquals(1.25, r.rows(), "the bend takes a quarter row beside b and c");
     }
 
     @Test
@@ -48,7 +49,7 @@ class LayeredLayoutTest {
         LayeredLayout.Result r = LayeredLayout.layout(graph(List.of("a", "b", "c", "d", "e"), "a>c", "a>d", "b>e"));
         List<Double> rows = List.of("c", "d", "e").stream().map(v -> r.positions().get(v).y()).toList();
         assertEquals(3, rows.stream().distinct().count());
-        assertEquals(3, r.rows());
+        assertEquals(3.0, r.rows());
     }
 
     @Test
