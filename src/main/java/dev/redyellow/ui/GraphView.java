@@ -34,7 +34,7 @@ public final class GraphView extends StackPane {
     static final double CELL_WIDTH = FeatureNode.WIDTH + 70;
     static final double CELL_HEIGHT = FeatureNode.HEIGHT + 22;
     private static final double MARGIN = 30;
-    private static final double MIN_SCALE = 0.1;
+    private static final double MIN_SCALE = 0.02;
     private static final double MAX_SCALE = 3;
 
     private final ProjectViewModel project;

@@ -21,7 +21,7 @@ import javafx.stage.Stage;
  *
  * <pre>
  * Xvfb :77 -screen 0 1440x900x24 &amp;
- * DISPLAY=:77 java -cp target/redyellow.jar:target/test-classes dev.redyellow.ui.ScreenshotTour docs/screenshots
+ * DISPLAY=:77 java -cp target/redyellow.jar:target/test-classes dev.redyellow.ui.ScreenshotTour docs/screenshots [--only-200]
  * </pre>
  */
 public final class ScreenshotTour {
@@ -58,6 +58,12 @@ public final class ScreenshotTour {
         private void tour(Path big) {
             try {
                 until(() -> window.project().items().size() == 13);
+                if (getParameters().getRaw().contains("--only-200")) {
+                    fx(() -> window.project().open(big));
+                    until(() -> window.project().items().size() == 200);
+                    shoot("graph-200.png");
+                    return;
+                }
                 fx(() -> window.project().select("slugify"));
                 fx(window::startRun);
                 until(() -> window.run().doneProperty().get() >= 5);
@@ -76,6 +82,8 @@ public final class ScreenshotTour {
                 fx(() -> window.project().open(big));
                 until(() -> window.project().items().size() == 200);
                 shoot("graph-200.png");
+                fx(() -> window.graph().zoomBy(0.9 / window.graph().scale()));
+                shoot("graph-200-zoomed.png");
             } catch (Exception e) {
                 e.printStackTrace(System.err);
             } finally {
@@ -87,8 +95,11 @@ public final class ScreenshotTour {
         }
 
         private void shoot(String name) throws Exception {
-            Thread.sleep(1200);
+            // Let the FX thread finish what is queued, then a few pulses render it.
             fx(() -> { });
+            Thread.sleep(2500);
+            fx(() -> { });
+            Thread.sleep(500);
             Process p = new ProcessBuilder("import", "-window", "root", out.resolve(name).toString()).inheritIO().start();
             p.waitFor();
             System.out.println("screenshot " + out.resolve(name));
