@@ -140,6 +140,19 @@ final class EntryRows {
         }
     }
 
+    static List<FeatureCacheSummary> summaries(Connection c) throws SQLException {
+        List<FeatureCacheSummary> out = new ArrayList<>();
+        try (Statement statement = c.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT feature, COUNT(*), SUM(bytes), SUM(hits), "
+                     + "SUM(hits * duration_ms) FROM cache_entries GROUP BY feature ORDER BY feature")) {
+            while (rows.next()) {
+                out.add(new FeatureCacheSummary(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                        rows.getLong(5) / 1000.0));
+            }
+        }
+        return out;
+    }
+
     static List<String> keysOfFeature(Connection c, String featureId) throws SQLException {
         return keys(c, "SELECT key FROM cache_entries WHERE feature = ?1 UNION SELECT e.key FROM cache_entries e "
                 + "JOIN cache_contains f ON f.entry_id = e.id WHERE f.feature = ?1", featureId);

@@ -268,6 +268,11 @@ public final class SqliteTestCache implements TestCache {
         return earlier.stream().findFirst().map(e -> MissExplanation.compare(featureId, e, current));
     }
 
+    @Override
+    public List<FeatureCacheSummary> featureSummaries() {
+        return StoreFailure.unchecked(() -> database.read(EntryRows::summaries));
+    }
+
     /** How many decoded results are held in memory (for tests and benchmarks). */
     public int memoryEntries() {
         return memory.size();

@@ -1,6 +1,7 @@
 package dev.redyellow.cache;
 
 import dev.redyellow.testing.TestResult;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,4 +44,9 @@ public interface TestCache {
 
     /** How {@code current} differs from the feature's newest entry under another key; empty when none. */
     Optional<MissExplanation> why(String featureId, CacheKey current);
+
+    /** Per feature, its entries, their bytes and hits, by feature id; empty when nothing is kept. */
+    default List<FeatureCacheSummary> featureSummaries() {
+        return List.of();
+    }
 }

@@ -1,78 +1,59 @@
 package dev.redyellow.ui;
 
-import dev.redyellow.graph.FeatureGraph;
-import dev.redyellow.manifest.Manifest;
-import dev.redyellow.manifest.ManifestException;
-import dev.redyellow.manifest.ManifestLoader;
-import dev.redyellow.run.BundledSample;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
+import java.util.List;
 import javafx.application.Application;
-import javafx.concurrent.Task;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.image.Image;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 /**
- * The desktop window. For now it opens the bundled sample and draws its feature graph; the full
- * UI (run, stop, streaming, metrics) builds on this.
+ * The desktop application. It opens the bundled sample, ready to Run, or, when launched with one
+ * argument naming a manifest file (the installer's file association), that manifest.
  */
 public final class RedYellowApp extends Application {
     private static final System.Logger LOG = System.getLogger(RedYellowApp.class.getName());
 
-    private final BorderPane root = new BorderPane();
-    private final Label status = new Label("Loading the sample project...");
+    private final AppEnvironment injected;
+    private MainWindow window;
+
+    public RedYellowApp() {
+        this(null);
+    }
+
+    /** For tests and benchmarks: the app's files go where {@code env} says, not to the user's home. */
+    public RedYellowApp(AppEnvironment env) {
+        this.injected = env;
+    }
 
     @Override
     public void start(Stage stage) {
-        createWindow(stage);
-        loadInBackground(() -> ManifestLoader.load(BundledSample.extract(BundledSample.STRING_TOOLS, BundledSample.defaultRoot())));
-    }
-
-    void createWindow(Stage stage) {
-        status.getStyleClass().add("status-bar");
-        status.setMaxWidth(Double.MAX_VALUE);
-        root.setBottom(status);
-        Scene scene = new Scene(root, 1100, 720);
-        scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/dev/redyellow/ui/redyellow.css")).toExternalForm());
-        stage.setTitle("RedYellow");
-        stage.getIcons().add(new Image(Objects.requireNonNull(getClass().getResourceAsStream("/dev/redyellow/ui/icon-256.png"))));
-        stage.setScene(scene);
+        window = new MainWindow(stage, injected != null ? injected : AppEnvironment.user(), this::openExternally);
         stage.show();
+        Parameters parameters = getParameters();
+        List<String> raw = parameters == null ? List.of() : parameters.getRaw();
+        if (raw.size() == 1 && Files.isRegularFile(Path.of(raw.get(0)))) {
+            window.project().open(Path.of(raw.get(0)));
+        } else {
+            window.openSample();
+        }
     }
 
-    /** Something that produces a manifest, off the FX thread. */
-    @FunctionalInterface
-    interface ManifestSource {
-        Manifest load() throws Exception;
+    private void openExternally(Path file) {
+        try {
+            getHostServices().showDocument(file.toUri().toString());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.INFO, "cannot hand " + file + " to the desktop; its path is shown instead", e);
+        }
     }
 
-    void loadInBackground(ManifestSource source) {
-        Task<Manifest> task = new Task<>() {
-            @Override
-            protected Manifest call() throws Exception {
-                return source.load();
-            }
-        };
-        task.setOnSucceeded(e -> show(task.getValue()));
-        task.setOnFailed(e -> {
-            Throwable t = task.getException();
-            LOG.log(System.Logger.Level.ERROR, "could not open the project", t);
-            status.setText(t instanceof ManifestException me ? "Bad manifest:\n" + me.getMessage()
-                    : "Could not open the project: " + t.getMessage());
-        });
-        Thread loader = new Thread(task, "redyellow-load");
-        loader.setDaemon(true);
-        loader.start();
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
     }
 
-    private void show(Manifest manifest) {
-        FeatureGraph graph = FeatureGraph.of(manifest);
-        root.setCenter(new ScrollPane(new GraphPane(manifest, graph)));
-        status.setText(manifest.name() + ": " + manifest.features().size() + " features, " + graph.levels().size()
-                + " levels  -  " + Path.of(manifest.file().toString()));
+    public MainWindow window() {
+        return window;
     }
 }

@@ -1,47 +1,212 @@
 package dev.redyellow.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.redyellow.ProjectFiles;
-import dev.redyellow.manifest.ManifestLoader;
+import dev.redyellow.cache.CacheSettings;
+import dev.redyellow.cache.OpenedCache;
+import dev.redyellow.cache.TestCaches;
+import dev.redyellow.cycle.FeatureState;
+import dev.redyellow.cycle.Transition;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
-import javafx.scene.shape.Line;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.shape.Polyline;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The real window, headless under Monocle: it opens on the sample and draws every feature. */
+/** The real window, headless under Monocle, with its files in a temporary folder. */
 @ExtendWith(ApplicationExtension.class)
 class RedYellowAppTest {
+    private static final String OK = "self.assertEqual(42, value)";
+
+    @TempDir
+    Path dir;
+    private final Preferences prefs = Preferences.userRoot().node("dev/redyellow/test/" + UUID.randomUUID());
     private RedYellowApp app;
 
     @Start
     void start(Stage stage) {
-        app = new RedYellowApp();
-        app.createWindow(stage);
-        app.loadInBackground(() -> ManifestLoader.load(ProjectFiles.samples().resolve("string-tools/manifest.json")));
+        app = new RedYellowApp(AppEnvironment.under(dir, prefs));
+        app.start(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> app.window().close()).get();
+        prefs.removeNode();
+    }
+
+    private MainWindow window() {
+        return app.window();
+    }
+
+    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+
+    private void openAndWait(Path manifest, int features) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window().project().open(manifest)).get();
+        waitFor(20, () -> window().project().project() != null
+                && window().project().project().manifest().file().equals(manifest)
+                && window().project().items().size() == features);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private boolean allIn(FeatureState state) {
+        return window().project().items().stream().allMatch(i -> i.state() == state);
     }
 
     @Test
-    void drawsEveryFeatureOfTheSampleWithItsEdges(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".feature-node").queryAll().size() == 13);
-        Set<String> ids = robot.lookup(".feature-node").queryAllAs(VBox.class).stream()
-                .map(box -> ((Label) box.getChildren().get(0)).getText()).collect(Collectors.toSet());
-        assertTrue(ids.containsAll(Set.of("normalize", "slugify", "toc", "command-match")), ids.toString());
+    void opensTheBundledSampleAndDrawsEveryFeatureWithItsEdges(FxRobot robot) throws Exception {
+        waitFor(20, () -> robot.lookup(".feature-node").queryAll().size() == 13);
+        Set<String> ids = window().project().items().stream().map(FeatureItem::id).collect(Collectors.toSet());
+        for (String id : ids) {
+            assertTrue(robot.lookup(".feature-node").queryAll().stream()
+                    .anyMatch(n -> ((FeatureNode) n).item().id().equals(id)), id);
+        }
         assertEquals(10, robot.lookup(".edge").queryAll().size());
         Set<Node> inferred = robot.lookup(".edge-inferred").queryAll();
         assertEquals(1, inferred.size());
-        assertTrue(((Line) inferred.iterator().next()).getStrokeDashArray().size() > 0, "inferred edges are dashed");
-        assertTrue(robot.lookup(".status-bar").queryAs(Label.class).getText().startsWith("string-tools: 13 features"));
+        assertFalse(((Polyline) inferred.iterator().next()).getStrokeDashArray().isEmpty(), "inferred edges are dashed");
+        assertTrue(robot.lookup("#status-manifest").queryAs(Label.class).getText().startsWith("string-tools: 13 features"));
+        assertTrue(robot.lookup(".state-pending").queryAll().size() >= 13, "every feature starts PENDING");
+        assertFalse(robot.lookup("#run").queryButton().isDisabled(), "ready to Run");
+    }
+
+    @Test
+    void runAfterTrustTurnsEveryNodeGreenAndFillsTheMetrics(FxRobot robot) throws Exception {
+        Path manifest = new PyManifest()
+                .feature("alpha", List.of(), OK, "41", "42")
+                .feature("beta", List.of(), OK, "42")
+                .feature("gamma", List.of("alpha", "beta"), OK, "42")
+                .write(dir.resolve("py/manifest.json"));
+        openAndWait(manifest, 3);
+
+        robot.clickOn("#run");
+        waitFor(10, () -> robot.lookup("#trust-commands").tryQuery().isPresent());
+        robot.clickOn("Trust and run");
+        waitFor(90, () -> window().metrics().completeProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(allIn(FeatureState.GREEN), () -> window().project().items().stream()
+                .map(i -> i.id() + "=" + i.state()).toList().toString());
+        assertEquals(3, robot.lookup(".state-green").queryAll().stream().filter(n -> n instanceof FeatureNode).count());
+        assertTrue(window().trust().isTrusted(window().project().project().manifest().contentHash()));
+        assertEquals(3, window().metrics().bars().size(), "one timeline bar per feature");
+        assertTrue(window().metrics().speedupProperty().get() > 0);
+        assertFalse(robot.lookup("#speedup").queryAs(Label.class).getText().equals("–"));
+        assertEquals("3 / 3 features done", robot.lookup("#status-done").queryAs(Label.class).getText());
+        assertFalse(window().stream().retained().isEmpty(), "the tests' output was streamed");
+        assertEquals(2, window().project().item("alpha").orElseThrow().outcomeProperty().get().attempts());
+        assertTrue(Files.exists(dir.resolve("redyellow.db")), "the injected cache file, not the user's");
+    }
+
+    @Test
+    void aDroppedBadManifestShowsItsLocatedErrorsAndKeepsTheGraph(FxRobot robot) throws Exception {
+        waitFor(20, () -> robot.lookup(".feature-node").queryAll().size() == 13);
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{ \"version\": 1, \"name\": \"bad\",\n  \"features\": [ { \"id\": \"a\", \"dependsOn\": [\"nope\"],"
+                + " \"tests\": { \"t.py\": \"x\" } } ] }\n");
+
+        boolean accepted = WaitForAsyncUtils.asyncFx(() -> window().openDropped(List.of(bad.toFile()))).get();
+        waitFor(20, () -> !window().project().errors().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(accepted);
+        assertTrue(robot.lookup("#errors-panel").query().isVisible());
+        @SuppressWarnings("unchecked")
+        ListView<String> errors = robot.lookup("#errors-list").queryAs(ListView.class);
+        assertTrue(errors.getItems().stream().anyMatch(e -> e.startsWith(bad.toString() + ":2:") && e.contains("nope")),
+                errors.getItems().toString());
+        assertEquals("string-tools", window().project().project().manifest().name(), "the open project is unchanged");
+        assertEquals(13, robot.lookup(".feature-node").queryAll().size());
+    }
+
+    @Test
+    void manualReviewRejectSendsTheCommentToTheNextAttemptAndApproveMakesItGreen(FxRobot robot) throws Exception {
+        Path manifest = new PyManifest().review("manual").feature("solo", List.of(), OK, "42", "42")
+                .write(dir.resolve("manual/manifest.json"));
+        openAndWait(manifest, 1);
+        window().trust().trust(window().project().project().manifest().contentHash());
+        FeatureItem solo = window().project().item("solo").orElseThrow();
+        WaitForAsyncUtils.asyncFx(() -> window().project().select("solo")).get();
+
+        robot.clickOn("#run");
+        waitFor(60, () -> solo.awaitingReviewProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#review-comment").write("please name it better");
+        robot.clickOn("#reject");
+        waitFor(60, () -> solo.awaitingReviewProperty().get() && solo.transitions().size() >= 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#approve");
+        waitFor(60, () -> window().run().resultProperty().get() != null);
+
+        assertEquals(FeatureState.GREEN, solo.state());
+        List<String> moves = solo.transitions().stream().map(t -> t.from() + ">" + t.to()).toList();
+        assertEquals(List.of("PENDING>RED", "RED>YELLOW", "YELLOW>RED", "RED>YELLOW", "YELLOW>GREEN"), moves);
+        Transition rejected = solo.transitions().get(2);
+        assertTrue(rejected.reason().contains("please name it better"), rejected.reason());
+    }
+
+    @Test
+    void stopCancelsTheRunAndLeavesNoProcess(FxRobot robot) throws Exception {
+        Path manifest = new PyManifest().feature("slow", List.of(), "import time\ntime.sleep(120)\n" + OK, "42")
+                .write(dir.resolve("slow/manifest.json"));
+        openAndWait(manifest, 1);
+        window().trust().trust(window().project().project().manifest().contentHash());
+        robot.clickOn("#run");
+        waitFor(60, () -> window().project().item("slow").orElseThrow().state() == FeatureState.RED
+                && ProcessHandle.current().descendants().anyMatch(p -> p.info().commandLine().orElse("").contains("test_slow")));
+
+        robot.clickOn("#stop");
+        waitFor(30, () -> window().run().resultProperty().get() != null);
+
+        assertEquals(FeatureState.CANCELLED, window().project().item("slow").orElseThrow().state());
+        waitFor(10, () -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
+        assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.info().commandLine().orElse("?")).toList());
+    }
+
+    @Test
+    void theCacheViewsClearEmptiesTheCacheFile(FxRobot robot) throws Exception {
+        Path manifest = new PyManifest().feature("cached", List.of(), OK, "42").write(dir.resolve("cached/manifest.json"));
+        openAndWait(manifest, 1);
+        window().trust().trust(window().project().project().manifest().contentHash());
+        robot.clickOn("#run");
+        waitFor(60, () -> window().run().resultProperty().get() != null);
+        assertTrue(entriesInTheFile() > 0, "the run filled the cache");
+
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(2)).get();
+        waitFor(10, () -> !window().cache().features().isEmpty());
+        robot.clickOn("#cache-clear");
+        waitFor(10, () -> window().cache().features().isEmpty());
+
+        assertEquals(0, entriesInTheFile());
+        assertTrue(robot.lookup("#cache-totals").queryAs(Label.class).getText().startsWith("0 entries"));
+    }
+
+    private long entriesInTheFile() {
+        try (OpenedCache other = TestCaches.open(dir.resolve("redyellow.db"), CacheSettings.defaults())) {
+            return other.cache().stats().entries();
+        }
     }
 }

@@ -1,0 +1,200 @@
+package dev.redyellow.ui;
+
+import dev.redyellow.cycle.AttemptRecord;
+import dev.redyellow.cycle.FeatureOutcome;
+import dev.redyellow.cycle.Transition;
+import dev.redyellow.testing.TestCase;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.IntStream;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * The selected feature: its state and transitions with reasons, its attempts with their per-test
+ * results, the diff between two attempts, and the Approve / Reject box while it waits for review.
+ */
+public final class DetailsView extends ScrollPane {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+    private final RunViewModel run;
+    private final TaskExecutor tasks;
+    private final Path scratch;
+    private final Label title = new Label("Select a feature in the graph");
+    private final Label state = new Label();
+    private final Label description = new Label();
+    private final ListView<Transition> transitions = new ListView<>();
+    private final ListView<AttemptRecord> attempts = new ListView<>();
+    private final ListView<TestCase> cases = new ListView<>();
+    private final ComboBox<Integer> diffFrom = new ComboBox<>();
+    private final ComboBox<Integer> diffTo = new ComboBox<>();
+    private final TextArea diff = new TextArea();
+    private final VBox review = new VBox(6);
+    private final TextArea comment = new TextArea();
+    private final ChangeListener<Object> refresh = (o, was, now) -> refresh();
+    private FeatureItem shown;
+
+    public DetailsView(ProjectViewModel project, RunViewModel run, TaskExecutor tasks, Path scratch) {
+        this.run = run;
+        this.tasks = tasks;
+        this.scratch = scratch;
+        getStyleClass().add("details-view");
+        setFitToWidth(true);
+        title.getStyleClass().add("details-title");
+        state.getStyleClass().add("details-state");
+        state.visibleProperty().bind(state.textProperty().isNotEmpty());
+        state.managedProperty().bind(state.visibleProperty());
+        state.setWrapText(true);
+        description.setWrapText(true);
+        transitions.setPrefHeight(150);
+        transitions.setCellFactory(l -> cell(t -> TIME.format(t.at()) + "  " + t.from() + " → " + t.to() + "\n    " + t.reason()));
+        attempts.setPrefHeight(110);
+        attempts.setCellFactory(l -> cell(DetailsView::describe));
+        attempts.getSelectionModel().selectedItemProperty().addListener((o, was, a) ->
+                cases.getItems().setAll(a == null ? List.of() : a.result().map(r -> r.cases()).orElse(List.of())));
+        cases.setPrefHeight(120);
+        cases.setCellFactory(l -> cell(c -> switch (c.status()) {
+            case PASSED -> "✓ " + c.name();
+            case FAILED -> "✗ " + c.name() + (c.message().isEmpty() ? "" : ": " + c.message());
+            case SKIPPED -> "– " + c.name();
+        }));
+        Button showDiff = new Button("Diff");
+        showDiff.setId("diff");
+        showDiff.setOnAction(e -> showDiff());
+        diff.setEditable(false);
+        diff.setPrefRowCount(10);
+        diff.getStyleClass().add("mono");
+        comment.setPromptText("Comment (sent to the next attempt when rejecting)");
+        comment.setPrefRowCount(3);
+        comment.setId("review-comment");
+        Button approve = new Button("Approve");
+        approve.setId("approve");
+        approve.getStyleClass().add("approve");
+        approve.setOnAction(e -> decide(true));
+        Button reject = new Button("Reject");
+        reject.setId("reject");
+        reject.getStyleClass().add("reject");
+        reject.setOnAction(e -> decide(false));
+        Label waiting = new Label("Waiting for your review: its tests pass.");
+        waiting.getStyleClass().add("review-title");
+        review.getChildren().addAll(waiting, comment, new HBox(8, approve, reject));
+        review.getStyleClass().add("review-box");
+        review.setVisible(false);
+        review.managedProperty().bind(review.visibleProperty());
+        VBox box = new VBox(6, title, state, description, review, section("Transitions"), transitions,
+                section("Attempts"), attempts, section("Tests of the selected attempt"), cases,
+                section("Diff between attempts"), new HBox(6, new Label("from"), diffFrom, new Label("to"), diffTo, showDiff), diff);
+        box.setPadding(new Insets(8));
+        setContent(box);
+        project.selectedProperty().addListener((o, was, now) -> show(now));
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section");
+        return l;
+    }
+
+    private static <T> ListCell<T> cell(java.util.function.Function<T, String> text) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        };
+    }
+
+    private static String describe(AttemptRecord a) {
+        String tests = a.result().map(r -> r.outcome() + ": " + r.passed() + " passed, " + r.failed() + " failed")
+                .orElse("no tests run");
+        String verdict = a.verdict().map(v -> (v.approved() ? "  approved" : "  rejected: " + v.feedback())).orElse("");
+        return "attempt " + a.attempt() + "  " + tests + verdict + (a.note().isEmpty() ? "" : "  (" + a.note() + ")");
+    }
+
+    private void show(FeatureItem item) {
+        if (shown != null) {
+            shown.stateProperty().removeListener(refresh);
+            shown.outcomeProperty().removeListener(refresh);
+            shown.awaitingReviewProperty().removeListener(refresh);
+        }
+        shown = item;
+        if (item == null) {
+            title.setText("Select a feature in the graph");
+            transitions.setItems(FXCollections.observableArrayList());
+            refresh();
+            return;
+        }
+        title.setText(item.id() + " — " + item.feature().title());
+        description.setText(item.feature().description());
+        transitions.setItems(item.transitions());
+        item.stateProperty().addListener(refresh);
+        item.outcomeProperty().addListener(refresh);
+        item.awaitingReviewProperty().addListener(refresh);
+        diff.clear();
+        refresh();
+    }
+
+    private void refresh() {
+        FeatureItem item = shown;
+        state.getStyleClass().removeIf(c -> c.startsWith("state-"));
+        if (item == null) {
+            state.setText("");
+            description.setText("");
+            attempts.getItems().clear();
+            review.setVisible(false);
+            return;
+        }
+        state.setText(FeatureNode.mark(item.state()) + " " + item.state()
+                + (item.reasonProperty().get().isEmpty() ? "" : ": " + item.reasonProperty().get()));
+        state.getStyleClass().add("state-" + item.state().name().toLowerCase(java.util.Locale.ROOT));
+        FeatureOutcome outcome = item.outcomeProperty().get();
+        List<AttemptRecord> history = outcome == null ? List.of() : outcome.history();
+        attempts.getItems().setAll(history);
+        List<Integer> numbers = IntStream.rangeClosed(1, history.size()).boxed().toList();
+        diffFrom.getItems().setAll(numbers);
+        diffTo.getItems().setAll(numbers);
+        if (numbers.size() >= 2) {
+            diffFrom.setValue(numbers.size() - 1);
+            diffTo.setValue(numbers.size());
+        }
+        review.setVisible(item.awaitingReviewProperty().get());
+    }
+
+    private void showDiff() {
+        FeatureItem item = shown;
+        Integer from = diffFrom.getValue();
+        Integer to = diffTo.getValue();
+        if (item == null || item.outcomeProperty().get() == null || from == null || to == null) {
+            diff.setText("The diff is there once the feature has finished with two attempts or more.");
+            return;
+        }
+        List<AttemptRecord> history = item.outcomeProperty().get().history();
+        tasks.run("diff", () -> AttemptDiff.between(item.id(), history, from, to, scratch), diff::setText,
+                e -> diff.setText("No diff: " + e.getMessage()));
+    }
+
+    private void decide(boolean approve) {
+        if (shown == null) {
+            return;
+        }
+        String text = comment.getText() == null ? "" : comment.getText().strip();
+        boolean taken = approve ? run.approve(shown.id(), text) : run.reject(shown.id(), text);
+        if (taken) {
+            comment.clear();
+            shown.awaitingReviewProperty().set(false);
+        }
+    }
+}

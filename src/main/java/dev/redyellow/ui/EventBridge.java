@@ -1,0 +1,171 @@
+package dev.redyellow.ui;
+
+import dev.redyellow.cycle.FeatureOutcome;
+import dev.redyellow.cycle.Transition;
+import dev.redyellow.run.RunListener;
+import dev.redyellow.stream.Chunk;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import javafx.animation.AnimationTimer;
+
+/**
+ * The one way engine events reach the view models. Worker and streaming threads only enqueue (events
+ * in a concurrent queue, output as lines in a bounded buffer, each feature's latest attempt in a map);
+ * once per frame an {@link AnimationTimer} drains all of it on the FX thread in one go. No
+ * {@code Platform.runLater} per event or chunk, so a flood of output costs one bounded batch a frame.
+ */
+public final class EventBridge implements RunListener, Consumer<Chunk> {
+    private sealed interface Event permits Moved, Started, Finished, Asked {
+    }
+
+    private record Moved(Transition transition) implements Event {
+    }
+
+    private record Started(String featureId, int worker, long nanos) implements Event {
+    }
+
+    private record Finished(FeatureOutcome outcome, long nanos) implements Event {
+    }
+
+    private record Asked(String featureId) implements Event {
+    }
+
+    private final Queue<Event> events = new ConcurrentLinkedQueue<>();
+    /**
+     * Lines handed to the pane per frame at most: more than anyone reads, few enough that a flood
+     * costs the FX thread a bounded slice of each frame. The older waiting lines are in the log file.
+     */
+    static final int LINES_PER_FRAME = 400;
+
+    private final LineBuffer lines = new LineBuffer(LINES_PER_FRAME);
+    private final Map<String, Integer> latestAttempt = new ConcurrentHashMap<>();
+    private final ProjectViewModel project;
+    private final StreamViewModel stream;
+    private final MetricsViewModel metrics;
+    private final LongSupplier nanos;
+    private final Runnable onFrame;
+    private volatile long runStartNanos;
+    private AnimationTimer timer;
+    private long drainNanos;
+
+    /**
+     * @param nanos   the clock of the timeline ({@code System::nanoTime})
+     * @param onFrame called after each drain, on the same thread
+     */
+    public EventBridge(ProjectViewModel project, StreamViewModel stream, MetricsViewModel metrics, LongSupplier nanos,
+                       Runnable onFrame) {
+        this.project = project;
+        this.stream = stream;
+        this.metrics = metrics;
+        this.nanos = nanos;
+        this.onFrame = onFrame;
+    }
+
+    @Override
+    public void transition(Transition transition) {
+        events.add(new Moved(transition));
+    }
+
+    @Override
+    public void featureStarted(String featureId, int worker) {
+        events.add(new Started(featureId, worker, nanos.getAsLong()));
+    }
+
+    @Override
+    public void featureFinished(FeatureOutcome outcome) {
+        events.add(new Finished(outcome, nanos.getAsLong()));
+    }
+
+    /** A feature waits for the person's review (called on the worker that waits). */
+    public void reviewRequested(String featureId) {
+        events.add(new Asked(featureId));
+    }
+
+    /** A chunk of output (called on the streaming thread). */
+    @Override
+    public void accept(Chunk chunk) {
+        lines.add(chunk);
+        latestAttempt.merge(chunk.featureId(), chunk.attempt(), Math::max);
+    }
+
+    /** Forgets what a previous run left and starts the timeline's clock. */
+    void beginRun() {
+        events.clear();
+        lines.clear();
+        latestAttempt.clear();
+        runStartNanos = nanos.getAsLong();
+    }
+
+    /** The output ended: its unfinished last lines become lines. */
+    void endOutput() {
+        lines.endLines();
+    }
+
+    double secondsSinceStart() {
+        return (nanos.getAsLong() - runStartNanos) / 1e9;
+    }
+
+    /** Applies everything that arrived since the last call; returns how many events it applied. */
+    public int drain() {
+        int applied = 0;
+        for (Event e = events.poll(); e != null; e = events.poll()) {
+            apply(e);
+            applied++;
+        }
+        stream.append(lines.take());
+        stream.droppedProperty().set(lines.dropped());
+        latestAttempt.forEach((id, attempt) -> project.item(id).ifPresent(item -> {
+            if (item.attemptProperty().get() < attempt) {
+                item.attemptProperty().set(attempt);
+            }
+        }));
+        onFrame.run();
+        return applied;
+    }
+
+    private void apply(Event e) {
+        if (e instanceof Moved m) {
+            project.item(m.transition().featureId()).ifPresent(item -> item.apply(m.transition()));
+        } else if (e instanceof Started s) {
+            project.item(s.featureId()).ifPresent(item -> item.workerProperty().set(s.worker()));
+            metrics.started(s.featureId(), s.worker(), (s.nanos() - runStartNanos) / 1e9);
+        } else if (e instanceof Finished f) {
+            project.item(f.outcome().id()).ifPresent(item -> item.finish(f.outcome()));
+            metrics.finished(f.outcome(), (f.nanos() - runStartNanos) / 1e9);
+        } else if (e instanceof Asked a) {
+            project.item(a.featureId()).ifPresent(item -> item.awaitingReviewProperty().set(true));
+        }
+    }
+
+    /** The longest a frame's drain took since the last call (for the stall benchmark); resets it. */
+    public long takeLongestDrainNanos() {
+        long longest = drainNanos;
+        drainNanos = 0;
+        return longest;
+    }
+
+    /** Starts draining once per frame (FX thread). */
+    public void start() {
+        if (timer == null) {
+            timer = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long t0 = System.nanoTime();
+                    drain();
+                    drainNanos = Math.max(drainNanos, System.nanoTime() - t0);
+                }
+            };
+        }
+        timer.start();
+    }
+
+    public void stop() {
+        if (timer != null) {
+            timer.stop();
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package dev.redyellow.ui;
+
+import dev.redyellow.graph.DependencyEdge;
+import dev.redyellow.graph.EdgeKind;
+import dev.redyellow.graph.LayeredLayout;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Polyline;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+
+/**
+ * The feature graph, drawn from the {@link LayeredLayout} computed when the project was loaded (off
+ * the FX thread): dependencies left, dependents right, inferred edges dashed with their reason as a
+ * tooltip, the critical path highlighted. Ctrl+wheel or the buttons zoom, dragging pans, a click selects.
+ */
+public final class GraphView extends StackPane {
+    static final double CELL_WIDTH = FeatureNode.WIDTH + 70;
+    static final double CELL_HEIGHT = FeatureNode.HEIGHT + 22;
+    private static final double MARGIN = 30;
+    private static final double MIN_SCALE = 0.02;
+    private static final double MAX_SCALE = 3;
+
+    private final ProjectViewModel project;
+    private final Pane viewport = new Pane();
+    private final Group content = new Group();
+    private final Translate pan = new Translate();
+    private final Scale zoom = new Scale(1, 1, 0, 0);
+    private final Map<String, FeatureNode> nodes = new HashMap<>();
+    private double contentWidth;
+    private double contentHeight;
+    private Point2D dragFrom;
+    private boolean fitPending;
+
+    public GraphView(ProjectViewModel project) {
+        this.project = project;
+        getStyleClass().add("graph-view");
+        content.getTransforms().addAll(pan, zoom);
+        viewport.getChildren().add(content);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(viewport.widthProperty());
+        clip.heightProperty().bind(viewport.heightProperty());
+        viewport.setClip(clip);
+        viewport.getStyleClass().add("graph-viewport");
+        HBox buttons = new HBox(4, button("+", "Zoom in (Ctrl+=)", () -> zoomBy(1.25)),
+                button("−", "Zoom out (Ctrl+-)", () -> zoomBy(0.8)), button("Fit", "Fit to window (Ctrl+0)", this::fit));
+        buttons.setPickOnBounds(false);
+        buttons.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        StackPane.setAlignment(buttons, Pos.TOP_RIGHT);
+        buttons.getStyleClass().add("graph-buttons");
+        getChildren().addAll(viewport, buttons);
+        viewport.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> dragFrom = new Point2D(e.getX(), e.getY()));
+        viewport.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        project.projectProperty().addListener((o, was, loaded) -> draw(loaded));
+        project.selectedProperty().addListener((o, was, now) -> {
+            if (was != null && nodes.containsKey(was.id())) {
+                nodes.get(was.id()).selected(false);
+            }
+            if (now != null && nodes.containsKey(now.id())) {
+                nodes.get(now.id()).selected(true);
+            }
+        });
+        viewport.widthProperty().addListener(o -> fitIfPending());
+        viewport.heightProperty().addListener(o -> fitIfPending());
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    private void draw(LoadedProject loaded) {
+        nodes.clear();
+        Group edges = new Group();
+        Group boxes = new Group();
+        LayeredLayout.Result layout = loaded.layout();
+        Set<String> critical = new HashSet<>(loaded.criticalPath().ids());
+        Set<List<String>> criticalEdges = new HashSet<>();
+        List<String> path = loaded.criticalPath().ids();
+        for (int i = 0; i + 1 < path.size(); i++) {
+            criticalEdges.add(List.of(path.get(i), path.get(i + 1)));
+        }
+        layout.routes().forEach((edge, route) ->
+                edges.getChildren().add(edge(edge, route, criticalEdges.contains(List.of(edge.dependency(), edge.dependent())))));
+        for (FeatureItem item : project.items()) {
+            FeatureNode node = new FeatureNode(item);
+            LayeredLayout.Point p = layout.positions().get(item.id());
+            node.relocate(x(p.x()), y(p.y()));
+            if (critical.contains(item.id()) && path.size() > 1) {
+                node.getStyleClass().add("critical");
+            }
+            node.setOnMouseClicked(e -> project.select(item.id()));
+            nodes.put(item.id(), node);
+            boxes.getChildren().add(node);
+        }
+        content.getChildren().setAll(edges, boxes);
+        contentWidth = 2 * MARGIN + Math.max(0, layout.layers() - 1) * CELL_WIDTH + FeatureNode.WIDTH;
+        contentHeight = 2 * MARGIN + Math.max(0, layout.rows() - 1) * CELL_HEIGHT + FeatureNode.HEIGHT;
+        fitPending = true;
+        fitIfPending();
+    }
+
+    private static double x(double cell) {
+        return MARGIN + cell * CELL_WIDTH;
+    }
+
+    private static double y(double cell) {
+        return MARGIN + cell * CELL_HEIGHT;
+    }
+
+    /** A polyline from the dependency's right side, straight through each bend's column, to the dependent's left side. */
+    private static Group edge(DependencyEdge edge, List<LayeredLayout.Point> route, boolean critical) {
+        List<Double> points = new ArrayList<>();
+        double mid = FeatureNode.HEIGHT / 2;
+        LayeredLayout.Point from = route.get(0);
+        points.addAll(List.of(x(from.x()) + FeatureNode.WIDTH, y(from.y()) + mid));
+        for (LayeredLayout.Point bend : route.subList(1, route.size() - 1)) {
+            points.addAll(List.of(x(bend.x()), y(bend.y()) + mid, x(bend.x()) + FeatureNode.WIDTH, y(bend.y()) + mid));
+        }
+        LayeredLayout.Point to = route.get(route.size() - 1);
+        double tipX = x(to.x());
+        double tipY = y(to.y()) + mid;
+        points.addAll(List.of(tipX, tipY));
+        Polyline line = new Polyline();
+        line.getPoints().setAll(points);
+        line.getStyleClass().addAll("edge", edge.kind() == EdgeKind.INFERRED ? "edge-inferred" : "edge-explicit");
+        if (edge.kind() == EdgeKind.INFERRED) {
+            line.getStrokeDashArray().setAll(6.0, 5.0);
+        }
+        double fromX = points.get(points.size() - 4);
+        double fromY = points.get(points.size() - 3);
+        double angle = Math.atan2(tipY - fromY, tipX - fromX);
+        Polygon head = new Polygon(tipX, tipY,
+                tipX - 9 * Math.cos(angle - 0.4), tipY - 9 * Math.sin(angle - 0.4),
+                tipX - 9 * Math.cos(angle + 0.4), tipY - 9 * Math.sin(angle + 0.4));
+        head.getStyleClass().add("edge-head");
+        Group g = new Group(line, head);
+        g.getStyleClass().add("edge-group");
+        if (critical) {
+            line.getStyleClass().add("edge-critical");
+            head.getStyleClass().add("edge-critical");
+        }
+        Tooltip.install(line, new Tooltip(edge.reason() + (edge.kind() == EdgeKind.INFERRED ? " (inferred)" : "")));
+        return g;
+    }
+
+    private void fitIfPending() {
+        if (fitPending && viewport.getWidth() > 0 && viewport.getHeight() > 0) {
+            fitPending = false;
+            fit();
+        }
+    }
+
+    /** Scales the whole graph into the window (never above 1.2x) and centres it. */
+    public void fit() {
+        if (contentWidth == 0 || viewport.getWidth() == 0) {
+            fitPending = true;
+            return;
+        }
+        double s = Math.max(MIN_SCALE, Math.min(1.2, Math.min(viewport.getWidth() / contentWidth,
+                viewport.getHeight() / contentHeight)));
+        zoom.setX(s);
+        zoom.setY(s);
+        pan.setX((viewport.getWidth() - contentWidth * s) / 2);
+        pan.setY(Math.max(0, (viewport.getHeight() - contentHeight * s) / 2));
+    }
+
+    /** Zooms about the centre of the window. */
+    public void zoomBy(double factor) {
+        zoomAbout(factor, viewport.getWidth() / 2, viewport.getHeight() / 2);
+    }
+
+    private void zoomAbout(double factor, double px, double py) {
+        double s = zoom.getX();
+        double next = Math.max(MIN_SCALE, Math.min(MAX_SCALE, s * factor));
+        pan.setX(px - (px - pan.getX()) * next / s);
+        pan.setY(py - (py - pan.getY()) * next / s);
+        zoom.setX(next);
+        zoom.setY(next);
+    }
+
+    private void scrolled(ScrollEvent e) {
+        if (e.isControlDown()) {
+            zoomAbout(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1, e.getX(), e.getY());
+        } else {
+            pan.setX(pan.getX() + e.getDeltaX());
+            pan.setY(pan.getY() + e.getDeltaY());
+        }
+        e.consume();
+    }
+
+    private void dragged(MouseEvent e) {
+        if (dragFrom != null) {
+            pan.setX(pan.getX() + e.getX() - dragFrom.getX());
+            pan.setY(pan.getY() + e.getY() - dragFrom.getY());
+            dragFrom = new Point2D(e.getX(), e.getY());
+        }
+    }
+
+    public double scale() {
+        return zoom.getX();
+    }
+
+    /** The drawn node of a feature (for tests). */
+    FeatureNode node(String featureId) {
+        return nodes.get(featureId);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.redyellow.ui;
+
+import dev.redyellow.store.FeatureRecord;
+import dev.redyellow.store.RunRecord;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/** Earlier runs from the run store, newest first; selecting one shows how each of its features ended. */
+public final class HistoryView extends BorderPane {
+    static final int RUNS = 50;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final TaskExecutor tasks;
+    private final LocalData data;
+    private final ListView<RunRecord> runs = new ListView<>();
+    private final Label status = new Label();
+
+    public HistoryView(TaskExecutor tasks, LocalData data) {
+        this.tasks = tasks;
+        this.data = data;
+        getStyleClass().add("history-view");
+        runs.setId("history-runs");
+        runs.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(RunRecord r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : WHEN.format(r.started()) + "  " + r.name() + "  "
+                        + (r.allGreen() ? "all GREEN" : "not all GREEN") + String.format("  %.1f s, %.2f×, %d workers",
+                        r.wallSeconds(), r.speedup(), r.workers()));
+            }
+        });
+        TableView<FeatureRecord> features = new TableView<>();
+        features.setPlaceholder(new Label("Select a run"));
+        features.getColumns().add(column("feature", FeatureRecord::id, 140));
+        features.getColumns().add(column("state", FeatureRecord::state, 90));
+        features.getColumns().add(column("reason", FeatureRecord::reason, 260));
+        features.getColumns().add(column("attempts", f -> String.valueOf(f.attempts()), 70));
+        features.getColumns().add(column("test runs", f -> String.valueOf(f.testRuns()), 70));
+        features.getColumns().add(column("cache hits", f -> String.valueOf(f.cacheHits()), 70));
+        features.getColumns().add(column("seconds", f -> String.format("%.1f", f.seconds()), 70));
+        runs.getSelectionModel().selectedItemProperty().addListener((o, was, r) ->
+                features.getItems().setAll(r == null ? List.of() : r.features()));
+        Button refresh = new Button("Refresh");
+        refresh.setOnAction(e -> refresh());
+        HBox bar = new HBox(8, refresh, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("pane-bar");
+        setTop(bar);
+        setCenter(new SplitPane(runs, features));
+    }
+
+    private static TableColumn<FeatureRecord, String> column(String name, Function<FeatureRecord, String> value, double width) {
+        TableColumn<FeatureRecord, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    public void refresh() {
+        tasks.run("read the run history", () -> data.runs().map(store -> store.recent(RUNS)).orElse(List.of()), list -> {
+            runs.getItems().setAll(list);
+            status.setText(list.isEmpty() ? "no runs recorded in " + data.file() : list.size() + " recent runs");
+        }, e -> status.setText("The history could not be read: " + e.getMessage()));
+    }
+}

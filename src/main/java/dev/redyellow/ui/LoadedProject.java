@@ -1,0 +1,30 @@
+package dev.redyellow.ui;
+
+import dev.redyellow.graph.CriticalPath;
+import dev.redyellow.graph.FeatureGraph;
+import dev.redyellow.graph.LayeredLayout;
+import dev.redyellow.manifest.Manifest;
+import dev.redyellow.manifest.ManifestException;
+import dev.redyellow.manifest.ManifestLoader;
+import dev.redyellow.run.FeatureKinds;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A manifest with everything the window derives from it, all computed off the FX thread. */
+public record LoadedProject(Manifest manifest, FeatureGraph graph, LayeredLayout.Result layout, CriticalPath criticalPath) {
+
+    /** Loads, builds the graph and lays it out; a manifest this version cannot run is refused like a bad one. */
+    public static LoadedProject load(Path file) throws ManifestException, UnrunnableManifestException {
+        return of(ManifestLoader.load(file));
+    }
+
+    public static LoadedProject of(Manifest manifest) throws UnrunnableManifestException {
+        List<String> unsupported = FeatureKinds.unsupported(manifest);
+        if (!unsupported.isEmpty()) {
+            throw new UnrunnableManifestException(manifest.file(), unsupported);
+        }
+        FeatureGraph graph = FeatureGraph.of(manifest);
+        return new LoadedProject(manifest, graph, LayeredLayout.layout(graph.graph()),
+                graph.criticalPath(id -> FeatureGraph.DEFAULT_ESTIMATE_SECONDS));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.redyellow.ui;
+
+import dev.redyellow.cache.CacheSettings;
+import dev.redyellow.cache.OpenedCache;
+import dev.redyellow.cache.TestCache;
+import dev.redyellow.cache.TestCaches;
+import dev.redyellow.store.RunStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The RedYellow file for this session of the app: the test cache and the run history share it. Opened
+ * once, on first use, from a background task (never the FX thread); closed when the app stops.
+ */
+public final class LocalData implements AutoCloseable {
+    private final Path file;
+    private OpenedCache opened;
+
+    public LocalData(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private synchronized OpenedCache opened() {
+        if (opened == null) {
+            opened = TestCaches.open(file, CacheSettings.defaults());
+        }
+        return opened;
+    }
+
+    public TestCache cache() {
+        return opened().cache();
+    }
+
+    public Optional<RunStore> runs() {
+        return opened().database().map(RunStore::new);
+    }
+
+    /** Why the file could not be used as it is (moved aside, unwritable); empty when all is well. */
+    public List<String> warnings() {
+        return opened().warnings();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (opened != null) {
+            opened.close();
+            opened = null;
+        }
+    }
+}

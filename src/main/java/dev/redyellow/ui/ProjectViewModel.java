@@ -1,0 +1,144 @@
+package dev.redyellow.ui;
+
+import dev.redyellow.manifest.ManifestError;
+import dev.redyellow.manifest.ManifestException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The open project: the manifest with its graph and layout, one {@link FeatureItem} per feature, the
+ * selection, the recent files, and the errors of the last manifest that could not be opened. A bad
+ * manifest fills {@link #errors()} and leaves the open project as it was.
+ */
+public final class ProjectViewModel {
+    static final int RECENT_FILES = 8;
+
+    private final TaskExecutor tasks;
+    private final ObjectProperty<LoadedProject> project = new SimpleObjectProperty<>();
+    private final ObservableList<FeatureItem> items = FXCollections.observableArrayList();
+    private final Map<String, FeatureItem> byId = new LinkedHashMap<>();
+    private final ObjectProperty<FeatureItem> selected = new SimpleObjectProperty<>();
+    private final ObservableList<String> errors = FXCollections.observableArrayList();
+    private final StringProperty errorsTitle = new SimpleStringProperty("");
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+
+    public ProjectViewModel(TaskExecutor tasks) {
+        this.tasks = tasks;
+    }
+
+    /** Opens a manifest file in the background; the window's drop, menu and recent files all come here. */
+    public void open(Path file) {
+        load(file, () -> LoadedProject.load(file));
+    }
+
+    /** Opens what {@code source} loads (the bundled sample is copied out first). */
+    public void load(Path shownAs, Callable<LoadedProject> source) {
+        loading.set(true);
+        tasks.run("open " + shownAs, source, loaded -> {
+            loading.set(false);
+            show(loaded);
+        }, failure -> {
+            loading.set(false);
+            refuse(shownAs, failure);
+        });
+    }
+
+    void show(LoadedProject loaded) {
+        errors.clear();
+        errorsTitle.set("");
+        byId.clear();
+        loaded.manifest().features().forEach(f -> byId.put(f.id(), new FeatureItem(f)));
+        selected.set(null);
+        items.setAll(byId.values());
+        project.set(loaded);
+        remember(loaded.manifest().file());
+    }
+
+    private void refuse(Path file, Throwable failure) {
+        List<String> lines;
+        if (failure instanceof ManifestException bad) {
+            lines = bad.errors().stream().map(ManifestError::toString).toList();
+            errorsTitle.set("Not opened: " + file.getFileName() + " has " + lines.size()
+                    + (lines.size() == 1 ? " error" : " errors") + "; the open project is unchanged");
+        } else if (failure instanceof UnrunnableManifestException unrunnable) {
+            lines = unrunnable.problems();
+            errorsTitle.set("Not opened: " + file.getFileName() + " asks for kinds this version cannot run");
+        } else {
+            lines = List.of(String.valueOf(failure.getMessage()));
+            errorsTitle.set("Not opened: " + file.getFileName() + " could not be read");
+        }
+        errors.setAll(lines);
+    }
+
+    private void remember(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        recent.remove(absolute);
+        recent.add(0, absolute);
+        if (recent.size() > RECENT_FILES) {
+            recent.remove(RECENT_FILES, recent.size());
+        }
+    }
+
+    public void dismissErrors() {
+        errors.clear();
+        errorsTitle.set("");
+    }
+
+    /** Every feature back to PENDING, before a run. */
+    public void resetStates() {
+        items.forEach(FeatureItem::reset);
+    }
+
+    public Optional<FeatureItem> item(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public void select(String id) {
+        selected.set(byId.get(id));
+    }
+
+    public ObjectProperty<LoadedProject> projectProperty() {
+        return project;
+    }
+
+    public LoadedProject project() {
+        return project.get();
+    }
+
+    public ObservableList<FeatureItem> items() {
+        return items;
+    }
+
+    public ObjectProperty<FeatureItem> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<String> errors() {
+        return errors;
+    }
+
+    public StringProperty errorsTitleProperty() {
+        return errorsTitle;
+    }
+
+    public ObservableList<Path> recent() {
+        return recent;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.redyellow.ui;
+
+import dev.redyellow.run.RunResult;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Run and Stop, the run's settings (workers, cache on/off) and its progress for the status bar. The run
+ * itself goes through the task executor; its events come back through the {@link EventBridge}.
+ */
+public final class RunViewModel {
+    public enum Phase { IDLE, RUNNING, STOPPING, FINISHED, FAILED }
+
+    private final TaskExecutor tasks;
+    private final LocalData data;
+    private final Path runsRoot;
+    private final ProjectViewModel project;
+    private final StreamViewModel stream;
+    private final MetricsViewModel metrics;
+    private final EventBridge bridge;
+    private final ReviewDesk desk;
+    private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.IDLE);
+    private final DoubleProperty elapsed = new SimpleDoubleProperty();
+    private final IntegerProperty done = new SimpleIntegerProperty();
+    private final IntegerProperty total = new SimpleIntegerProperty();
+    private final IntegerProperty workers = new SimpleIntegerProperty(1);
+    private final BooleanProperty cacheOn = new SimpleBooleanProperty(true);
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObjectProperty<RunResult> result = new SimpleObjectProperty<>();
+    private RunSession session;
+
+    public RunViewModel(TaskExecutor tasks, LocalData data, Path runsRoot, ProjectViewModel project,
+                        StreamViewModel stream, MetricsViewModel metrics, LongSupplier nanos) {
+        this.tasks = tasks;
+        this.data = data;
+        this.runsRoot = runsRoot;
+        this.project = project;
+        this.stream = stream;
+        this.metrics = metrics;
+        this.bridge = new EventBridge(project, stream, metrics, nanos, this::frame);
+        this.desk = new ReviewDesk(request -> bridge.reviewRequested(request.feature().id()));
+        project.projectProperty().addListener((o, was, loaded) -> {
+            workers.set(loaded.manifest().workers());
+            total.set(loaded.manifest().features().size());
+            done.set(0);
+            elapsed.set(0);
+            result.set(null);
+            metrics.reset();
+            stream.clear();
+            if (!running()) {
+                phase.set(Phase.IDLE);
+                message.set("ready");
+            }
+        });
+    }
+
+    /** Starts a run of the open project; false when there is none or one is running. */
+    public boolean start() {
+        LoadedProject loaded = project.project();
+        if (loaded == null || running()) {
+            return false;
+        }
+        project.resetStates();
+        stream.clear();
+        metrics.reset();
+        bridge.beginRun();
+        result.set(null);
+        done.set(0);
+        session = new RunSession(loaded.manifest(), workers.get(), cacheOn.get(), data, runsRoot, desk, bridge, bridge);
+        phase.set(Phase.RUNNING);
+        message.set("running " + loaded.manifest().name() + " on " + workers.get() + " workers");
+        RunSession running = session;
+        tasks.run("run " + loaded.manifest().name(), running::run, r -> finished(running, r), e -> failed(running, e));
+        return true;
+    }
+
+    /** Stops the running run: running features end CANCELLED and their process trees are killed. */
+    public void stop() {
+        if (phase.get() == Phase.RUNNING) {
+            phase.set(Phase.STOPPING);
+            message.set("stopping...");
+            session.cancel();
+        }
+    }
+
+    public boolean running() {
+        return phase.get() == Phase.RUNNING || phase.get() == Phase.STOPPING;
+    }
+
+    private void finished(RunSession ended, RunResult r) {
+        if (ended != session) {
+            return;
+        }
+        bridge.endOutput();
+        bridge.drain();
+        metrics.apply(r);
+        result.set(r);
+        phase.set(Phase.FINISHED);
+        long green = r.outcomes().stream().filter(o -> o.green()).count();
+        message.set((r.cancelled() ? "stopped: " + r.stopReason() + "; " : "finished: ")
+                + green + " of " + r.outcomes().size() + " GREEN");
+    }
+
+    private void failed(RunSession ended, Throwable e) {
+        if (ended != session) {
+            return;
+        }
+        bridge.drain();
+        phase.set(Phase.FAILED);
+        message.set("the run failed: " + e.getMessage());
+    }
+
+    private void frame() {
+        if (running()) {
+            elapsed.set(bridge.secondsSinceStart());
+            metrics.elapsed(elapsed.get());
+        }
+        done.set((int) project.items().stream().filter(i -> i.state().isTerminal()).count());
+    }
+
+    public boolean approve(String featureId, String comment) {
+        return desk.approve(featureId, comment);
+    }
+
+    public boolean reject(String featureId, String comment) {
+        return desk.reject(featureId, comment);
+    }
+
+    /** The log of the feature's latest attempt, once a run has made it. */
+    public Optional<Path> logFile(String featureId, int attempt) {
+        return session == null ? Optional.empty() : session.logFile(featureId, attempt);
+    }
+
+    public EventBridge bridge() {
+        return bridge;
+    }
+
+    public ObjectProperty<Phase> phaseProperty() {
+        return phase;
+    }
+
+    public DoubleProperty elapsedProperty() {
+        return elapsed;
+    }
+
+    public IntegerProperty doneProperty() {
+        return done;
+    }
+
+    public IntegerProperty totalProperty() {
+        return total;
+    }
+
+    public IntegerProperty workersProperty() {
+        return workers;
+    }
+
+    public BooleanProperty cacheOnProperty() {
+        return cacheOn;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ObjectProperty<RunResult> resultProperty() {
+        return result;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.redyellow.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Measures whether the window stalls under a flood of output: it shows the real window, runs one
+ * feature whose python3 test prints {@code MB} megabytes (50 by default) of lines, and records the gaps
+ * between JavaFX pulses (an {@link AnimationTimer} forces a pulse every frame) from Run to the end.
+ * The target is no gap over 50 ms; the goal 16 ms. Not a test: it prints figures and exits.
+ *
+ * <p>{@code java -cp target/redyellow.jar dev.redyellow.ui.StallBench [MB]} (needs a display, e.g. Xvfb).
+ */
+public final class StallBench {
+
+    private StallBench() {
+    }
+
+    public static void main(String[] args) {
+        // The main class must not extend Application, so that JavaFX runs from the class path.
+        Application.launch(Bench.class, args);
+    }
+
+    /** The measuring application. */
+    public static final class Bench extends Application {
+        private final List<Long> idleGaps = new ArrayList<>();
+        private final List<Long> gaps = new ArrayList<>();
+        private boolean idle;
+        private long last;
+        private boolean measuring;
+        private long startNanos;
+
+        @Override
+        public void start(Stage stage) throws Exception {
+            int mb = getParameters().getRaw().isEmpty() ? 50 : Integer.parseInt(getParameters().getRaw().get(0));
+            Path root = Files.createTempDirectory("redyellow-stallbench-");
+            Preferences prefs = Preferences.userRoot().node("dev/redyellow/stallbench");
+            MainWindow window = new MainWindow(stage, AppEnvironment.under(root, prefs), file -> { });
+            stage.show();
+            new AnimationTimer() {
+                @Override
+                public void handle(long pulse) {
+                    long now = System.nanoTime();
+                    if (measuring) {
+                        gaps.add(now - last);
+                    } else if (idle) {
+                        idleGaps.add(now - last);
+                    }
+                    last = now;
+                }
+            }.start();
+            window.project().projectProperty().addListener((o, was, loaded) -> {
+                window.trust().trust(loaded.manifest().contentHash());
+                window.project().select("flood");
+                // First the idle window for five seconds: the machine's own frame cadence, for comparison.
+                idle = true;
+                javafx.animation.PauseTransition wait = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(5));
+                wait.setOnFinished(e -> {
+                    idle = false;
+                    measuring = true;
+                    startNanos = System.nanoTime();
+                    last = startNanos;
+                    window.run().bridge().takeLongestDrainNanos();
+                    window.startRun();
+                });
+                wait.play();
+            });
+            window.run().resultProperty().addListener((o, was, result) -> {
+                if (result == null) {
+                    return;
+                }
+                measuring = false;
+                System.out.printf("StallBench: the longest drain of the event bridge in one frame: %.1f ms%n",
+                        window.run().bridge().takeLongestDrainNanos() / 1e6);
+                report(mb, (System.nanoTime() - startNanos) / 1e9, result.outcomes().get(0).state().name(),
+                        window.stream().droppedProperty().get(), window.stream().retained().size());
+                window.close();
+                try {
+                    prefs.removeNode();
+                } catch (BackingStoreException e) {
+                    System.err.println("stallbench: could not remove its preferences node: " + e.getMessage());
+                }
+                Platform.exit();
+            });
+            window.project().open(manifest(root, mb));
+        }
+
+        private void report(int mb, double seconds, String state, long droppedLines, int retainedLines) {
+            System.out.printf("StallBench: idle window for 5 s first: %s%n", figures(idleGaps));
+            System.out.printf("StallBench: %d MB of test output, feature ended %s after %.1f s%n", mb, state, seconds);
+            System.out.printf("  while running: %s%n", figures(gaps));
+            System.out.printf("  lines kept in the pane %d, lines only in the log file %d%n", retainedLines, droppedLines);
+            System.out.println("  reproduce: java -cp target/redyellow.jar dev.redyellow.ui.StallBench " + mb);
+        }
+
+        private static String figures(List<Long> gaps) {
+            List<Long> sorted = new ArrayList<>(gaps);
+            sorted.sort(null);
+            double max = sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6;
+            double p99 = sorted.isEmpty() ? 0 : sorted.get((int) Math.floor(0.99 * (sorted.size() - 1))) / 1e6;
+            double p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2) / 1e6;
+            long over16 = sorted.stream().filter(g -> g > 16_700_000L).count();
+            long over50 = sorted.stream().filter(g -> g > 50_000_000L).count();
+            return String.format("frames %d, gap p50 %.1f ms, p99 %.1f ms, max %.1f ms; over 16.7 ms: %d, over 50 ms: %d",
+                    sorted.size(), p50, p99, max, over16, over50);
+        }
+    }
+
+    /** One feature: its RED proof fails on the missing module; its attempt passes after printing {@code mb} MB. */
+    static Path manifest(Path root, int mb) throws IOException {
+        String test = "import sys\\nimport unittest\\nfrom flood import value\\n\\nclass TestFlood(unittest.TestCase):\\n"
+                + "    def test_flood(self):\\n        block = ''.join('line %07d ' % i + 'x' * 88 + '\\\\n' for i in range(10240))\\n"
+                + "        for _ in range(" + mb + "):\\n            sys.stdout.write(block)\\n"
+                + "        sys.stdout.flush()\\n        self.assertEqual(42, value)\\n";
+        String json = "{ \"version\": 1, \"name\": \"stall-bench\", \"workers\": 1, \"maxAttempts\": 1, \"features\": [ {"
+                + " \"id\": \"flood\", \"title\": \"" + mb + " MB of output\","
+                + " \"test\": { \"kind\": \"command\", \"command\": [\"python3\", \"-m\", \"unittest\", \"test_flood\"],"
+                + " \"env\": { \"PYTHONDONTWRITEBYTECODE\": \"1\" }, \"timeoutSeconds\": 600 },"
+                + " \"tests\": { \"test_flood.py\": \"" + test + "\" },"
+                + " \"attempts\": [ { \"files\": { \"flood.py\": \"value = 42\\n\" } } ] } ] }\n";
+        Path file = root.resolve("flood").resolve("manifest.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, json);
+        return file;
+    }
+}

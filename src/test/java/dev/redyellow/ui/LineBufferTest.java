@@ -1,0 +1,68 @@
+package dev.redyellow.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.redyellow.stream.Chunk;
+import dev.redyellow.stream.ChunkKind;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LineBufferTest {
+    private long sequence;
+
+    private Chunk chunk(String feature, ChunkKind kind, String text) {
+        return new Chunk(feature, 1, kind, ++sequence, sequence, Instant.EPOCH, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> texts(List<StreamLine> lines) {
+        return lines.stream().map(StreamLine::text).toList();
+    }
+
+    @Test
+    void joinsALineSplitAcrossChunksAndDropsTheCarriageReturn() {
+        LineBuffer buffer = new LineBuffer(100);
+        buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "hel"));
+        buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "lo\r\nwor"));
+        buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "ld\n"));
+        assertEquals(List.of("hello", "world"), texts(buffer.take()));
+        assertEquals(List.of(), buffer.take(), "taken lines are gone");
+    }
+
+    @Test
+    void keepsTheUnfinishedLinesOfEachSourceApart() {
+        LineBuffer buffer = new LineBuffer(100);
+        buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "from a "));
+        buffer.add(chunk("b", ChunkKind.TEST_OUTPUT, "from b\n"));
+        buffer.add(chunk("a", ChunkKind.ERROR, "a's error\n"));
+        buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "continued\n"));
+        List<StreamLine> lines = buffer.take();
+        assertEquals(List.of("from b", "a's error", "from a continued"), texts(lines));
+        assertEquals(ChunkKind.ERROR, lines.get(1).kind());
+    }
+
+    @Test
+    void keepsTheNewestLinesAndCountsTheOnesItDropped() {
+        LineBuffer buffer = new LineBuffer(3);
+        buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "1\n2\n3\n4\n5\n"));
+        assertEquals(List.of("3", "4", "5"), texts(buffer.take()));
+        assertEquals(2, buffer.dropped());
+    }
+
+    @Test
+    void endsTheLastLineOfOutputWithoutANewline() {
+        LineBuffer buffer = new LineBuffer(10);
+        buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "done"));
+        assertEquals(List.of(), buffer.take());
+        buffer.endLines();
+        assertEquals(List.of("done"), texts(buffer.take()));
+    }
+
+    @Test
+    void cutsAnEndlessLine() {
+        LineBuffer buffer = new LineBuffer(10);
+        buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "x".repeat(LineBuffer.LONGEST_LINE + 1)));
+        assertEquals(1, buffer.take().size());
+    }
+}

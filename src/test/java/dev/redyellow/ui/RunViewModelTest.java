@@ -1,0 +1,66 @@
+package dev.redyellow.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redyellow.cycle.FeatureState;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A whole run through the view models, without a window: the bridge is drained by hand. */
+class RunViewModelTest {
+    @TempDir
+    Path dir;
+    private LocalData data;
+
+    @AfterEach
+    void close() {
+        data.close();
+    }
+
+    @Test
+    void aRunTurnsEveryFeatureGreenAndFillsTheMetricsAndTheOutput() throws Exception {
+        data = new LocalData(dir.resolve("redyellow.db"));
+        ProjectViewModel project = new ProjectViewModel(new InlineTasks());
+        StreamViewModel stream = new StreamViewModel();
+        MetricsViewModel metrics = new MetricsViewModel();
+        RunViewModel run = new RunViewModel(new InlineTasks(), data, dir.resolve("runs"), project, stream, metrics,
+                System::nanoTime);
+        project.open(new PyManifest().feature("one", List.of(), "self.assertEqual(42, value)", "41", "42")
+                .feature("two", List.of("one"), "self.assertEqual(42, value)", "42").write(dir.resolve("p/manifest.json")));
+
+        assertTrue(run.start(), "the inline executor runs it to the end here");
+
+        assertEquals(RunViewModel.Phase.FINISHED, run.phaseProperty().get());
+        assertTrue(project.items().stream().allMatch(i -> i.state() == FeatureState.GREEN));
+        assertEquals(2, run.doneProperty().get());
+        assertTrue(metrics.completeProperty().get());
+        assertEquals(2, metrics.bars().size());
+        assertFalse(stream.retained().isEmpty());
+        FeatureItem one = project.item("one").orElseThrow();
+        assertEquals(List.of(FeatureState.RED, FeatureState.RED, FeatureState.YELLOW, FeatureState.GREEN),
+                one.transitions().stream().map(t -> t.to()).toList());
+        assertTrue(run.logFile("one", 2).orElseThrow().toFile().isFile(), "the full log is one click away");
+        assertEquals(1, data.runs().orElseThrow().recent(5).size(), "the run is in the history");
+    }
+
+    @Test
+    void withTheCacheOffTheFileIsNeverOpened() throws Exception {
+        data = new LocalData(dir.resolve("untouched.db"));
+        ProjectViewModel project = new ProjectViewModel(new InlineTasks());
+        RunViewModel run = new RunViewModel(new InlineTasks(), data, dir.resolve("runs"), project, new StreamViewModel(),
+                new MetricsViewModel(), System::nanoTime);
+        project.open(new PyManifest().feature("one", List.of(), "self.assertEqual(42, value)", "42")
+                .write(dir.resolve("p/manifest.json")));
+        run.cacheOnProperty().set(false);
+
+        run.start();
+
+        assertEquals(FeatureState.GREEN, project.item("one").orElseThrow().state());
+        assertFalse(dir.resolve("untouched.db").toFile().exists());
+    }
+}

@@ -1,0 +1,153 @@
+package dev.redyellow.ui;
+
+import dev.redyellow.ProjectFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+
+/**
+ * Takes the screenshots of docs/ui.md from the real window on a real (X) display: the sample mid-run,
+ * the sample done with its metrics, a 200-feature graph, a bad manifest's errors. Not a test.
+ *
+ * <pre>
+ * Xvfb :77 -screen 0 1440x900x24 &amp;
+ * DISPLAY=:77 java -cp target/redyellow.jar:target/test-classes dev.redyellow.ui.ScreenshotTour docs/screenshots [--only-200]
+ * </pre>
+ */
+public final class ScreenshotTour {
+
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(Tour.class, args);
+    }
+
+    /** The touring application. */
+    public static final class Tour extends Application {
+        private MainWindow window;
+        private Path out;
+
+        @Override
+        public void start(Stage stage) throws Exception {
+            out = Path.of(getParameters().getRaw().get(0)).toAbsolutePath();
+            Files.createDirectories(out);
+            Path root = Files.createTempDirectory("redyellow-tour-");
+            Preferences prefs = Preferences.userRoot().node("dev/redyellow/tour");
+            window = new MainWindow(stage, AppEnvironment.under(root, prefs), f -> { });
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1440);
+            stage.setHeight(900);
+            stage.show();
+            window.openSample();
+            Path big = manifest200(root.resolve("big/manifest.json"));
+            new Thread(() -> tour(big), "tour").start();
+        }
+
+        private void tour(Path big) {
+            try {
+                until(() -> window.project().items().size() == 13);
+                if (getParameters().getRaw().contains("--only-200")) {
+                    fx(() -> window.project().open(big));
+                    until(() -> window.project().items().size() == 200);
+                    shoot("graph-200.png");
+                    return;
+                }
+                fx(() -> window.project().select("slugify"));
+                fx(window::startRun);
+                until(() -> window.run().doneProperty().get() >= 5);
+                shoot("sample-mid-run.png");
+                until(() -> window.run().resultProperty().get() != null);
+                fx(() -> window.project().select("levenshtein"));
+                fx(() -> ((TabPane) window.graph().getScene().lookup("#tabs")).getSelectionModel().select(1));
+                Thread.sleep(800);
+                fx(() -> ((javafx.scene.control.Button) window.graph().getScene().lookup("#diff")).fire());
+                shoot("sample-done-metrics.png");
+                fx(() -> window.project().open(ProjectFiles.samples().resolve("bad/unknown-dependency.json")));
+                until(() -> !window.project().errors().isEmpty());
+                fx(() -> ((TabPane) window.graph().getScene().lookup("#tabs")).getSelectionModel().select(0));
+                shoot("bad-manifest.png");
+                fx(() -> window.project().dismissErrors());
+                fx(() -> window.project().open(big));
+                until(() -> window.project().items().size() == 200);
+                shoot("graph-200.png");
+                fx(() -> window.graph().zoomBy(0.9 / window.graph().scale()));
+                shoot("graph-200-zoomed.png");
+            } catch (Exception e) {
+                e.printStackTrace(System.err);
+            } finally {
+                Platform.runLater(() -> {
+                    window.close();
+                    Platform.exit();
+                });
+            }
+        }
+
+        private void shoot(String name) throws Exception {
+            // Let the FX thread finish what is queued, then a few pulses render it.
+            fx(() -> { });
+            Thread.sleep(2500);
+            fx(() -> { });
+            Thread.sleep(500);
+            Process p = new ProcessBuilder("import", "-window", "root", out.resolve(name).toString()).inheritIO().start();
+            p.waitFor();
+            System.out.println("screenshot " + out.resolve(name));
+        }
+
+        private static void fx(Runnable r) throws Exception {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                r.run();
+                done.complete(null);
+            });
+            done.get();
+        }
+
+        private static void until(BooleanSupplier condition) throws InterruptedException {
+            long end = System.nanoTime() + 300_000_000_000L;
+            while (!condition.getAsBoolean()) {
+                if (System.nanoTime() > end) {
+                    throw new IllegalStateException("the tour waited five minutes in vain");
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** 200 features: eight roots, then each depends on one to three of the twenty before it. */
+    static Path manifest200(Path file) throws IOException {
+        Random random = new Random(8);
+        List<String> features = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            List<String> deps = new ArrayList<>();
+            int n = i < 8 ? 0 : 1 + random.nextInt(3);
+            for (int k = 0; k < n; k++) {
+                String dep = String.format("\"f%03d\"", Math.max(0, i - 1 - random.nextInt(20)));
+                if (!deps.contains(dep)) {
+                    deps.add(dep);
+                }
+            }
+            String id = String.format("f%03d", i);
+            features.add("{ \"id\": \"" + id + "\", \"title\": \"Feature " + i + "\", \"dependsOn\": [" + String.join(", ", deps)
+                    + "], \"tests\": { \"test_" + id + ".py\": \"import " + id + "\\n\" },"
+                    + " \"attempts\": [ { \"files\": { \"" + id + ".py\": \"x = 1\\n\" } } ] }");
+        }
+        String json = "{ \"version\": 1, \"name\": \"synthetic-200\", \"inferDependencies\": false,"
+                + " \"test\": { \"kind\": \"command\", \"command\": [\"python3\", \"-m\", \"unittest\"] },"
+                + " \"features\": [\n" + String.join(",\n", features) + "\n] }\n";
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, json);
+        return file;
+    }
+}
