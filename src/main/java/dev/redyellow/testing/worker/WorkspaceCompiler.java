@@ -1,4 +1,4 @@
-package dev.redyellow.testing;
+package dev.redyellow.testing.worker;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,25 +19,26 @@ import javax.tools.ToolProvider;
 /**
  * Compiles every Java source of a workspace (main and test alike) in process with the JDK's
  * compiler: no javac process to start, and nothing but the JDK needed. The folder {@code .redyellow}
- * is RedYellow's own and is skipped.
+ * is RedYellow's own and is skipped. Both the per-run junit kind (in the application's JVM) and the
+ * warm worker use it, so both report compile errors alike.
  */
-final class WorkspaceCompiler {
+public final class WorkspaceCompiler {
 
-    static final String OWN_FOLDER = ".redyellow";
+    public static final String OWN_FOLDER = ".redyellow";
     static final int MAX_ERRORS_SHOWN = 50;
 
     /** What a compilation gave: how many sources, and the error lines ("file:line: message"). */
-    record Compilation(int sources, List<String> errors) {
-        Compilation {
+    public record Compilation(int sources, List<String> errors) {
+        public Compilation {
             errors = List.copyOf(errors);
         }
 
-        boolean succeeded() {
+        public boolean succeeded() {
             return errors.isEmpty();
         }
     }
 
-    Compilation compile(Path workspace, Path classes, List<Path> classPath) throws IOException {
+    public Compilation compile(Path workspace, Path classes, List<Path> classPath) throws IOException {
         List<Path> sources = sources(workspace);
         if (sources.isEmpty()) {
             return new Compilation(0, List.of());
