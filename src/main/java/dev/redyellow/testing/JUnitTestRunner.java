@@ -66,7 +66,7 @@ public final class JUnitTestRunner implements TestRunner {
                 throw new InterruptedException("interrupted while compiling " + request.workspace());
             }
             if (!compilation.succeeded()) {
-                phases.ran(new PhaseTimes(millisSince(started), 0));
+                phases.ran(PhaseTimes.compiledOnly(millisSince(started)));
                 return JUnitVerdict.compileError(compilation.errors(), request.output(), results);
             }
             if (compilation.sources() == 0) {
@@ -80,7 +80,7 @@ public final class JUnitTestRunner implements TestRunner {
             List<String> command = command(launcher, request, classes, reports);
             ProcessResult process = processes.run(new ProcessSpec(command, request.workspace(), Map.of(), left),
                     request.output());
-            phases.ran(new PhaseTimes((compiled - started) / 1_000_000, millisSince(compiled)));
+            phases.ran(new PhaseTimes((compiled - started) / 1_000_000, millisSince(compiled), true));
             return outcome(process, reports.resolve(REPORT), settings, results);
         } catch (ProcessStartException e) {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, e.getMessage(), "");

@@ -76,7 +76,8 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
         }
         WorkerReply reply = ((WarmWorker.Replied) exchange).reply();
         pool.giveBack(worker, reply.recycle(), settings.runsPerWorker());
-        phases.ran(new PhaseTimes(reply.compileMillis(), reply.testMillis()));
+        phases.ran(reply.compileErrors().isEmpty() && reply.sources() > 0
+                ? new PhaseTimes(reply.compileMillis(), reply.testMillis(), true) : PhaseTimes.compiledOnly(reply.compileMillis()));
         return verdict(reply, worker, output, results, tail);
     }
 

@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.ClassNameFilter;
@@ -30,6 +32,8 @@ import org.junit.platform.reporting.legacy.LegacyReportingUtils;
  * the same results.
  */
 public final class JUnitPlatformBridge implements TestPlatform {
+
+    private static final String JUPITER = "[engine:junit-jupiter]";
 
     private final Launcher launcher = LauncherFactory.create();
 
@@ -85,48 +89,59 @@ public final class JUnitPlatformBridge implements TestPlatform {
             }
         }
 
+        /**
+         * Every test of the Jupiter engine in the order of the XML report: the report collects its
+         * tests (and leaf containers) into a hash map keyed by identifier, so the same map built the
+         * same way gives the same order, and with it the same "first failure" in every message.
+         */
         Outcome outcome() {
             List<ReplyCase> cases = new ArrayList<>();
             if (plan != null) {
                 for (TestIdentifier root : plan.getRoots()) {
-                    for (TestIdentifier id : plan.getDescendants(root)) {
-                        if (id.isTest()) {
-                            cases.add(judge(id));
-                        }
+                    // The per-run mode reads the Jupiter engine's report only.
+                    if (!root.getUniqueId().equals(JUPITER)) {
+                        continue;
                     }
+                    Map<TestIdentifier, ReplyCase> judged = plan.getDescendants(root).stream()
+                            .filter(id -> id.isTest() || plan.getChildren(id).isEmpty())
+                            .collect(Collectors.toMap(Function.identity(), this::judge));
+                    cases.addAll(judged.values());
                 }
             }
             return new Outcome(cases, containerFailed);
         }
 
+        /**
+         * As the XML report judges a test: skipped when it or an ancestor was skipped; else failed
+         * when it or an ancestor failed, with the message of the last error (not an AssertionError)
+         * among them, else of the last failure; else passed (an aborted test included).
+         */
         private ReplyCase judge(TestIdentifier id) {
             String className = LegacyReportingUtils.getClassName(plan, id);
             String name = id.getLegacyReportingName();
+            List<TestIdentifier> ancestry = ancestry(id);
+            if (ancestry.stream().anyMatch(skipped::containsKey)) {
+                return new ReplyCase(className, name, ReplyCase.Status.SKIPPED, "", 0);
+            }
             long time = millis.getOrDefault(id, 0L);
-            if (ancestry(id).stream().anyMatch(skipped::containsKey)) {
-                return new ReplyCase(className, name, ReplyCase.Status.SKIPPED, "", time);
-            }
-            Optional<TestExecutionResult> result = result(id);
-            if (result.isPresent() && result.get().getStatus() == TestExecutionResult.Status.ABORTED) {
-                return new ReplyCase(className, name, ReplyCase.Status.SKIPPED, "", time);
-            }
-            if (result.isPresent() && result.get().getStatus() == TestExecutionResult.Status.FAILED) {
-                String message = result.get().getThrowable().map(Results::message).orElse("");
-                return new ReplyCase(className, name, ReplyCase.Status.FAILED, message, time);
-            }
-            return new ReplyCase(className, name, ReplyCase.Status.PASSED, "", time);
-        }
-
-        /** The test's own result, else that of the nearest finished ancestor when it did not succeed. */
-        private Optional<TestExecutionResult> result(TestIdentifier id) {
-            for (TestIdentifier node : ancestry(id)) {
+            Optional<Throwable> lastFailure = null;
+            Optional<Throwable> lastError = null;
+            for (TestIdentifier node : ancestry) {
                 TestExecutionResult result = finished.get(node);
-                if (result != null) {
-                    return node.equals(id) || result.getStatus() != TestExecutionResult.Status.SUCCESSFUL
-                            ? Optional.of(result) : Optional.empty();
+                if (result != null && result.getStatus() == TestExecutionResult.Status.FAILED) {
+                    Optional<Throwable> thrown = result.getThrowable();
+                    if (thrown.isPresent() && thrown.get() instanceof AssertionError) {
+                        lastFailure = thrown;
+                    } else {
+                        lastError = thrown;
+                    }
                 }
             }
-            return Optional.empty();
+            Optional<Throwable> shown = lastError != null ? lastError : lastFailure;
+            if (shown == null) {
+                return new ReplyCase(className, name, ReplyCase.Status.PASSED, "", time);
+            }
+            return new ReplyCase(className, name, ReplyCase.Status.FAILED, shown.map(Results::message).orElse(""), time);
         }
 
         /** The test itself, then its parents up to the root. */
@@ -138,14 +153,11 @@ public final class JUnitPlatformBridge implements TestPlatform {
             return chain;
         }
 
-        /**
-         * The message the XML report gives: the exception's message as an attribute (where XML turns
-         * every line break and tab into a space), else the first line of the stack trace.
-         */
+        /** The message the XML report gives: the exception's message, else the first line of its stack trace. */
         private static String message(Throwable failure) {
             String message = failure.getMessage();
             if (message != null && !message.isBlank()) {
-                return message.replace("\r\n", "\n").replace('\r', ' ').replace('\n', ' ').replace('\t', ' ');
+                return message;
             }
             StringWriter trace = new StringWriter();
             failure.printStackTrace(new PrintWriter(trace));
