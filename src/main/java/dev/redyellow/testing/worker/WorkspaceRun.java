@@ -41,7 +41,7 @@ final class WorkspaceRun {
 
     private final Path consoleJar;
     private final TestPlatform platform;
-    private final WorkspaceCompiler compiler = new WorkspaceCompiler();
+    private final WorkspaceCompiler compiler = new WorkspaceCompiler(true);
     private volatile boolean running;
     private int runs;
 
