@@ -1,6 +1,7 @@
 package dev.redyellow.testing;
 
 import dev.redyellow.exec.OutputSink;
+import dev.redyellow.exec.ProcessOutputTail;
 import dev.redyellow.exec.ProcessRunner;
 import dev.redyellow.exec.ProcessTree;
 import dev.redyellow.testing.worker.Frame;
@@ -61,6 +62,8 @@ final class WarmWorker {
     private final DataOutputStream input;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
+    /** What the JVM wrote to standard error outside any run: why it did not start, if it did not. */
+    private final ProcessOutputTail startErrors = new ProcessOutputTail(4096);
     private volatile OutputSink sink = OutputSink.DISCARD;
     private volatile boolean exiting;
     private int runs;
@@ -89,7 +92,8 @@ final class WarmWorker {
         if (first != READY) {
             worker.kill();
             String why = first instanceof Ended ? ((Ended) first).reason() : "not ready within " + readyWithin.toSeconds() + " s";
-            throw new IOException("the warm test worker did not start: " + why + " (command: " + String.join(" ", command) + ")");
+            throw new IOException("the warm test worker did not start: " + why + " (command: " + String.join(" ", command)
+                    + ")\n" + worker.startErrors.toString().strip());
         }
         return worker;
     }
@@ -221,7 +225,11 @@ final class WarmWorker {
         byte[] buffer = new byte[8192];
         try (errors) {
             for (int n = errors.read(buffer); n >= 0; n = errors.read(buffer)) {
-                sink.write(OutputSink.Stream.STDERR, buffer, 0, n);
+                OutputSink current = sink;
+                if (current == OutputSink.DISCARD) {
+                    startErrors.append(buffer, 0, n);
+                }
+                current.write(OutputSink.Stream.STDERR, buffer, 0, n);
             }
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "standard error of warm worker " + id + " closed", e);

@@ -37,6 +37,7 @@ class ForkModesTest {
     private static Map<String, FeatureOutcome> perRun;
     private static Map<String, FeatureOutcome> warm;
     private static WarmPoolState warmPool;
+    private static List<Long> leftWorkers;
 
     @BeforeAll
     static void runTheSampleInBothModes() throws Exception {
@@ -46,6 +47,8 @@ class ForkModesTest {
             warm = run(sample, runners, "warm");
             warmPool = runners.warmPoolState();
         }
+        leftWorkers = ProcessHandle.current().descendants().filter(h -> !dev.redyellow.exec.ProcessTree.hasExited(h))
+                .map(ProcessHandle::pid).filter(pid -> warmPool.workers().stream().anyMatch(w -> w.pid() == pid)).toList();
     }
 
     private static Map<String, FeatureOutcome> run(Manifest manifest, TestSettings.Fork fork, String folder)
@@ -87,6 +90,11 @@ class ForkModesTest {
         assertTrue(warmPool.workersStarted() >= 1 && warmPool.workersStarted() <= 3, warmPool.toString());
         assertEquals(warm.values().stream().mapToInt(FeatureOutcome::testRuns).sum(), warmPool.runs(), warmPool.toString());
         assertEquals(0, warmPool.recycles(), warmPool.toString());
+    }
+
+    @Test
+    void noWorkerProcessOutlivesTheRun() {
+        assertEquals(List.of(), leftWorkers);
     }
 
     private static String results(FeatureOutcome outcome) {

@@ -117,6 +117,9 @@ final class WorkspaceRun {
         long testMillis = millisSince(started);
         String recycle = problem.get().contains("out of memory") ? "the tests ran out of memory" : leftThreads(before);
         if (recycle.isEmpty()) {
+            recycle = leftProcesses();
+        }
+        if (recycle.isEmpty()) {
             recycle = heapStaysFull();
         }
         return new WorkerReply(sources, List.of(), compileMillis, testMillis, outcome.get().cases(),
@@ -141,6 +144,12 @@ final class WorkspaceRun {
         }
         return "the tests left " + left.size() + " thread(s) running: "
                 + left.stream().map(Thread::getName).limit(5).collect(Collectors.joining(", "));
+    }
+
+    /** The processes the tests started that still run, as a recycle reason ("" if none). */
+    private static String leftProcesses() {
+        long running = ProcessHandle.current().children().filter(ProcessHandle::isAlive).count();
+        return running == 0 ? "" : "the tests left " + running + " process(es) running";
     }
 
     private static boolean isJdkThread(Thread thread) {
