@@ -48,12 +48,14 @@ public final class JUnitBench {
     private final int features;
     private final int perRunFeatures;
     private final int workers;
+    private final int runsPerWorker;
 
     /**
      * @param perRunFeatures features of the project both modes run for the ratio (0: skip the per-run mode)
      */
-    public JUnitBench(PrintWriter out, int features, int perRunFeatures, int workers) {
+    public JUnitBench(PrintWriter out, int features, int perRunFeatures, int workers, int runsPerWorker) {
         this.out = out;
+        this.runsPerWorker = runsPerWorker;
         this.features = features;
         this.perRunFeatures = perRunFeatures;
         this.workers = workers;
@@ -65,8 +67,8 @@ public final class JUnitBench {
     }
 
     public void run() throws Exception {
-        out.printf(Locale.ROOT, "JUnit benchmark: %d cores, Java %s, %d workers, no test cache%n%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), workers);
+        out.printf(Locale.ROOT, "JUnit benchmark: %d cores, Java %s, %d workers, %d runs per warm worker, no test cache%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), workers, runsPerWorker);
         out.printf(Locale.ROOT, "%-7s %8s %6s %5s %8s %14s %14s %14s %8s %8s%n", "mode", "features", "green", "runs",
                 "wall s", "run med/p95", "compile med/p95", "test med/p95", "workers", "recycles");
         out.flush();
@@ -88,7 +90,7 @@ public final class JUnitBench {
             out.println("times in ms per test run; run = compile + tests; tests: only runs that compiled (a RED proof");
             out.println("without the implementation stops at compilation). workers = worker JVMs started (warm mode).");
             out.printf(Locale.ROOT, "Reproduce: java -jar target/redyellow.jar bench junit --features %d --per-run-features %d"
-                    + " --workers %d%n", features, perRunFeatures, workers);
+                    + " --workers %d --runs-per-worker %d%n", features, perRunFeatures, workers, runsPerWorker);
             out.flush();
         } finally {
             deleteTree(root);
@@ -97,7 +99,8 @@ public final class JUnitBench {
 
     private Measured measure(int size, TestSettings.Fork fork, Path root) throws Exception {
         Path folder = root.resolve(fork.manifestName() + "-" + size);
-        Manifest manifest = ManifestLoader.load(new SyntheticJavaProject(size, SEED).writeTo(folder, fork.manifestName()));
+        String settings = "\"fork\": \"" + fork.manifestName() + "\", \"runsPerWorker\": " + runsPerWorker;
+        Manifest manifest = ManifestLoader.load(new SyntheticJavaProject(size, SEED).writeTo(folder, settings));
         List<PhaseTimes> times = Collections.synchronizedList(new ArrayList<>());
         JUnitConsoleJar console = JUnitConsoleJar.shared();
         ProcessRunner processes = new ProcessRunner();
@@ -116,6 +119,17 @@ public final class JUnitBench {
         Measured measured = new Measured(fork, size, result.outcomes().stream().filter(FeatureOutcome::green).count(),
                 result.outcomes().stream().mapToInt(FeatureOutcome::testRuns).sum(), wall, List.copyOf(times), pool);
         print(measured);
+        // Every generated feature should end GREEN; say why any did not, so a figure is never read blind.
+        result.outcomes().stream().filter(o -> !o.green()).limit(5).forEach(o -> out.printf(Locale.ROOT,
+                "        not GREEN: %s %s %s: %s%n", o.id(), o.state(), o.reason(),
+                o.lastResult().map(r -> r.outcome() + " " + r.detail().lines().findFirst().orElse("")).orElse("")));
+        if (fork == TestSettings.Fork.WARM && pool.recycles() > 0) {
+            out.printf(Locale.ROOT, "        workers replaced: %s%n", pool.recyclesByCause());
+            pool.workers().stream().filter(w -> !w.endedBecause().isEmpty() && !w.endedBecause().equals("pool closed"))
+                    .limit(3).forEach(w -> out.printf(Locale.ROOT, "        worker %d after %d runs: %s%n", w.id(), w.runs(),
+                            w.endedBecause()));
+        }
+        out.flush();
         return measured;
     }
 

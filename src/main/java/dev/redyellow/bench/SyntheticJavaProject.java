@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * class of 3 to 40 real tests (plain and parameterized) whose expected values the generator works
  * out itself. Features sit on {@link #LEVELS} levels; each depends on one or two features of the
  * level below and now and then on one further down. About one feature in ten gets a wrong first
- * attempt (an off-by-one in its score), so it goes RED -> RED -> YELLOW. Same seed, same project.
+ * attempt (its tag in small letters, which its first test catches), so it goes RED -> RED -> YELLOW.
+ * Same seed, same project.
  */
 public final class SyntheticJavaProject {
 
@@ -51,8 +52,12 @@ public final class SyntheticJavaProject {
         return specs.stream().filter(Spec::wrongFirst).count();
     }
 
-    /** Writes the project into {@code folder}; returns the manifest. */
-    public Path writeTo(Path folder, String fork) throws IOException {
+    /**
+     * Writes the project into {@code folder}; returns the manifest.
+     *
+     * @param testSettings extra fields of the manifest's junit test object, e.g. {@code "fork": "warm"}
+     */
+    public Path writeTo(Path folder, String testSettings) throws IOException {
         List<String> entries = new ArrayList<>();
         for (Spec spec : specs) {
             String test = "tests/" + spec.type() + "Test.java";
@@ -79,7 +84,7 @@ public final class SyntheticJavaProject {
                 {
                   "version": 1,
                   "name": "synthetic-%d",
-                  "test": { "kind": "junit", "timeoutSeconds": 120, "fork": "%s" },
+                  "test": { "kind": "junit", "timeoutSeconds": 120, %s },
                   "implementer": { "kind": "replay" },
                   "review": { "kind": "auto" },
                   "maxAttempts": 3,
@@ -88,7 +93,7 @@ public final class SyntheticJavaProject {
                 %s
                   ]
                 }
-                """.formatted(features, fork, String.join(",\n", entries)));
+                """.formatted(features, testSettings, String.join(",\n", entries)));
         return manifest;
     }
 
@@ -158,12 +163,12 @@ public final class SyntheticJavaProject {
 
                     /** Its own term plus the scores of what it builds on. */
                     public static long score(long x) {
-                        return FACTOR * x + OFFSET%7$s%8$s;
+                        return FACTOR * x + OFFSET%7$s;
                     }
 
                     /** The name of the feature followed by the text in capitals and its length. */
                     public static String tag(String text) {
-                        return "%2$s:" + text.toUpperCase() + ":" + text.length();
+                        return "%2$s:" + text.%8$s() + ":" + text.length();
                     }
 
                     /** The first n multiples of the factor. */
@@ -189,7 +194,7 @@ public final class SyntheticJavaProject {
                     }
                 }
                 """.formatted(PACKAGE, spec.id(), spec.level(), spec.type(), spec.factor(), spec.offset(),
-                depScores, wrong ? " + 1" : "");
+                depScores, wrong ? "toLowerCase" : "toUpperCase");
     }
 
     private String testClass(Spec spec) {

@@ -50,16 +50,20 @@ final class BenchCommand implements Runnable {
         @Option(names = "--workers", defaultValue = "3", description = "parallel workers (default ${DEFAULT-VALUE})")
         int workers;
 
+        @Option(names = "--runs-per-worker", paramLabel = "N", description = "runs a warm worker serves (default: the manifest default)")
+        Integer runsPerWorker;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            if (features < 6 || perRunFeatures < 0 || (perRunFeatures > 0 && perRunFeatures < 6) || workers < 1) {
+            int runs = runsPerWorker != null ? runsPerWorker : dev.redyellow.manifest.TestSettings.JUnit.DEFAULT_RUNS_PER_WORKER;
+            if (runs < 1 || features < 6 || perRunFeatures < 0 || (perRunFeatures > 0 && perRunFeatures < 6) || workers < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--features and --per-run-features need at least 6 features (or 0 to skip per-run), --workers at least 1");
             }
-            new JUnitBench(spec.commandLine().getOut(), features, perRunFeatures, workers).run();
+            new JUnitBench(spec.commandLine().getOut(), features, perRunFeatures, workers, runs).run();
             return 0;
         }
     }

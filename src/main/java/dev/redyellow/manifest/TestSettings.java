@@ -22,7 +22,7 @@ public sealed interface TestSettings {
 
         public static final Fork DEFAULT_FORK = Fork.WARM;
         public static final int DEFAULT_WORKER_HEAP_MB = 256;
-        public static final int DEFAULT_RUNS_PER_WORKER = 50;
+        public static final int DEFAULT_RUNS_PER_WORKER = 500;
 
         public JUnit {
             if (fork == null) {
@@ -33,7 +33,11 @@ public sealed interface TestSettings {
             }
         }
 
-        /** The defaults for everything but the timeout: warm workers of 256 MiB, 50 runs each. */
+        /**
+         * The defaults for everything but the timeout: warm workers of 256 MiB, 500 runs each. A new
+         * worker compiles slowly until its JIT has warmed up, so replacing workers often costs more
+         * than it protects; leaks are caught after each run anyway (threads, processes, a full heap).
+         */
         public JUnit(int timeoutSeconds) {
             this(timeoutSeconds, DEFAULT_FORK, DEFAULT_WORKER_HEAP_MB, DEFAULT_RUNS_PER_WORKER);
         }

@@ -23,7 +23,7 @@ class JUnitForkSettingTest {
     void warmIsTheDefaultWithItsHeapAndRunLimit() throws Exception {
         TestSettings settings = load("{ \"kind\": \"junit\" }");
 
-        assertEquals(new TestSettings.JUnit(120, TestSettings.Fork.WARM, 256, 50), settings);
+        assertEquals(new TestSettings.JUnit(120, TestSettings.Fork.WARM, 256, 500), settings);
     }
 
     @Test
