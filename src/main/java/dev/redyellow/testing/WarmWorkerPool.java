@@ -142,8 +142,10 @@ public final class WarmWorkerPool implements AutoCloseable {
 
     private List<String> command(int heapMb) throws IOException {
         Path consoleJar = console.path();
+        // C1 only: a worker's work (javac, the launcher) is warm within a few runs this way, where
+        // C2 would first spend seconds of CPU competing with the tests; measured with bench junit.
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto",
+                "-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto",
                 "-Dfile.encoding=UTF-8",
                 "-cp", jar.path() + File.pathSeparator + consoleJar,
                 MAIN, consoleJar.toString());
