@@ -2,6 +2,7 @@ package dev.redyellow.cli;
 
 import dev.redyellow.bench.SchedulerBench;
 import java.util.concurrent.Callable;
+import dev.redyellow.bench.JUnitBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,7 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code redyellow bench ...}: the benchmarks, printing their tables. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs a benchmark and prints its table.",
-        subcommands = {BenchCommand.Scheduler.class, BenchCommand.Cache.class, BenchCommand.Stream.class})
+        subcommands = {BenchCommand.Scheduler.class, BenchCommand.Cache.class, BenchCommand.Stream.class,
+                BenchCommand.JUnit.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -17,7 +19,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: scheduler, cache or stream");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: scheduler, cache, stream or junit");
     }
 
     @Command(name = "scheduler", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -66,6 +68,37 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             dev.redyellow.bench.StreamBench.main(new String[] {Integer.toString(secondsPerRate), Long.toString(megabytes)});
+            return 0;
+        }
+    }
+
+    @Command(name = "junit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "The junit kind's whole cycle on a generated Java project: a JVM per run vs. warm workers.")
+    static final class JUnit implements Callable<Integer> {
+        @Option(names = "--features", defaultValue = "300", description = "features of the project warm mode runs (default ${DEFAULT-VALUE})")
+        int features;
+
+        @Option(names = "--per-run-features", defaultValue = "60",
+                description = "features of the project both modes run for the ratio; 0 skips the per-run mode (default ${DEFAULT-VALUE})")
+        int perRunFeatures;
+
+        @Option(names = "--workers", defaultValue = "3", description = "parallel workers (default ${DEFAULT-VALUE})")
+        int workers;
+
+        @Option(names = "--runs-per-worker", paramLabel = "N", description = "runs a warm worker serves (default: the manifest default)")
+        Integer runsPerWorker;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            int runs = runsPerWorker != null ? runsPerWorker : dev.redyellow.manifest.TestSettings.JUnit.DEFAULT_RUNS_PER_WORKER;
+            if (runs < 1 || features < 6 || perRunFeatures < 0 || (perRunFeatures > 0 && perRunFeatures < 6) || workers < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--features and --per-run-features need at least 6 features (or 0 to skip per-run), --workers at least 1");
+            }
+            new JUnitBench(spec.commandLine().getOut(), features, perRunFeatures, workers, runs).run();
             return 0;
         }
     }

@@ -2,6 +2,7 @@ package dev.redyellow.cli;
 
 import dev.redyellow.implement.ManualDecisions;
 import dev.redyellow.manifest.Manifest;
+import dev.redyellow.manifest.TestSettings;
 import dev.redyellow.run.RunEngine;
 import dev.redyellow.run.RunOptions;
 import dev.redyellow.run.RunReport;
@@ -68,6 +69,10 @@ final class RunCommand implements Callable<Integer> {
             description = "where run folders (logs of every attempt) go (default: ~/.redyellow/runs; the newest 20 are kept)")
     Path runsDir;
 
+    @Option(names = "--fork", paramLabel = "warm|perRun",
+            description = "where junit tests run: warm worker JVMs or a new JVM per run (default: the manifest's fork)")
+    String fork;
+
     @Option(names = "--stream", description = "print every feature's output live, each line prefixed by its feature")
     boolean stream;
 
@@ -85,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
             if (t != null && t < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "timeouts are whole seconds, at least 1; was " + t);
             }
+        }
+        if (fork != null && TestSettings.Fork.named(fork).isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--fork must be warm or perRun, was " + fork);
         }
         Optional<Manifest> loaded = ManifestArgument.load(manifestFile, err);
         if (loaded.isEmpty()) {
@@ -110,7 +118,8 @@ final class RunCommand implements Callable<Integer> {
                 keepWorkspaces, decisions(), streams, opened.cache(),
                 history.map(h -> h.featureEstimates(manifest.name())).orElse(Map.of()), seconds(featureTimeout),
                 seconds(runTimeout));
-        RunEngine engine = new RunEngine(manifest, options, TestRunners.standard(), progress, Clock.systemUTC());
+        TestRunners runners = TestRunners.standard(Optional.ofNullable(fork).flatMap(TestSettings.Fork::named));
+        RunEngine engine = new RunEngine(manifest, options, runners, progress, Clock.systemUTC());
         Instant started = Instant.now();
         // Ctrl-C or SIGTERM cancels the run; the hook waits until the report is written and every
         // child process is gone, because the JVM halts as soon as the hook returns.
@@ -130,10 +139,15 @@ final class RunCommand implements Callable<Integer> {
             RunResult result = engine.run();
             streams.close();
             progress.printSummary(result);
+            var pool = runners.warmPoolState();
+            if (pool.workersStarted() > 0) {
+                out.printf("Test workers: %d warm JVMs started, %d runs, %d recycled.%n", pool.workersStarted(), pool.runs(),
+                        pool.recycles());
+            }
             String runId = runFolder.path().getFileName().toString();
             history.ifPresent(h -> h.save(RunHistory.record(runId, result, started, Instant.now(), engine::servedFromCache)));
             if (report != null) {
-                RunReport.write(result, report);
+                RunReport.write(result, runners.warmPoolState(), report);
                 out.println("Report: " + report.toAbsolutePath());
             }
             out.println("Logs: " + streams.logsDir());
@@ -145,6 +159,7 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return result.allGreen() ? ExitCodes.ALL_GREEN : ExitCodes.NOT_ALL_GREEN;
         } finally {
+            runners.close();
             opened.close();
             wound.countDown();
             try {

@@ -48,8 +48,10 @@ final class SettingsReader {
         }
         ObjectFields fields = object.get();
         if (kind.get().equals("junit")) {
-            fields.rejectUnknown(Set.of("kind", "timeoutSeconds"));
-            return new TestSettings.JUnit(timeout(fields, TEST_TIMEOUT));
+            fields.rejectUnknown(Set.of("kind", "timeoutSeconds", "fork", "workerHeapMb", "runsPerWorker"));
+            return new TestSettings.JUnit(timeout(fields, TEST_TIMEOUT), fork(fields),
+                    fields.integer("workerHeapMb", TestSettings.JUnit.DEFAULT_WORKER_HEAP_MB, 16, 65_536),
+                    fields.integer("runsPerWorker", TestSettings.JUnit.DEFAULT_RUNS_PER_WORKER, 1, 100_000));
         }
         fields.rejectUnknown(Set.of("kind", "command", "env", "timeoutSeconds", "reports"));
         return new TestSettings.Command(fields.strings("command", true, true), fields.stringMap("env"),
@@ -119,6 +121,19 @@ final class SettingsReader {
             return Optional.empty();
         }
         return Optional.of(kind);
+    }
+
+    private static TestSettings.Fork fork(ObjectFields fields) {
+        String name = fields.optionalString("fork", null, false);
+        if (name == null) {
+            return TestSettings.JUnit.DEFAULT_FORK;
+        }
+        Optional<TestSettings.Fork> mode = TestSettings.Fork.named(name);
+        if (mode.isEmpty()) {
+            fields.error("fork", "expected \"warm\" or \"perRun\", found \"" + name + "\"");
+            return TestSettings.JUnit.DEFAULT_FORK;
+        }
+        return mode.get();
     }
 
     private static int timeout(ObjectFields fields, int fallback) {

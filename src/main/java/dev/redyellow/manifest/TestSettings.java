@@ -11,11 +11,78 @@ public sealed interface TestSettings {
     /** The stable identity of these settings, part of every test-cache key. */
     String describe();
 
-    /** Built in: compile the workspace's Java sources and run JUnit Jupiter in a separate JVM. */
-    record JUnit(int timeoutSeconds) implements TestSettings {
+    /**
+     * Built in: compile the workspace's Java sources and run JUnit Jupiter in a JVM apart from the
+     * application's: a warm worker JVM reused across runs, or a fresh JVM per run.
+     *
+     * @param workerHeapMb  the warm worker JVM's heap limit ({@code -Xmx}), in MiB
+     * @param runsPerWorker how many runs a warm worker serves before it is replaced by a fresh one
+     */
+    record JUnit(int timeoutSeconds, Fork fork, int workerHeapMb, int runsPerWorker) implements TestSettings {
+
+        public static final Fork DEFAULT_FORK = Fork.WARM;
+        public static final int DEFAULT_WORKER_HEAP_MB = 256;
+        public static final int DEFAULT_RUNS_PER_WORKER = 500;
+
+        public JUnit {
+            if (fork == null) {
+                throw new IllegalArgumentException("fork must be given");
+            }
+            if (workerHeapMb < 16 || runsPerWorker < 1) {
+                throw new IllegalArgumentException("worker heap must be at least 16 MiB and runs per worker at least 1");
+            }
+        }
+
+        /**
+         * The defaults for everything but the timeout: warm workers of 256 MiB, 500 runs each. A new
+         * worker compiles slowly until its JIT has warmed up, so replacing workers often costs more
+         * than it protects; leaks are caught after each run anyway (threads, processes, a full heap).
+         */
+        public JUnit(int timeoutSeconds) {
+            this(timeoutSeconds, DEFAULT_FORK, DEFAULT_WORKER_HEAP_MB, DEFAULT_RUNS_PER_WORKER);
+        }
+
+        /** The same settings with another fork mode. */
+        public JUnit withFork(Fork mode) {
+            return new JUnit(timeoutSeconds, mode, workerHeapMb, runsPerWorker);
+        }
+
+        /**
+         * Only the timeout: both fork modes give the same results on the same workspace, so a result
+         * cached in one mode serves the other.
+         */
         @Override
         public String describe() {
             return "junit timeout=" + timeoutSeconds;
+        }
+    }
+
+    /** Where the junit kind runs a workspace's tests. */
+    enum Fork {
+        /** In a warm worker JVM that serves many runs, each in a fresh class loader. */
+        WARM("warm"),
+        /** In a JVM started for this run alone. */
+        PER_RUN("perRun");
+
+        private final String manifestName;
+
+        Fork(String manifestName) {
+            this.manifestName = manifestName;
+        }
+
+        /** The name in the manifest and on the command line. */
+        public String manifestName() {
+            return manifestName;
+        }
+
+        /** The mode with this manifest name, if any. */
+        public static java.util.Optional<Fork> named(String name) {
+            for (Fork mode : values()) {
+                if (mode.manifestName.equals(name)) {
+                    return java.util.Optional.of(mode);
+                }
+            }
+            return java.util.Optional.empty();
         }
     }
 

@@ -8,6 +8,7 @@ import dev.redyellow.cycle.AttemptRecord;
 import dev.redyellow.cycle.FeatureOutcome;
 import dev.redyellow.cycle.Transition;
 import dev.redyellow.testing.TestCase;
+import dev.redyellow.testing.WarmPoolState;
 import dev.redyellow.testing.TestResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,10 +26,22 @@ public final class RunReport {
     }
 
     public static void write(RunResult result, Path file) throws IOException {
+        write(result, null, file);
+    }
+
+    /** The report, with the warm test workers' figures in {@code metrics.testWorkers} when there are any. */
+    public static void write(RunResult result, WarmPoolState workers, Path file) throws IOException {
+        ObjectNode json = toJson(result);
+        if (workers != null && workers.workersStarted() > 0) {
+            ObjectNode w = ((ObjectNode) json.get("metrics")).putObject("testWorkers");
+            w.put("started", workers.workersStarted());
+            w.put("runs", workers.runs());
+            w.put("recycles", workers.recycles());
+        }
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        JSON.writeValue(tmp.toFile(), toJson(result));
+        JSON.writeValue(tmp.toFile(), json);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -6,6 +6,7 @@ import dev.redyellow.exec.ProcessRunner;
 import dev.redyellow.exec.ProcessSpec;
 import dev.redyellow.exec.ProcessStartException;
 import dev.redyellow.manifest.TestSettings;
+import dev.redyellow.testing.worker.WorkspaceCompiler;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +32,18 @@ public final class JUnitTestRunner implements TestRunner {
 
     private final ProcessRunner processes;
     private final JUnitConsoleJar console;
+    private final PhaseTimes.Listener phases;
     private final WorkspaceCompiler compiler = new WorkspaceCompiler();
 
     public JUnitTestRunner(ProcessRunner processes, JUnitConsoleJar console) {
+        this(processes, console, PhaseTimes.Listener.NONE);
+    }
+
+    /** @param phases told how long each run compiled and tested */
+    public JUnitTestRunner(ProcessRunner processes, JUnitConsoleJar console, PhaseTimes.Listener phases) {
         this.processes = processes;
         this.console = console;
+        this.phases = phases;
     }
 
     @Override
@@ -58,11 +66,13 @@ public final class JUnitTestRunner implements TestRunner {
                 throw new InterruptedException("interrupted while compiling " + request.workspace());
             }
             if (!compilation.succeeded()) {
-                return compileError(compilation, request.output(), results);
+                phases.ran(PhaseTimes.compiledOnly(millisSince(started)));
+                return JUnitVerdict.compileError(compilation.errors(), request.output(), results);
             }
             if (compilation.sources() == 0) {
-                return results.of(TestOutcome.NO_TESTS, TestTally.EMPTY, "no Java sources in the workspace", "");
+                return JUnitVerdict.noSources(results);
             }
+            long compiled = System.nanoTime();
             Duration left = timeout.minusNanos(System.nanoTime() - started);
             if (left.isNegative() || left.isZero()) {
                 return results.of(TestOutcome.TIMEOUT, TestTally.EMPTY, timedOut(settings), "");
@@ -70,20 +80,13 @@ public final class JUnitTestRunner implements TestRunner {
             List<String> command = command(launcher, request, classes, reports);
             ProcessResult process = processes.run(new ProcessSpec(command, request.workspace(), Map.of(), left),
                     request.output());
+            phases.ran(new PhaseTimes((compiled - started) / 1_000_000, millisSince(compiled), true));
             return outcome(process, reports.resolve(REPORT), settings, results);
         } catch (ProcessStartException e) {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, e.getMessage(), "");
         } catch (IOException e) {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, String.valueOf(e.getMessage()), "");
         }
-    }
-
-    private static TestResult compileError(WorkspaceCompiler.Compilation compilation, OutputSink output,
-                                           RunResults results) {
-        String diagnostics = String.join("\n", compilation.errors());
-        byte[] bytes = ("compilation failed:\n" + diagnostics + "\n").getBytes(StandardCharsets.UTF_8);
-        output.write(OutputSink.Stream.STDERR, bytes, 0, bytes.length);
-        return results.of(TestOutcome.COMPILE_ERROR, TestTally.EMPTY, diagnostics, diagnostics);
     }
 
     private static TestResult outcome(ProcessResult process, Path report, TestSettings.JUnit settings,
@@ -95,19 +98,10 @@ public final class JUnitTestRunner implements TestRunner {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY,
                     "the JUnit launcher wrote no report (exit code " + process.exitCode() + ")", process.outputTail());
         }
-        TestTally tally = JUnitXmlReport.read(report);
-        if (tally.failed() > 0) {
-            return results.of(TestOutcome.FAILED, tally, failedTests(tally), process.outputTail());
-        }
-        if (process.exitCode() != 0) {
-            // No test failed but the launcher did: a class or its @BeforeAll failed, or a selector found nothing.
-            return results.of(TestOutcome.FAILED, tally, "the JUnit launcher failed with exit code "
-                    + process.exitCode() + " although no test failed; see the output", process.outputTail());
-        }
-        if (tally.executed() == 0) {
-            return results.of(TestOutcome.NO_TESTS, tally, "no test executed", process.outputTail());
-        }
-        return results.of(TestOutcome.PASSED, tally, "", process.outputTail());
+        // No test failed but the launcher did: a class or its @BeforeAll failed, or a selector found nothing.
+        String outsideFailure = process.exitCode() == 0 ? null : "the JUnit launcher failed with exit code "
+                + process.exitCode() + " although no test failed; see the output";
+        return JUnitVerdict.of(JUnitXmlReport.read(report), outsideFailure, results, process.outputTail());
     }
 
     private static List<String> command(Path launcher, TestRequest request, Path classes, Path reports)
@@ -127,29 +121,35 @@ public final class JUnitTestRunner implements TestRunner {
         if (request.selectedTests().isEmpty()) {
             command.add("--scan-class-path");
         }
+        for (String className : selectedClasses(request)) {
+            command.add("--select-class");
+            command.add(className);
+        }
+        return command;
+    }
+
+    /** The classes of the selected test files, in order. */
+    static List<String> selectedClasses(TestRequest request) throws IOException {
+        List<String> classes = new ArrayList<>();
         for (String test : request.selectedTests()) {
             Path source = request.workspace().resolve(test);
             if (!Files.isRegularFile(source)) {
                 throw new IOException("selected test file not found in the workspace: " + test);
             }
-            command.add("--select-class");
-            command.add(JavaClassName.of(source));
+            classes.add(JavaClassName.of(source));
         }
-        return command;
-    }
-
-    private static String failedTests(TestTally tally) {
-        StringBuilder detail = new StringBuilder(tally.failed() + " of " + tally.executed() + " tests failed");
-        tally.cases().stream().filter(c -> c.status() == TestCase.Status.FAILED).limit(20)
-                .forEach(c -> detail.append("\n").append(c.name()).append(": ").append(c.message()));
-        return detail.toString();
+        return classes;
     }
 
     private static String timedOut(TestSettings.JUnit settings) {
         return "timed out after " + settings.timeoutSeconds() + " s; the test JVM was killed";
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -2,29 +2,50 @@ package dev.redyellow.testing;
 
 import dev.redyellow.exec.ProcessRunner;
 import dev.redyellow.manifest.TestSettings;
+import java.util.Optional;
 
-/** Runs each request with the runner of its test kind. Thread-safe, like the runners it holds. */
-public final class TestRunners implements TestRunner {
+/**
+ * Runs each request with the runner of its test kind, and for the junit kind of its fork mode
+ * (unless a mode is forced for the whole run, as {@code --fork} does). Thread-safe, like the runners
+ * it holds. Closing it ends the warm worker JVMs; call it when the run ends.
+ */
+public final class TestRunners implements TestRunner, AutoCloseable {
 
-    private final JUnitTestRunner junit;
+    private final JUnitTestRunner perRun;
+    private final WarmJUnitRunner warm;
     private final CommandTestRunner command;
+    private final Optional<TestSettings.Fork> forcedFork;
 
-    public TestRunners(JUnitTestRunner junit, CommandTestRunner command) {
-        this.junit = junit;
+    /**
+     * @param forcedFork the junit fork mode for every request, whatever its settings say; empty: each
+     *                   request's own
+     */
+    public TestRunners(JUnitTestRunner perRun, WarmJUnitRunner warm, CommandTestRunner command,
+                       Optional<TestSettings.Fork> forcedFork) {
+        this.perRun = perRun;
+        this.warm = warm;
         this.command = command;
+        this.forcedFork = forcedFork;
     }
 
     /** The runners with real processes and the bundled JUnit launcher cached per user. */
     public static TestRunners standard() {
+        return standard(Optional.empty());
+    }
+
+    /** As {@link #standard()}, with the junit fork mode forced when given. */
+    public static TestRunners standard(Optional<TestSettings.Fork> forcedFork) {
         ProcessRunner processes = new ProcessRunner();
-        return new TestRunners(new JUnitTestRunner(processes, JUnitConsoleJar.shared()), new CommandTestRunner(processes));
+        JUnitConsoleJar console = JUnitConsoleJar.shared();
+        return new TestRunners(new JUnitTestRunner(processes, console),
+                new WarmJUnitRunner(new WarmWorkerPool(console)), new CommandTestRunner(processes), forcedFork);
     }
 
     /** The runner for these settings. */
     public TestRunner forSettings(TestSettings settings) {
         // Java 17 has no pattern switch; TestSettings is sealed, so these two cases are all there are.
-        if (settings instanceof TestSettings.JUnit) {
-            return junit;
+        if (settings instanceof TestSettings.JUnit junit) {
+            return forcedFork.orElse(junit.fork()) == TestSettings.Fork.WARM ? warm : perRun;
         }
         if (settings instanceof TestSettings.Command) {
             return command;
@@ -35,5 +56,16 @@ public final class TestRunners implements TestRunner {
     @Override
     public TestResult run(TestRequest request) throws InterruptedException {
         return forSettings(request.settings()).run(request);
+    }
+
+    /** The warm workers' figures so far (all zero when no run was warm). */
+    public WarmPoolState warmPoolState() {
+        return warm.pool().state();
+    }
+
+    /** Ends the warm worker JVMs. */
+    @Override
+    public void close() {
+        warm.close();
     }
 }

@@ -1,7 +1,11 @@
 /**
- * The test kinds: {@link dev.redyellow.testing.JUnitTestRunner} compiles a workspace in process and
- * runs JUnit Jupiter in a separate JVM; {@link dev.redyellow.testing.CommandTestRunner} runs any argv
- * and reads its JUnit XML reports or its summary lines ({@link dev.redyellow.testing.SummaryParser}).
- * {@link dev.redyellow.testing.TestRunners} picks the runner for a request's settings.
+ * The test kinds. The junit kind has two fork modes: {@link dev.redyellow.testing.JUnitTestRunner}
+ * compiles a workspace in process and runs JUnit Jupiter in a JVM started for that run;
+ * {@link dev.redyellow.testing.WarmJUnitRunner} hands the run to a warm worker JVM of a
+ * {@link dev.redyellow.testing.WarmWorkerPool} (the worker itself lives in
+ * {@code dev.redyellow.testing.worker}), and both judge the results alike ({@code JUnitVerdict}).
+ * {@link dev.redyellow.testing.CommandTestRunner} runs any argv and reads its JUnit XML reports or its
+ * summary lines ({@link dev.redyellow.testing.SummaryParser}). {@link dev.redyellow.testing.TestRunners}
+ * picks the runner for a request's settings, and closing it ends the warm workers.
  */
 package dev.redyellow.testing;

@@ -9,6 +9,8 @@ import dev.redyellow.manifest.TestSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +22,29 @@ class TestRunnersTest {
     private final ProcessRunner processes = new ProcessRunner();
     private final JUnitTestRunner junit = new JUnitTestRunner(processes, new JUnitConsoleJar(List.of()));
     private final CommandTestRunner command = new CommandTestRunner(processes);
-    private final TestRunners runners = new TestRunners(junit, command);
+    private final WarmJUnitRunner warm = new WarmJUnitRunner(new WarmWorkerPool(new JUnitConsoleJar(List.of())));
+    private final TestRunners runners = new TestRunners(junit, warm, command, Optional.empty());
+
+    @AfterEach
+    void close() {
+        runners.close();
+    }
 
     @Test
-    void picksTheRunnerOfEachKind() {
-        assertSame(junit, runners.forSettings(new TestSettings.JUnit(60)));
+    void picksTheRunnerOfEachKindAndForkMode() {
+        assertSame(warm, runners.forSettings(new TestSettings.JUnit(60)));
+        assertSame(junit, runners.forSettings(new TestSettings.JUnit(60).withFork(TestSettings.Fork.PER_RUN)));
         assertSame(command, runners.forSettings(new TestSettings.Command(List.of("true"), Map.of(), 60, null)));
+    }
+
+    @Test
+    void forcedForkModeOverridesTheSettings() {
+        try (TestRunners perRunOnly = new TestRunners(junit, warm, command, Optional.of(TestSettings.Fork.PER_RUN))) {
+            assertSame(junit, perRunOnly.forSettings(new TestSettings.JUnit(60)));
+        }
+        try (TestRunners warmOnly = new TestRunners(junit, warm, command, Optional.of(TestSettings.Fork.WARM))) {
+            assertSame(warm, warmOnly.forSettings(new TestSettings.JUnit(60).withFork(TestSettings.Fork.PER_RUN)));
+        }
     }
 
     @Test

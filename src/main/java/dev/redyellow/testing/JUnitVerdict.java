@@ -1,0 +1,53 @@
+package dev.redyellow.testing;
+
+import dev.redyellow.exec.OutputSink;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * How a junit run's findings become its {@link TestResult}, the same for a fresh test JVM and a warm
+ * worker, so both modes judge a workspace alike.
+ */
+final class JUnitVerdict {
+
+    private JUnitVerdict() {
+    }
+
+    /** The compiler's errors, also written to the run's output as the compiler would show them. */
+    static TestResult compileError(List<String> errors, OutputSink output, RunResults results) {
+        String diagnostics = String.join("\n", errors);
+        byte[] bytes = ("compilation failed:\n" + diagnostics + "\n").getBytes(StandardCharsets.UTF_8);
+        output.write(OutputSink.Stream.STDERR, bytes, 0, bytes.length);
+        return results.of(TestOutcome.COMPILE_ERROR, TestTally.EMPTY, diagnostics, diagnostics);
+    }
+
+    static TestResult noSources(RunResults results) {
+        return results.of(TestOutcome.NO_TESTS, TestTally.EMPTY, "no Java sources in the workspace", "");
+    }
+
+    /**
+     * The verdict on the tests that ran.
+     *
+     * @param outsideFailure why the run failed although no single test did (a class's {@code @BeforeAll},
+     *                       an engine), or {@code null} when nothing failed outside the tests
+     */
+    static TestResult of(TestTally tally, String outsideFailure, RunResults results, String outputTail) {
+        if (tally.failed() > 0) {
+            return results.of(TestOutcome.FAILED, tally, failedTests(tally), outputTail);
+        }
+        if (outsideFailure != null) {
+            return results.of(TestOutcome.FAILED, tally, outsideFailure, outputTail);
+        }
+        if (tally.executed() == 0) {
+            return results.of(TestOutcome.NO_TESTS, tally, "no test executed", outputTail);
+        }
+        return results.of(TestOutcome.PASSED, tally, "", outputTail);
+    }
+
+    private static String failedTests(TestTally tally) {
+        StringBuilder detail = new StringBuilder(tally.failed() + " of " + tally.executed() + " tests failed");
+        tally.cases().stream().filter(c -> c.status() == TestCase.Status.FAILED).limit(20)
+                .forEach(c -> detail.append("\n").append(c.name()).append(": ").append(c.message()));
+        return detail.toString();
+    }
+}

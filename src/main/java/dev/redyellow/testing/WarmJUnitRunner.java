@@ -1,0 +1,141 @@
+package dev.redyellow.testing;
+
+import dev.redyellow.exec.OutputSink;
+import dev.redyellow.exec.ProcessOutputTail;
+import dev.redyellow.manifest.TestSettings;
+import dev.redyellow.testing.worker.ReplyCase;
+import dev.redyellow.testing.worker.WorkerReply;
+import dev.redyellow.testing.worker.WorkerRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code junit} kind in warm mode: each run goes to a worker JVM of the pool, which compiles
+ * the workspace and runs its tests in a fresh class loader, and answers with every test's result.
+ * Judged like the per-run mode ({@link JUnitVerdict}), with the same test names. The settings'
+ * timeout covers compilation and tests, not the start of a new worker.
+ */
+public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
+
+    private static final int TAIL_BYTES = 64 * 1024;
+
+    private final WarmWorkerPool pool;
+    private final PhaseTimes.Listener phases;
+
+    public WarmJUnitRunner(WarmWorkerPool pool, PhaseTimes.Listener phases) {
+        this.pool = pool;
+        this.phases = phases;
+    }
+
+    public WarmJUnitRunner(WarmWorkerPool pool) {
+        this(pool, PhaseTimes.Listener.NONE);
+    }
+
+    public WarmWorkerPool pool() {
+        return pool;
+    }
+
+    @Override
+    public TestResult run(TestRequest request) throws InterruptedException {
+        if (!(request.settings() instanceof TestSettings.JUnit settings)) {
+            throw new IllegalArgumentException("not junit settings: " + request.settings().describe());
+        }
+        RunResults results = new RunResults(System.nanoTime());
+        ProcessOutputTail tail = new ProcessOutputTail(TAIL_BYTES);
+        OutputSink output = (stream, bytes, offset, length) -> {
+            tail.append(bytes, offset, length);
+            request.output().write(stream, bytes, offset, length);
+        };
+        WarmWorker worker;
+        WorkerRequest workerRequest;
+        try {
+            workerRequest = new WorkerRequest(request.workspace().toAbsolutePath().toString(),
+                    JUnitTestRunner.selectedClasses(request));
+            worker = pool.borrow(settings.workerHeapMb());
+        } catch (IOException e) {
+            return results.of(TestOutcome.ERROR, TestTally.EMPTY, String.valueOf(e.getMessage()), "");
+        }
+        long deadline = System.nanoTime() + settings.timeoutSeconds() * 1_000_000_000L;
+        WarmWorker.Exchange exchange;
+        try {
+            exchange = worker.run(workerRequest, output, deadline);
+        } catch (InterruptedException e) {
+            pool.discard(worker, "the run was cancelled", "cancelled");
+            throw e;
+        }
+        if (exchange instanceof WarmWorker.TimedOut) {
+            pool.discard(worker, "timed out", "timeout");
+            return results.of(TestOutcome.TIMEOUT, TestTally.EMPTY, "timed out after " + settings.timeoutSeconds()
+                    + " s; the test worker JVM was killed and will be replaced", tail.toString());
+        }
+        if (exchange instanceof WarmWorker.Died died) {
+            pool.discard(worker, died.reason(), died.reason().startsWith("test called System.exit") ? "exit" : "crash");
+            return results.of(TestOutcome.ERROR, TestTally.EMPTY, died.reason(), tail.toString());
+        }
+        WorkerReply reply = ((WarmWorker.Replied) exchange).reply();
+        pool.giveBack(worker, reply.recycle(), settings.runsPerWorker());
+        phases.ran(reply.compileErrors().isEmpty() && reply.sources() > 0
+                ? new PhaseTimes(reply.compileMillis(), reply.testMillis(), true) : PhaseTimes.compiledOnly(reply.compileMillis()));
+        return verdict(reply, worker, output, results, tail);
+    }
+
+    private static TestResult verdict(WorkerReply reply, WarmWorker worker, OutputSink output, RunResults results,
+                                      ProcessOutputTail tail) {
+        if (!reply.compileErrors().isEmpty()) {
+            return JUnitVerdict.compileError(reply.compileErrors(), output, results);
+        }
+        if (reply.sources() == 0) {
+            return JUnitVerdict.noSources(results);
+        }
+        TestTally tally = tally(reply.cases());
+        say(output, "warm test worker " + worker.id() + " (run " + worker.runs() + "): " + tally.passed()
+                + " tests successful, " + tally.failed() + " failed, " + tally.skipped() + " skipped; compiled in "
+                + reply.compileMillis() + " ms, tested in " + reply.testMillis() + " ms"
+                + (reply.recycle().isEmpty() ? "" : "; worker replaced: " + reply.recycle()) + "\n");
+        if (!reply.problem().isEmpty()) {
+            return results.of(TestOutcome.ERROR, tally, reply.problem(), tail.toString());
+        }
+        String outsideFailure = reply.containerFailed()
+                ? "a test class or the test engine failed outside any test although no test failed; see the output" : null;
+        return JUnitVerdict.of(tally, outsideFailure, results, tail.toString());
+    }
+
+    /** The worker's cases, named as the JUnit XML report names them in the per-run mode. */
+    static TestTally tally(List<ReplyCase> replies) {
+        List<TestCase> cases = new ArrayList<>();
+        int passed = 0;
+        int failed = 0;
+        int skipped = 0;
+        for (ReplyCase reply : replies) {
+            String name = JUnitXmlReport.name(reply.className(), reply.legacyName());
+            switch (reply.status()) {
+                case PASSED -> {
+                    passed++;
+                    cases.add(new TestCase(name, TestCase.Status.PASSED, "", reply.durationMillis()));
+                }
+                case FAILED -> {
+                    failed++;
+                    cases.add(new TestCase(name, TestCase.Status.FAILED, FailureNames.bounded(reply.message()),
+                            reply.durationMillis()));
+                }
+                case SKIPPED -> {
+                    skipped++;
+                    cases.add(new TestCase(name, TestCase.Status.SKIPPED, reply.message(), reply.durationMillis()));
+                }
+            }
+        }
+        return new TestTally(passed, failed, skipped, cases);
+    }
+
+    private static void say(OutputSink output, String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        output.write(OutputSink.Stream.STDOUT, bytes, 0, bytes.length);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

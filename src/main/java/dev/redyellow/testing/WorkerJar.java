@@ -1,0 +1,194 @@
+package dev.redyellow.testing;
+
+import dev.redyellow.testing.worker.TestPlatform;
+import dev.redyellow.testing.worker.WorkerMain;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * The jar a warm worker JVM runs: the classes of {@code dev.redyellow.testing.worker} copied from
+ * the application (a folder in development, the application jar when installed) plus the JUnit
+ * Platform bridge compiled from its bundled source against the console jar. The worker's class path
+ * is this jar and the console jar only, so the tests never see the application's libraries nor a
+ * second copy of JUnit. Built once and kept beside the console jar under a name carrying the hash of
+ * everything in it.
+ */
+final class WorkerJar {
+
+    private static final String PACKAGE = "dev/redyellow/testing/worker/";
+    private static final String BRIDGE_SOURCE = "/" + PACKAGE + "JUnitPlatformBridge.java";
+
+    private final JUnitConsoleJar console;
+    private Path built;
+
+    WorkerJar(JUnitConsoleJar console) {
+        this.console = console;
+    }
+
+    /** The worker jar, built on first use. */
+    synchronized Path path() throws IOException {
+        if (built != null && Files.isRegularFile(built)) {
+            return built;
+        }
+        Path consoleJar = console.path();
+        Map<String, byte[]> classes = workerClasses();
+        String source = bridgeSource();
+        MessageDigest digest = sha256();
+        digest.update(consoleJar.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        classes.forEach((name, bytes) -> {
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            digest.update(bytes);
+        });
+        digest.update(source.getBytes(StandardCharsets.UTF_8));
+        Path target = consoleJar.resolveSibling("redyellow-worker-" + HexFormat.of().formatHex(digest.digest(), 0, 8) + ".jar");
+        if (!Files.isRegularFile(target)) {
+            classes.putAll(compileBridge(source, consoleJar));
+            write(classes, target);
+        }
+        built = target;
+        return built;
+    }
+
+    /** Every class file of the worker package, by its jar entry name. */
+    private static Map<String, byte[]> workerClasses() throws IOException {
+        Path home;
+        try {
+            home = Path.of(WorkerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IOException("cannot find where the worker classes are loaded from", e);
+        }
+        Map<String, byte[]> classes = new TreeMap<>();
+        if (Files.isDirectory(home)) {
+            try (Stream<Path> files = Files.list(home.resolve(PACKAGE))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    classes.put(PACKAGE + file.getFileName(), Files.readAllBytes(file));
+                }
+            }
+        } else {
+            try (JarFile jar = new JarFile(home.toFile())) {
+                for (JarEntry entry : jar.stream().filter(WorkerJar::isWorkerClass).toList()) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        classes.put(entry.getName(), in.readAllBytes());
+                    }
+                }
+            }
+        }
+        if (!classes.containsKey(PACKAGE + "WorkerMain.class")) {
+            throw new IOException("the worker classes are not in " + home);
+        }
+        return classes;
+    }
+
+    private static boolean isWorkerClass(JarEntry entry) {
+        String name = entry.getName();
+        return name.startsWith(PACKAGE) && name.endsWith(".class") && name.indexOf('/', PACKAGE.length()) < 0;
+    }
+
+    private static String bridgeSource() throws IOException {
+        try (InputStream in = WorkerJar.class.getResourceAsStream(BRIDGE_SOURCE)) {
+            if (in == null) {
+                throw new IOException("the worker's JUnit bridge source is not bundled (" + BRIDGE_SOURCE + ")");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Compiles the bridge against the console jar and the worker classes, into memory. */
+    private static Map<String, byte[]> compileBridge(String source, Path consoleJar) throws IOException {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new IOException("this Java runtime has no compiler (java.compiler module missing); a JDK is needed");
+        }
+        Path scratch = Files.createTempDirectory("redyellow-worker-");
+        try {
+            Path sourceFile = scratch.resolve("src").resolve(PACKAGE).resolve("JUnitPlatformBridge.java");
+            Files.createDirectories(sourceFile.getParent());
+            Files.writeString(sourceFile, source);
+            Path out = Files.createDirectories(scratch.resolve("classes"));
+            String classPath = String.join(java.io.File.pathSeparator, consoleJar.toString(), classPathOfWorker());
+            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+            boolean ok;
+            try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+                ok = compiler.getTask(null, files, diagnostics, java.util.List.of("-d", out.toString(), "-cp", classPath,
+                                "-encoding", "UTF-8", "-proc:none", "-nowarn", "--release", "17"), null,
+                        files.getJavaFileObjectsFromPaths(java.util.List.of(sourceFile))).call();
+            }
+            if (!ok) {
+                throw new IOException("the worker's JUnit bridge does not compile against " + consoleJar + ": "
+                        + diagnostics.getDiagnostics().stream().map(d -> d.getMessage(Locale.ROOT)).collect(Collectors.joining("; ")));
+            }
+            Map<String, byte[]> classes = new TreeMap<>();
+            try (Stream<Path> files = Files.list(out.resolve(PACKAGE))) {
+                for (Path file : files.toList()) {
+                    classes.put(PACKAGE + file.getFileName(), Files.readAllBytes(file));
+                }
+            }
+            return classes;
+        } finally {
+            JUnitTestRunner.deleteTree(scratch);
+        }
+    }
+
+    private static String classPathOfWorker() throws IOException {
+        try {
+            return Path.of(TestPlatform.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IOException("cannot find where the worker classes are loaded from", e);
+        }
+    }
+
+    /** Writes the jar through a temporary file and an atomic move: parallel builders never see half a jar. */
+    private static void write(Map<String, byte[]> classes, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temporary = Files.createTempFile(target.getParent(), "redyellow-worker-", ".part");
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (JarOutputStream jar = new JarOutputStream(bytes)) {
+                for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
+                    jar.putNextEntry(new JarEntry(entry.getKey()));
+                    jar.write(entry.getValue());
+                    jar.closeEntry();
+                }
+            }
+            Files.write(temporary, bytes.toByteArray());
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

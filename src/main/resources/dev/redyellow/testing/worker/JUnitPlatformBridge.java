@@ -1,0 +1,167 @@
+package dev.redyellow.testing.worker;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.ClassNameFilter;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.LegacyReportingUtils;
+
+/**
+ * The worker's use of the JUnit Platform Launcher API. This source ships as a resource and is
+ * compiled against the bundled console jar when the worker jar is built (the application is not
+ * compiled against JUnit). It selects and filters tests as the console launcher does for the per-run
+ * mode, and names and judges every test as the launcher's legacy XML report does, so both modes give
+ * the same results.
+ */
+public final class JUnitPlatformBridge implements TestPlatform {
+
+    private static final String JUPITER = "[engine:junit-jupiter]";
+
+    private final Launcher launcher = LauncherFactory.create();
+
+    @Override
+    public Outcome run(ClassLoader loader, List<String> classNames, List<Path> roots) {
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        if (classNames.isEmpty()) {
+            selectors.addAll(DiscoverySelectors.selectClasspathRoots(new LinkedHashSet<>(roots)));
+        }
+        for (String name : classNames) {
+            selectors.add(DiscoverySelectors.selectClass(loader, name));
+        }
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                .filters(ClassNameFilter.includeClassNamePatterns(ClassNameFilter.STANDARD_INCLUDE_PATTERN))
+                .build();
+        Results results = new Results();
+        launcher.execute(request, results);
+        return results.outcome();
+    }
+
+    /** Collects every test's result, then judges each test as the legacy XML report does. */
+    private static final class Results implements TestExecutionListener {
+        private TestPlan plan;
+        private final Map<TestIdentifier, TestExecutionResult> finished = new HashMap<>();
+        private final Map<TestIdentifier, String> skipped = new HashMap<>();
+        private final Map<TestIdentifier, Long> started = new HashMap<>();
+        private final Map<TestIdentifier, Long> millis = new HashMap<>();
+        private boolean containerFailed;
+
+        @Override
+        public void testPlanExecutionStarted(TestPlan testPlan) {
+            plan = testPlan;
+        }
+
+        @Override
+        public void executionStarted(TestIdentifier id) {
+            started.put(id, System.nanoTime());
+        }
+
+        @Override
+        public void executionSkipped(TestIdentifier id, String reason) {
+            skipped.put(id, reason == null ? "" : reason);
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            finished.put(id, result);
+            Long start = started.get(id);
+            millis.put(id, start == null ? 0 : (System.nanoTime() - start) / 1_000_000);
+            if (!id.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
+                containerFailed = true;
+            }
+        }
+
+        /**
+         * Every test of the Jupiter engine in the order of the XML report: the report collects its
+         * tests (and leaf containers) into a hash map keyed by identifier, so the same map built the
+         * same way gives the same order, and with it the same "first failure" in every message.
+         */
+        Outcome outcome() {
+            List<ReplyCase> cases = new ArrayList<>();
+            if (plan != null) {
+                for (TestIdentifier root : plan.getRoots()) {
+                    // The per-run mode reads the Jupiter engine's report only.
+                    if (!root.getUniqueId().equals(JUPITER)) {
+                        continue;
+                    }
+                    Map<TestIdentifier, ReplyCase> judged = plan.getDescendants(root).stream()
+                            .filter(id -> id.isTest() || plan.getChildren(id).isEmpty())
+                            .collect(Collectors.toMap(Function.identity(), this::judge));
+                    cases.addAll(judged.values());
+                }
+            }
+            return new Outcome(cases, containerFailed);
+        }
+
+        /**
+         * As the XML report judges a test: skipped when it or an ancestor was skipped; else failed
+         * when it or an ancestor failed, with the message of the last error (not an AssertionError)
+         * among them, else of the last failure; else passed (an aborted test included).
+         */
+        private ReplyCase judge(TestIdentifier id) {
+            String className = LegacyReportingUtils.getClassName(plan, id);
+            String name = id.getLegacyReportingName();
+            List<TestIdentifier> ancestry = ancestry(id);
+            if (ancestry.stream().anyMatch(skipped::containsKey)) {
+                return new ReplyCase(className, name, ReplyCase.Status.SKIPPED, "", 0);
+            }
+            long time = millis.getOrDefault(id, 0L);
+            Optional<Throwable> lastFailure = null;
+            Optional<Throwable> lastError = null;
+            for (TestIdentifier node : ancestry) {
+                TestExecutionResult result = finished.get(node);
+                if (result != null && result.getStatus() == TestExecutionResult.Status.FAILED) {
+                    Optional<Throwable> thrown = result.getThrowable();
+                    if (thrown.isPresent() && thrown.get() instanceof AssertionError) {
+                        lastFailure = thrown;
+                    } else {
+                        lastError = thrown;
+                    }
+                }
+            }
+            Optional<Throwable> shown = lastError != null ? lastError : lastFailure;
+            if (shown == null) {
+                return new ReplyCase(className, name, ReplyCase.Status.PASSED, "", time);
+            }
+            return new ReplyCase(className, name, ReplyCase.Status.FAILED, shown.map(Results::message).orElse(""), time);
+        }
+
+        /** The test itself, then its parents up to the root. */
+        private List<TestIdentifier> ancestry(TestIdentifier id) {
+            List<TestIdentifier> chain = new ArrayList<>();
+            for (Optional<TestIdentifier> node = Optional.of(id); node.isPresent(); node = plan.getParent(node.get())) {
+                chain.add(node.get());
+            }
+            return chain;
+        }
+
+        /** The message the XML report gives: the exception's message, else the first line of its stack trace. */
+        private static String message(Throwable failure) {
+            String message = failure.getMessage();
+            if (message != null && !message.isBlank()) {
+                return message;
+            }
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            return trace.toString().strip().lines().findFirst().orElse("");
+        }
+    }
+}
