@@ -1,6 +1,7 @@
 package dev.redyellow;
 
 import dev.redyellow.cli.RedYellowCommand;
+import dev.redyellow.ui.DesktopLauncher;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 

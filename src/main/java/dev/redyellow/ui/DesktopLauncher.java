@@ -1,13 +1,12 @@
-package dev.redyellow;
+package dev.redyellow.ui;
 
-import dev.redyellow.ui.RedYellowApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.application.Application;
 
 /** Starts the JavaFX application, with a clear message when there is no display to show it on. */
-final class DesktopLauncher {
+public final class DesktopLauncher {
 
     private DesktopLauncher() {
     }
@@ -17,7 +16,7 @@ final class DesktopLauncher {
      * single existing manifest file, which is how a file manager opens a double-clicked
      * {@code .redyellow} file (or a {@code .json} one chosen with "Open with").
      */
-    static boolean wantsWindow(String[] args) {
+    public static boolean wantsWindow(String[] args) {
         return args.length == 0 || args.length == 1 && isManifestFile(args[0]);
     }
 
@@ -34,7 +33,7 @@ final class DesktopLauncher {
     }
 
     /** @param args none, or the one manifest file to open (see {@link #wantsWindow}) */
-    static void launch(String[] args) {
+    public static void launch(String[] args) {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("linux") && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
                 && !"Monocle".equals(System.getProperty("glass.platform"))) {
