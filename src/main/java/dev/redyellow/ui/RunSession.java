@@ -63,8 +63,10 @@ public final class RunSession {
         TestCache cache = useCache ? data.cache() : new DisabledTestCache("the cache is off in the window");
         Optional<RunStore> history = useCache ? data.runs() : Optional.empty();
         Map<String, Double> estimates = history.map(h -> h.featureEstimates(manifest.name())).orElse(Map.of());
+        // the run's warm test workers end with the run (Stop included), not only when the app exits
+        TestRunners runners = TestRunners.standard();
         RunEngine created = new RunEngine(manifest, new RunOptions(workers, folder.path(), false, decisions, opened,
-                cache, estimates, null, null), TestRunners.standard(), listener, Clock.systemUTC());
+                cache, estimates, null, null), runners, listener, Clock.systemUTC());
         engine = created;
         if (cancelled) {
             created.cancel();
@@ -77,6 +79,7 @@ public final class RunSession {
                     created::servedFromCache)));
             return result;
         } finally {
+            runners.close();
             opened.close();
             folder.removeWorkspaces();
         }

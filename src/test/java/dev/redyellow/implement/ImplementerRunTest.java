@@ -26,6 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Whole features through the engine with the real implementers: a script, and a model streaming from a local server. */
 class ImplementerRunTest {
+    private final TestRunners runners = TestRunners.standard();
+
+    @org.junit.jupiter.api.AfterEach
+    void closeRunners() {
+        runners.close();
+    }
+
     private static final String WRONG = "```python add.py\ndef add(a, b):\n    return a - b\n```\n";
     private static final String RIGHT = "```python add.py\ndef add(a, b):\n    return a + b\n```\n";
 
@@ -56,7 +63,7 @@ class ImplementerRunTest {
         Path runDir = tmp.resolve("run");
         RunStreams streams = new RunStreams(runDir);
         RunResult result = new RunEngine(manifest, new RunOptions(1, runDir, false, ManualDecisions.NOBODY, streams),
-                TestRunners.standard(), RunListener.NONE, Clock.systemUTC()).run();
+                runners, RunListener.NONE, Clock.systemUTC()).run();
         streams.close();
         return new Ran(result.outcomes().get(0), streams);
     }

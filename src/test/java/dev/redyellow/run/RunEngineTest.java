@@ -28,6 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The whole cycle on real Python projects, run for real by python3. */
 class RunEngineTest {
+    private final TestRunners runners = TestRunners.standard();
+
+    @org.junit.jupiter.api.AfterEach
+    void closeRunners() {
+        runners.close();
+    }
+
     private static final String ADD_OK = "def add(a, b):\n    return a + b\n";
     private static final String ADD_WRONG = "def add(a, b):\n    return a - b\n";
     private static final String ADD_TEST = "from add import add\nself.assertEqual(5, add(2, 3))";
@@ -37,7 +44,7 @@ class RunEngineTest {
 
     private RunResult run(Manifest manifest, int workers, RunListener listener) throws Exception {
         RunEngine engine = new RunEngine(manifest, new RunOptions(workers, tmp.resolve("run"), false,
-                ManualDecisions.NOBODY, StepOutput.DISCARD), TestRunners.standard(), listener, Clock.systemUTC());
+                ManualDecisions.NOBODY, StepOutput.DISCARD), runners, listener, Clock.systemUTC());
         return engine.run();
     }
 
@@ -146,7 +153,7 @@ class RunEngineTest {
     private RunResult runWith(Manifest manifest, int workers, TestCache cache, Duration featureTimeout, Duration runTimeout)
             throws Exception {
         return new RunEngine(manifest, new RunOptions(workers, tmp.resolve("run"), false, ManualDecisions.NOBODY,
-                StepOutput.DISCARD, cache, Map.of(), featureTimeout, runTimeout), TestRunners.standard(), RunListener.NONE,
+                StepOutput.DISCARD, cache, Map.of(), featureTimeout, runTimeout), runners, RunListener.NONE,
                 Clock.systemUTC()).run();
     }
 
@@ -215,7 +222,7 @@ class RunEngineTest {
                 .manifest();
         List<Transition> seen = new CopyOnWriteArrayList<>();
         RunEngine engine = new RunEngine(m, new RunOptions(1, tmp.resolve("run"), false, ManualDecisions.NOBODY,
-                StepOutput.DISCARD), TestRunners.standard(), new RunListener() {
+                StepOutput.DISCARD), runners, new RunListener() {
                     @Override
                     public void transition(Transition t) {
                         seen.add(t);

@@ -18,6 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The report's shape is SPEC section 5's contract: parsed back and checked field by field. */
 class RunReportTest {
+    private final TestRunners runners = TestRunners.standard();
+
+    @org.junit.jupiter.api.AfterEach
+    void closeRunners() {
+        runners.close();
+    }
+
     @TempDir
     Path tmp;
 
@@ -30,7 +37,7 @@ class RunReportTest {
                 .feature("after", List.of("bad"), "self.assertTrue(True)", "x = 1\n")
                 .manifest();
         RunResult result = new RunEngine(m, new RunOptions(2, tmp.resolve("run"), false, ManualDecisions.NOBODY,
-                StepOutput.DISCARD), TestRunners.standard(), RunListener.NONE, Clock.systemUTC()).run();
+                StepOutput.DISCARD), runners, RunListener.NONE, Clock.systemUTC()).run();
         Path file = tmp.resolve("out/report.json");
         RunReport.write(result, file);
         JsonNode r = new ObjectMapper().readTree(file.toFile());
