@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
  */
 final class CargoTestSummary implements SummaryParser {
 
-    private static final Pattern RESULT = Pattern.compile(
+    private static final LinePattern RESULT = LinePattern.startingWith("test result: ",
             "^test result: (?:ok|FAILED)\\. (\\d+) passed; (\\d+) failed; (\\d+) ignored; (\\d+) measured;.*$");
-    private static final Pattern FAILED_TEST = Pattern.compile("^test (\\S+) \\.\\.\\. FAILED$");
-    private static final Pattern OUTPUT_OF = Pattern.compile("^---- (\\S+) stdout ----$");
-    private static final Pattern PANICKED = Pattern.compile("^thread '[^']*'(?: \\(\\d+\\))? panicked at .*$");
+    private static final LinePattern FAILED_TEST = LinePattern.startingWith("test ", "^test (\\S+) \\.\\.\\. FAILED$");
+    private static final LinePattern OUTPUT_OF = LinePattern.startingWith("---- ", "^---- (\\S+) stdout ----$");
+    private static final LinePattern PANICKED = LinePattern.startingWith("thread '", "^thread '[^']*'(?: \\(\\d+\\))? panicked at .*$");
 
     private final FailureNames failures = new FailureNames();
     private TestTally totals;
@@ -29,20 +29,20 @@ final class CargoTestSummary implements SummaryParser {
 
     @Override
     public void accept(String line) {
-        Matcher result = RESULT.matcher(line);
-        if (result.matches()) {
+        Matcher result = RESULT.match(line);
+        if (result != null) {
             TestTally tally = new TestTally(Integer.parseInt(result.group(1)), Integer.parseInt(result.group(2)),
                     Integer.parseInt(result.group(3)), java.util.List.of());
             totals = totals == null ? tally : totals.plus(tally);
             return;
         }
-        Matcher test = FAILED_TEST.matcher(line);
-        Matcher output = OUTPUT_OF.matcher(line);
-        if (test.matches()) {
+        Matcher test = FAILED_TEST.match(line);
+        Matcher output = OUTPUT_OF.match(line);
+        if (test != null) {
             failures.add(test.group(1));
-        } else if (output.matches()) {
+        } else if (output != null) {
             outputOf = output.group(1);
-        } else if (outputOf != null && PANICKED.matcher(line).matches()) {
+        } else if (outputOf != null && PANICKED.matches(line)) {
             expectMessage = true;
         } else if (expectMessage && !line.isBlank()) {
             describe(outputOf, line);

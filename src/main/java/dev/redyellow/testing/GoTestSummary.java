@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
  */
 final class GoTestSummary implements SummaryParser {
 
-    private static final Pattern TEST = Pattern.compile("^--- (PASS|FAIL|SKIP): (\\S+) \\([\\d.]+s\\)$");
+    private static final LinePattern TEST = LinePattern.startingWith("--- ", "^--- (PASS|FAIL|SKIP): (\\S+) \\([\\d.]+s\\)$");
     /** "ok  \tpkg\t0.002s", "FAIL\tpkg\t0.002s": tab-separated, ending in a time, "(cached)" or a [note]. */
     private static final String PACKAGE_RESULT = "\t(\\S+)\t((?:\\d+(?:\\.\\d+)?s|\\(cached\\)|\\[[^]]+]).*)$";
-    private static final Pattern PACKAGE_OK = Pattern.compile("^ok\\s*" + PACKAGE_RESULT);
-    private static final Pattern PACKAGE_FAIL = Pattern.compile("^FAIL" + PACKAGE_RESULT);
+    private static final LinePattern PACKAGE_OK = LinePattern.startingWith("ok", "^ok\\s*" + PACKAGE_RESULT);
+    private static final LinePattern PACKAGE_FAIL = LinePattern.startingWith("FAIL", "^FAIL" + PACKAGE_RESULT);
 
     private final FailureNames failures = new FailureNames();
     private boolean seen;
@@ -35,10 +35,10 @@ final class GoTestSummary implements SummaryParser {
 
     @Override
     public void accept(String line) {
-        Matcher test = TEST.matcher(line);
-        Matcher ok = PACKAGE_OK.matcher(line);
-        Matcher fail = PACKAGE_FAIL.matcher(line);
-        if (test.matches()) {
+        Matcher test = TEST.match(line);
+        Matcher ok = PACKAGE_OK.match(line);
+        Matcher fail = PACKAGE_FAIL.match(line);
+        if (test != null) {
             expectMessage = false;
             switch (test.group(1)) {
                 case "PASS" -> packagePassed++;
@@ -49,12 +49,12 @@ final class GoTestSummary implements SummaryParser {
                 }
                 default -> skipped++;
             }
-        } else if (ok.matches()) {
+        } else if (ok != null) {
             seen = true;
             boolean ran = !ok.group(2).contains("[no tests to run]");
             passed += Math.max(packagePassed, ran ? 1 : 0);
             endPackage();
-        } else if (fail.matches()) {
+        } else if (fail != null) {
             seen = true;
             if (packageFailed == 0) {
                 failures.add(fail.group(1) + " " + fail.group(2).strip());

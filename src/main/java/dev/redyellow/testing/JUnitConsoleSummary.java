@@ -10,10 +10,10 @@ import java.util.regex.Pattern;
  */
 final class JUnitConsoleSummary implements SummaryParser {
 
-    private static final Pattern COUNT = Pattern.compile("^\\[\\s*(\\d+) tests (successful|failed|skipped|aborted)\\s*]$");
-    private static final Pattern FAILURES_HEADER = Pattern.compile("^Failures \\(\\d+\\):$");
-    private static final Pattern FAILED_TEST = Pattern.compile("^  ([^\\s:][^:]*):(.+)$");
-    private static final Pattern MESSAGE = Pattern.compile("^\\s+=> (.+)$");
+    private static final LinePattern COUNT = LinePattern.containing(" tests ", "^\\[\\s*(\\d+) tests (successful|failed|skipped|aborted)\\s*]$");
+    private static final LinePattern FAILURES_HEADER = LinePattern.startingWith("Failures (", "^Failures \\(\\d+\\):$");
+    private static final LinePattern FAILED_TEST = LinePattern.startingWith("  ", "^  ([^\\s:][^:]*):(.+)$");
+    private static final LinePattern MESSAGE = LinePattern.containing("=> ", "^\\s+=> (.+)$");
 
     private final FailureNames failures = new FailureNames();
     private boolean inFailures;
@@ -29,8 +29,8 @@ final class JUnitConsoleSummary implements SummaryParser {
 
     @Override
     public void accept(String line) {
-        Matcher count = COUNT.matcher(line);
-        if (count.matches()) {
+        Matcher count = COUNT.match(line);
+        if (count != null) {
             seen = true;
             int n = Integer.parseInt(count.group(1));
             switch (count.group(2)) {
@@ -40,17 +40,17 @@ final class JUnitConsoleSummary implements SummaryParser {
             }
             return;
         }
-        if (FAILURES_HEADER.matcher(line).matches()) {
+        if (FAILURES_HEADER.matches(line)) {
             inFailures = true;
         } else if (line.startsWith("Test run finished")) {
             inFailures = false;
         } else if (inFailures) {
-            Matcher test = FAILED_TEST.matcher(line);
-            Matcher message = MESSAGE.matcher(line);
-            if (test.matches()) {
+            Matcher test = FAILED_TEST.match(line);
+            Matcher message = MESSAGE.match(line);
+            if (test != null) {
                 // "JUnit Jupiter:SlugTest:replacesSpaces()": the engine, then the path to the test.
                 failures.add(test.group(2).replace(':', '.'));
-            } else if (message.matches()) {
+            } else if (message != null) {
                 failures.describeLatest(message.group(1));
             }
         }

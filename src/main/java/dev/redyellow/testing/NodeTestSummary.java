@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  */
 final class NodeTestSummary implements SummaryParser {
 
-    private static final Pattern COUNT = Pattern.compile("^# (pass|fail|cancelled|skipped|todo) (\\d+)$");
-    private static final Pattern NOT_OK = Pattern.compile("^\\s*not ok \\d+ - (.+?)(?: # (?:SKIP|TODO).*)?$");
-    private static final Pattern ERROR = Pattern.compile("^\\s+error: (.*)$");
+    private static final LinePattern COUNT = LinePattern.startingWith("# ", "^# (pass|fail|cancelled|skipped|todo) (\\d+)$");
+    private static final LinePattern NOT_OK = LinePattern.containing("not ok ", "^\\s*not ok \\d+ - (.+?)(?: # (?:SKIP|TODO).*)?$");
+    private static final LinePattern ERROR = LinePattern.containing("error: ", "^\\s+error: (.*)$");
 
     private final FailureNames failures = new FailureNames();
     private boolean seen;
@@ -30,8 +30,8 @@ final class NodeTestSummary implements SummaryParser {
 
     @Override
     public void accept(String line) {
-        Matcher count = COUNT.matcher(line);
-        if (count.matches()) {
+        Matcher count = COUNT.match(line);
+        if (count != null) {
             int n = Integer.parseInt(count.group(2));
             switch (count.group(1)) {
                 case "pass" -> {
@@ -43,8 +43,8 @@ final class NodeTestSummary implements SummaryParser {
             }
             return;
         }
-        Matcher notOk = NOT_OK.matcher(line);
-        if (notOk.matches()) {
+        Matcher notOk = NOT_OK.match(line);
+        if (notOk != null) {
             failures.add(notOk.group(1));
             inFailure = true;
             return;
@@ -57,8 +57,8 @@ final class NodeTestSummary implements SummaryParser {
             }
             return;
         }
-        Matcher error = ERROR.matcher(line);
-        if (inFailure && error.matches()) {
+        Matcher error = ERROR.match(line);
+        if (inFailure && error != null) {
             String value = error.group(1).strip();
             if (value.startsWith("|") || value.startsWith(">")) {
                 messageOnNextLine = true; // a YAML block scalar: the message starts on the next line

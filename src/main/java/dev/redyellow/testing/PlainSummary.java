@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** The generic line "N passed, N failed" that any script can print; the last such line counts. */
 final class PlainSummary implements SummaryParser {
 
-    private static final Pattern LINE = Pattern.compile("^\\s*(\\d+) passed, (\\d+) failed\\.?\\s*$");
+    private static final LinePattern LINE = LinePattern.containing(" passed, ", "^\\s*(\\d+) passed, (\\d+) failed\\.?\\s*$");
 
     private TestTally counts;
 
@@ -18,8 +18,8 @@ final class PlainSummary implements SummaryParser {
 
     @Override
     public void accept(String line) {
-        Matcher m = LINE.matcher(line);
-        if (m.matches()) {
+        Matcher m = LINE.match(line);
+        if (m != null) {
             counts = new TestTally(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 0, java.util.List.of());
         }
     }

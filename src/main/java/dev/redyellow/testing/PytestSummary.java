@@ -1,5 +1,6 @@
 package dev.redyellow.testing;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,11 +11,11 @@ import java.util.regex.Pattern;
  */
 final class PytestSummary implements SummaryParser {
 
-    private static final Pattern FINAL = Pattern.compile(
+    private static final LinePattern FINAL = LinePattern.containing(" in ",
             "^=*\\s*((?:\\d+ \\w+)(?:, \\d+ \\w+)*) in \\d+(?:\\.\\d+)?s(?: \\([^)]*\\))?\\s*=*$");
-    private static final Pattern NO_TESTS = Pattern.compile("^=*\\s*no tests ran in \\d+(?:\\.\\d+)?s.*$");
+    private static final LinePattern NO_TESTS = LinePattern.containing("no tests ran in ", "^=*\\s*no tests ran in \\d+(?:\\.\\d+)?s.*$");
     private static final Pattern ITEM = Pattern.compile("(\\d+) (\\w+)");
-    private static final Pattern FAILED_TEST = Pattern.compile("^(?:FAILED|ERROR) (\\S+)(?: - (.*))?$");
+    private static final LinePattern FAILED_TEST = LinePattern.startingWithAny(List.of("FAILED ", "ERROR "), "^(?:FAILED|ERROR) (\\S+)(?: - (.*))?$");
 
     private final FailureNames failures = new FailureNames();
     private TestTally counts;
@@ -26,17 +27,17 @@ final class PytestSummary implements SummaryParser {
 
     @Override
     public void accept(String line) {
-        Matcher end = FINAL.matcher(line);
-        if (end.matches()) {
+        Matcher end = FINAL.match(line);
+        if (end != null) {
             read(end.group(1));
             return;
         }
-        if (NO_TESTS.matcher(line).matches()) {
+        if (NO_TESTS.matches(line)) {
             counts = TestTally.EMPTY;
             return;
         }
-        Matcher test = FAILED_TEST.matcher(line);
-        if (test.matches()) {
+        Matcher test = FAILED_TEST.match(line);
+        if (test != null) {
             failures.add(test.group(1));
             if (test.group(2) != null) {
                 failures.describeLatest(test.group(2));

@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  */
 final class SurefireSummary implements SummaryParser {
 
-    private static final Pattern COUNTS = Pattern.compile(
+    private static final LinePattern COUNTS = LinePattern.containing("Tests run: ",
             "^(?:\\[\\w+] )?Tests run: (\\d+), Failures: (\\d+), Errors: (\\d+), Skipped: (\\d+)(.*)$");
     /** "[ERROR] tools.SlugTest.replacesSpaces -- Time elapsed: 0.011 s <<< FAILURE!" (older: "name(Class)  Time..."). */
-    private static final Pattern FAILED_TEST = Pattern.compile(
+    private static final LinePattern FAILED_TEST = LinePattern.startingWith("[ERROR] ",
             "^\\[ERROR] (\\S+?)(?: --|\\s{2})\\s*Time elapsed: .*<<< (?:FAILURE|ERROR)!$");
 
     private final FailureNames failures = new FailureNames();
@@ -30,8 +30,8 @@ final class SurefireSummary implements SummaryParser {
 
     @Override
     public void accept(String line) {
-        Matcher counts = COUNTS.matcher(line);
-        if (counts.matches()) {
+        Matcher counts = COUNTS.match(line);
+        if (counts != null) {
             expectMessage = false;
             int run = Integer.parseInt(counts.group(1));
             int failed = Integer.parseInt(counts.group(2)) + Integer.parseInt(counts.group(3));
@@ -44,8 +44,8 @@ final class SurefireSummary implements SummaryParser {
             }
             return;
         }
-        Matcher test = FAILED_TEST.matcher(line);
-        if (test.matches()) {
+        Matcher test = FAILED_TEST.match(line);
+        if (test != null) {
             failures.add(test.group(1));
             expectMessage = true;
         } else if (expectMessage) {

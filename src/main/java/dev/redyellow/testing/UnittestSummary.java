@@ -1,5 +1,6 @@
 package dev.redyellow.testing;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,10 +12,10 @@ import java.util.regex.Pattern;
  */
 final class UnittestSummary implements SummaryParser {
 
-    private static final Pattern RAN = Pattern.compile("^Ran (\\d+) tests? in \\d+(?:\\.\\d+)?s$");
-    private static final Pattern VERDICT = Pattern.compile("^(OK|FAILED)(?: \\((.*)\\))?$");
+    private static final LinePattern RAN = LinePattern.startingWith("Ran ", "^Ran (\\d+) tests? in \\d+(?:\\.\\d+)?s$");
+    private static final LinePattern VERDICT = LinePattern.startingWithAny(List.of("OK", "FAILED"), "^(OK|FAILED)(?: \\((.*)\\))?$");
     private static final Pattern ITEM = Pattern.compile("([a-z ]+)=(\\d+)");
-    private static final Pattern FAILED_TEST = Pattern.compile("^(?:FAIL|ERROR): (\\S+) \\((\\S+)\\)$");
+    private static final LinePattern FAILED_TEST = LinePattern.startingWithAny(List.of("FAIL: ", "ERROR: "), "^(?:FAIL|ERROR): (\\S+) \\((\\S+)\\)$");
 
     private final FailureNames failures = new FailureNames();
     private TestTally totals;
@@ -28,20 +29,20 @@ final class UnittestSummary implements SummaryParser {
 
     @Override
     public void accept(String line) {
-        Matcher ranLine = RAN.matcher(line);
-        if (ranLine.matches()) {
+        Matcher ranLine = RAN.match(line);
+        if (ranLine != null) {
             ran = Integer.parseInt(ranLine.group(1));
             inTraceback = false;
             return;
         }
-        Matcher verdict = VERDICT.matcher(line);
-        if (ran != null && verdict.matches()) {
+        Matcher verdict = VERDICT.match(line);
+        if (ran != null && verdict != null) {
             count(ran, verdict.group(2));
             ran = null;
             return;
         }
-        Matcher test = FAILED_TEST.matcher(line);
-        if (test.matches()) {
+        Matcher test = FAILED_TEST.match(line);
+        if (test != null) {
             failures.add(name(test.group(1), test.group(2)));
             inTraceback = false;
         } else if (line.startsWith("Traceback (most recent call last)")) {

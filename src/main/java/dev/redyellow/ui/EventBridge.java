@@ -15,8 +15,15 @@ import javafx.animation.AnimationTimer;
 /**
  * The one way engine events reach the view models. Worker and streaming threads only enqueue (events
  * in a concurrent queue, output as lines in a bounded buffer, each feature's latest attempt in a map);
- * once per frame an {@link AnimationTimer} drains all of it on the FX thread in one go. No
- * {@code Platform.runLater} per event or chunk, so a flood of output costs one bounded batch a frame.
+ * once per frame an {@link AnimationTimer} drains the events on the FX thread in one go, and the
+ * output lines at most every {@link #LINES_EVERY_NANOS}. No {@code Platform.runLater} per event or
+ * chunk, so a flood of output costs one bounded batch per pane update.
+ *
+ * <p>Why the output waits for a tenth of a second: on a software renderer (no GPU, as under Xvfb or a
+ * remote desktop) JavaFX's pulse logger showed every scroll of the pane followed by a repaint of the
+ * whole window, 40-110 ms each on this 2-core machine; updating the pane 60 times a second made those
+ * the common case. Nobody reads a flood faster than ten screens a second, and IDE consoles batch their
+ * output the same way.
  */
 public final class EventBridge implements RunListener, Consumer<Chunk> {
     private sealed interface Event permits Moved, Started, Finished, Asked {
@@ -35,13 +42,15 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
     }
 
     private final Queue<Event> events = new ConcurrentLinkedQueue<>();
+    /** The pane is given output at most this often (100 ms); state changes still reach every frame. */
+    static final long LINES_EVERY_NANOS = 100_000_000L;
     /**
-     * Lines handed to the pane per frame at most: more than anyone reads, few enough that a flood
-     * costs the FX thread a bounded slice of each frame. The older waiting lines are in the log file.
+     * Lines handed to the pane per update at most: more than anyone reads, few enough that a flood
+     * costs the FX thread a bounded slice of a frame. The older waiting lines are in the log file.
      */
-    static final int LINES_PER_FRAME = 400;
+    static final int LINES_PER_UPDATE = 1_000;
 
-    private final LineBuffer lines = new LineBuffer(LINES_PER_FRAME);
+    private final LineBuffer lines = new LineBuffer(LINES_PER_UPDATE);
     private final Map<String, Integer> latestAttempt = new ConcurrentHashMap<>();
     private final ProjectViewModel project;
     private final StreamViewModel stream;
@@ -51,6 +60,8 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
     private volatile long runStartNanos;
     private AnimationTimer timer;
     private long drainNanos;
+    private long linesNanos;
+    private boolean linesGiven;
 
     /**
      * @param nanos   the clock of the timeline ({@code System::nanoTime})
@@ -111,13 +122,20 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
 
     /** Applies everything that arrived since the last call; returns how many events it applied. */
     public int drain() {
+        return drain(true);
+    }
+
+    /** One frame: the events always, the output lines when {@code withLines}. */
+    private int drain(boolean withLines) {
         int applied = 0;
         for (Event e = events.poll(); e != null; e = events.poll()) {
             apply(e);
             applied++;
         }
-        stream.append(lines.take());
-        stream.droppedProperty().set(lines.dropped());
+        if (withLines) {
+            stream.append(lines.take());
+            stream.droppedProperty().set(lines.dropped());
+        }
         latestAttempt.forEach((id, attempt) -> project.item(id).ifPresent(item -> {
             if (item.attemptProperty().get() < attempt) {
                 item.attemptProperty().set(attempt);
@@ -155,7 +173,12 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
                 @Override
                 public void handle(long now) {
                     long t0 = System.nanoTime();
-                    drain();
+                    boolean withLines = !linesGiven || now - linesNanos >= LINES_EVERY_NANOS;
+                    if (withLines) {
+                        linesNanos = now;
+                        linesGiven = true;
+                    }
+                    drain(withLines);
                     drainNanos = Math.max(drainNanos, System.nanoTime() - t0);
                 }
             };

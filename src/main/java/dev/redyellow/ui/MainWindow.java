@@ -98,8 +98,10 @@ public final class MainWindow {
 
     private TabPane tabs(Consumer<Path> opener) {
         Tab output = new Tab("Output", new StreamView(stream, project, run, opener));
-        Tab metricsTab = new Tab("Metrics", new MetricsView(metrics, project));
+        MetricsView metricsView = new MetricsView(metrics, project);
+        Tab metricsTab = new Tab("Metrics", metricsView);
         metricsTab.setId("metrics-tab");
+        metricsView.showingProperty().bind(metricsTab.selectedProperty());
         Tab cacheTab = new Tab("Cache", new CacheView(cache));
         cacheTab.setId("cache-tab");
         cacheTab.setOnSelectionChanged(e -> {

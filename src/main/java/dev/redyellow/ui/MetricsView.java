@@ -2,6 +2,7 @@ package dev.redyellow.ui;
 
 import dev.redyellow.cycle.FeatureOutcome;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
@@ -15,6 +16,7 @@ import java.util.function.Function;
 
 /** Cache hit rate and time saved, speedup and efficiency against the bound, the worker timeline, attempts per feature. */
 public final class MetricsView extends BorderPane {
+    private final TimelineChart chart;
 
     public MetricsView(MetricsViewModel metrics, ProjectViewModel project) {
         getStyleClass().add("metrics-view");
@@ -31,8 +33,19 @@ public final class MetricsView extends BorderPane {
                         .then(metrics.peakConcurrencyProperty().asString()).otherwise("–")));
         figures.setPadding(new Insets(6, 8, 6, 8));
         setTop(figures);
-        setCenter(new VBox(new Label("  Timeline by worker"), new TimelineChart(metrics)));
+        chart = new TimelineChart(metrics);
+        setCenter(new VBox(new Label("  Timeline by worker"), chart));
         setRight(attemptsTable(project));
+    }
+
+    /** Whether the view is on screen; bind it to its tab's selection so a hidden timeline does not draw. */
+    public BooleanProperty showingProperty() {
+        return chart.showingProperty();
+    }
+
+    /** The timeline (for tests). */
+    TimelineChart chart() {
+        return chart;
     }
 
     private static VBox figure(String id, String name, ObservableValue<String> value) {

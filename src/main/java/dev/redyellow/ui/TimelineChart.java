@@ -1,6 +1,8 @@
 package dev.redyellow.ui;
 
 import dev.redyellow.cycle.FeatureState;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -23,7 +25,9 @@ final class TimelineChart extends Region {
 
     private final MetricsViewModel metrics;
     private final Canvas canvas = new Canvas();
+    private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing", true);
     private boolean dirty = true;
+    private int draws;
 
     TimelineChart(MetricsViewModel metrics) {
         this.metrics = metrics;
@@ -31,7 +35,26 @@ final class TimelineChart extends Region {
         getChildren().add(canvas);
         metrics.bars().addListener((ListChangeListener<TimelineBar>) c -> redrawSoon());
         metrics.wallSecondsProperty().addListener(o -> redrawSoon());
+        showing.addListener((o, was, now) -> {
+            if (now) {
+                redrawSoon();
+            }
+        });
         setMinHeight(80);
+    }
+
+    /**
+     * Whether the chart is on screen (its tab selected). A hidden chart does not draw: redrawing a
+     * canvas in a tab not shown made JavaFX repaint the whole window every frame of a run, which on
+     * a software renderer took 50-90 ms a frame. It draws once when it is shown again.
+     */
+    BooleanProperty showingProperty() {
+        return showing;
+    }
+
+    /** How many times the chart has drawn itself (for tests). */
+    int draws() {
+        return draws;
     }
 
     private void redrawSoon() {
@@ -46,8 +69,9 @@ final class TimelineChart extends Region {
             canvas.setHeight(getHeight());
             dirty = true;
         }
-        if (dirty) {
+        if (dirty && showing.get()) {
             dirty = false;
+            draws++;
             draw(canvas.getGraphicsContext2D());
         }
     }

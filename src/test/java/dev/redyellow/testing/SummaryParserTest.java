@@ -102,6 +102,28 @@ class SummaryParserTest {
     }
 
     @Test
+    void aRunawayLineIsCutAndTheNextLineIsStillRead() {
+        OutputLines lines = new OutputLines(SummaryParser.all());
+        feed(lines, "x".repeat(OutputLines.MAX_LINE_BYTES * 3));
+        // The summary, given from the middle of a larger buffer, as a reader's block would be.
+        byte[] block = "garbage|\n7 passed, 2 failed\n|garbage".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        lines.write(OutputSink.Stream.STDOUT, block, 8, block.length - 16);
+
+        TestTally tally = lines.summary().orElseThrow().tally();
+        assertEquals(List.of(7, 2), List.of(tally.passed(), tally.failed()));
+    }
+
+    @Test
+    void aCutLineKeepsOnlyItsFirstBytes() {
+        OutputLines lines = new OutputLines(SummaryParser.all());
+        // Cut, the line is "3 passed, 1 failed" followed by spaces: still a summary.
+        feed(lines, "3 passed, 1 failed" + " ".repeat(OutputLines.MAX_LINE_BYTES) + "9 passed, 9 failed\n");
+
+        TestTally tally = lines.summary().orElseThrow().tally();
+        assertEquals(List.of(3, 1), List.of(tally.passed(), tally.failed()));
+    }
+
+    @Test
     void summedOverSeveralMavenModules() {
         OutputLines lines = new OutputLines(SummaryParser.all());
         feed(lines, "[INFO] Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.1 s -- in a.ATest\n"

@@ -118,6 +118,13 @@ class RedYellowAppTest {
         assertFalse(window().stream().retained().isEmpty(), "the tests' output was streamed");
         assertEquals(2, window().project().item("alpha").orElseThrow().outcomeProperty().get().attempts());
         assertTrue(Files.exists(dir.resolve("redyellow.db")), "the injected cache file, not the user's");
+
+        // The timeline grew with the run but did not draw while its tab was hidden; shown, it draws.
+        TimelineChart chart = robot.lookup(".timeline").queryAs(TimelineChart.class);
+        assertEquals(0, chart.draws(), "a hidden timeline does not draw");
+        robot.clickOn("Metrics");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(chart.draws() > 0, "the timeline draws once its tab is shown");
     }
 
     @Test
