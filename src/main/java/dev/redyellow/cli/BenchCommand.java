@@ -78,9 +78,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--features", defaultValue = "300", description = "features of the project warm mode runs (default ${DEFAULT-VALUE})")
         int features;
 
-        @Option(names = "--per-run-features", defaultValue = "60",
-                description = "features of the project both modes run for the ratio; 0 skips the per-run mode (default ${DEFAULT-VALUE})")
-        int perRunFeatures;
+        @Option(names = "--per-run-features", paramLabel = "N",
+                description = "features the per-run mode runs, and warm mode beside it for the ratio (default: all of --features,"
+                        + " about 10 minutes on 2 cores); 0 skips the per-run mode")
+        Integer perRunFeatures;
 
         @Option(names = "--workers", defaultValue = "3", description = "parallel workers (default ${DEFAULT-VALUE})")
         int workers;
@@ -94,6 +95,7 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             int runs = runsPerWorker != null ? runsPerWorker : dev.redyellow.manifest.TestSettings.JUnit.DEFAULT_RUNS_PER_WORKER;
+            int perRunFeatures = this.perRunFeatures != null ? this.perRunFeatures : features;
             if (runs < 1 || features < 6 || perRunFeatures < 0 || (perRunFeatures > 0 && perRunFeatures < 6) || workers < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--features and --per-run-features need at least 6 features (or 0 to skip per-run), --workers at least 1");

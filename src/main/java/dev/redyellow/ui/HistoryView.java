@@ -5,6 +5,8 @@ import dev.redyellow.store.RunRecord;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
@@ -18,7 +20,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 
-/** Earlier runs from the run store, newest first; selecting one shows how each of its features ended. */
+/**
+ * Earlier runs from the run store, newest first; selecting one shows how each of its features ended,
+ * and "Show in graph" (or a double click) opens its manifest with the run's states and transitions.
+ */
 public final class HistoryView extends BorderPane {
     static final int RUNS = 50;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -28,7 +33,10 @@ public final class HistoryView extends BorderPane {
     private final ListView<RunRecord> runs = new ListView<>();
     private final Label status = new Label();
 
-    public HistoryView(TaskExecutor tasks, LocalData data) {
+    /**
+     * @param opener opens a run in the graph and reports, in one line, what it showed or why it could not
+     */
+    public HistoryView(TaskExecutor tasks, LocalData data, BiConsumer<RunRecord, Consumer<String>> opener) {
         this.tasks = tasks;
         this.data = data;
         getStyleClass().add("history-view");
@@ -55,7 +63,16 @@ public final class HistoryView extends BorderPane {
                 features.getItems().setAll(r == null ? List.of() : r.features()));
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> refresh());
-        HBox bar = new HBox(8, refresh, status);
+        Button open = new Button("Show in graph");
+        open.setId("history-open");
+        open.disableProperty().bind(runs.getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(e -> opener.accept(runs.getSelectionModel().getSelectedItem(), status::setText));
+        runs.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && runs.getSelectionModel().getSelectedItem() != null) {
+                opener.accept(runs.getSelectionModel().getSelectedItem(), status::setText);
+            }
+        });
+        HBox bar = new HBox(8, refresh, open, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("pane-bar");
         setTop(bar);

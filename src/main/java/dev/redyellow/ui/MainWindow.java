@@ -2,6 +2,7 @@ package dev.redyellow.ui;
 
 import dev.redyellow.run.BundledSample;
 import dev.redyellow.run.ManifestCommands;
+import dev.redyellow.store.RunRecord;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class MainWindow {
         this.run = new RunViewModel(tasks, data, env.runsRoot(), project, stream, metrics, System::nanoTime);
         this.cache = new CacheViewModel(tasks, data);
         this.graph = new GraphView(project);
-        this.history = new HistoryView(tasks, data);
+        this.history = new HistoryView(tasks, data, this::openRun);
         this.prefs = new WindowPreferences(env.preferences());
 
         SplitPane top = new SplitPane(new VBox(new ErrorsPanel(project), graph),
@@ -119,6 +120,15 @@ public final class MainWindow {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
         return tabs;
+    }
+
+    /** Shows an earlier run in the graph (not while a run is going: its states would mix). */
+    private void openRun(RunRecord record, Consumer<String> report) {
+        if (run.running()) {
+            report.accept("A run is going; stop it or let it end first");
+            return;
+        }
+        project.openRun(record, report);
     }
 
     private MenuBar menus() {

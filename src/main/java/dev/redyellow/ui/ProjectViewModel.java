@@ -1,13 +1,21 @@
 package dev.redyellow.ui;
 
+import dev.redyellow.cycle.FeatureState;
+import dev.redyellow.cycle.Transition;
 import dev.redyellow.manifest.ManifestError;
 import dev.redyellow.manifest.ManifestException;
+import dev.redyellow.store.FeatureRecord;
+import dev.redyellow.store.RunRecord;
+import dev.redyellow.store.TransitionRecord;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -46,14 +54,52 @@ public final class ProjectViewModel {
 
     /** Opens what {@code source} loads (the bundled sample is copied out first). */
     public void load(Path shownAs, Callable<LoadedProject> source) {
+        load(shownAs, source, loaded -> { }, () -> { });
+    }
+
+    private void load(Path shownAs, Callable<LoadedProject> source, Consumer<LoadedProject> then, Runnable refused) {
         loading.set(true);
         tasks.run("open " + shownAs, source, loaded -> {
             loading.set(false);
             show(loaded);
+            then.accept(loaded);
         }, failure -> {
             loading.set(false);
             refuse(shownAs, failure);
+            refused.run();
         });
+    }
+
+    /**
+     * Opens the manifest of an earlier run and shows the run in the graph: each feature's recorded
+     * transitions and end state. {@code report} gets one line saying what was shown, or why not (the
+     * manifest is gone or no longer valid: the open project is then unchanged).
+     */
+    public void openRun(RunRecord run, Consumer<String> report) {
+        Path file = Path.of(run.manifestPath());
+        if (!Files.isRegularFile(file)) {
+            report.accept("The manifest of that run is no longer there: " + file);
+            return;
+        }
+        load(file, () -> LoadedProject.load(file), loaded -> {
+            int shown = 0;
+            List<String> gone = new ArrayList<>();
+            for (FeatureRecord feature : run.features()) {
+                FeatureItem item = byId.get(feature.id());
+                if (item == null) {
+                    gone.add(feature.id());
+                    continue;
+                }
+                for (TransitionRecord t : feature.transitions()) {
+                    item.apply(new Transition(feature.id(), FeatureState.valueOf(t.from()), FeatureState.valueOf(t.to()),
+                            t.at(), t.reason()));
+                }
+                item.attemptProperty().set(feature.attempts());
+                shown++;
+            }
+            report.accept("Showing the run of " + run.started() + ": " + shown + " of " + items.size() + " features"
+                    + (gone.isEmpty() ? "" : "; not in the manifest any more: " + String.join(", ", gone)));
+        }, () -> report.accept(errorsTitle.get()));
     }
 
     void show(LoadedProject loaded) {

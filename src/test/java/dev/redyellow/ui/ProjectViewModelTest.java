@@ -4,8 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redyellow.ProjectFiles;
+import dev.redyellow.cycle.FeatureState;
+import dev.redyellow.store.FeatureRecord;
+import dev.redyellow.store.RunRecord;
+import dev.redyellow.store.TransitionRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,5 +56,48 @@ class ProjectViewModelTest {
         project.open(b);
         project.open(a);
         assertEquals(List.of(a.toAbsolutePath().normalize(), b.toAbsolutePath().normalize()), project.recent());
+    }
+
+    @Test
+    void anEarlierRunOpensItsManifestWithTheRecordedStates() throws Exception {
+        Path manifest = new PyManifest().feature("a", List.of(), "pass", "42").feature("b", List.of("a"), "pass", "42")
+                .write(dir.resolve("p/manifest.json"));
+        Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
+        RunRecord run = new RunRecord("r1", manifest.toString(), "py-window", t0, t0.plusSeconds(9), false, 9, 1, 1, 2, List.of(
+                new FeatureRecord("a", "GREEN", "approved", 2, 3, 0, 4, List.of(), List.of(
+                        new TransitionRecord("PENDING", "RED", t0, "red proved"),
+                        new TransitionRecord("RED", "YELLOW", t0.plusSeconds(2), "tests pass"),
+                        new TransitionRecord("YELLOW", "GREEN", t0.plusSeconds(3), "approved"))),
+                new FeatureRecord("b", "BLOCKED", "dependency-failed: a", 0, 0, 0, 0, List.of(), List.of(
+                        new TransitionRecord("PENDING", "BLOCKED", t0.plusSeconds(1), "dependency-failed: a"))),
+                new FeatureRecord("gone", "GREEN", "", 1, 2, 0, 1, List.of(), List.of())));
+        List<String> said = new ArrayList<>();
+
+        project.openRun(run, said::add);
+
+        assertEquals(manifest, project.project().manifest().file());
+        FeatureItem a = project.item("a").orElseThrow();
+        assertEquals(FeatureState.GREEN, a.state());
+        assertEquals(List.of("PENDING>RED", "RED>YELLOW", "YELLOW>GREEN"),
+                a.transitions().stream().map(t -> t.from() + ">" + t.to()).toList());
+        assertEquals(2, a.attemptProperty().get());
+        assertEquals(FeatureState.BLOCKED, project.item("b").orElseThrow().state());
+        assertEquals("dependency-failed: a", project.item("b").orElseThrow().reasonProperty().get());
+        assertEquals(1, said.size());
+        assertTrue(said.get(0).contains("2 of 2 features") && said.get(0).endsWith("not in the manifest any more: gone"), said.get(0));
+    }
+
+    @Test
+    void anEarlierRunWhoseManifestIsGoneSaysSoAndChangesNothing() {
+        project.open(ProjectFiles.samples().resolve("py-textstats/manifest.json"));
+        LoadedProject before = project.project();
+        Path missing = dir.resolve("deleted/manifest.json");
+        RunRecord run = new RunRecord("r2", missing.toString(), "x", Instant.EPOCH, Instant.EPOCH, true, 1, 1, 1, 1, List.of());
+        List<String> said = new ArrayList<>();
+
+        project.openRun(run, said::add);
+
+        assertEquals(List.of("The manifest of that run is no longer there: " + missing), said);
+        assertEquals(before, project.project());
     }
 }

@@ -194,6 +194,34 @@ class RedYellowAppTest {
     }
 
     @Test
+    void stopDuringAJavaRunEndsTheWarmTestWorkers(FxRobot robot) throws Exception {
+        // The junit kind runs in warm worker JVMs (the default fork mode): Stop must end them too.
+        Path manifest = dir.resolve("java-slow/manifest.json");
+        Files.createDirectories(manifest.getParent());
+        Files.writeString(manifest, """
+                { "version": 1, "name": "java-slow", "implementer": { "kind": "replay" }, "review": { "kind": "auto" },
+                  "workers": 1, "features": [ { "id": "slow", "title": "A test that sleeps",
+                    "test": { "kind": "junit", "timeoutSeconds": 300 },
+                    "tests": { "src/test/java/demo/SlowTest.java": "package demo;\\nclass SlowTest {\\n  @org.junit.jupiter.api.Test\\n  void sleeps() throws Exception {\\n    Thread.sleep(Slow.MILLIS);\\n  }\\n}\\n" },
+                    "attempts": [ { "files": { "src/main/java/demo/Slow.java": "package demo;\\npublic class Slow {\\n  public static final long MILLIS = 120_000;\\n}\\n" } } ] } ] }
+                """);
+        openAndWait(manifest, 1);
+        window().trust().trust(window().project().project().manifest().contentHash());
+        robot.clickOn("#run");
+        waitFor(90, () -> window().project().item("slow").orElseThrow().state() == FeatureState.RED
+                && ProcessHandle.current().descendants().anyMatch(p -> p.info().commandLine().orElse("").contains("java")));
+        Thread.sleep(1000); // the attempt's tests are now sleeping in the worker
+
+        robot.clickOn("#stop");
+        waitFor(30, () -> window().run().resultProperty().get() != null);
+
+        assertEquals(FeatureState.CANCELLED, window().project().item("slow").orElseThrow().state());
+        waitFor(10, () -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
+        assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.info().commandLine().orElse("?")).toList());
+    }
+
+    @Test
     void theCacheViewsClearEmptiesTheCacheFile(FxRobot robot) throws Exception {
         Path manifest = new PyManifest().feature("cached", List.of(), OK, "42").write(dir.resolve("cached/manifest.json"));
         openAndWait(manifest, 1);
