@@ -49,6 +49,8 @@ public final class MainWindow {
     private final CacheViewModel cache;
     private final GraphView graph;
     private final HistoryView history;
+    private Tab cacheTab;
+    private Tab historyTab;
     private final WindowPreferences prefs;
     private final List<SplitPane> splits;
     private boolean closed;
@@ -86,9 +88,13 @@ public final class MainWindow {
         project.projectProperty().addListener((o, was, p) -> stage.setTitle("RedYellow — " + p.manifest().name()));
         project.recent().setAll(prefs.recentFiles());
         project.recent().addListener((ListChangeListener<Path>) c -> prefs.saveRecentFiles(List.copyOf(project.recent())));
+        // A hidden tab refreshes when it is selected; refreshing it unseen at the end of a run only
+        // costs the window a frame.
         run.resultProperty().addListener((o, was, r) -> {
-            if (r != null) {
+            if (r != null && cacheTab.isSelected()) {
                 cache.refresh();
+            }
+            if (r != null && historyTab.isSelected()) {
                 history.refresh();
             }
         });
@@ -103,14 +109,14 @@ public final class MainWindow {
         Tab metricsTab = new Tab("Metrics", metricsView);
         metricsTab.setId("metrics-tab");
         metricsView.showingProperty().bind(metricsTab.selectedProperty());
-        Tab cacheTab = new Tab("Cache", new CacheView(cache));
+        cacheTab = new Tab("Cache", new CacheView(cache));
         cacheTab.setId("cache-tab");
         cacheTab.setOnSelectionChanged(e -> {
             if (cacheTab.isSelected()) {
                 cache.refresh();
             }
         });
-        Tab historyTab = new Tab("History", history);
+        historyTab = new Tab("History", history);
         historyTab.setOnSelectionChanged(e -> {
             if (historyTab.isSelected()) {
                 history.refresh();

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -13,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -24,14 +24,29 @@ import javafx.scene.layout.Region;
  * the selected feature's latest attempt.
  */
 public final class StreamView extends BorderPane {
+    private static final double ROW = 21;
     private final ListView<StreamLine> list = new ListView<>();
     private final Label logPath = new Label();
 
     public StreamView(StreamViewModel stream, ProjectViewModel project, RunViewModel run, Consumer<Path> opener) {
         getStyleClass().add("stream-view");
-        list.setItems(stream.shown());
         list.getStyleClass().add("mono");
-        list.setFixedCellSize(21);
+        list.setFixedCellSize(ROW);
+        // Following, the pane shows the newest lines that fit, in place; not following, every retained
+        // line, scrollable. Scrolling up with the wheel stops following.
+        list.setItems(stream.followTailProperty().get() ? stream.tail() : stream.shown());
+        stream.followTailProperty().addListener((o, was, follow) -> {
+            list.setItems(follow ? stream.tail() : stream.shown());
+            if (!follow && !stream.shown().isEmpty()) {
+                list.scrollTo(stream.shown().size() - 1);
+            }
+        });
+        list.heightProperty().addListener((o, was, h) -> stream.tailRowsProperty().set(Math.max(1, (int) ((h.doubleValue() - 4) / ROW))));
+        list.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0 && stream.followTailProperty().get()) {
+                stream.followTailProperty().set(false);
+            }
+        });
         list.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(StreamLine line, boolean empty) {
@@ -48,11 +63,6 @@ public final class StreamView extends BorderPane {
                 } else if (line.kind() == ChunkKind.LOG) {
                     getStyleClass().add("line-log");
                 }
-            }
-        });
-        stream.shown().addListener((ListChangeListener<StreamLine>) c -> {
-            if (stream.followTailProperty().get() && !stream.shown().isEmpty()) {
-                list.scrollTo(stream.shown().size() - 1);
             }
         });
         ToggleButton onlySelected = new ToggleButton("Selected feature only");

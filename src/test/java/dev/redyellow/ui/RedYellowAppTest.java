@@ -116,6 +116,14 @@ class RedYellowAppTest {
         assertFalse(robot.lookup("#speedup").queryAs(Label.class).getText().equals("–"));
         assertEquals("3 / 3 features done", robot.lookup("#status-done").queryAs(Label.class).getText());
         assertFalse(window().stream().retained().isEmpty(), "the tests' output was streamed");
+        // Following the tail, the pane shows the newest lines; not following, every retained line.
+        @SuppressWarnings("unchecked")
+        ListView<StreamLine> pane = robot.lookup(".stream-view .list-view").queryAs(ListView.class);
+        List<StreamLine> retained = List.copyOf(window().stream().retained());
+        assertEquals(retained.get(retained.size() - 1), pane.getItems().get(pane.getItems().size() - 1));
+        robot.clickOn("Follow tail");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(retained, List.copyOf(pane.getItems()));
         assertEquals(2, window().project().item("alpha").orElseThrow().outcomeProperty().get().attempts());
         assertTrue(Files.exists(dir.resolve("redyellow.db")), "the injected cache file, not the user's");
 

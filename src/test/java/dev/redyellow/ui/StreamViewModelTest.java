@@ -44,4 +44,23 @@ class StreamViewModelTest {
         stream.featureProperty().set(null);
         assertEquals(6, stream.shown().size());
     }
+
+    @Test
+    void theTailHoldsTheNewestLinesThatFitAndFollowsTheFilter() {
+        StreamViewModel stream = new StreamViewModel();
+        stream.tailRowsProperty().set(3);
+        stream.append(lines("a", 0, 10));
+        assertEquals(List.of("line 7", "line 8", "line 9"), stream.tail().stream().map(StreamLine::text).toList());
+
+        stream.append(lines("b", 0, 2));
+        stream.featureProperty().set("a");
+        assertEquals(List.of("line 7", "line 8", "line 9"), stream.tail().stream().map(StreamLine::text).toList());
+
+        stream.featureProperty().set(null);
+        stream.tailRowsProperty().set(2);
+        assertEquals(List.of("b", "b"), stream.tail().stream().map(StreamLine::featureId).toList());
+
+        stream.clear();
+        assertEquals(List.of(), stream.tail());
+    }
 }
