@@ -26,7 +26,7 @@ import javafx.scene.layout.HBox;
  */
 public final class HistoryView extends BorderPane {
     static final int RUNS = 50;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final TaskExecutor tasks;
     private final LocalData data;

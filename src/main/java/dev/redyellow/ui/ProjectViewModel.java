@@ -97,7 +97,8 @@ public final class ProjectViewModel {
                 item.attemptProperty().set(feature.attempts());
                 shown++;
             }
-            report.accept("Showing the run of " + run.started() + ": " + shown + " of " + items.size() + " features"
+            report.accept("Showing the run of " + HistoryView.WHEN.format(run.started()) + ": " + shown + " of " + items.size()
+                    + " features, with their transitions (per-test results and diffs only for a run made in this window)"
                     + (gone.isEmpty() ? "" : "; not in the manifest any more: " + String.join(", ", gone)));
         }, () -> report.accept(errorsTitle.get()));
     }

@@ -17,7 +17,8 @@ import javafx.stage.Stage;
 
 /**
  * Takes the screenshots of docs/ui.md from the real window on a real (X) display: the sample mid-run,
- * the sample done with its metrics, a 200-feature graph, a bad manifest's errors. Not a test.
+ * the sample done with its metrics, a 200-feature graph, a bad manifest's errors, an earlier run
+ * opened from the History tab. Not a test.
  *
  * <pre>
  * Xvfb :77 -screen 0 1440x900x24 &amp;
@@ -66,8 +67,9 @@ public final class ScreenshotTour {
                 }
                 fx(() -> window.project().select("slugify"));
                 fx(window::startRun);
-                until(() -> window.run().doneProperty().get() >= 5);
-                shoot("sample-mid-run.png");
+                // Warm test workers finish the sample in seconds: shoot as soon as a few features are done.
+                until(() -> window.run().doneProperty().get() >= 4);
+                shoot("sample-mid-run.png", 200);
                 until(() -> window.run().resultProperty().get() != null);
                 fx(() -> window.project().select("levenshtein"));
                 fx(() -> ((TabPane) window.graph().getScene().lookup("#tabs")).getSelectionModel().select(1));
@@ -84,6 +86,15 @@ public final class ScreenshotTour {
                 shoot("graph-200.png");
                 fx(() -> window.graph().zoomBy(0.9 / window.graph().scale()));
                 shoot("graph-200-zoomed.png");
+                // The History tab opens the sample's run back into the graph.
+                fx(() -> ((TabPane) window.graph().getScene().lookup("#tabs")).getSelectionModel().select(3));
+                until(() -> !runs().getItems().isEmpty());
+                fx(() -> runs().getSelectionModel().select(0));
+                fx(() -> ((javafx.scene.control.Button) window.graph().getScene().lookup("#history-open")).fire());
+                until(() -> window.project().items().size() == 13
+                        && window.project().items().stream().allMatch(i -> i.state() == dev.redyellow.cycle.FeatureState.GREEN));
+                fx(() -> window.project().select("levenshtein"));
+                shoot("history-opened.png");
             } catch (Exception e) {
                 e.printStackTrace(System.err);
             } finally {
@@ -94,12 +105,21 @@ public final class ScreenshotTour {
             }
         }
 
+        @SuppressWarnings("unchecked")
+        private javafx.scene.control.ListView<dev.redyellow.store.RunRecord> runs() {
+            return (javafx.scene.control.ListView<dev.redyellow.store.RunRecord>) window.graph().getScene().lookup("#history-runs");
+        }
+
         private void shoot(String name) throws Exception {
+            shoot(name, 2500);
+        }
+
+        private void shoot(String name, long settleMillis) throws Exception {
             // Let the FX thread finish what is queued, then a few pulses render it.
             fx(() -> { });
-            Thread.sleep(2500);
+            Thread.sleep(settleMillis);
             fx(() -> { });
-            Thread.sleep(500);
+            Thread.sleep(100);
             Process p = new ProcessBuilder("import", "-window", "root", out.resolve(name).toString()).inheritIO().start();
             p.waitFor();
             System.out.println("screenshot " + out.resolve(name));
