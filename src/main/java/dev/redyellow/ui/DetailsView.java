@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -61,6 +62,7 @@ public final class DetailsView extends ScrollPane {
         transitions.setPrefHeight(150);
         transitions.setCellFactory(l -> cell(t -> TIME.format(t.at()) + "  " + t.from() + " → " + t.to() + "\n    " + t.reason()));
         attempts.setPrefHeight(110);
+        attempts.setId("attempts-list");
         attempts.setCellFactory(l -> cell(DetailsView::describe));
         attempts.getSelectionModel().selectedItemProperty().addListener((o, was, a) ->
                 cases.getItems().setAll(a == null ? List.of() : a.result().map(r -> r.cases()).orElse(List.of())));
@@ -147,10 +149,14 @@ public final class DetailsView extends ScrollPane {
         refresh();
     }
 
+    /**
+     * Brings the panel up to date with the shown feature. It runs on every state change of that
+     * feature, so it changes only what differs: each change costs the window layout and a repaint.
+     */
     private void refresh() {
         FeatureItem item = shown;
-        state.getStyleClass().removeIf(c -> c.startsWith("state-"));
         if (item == null) {
+            state.getStyleClass().removeIf(c -> c.startsWith("state-"));
             state.setText("");
             description.setText("");
             attempts.getItems().clear();
@@ -159,18 +165,28 @@ public final class DetailsView extends ScrollPane {
         }
         state.setText(FeatureNode.mark(item.state()) + " " + item.state()
                 + (item.reasonProperty().get().isEmpty() ? "" : ": " + item.reasonProperty().get()));
-        state.getStyleClass().add("state-" + item.state().name().toLowerCase(java.util.Locale.ROOT));
+        String stateClass = "state-" + item.state().name().toLowerCase(java.util.Locale.ROOT);
+        if (!state.getStyleClass().contains(stateClass)) {
+            state.getStyleClass().removeIf(c -> c.startsWith("state-"));
+            state.getStyleClass().add(stateClass);
+        }
         FeatureOutcome outcome = item.outcomeProperty().get();
         List<AttemptRecord> history = outcome == null ? List.of() : outcome.history();
-        attempts.getItems().setAll(history);
+        setIfChanged(attempts.getItems(), history);
         List<Integer> numbers = IntStream.rangeClosed(1, history.size()).boxed().toList();
-        diffFrom.getItems().setAll(numbers);
-        diffTo.getItems().setAll(numbers);
+        setIfChanged(diffFrom.getItems(), numbers);
+        setIfChanged(diffTo.getItems(), numbers);
         if (numbers.size() >= 2) {
             diffFrom.setValue(numbers.size() - 1);
             diffTo.setValue(numbers.size());
         }
         review.setVisible(item.awaitingReviewProperty().get());
+    }
+
+    private static <T> void setIfChanged(ObservableList<T> items, List<T> wanted) {
+        if (!items.equals(wanted)) {
+            items.setAll(wanted);
+        }
     }
 
     private void showDiff() {

@@ -125,6 +125,9 @@ class RedYellowAppTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(retained, List.copyOf(pane.getItems()));
         assertEquals(2, window().project().item("alpha").orElseThrow().outcomeProperty().get().attempts());
+        WaitForAsyncUtils.asyncFx(() -> window().project().select("alpha")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, robot.lookup("#attempts-list").queryAs(ListView.class).getItems().size(), "the details list both attempts");
         assertTrue(Files.exists(dir.resolve("redyellow.db")), "the injected cache file, not the user's");
 
         // The timeline grew with the run but did not draw while its tab was hidden; shown, it draws.
