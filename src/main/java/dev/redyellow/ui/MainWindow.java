@@ -134,7 +134,7 @@ public final class MainWindow {
             report.accept("A run is going; stop it or let it end first");
             return;
         }
-        project.openRun(record, report);
+        project.openRun(record, report, () -> run.showRecorded(record.id()));
     }
 
     private MenuBar menus() {
@@ -213,7 +213,7 @@ public final class MainWindow {
     /** Runs the open project, asking first whether to trust the commands of a manifest not seen before. */
     public void startRun() {
         LoadedProject loaded = project.project();
-        if (loaded == null || run.running()) {
+        if (loaded == null || run.running() || project.loadingProperty().get()) {
             return;
         }
         List<ManifestCommands.Command> commands = ManifestCommands.of(loaded.manifest());

@@ -73,9 +73,10 @@ public final class ProjectViewModel {
     /**
      * Opens the manifest of an earlier run and shows the run in the graph: each feature's recorded
      * transitions and end state. {@code report} gets one line saying what was shown, or why not (the
-     * manifest is gone or no longer valid: the open project is then unchanged).
+     * manifest is gone or no longer valid: the open project is then unchanged); {@code whenShown}
+     * runs once the run is shown.
      */
-    public void openRun(RunRecord run, Consumer<String> report) {
+    public void openRun(RunRecord run, Consumer<String> report, Runnable whenShown) {
         Path file = Path.of(run.manifestPath());
         if (!Files.isRegularFile(file)) {
             report.accept("The manifest of that run is no longer there: " + file);
@@ -84,6 +85,7 @@ public final class ProjectViewModel {
         load(file, () -> LoadedProject.load(file), loaded -> {
             int shown = 0;
             List<String> gone = new ArrayList<>();
+            int unreadable = 0;
             for (FeatureRecord feature : run.features()) {
                 FeatureItem item = byId.get(feature.id());
                 if (item == null) {
@@ -91,16 +93,31 @@ public final class ProjectViewModel {
                     continue;
                 }
                 for (TransitionRecord t : feature.transitions()) {
-                    item.apply(new Transition(feature.id(), FeatureState.valueOf(t.from()), FeatureState.valueOf(t.to()),
-                            t.at(), t.reason()));
+                    Optional<FeatureState> from = state(t.from());
+                    Optional<FeatureState> to = state(t.to());
+                    if (from.isEmpty() || to.isEmpty()) {
+                        unreadable++;
+                        continue;
+                    }
+                    item.apply(new Transition(feature.id(), from.get(), to.get(), t.at(), t.reason()));
                 }
                 item.attemptProperty().set(feature.attempts());
                 shown++;
             }
             report.accept("Showing the run of " + HistoryView.WHEN.format(run.started()) + ": " + shown + " of " + items.size()
                     + " features, with their transitions (per-test results and diffs only for a run made in this window)"
+                    + (unreadable == 0 ? "" : "; " + unreadable + " recorded transitions named states this version does not know")
                     + (gone.isEmpty() ? "" : "; not in the manifest any more: " + String.join(", ", gone)));
+            whenShown.run();
         }, () -> report.accept(errorsTitle.get()));
+    }
+
+    private static Optional<FeatureState> state(String name) {
+        try {
+            return Optional.of(FeatureState.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     void show(LoadedProject loaded) {

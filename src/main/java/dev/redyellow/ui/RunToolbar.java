@@ -26,8 +26,9 @@ final class RunToolbar extends ToolBar {
         project.recent().addListener((ListChangeListener<Path>) c -> fillRecent(recent.getItems(), project));
         Button runButton = button("▶ Run", "run", "Run every feature (F5, Ctrl+R)", start);
         runButton.getStyleClass().add("run-button");
-        runButton.disableProperty().bind(Bindings.createBooleanBinding(() -> project.project() == null || run.running(),
-                project.projectProperty(), run.phaseProperty()));
+        runButton.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> project.project() == null || run.running() || project.loadingProperty().get(),
+                project.projectProperty(), run.phaseProperty(), project.loadingProperty()));
         Button stopButton = button("■ Stop", "stop", "Stop the run (Esc, Ctrl+.)", run::stop);
         stopButton.disableProperty().bind(run.phaseProperty().isNotEqualTo(RunViewModel.Phase.RUNNING));
         Spinner<Integer> workers = new Spinner<>(1, 64, 1);

@@ -1,6 +1,7 @@
 package dev.redyellow.ui;
 
 import dev.redyellow.run.RunResult;
+import dev.redyellow.stream.LogFileSubscriber;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -25,6 +26,7 @@ public final class RunViewModel {
     private final TaskExecutor tasks;
     private final LocalData data;
     private final Path runsRoot;
+    private String recordedRun;
     private final ProjectViewModel project;
     private final StreamViewModel stream;
     private final MetricsViewModel metrics;
@@ -77,6 +79,7 @@ public final class RunViewModel {
         bridge.beginRun();
         result.set(null);
         done.set(0);
+        recordedRun = null;
         session = new RunSession(loaded.manifest(), workers.get(), cacheOn.get(), data, runsRoot, desk, bridge, bridge);
         phase.set(Phase.RUNNING);
         message.set("running " + loaded.manifest().name() + " on " + workers.get() + " workers");
@@ -137,9 +140,20 @@ public final class RunViewModel {
         return desk.reject(featureId, comment);
     }
 
-    /** The log of the feature's latest attempt, once a run has made it. */
+    /**
+     * The log of a feature's attempt: of the run shown from the history if one is, else of the last
+     * run made in the window (empty before any).
+     */
     public Optional<Path> logFile(String featureId, int attempt) {
+        if (recordedRun != null) {
+            return Optional.of(LogFileSubscriber.logFile(runsRoot.resolve(recordedRun), featureId, attempt));
+        }
         return session == null ? Optional.empty() : session.logFile(featureId, attempt);
+    }
+
+    /** The graph now shows an earlier run (its folder under the runs folder is named {@code runId}). */
+    void showRecorded(String runId) {
+        recordedRun = runId;
     }
 
     public EventBridge bridge() {

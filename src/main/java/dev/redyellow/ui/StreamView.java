@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
@@ -27,6 +29,7 @@ public final class StreamView extends BorderPane {
     private static final double ROW = 21;
     private final ListView<StreamLine> list = new ListView<>();
     private final Label logPath = new Label();
+    private ScrollBar horizontalBar;
 
     public StreamView(StreamViewModel stream, ProjectViewModel project, RunViewModel run, Consumer<Path> opener) {
         getStyleClass().add("stream-view");
@@ -41,7 +44,19 @@ public final class StreamView extends BorderPane {
                 list.scrollTo(stream.shown().size() - 1);
             }
         });
-        list.heightProperty().addListener((o, was, h) -> stream.tailRowsProperty().set(Math.max(1, (int) ((h.doubleValue() - 4) / ROW))));
+        // The rows' prefix ([feature#attempt]) depends on the filter: redraw them when it changes.
+        stream.featureProperty().addListener((o, was, now) -> list.refresh());
+        // As many rows as fit above the horizontal scroll bar, when a line wider than the pane shows one.
+        list.heightProperty().addListener(o -> fitTail(stream));
+        list.skinProperty().addListener(o -> list.lookupAll(".scroll-bar").stream()
+                .filter(n -> n instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL)
+                .map(ScrollBar.class::cast)
+                .findFirst()
+                .ifPresent(bar -> {
+                    horizontalBar = bar;
+                    bar.visibleProperty().addListener(v -> fitTail(stream));
+                    bar.heightProperty().addListener(v -> fitTail(stream));
+                }));
         list.addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() > 0 && stream.followTailProperty().get()) {
                 stream.followTailProperty().set(false);
@@ -84,6 +99,11 @@ public final class StreamView extends BorderPane {
         bar.getStyleClass().add("pane-bar");
         setTop(bar);
         setCenter(list);
+    }
+
+    private void fitTail(StreamViewModel stream) {
+        double bar = horizontalBar != null && horizontalBar.isVisible() ? horizontalBar.getHeight() : 0;
+        stream.tailRowsProperty().set(Math.max(1, (int) ((list.getHeight() - 4 - bar) / ROW)));
     }
 
     private static void follow(StreamViewModel stream, ProjectViewModel project, boolean onlySelected) {

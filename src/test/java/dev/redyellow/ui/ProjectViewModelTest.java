@@ -69,11 +69,12 @@ class ProjectViewModelTest {
                         new TransitionRecord("RED", "YELLOW", t0.plusSeconds(2), "tests pass"),
                         new TransitionRecord("YELLOW", "GREEN", t0.plusSeconds(3), "approved"))),
                 new FeatureRecord("b", "BLOCKED", "dependency-failed: a", 0, 0, 0, 0, List.of(), List.of(
-                        new TransitionRecord("PENDING", "BLOCKED", t0.plusSeconds(1), "dependency-failed: a"))),
+                        new TransitionRecord("PENDING", "BLOCKED", t0.plusSeconds(1), "dependency-failed: a"),
+                        new TransitionRecord("BLOCKED", "SLEEPING", t0.plusSeconds(2), "a state from another version"))),
                 new FeatureRecord("gone", "GREEN", "", 1, 2, 0, 1, List.of(), List.of())));
         List<String> said = new ArrayList<>();
 
-        project.openRun(run, said::add);
+        project.openRun(run, said::add, () -> said.add("shown"));
 
         assertEquals(manifest, project.project().manifest().file());
         FeatureItem a = project.item("a").orElseThrow();
@@ -83,8 +84,10 @@ class ProjectViewModelTest {
         assertEquals(2, a.attemptProperty().get());
         assertEquals(FeatureState.BLOCKED, project.item("b").orElseThrow().state());
         assertEquals("dependency-failed: a", project.item("b").orElseThrow().reasonProperty().get());
-        assertEquals(1, said.size());
+        assertEquals(2, said.size());
         assertTrue(said.get(0).contains("2 of 2 features") && said.get(0).endsWith("not in the manifest any more: gone"), said.get(0));
+        assertEquals("shown", said.get(1));
+        assertTrue(said.get(0).contains("; 1 recorded transitions named states this version does not know"), said.get(0));
     }
 
     @Test
@@ -95,7 +98,7 @@ class ProjectViewModelTest {
         RunRecord run = new RunRecord("r2", missing.toString(), "x", Instant.EPOCH, Instant.EPOCH, true, 1, 1, 1, 1, List.of());
         List<String> said = new ArrayList<>();
 
-        project.openRun(run, said::add);
+        project.openRun(run, said::add, () -> said.add("shown"));
 
         assertEquals(List.of("The manifest of that run is no longer there: " + missing), said);
         assertEquals(before, project.project());
