@@ -189,19 +189,7 @@ class RedYellowAppTest {
     void stopCancelsTheRunAndLeavesNoProcess(FxRobot robot) throws Exception {
         Path manifest = new PyManifest().feature("slow", List.of(), "import time\ntime.sleep(120)\n" + OK, "42")
                 .write(dir.resolve("slow/manifest.json"));
-        openAndWait(manifest, 1);
-        window().trust().trust(window().project().project().manifest().contentHash());
-        robot.clickOn("#run");
-        waitFor(60, () -> window().project().item("slow").orElseThrow().state() == FeatureState.RED
-                && ProcessHandle.current().descendants().anyMatch(p -> p.info().commandLine().orElse("").contains("test_slow")));
-
-        robot.clickOn("#stop");
-        waitFor(30, () -> window().run().resultProperty().get() != null);
-
-        assertEquals(FeatureState.CANCELLED, window().project().item("slow").orElseThrow().state());
-        waitFor(10, () -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
-        assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .map(p -> p.info().commandLine().orElse("?")).toList());
+        runStopAndExpectNoProcess(robot, manifest, "test_slow", 0);
     }
 
     @Test
@@ -216,12 +204,23 @@ class RedYellowAppTest {
                     "tests": { "src/test/java/demo/SlowTest.java": "package demo;\\nclass SlowTest {\\n  @org.junit.jupiter.api.Test\\n  void sleeps() throws Exception {\\n    Thread.sleep(Slow.MILLIS);\\n  }\\n}\\n" },
                     "attempts": [ { "files": { "src/main/java/demo/Slow.java": "package demo;\\npublic class Slow {\\n  public static final long MILLIS = 120_000;\\n}\\n" } } ] } ] }
                 """);
+        // a second after the worker is seen, the attempt's tests are sleeping in it
+        runStopAndExpectNoProcess(robot, manifest, "java", 1000);
+    }
+
+    /**
+     * Runs the one-feature manifest whose feature "slow" sleeps in its test, waits until it is RED and
+     * a process whose command line contains {@code processMark} runs (then {@code settleMillis} more),
+     * presses Stop, and expects the feature CANCELLED and no process left.
+     */
+    private void runStopAndExpectNoProcess(FxRobot robot, Path manifest, String processMark, long settleMillis)
+            throws Exception {
         openAndWait(manifest, 1);
         window().trust().trust(window().project().project().manifest().contentHash());
         robot.clickOn("#run");
         waitFor(90, () -> window().project().item("slow").orElseThrow().state() == FeatureState.RED
-                && ProcessHandle.current().descendants().anyMatch(p -> p.info().commandLine().orElse("").contains("java")));
-        Thread.sleep(1000); // the attempt's tests are now sleeping in the worker
+                && ProcessHandle.current().descendants().anyMatch(p -> p.info().commandLine().orElse("").contains(processMark)));
+        Thread.sleep(settleMillis);
 
         robot.clickOn("#stop");
         waitFor(30, () -> window().run().resultProperty().get() != null);
