@@ -10,11 +10,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.IntStream;
 import javafx.beans.value.ChangeListener;
-import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -36,11 +36,18 @@ public final class DetailsView extends ScrollPane {
     private final Label title = new Label("Select a feature in the graph");
     private final Label state = new Label();
     private final Label description = new Label();
-    private final ListView<Transition> transitions = new ListView<>();
+    // Plain labels, not a list control: a transition comes with every state change, and a list lays out
+    // and styles its cells during layout. They scroll in a box of fixed height: a Region that changes
+    // size is repainted whole, so a growing list would repaint the whole panel at every state change.
+    private final VBox transitions = new VBox(2);
+    private final ScrollPane transitionsBox = new ScrollPane(transitions);
+    private final ListChangeListener<Transition> moved = c -> showTransitions();
     private final ListView<AttemptRecord> attempts = new ListView<>();
     private final ListView<TestCase> cases = new ListView<>();
-    private final ComboBox<Integer> diffFrom = new ComboBox<>();
-    private final ComboBox<Integer> diffTo = new ComboBox<>();
+    // ChoiceBoxes, not ComboBoxes: a ComboBox keeps its (hidden) list in the window, and when a frame's
+    // only change is there JavaFX repaints the whole window (see MainWindow.shownOnlyWhenSelected).
+    private final ChoiceBox<Integer> diffFrom = new ChoiceBox<>();
+    private final ChoiceBox<Integer> diffTo = new ChoiceBox<>();
     private final TextArea diff = new TextArea();
     private final VBox review = new VBox(6);
     private final TextArea comment = new TextArea();
@@ -53,14 +60,25 @@ public final class DetailsView extends ScrollPane {
         this.scratch = scratch;
         getStyleClass().add("details-view");
         setFitToWidth(true);
+        paintUncached(this);
         title.getStyleClass().add("details-title");
         state.getStyleClass().add("details-state");
         state.visibleProperty().bind(state.textProperty().isNotEmpty());
         state.managedProperty().bind(state.visibleProperty());
-        state.setWrapText(true);
+        // One line, so that a longer reason never moves what is below (the full text is in the tooltip
+        // and in the transitions): moving the panel's content made it repaint whole at every change.
+        state.setWrapText(false);
+        state.setTooltip(new javafx.scene.control.Tooltip());
+        state.getTooltip().textProperty().bind(state.textProperty());
         description.setWrapText(true);
-        transitions.setPrefHeight(150);
-        transitions.setCellFactory(l -> cell(t -> TIME.format(t.at()) + "  " + t.from() + " → " + t.to() + "\n    " + t.reason()));
+        transitions.setId("transitions");
+        transitions.getStyleClass().add("transitions");
+        transitionsBox.setFitToWidth(true);
+        transitionsBox.setPrefHeight(140);
+        transitionsBox.setMinHeight(140);
+        transitionsBox.setMaxHeight(140);
+        transitionsBox.getStyleClass().add("transitions-box");
+        paintUncached(transitionsBox);
         attempts.setPrefHeight(110);
         attempts.setId("attempts-list");
         attempts.setCellFactory(l -> cell(DetailsView::describe));
@@ -95,12 +113,28 @@ public final class DetailsView extends ScrollPane {
         review.getStyleClass().add("review-box");
         review.setVisible(false);
         review.managedProperty().bind(review.visibleProperty());
-        VBox box = new VBox(6, title, state, description, review, section("Transitions"), transitions,
+        // What changes during a run comes last: a transition added at the end moves nothing else.
+        VBox box = new VBox(6, title, state, description, review,
                 section("Attempts"), attempts, section("Tests of the selected attempt"), cases,
-                section("Diff between attempts"), new HBox(6, new Label("from"), diffFrom, new Label("to"), diffTo, showDiff), diff);
+                section("Diff between attempts"), new HBox(6, new Label("from"), diffFrom, new Label("to"), diffTo, showDiff), diff,
+                section("Transitions"), transitionsBox);
         box.setPadding(new Insets(8));
         setContent(box);
         project.selectedProperty().addListener((o, was, now) -> show(now));
+    }
+
+    /**
+     * A scroll pane's skin caches its viewport as an image, so any change inside redraws all of it
+     * (30-45 ms for this panel on a software renderer, seen with the pulse logger, at every state
+     * change); uncached, only what changed is repainted.
+     */
+    private static void paintUncached(ScrollPane pane) {
+        pane.skinProperty().addListener((o, was, skin) -> {
+            javafx.scene.Node viewport = pane.lookup(".viewport");
+            if (viewport != null) {
+                viewport.setCache(false);
+            }
+        });
     }
 
     private static Label section(String text) {
@@ -128,6 +162,7 @@ public final class DetailsView extends ScrollPane {
 
     private void show(FeatureItem item) {
         if (shown != null) {
+            shown.transitions().removeListener(moved);
             shown.stateProperty().removeListener(refresh);
             shown.outcomeProperty().removeListener(refresh);
             shown.awaitingReviewProperty().removeListener(refresh);
@@ -135,13 +170,15 @@ public final class DetailsView extends ScrollPane {
         shown = item;
         if (item == null) {
             title.setText("Select a feature in the graph");
-            transitions.setItems(FXCollections.observableArrayList());
+            transitions.getChildren().clear();
             refresh();
             return;
         }
         title.setText(item.id() + " — " + item.feature().title());
         description.setText(item.feature().description());
-        transitions.setItems(item.transitions());
+        transitions.getChildren().clear();
+        item.transitions().addListener(moved);
+        showTransitions();
         item.stateProperty().addListener(refresh);
         item.outcomeProperty().addListener(refresh);
         item.awaitingReviewProperty().addListener(refresh);
@@ -156,7 +193,7 @@ public final class DetailsView extends ScrollPane {
     private void refresh() {
         FeatureItem item = shown;
         if (item == null) {
-            state.getStyleClass().removeIf(c -> c.startsWith("state-"));
+            StatePseudoClass.show(state, null);
             state.setText("");
             description.setText("");
             attempts.getItems().clear();
@@ -165,11 +202,7 @@ public final class DetailsView extends ScrollPane {
         }
         state.setText(FeatureNode.mark(item.state()) + " " + item.state()
                 + (item.reasonProperty().get().isEmpty() ? "" : ": " + item.reasonProperty().get()));
-        String stateClass = "state-" + item.state().name().toLowerCase(java.util.Locale.ROOT);
-        if (!state.getStyleClass().contains(stateClass)) {
-            state.getStyleClass().removeIf(c -> c.startsWith("state-"));
-            state.getStyleClass().add(stateClass);
-        }
+        StatePseudoClass.show(state, item.state());
         FeatureOutcome outcome = item.outcomeProperty().get();
         List<AttemptRecord> history = outcome == null ? List.of() : outcome.history();
         setIfChanged(attempts.getItems(), history);
@@ -181,6 +214,22 @@ public final class DetailsView extends ScrollPane {
             diffTo.setValue(numbers.size());
         }
         review.setVisible(item.awaitingReviewProperty().get());
+    }
+
+    /** Adds a label per transition not shown yet (transitions are only ever appended, or all cleared). */
+    private void showTransitions() {
+        List<Transition> all = shown == null ? List.of() : shown.transitions();
+        List<javafx.scene.Node> labels = transitions.getChildren();
+        if (labels.size() > all.size()) {
+            labels.clear();
+        }
+        for (Transition t : all.subList(labels.size(), all.size())) {
+            Label l = new Label(TIME.format(t.at()) + "  " + t.from() + " → " + t.to() + "\n    " + t.reason());
+            l.setWrapText(true);
+            l.getStyleClass().add("transition");
+            labels.add(l);
+        }
+        transitionsBox.setVvalue(transitionsBox.getVmax());
     }
 
     private static <T> void setIfChanged(ObservableList<T> items, List<T> wanted) {

@@ -173,7 +173,11 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
                 @Override
                 public void handle(long now) {
                     long t0 = System.nanoTime();
-                    boolean withLines = !linesGiven || now - linesNanos >= LINES_EVERY_NANOS;
+                    // Output waits a frame when the events of this one changed something (a state change
+                    // restyles and repaints parts of the window): one of the two a frame, unless overdue.
+                    long waited = now - linesNanos;
+                    boolean due = !linesGiven || waited >= LINES_EVERY_NANOS;
+                    boolean withLines = due && (events.isEmpty() || waited >= 3 * LINES_EVERY_NANOS);
                     if (withLines) {
                         linesNanos = now;
                         linesGiven = true;

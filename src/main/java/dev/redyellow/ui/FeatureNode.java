@@ -1,12 +1,11 @@
 package dev.redyellow.ui;
 
 import dev.redyellow.cycle.FeatureState;
-import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
-/** A feature in the graph: id, title and state, coloured by state (style class {@code state-<name>}). */
+/** A feature in the graph: id, title and state, coloured by state (pseudo-class {@code :<state>}, see {@link StatePseudoClass}). */
 final class FeatureNode extends VBox {
     static final double WIDTH = 176;
     static final double HEIGHT = 62;
@@ -38,8 +37,7 @@ final class FeatureNode extends VBox {
     }
 
     private void show(FeatureState s) {
-        getStyleClass().removeIf(c -> c.startsWith("state-"));
-        getStyleClass().add("state-" + s.name().toLowerCase(Locale.ROOT));
+        StatePseudoClass.show(this, s);
         state.setText(mark(s) + " " + s.name());
     }
 

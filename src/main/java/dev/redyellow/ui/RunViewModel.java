@@ -126,8 +126,12 @@ public final class RunViewModel {
 
     private void frame() {
         if (running()) {
-            elapsed.set(bridge.secondsSinceStart());
-            metrics.elapsed(elapsed.get());
+            // Tenths, as shown: the labels bound to it are formatted again only when they would change.
+            double tenths = Math.floor(bridge.secondsSinceStart() * 10) / 10;
+            if (tenths != elapsed.get()) {
+                elapsed.set(tenths);
+                metrics.elapsed(tenths);
+            }
         }
         done.set((int) project.items().stream().filter(i -> i.state().isTerminal()).count());
     }

@@ -6,9 +6,12 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 
 /** Run state, elapsed time, features done / total, cache hit rate, and the open manifest. */
 final class StatusBar extends HBox {
+    /** The bar's background (as in redyellow.css), which its repaint guard wears. */
+    static final Color BACKGROUND = Color.web("#ececec");
 
     StatusBar(RunViewModel run, MetricsViewModel metrics, ProjectViewModel project) {
         getStyleClass().add("status-bar");
@@ -32,7 +35,9 @@ final class StatusBar extends HBox {
         }, project.projectProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        getChildren().addAll(state, elapsed, done, cache, gap, manifest);
+        RepaintGuard guard = new RepaintGuard(BACKGROUND);
+        guard.activeProperty().bind(Bindings.createBooleanBinding(run::running, run.phaseProperty()));
+        getChildren().addAll(state, elapsed, done, cache, gap, manifest, guard);
     }
 
     private static Label label(String id) {

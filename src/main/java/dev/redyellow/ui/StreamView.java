@@ -5,14 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
@@ -21,44 +19,28 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /**
- * The live output: a virtualised list of the last {@link StreamViewModel#RETAINED} lines, of all
- * features or of the selected one, following the tail if asked; "Open log" opens the full log file of
- * the selected feature's latest attempt.
+ * The live output, of all features or of the selected one. Following the tail (the default) it shows
+ * the newest lines that fit, in place ({@link TailView}); not following, a virtualised list of the last
+ * {@link StreamViewModel#RETAINED} lines to scroll through. "Open log" opens the full log file of the
+ * selected feature's latest attempt.
  */
 public final class StreamView extends BorderPane {
-    private static final double ROW = 21;
     private final ListView<StreamLine> list = new ListView<>();
+    private final TailView tailView;
     private final Label logPath = new Label();
-    private ScrollBar horizontalBar;
 
     public StreamView(StreamViewModel stream, ProjectViewModel project, RunViewModel run, Consumer<Path> opener) {
         getStyleClass().add("stream-view");
+        tailView = new TailView(stream);
         list.getStyleClass().add("mono");
-        list.setFixedCellSize(ROW);
-        // Following, the pane shows the newest lines that fit, in place; not following, every retained
-        // line, scrollable. Scrolling up with the wheel stops following.
-        list.setItems(stream.followTailProperty().get() ? stream.tail() : stream.shown());
-        stream.followTailProperty().addListener((o, was, follow) -> {
-            list.setItems(follow ? stream.tail() : stream.shown());
-            if (!follow && !stream.shown().isEmpty()) {
-                list.scrollTo(stream.shown().size() - 1);
-            }
-        });
+        list.setFixedCellSize(TailView.ROW);
+        list.setItems(stream.shown());
         // The rows' prefix ([feature#attempt]) depends on the filter: redraw them when it changes.
         stream.featureProperty().addListener((o, was, now) -> list.refresh());
-        // As many rows as fit above the horizontal scroll bar, when a line wider than the pane shows one.
-        list.heightProperty().addListener(o -> fitTail(stream));
-        list.skinProperty().addListener(o -> list.lookupAll(".scroll-bar").stream()
-                .filter(n -> n instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL)
-                .map(ScrollBar.class::cast)
-                .findFirst()
-                .ifPresent(bar -> {
-                    horizontalBar = bar;
-                    bar.visibleProperty().addListener(v -> fitTail(stream));
-                    bar.heightProperty().addListener(v -> fitTail(stream));
-                }));
-        list.addEventFilter(ScrollEvent.SCROLL, e -> {
-            if (e.getDeltaY() > 0 && stream.followTailProperty().get()) {
+        stream.followTailProperty().addListener((o, was, follow) -> showTail(stream, follow));
+        // Scrolling up with the wheel stops following, to read back.
+        tailView.addEventFilter(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0) {
                 stream.followTailProperty().set(false);
             }
         });
@@ -71,8 +53,7 @@ public final class StreamView extends BorderPane {
                     setText(null);
                     return;
                 }
-                setText(stream.featureProperty().get() == null
-                        ? "[" + line.featureId() + "#" + line.attempt() + "] " + line.text() : line.text());
+                setText(line.shown(stream.featureProperty().get() == null));
                 if (line.kind() == ChunkKind.ERROR) {
                     getStyleClass().add("line-error");
                 } else if (line.kind() == ChunkKind.LOG) {
@@ -98,12 +79,14 @@ public final class StreamView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("pane-bar");
         setTop(bar);
-        setCenter(list);
+        showTail(stream, stream.followTailProperty().get());
     }
 
-    private void fitTail(StreamViewModel stream) {
-        double bar = horizontalBar != null && horizontalBar.isVisible() ? horizontalBar.getHeight() : 0;
-        stream.tailRowsProperty().set(Math.max(1, (int) ((list.getHeight() - 4 - bar) / ROW)));
+    private void showTail(StreamViewModel stream, boolean follow) {
+        setCenter(follow ? tailView : list);
+        if (!follow && !stream.shown().isEmpty()) {
+            list.scrollTo(stream.shown().size() - 1);
+        }
     }
 
     private static void follow(StreamViewModel stream, ProjectViewModel project, boolean onlySelected) {
