@@ -42,7 +42,7 @@ public final class DetailsView extends ScrollPane {
     private final VBox transitions = new VBox(2);
     private final ScrollPane transitionsBox = new ScrollPane(transitions);
     private final ListChangeListener<Transition> moved = c -> showTransitions();
-    private final ListView<AttemptRecord> attempts = new ListView<>();
+    private final AttemptList attempts = new AttemptList(DetailsView::describe);
     private final ListView<TestCase> cases = new ListView<>();
     // ChoiceBoxes, not ComboBoxes: a ComboBox keeps its (hidden) list in the window, and when a frame's
     // only change is there JavaFX repaints the whole window (see MainWindow.shownOnlyWhenSelected).
@@ -79,12 +79,11 @@ public final class DetailsView extends ScrollPane {
         transitionsBox.setMaxHeight(140);
         transitionsBox.getStyleClass().add("transitions-box");
         paintUncached(transitionsBox);
-        attempts.setPrefHeight(110);
         attempts.setId("attempts-list");
-        attempts.setCellFactory(l -> cell(DetailsView::describe));
-        attempts.getSelectionModel().selectedItemProperty().addListener((o, was, a) ->
+        attempts.selectedProperty().addListener((o, was, a) ->
                 cases.getItems().setAll(a == null ? List.of() : a.result().map(r -> r.cases()).orElse(List.of())));
         cases.setPrefHeight(120);
+        cases.setId("cases-list");
         cases.setCellFactory(l -> cell(c -> switch (c.status()) {
             case PASSED -> "✓ " + c.name();
             case FAILED -> "✗ " + c.name() + (c.message().isEmpty() ? "" : ": " + c.message());
@@ -196,7 +195,7 @@ public final class DetailsView extends ScrollPane {
             StatePseudoClass.show(state, null);
             state.setText("");
             description.setText("");
-            attempts.getItems().clear();
+            attempts.show(List.of());
             review.setVisible(false);
             return;
         }
@@ -205,7 +204,7 @@ public final class DetailsView extends ScrollPane {
         StatePseudoClass.show(state, item.state());
         FeatureOutcome outcome = item.outcomeProperty().get();
         List<AttemptRecord> history = outcome == null ? List.of() : outcome.history();
-        setIfChanged(attempts.getItems(), history);
+        attempts.show(history);
         List<Integer> numbers = IntStream.rangeClosed(1, history.size()).boxed().toList();
         setIfChanged(diffFrom.getItems(), numbers);
         setIfChanged(diffTo.getItems(), numbers);

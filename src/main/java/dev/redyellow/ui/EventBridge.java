@@ -26,7 +26,7 @@ import javafx.animation.AnimationTimer;
  * output the same way.
  */
 public final class EventBridge implements RunListener, Consumer<Chunk> {
-    private sealed interface Event permits Moved, Started, Finished, Asked {
+    private sealed interface Event permits Moved, Started, Finished, Asked, Then {
     }
 
     private record Moved(Transition transition) implements Event {
@@ -39,6 +39,30 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
     }
 
     private record Asked(String featureId) implements Event {
+    }
+
+    /**
+     * Work that must follow the events queued before it, in a frame of its own, and not in the frame
+     * that shows what happened when it was queued (a click's changes, say): it waits until a second
+     * frame has begun since.
+     */
+    private static final class Then implements Event {
+        private final Runnable work;
+        private final long queuedNanos;
+        private int framesBegunSince;
+
+        Then(Runnable work, long queuedNanos) {
+            this.work = work;
+            this.queuedNanos = queuedNanos;
+        }
+
+        /** Whether it may run in the frame that began at {@code frameNanos}; called once per frame. */
+        boolean due(long frameNanos) {
+            if (frameNanos > queuedNanos) {
+                framesBegunSince++;
+            }
+            return framesBegunSince >= 2;
+        }
     }
 
     private final Queue<Event> events = new ConcurrentLinkedQueue<>();
@@ -59,6 +83,7 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
     private final Runnable onFrame;
     private volatile long runStartNanos;
     private AnimationTimer timer;
+    private boolean running;
     private long drainNanos;
     private long linesNanos;
     private boolean linesGiven;
@@ -125,12 +150,40 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
         return drain(true);
     }
 
-    /** One frame: the events always, the output lines when {@code withLines}. */
+    /**
+     * Runs {@code work} on the FX thread after every event queued so far has been applied, in a frame of
+     * its own while the bridge runs once per frame (a run's start and end change most of the window;
+     * split over frames, none stalls), at once when it does not (view-model tests drain by hand).
+     */
+    void then(Runnable work) {
+        events.add(new Then(work, System.nanoTime()));
+        if (timer == null || !running) {
+            drain(true);
+        }
+    }
+
     private int drain(boolean withLines) {
+        return drain(withLines, -1);
+    }
+
+    /**
+     * One frame: the events, the output lines when {@code withLines}. In the frame that began at
+     * {@code frameNanos} (negative: not in a frame, apply all) a {@code then} is applied alone, when due:
+     * the events before it end the frame, and it ends its own.
+     */
+    private int drain(boolean withLines, long frameNanos) {
+        boolean frameByFrame = frameNanos >= 0;
         int applied = 0;
-        for (Event e = events.poll(); e != null; e = events.poll()) {
+        for (Event e = events.peek(); e != null; e = events.peek()) {
+            if (frameByFrame && e instanceof Then t && (applied > 0 || !t.due(frameNanos))) {
+                break;
+            }
+            events.poll();
             apply(e);
             applied++;
+            if (frameByFrame && e instanceof Then) {
+                break;
+            }
         }
         if (withLines) {
             stream.append(lines.take());
@@ -156,6 +209,8 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
             metrics.finished(f.outcome(), (f.nanos() - runStartNanos) / 1e9);
         } else if (e instanceof Asked a) {
             project.item(a.featureId()).ifPresent(item -> item.awaitingReviewProperty().set(true));
+        } else if (e instanceof Then t) {
+            t.work.run();
         }
     }
 
@@ -168,6 +223,7 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
 
     /** Starts draining once per frame (FX thread). */
     public void start() {
+        running = true;
         if (timer == null) {
             timer = new AnimationTimer() {
                 @Override
@@ -182,7 +238,7 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
                         linesNanos = now;
                         linesGiven = true;
                     }
-                    drain(withLines);
+                    drain(withLines, now);
                     drainNanos = Math.max(drainNanos, System.nanoTime() - t0);
                 }
             };
@@ -191,6 +247,7 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
     }
 
     public void stop() {
+        running = false;
         if (timer != null) {
             timer.stop();
         }

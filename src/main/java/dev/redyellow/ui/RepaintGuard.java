@@ -16,7 +16,8 @@ import javafx.scene.paint.Color;
  * with a patched {@code NGNode} (see docs/ui.md). While {@link #activeProperty() active} (a run is
  * going) this 1x1 pixel region, laid on a background of its own colour, swaps between that colour
  * opaque and nearly opaque every frame: that costs a repaint of one pixel and guarantees every frame a
- * dirty region, and the pixel looks the same either way.
+ * dirty region, and the pixel looks the same either way. It also guards the frames after a click or a
+ * key ({@link #kick()}), whose changes (a feature selected, a tab shown) settle over a few frames.
  */
 final class RepaintGuard extends Region {
     /** Frames it keeps going after it is switched off, for the changes that trail a run's end. */
@@ -56,6 +57,12 @@ final class RepaintGuard extends Region {
 
     BooleanProperty activeProperty() {
         return active;
+    }
+
+    /** Guards the next {@link #TRAILING_FRAMES} frames: what a click or a key changes settles over a few frames. */
+    void kick() {
+        trailing = Math.max(trailing, TRAILING_FRAMES);
+        timer.start();
     }
 
     /** How many frames it has marked so far (for tests). */

@@ -12,11 +12,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 
-/** Open, recent files, Run, Stop, the number of workers and the cache switch. */
-final class RunToolbar extends ToolBar {
+/**
+ * Open, recent files, Run, Stop, the number of workers and the cache switch. A row of controls, not a
+ * {@code ToolBar}: its skin re-sorts its items into the overflow menu at every layout, restyling them
+ * during layout, and Run and Stop change at every run's start and end.
+ */
+final class RunToolbar extends HBox {
 
     RunToolbar(RunViewModel run, ProjectViewModel project, Runnable choose, Consumer<Path> open, Runnable start) {
         Button openButton = button("Open…", "open", "Open a manifest (Ctrl+O); or drop one on the window", choose);
@@ -42,8 +46,9 @@ final class RunToolbar extends ToolBar {
         cache.selectedProperty().bindBidirectional(run.cacheOnProperty());
         cache.disableProperty().bind(workers.disableProperty());
         Label workersLabel = new Label("Workers");
-        getItems().addAll(openButton, recent, runButton, stopButton, workersLabel, workers, cache);
-        setStyle("-fx-alignment: center-left;");
+        getChildren().addAll(openButton, recent, runButton, stopButton, workersLabel, workers, cache);
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(6);
         getStyleClass().add("run-toolbar");
         workersLabel.setAlignment(Pos.CENTER);
     }

@@ -73,16 +73,20 @@ public final class RunViewModel {
         if (loaded == null || running()) {
             return false;
         }
-        project.resetStates();
-        stream.clear();
-        metrics.reset();
         bridge.beginRun();
-        result.set(null);
-        done.set(0);
         recordedRun = null;
         session = new RunSession(loaded.manifest(), workers.get(), cacheOn.get(), data, runsRoot, desk, bridge, bridge);
         phase.set(Phase.RUNNING);
         message.set("running " + loaded.manifest().name() + " on " + workers.get() + " workers");
+        // The toolbar answers the click in this frame; the graph, the output and the figures are cleared
+        // in the next, before the run's first event.
+        bridge.then(() -> {
+            project.resetStates();
+            stream.clear();
+            metrics.reset();
+            result.set(null);
+            done.set(0);
+        });
         RunSession running = session;
         tasks.run("run " + loaded.manifest().name(), running::run, r -> finished(running, r), e -> failed(running, e));
         return true;
@@ -106,13 +110,18 @@ public final class RunViewModel {
             return;
         }
         bridge.endOutput();
-        bridge.drain();
-        metrics.apply(r);
-        result.set(r);
-        phase.set(Phase.FINISHED);
-        long green = r.outcomes().stream().filter(o -> o.green()).count();
-        message.set((r.cancelled() ? "stopped: " + r.stopReason() + "; " : "finished: ")
-                + green + " of " + r.outcomes().size() + " GREEN");
+        // The last states first, then the figures and the toolbar, each in a frame of its own.
+        bridge.then(() -> {
+            if (ended != session) {
+                return;
+            }
+            metrics.apply(r);
+            result.set(r);
+            phase.set(Phase.FINISHED);
+            long green = r.outcomes().stream().filter(o -> o.green()).count();
+            message.set((r.cancelled() ? "stopped: " + r.stopReason() + "; " : "finished: ")
+                    + green + " of " + r.outcomes().size() + " GREEN");
+        });
     }
 
     private void failed(RunSession ended, Throwable e) {

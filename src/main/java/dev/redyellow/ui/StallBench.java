@@ -42,6 +42,7 @@ public final class StallBench {
         private boolean measuring;
         private long startNanos;
         private int run;
+        private Machine gcAtStart;
 
         @Override
         public void start(Stage stage) throws Exception {
@@ -81,9 +82,10 @@ public final class StallBench {
                     return;
                 }
                 measuring = false;
+                Machine ran = Machine.now().minus(gcAtStart);
                 report(mb, (System.nanoTime() - startNanos) / 1e9, result.outcomes().get(0).state().name(),
                         window.run().bridge().takeLongestDrainNanos() / 1e6, window.stream().droppedProperty().get(),
-                        window.stream().retained().size());
+                        window.stream().retained().size(), ran);
                 if (run < runs) {
                     afterPause(3, () -> startMeasuredRun(window));
                     return;
@@ -109,6 +111,7 @@ public final class StallBench {
         private void startMeasuredRun(MainWindow window) {
             run++;
             gaps.clear();
+            gcAtStart = Machine.now();
             measuring = true;
             startNanos = System.nanoTime();
             last = startNanos;
@@ -116,12 +119,15 @@ public final class StallBench {
             window.startRun();
         }
 
-        private void report(int mb, double seconds, String state, double longestDrainMs, long droppedLines, int retainedLines) {
+        private void report(int mb, double seconds, String state, double longestDrainMs, long droppedLines, int retainedLines,
+                            Machine ran) {
             System.out.printf("StallBench: run %d%s: %d MB of test output, feature ended %s after %.1f s%n", run,
                     run == 1 ? " (the first since the window opened)" : "", mb, state, seconds);
             System.out.printf("  while running: %s%n", figures(gaps));
             System.out.printf("  longest drain of the event bridge in one frame %.1f ms; lines kept in the pane %d,"
                     + " lines only in the log file %d%n", longestDrainMs, retainedLines, droppedLines);
+            System.out.printf("  meanwhile in this JVM: %d garbage collections (%d ms), %d ms of JIT compiling%n",
+                    ran.collections(), ran.collectionMillis(), ran.compilingMillis());
         }
 
         private static String figures(List<Long> gaps) {
@@ -134,6 +140,26 @@ public final class StallBench {
             long over50 = sorted.stream().filter(g -> g > 50_000_000L).count();
             return String.format("frames %d, gap p50 %.1f ms, p99 %.1f ms, max %.1f ms; over 16.7 ms: %d, over 50 ms: %d",
                     sorted.size(), p50, p99, max, over16, over50);
+        }
+    }
+
+    /** The JVM's garbage collections and JIT compiling so far: what else kept the two cores busy. */
+    record Machine(long collections, long collectionMillis, long compilingMillis) {
+        static Machine now() {
+            long count = 0;
+            long millis = 0;
+            for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                count += Math.max(0, gc.getCollectionCount());
+                millis += Math.max(0, gc.getCollectionTime());
+            }
+            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            long compiling = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+            return new Machine(count, millis, compiling);
+        }
+
+        Machine minus(Machine before) {
+            return new Machine(collections - before.collections, collectionMillis - before.collectionMillis,
+                    compilingMillis - before.compilingMillis);
         }
     }
 

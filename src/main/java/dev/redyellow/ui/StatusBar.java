@@ -12,6 +12,7 @@ import javafx.scene.paint.Color;
 final class StatusBar extends HBox {
     /** The bar's background (as in redyellow.css), which its repaint guard wears. */
     static final Color BACKGROUND = Color.web("#ececec");
+    private final RepaintGuard guard;
 
     StatusBar(RunViewModel run, MetricsViewModel metrics, ProjectViewModel project) {
         getStyleClass().add("status-bar");
@@ -35,7 +36,7 @@ final class StatusBar extends HBox {
         }, project.projectProperty()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        RepaintGuard guard = new RepaintGuard(BACKGROUND);
+        guard = new RepaintGuard(BACKGROUND);
         guard.activeProperty().bind(Bindings.createBooleanBinding(run::running, run.phaseProperty()));
         getChildren().addAll(state, elapsed, done, cache, gap, manifest, guard);
     }
@@ -44,5 +45,10 @@ final class StatusBar extends HBox {
         Label l = new Label();
         l.setId(id);
         return l;
+    }
+
+    /** Guards the frames after a person's input (see {@link RepaintGuard#kick()}). */
+    void guardInput() {
+        guard.kick();
     }
 }

@@ -60,9 +60,47 @@ class LineBufferTest {
     }
 
     @Test
-    void cutsAnEndlessLine() {
+    void cutsAnEndlessLineEveryLongestLineCharacters() {
         LineBuffer buffer = new LineBuffer(10);
         buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "x".repeat(LineBuffer.LONGEST_LINE + 1)));
-        assertEquals(1, buffer.take().size());
+        List<String> lines = texts(buffer.take());
+        assertEquals(List.of("x".repeat(LineBuffer.LONGEST_LINE), "x"), lines, "cut before the newline came");
+        buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "y".repeat(2 * LineBuffer.LONGEST_LINE + 5) + "\nz\n"));
+        assertEquals(List.of(LineBuffer.LONGEST_LINE, LineBuffer.LONGEST_LINE, 5, 1),
+                texts(buffer.take()).stream().map(String::length).toList());
+    }
+
+    @Test
+    void underAFloodItKeepsTheNewestLinesOfManyChunksAndCountsEveryOtherOne() {
+        LineBuffer buffer = new LineBuffer(1000);
+        StringBuilder block = new StringBuilder();
+        int n = 0;
+        for (int c = 0; c < 5000; c++) {
+            block.setLength(0);
+            for (int i = 0; i < 100; i++) {
+                block.append("line ").append(n++).append('\n');
+            }
+            buffer.add(chunk(c % 2 == 0 ? "a" : "b", ChunkKind.TEST_OUTPUT, block.toString()));
+        }
+        List<StreamLine> lines = buffer.take();
+        assertEquals(1000, lines.size());
+        assertEquals("line " + (n - 1000), lines.get(0).text());
+        assertEquals("line " + (n - 1), lines.get(999).text());
+        assertEquals("b", lines.get(999).featureId());
+        assertEquals(n - 1000, buffer.dropped());
+    }
+
+    @Test
+    void aCarriageReturnAfterALongLineIsNoLineOfItsOwn() {
+        LineBuffer buffer = new LineBuffer(10);
+        buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "x".repeat(LineBuffer.LONGEST_LINE) + "\r\n"));
+        assertEquals(List.of("x".repeat(LineBuffer.LONGEST_LINE)), texts(buffer.take()));
+    }
+
+    @Test
+    void keepsEmptyLines() {
+        LineBuffer buffer = new LineBuffer(10);
+        buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "one\n\n\r\nfour\n"));
+        assertEquals(List.of("one", "", "", "four"), texts(buffer.take()));
     }
 }

@@ -133,7 +133,16 @@ class RedYellowAppTest {
         assertEquals(2, window().project().item("alpha").orElseThrow().outcomeProperty().get().attempts());
         WaitForAsyncUtils.asyncFx(() -> window().project().select("alpha")).get();
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(2, robot.lookup("#attempts-list").queryAs(ListView.class).getItems().size(), "the details list both attempts");
+        AttemptList attempts = robot.lookup("#attempts-list").queryAs(AttemptList.class);
+        assertEquals(2, attempts.attempts().size(), "the details list both attempts");
+        assertEquals(2, attempts.getChildren().size());
+        robot.clickOn(attempts.getChildren().get(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, attempts.selectedProperty().get().attempt(), "a click selects the first attempt");
+        @SuppressWarnings("unchecked")
+        ListView<dev.redyellow.testing.TestCase> cases = robot.lookup("#cases-list").queryAs(ListView.class);
+        assertTrue(cases.getItems().stream().anyMatch(c -> c.status() == dev.redyellow.testing.TestCase.Status.FAILED),
+                "the first attempt's failed test is listed: " + cases.getItems());
         assertTrue(Files.exists(dir.resolve("redyellow.db")), "the injected cache file, not the user's");
 
         // The hidden Metrics tab is not in the window (changes there would cost the window whole

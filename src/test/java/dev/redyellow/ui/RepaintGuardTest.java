@@ -55,4 +55,18 @@ class RepaintGuardTest {
         assertTrue(stopped - off >= RepaintGuard.TRAILING_FRAMES - 1 && stopped - off <= RepaintGuard.TRAILING_FRAMES + 1,
                 "it went on for the trailing frames only: " + (stopped - off));
     }
+
+    @Test
+    void aKickGuardsTheTrailingFramesOnly() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(guard::kick).get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            int before = guard.frames();
+            Thread.sleep(300);
+            return before > 0 && guard.frames() == before;
+        });
+        int frames = guard.frames();
+        assertTrue(frames >= RepaintGuard.TRAILING_FRAMES - 1 && frames <= RepaintGuard.TRAILING_FRAMES + 1,
+                "a kick guards about " + RepaintGuard.TRAILING_FRAMES + " frames: " + frames);
+    }
 }
