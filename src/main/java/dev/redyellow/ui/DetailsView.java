@@ -112,11 +112,9 @@ public final class DetailsView extends ScrollPane {
         review.getStyleClass().add("review-box");
         review.setVisible(false);
         review.managedProperty().bind(review.visibleProperty());
-        // What changes during a run comes last: a transition added at the end moves nothing else.
-        VBox box = new VBox(6, title, state, description, review,
+        VBox box = new VBox(6, title, state, description, review, section("Transitions"), transitionsBox,
                 section("Attempts"), attempts, section("Tests of the selected attempt"), cases,
-                section("Diff between attempts"), new HBox(6, new Label("from"), diffFrom, new Label("to"), diffTo, showDiff), diff,
-                section("Transitions"), transitionsBox);
+                section("Diff between attempts"), new HBox(6, new Label("from"), diffFrom, new Label("to"), diffTo, showDiff), diff);
         box.setPadding(new Insets(8));
         setContent(box);
         project.selectedProperty().addListener((o, was, now) -> show(now));
