@@ -78,6 +78,7 @@ public final class DetailsView extends ScrollPane {
         transitionsBox.setMinHeight(140);
         transitionsBox.setMaxHeight(140);
         transitionsBox.getStyleClass().add("transitions-box");
+        transitionsBox.setFocusTraversable(true); // scrolled with the keyboard too
         paintUncached(transitionsBox);
         attempts.setId("attempts-list");
         attempts.selectedProperty().addListener((o, was, a) ->
@@ -256,6 +257,9 @@ public final class DetailsView extends ScrollPane {
         boolean taken = approve ? run.approve(shown.id(), text) : run.reject(shown.id(), text);
         if (taken) {
             comment.clear();
+            // The review box goes; focus stays near it, or it would fall to a node further down and
+            // the panel would scroll away from where the person was looking.
+            transitionsBox.requestFocus();
             shown.awaitingReviewProperty().set(false);
         }
     }

@@ -42,6 +42,8 @@ public final class ProjectViewModel {
     private final StringProperty errorsTitle = new SimpleStringProperty("");
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final BooleanProperty loading = new SimpleBooleanProperty();
+    /** Loads asked for so far (FX thread); a finished load that is not the newest is dropped. */
+    private long loads;
 
     public ProjectViewModel(TaskExecutor tasks) {
         this.tasks = tasks;
@@ -57,13 +59,24 @@ public final class ProjectViewModel {
         load(shownAs, source, loaded -> { }, () -> { });
     }
 
+    /**
+     * Loads in the background. Only the newest load counts: a manifest opened while another still
+     * loads (the sample, at start) must not be replaced by that other one when it finishes later.
+     */
     private void load(Path shownAs, Callable<LoadedProject> source, Consumer<LoadedProject> then, Runnable refused) {
+        long mine = ++loads;
         loading.set(true);
         tasks.run("open " + shownAs, source, loaded -> {
+            if (mine != loads) {
+                return;
+            }
             loading.set(false);
             show(loaded);
             then.accept(loaded);
         }, failure -> {
+            if (mine != loads) {
+                return;
+            }
             loading.set(false);
             refuse(shownAs, failure);
             refused.run();

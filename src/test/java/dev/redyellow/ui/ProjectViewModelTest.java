@@ -48,6 +48,52 @@ class ProjectViewModelTest {
         assertEquals(1, project.recent().size(), "a file that did not open is not a recent file");
     }
 
+    /** Holds the tasks it is given until the test finishes them, in the order the test chooses. */
+    private static final class HeldTasks implements TaskExecutor {
+        private final List<Runnable> finishers = new ArrayList<>();
+
+        @Override
+        public <T> void run(String name, java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onDone,
+                            java.util.function.Consumer<Throwable> onFailed) {
+            finishers.add(() -> {
+                try {
+                    onDone.accept(work.call());
+                } catch (Exception e) {
+                    onFailed.accept(e);
+                }
+            });
+        }
+    }
+
+    @Test
+    void aLoadThatFinishesAfterANewerOneIsDropped() {
+        HeldTasks tasks = new HeldTasks();
+        ProjectViewModel slow = new ProjectViewModel(tasks);
+        slow.open(ProjectFiles.samples().resolve("string-tools/manifest.json"));
+        slow.open(ProjectFiles.samples().resolve("py-textstats/manifest.json"));
+
+        tasks.finishers.get(1).run();
+        assertEquals("py-textstats", slow.project().manifest().name());
+        assertTrue(!slow.loadingProperty().get(), "the newest load is done");
+        tasks.finishers.get(0).run();
+
+        assertEquals("py-textstats", slow.project().manifest().name(), "the older load, finished last, is dropped");
+        assertEquals(slow.project().manifest().features().size(), slow.items().size());
+    }
+
+    @Test
+    void whileANewerLoadRunsTheWindowStillSaysLoading() {
+        HeldTasks tasks = new HeldTasks();
+        ProjectViewModel slow = new ProjectViewModel(tasks);
+        slow.open(ProjectFiles.samples().resolve("string-tools/manifest.json"));
+        slow.open(ProjectFiles.samples().resolve("py-textstats/manifest.json"));
+
+        tasks.finishers.get(0).run();
+
+        assertTrue(slow.loadingProperty().get());
+        assertEquals(null, slow.project(), "nothing shown until the newest load is done");
+    }
+
     @Test
     void keepsTheRecentFilesNewestFirstWithoutDuplicates() {
         Path a = ProjectFiles.samples().resolve("string-tools/manifest.json");

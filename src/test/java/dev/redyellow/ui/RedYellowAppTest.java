@@ -194,6 +194,8 @@ class RedYellowAppTest {
         robot.clickOn("#reject");
         waitFor(60, () -> solo.awaitingReviewProperty().get() && solo.transitions().size() >= 4);
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.0, robot.lookup(".details-view").queryAs(javafx.scene.control.ScrollPane.class).getVvalue(),
+                "the details panel did not scroll away when the review box went");
         robot.clickOn("#approve");
         waitFor(60, () -> window().run().resultProperty().get() != null);
 
