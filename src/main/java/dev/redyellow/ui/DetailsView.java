@@ -79,6 +79,8 @@ public final class DetailsView extends ScrollPane {
         transitionsBox.setMaxHeight(140);
         transitionsBox.getStyleClass().add("transitions-box");
         transitionsBox.setFocusTraversable(true); // scrolled with the keyboard too
+        // The newest transition in sight: scrolled to the end once the list has grown (after layout).
+        transitions.heightProperty().addListener(o -> transitionsBox.setVvalue(transitionsBox.getVmax()));
         paintUncached(transitionsBox);
         attempts.setId("attempts-list");
         attempts.selectedProperty().addListener((o, was, a) ->
@@ -195,6 +197,9 @@ public final class DetailsView extends ScrollPane {
             state.setText("");
             description.setText("");
             attempts.show(List.of());
+            setIfChanged(diffFrom.getItems(), List.of());
+            setIfChanged(diffTo.getItems(), List.of());
+            diff.clear();
             review.setVisible(false);
             return;
         }
@@ -207,10 +212,8 @@ public final class DetailsView extends ScrollPane {
         List<Integer> numbers = IntStream.rangeClosed(1, history.size()).boxed().toList();
         setIfChanged(diffFrom.getItems(), numbers);
         setIfChanged(diffTo.getItems(), numbers);
-        if (numbers.size() >= 2) {
-            diffFrom.setValue(numbers.size() - 1);
-            diffTo.setValue(numbers.size());
-        }
+        diffFrom.setValue(numbers.size() >= 2 ? numbers.size() - 1 : null);
+        diffTo.setValue(numbers.size() >= 2 ? numbers.size() : null);
         review.setVisible(item.awaitingReviewProperty().get());
     }
 
@@ -227,7 +230,6 @@ public final class DetailsView extends ScrollPane {
             l.getStyleClass().add("transition");
             labels.add(l);
         }
-        transitionsBox.setVvalue(transitionsBox.getVmax());
     }
 
     private static <T> void setIfChanged(ObservableList<T> items, List<T> wanted) {

@@ -28,7 +28,9 @@ final class ErrorsPanel extends VBox {
         ListView<String> list = new ListView<>(project.errors());
         list.setId("errors-list");
         list.getStyleClass().add("mono");
-        list.prefHeightProperty().bind(Bindings.min(220, Bindings.size(project.errors()).multiply(24).add(6)));
+        // Every error in sight up to nine, and room below them for the scroll bar that long lines bring.
+        list.prefHeightProperty().bind(Bindings.min(240, Bindings.size(project.errors()).multiply(24).add(24)));
+        list.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(top, list);
         setSpacing(4);
         visibleProperty().bind(Bindings.isNotEmpty(project.errors()));

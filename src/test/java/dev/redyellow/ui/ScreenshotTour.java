@@ -88,7 +88,7 @@ public final class ScreenshotTour {
                 shoot("graph-200-zoomed.png");
                 // The History tab opens the sample's run back into the graph.
                 fx(() -> ((TabPane) window.graph().getScene().lookup("#tabs")).getSelectionModel().select(3));
-                until(() -> !runs().getItems().isEmpty());
+                until(() -> runs() != null && !runs().getItems().isEmpty()); // the tab joins the window when shown
                 fx(() -> runs().getSelectionModel().select(0));
                 fx(() -> ((javafx.scene.control.Button) window.graph().getScene().lookup("#history-open")).fire());
                 until(() -> window.project().items().size() == 13
