@@ -65,17 +65,24 @@ class ProjectViewModelTest {
         }
     }
 
-    @Test
-    void aLoadThatFinishesAfterANewerOneIsDropped() {
-        HeldTasks tasks = new HeldTasks();
-        ProjectViewModel slow = new ProjectViewModel(tasks);
+    private final HeldTasks held = new HeldTasks();
+
+    /** The sample asked for first, py-textstats second; neither finished yet. */
+    private ProjectViewModel twoLoadsUnderWay() {
+        ProjectViewModel slow = new ProjectViewModel(held);
         slow.open(ProjectFiles.samples().resolve("string-tools/manifest.json"));
         slow.open(ProjectFiles.samples().resolve("py-textstats/manifest.json"));
+        return slow;
+    }
 
-        tasks.finishers.get(1).run();
+    @Test
+    void aLoadThatFinishesAfterANewerOneIsDropped() {
+        ProjectViewModel slow = twoLoadsUnderWay();
+
+        held.finishers.get(1).run();
         assertEquals("py-textstats", slow.project().manifest().name());
         assertTrue(!slow.loadingProperty().get(), "the newest load is done");
-        tasks.finishers.get(0).run();
+        held.finishers.get(0).run();
 
         assertEquals("py-textstats", slow.project().manifest().name(), "the older load, finished last, is dropped");
         assertEquals(slow.project().manifest().features().size(), slow.items().size());
@@ -83,12 +90,9 @@ class ProjectViewModelTest {
 
     @Test
     void whileANewerLoadRunsTheWindowStillSaysLoading() {
-        HeldTasks tasks = new HeldTasks();
-        ProjectViewModel slow = new ProjectViewModel(tasks);
-        slow.open(ProjectFiles.samples().resolve("string-tools/manifest.json"));
-        slow.open(ProjectFiles.samples().resolve("py-textstats/manifest.json"));
+        ProjectViewModel slow = twoLoadsUnderWay();
 
-        tasks.finishers.get(0).run();
+        held.finishers.get(0).run();
 
         assertTrue(slow.loadingProperty().get());
         assertEquals(null, slow.project(), "nothing shown until the newest load is done");
