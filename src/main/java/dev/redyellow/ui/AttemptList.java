@@ -7,12 +7,15 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.VBox;
 
 /**
- * A feature's attempts, one line each; a click selects one. Labels in a box, not a list control: a
+ * A feature's attempts, one line each; a click, or the up and down keys, select one. Labels in a box, not a list control: a
  * feature has a handful of attempts, and a list laid out and styled its cells during layout, 50 ms at
  * the end of every run of the shown feature on a software renderer (pulse logger).
  */
@@ -26,8 +29,26 @@ final class AttemptList extends VBox {
     AttemptList(Function<AttemptRecord, String> describe) {
         this.describe = describe;
         getStyleClass().add("attempt-list");
+        setFocusTraversable(true);
+        setAccessibleRole(AccessibleRole.LIST_VIEW);
         selected.addListener((o, was, now) -> getChildren().forEach(n ->
                 n.pseudoClassStateChanged(SELECTED, n.getUserData() == now && now != null)));
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP) {
+                step(e.getCode() == KeyCode.DOWN ? 1 : -1);
+                e.consume();
+            }
+        });
+    }
+
+    /** Selects the next ({@code +1}) or previous ({@code -1}) attempt; the first or last when none is. */
+    private void step(int by) {
+        if (shown.isEmpty()) {
+            return;
+        }
+        int at = shown.indexOf(selected.get());
+        int next = at < 0 ? (by > 0 ? 0 : shown.size() - 1) : Math.max(0, Math.min(shown.size() - 1, at + by));
+        selected.set(shown.get(next));
     }
 
     /** Shows these attempts (nothing changes when they are the ones shown); the selection is cleared. */
@@ -45,7 +66,11 @@ final class AttemptList extends VBox {
         row.getStyleClass().add("attempt");
         row.setUserData(attempt);
         row.setMaxWidth(Double.MAX_VALUE);
-        row.setOnMouseClicked(e -> selected.set(attempt));
+        row.setAccessibleRole(AccessibleRole.LIST_ITEM);
+        row.setOnMouseClicked(e -> {
+            selected.set(attempt);
+            requestFocus();
+        });
         return row;
     }
 

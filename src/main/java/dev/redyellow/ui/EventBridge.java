@@ -44,24 +44,11 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
     /**
      * Work that must follow the events queued before it, in a frame of its own, and not in the frame
      * that shows what happened when it was queued (a click's changes, say): it waits until a second
-     * frame has begun since.
+     * frame has begun since. Frames are counted, not timed, so no clock can hold it back.
      */
-    private static final class Then implements Event {
-        private final Runnable work;
-        private final long queuedNanos;
-        private int framesBegunSince;
-
-        Then(Runnable work, long queuedNanos) {
-            this.work = work;
-            this.queuedNanos = queuedNanos;
-        }
-
-        /** Whether it may run in the frame that began at {@code frameNanos}; called once per frame. */
-        boolean due(long frameNanos) {
-            if (frameNanos > queuedNanos) {
-                framesBegunSince++;
-            }
-            return framesBegunSince >= 2;
+    private record Then(Runnable work, long queuedInFrame) implements Event {
+        boolean due(long frame) {
+            return frame >= queuedInFrame + 2;
         }
     }
 
@@ -84,6 +71,8 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
     private volatile long runStartNanos;
     private AnimationTimer timer;
     private boolean running;
+    /** Frames drained so far (FX thread). */
+    private long frames;
     private long drainNanos;
     private long linesNanos;
     private boolean linesGiven;
@@ -156,26 +145,31 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
      * split over frames, none stalls), at once when it does not (view-model tests drain by hand).
      */
     void then(Runnable work) {
-        events.add(new Then(work, System.nanoTime()));
-        if (timer == null || !running) {
+        events.add(new Then(work, frames));
+        if (!running) {
             drain(true);
         }
     }
 
     private int drain(boolean withLines) {
-        return drain(withLines, -1);
+        return drain(withLines, false);
+    }
+
+    /** One frame of the running window (the timer calls it; tests may too, after {@link #runFrameByFrame()}). */
+    int drainFrame(boolean withLines) {
+        frames++;
+        return drain(withLines, true);
     }
 
     /**
-     * One frame: the events, the output lines when {@code withLines}. In the frame that began at
-     * {@code frameNanos} (negative: not in a frame, apply all) a {@code then} is applied alone, when due:
-     * the events before it end the frame, and it ends its own.
+     * The events, and the output lines when {@code withLines}. Frame by frame a {@code then} is applied
+     * alone, when due: the events before it end the frame, and it ends its own; and no output is taken
+     * while one waits at the head (it may be the reset of a new run, which would wipe it).
      */
-    private int drain(boolean withLines, long frameNanos) {
-        boolean frameByFrame = frameNanos >= 0;
+    private int drain(boolean withLines, boolean frameByFrame) {
         int applied = 0;
         for (Event e = events.peek(); e != null; e = events.peek()) {
-            if (frameByFrame && e instanceof Then t && (applied > 0 || !t.due(frameNanos))) {
+            if (frameByFrame && e instanceof Then t && (applied > 0 || !t.due(frames))) {
                 break;
             }
             events.poll();
@@ -185,7 +179,7 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
                 break;
             }
         }
-        if (withLines) {
+        if (withLines && !(frameByFrame && events.peek() instanceof Then)) {
             stream.append(lines.take());
             stream.droppedProperty().set(lines.dropped());
         }
@@ -210,7 +204,7 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
         } else if (e instanceof Asked a) {
             project.item(a.featureId()).ifPresent(item -> item.awaitingReviewProperty().set(true));
         } else if (e instanceof Then t) {
-            t.work.run();
+            t.work().run();
         }
     }
 
@@ -219,6 +213,11 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
         long longest = drainNanos;
         drainNanos = 0;
         return longest;
+    }
+
+    /** From now on {@code then} waits for frames, which the caller drains with {@link #drainFrame} (tests). */
+    void runFrameByFrame() {
+        running = true;
     }
 
     /** Starts draining once per frame (FX thread). */
@@ -238,7 +237,7 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
                         linesNanos = now;
                         linesGiven = true;
                     }
-                    drain(withLines, now);
+                    drainFrame(withLines);
                     drainNanos = Math.max(drainNanos, System.nanoTime() - t0);
                 }
             };

@@ -53,9 +53,22 @@ final class LineBuffer {
             line.append(text, last + 1, text.length());
             keep(new Run(source, complete, lines(complete)));
         }
-        if (line.length() > LONGEST_LINE) {
-            keep(new Run(source, line.append('\n').toString(), lines(line)));
-            line.setLength(0);
+        cutEndless(source, line);
+    }
+
+    /**
+     * Passes on the whole {@link #LONGEST_LINE}-character pieces of an unfinished line that has grown
+     * past that, keeping the rest (at least one character, and a trailing carriage return uncounted)
+     * to be continued: a line cut across chunks is cut where a line given whole would be.
+     */
+    private void cutEndless(Source source, StringBuilder line) {
+        int length = line.length() - (line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? 1 : 0);
+        int cut = (length - 1) / LONGEST_LINE * LONGEST_LINE;
+        for (int piece = 0; piece < cut; piece += LONGEST_LINE) {
+            keep(new Run(source, line.substring(piece, piece + LONGEST_LINE) + "\n", 1));
+        }
+        if (cut > 0) {
+            line.delete(0, cut);
         }
     }
 

@@ -56,18 +56,20 @@ public final class ProjectViewModel {
 
     /** Opens what {@code source} loads (the bundled sample is copied out first). */
     public void load(Path shownAs, Callable<LoadedProject> source) {
-        load(shownAs, source, loaded -> { }, () -> { });
+        load(shownAs, source, loaded -> { }, () -> { }, () -> { });
     }
 
     /**
      * Loads in the background. Only the newest load counts: a manifest opened while another still
      * loads (the sample, at start) must not be replaced by that other one when it finishes later.
      */
-    private void load(Path shownAs, Callable<LoadedProject> source, Consumer<LoadedProject> then, Runnable refused) {
+    private void load(Path shownAs, Callable<LoadedProject> source, Consumer<LoadedProject> then, Runnable refused,
+                      Runnable superseded) {
         long mine = ++loads;
         loading.set(true);
         tasks.run("open " + shownAs, source, loaded -> {
             if (mine != loads) {
+                superseded.run();
                 return;
             }
             loading.set(false);
@@ -75,6 +77,7 @@ public final class ProjectViewModel {
             then.accept(loaded);
         }, failure -> {
             if (mine != loads) {
+                superseded.run();
                 return;
             }
             loading.set(false);
@@ -122,7 +125,8 @@ public final class ProjectViewModel {
                     + (unreadable == 0 ? "" : "; " + unreadable + " recorded transitions named states this version does not know")
                     + (gone.isEmpty() ? "" : "; not in the manifest any more: " + String.join(", ", gone)));
             whenShown.run();
-        }, () -> report.accept(errorsTitle.get()));
+        }, () -> report.accept(errorsTitle.get()),
+                () -> report.accept("Not shown: another manifest was opened while that run's was loading"));
     }
 
     private static Optional<FeatureState> state(String name) {

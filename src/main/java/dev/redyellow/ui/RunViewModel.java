@@ -41,6 +41,8 @@ public final class RunViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<RunResult> result = new SimpleObjectProperty<>();
     private RunSession session;
+    /** Between Run and the frame that clears the last run's states. */
+    private boolean resetting;
 
     public RunViewModel(TaskExecutor tasks, LocalData data, Path runsRoot, ProjectViewModel project,
                         StreamViewModel stream, MetricsViewModel metrics, LongSupplier nanos) {
@@ -80,7 +82,9 @@ public final class RunViewModel {
         message.set("running " + loaded.manifest().name() + " on " + workers.get() + " workers");
         // The toolbar answers the click in this frame; the graph, the output and the figures are cleared
         // in the next, before the run's first event.
+        resetting = true;
         bridge.then(() -> {
+            resetting = false;
             project.resetStates();
             stream.clear();
             metrics.reset();
@@ -142,7 +146,9 @@ public final class RunViewModel {
                 metrics.elapsed(tenths);
             }
         }
-        done.set((int) project.items().stream().filter(i -> i.state().isTerminal()).count());
+        if (!resetting) { // until the reset, the states are the last run's
+            done.set((int) project.items().stream().filter(i -> i.state().isTerminal()).count());
+        }
     }
 
     public boolean approve(String featureId, String comment) {

@@ -63,8 +63,10 @@ class LineBufferTest {
     void cutsAnEndlessLineEveryLongestLineCharacters() {
         LineBuffer buffer = new LineBuffer(10);
         buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "x".repeat(LineBuffer.LONGEST_LINE + 1)));
-        List<String> lines = texts(buffer.take());
-        assertEquals(List.of("x".repeat(LineBuffer.LONGEST_LINE), "x"), lines, "cut before the newline came");
+        assertEquals(List.of(LineBuffer.LONGEST_LINE), texts(buffer.take()).stream().map(String::length).toList(),
+                "the whole piece is given before the newline comes; the rest waits for it");
+        buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "\n"));
+        assertEquals(List.of("x"), texts(buffer.take()));
         buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "y".repeat(2 * LineBuffer.LONGEST_LINE + 5) + "\nz\n"));
         assertEquals(List.of(LineBuffer.LONGEST_LINE, LineBuffer.LONGEST_LINE, 5, 1),
                 texts(buffer.take()).stream().map(String::length).toList());
@@ -88,6 +90,25 @@ class LineBufferTest {
         assertEquals("line " + (n - 1), lines.get(999).text());
         assertEquals("b", lines.get(999).featureId());
         assertEquals(n - 1000, buffer.dropped());
+    }
+
+    @Test
+    void anEndlessLineArrivingInChunksIsCutAsIfItCameWhole() {
+        LineBuffer buffer = new LineBuffer(10);
+        for (int i = 0; i < 4; i++) {
+            buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "x".repeat(3000)));
+        }
+        buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "\n"));
+        assertEquals(List.of(LineBuffer.LONGEST_LINE, LineBuffer.LONGEST_LINE, LineBuffer.LONGEST_LINE),
+                texts(buffer.take()).stream().map(String::length).toList());
+    }
+
+    @Test
+    void aCarriageReturnAtTheCutOfALineInChunksIsNoLineOfItsOwn() {
+        LineBuffer buffer = new LineBuffer(10);
+        buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "x".repeat(LineBuffer.LONGEST_LINE) + "\r"));
+        buffer.add(chunk("a", ChunkKind.TEST_OUTPUT, "\nnext\n"));
+        assertEquals(List.of("x".repeat(LineBuffer.LONGEST_LINE), "next"), texts(buffer.take()));
     }
 
     @Test

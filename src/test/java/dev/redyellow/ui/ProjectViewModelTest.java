@@ -153,4 +153,21 @@ class ProjectViewModelTest {
         assertEquals(List.of("The manifest of that run is no longer there: " + missing), said);
         assertEquals(before, project.project());
     }
+
+    @Test
+    void anEarlierRunWhoseManifestLoadIsOvertakenSaysSo() {
+        ProjectViewModel slow = new ProjectViewModel(held);
+        Path manifest = ProjectFiles.samples().resolve("py-textstats/manifest.json");
+        RunRecord run = new RunRecord("r3", manifest.toString(), "py-textstats", Instant.EPOCH, Instant.EPOCH, false,
+                1, 1, 1, 1, List.of());
+        List<String> said = new ArrayList<>();
+        slow.openRun(run, said::add, () -> said.add("shown"));
+        slow.open(ProjectFiles.samples().resolve("string-tools/manifest.json"));
+
+        held.finishers.get(1).run();
+        held.finishers.get(0).run();
+
+        assertEquals(List.of("Not shown: another manifest was opened while that run's was loading"), said);
+        assertEquals("string-tools", slow.project().manifest().name());
+    }
 }

@@ -139,6 +139,10 @@ class RedYellowAppTest {
         robot.clickOn(attempts.getChildren().get(0));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, attempts.selectedProperty().get().attempt(), "a click selects the first attempt");
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        assertEquals(2, attempts.selectedProperty().get().attempt(), "the down key selects the next");
+        robot.type(javafx.scene.input.KeyCode.UP);
+        assertEquals(1, attempts.selectedProperty().get().attempt(), "the up key the one before");
         @SuppressWarnings("unchecked")
         ListView<dev.redyellow.testing.TestCase> cases = robot.lookup("#cases-list").queryAs(ListView.class);
         assertTrue(cases.getItems().stream().anyMatch(c -> c.status() == dev.redyellow.testing.TestCase.Status.FAILED),

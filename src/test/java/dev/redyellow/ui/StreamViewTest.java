@@ -124,14 +124,17 @@ class StreamViewTest {
     void theRowsPrefixFollowsTheFilterEvenWhenTheLinesStayTheSame(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> stream.append(lines("a", 0, 30, 5))).get();
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(stream.tailRowsProperty().get(), filled(tail(robot).shownTexts()).size());
         assertTrue(filled(tail(robot).shownTexts()).stream().allMatch(t -> t.startsWith("[a#1] ")), tail(robot).shownTexts().toString());
 
         WaitForAsyncUtils.asyncFx(() -> stream.featureProperty().set("a")).get();
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(stream.tailRowsProperty().get(), filled(tail(robot).shownTexts()).size());
         assertTrue(filled(tail(robot).shownTexts()).stream().allMatch(t -> t.startsWith("line ")), tail(robot).shownTexts().toString());
 
         robot.clickOn("Follow tail");
         WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(shownTexts(robot).isEmpty());
         assertTrue(shownTexts(robot).stream().allMatch(t -> t.startsWith("line ")), shownTexts(robot).toString());
     }
 
