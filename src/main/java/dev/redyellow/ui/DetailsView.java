@@ -13,6 +13,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -20,6 +21,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -68,7 +70,7 @@ public final class DetailsView extends ScrollPane {
         // One line, so that a longer reason never moves what is below (the full text is in the tooltip
         // and in the transitions): moving the panel's content made it repaint whole at every change.
         state.setWrapText(false);
-        state.setTooltip(new javafx.scene.control.Tooltip());
+        state.setTooltip(new Tooltip());
         state.getTooltip().textProperty().bind(state.textProperty());
         description.setWrapText(true);
         transitions.setId("transitions");
@@ -130,7 +132,7 @@ public final class DetailsView extends ScrollPane {
      */
     private static void paintUncached(ScrollPane pane) {
         pane.skinProperty().addListener((o, was, skin) -> {
-            javafx.scene.Node viewport = pane.lookup(".viewport");
+            Node viewport = pane.lookup(".viewport");
             if (viewport != null) {
                 viewport.setCache(false);
             }
@@ -220,7 +222,7 @@ public final class DetailsView extends ScrollPane {
     /** Adds a label per transition not shown yet (transitions are only ever appended, or all cleared). */
     private void showTransitions() {
         List<Transition> all = shown == null ? List.of() : shown.transitions();
-        List<javafx.scene.Node> labels = transitions.getChildren();
+        List<Node> labels = transitions.getChildren();
         if (labels.size() > all.size()) {
             labels.clear();
         }

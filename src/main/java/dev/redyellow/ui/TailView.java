@@ -44,8 +44,7 @@ final class TailView extends Region {
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
         stream.tail().addListener((ListChangeListener<StreamLine>) c -> show());
-        stream.featureProperty().addListener(o -> show());
-        widthProperty().addListener(o -> show());
+        stream.featureProperty().addListener(o -> show()); // a resize lays the rows out, and shows them again
     }
 
     private static Font monospaced(FontPosture posture) {

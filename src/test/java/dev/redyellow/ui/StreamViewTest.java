@@ -39,7 +39,10 @@ class StreamViewTest {
                 new MetricsViewModel(), System::nanoTime);
         stage.setScene(new Scene(new StreamView(stream, project, run, file -> { }), 420, 260));
         stage.show();
+        this.stage = stage;
     }
+
+    private Stage stage;
 
     @AfterEach
     void close() {
@@ -88,6 +91,11 @@ class StreamViewTest {
         assertEquals(3, rows.size());
         assertTrue(rows.get(2).startsWith("[a#1] line 2 xxx"), rows.get(2));
         assertTrue(rows.get(2).length() < 400, "a 420-pixel pane is given " + rows.get(2).length() + " characters");
+
+        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(900)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        int wider = filled(tail(robot).shownTexts()).get(2).length();
+        assertTrue(wider > rows.get(2).length() + 40, "a wider pane is given more: " + wider + " against " + rows.get(2).length());
     }
 
     @Test
