@@ -17,8 +17,13 @@ import java.util.Set;
  */
 public final class ProcessTree {
 
-    /** How long to wait for the forced kill to take effect before giving up on a process. */
-    private static final Duration FORCED_WAIT = Duration.ofMillis(500);
+    /**
+     * How long to wait for the forced kill to take effect before giving up on a process. A killed
+     * process cannot refuse, but tearing down a JVM with a large heap, or one blocked in disk I/O,
+     * can take seconds on a loaded machine (a clean-clone CI run saw a test JVM outlive 500 ms);
+     * returning before it is gone would let a caller report a tree dead that is still dying.
+     */
+    private static final Duration FORCED_WAIT = Duration.ofSeconds(10);
 
     /** Zombies never complete {@link ProcessHandle#onExit()}, so exits are polled. */
     private static final long POLL_MILLIS = 20;

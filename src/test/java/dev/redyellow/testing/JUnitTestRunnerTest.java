@@ -155,7 +155,8 @@ class JUnitTestRunnerTest {
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList());
         if (Files.exists(pidFile)) {
             long pid = Long.parseLong(Files.readString(pidFile).strip());
-            assertFalse(ProcessHandle.of(pid).map(ProcessTreeState::running).orElse(false), "test JVM " + pid + " survived");
+            assertFalse(ProcessHandle.of(pid).map(ProcessTreeState::running).orElse(false),
+                    () -> "test JVM " + pid + " survived: " + ProcessTreeState.describe(pid));
         }
     }
 
@@ -197,6 +198,15 @@ class JUnitTestRunnerTest {
     private static final class ProcessTreeState {
         static boolean running(ProcessHandle handle) {
             return !dev.redyellow.exec.ProcessTree.hasExited(handle);
+        }
+
+        /** What the system says of a process, for a failure message: its stat line, where there is one. */
+        static String describe(long pid) {
+            try {
+                return Files.readString(Path.of("/proc", Long.toString(pid), "stat")).strip();
+            } catch (java.io.IOException e) {
+                return "no /proc entry (" + e + ")";
+            }
         }
     }
 
