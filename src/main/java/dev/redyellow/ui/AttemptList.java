@@ -24,11 +24,15 @@ final class AttemptList extends VBox {
 
     private final Function<AttemptRecord, String> describe;
     private final ObjectProperty<AttemptRecord> selected = new SimpleObjectProperty<>(this, "selected");
+    private final Label empty = new Label();
     private List<AttemptRecord> shown = List.of();
 
     AttemptList(Function<AttemptRecord, String> describe) {
         this.describe = describe;
         getStyleClass().add("attempt-list");
+        empty.getStyleClass().add("attempt-list-empty");
+        empty.setWrapText(true);
+        getChildren().add(empty);
         setFocusTraversable(true);
         setAccessibleRole(AccessibleRole.LIST_VIEW);
         selected.addListener((o, was, now) -> getChildren().forEach(n ->
@@ -51,14 +55,27 @@ final class AttemptList extends VBox {
         selected.set(shown.get(next));
     }
 
-    /** Shows these attempts (nothing changes when they are the ones shown); the selection is cleared. */
-    void show(List<AttemptRecord> attempts) {
-        if (attempts.equals(shown)) {
+    /**
+     * Shows these attempts (nothing changes when they are the ones shown); the selection is cleared.
+     * With none, {@code whyNone} is shown in their place.
+     */
+    void show(List<AttemptRecord> attempts, String whyNone) {
+        empty.setText(whyNone);
+        if (attempts.equals(shown) && !getChildren().isEmpty()) {
             return;
         }
         shown = List.copyOf(attempts);
         selected.set(null);
-        getChildren().setAll(shown.stream().map(this::row).toList());
+        if (shown.isEmpty()) {
+            getChildren().setAll(empty);
+        } else {
+            getChildren().setAll(shown.stream().map(this::row).toList());
+        }
+    }
+
+    /** What is said in place of the attempts when there are none. */
+    String emptyText() {
+        return shown.isEmpty() ? empty.getText() : "";
     }
 
     private Node row(AttemptRecord attempt) {

@@ -2,6 +2,7 @@ package dev.redyellow.ui;
 
 import dev.redyellow.cycle.AttemptRecord;
 import dev.redyellow.cycle.FeatureOutcome;
+import dev.redyellow.cycle.FeatureState;
 import dev.redyellow.cycle.Transition;
 import dev.redyellow.testing.TestCase;
 import java.nio.file.Path;
@@ -32,6 +33,8 @@ import javafx.scene.layout.VBox;
  */
 public final class DetailsView extends ScrollPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+    private static final String PICK_AN_ATTEMPT = "Select an attempt above to see its tests.";
 
     private final RunViewModel run;
     private final TaskExecutor tasks;
@@ -92,8 +95,16 @@ public final class DetailsView extends ScrollPane {
         transitions.heightProperty().addListener(o -> transitionsBox.setVvalue(transitionsBox.getVmax()));
         paintUncached(transitionsBox);
         attempts.setId("attempts-list");
-        attempts.selectedProperty().addListener((o, was, a) ->
-                cases.getItems().setAll(a == null ? List.of() : a.result().map(r -> r.cases()).orElse(List.of())));
+        Label noCases = new Label(PICK_AN_ATTEMPT);
+        noCases.setWrapText(true);
+        cases.setPlaceholder(noCases);
+        attempts.selectedProperty().addListener((o, was, a) -> {
+            cases.getItems().setAll(a == null ? List.of() : a.result().map(r -> r.cases()).orElse(List.of()));
+            noCases.setText(a == null ? PICK_AN_ATTEMPT
+                    : a.result().isEmpty() ? "Attempt " + a.attempt() + " ran no tests."
+                    : "Attempt " + a.attempt() + " has no per-test results: its test runner reported totals only,"
+                    + " or it was read back from the history, which keeps none.");
+        });
         cases.setPrefHeight(120);
         cases.setId("cases-list");
         cases.setCellFactory(l -> cell(c -> switch (c.status()) {
@@ -213,7 +224,7 @@ public final class DetailsView extends ScrollPane {
             StatePseudoClass.show(state, null);
             state.setText("");
             description.setText("");
-            attempts.show(List.of());
+            attempts.show(List.of(), "");
             setIfChanged(diffFrom.getItems(), List.of());
             setIfChanged(diffTo.getItems(), List.of());
             diff.clear();
@@ -225,13 +236,29 @@ public final class DetailsView extends ScrollPane {
         StatePseudoClass.show(state, item.state());
         FeatureOutcome outcome = item.outcomeProperty().get();
         List<AttemptRecord> history = outcome == null ? List.of() : outcome.history();
-        attempts.show(history);
+        attempts.show(history, whyNoAttempts(item));
         List<Integer> numbers = IntStream.rangeClosed(1, history.size()).boxed().toList();
         setIfChanged(diffFrom.getItems(), numbers);
         setIfChanged(diffTo.getItems(), numbers);
         diffFrom.setValue(numbers.size() >= 2 ? numbers.size() - 1 : null);
         diffTo.setValue(numbers.size() >= 2 ? numbers.size() : null);
         review.setVisible(item.awaitingReviewProperty().get());
+    }
+
+    /** What the attempts box says while it has none to show. */
+    private static String whyNoAttempts(FeatureItem item) {
+        if (item.state() == FeatureState.PENDING) {
+            return "No attempts yet.";
+        }
+        if (!item.state().isTerminal()) {
+            return "The attempts are listed once the feature has finished.";
+        }
+        if (item.outcomeProperty().get() == null) {
+            int made = item.attemptProperty().get();
+            return "Read back from the history: " + made + (made == 1 ? " attempt was" : " attempts were")
+                    + " made; the history keeps a run's transitions, not its attempts.";
+        }
+        return "No attempt was made.";
     }
 
     /** Adds a label per transition not shown yet (transitions are only ever appended, or all cleared). */

@@ -104,6 +104,9 @@ class RedYellowAppTest {
                 .feature("gamma", List.of("alpha", "beta"), OK, "42")
                 .write(dir.resolve("py/manifest.json"));
         openAndWait(manifest, 3);
+        WaitForAsyncUtils.asyncFx(() -> window().project().select("alpha")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("No attempts yet.", robot.lookup("#attempts-list").queryAs(AttemptList.class).emptyText());
 
         robot.clickOn("#run");
         waitFor(10, () -> robot.lookup("#trust-commands").tryQuery().isPresent());
@@ -142,6 +145,10 @@ class RedYellowAppTest {
         AttemptList attempts = robot.lookup("#attempts-list").queryAs(AttemptList.class);
         assertEquals(2, attempts.attempts().size(), "the details list both attempts");
         assertEquals(2, attempts.getChildren().size());
+        @SuppressWarnings("unchecked")
+        ListView<dev.redyellow.testing.TestCase> cases = robot.lookup("#cases-list").queryAs(ListView.class);
+        assertTrue(cases.getItems().isEmpty(), "no attempt selected yet: " + cases.getItems());
+        assertEquals("Select an attempt above to see its tests.", ((Label) cases.getPlaceholder()).getText());
         robot.clickOn(attempts.getChildren().get(0));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1, attempts.selectedProperty().get().attempt(), "a click selects the first attempt");
@@ -149,8 +156,6 @@ class RedYellowAppTest {
         assertEquals(2, attempts.selectedProperty().get().attempt(), "the down key selects the next");
         robot.type(javafx.scene.input.KeyCode.UP);
         assertEquals(1, attempts.selectedProperty().get().attempt(), "the up key the one before");
-        @SuppressWarnings("unchecked")
-        ListView<dev.redyellow.testing.TestCase> cases = robot.lookup("#cases-list").queryAs(ListView.class);
         assertTrue(cases.getItems().stream().anyMatch(c -> c.status() == dev.redyellow.testing.TestCase.Status.FAILED),
                 "the first attempt's failed test is listed: " + cases.getItems());
         assertTrue(Files.exists(dir.resolve("redyellow.db")), "the injected cache file, not the user's");
@@ -165,6 +170,21 @@ class RedYellowAppTest {
         assertTrue(chart.draws() > 0, "the timeline draws once its tab is shown");
         assertFalse(robot.lookup("#speedup").queryAs(Label.class).getText().equals("–"), "the speedup is shown");
         assertTrue(robot.lookup(".tail-view").tryQuery().isEmpty(), "the Output tab left the window in its turn");
+
+        // The run is in the history; shown in the graph from there, its attempts are counted, not listed.
+        robot.clickOn("History");
+        @SuppressWarnings("unchecked")
+        ListView<dev.redyellow.store.RunRecord> runs = robot.lookup("#history-runs").queryAs(ListView.class);
+        waitFor(20, () -> runs.getItems().size() == 1);
+        WaitForAsyncUtils.asyncFx(() -> runs.getSelectionModel().select(0)).get();
+        robot.clickOn("#history-open");
+        waitFor(20, () -> window().project().item("alpha").map(i -> i.outcomeProperty().get() == null).orElse(false)
+                && allIn(FeatureState.GREEN));
+        WaitForAsyncUtils.asyncFx(() -> window().project().select("alpha")).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), attempts.attempts());
+        assertEquals("Read back from the history: 2 attempts were made; the history keeps a run's transitions, not its attempts.",
+                attempts.emptyText());
     }
 
     @Test
