@@ -61,7 +61,7 @@ final class AttemptList extends VBox {
      */
     void show(List<AttemptRecord> attempts, String whyNone) {
         empty.setText(whyNone);
-        if (attempts.equals(shown) && !getChildren().isEmpty()) {
+        if (attempts.equals(shown)) {
             return;
         }
         shown = List.copyOf(attempts);

@@ -102,8 +102,8 @@ public final class DetailsView extends ScrollPane {
             cases.getItems().setAll(a == null ? List.of() : a.result().map(r -> r.cases()).orElse(List.of()));
             noCases.setText(a == null ? PICK_AN_ATTEMPT
                     : a.result().isEmpty() ? "Attempt " + a.attempt() + " ran no tests."
-                    : "Attempt " + a.attempt() + " has no per-test results: its test runner reported totals only,"
-                    + " or it was read back from the history, which keeps none.");
+                    : "No per-test results for attempt " + a.attempt() + " (" + a.result().get().outcome()
+                    + "); its output, one click away in Open log, says what the test run printed.");
         });
         cases.setPrefHeight(120);
         cases.setId("cases-list");
