@@ -18,4 +18,13 @@ public record CacheStats(long requests, long hits, long misses, double hitRate, 
         double rate = requests == 0 ? 0.0 : (double) hits / requests;
         return new CacheStats(requests, hits, misses, rate, savedSeconds, entries, bytes, evictions, invalidations);
     }
+
+    /**
+     * What was done between {@code before} and these counters, taken later of the same cache: the
+     * counts are the differences, the entries and bytes those of now.
+     */
+    public CacheStats since(CacheStats before) {
+        return of(hits - before.hits, misses - before.misses, savedSeconds - before.savedSeconds, entries, bytes,
+                evictions - before.evictions, invalidations - before.invalidations);
+    }
 }

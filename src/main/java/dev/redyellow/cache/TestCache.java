@@ -36,7 +36,10 @@ public interface TestCache {
     /** Totals over the whole file, from every process that used it since it was last cleared. */
     CacheStats stats();
 
-    /** The counters of this instance only (one run), with the file's current entries and bytes. */
+    /**
+     * The counters of this instance only, since it was opened, with the file's current entries and
+     * bytes. An instance may serve several runs (the window keeps one open): see {@link CacheStats#since}.
+     */
     CacheStats sessionStats();
 
     /** How the newest entry of the feature differs from the one before; empty with fewer than two. */

@@ -55,6 +55,8 @@ public final class RunEngine {
     });
     private volatile String stopReason;
     private WorkspaceFactory workspaces;
+    /** The cache's counters when this run began: the cache may have served runs before it. */
+    private CacheStats cacheAtStart = CacheStats.EMPTY;
 
     public RunEngine(Manifest manifest, RunOptions options, TestRunner tests, RunListener listener, Clock clock) {
         this.manifest = manifest;
@@ -78,6 +80,7 @@ public final class RunEngine {
     /** Runs to the end (or until cancelled) and returns the result. */
     public RunResult run() throws IOException, InterruptedException {
         workspaces = new WorkspaceFactory(options.runDir(), manifest.baseDir());
+        cacheAtStart = options.cache().sessionStats();
         if (options.runTimeout() != null) {
             alarms.schedule(() -> cancel("the run timeout of " + options.runTimeout().toSeconds() + " s elapsed"),
                     options.runTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -109,7 +112,7 @@ public final class RunEngine {
         List<FeatureOutcome> ordered = graph.ids().stream().map(id -> outcomes.getOrDefault(id, notRun(id))).toList();
         List<TimelineEntry> timeline = schedule.timeline().stream().map(e -> new TimelineEntry(e.feature(), e.worker(),
                 e.start(), e.end(), lifecycles.get(e.feature()).state().name())).toList();
-        CacheStats cache = options.cache().sessionStats();
+        CacheStats cache = options.cache().sessionStats().since(cacheAtStart);
         RunMetrics metrics = RunMetricsCalculator.compute(graph, ordered, timeline, schedule.wallSeconds(),
                 options.workers(), schedule.peakConcurrency(), new CacheFigures(cache.requests(), cache.hits(),
                         cache.misses(), cache.hitRate(), cache.savedSeconds()));

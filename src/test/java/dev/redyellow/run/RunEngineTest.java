@@ -186,6 +186,26 @@ class RunEngineTest {
     }
 
     @Test
+    void eachRunCountsItsOwnCacheFiguresWhenRunsShareOneOpenCache() throws Exception {
+        // The window keeps one cache open for all its runs; a run's figures must still be its own.
+        Manifest m = new PyProject(tmp).feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_OK).manifest();
+        try (OpenedCache cache = TestCaches.open(tmp.resolve("cache.db"), CacheSettings.defaults())) {
+            RunResult cold = runWith(m, 1, cache.cache(), null, null);
+            RunResult warm = runWith(m, 1, cache.cache(), null, null);
+
+            assertEquals(0, cold.metrics().cache().hits());
+            assertEquals(3, cold.metrics().cache().misses());
+            assertEquals(3, warm.metrics().cache().requests(), "the second run's requests, not both runs'");
+            assertEquals(3, warm.metrics().cache().hits());
+            assertEquals(0, warm.metrics().cache().misses());
+            assertEquals(1.0, warm.metrics().cache().hitRate());
+            assertTrue(warm.metrics().cache().savedSeconds() > 0);
+            assertEquals(3, cache.cache().sessionStats().requests() - warm.metrics().cache().requests(),
+                    "the open cache itself still counts both runs");
+        }
+    }
+
+    @Test
     void aSecondRunOnUnchangedContentIsServedFromTheCache() throws Exception {
         Manifest m = new PyProject(tmp)
                 .feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_OK)
