@@ -9,10 +9,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.beans.InvalidationListener;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -36,6 +38,13 @@ public final class GraphView extends StackPane {
     private static final double MARGIN = 30;
     private static final double MIN_SCALE = 0.02;
     private static final double MAX_SCALE = 3;
+    /**
+     * A project opens fitted to the window unless that takes a smaller scale than this one, below which
+     * a node's title (11 px at 1x) is hard to read; then it opens at {@link #OPENING_SCALE} at its first
+     * layers, and Fit shows the whole.
+     */
+    static final double SMALLEST_FITTED_SCALE = 0.5;
+    static final double OPENING_SCALE = 0.9;
 
     private final ProjectViewModel project;
     private final Pane viewport = new Pane();
@@ -45,8 +54,11 @@ public final class GraphView extends StackPane {
     private final Map<String, FeatureNode> nodes = new HashMap<>();
     private double contentWidth;
     private double contentHeight;
+    /** The middle, top to bottom, of the first layer's nodes: where a graph too large to fit opens. */
+    private double firstLayerMiddle;
     private Point2D dragFrom;
     private boolean fitPending;
+    private final Label partHint = new Label();
 
     public GraphView(ProjectViewModel project) {
         this.project = project;
@@ -64,7 +76,15 @@ public final class GraphView extends StackPane {
         buttons.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
         StackPane.setAlignment(buttons, Pos.TOP_RIGHT);
         buttons.getStyleClass().add("graph-buttons");
-        getChildren().addAll(viewport, buttons);
+        partHint.getStyleClass().add("graph-part-hint");
+        partHint.setId("graph-part-hint");
+        partHint.setMouseTransparent(true);
+        partHint.setVisible(false);
+        StackPane.setAlignment(partHint, Pos.BOTTOM_LEFT);
+        getChildren().addAll(viewport, buttons, partHint);
+        InvalidationListener moved = o -> showPartHint();
+        List.of(pan.xProperty(), pan.yProperty(), zoom.xProperty(), viewport.widthProperty(), viewport.heightProperty())
+                .forEach(p -> p.addListener(moved));
         viewport.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> dragFrom = new Point2D(e.getX(), e.getY()));
         viewport.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
@@ -114,6 +134,8 @@ public final class GraphView extends StackPane {
             boxes.getChildren().add(node);
         }
         content.getChildren().setAll(edges, boxes);
+        firstLayerMiddle = layout.positions().values().stream().filter(p -> p.x() == 0)
+                .mapToDouble(p -> y(p.y()) + FeatureNode.HEIGHT / 2).average().orElse(0);
         contentWidth = 2 * MARGIN + Math.max(0, layout.layers() - 1) * CELL_WIDTH + FeatureNode.WIDTH;
         contentHeight = 2 * MARGIN + Math.max(0, layout.rows() - 1) * CELL_HEIGHT + FeatureNode.HEIGHT;
         fitPending = true;
@@ -167,8 +189,46 @@ public final class GraphView extends StackPane {
     private void fitIfPending() {
         if (fitPending && viewport.getWidth() > 0 && viewport.getHeight() > 0) {
             fitPending = false;
-            fit();
+            openView();
         }
+    }
+
+    /** A new project's first view: the whole graph if it can be read so, else its first layers, readable. */
+    private void openView() {
+        if (fitScale() >= SMALLEST_FITTED_SCALE) {
+            fit();
+            return;
+        }
+        zoom.setX(OPENING_SCALE);
+        zoom.setY(OPENING_SCALE);
+        pan.setX(0);
+        double height = contentHeight * OPENING_SCALE;
+        pan.setY(height <= viewport.getHeight() ? (viewport.getHeight() - height) / 2
+                : Math.max(viewport.getHeight() - height, Math.min(0, viewport.getHeight() / 2 - firstLayerMiddle * OPENING_SCALE)));
+        showPartHint();
+    }
+
+    private double fitScale() {
+        return Math.max(MIN_SCALE, Math.min(1.2, Math.min(viewport.getWidth() / contentWidth,
+                viewport.getHeight() / contentHeight)));
+    }
+
+    /** Says so while part of the graph is out of the window. */
+    private void showPartHint() {
+        double s = zoom.getX();
+        boolean whole = contentWidth == 0 || (pan.getX() >= -0.5 && pan.getY() >= -0.5
+                && pan.getX() + contentWidth * s <= viewport.getWidth() + 0.5
+                && pan.getY() + contentHeight * s <= viewport.getHeight() + 0.5);
+        partHint.setVisible(!whole);
+        if (!whole) {
+            partHint.setText("Part of the graph (" + nodes.size() + " features) is out of view: drag to pan,"
+                    + " Ctrl+wheel to zoom, Fit (Ctrl+0) for the whole");
+        }
+    }
+
+    /** Whether the window shows only part of the graph (and says so). */
+    boolean showsPart() {
+        return partHint.isVisible();
     }
 
     /** Scales the whole graph into the window (never above 1.2x) and centres it. */
@@ -177,12 +237,12 @@ public final class GraphView extends StackPane {
             fitPending = true;
             return;
         }
-        double s = Math.max(MIN_SCALE, Math.min(1.2, Math.min(viewport.getWidth() / contentWidth,
-                viewport.getHeight() / contentHeight)));
+        double s = fitScale();
         zoom.setX(s);
         zoom.setY(s);
         pan.setX((viewport.getWidth() - contentWidth * s) / 2);
         pan.setY(Math.max(0, (viewport.getHeight() - contentHeight * s) / 2));
+        showPartHint();
     }
 
     /** Zooms about the centre of the window. */

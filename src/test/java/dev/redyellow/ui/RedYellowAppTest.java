@@ -97,6 +97,29 @@ class RedYellowAppTest {
     }
 
     @Test
+    void aLargeGraphOpensReadableAtItsFirstLayersAndFitShowsTheWhole(FxRobot robot) throws Exception {
+        waitFor(20, () -> robot.lookup(".feature-node").queryAll().size() == 13);
+        WaitForAsyncUtils.waitForFxEvents();
+        GraphView graph = window().graph();
+        assertFalse(graph.showsPart(), "the sample fits the window");
+        assertTrue(graph.scale() >= GraphView.SMALLEST_FITTED_SCALE, "the sample fitted at " + graph.scale());
+
+        openAndWait(ScreenshotTour.manifest200(dir.resolve("big/manifest.json")), 200);
+
+        assertEquals(GraphView.OPENING_SCALE, graph.scale(), "200 features fitted would be too small to read");
+        assertTrue(graph.showsPart());
+        assertTrue(robot.lookup("#graph-part-hint").queryAs(Label.class).getText().contains("200 features"));
+        javafx.geometry.Bounds window = graph.localToScreen(graph.getBoundsInLocal());
+        javafx.geometry.Bounds first = graph.node("f000").localToScreen(graph.node("f000").getBoundsInLocal());
+        assertTrue(window.contains(first), "a feature of the first layer is in view: " + first + " in " + window);
+
+        robot.clickOn("Fit");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(graph.showsPart(), "Fit shows the whole graph");
+        assertTrue(graph.scale() < GraphView.SMALLEST_FITTED_SCALE, "fitted at " + graph.scale());
+    }
+
+    @Test
     void runAfterTrustTurnsEveryNodeGreenAndFillsTheMetrics(FxRobot robot) throws Exception {
         Path manifest = new PyManifest()
                 .feature("alpha", List.of(), OK, "41", "42")

@@ -83,9 +83,9 @@ public final class ScreenshotTour {
                 fx(() -> window.project().dismissErrors());
                 fx(() -> window.project().open(big));
                 until(() -> window.project().items().size() == 200);
-                shoot("graph-200.png");
-                fx(() -> window.graph().zoomBy(0.9 / window.graph().scale()));
-                shoot("graph-200-zoomed.png");
+                shoot("graph-200.png"); // as it opens: readable, at its first layers
+                fx(() -> window.graph().fit());
+                shoot("graph-200-fitted.png");
                 // The History tab opens the sample's run back into the graph.
                 fx(() -> ((TabPane) window.graph().getScene().lookup("#tabs")).getSelectionModel().select(3));
                 until(() -> runs() != null && !runs().getItems().isEmpty()); // the tab joins the window when shown
