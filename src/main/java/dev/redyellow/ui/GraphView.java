@@ -138,6 +138,8 @@ public final class GraphView extends StackPane {
                 .mapToDouble(p -> y(p.y()) + FeatureNode.HEIGHT / 2).average().orElse(0);
         contentWidth = 2 * MARGIN + Math.max(0, layout.layers() - 1) * CELL_WIDTH + FeatureNode.WIDTH;
         contentHeight = 2 * MARGIN + Math.max(0, layout.rows() - 1) * CELL_HEIGHT + FeatureNode.HEIGHT;
+        partHint.setText("Part of the graph (" + nodes.size() + " features) is out of view: drag to pan,"
+                + " Ctrl+wheel to zoom, Fit (Ctrl+0) for the whole");
         fitPending = true;
         fitIfPending();
     }
@@ -203,8 +205,12 @@ public final class GraphView extends StackPane {
         zoom.setY(OPENING_SCALE);
         pan.setX(0);
         double height = contentHeight * OPENING_SCALE;
-        pan.setY(height <= viewport.getHeight() ? (viewport.getHeight() - height) / 2
-                : Math.max(viewport.getHeight() - height, Math.min(0, viewport.getHeight() / 2 - firstLayerMiddle * OPENING_SCALE)));
+        double window = viewport.getHeight();
+        if (height <= window) {
+            pan.setY((window - height) / 2);
+        } else { // the first layer's middle in the window's middle, but no blank above or below the graph
+            pan.setY(Math.max(window - height, Math.min(0, window / 2 - firstLayerMiddle * OPENING_SCALE)));
+        }
         showPartHint();
     }
 
@@ -213,17 +219,13 @@ public final class GraphView extends StackPane {
                 viewport.getHeight() / contentHeight)));
     }
 
-    /** Says so while part of the graph is out of the window. */
+    /** Says so while part of the graph is out of the window (runs at every pan and zoom: arithmetic only). */
     private void showPartHint() {
         double s = zoom.getX();
         boolean whole = contentWidth == 0 || (pan.getX() >= -0.5 && pan.getY() >= -0.5
                 && pan.getX() + contentWidth * s <= viewport.getWidth() + 0.5
                 && pan.getY() + contentHeight * s <= viewport.getHeight() + 0.5);
         partHint.setVisible(!whole);
-        if (!whole) {
-            partHint.setText("Part of the graph (" + nodes.size() + " features) is out of view: drag to pan,"
-                    + " Ctrl+wheel to zoom, Fit (Ctrl+0) for the whole");
-        }
     }
 
     /** Whether the window shows only part of the graph (and says so). */
