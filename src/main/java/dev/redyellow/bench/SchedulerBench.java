@@ -95,9 +95,9 @@ public final class SchedulerBench {
         long start = System.nanoTime();
         scheduler.run(new DependencyScheduler.Work() {
             @Override
-            public boolean run(String id, int worker) throws InterruptedException {
+            public DependencyScheduler.Result run(String id, int worker) throws InterruptedException {
                 work(load, shape.seconds().get(id));
-                return true;
+                return DependencyScheduler.Result.SUCCEEDED;
             }
 
             @Override

@@ -9,9 +9,15 @@ import dev.redyellow.graph.DependencyEdge;
 import dev.redyellow.graph.EdgeKind;
 import dev.redyellow.graph.FeatureGraph;
 import dev.redyellow.graph.GraphWarning;
+import dev.redyellow.cache.CacheLocation;
+import dev.redyellow.cache.OpenedCache;
 import dev.redyellow.manifest.Manifest;
+import dev.redyellow.run.DiscoveryMemory;
+import dev.redyellow.store.DiscoveryStore;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -31,6 +37,11 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the plan as JSON")
     boolean json;
 
+    @Option(names = "--cache-db", paramLabel = "FILE",
+            description = "the RedYellow file whose remembered (discovered) edges to show "
+                    + "(default: $REDYELLOW_DB or ~/.redyellow/redyellow.db; never created by plan)")
+    Path cacheDb;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -42,7 +53,7 @@ final class PlanCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         Manifest manifest = loaded.get();
-        FeatureGraph graph = FeatureGraph.of(manifest);
+        FeatureGraph graph = FeatureGraph.of(manifest, rememberedEdges(manifest));
         CriticalPath critical = graph.criticalPath(id -> FeatureGraph.DEFAULT_ESTIMATE_SECONDS);
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -54,11 +65,24 @@ final class PlanCommand implements Callable<Integer> {
         return ExitCodes.ALL_GREEN;
     }
 
+    /** The edges earlier runs discovered, from the RedYellow file if there is one. */
+    private List<DependencyEdge> rememberedEdges(Manifest manifest) {
+        Path file = CacheLocation.resolve(cacheDb, System.getenv());
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try (OpenedCache opened = CacheFile.open(cacheDb, spec.commandLine().getErr())) {
+            return opened.database().map(d -> DiscoveryMemory.stored(new DiscoveryStore(d), manifest.name(),
+                    Clock.systemUTC()).edges()).orElse(List.of());
+        }
+    }
+
     private static void printText(PrintWriter out, Manifest manifest, FeatureGraph graph, CriticalPath critical) {
         List<DependencyEdge> edges = graph.edges();
         long inferred = edges.stream().filter(e -> e.kind() == EdgeKind.INFERRED).count();
-        out.printf("%s: %d features, %d edges (%d inferred), %d levels%n", manifest.name(), graph.ids().size(),
-                edges.size(), inferred, graph.levels().size());
+        long discovered = edges.stream().filter(e -> e.kind() == EdgeKind.DISCOVERED).count();
+        out.printf("%s: %d features, %d edges (%d inferred, %d discovered), %d levels%n", manifest.name(),
+                graph.ids().size(), edges.size(), inferred, discovered, graph.levels().size());
         out.println();
         out.println("Levels");
         List<List<String>> levels = graph.levels();
@@ -68,8 +92,7 @@ final class PlanCommand implements Callable<Integer> {
         out.println();
         out.println("Edges (dependency -> dependent)");
         for (DependencyEdge e : edges) {
-            out.printf("  %-32s %-8s %s%n", e.dependency() + " -> " + e.dependent(),
-                    e.kind() == EdgeKind.INFERRED ? "inferred" : "explicit", e.reason());
+            out.printf("  %-32s %-10s %s%n", e.dependency() + " -> " + e.dependent(), e.kind().label(), e.reason());
         }
         out.println();
         out.printf("Critical path (%.0f s at the default estimate of %.0f s per feature): %s%n", critical.totalSeconds(),
@@ -98,7 +121,7 @@ final class PlanCommand implements Callable<Integer> {
         ArrayNode edges = root.putArray("edges");
         for (DependencyEdge e : graph.edges()) {
             edges.addObject().put("from", e.dependency()).put("to", e.dependent())
-                    .put("kind", e.kind().name().toLowerCase(java.util.Locale.ROOT)).put("reason", e.reason());
+                    .put("kind", e.kind().label()).put("reason", e.reason());
         }
         ObjectNode cp = root.putObject("criticalPath");
         cp.put("seconds", critical.totalSeconds());

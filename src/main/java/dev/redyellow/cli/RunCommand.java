@@ -3,6 +3,7 @@ package dev.redyellow.cli;
 import dev.redyellow.implement.ManualDecisions;
 import dev.redyellow.manifest.Manifest;
 import dev.redyellow.manifest.TestSettings;
+import dev.redyellow.run.DiscoveryMemory;
 import dev.redyellow.run.RunEngine;
 import dev.redyellow.run.RunOptions;
 import dev.redyellow.run.RunReport;
@@ -11,6 +12,7 @@ import dev.redyellow.run.RunStreams;
 import dev.redyellow.run.RunHistory;
 import dev.redyellow.cache.DisabledTestCache;
 import dev.redyellow.cache.OpenedCache;
+import dev.redyellow.store.DiscoveryStore;
 import dev.redyellow.store.RunStore;
 import java.util.Map;
 import dev.redyellow.stream.ConsoleSubscriber;
@@ -117,7 +119,8 @@ final class RunCommand implements Callable<Integer> {
         RunOptions options = new RunOptions(workers != null ? workers : manifest.workers(), runFolder.path(),
                 keepWorkspaces, decisions(), streams, opened.cache(),
                 history.map(h -> h.featureEstimates(manifest.name())).orElse(Map.of()), seconds(featureTimeout),
-                seconds(runTimeout));
+                seconds(runTimeout), opened.database().map(d -> DiscoveryMemory.stored(new DiscoveryStore(d),
+                        manifest.name(), Clock.systemUTC())).orElse(DiscoveryMemory.NONE));
         TestRunners runners = TestRunners.standard(Optional.ofNullable(fork).flatMap(TestSettings.Fork::named));
         RunEngine engine = new RunEngine(manifest, options, runners, progress, Clock.systemUTC());
         Instant started = Instant.now();

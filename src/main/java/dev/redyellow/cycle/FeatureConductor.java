@@ -17,6 +17,7 @@ import dev.redyellow.testing.TestRequest;
 import dev.redyellow.testing.TestResult;
 import dev.redyellow.testing.TestRunner;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,12 @@ import java.util.Optional;
  * Takes one feature through the cycle of SPEC section 1: proves RED on a workspace without its
  * implementation, asks the implementer for attempts until a real test run passes (YELLOW), has the
  * passing attempt reviewed (GREEN, or back to RED with the feedback), and ends in a terminal state
- * with its reason whatever happens, an interrupt (CANCELLED) included. One instance per feature run.
+ * with its reason whatever happens, an interrupt (CANCELLED) included.
+ *
+ * <p>A run that fails because it needs code another feature writes does not count: the conductor
+ * {@linkplain Step.Parked parks} (the run records the discovered edge), and {@link #conduct()} is
+ * called again once that code is there, re-running the same attempt's code. One instance per
+ * feature and run; {@code conduct} is called from one thread at a time.
  */
 public final class FeatureConductor {
     private static final System.Logger LOG = System.getLogger(FeatureConductor.class.getName());
@@ -39,43 +45,69 @@ public final class FeatureConductor {
     public record Limits(int maxAttempts, int stagnationLimit, java.time.Duration timeout) {
     }
 
-    /** The parts a conductor works with. */
+    /**
+     * The parts a conductor works with.
+     *
+     * @param dependencies what the GREEN dependencies put in a workspace, as it is when one is made
+     */
     public record Parts(WorkspaceFactory workspaces, TestRunner tests, Implementer implementer, Reviewer reviewer,
-                        StepOutput output, boolean keepWorkspaces) {
+                        StepOutput output, boolean keepWorkspaces, DependencyFiles dependencies,
+                        DependencyDiscovery discovery) {
+    }
+
+    /** What one call of {@link #conduct()} came to. */
+    public sealed interface Step {
+        /** The feature reached a terminal state. */
+        record Finished(FeatureOutcome outcome) implements Step {
+        }
+
+        /**
+         * The feature waits (no transition is recorded; {@code finding} says for what) and is to be
+         * conducted again when that is settled.
+         */
+        record Parked(DependencyDiscovery.Finding finding) implements Step {
+        }
     }
 
     private final Feature feature;
     private final FeatureLifecycle lifecycle;
     private final Limits limits;
     private final Parts parts;
-    private final List<FileSet> dependencyLayers;
     private final Clock clock;
     private final List<AttemptRecord> history = new ArrayList<>();
     private final List<String> signatures = new ArrayList<>();
     private int testRuns;
     private TestResult lastResult;
     private FileSet accepted = FileSet.empty();
+    private long activeMillis;
+    private boolean redProved;
+    /** The number of the attempt under way or next. */
+    private int attempt = 1;
+    private Optional<FailureContext> previous = Optional.empty();
+    /** The current attempt's files while they wait for a test run that counts; null when none. */
+    private FileSet pending;
 
-    /**
-     * @param dependencyLayers the accepted files (code and tests) of every GREEN dependency, direct or
-     *                         transitive, in dependency order
-     */
-    public FeatureConductor(Feature feature, FeatureLifecycle lifecycle, Limits limits, Parts parts,
-                            List<FileSet> dependencyLayers, Clock clock) {
+    public FeatureConductor(Feature feature, FeatureLifecycle lifecycle, Limits limits, Parts parts, Clock clock) {
         this.feature = feature;
         this.lifecycle = lifecycle;
         this.limits = limits;
         this.parts = parts;
-        this.dependencyLayers = List.copyOf(dependencyLayers);
         this.clock = clock;
     }
 
-    /** Runs the cycle to a terminal state; never throws. */
-    public FeatureOutcome conduct() {
+    /**
+     * Runs the cycle until the feature ends or has to wait for another feature's code; never throws.
+     * After {@link Step.Parked}, calling it again carries on where it stopped.
+     */
+    public Step conduct() {
         long start = clock.millis();
         try {
-            if (proveRed()) {
-                attemptUntilGreen();
+            Optional<DependencyDiscovery.Finding> waiting = redProved ? Optional.empty() : proveRed();
+            if (waiting.isEmpty() && !lifecycle.state().isTerminal()) {
+                waiting = attemptUntilGreen();
+            }
+            if (waiting.isPresent()) {
+                return new Step.Parked(waiting.get());
             }
         } catch (InterruptedException e) {
             if (limits.timeout() != null && clock.millis() - start >= limits.timeout().toMillis()) {
@@ -87,47 +119,138 @@ public final class FeatureConductor {
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "feature " + feature.id() + " failed unexpectedly", e);
             fail("error: " + e);
+        } finally {
+            activeMillis += clock.millis() - start;
         }
-        double seconds = (clock.millis() - start) / 1000.0;
-        return new FeatureOutcome(feature.id(), lifecycle.state(), lifecycle.reason(), history.size(), testRuns, 0,
-                seconds, Optional.ofNullable(lastResult), lifecycle.transitions(), accepted, history);
+        return new Step.Finished(outcome());
     }
 
-    private boolean proveRed() throws IOException, InterruptedException {
-        TestResult red = runTests("red", 0, List.of());
-        String counts = red.failed() + " of " + red.executed() + " tests failed";
-        switch (red.outcome()) {
-            case FAILED -> lifecycle.moveTo(FeatureState.RED, "red proved: " + counts + " without the implementation");
-            case COMPILE_ERROR -> lifecycle.moveTo(FeatureState.RED,
-                    "red proved: the tests do not compile without the implementation");
-            case PASSED -> fail("red-violation: " + red.passed()
+    /**
+     * The feature as it stands: attempts are those judged on their own code (a run that only waited
+     * for another feature is not one), seconds the time it spent running, waits excluded.
+     */
+    public FeatureOutcome outcome() {
+        return new FeatureOutcome(feature.id(), lifecycle.state(), lifecycle.reason(), history.size(), testRuns, 0,
+                activeMillis / 1000.0, Optional.ofNullable(lastResult), lifecycle.transitions(), accepted, history);
+    }
+
+    /** Proves RED; returns what the feature waits for when the proof needs another feature's code first. */
+    private Optional<DependencyDiscovery.Finding> proveRed() throws IOException, InterruptedException {
+        Run red = runTests("red", 0, List.of());
+        TestResult result = red.result();
+        String counts = result.failed() + " of " + result.executed() + " tests failed";
+        switch (result.outcome()) {
+            case FAILED, COMPILE_ERROR -> {
+                DependencyDiscovery.Finding finding = parts.discovery().examine(feature.id(),
+                        DependencyDiscovery.Phase.RED, result, red.workspace());
+                Optional<String> waitReason = waitReason(finding);
+                if (waitReason.isPresent()) {
+                    return park(0, finding, waitReason.get());
+                }
+                if (finding instanceof DependencyDiscovery.Finding.Cycle c) {
+                    fail("dependency-cycle: " + c.reason());
+                } else if (finding instanceof DependencyDiscovery.Finding.Base b) {
+                    fail("error: the RED run proves nothing: the tests miss " + String.join(", ", b.names())
+                            + ", which only the base writes, and the base is there: " + summary(result));
+                } else {
+                    redProved(result, counts, finding instanceof DependencyDiscovery.Finding.Own own
+                            ? own.names() : List.of());
+                }
+            }
+            case PASSED -> fail("red-violation: " + result.passed()
                     + " tests passed without the implementation, so they prove nothing");
             case NO_TESTS -> fail("no-tests: the RED run executed no test");
             case TIMEOUT -> fail("timeout: the RED run took longer than "
                     + feature.test().timeoutSeconds() + " s");
-            case ERROR -> fail("error: the RED run could not be carried out: " + red.detail());
+            case ERROR -> fail("error: the RED run could not be carried out: " + result.detail());
         }
-        return lifecycle.state() == FeatureState.RED;
+        redProved = lifecycle.state() == FeatureState.RED;
+        return Optional.empty();
     }
 
-    private void attemptUntilGreen() throws IOException, InterruptedException {
-        Optional<FailureContext> previous = Optional.empty();
-        for (int n = 1; n <= limits.maxAttempts(); n++) {
-            previous = attempt(n, previous);
-            if (lifecycle.state().isTerminal()) {
-                return;
+    /**
+     * A RED proof is a test of the feature that ran and failed, or code that does not compile or
+     * import because the feature's own names are missing; anything else proves nothing.
+     */
+    private void redProved(TestResult result, String counts, List<String> ownNames) {
+        String missing = ownNames.isEmpty() ? "" : " (missing: " + String.join(", ", ownNames) + ")";
+        if (result.outcome() == TestOutcome.FAILED && result.failed() > 0) {
+            lifecycle.moveTo(FeatureState.RED, "red proved: " + counts + " without the implementation" + missing);
+        } else if (result.outcome() == TestOutcome.COMPILE_ERROR && !ownNames.isEmpty()) {
+            lifecycle.moveTo(FeatureState.RED, "red proved: the tests do not compile without the implementation"
+                    + missing);
+        } else if (result.outcome() == TestOutcome.COMPILE_ERROR) {
+            fail("error: the RED run proves nothing: the tests do not compile, and not for want of the feature's "
+                    + "own code: " + summary(result));
+        } else {
+            fail("error: the RED run proves nothing: it failed with no failing test (" + summary(result) + ")");
+        }
+    }
+
+    /** Attempts until a terminal state; returns what the feature waits for when it has to wait. */
+    private Optional<DependencyDiscovery.Finding> attemptUntilGreen() throws IOException, InterruptedException {
+        while (attempt <= limits.maxAttempts()) {
+            if (pending == null && !produce()) {
+                if (lifecycle.state().isTerminal()) {
+                    return Optional.empty();
+                }
+                attempt++;
+                continue;
             }
+            Run run = runTests("attempt" + attempt, attempt, List.of(pending));
+            TestResult result = run.result();
+            if (result.outcome() == TestOutcome.COMPILE_ERROR || result.outcome() == TestOutcome.FAILED) {
+                DependencyDiscovery.Finding finding = parts.discovery().examine(feature.id(),
+                        DependencyDiscovery.Phase.ATTEMPT, result, run.workspace());
+                Optional<String> waitReason = waitReason(finding);
+                if (waitReason.isPresent()) {
+                    return park(attempt, finding, waitReason.get());
+                }
+                if (finding instanceof DependencyDiscovery.Finding.Cycle c) {
+                    history.add(new AttemptRecord(attempt, pending, Optional.of(result), Optional.empty(), c.reason()));
+                    fail("dependency-cycle: " + c.reason());
+                    return Optional.empty();
+                }
+            }
+            FileSet files = pending;
+            pending = null;
+            previous = judge(attempt, files, result);
+            if (lifecycle.state().isTerminal()) {
+                return Optional.empty();
+            }
+            attempt++;
         }
         FailureContext last = previous.orElseThrow();
         String why = last.reviewerFeedback() != null
                 ? "review-rejected: the review rejected attempt " + last.attempt() + ": " + oneLine(last.reviewerFeedback())
                 : "attempts-exhausted: " + limits.maxAttempts() + " attempts, the last " + summary(last.testResult());
         lifecycle.moveTo(FeatureState.FAILED, why);
+        return Optional.empty();
     }
 
-    /** One attempt; returns the failure context for the next one (the state says whether it ended). */
-    private Optional<FailureContext> attempt(int n, Optional<FailureContext> previous)
-            throws IOException, InterruptedException {
+    private static Optional<String> waitReason(DependencyDiscovery.Finding finding) {
+        if (finding instanceof DependencyDiscovery.Finding.Waiting w) {
+            return Optional.of(w.reason());
+        }
+        if (finding instanceof DependencyDiscovery.Finding.AwaitingWriter w) {
+            return Optional.of(w.reason());
+        }
+        return Optional.empty();
+    }
+
+    /** Records why the feature waits (no transition: SPEC section 1) and hands the finding back. */
+    private Optional<DependencyDiscovery.Finding> park(int n, DependencyDiscovery.Finding finding, String reason) {
+        lifecycle.note(reason);
+        parts.output().progress(feature.id(), n, reason);
+        return Optional.of(finding);
+    }
+
+    /**
+     * Asks the implementer for attempt {@link #attempt}; returns whether it produced files (then
+     * {@link #pending}). When it did not, the state says whether that ended the feature.
+     */
+    private boolean produce() throws IOException, InterruptedException {
+        int n = attempt;
         Workspace ws = parts.workspaces().create(feature.id(), "attempt" + n, layers(List.of()));
         AttemptResult produced;
         parts.output().progress(feature.id(), n, "attempt " + n + ": asking the implementer");
@@ -141,14 +264,41 @@ public final class FeatureConductor {
             if (noCode.exhausted()) {
                 lifecycle.moveTo(FeatureState.FAILED, "attempts-exhausted: " + noCode.reason()
                         + previous.map(p -> "; the last " + summary(p.testResult())).orElse(""));
-                return previous;
+                return false;
             }
             lifecycle.moveTo(FeatureState.RED, "attempt " + n + " produced no code: " + noCode.reason());
-            return Optional.of(new FailureContext(n, previous.map(FailureContext::testResult).orElse(lastResult), null));
+            previous = Optional.of(new FailureContext(n, previous.map(FailureContext::testResult).orElse(lastResult), null));
+            return false;
         }
         FileSet files = ((AttemptResult.Produced) produced).files();
-        TestResult result = runTests("attempt" + n, n, List.of(files));
-        return judge(n, files, result);
+        List<String> changedTests = files.paths().stream()
+                .filter(p -> feature.tests().contains(p) || parts.dependencies().testPaths().contains(p))
+                .filter(p -> !java.util.Arrays.equals(files.bytes(p), originalTest(p)))
+                .sorted().toList();
+        if (!changedTests.isEmpty()) {
+            // Tests are the judge: an attempt that rewrites them proves nothing, and its files must
+            // never reach a dependent.
+            history.add(new AttemptRecord(n, files, Optional.empty(), Optional.empty(), "changed test files"));
+            lifecycle.moveTo(FeatureState.FAILED, "tampering: attempt " + n + " changed test files, which are "
+                    + "read-only for the implementer: " + String.join(", ", changedTests));
+            return false;
+        }
+        pending = files;
+        return true;
+    }
+
+    /** The content a test path has in the feature's tests or its dependencies' files. */
+    private byte[] originalTest(String path) {
+        if (feature.tests().contains(path)) {
+            return feature.tests().bytes(path);
+        }
+        byte[] found = null;
+        for (FileSet layer : parts.dependencies().layers()) {
+            if (layer.contains(path)) {
+                found = layer.bytes(path);
+            }
+        }
+        return found;
     }
 
     private Optional<FailureContext> judge(int n, FileSet files, TestResult result) throws IOException, InterruptedException {
@@ -213,7 +363,11 @@ public final class FeatureConductor {
         }
     }
 
-    private TestResult runTests(String purpose, int attempt, List<FileSet> extra) throws IOException, InterruptedException {
+    /** A test run and the workspace it ran in (gone by now, but named in its diagnostics). */
+    private record Run(TestResult result, Path workspace) {
+    }
+
+    private Run runTests(String purpose, int attempt, List<FileSet> extra) throws IOException, InterruptedException {
         Workspace ws = parts.workspaces().create(feature.id(), purpose, layers(extra));
         parts.output().progress(feature.id(), attempt, (attempt == 0 ? "RED proof" : "attempt " + attempt)
                 + ": running the tests");
@@ -221,7 +375,7 @@ public final class FeatureConductor {
             TestRequest request = new TestRequest(ws.root(), feature.test(), List.copyOf(feature.tests().paths()), out);
             lastResult = parts.tests().run(request);
             testRuns++;
-            return lastResult;
+            return new Run(lastResult, ws.root());
         } finally {
             discard(ws);
         }
@@ -229,7 +383,7 @@ public final class FeatureConductor {
 
     /** Base comes from the factory; then the GREEN dependencies, the feature's tests, then {@code extra}. */
     private List<FileSet> layers(List<FileSet> extra) {
-        List<FileSet> layers = new ArrayList<>(dependencyLayers);
+        List<FileSet> layers = new ArrayList<>(parts.dependencies().layers());
         layers.add(feature.tests());
         layers.addAll(extra);
         return layers;

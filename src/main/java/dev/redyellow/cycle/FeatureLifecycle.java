@@ -60,6 +60,16 @@ public final class FeatureLifecycle {
         return t;
     }
 
+    /**
+     * Changes the reason without a transition: a feature that waits for another feature's code
+     * says so, and its state stays as it was (SPEC section 1). Ignored once terminal.
+     */
+    public synchronized void note(String why) {
+        if (!state.isTerminal()) {
+            reason = why;
+        }
+    }
+
     /** Cancels unless already terminal; returns whether it did. */
     public boolean cancelIfRunning(String why) {
         synchronized (this) {

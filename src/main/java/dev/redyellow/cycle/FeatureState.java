@@ -18,7 +18,7 @@ public enum FeatureState {
     public Set<FeatureState> successors() {
         return switch (this) {
             case PENDING -> EnumSet.of(RED, FAILED, BLOCKED, CANCELLED);
-            case RED -> EnumSet.of(RED, YELLOW, FAILED, CANCELLED);
+            case RED -> EnumSet.of(RED, YELLOW, FAILED, BLOCKED, CANCELLED);
             case YELLOW -> EnumSet.of(GREEN, RED, CANCELLED);
             case GREEN, FAILED, BLOCKED, CANCELLED -> EnumSet.noneOf(FeatureState.class);
         };

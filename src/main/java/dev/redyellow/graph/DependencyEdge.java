@@ -16,6 +16,11 @@ public record DependencyEdge(String dependency, String dependent, EdgeKind kind,
         Objects.requireNonNull(reason);
     }
 
+    /** An edge found while running (see {@link EdgeKind#DISCOVERED}). */
+    public static DependencyEdge discovered(String dependency, String dependent, String reason) {
+        return new DependencyEdge(dependency, dependent, EdgeKind.DISCOVERED, reason);
+    }
+
     static DependencyEdge explicit(String dependency, String dependent) {
         return new DependencyEdge(dependency, dependent, EdgeKind.EXPLICIT,
                 dependent + " depends on " + dependency + " (dependsOn)");

@@ -1,6 +1,7 @@
 package dev.redyellow.graph;
 
 import dev.redyellow.manifest.Feature;
+import dev.redyellow.manifest.FileSet;
 import dev.redyellow.manifest.Manifest;
 
 import java.util.ArrayList;
@@ -24,9 +25,11 @@ public final class DependencyInference {
 
     /**
      * One {@link EdgeKind#INFERRED} edge per (dependency, dependent) pair, explained by the first
-     * reference found. Deterministic: dependents in manifest order, each one's test files sorted by
-     * path, references in order of appearance, writers in manifest order. Never a self-edge.
-     * Ignores {@link Manifest#inferDependencies()}; the caller decides whether to ask.
+     * reference found. A feature's test files are read first, then the files of its replayed
+     * attempts (code an implementer will write is known up front only there). Deterministic:
+     * dependents in manifest order, each one's test files then attempts' files sorted by path,
+     * references in order of appearance, writers in manifest order. Never a self-edge. Ignores
+     * {@link Manifest#inferDependencies()}; the caller decides whether to ask.
      */
     public List<DependencyEdge> inferredEdges() {
         WrittenFiles written = WrittenFiles.of(manifest);
@@ -35,11 +38,18 @@ public final class DependencyInference {
         List<DependencyEdge> edges = new ArrayList<>();
         Set<List<String>> pairs = new HashSet<>();
         for (Feature feature : manifest.features()) {
-            for (String testPath : feature.tests().paths()) {
-                for (FileReference reference : references(languages, testPath, feature.tests().text(testPath))) {
+            List<Source> sources = new ArrayList<>();
+            feature.tests().paths().forEach(p -> sources.add(new Source(p, p, feature.tests().text(p))));
+            for (int i = 0; i < feature.attempts().size(); i++) {
+                FileSet attempt = feature.attempts().get(i);
+                String label = "attempt " + (i + 1) + "'s ";
+                attempt.paths().forEach(p -> sources.add(new Source(p, label + p, attempt.text(p))));
+            }
+            for (Source source : sources) {
+                for (FileReference reference : references(languages, source.path(), source.text())) {
                     for (String writer : written.writersOf(reference.target())) {
                         if (!writer.equals(feature.id()) && pairs.add(List.of(writer, feature.id()))) {
-                            edges.add(new DependencyEdge(writer, feature.id(), EdgeKind.INFERRED, testPath + " "
+                            edges.add(new DependencyEdge(writer, feature.id(), EdgeKind.INFERRED, source.label() + " "
                                     + reference.description() + ", written by " + writer + " (" + reference.target() + ")"));
                         }
                     }
@@ -47,6 +57,10 @@ public final class DependencyInference {
             }
         }
         return List.copyOf(edges);
+    }
+
+    /** A file whose references are read: its workspace path, how a reason names it, its text. */
+    private record Source(String path, String label, String text) {
     }
 
     /** What the test at {@code path} refers to; nothing for a file no language reads (data, resources). */

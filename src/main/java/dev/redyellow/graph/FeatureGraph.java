@@ -72,6 +72,16 @@ public final class FeatureGraph {
      *                                  explicit edges (the loader rejects these first; this is a defence)
      */
     public static FeatureGraph of(Manifest manifest) {
+        return of(manifest, List.of());
+    }
+
+    /**
+     * Builds the graph of {@code manifest} with the edges earlier runs discovered ({@link
+     * EdgeKind#DISCOVERED}) added after the inferred ones. A remembered edge naming a feature the
+     * manifest no longer has is ignored; one that duplicates an edge is skipped; one that would close
+     * a cycle is dropped and reported in {@link #warnings()}.
+     */
+    public static FeatureGraph of(Manifest manifest, List<DependencyEdge> remembered) {
         Graph<String, DependencyEdge> graph = new SimpleDirectedGraph<>(DependencyEdge.class);
         List<String> ids = new ArrayList<>();
         for (Feature feature : manifest.features()) {
@@ -112,7 +122,53 @@ public final class FeatureGraph {
                 }
             }
         }
+        for (DependencyEdge edge : remembered) {
+            if (!graph.containsVertex(edge.dependency()) || !graph.containsVertex(edge.dependent())
+                    || graph.containsEdge(edge.dependency(), edge.dependent())) {
+                continue;
+            }
+            Optional<String> cycle = cycleClosedBy(graph, edge.dependency(), edge.dependent());
+            if (cycle.isPresent()) {
+                warnings.add(new GraphWarning("remembered dependency dropped: " + edge.dependent() + " depends on "
+                        + edge.dependency() + " (" + edge.reason() + ") would close the cycle " + cycle.get()));
+            } else {
+                add(graph, edges, edge);
+            }
+        }
         return new FeatureGraph(ids, graph, edges, warnings);
+    }
+
+    /**
+     * This graph with one more edge; the graph itself is unchanged. An edge between the same two
+     * features is not added twice (the result is this graph).
+     *
+     * @throws IllegalArgumentException when the edge would close a cycle (check {@link #cycleIfAdded})
+     */
+    public FeatureGraph plus(DependencyEdge edge) {
+        requireKnown(edge.dependency());
+        requireKnown(edge.dependent());
+        if (graph.containsEdge(edge.dependency(), edge.dependent())) {
+            return this;
+        }
+        cycleIfAdded(edge.dependency(), edge.dependent()).ifPresent(cycle -> {
+            throw new IllegalArgumentException("dependency cycle: " + cycle);
+        });
+        Graph<String, DependencyEdge> copy = new SimpleDirectedGraph<>(DependencyEdge.class);
+        ids.forEach(copy::addVertex);
+        edges.forEach(e -> copy.addEdge(e.dependency(), e.dependent(), e));
+        List<DependencyEdge> more = new ArrayList<>(edges);
+        add(copy, more, edge);
+        return new FeatureGraph(ids, copy, more, warnings);
+    }
+
+    /**
+     * The cycle an edge making {@code dependent} depend on {@code dependency} would close, written
+     * {@code a -> b -> a} where {@code x -> y} reads "x depends on y"; empty when it closes none.
+     */
+    public Optional<String> cycleIfAdded(String dependency, String dependent) {
+        requireKnown(dependency);
+        requireKnown(dependent);
+        return cycleClosedBy(graph, dependency, dependent);
     }
 
     private static void add(Graph<String, DependencyEdge> graph, List<DependencyEdge> edges, DependencyEdge edge) {
@@ -151,7 +207,10 @@ public final class FeatureGraph {
         return graph;
     }
 
-    /** Explicit edges (manifest order) first, then the inferred ones that were kept, in the order found. */
+    /**
+     * Explicit edges (manifest order) first, then the inferred ones that were kept, in the order found,
+     * then the discovered ones (remembered, then found during this run).
+     */
     public List<DependencyEdge> edges() {
         return edges;
     }

@@ -111,6 +111,16 @@ final class JavaReferences implements SourceReferences {
         }
     }
 
+    /** The package {@code source} declares ("" for the default package). */
+    static String declaredPackageOf(String source) {
+        return declaredPackage(CLikeSource.withoutCommentsOrStrings(source)).orElse("");
+    }
+
+    /** The package a file's location implies (for a file whose content is not known). */
+    static String packageOf(String path) {
+        return packageFromPath(path);
+    }
+
     private static Optional<String> declaredPackage(String code) {
         Matcher m = PACKAGE.matcher(code);
         return m.find() ? Optional.of(m.group(1).replaceAll("\\s", "")) : Optional.empty();

@@ -1,21 +1,26 @@
 package dev.redyellow.run;
 
+import dev.redyellow.graph.DependencyEdge;
 import dev.redyellow.graph.FeatureGraph;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Starts each node of a dependency graph the moment all its dependencies have succeeded and a worker
@@ -23,45 +28,88 @@ import java.util.concurrent.atomic.AtomicInteger;
  * order). Not in waves: a slow node holds back only its own dependents. When a node does not
  * succeed, or the run is cancelled, the nodes that can no longer run are handed to
  * {@link Work#skip} in dependency order, so every node is accounted for exactly once.
+ *
+ * <p>The graph may grow while it runs: a node that finds it needs another node's work {@linkplain
+ * #addEdges adds the edges} and returns {@link Result#WAITING}; it gives its worker back and runs
+ * again once its new dependencies have succeeded (or is skipped when one does not). A node that
+ * needs work nobody has done yet returns {@link Result#AWAITING_OTHERS} and runs again each time
+ * another node succeeds, or once no other node can still finish.
  */
 public final class DependencyScheduler {
 
+    /** How one run of a node ended. */
+    public enum Result {
+        /** Its dependents may start. */
+        SUCCEEDED,
+        /** It ended without success: its dependents are skipped. */
+        FAILED,
+        /** It added dependencies to the graph and runs again when they have succeeded. */
+        WAITING,
+        /** It runs again when another node succeeds, or when no other node can still finish. */
+        AWAITING_OTHERS;
+
+        public static Result of(boolean succeeded) {
+            return succeeded ? SUCCEEDED : FAILED;
+        }
+    }
+
     /** What the scheduler runs. Called on worker threads. */
     public interface Work {
-        /** Runs one node; returns whether it succeeded (its dependents may then start). */
-        boolean run(String id, int worker) throws InterruptedException;
+        /** Runs one node (again, after it waited). */
+        Result run(String id, int worker) throws InterruptedException;
 
         /**
-         * A node that will never run: {@code cause} is the dependency that did not succeed, or
-         * {@code null} when the run was cancelled.
+         * A node that will never run (again): {@code cause} is the dependency that did not succeed,
+         * or {@code null} when the run was cancelled.
          */
         void skip(String id, String cause);
     }
 
-    /** When each node ran, and the most that ran at once. */
+    /** When each node ran (a node that waited has a slice per run), and the most that ran at once. */
     public record Schedule(List<TimelineEntry> timeline, int peakConcurrency, double wallSeconds, boolean cancelled) {
     }
 
-    private final FeatureGraph graph;
-    private final Map<String, Double> priority;
     private final Map<String, Integer> order = new HashMap<>();
     private final int workers;
     private final Clock clock;
+    private final ToDoubleFunction<String> estimates;
     private final Set<String> scheduled = new HashSet<>();
     private final Map<String, Boolean> succeeded = new HashMap<>();
-    private final Map<String, TimelineEntry> timeline = new ConcurrentHashMap<>();
+    /** Submitted and not yet returned: queued or running. */
+    private final Set<String> active = new HashSet<>();
+    /** Returned {@link Result#AWAITING_OTHERS} and not yet released. */
+    private final Set<String> awaiting = new LinkedHashSet<>();
+    /** Released from {@link #awaiting} to look again; they do not count as others that can finish. */
+    private final Set<String> rechecking = new HashSet<>();
+    private final Queue<TimelineEntry> timeline = new ConcurrentLinkedQueue<>();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final ThreadPoolExecutor pool;
+    private volatile FeatureGraph graph;
+    private volatile Map<String, Double> priority;
     private CountDownLatch remaining;
     private Work work;
     private volatile boolean cancelled;
     private long startMillis;
 
-    /** @param priority remaining-path seconds per node; larger runs first */
+    /** @param priority remaining-path seconds per node; larger runs first (kept when edges are added) */
     public DependencyScheduler(FeatureGraph graph, Map<String, Double> priority, int workers, Clock clock) {
+        this(graph, priority, null, workers, clock);
+    }
+
+    /**
+     * @param estimates seconds per node, from which the remaining paths are computed, and computed
+     *                  again when edges are added
+     */
+    public DependencyScheduler(FeatureGraph graph, ToDoubleFunction<String> estimates, int workers, Clock clock) {
+        this(graph, graph.remainingPathSeconds(estimates), estimates, workers, clock);
+    }
+
+    private DependencyScheduler(FeatureGraph graph, Map<String, Double> priority, ToDoubleFunction<String> estimates,
+                                int workers, Clock clock) {
         this.graph = graph;
         this.priority = Map.copyOf(priority);
+        this.estimates = estimates;
         this.workers = workers;
         this.clock = clock;
         graph.ids().forEach(id -> order.put(id, order.size()));
@@ -71,29 +119,41 @@ public final class DependencyScheduler {
 
     /** Runs every node (or until cancelled); returns when each has run or been skipped. */
     public Schedule run(Work work) throws InterruptedException {
-        this.work = work;
-        this.remaining = new CountDownLatch(graph.ids().size());
-        startMillis = clock.millis();
         try {
             synchronized (this) {
-                submitInPriorityOrder(graph.ids().stream().filter(id -> graph.dependenciesOf(id).isEmpty()).toList());
+                this.work = work;
+                this.remaining = new CountDownLatch(graph.ids().size());
+                startMillis = clock.millis();
+                if (cancelled) {
+                    graph.topologicalOrder().forEach(id -> skip(id, null)); // stopped before it started
+                } else {
+                    submitInPriorityOrder(graph.ids().stream().filter(id -> graph.dependenciesOf(id).isEmpty()).toList());
+                }
             }
             remaining.await();
         } finally {
             pool.shutdownNow();
             pool.awaitTermination(10, TimeUnit.SECONDS);
         }
-        List<TimelineEntry> entries = new ArrayList<>(timeline.values());
+        List<TimelineEntry> entries = new ArrayList<>(timeline);
         entries.sort((a, b) -> Double.compare(a.start(), b.start()));
         return new Schedule(entries, peak.get(), seconds(), cancelled);
     }
 
-    /** Interrupts the running nodes and skips every node that has not started. */
+    /**
+     * Interrupts the running nodes and skips every node that has not started, or is waiting. Before
+     * {@link #run} has begun, makes it skip everything.
+     */
     public synchronized void cancel() {
         cancelled = true;
+        if (work == null) {
+            return;
+        }
         for (Runnable neverRan : pool.shutdownNow()) {
+            active.remove(((Task) neverRan).id);
             skip(((Task) neverRan).id, null);
         }
+        awaiting.clear();
         for (String id : graph.topologicalOrder()) {
             if (!scheduled.contains(id)) {
                 skip(id, null);
@@ -105,6 +165,39 @@ public final class DependencyScheduler {
         return cancelled;
     }
 
+    /** The graph as it is now, with the edges added while running. */
+    public FeatureGraph graph() {
+        return graph;
+    }
+
+    /**
+     * Adds {@code edges} to the graph, all or none: none when one of them would close a cycle,
+     * whose path is then returned. An edge already there is not added again.
+     */
+    public synchronized Optional<String> addEdges(List<DependencyEdge> edges) {
+        FeatureGraph next = graph;
+        for (DependencyEdge edge : edges) {
+            Optional<String> cycle = next.cycleIfAdded(edge.dependency(), edge.dependent());
+            if (cycle.isPresent()) {
+                return cycle;
+            }
+            next = next.plus(edge);
+        }
+        graph = next;
+        if (estimates != null) {
+            priority = Map.copyOf(next.remainingPathSeconds(estimates));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a node other than {@code id} is queued or running (one that only looks again for
+     * work it awaits does not count): whether some other node may yet finish.
+     */
+    public synchronized boolean othersMayFinish(String id) {
+        return active.stream().anyMatch(other -> !other.equals(id) && !rechecking.contains(other));
+    }
+
     private void submit(String id) {
         scheduled.add(id);
         if (cancelled) {
@@ -112,8 +205,10 @@ public final class DependencyScheduler {
             return;
         }
         try {
+            active.add(id);
             pool.execute(new Task(id, priority.getOrDefault(id, 0.0), order.get(id)));
         } catch (RejectedExecutionException stopping) {
+            active.remove(id);
             skip(id, null);
         }
     }
@@ -123,15 +218,51 @@ public final class DependencyScheduler {
         peak.accumulateAndGet(now, Math::max);
         int worker = WorkerThreads.workerNumber();
         double start = seconds();
-        boolean ok = false;
+        Result result = Result.FAILED;
         try {
-            ok = !cancelled && work.run(id, worker);
+            result = cancelled ? Result.FAILED : work.run(id, worker);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             running.decrementAndGet();
-            timeline.put(id, new TimelineEntry(id, worker, start, seconds(), ok ? "succeeded" : "failed"));
-            done(id, ok);
+            timeline.add(new TimelineEntry(id, worker, start, seconds(), switch (result) {
+                case SUCCEEDED -> "succeeded";
+                case FAILED -> "failed";
+                case WAITING, AWAITING_OTHERS -> "waiting";
+            }));
+            settle(id, result);
+        }
+    }
+
+    private synchronized void settle(String id, Result result) {
+        active.remove(id);
+        rechecking.remove(id);
+        switch (result) {
+            case SUCCEEDED, FAILED -> done(id, result == Result.SUCCEEDED);
+            case WAITING -> {
+                scheduled.remove(id);
+                if (cancelled) {
+                    skip(id, null);
+                } else {
+                    graph.dependenciesOf(id).stream().filter(d -> Boolean.FALSE.equals(succeeded.get(d))).findFirst()
+                            .ifPresentOrElse(failed -> skip(id, failed), () -> {
+                                if (graph.dependenciesOf(id).stream().allMatch(d -> Boolean.TRUE.equals(succeeded.get(d)))) {
+                                    submit(id);
+                                }
+                            });
+                }
+            }
+            case AWAITING_OTHERS -> {
+                scheduled.remove(id);
+                if (cancelled) {
+                    skip(id, null);
+                } else {
+                    awaiting.add(id);
+                }
+            }
+        }
+        if (!awaiting.isEmpty() && active.stream().allMatch(rechecking::contains)) {
+            releaseAwaiting(); // nothing else can finish: they look once more, then fail as they are
         }
     }
 
@@ -140,7 +271,7 @@ public final class DependencyScheduler {
         remaining.countDown();
         List<String> ready = new ArrayList<>();
         for (String dependent : graph.dependentsOf(id)) {
-            if (scheduled.contains(dependent)) {
+            if (scheduled.contains(dependent) || awaiting.contains(dependent)) {
                 continue;
             }
             if (!ok || cancelled) {
@@ -150,6 +281,16 @@ public final class DependencyScheduler {
             }
         }
         submitInPriorityOrder(ready);
+        if (ok && !cancelled) {
+            releaseAwaiting(); // what they await may be what this node just did
+        }
+    }
+
+    private void releaseAwaiting() {
+        List<String> released = List.copyOf(awaiting);
+        awaiting.clear();
+        rechecking.addAll(released);
+        submitInPriorityOrder(released);
     }
 
     /**
@@ -157,7 +298,8 @@ public final class DependencyScheduler {
      * become ready together are offered longest remaining path first.
      */
     private void submitInPriorityOrder(List<String> ready) {
-        ready.stream().sorted(Comparator.comparingDouble((String id) -> -priority.getOrDefault(id, 0.0))
+        Map<String, Double> now = priority;
+        ready.stream().sorted(Comparator.comparingDouble((String id) -> -now.getOrDefault(id, 0.0))
                 .thenComparingInt(order::get)).forEach(this::submit);
     }
 
@@ -167,6 +309,7 @@ public final class DependencyScheduler {
             return;
         }
         scheduled.add(id);
+        awaiting.remove(id);
         work.skip(id, cause);
         done(id, false);
     }

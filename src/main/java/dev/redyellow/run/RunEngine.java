@@ -4,11 +4,15 @@ import dev.redyellow.cache.CacheStats;
 import dev.redyellow.cache.CachingTestRunner;
 import dev.redyellow.cache.DisabledTestCache;
 import dev.redyellow.cache.FileHashes;
+import dev.redyellow.cycle.DependencyDiscovery;
+import dev.redyellow.cycle.DependencyFiles;
 import dev.redyellow.cycle.FeatureConductor;
 import dev.redyellow.cycle.FeatureLifecycle;
 import dev.redyellow.cycle.FeatureOutcome;
 import dev.redyellow.cycle.FeatureState;
 import dev.redyellow.exec.WorkspaceFactory;
+import dev.redyellow.graph.CodeWriters;
+import dev.redyellow.graph.DependencyEdge;
 import dev.redyellow.graph.FeatureGraph;
 import dev.redyellow.manifest.Feature;
 import dev.redyellow.manifest.FileSet;
@@ -18,12 +22,14 @@ import dev.redyellow.testing.TestRunner;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,21 +38,29 @@ import java.util.concurrent.TimeUnit;
  * Runs every feature of a manifest through its cycle on a {@link DependencyScheduler}. Dependents of
  * a feature that did not end GREEN end BLOCKED with the reason, so nothing is dropped;
  * {@link #cancel()} (from any thread) ends every unfinished feature CANCELLED and kills the process
- * trees of the running ones.
+ * trees of the running ones. A feature whose run shows it needs another feature's code gets a
+ * discovered edge and waits for that feature without holding a worker ({@link RunDiscovery}); the
+ * edges found are remembered for the next runs of the manifest ({@link DiscoveryMemory}).
  */
 public final class RunEngine {
+    private static final System.Logger LOG = System.getLogger(RunEngine.class.getName());
     private static final String NOT_STARTED = "cancelled: the run was stopped before it started";
 
     private final Manifest manifest;
-    private final FeatureGraph graph;
     private final RunOptions options;
     private final RunListener listener;
     private final FeatureKinds kinds;
     private final Clock clock;
     private final DependencyScheduler scheduler;
+    private final DiscoveryMemory memory;
+    private final CodeWriters writers;
+    private final RunDiscovery discovery;
     private final Map<String, FeatureLifecycle> lifecycles = new LinkedHashMap<>();
+    private final Map<String, FeatureConductor> conductors = new ConcurrentHashMap<>();
     private final Map<String, FeatureOutcome> outcomes = new ConcurrentHashMap<>();
-    private final Map<String, CachingTestRunner> cachedRunners = new ConcurrentHashMap<>();
+    private final Map<String, List<CachingTestRunner>> cachedRunners = new ConcurrentHashMap<>();
+    /** The test runner of each feature's current slice (its conductor outlives a slice). */
+    private final Map<String, TestRunner> sliceRunners = new ConcurrentHashMap<>();
     private final FileHashes hashes = new FileHashes();
     private final ScheduledExecutorService alarms = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "redyellow-alarms");
@@ -60,21 +74,29 @@ public final class RunEngine {
 
     public RunEngine(Manifest manifest, RunOptions options, TestRunner tests, RunListener listener, Clock clock) {
         this.manifest = manifest;
-        this.graph = FeatureGraph.of(manifest);
         this.options = options;
         this.listener = listener;
         this.kinds = new FeatureKinds(tests, options.decisions());
         this.clock = clock;
+        this.memory = options.memory();
+        FeatureGraph graph = FeatureGraph.of(manifest, recall(memory::edges, List.of()));
         for (Feature f : manifest.features()) {
             lifecycles.put(f.id(), new FeatureLifecycle(f.id(), clock, listener::transition));
         }
-        Map<String, Double> priority = graph.remainingPathSeconds(
-                id -> options.estimates().getOrDefault(id, FeatureGraph.DEFAULT_ESTIMATE_SECONDS));
-        this.scheduler = new DependencyScheduler(graph, priority, options.workers(), clock);
+        this.scheduler = new DependencyScheduler(graph,
+                id -> options.estimates().getOrDefault(id, FeatureGraph.DEFAULT_ESTIMATE_SECONDS), options.workers(), clock);
+        this.writers = CodeWriters.of(manifest);
+        recall(memory::acceptedPaths, Map.<String, Set<String>>of()).forEach((feature, paths) -> {
+            if (manifest.feature(feature).isPresent()) {
+                paths.forEach(p -> writers.addPath(feature, p));
+            }
+        });
+        this.discovery = new RunDiscovery(scheduler, writers, this::edgeFound);
     }
 
+    /** The graph as it is now: the manifest's edges, those remembered, and those found so far. */
     public FeatureGraph graph() {
-        return graph;
+        return scheduler.graph();
     }
 
     /** Runs to the end (or until cancelled) and returns the result. */
@@ -97,8 +119,8 @@ public final class RunEngine {
     private DependencyScheduler.Schedule runScheduler() throws InterruptedException {
         return scheduler.run(new DependencyScheduler.Work() {
             @Override
-            public boolean run(String id, int worker) {
-                return runFeature(id, worker).green();
+            public DependencyScheduler.Result run(String id, int worker) {
+                return runFeature(id, worker);
             }
 
             @Override
@@ -109,14 +131,16 @@ public final class RunEngine {
     }
 
     private RunResult result(DependencyScheduler.Schedule schedule) {
+        FeatureGraph graph = scheduler.graph();
         List<FeatureOutcome> ordered = graph.ids().stream().map(id -> outcomes.getOrDefault(id, notRun(id))).toList();
         List<TimelineEntry> timeline = schedule.timeline().stream().map(e -> new TimelineEntry(e.feature(), e.worker(),
-                e.start(), e.end(), lifecycles.get(e.feature()).state().name())).toList();
+                e.start(), e.end(), "waiting".equals(e.state()) ? "WAITING" : lifecycles.get(e.feature()).state().name()))
+                .toList();
         CacheStats cache = options.cache().sessionStats().since(cacheAtStart);
         RunMetrics metrics = RunMetricsCalculator.compute(graph, ordered, timeline, schedule.wallSeconds(),
                 options.workers(), schedule.peakConcurrency(), new CacheFigures(cache.requests(), cache.hits(),
                         cache.misses(), cache.hitRate(), cache.savedSeconds()));
-        return new RunResult(manifest, ordered, metrics, schedule.cancelled(), stopReason);
+        return new RunResult(manifest, ordered, metrics, schedule.cancelled(), stopReason, graph.edges());
     }
 
     /** Stops the run: running features are interrupted (their process trees killed), the rest cancelled. */
@@ -135,40 +159,55 @@ public final class RunEngine {
         return scheduler.isCancelled();
     }
 
-    private FeatureOutcome runFeature(String id, int worker) {
+    /** Runs a feature, or carries on with one that waited; returns how this slice of it ended. */
+    private DependencyScheduler.Result runFeature(String id, int worker) {
         Feature feature = manifest.feature(id).orElseThrow();
-        FeatureLifecycle lifecycle = lifecycles.get(id);
         listener.featureStarted(id, worker);
         TestRunner tests = kinds.tests();
-        CachingTestRunner cached = null;
         if (!(options.cache() instanceof DisabledTestCache)) {
-            cached = new CachingTestRunner(tests, options.cache(), hashes, id,
-                    Set.copyOf(graph.transitiveDependenciesOf(id)));
-            cachedRunners.put(id, cached);
+            // made anew for each slice: a discovered dependency's code is in the workspaces from now on
+            CachingTestRunner cached = new CachingTestRunner(tests, options.cache(), hashes, id,
+                    Set.copyOf(scheduler.graph().transitiveDependenciesOf(id)));
+            cachedRunners.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(cached);
             tests = cached;
         }
+        TestRunner slice = tests;
+        FeatureConductor conductor = conductors.computeIfAbsent(id, k -> new FeatureConductor(feature,
+                lifecycles.get(id),
+                new FeatureConductor.Limits(manifest.maxAttempts(), manifest.stagnationLimit(), options.featureTimeout()),
+                new FeatureConductor.Parts(workspaces, request -> sliceRunners.get(id).run(request), kinds.implementer(feature),
+                        kinds.reviewer(feature), options.output(), options.keepWorkspaces(), dependencyFiles(id),
+                        discovery), clock));
+        sliceRunners.put(id, slice);
         FeatureAlarm alarm = FeatureAlarm.arm(alarms, options.featureTimeout());
-        FeatureOutcome outcome;
+        FeatureConductor.Step step;
         try {
-            outcome = new FeatureConductor(feature, lifecycle,
-                    new FeatureConductor.Limits(manifest.maxAttempts(), manifest.stagnationLimit(), options.featureTimeout()),
-                    new FeatureConductor.Parts(workspaces, tests, kinds.implementer(feature), kinds.reviewer(feature),
-                            options.output(), options.keepWorkspaces()),
-                    dependencyLayers(id), clock).conduct();
+            step = conductor.conduct();
         } finally {
             alarm.finish();
         }
-        if (cached != null) {
-            outcome = outcome.withCacheHits(cached.hits());
+        if (step instanceof FeatureConductor.Step.Parked parked) {
+            return parked.finding() instanceof DependencyDiscovery.Finding.AwaitingWriter
+                    ? DependencyScheduler.Result.AWAITING_OTHERS : DependencyScheduler.Result.WAITING;
+        }
+        FeatureOutcome outcome = withCacheHits(((FeatureConductor.Step.Finished) step).outcome());
+        if (outcome.green()) {
+            FileSet accepted = feature.tests().overlay(outcome.acceptedFiles());
+            writers.addAll(id, accepted);
+            remember(() -> memory.rememberAccepted(id, accepted.paths()));
         }
         finish(outcome);
-        return outcome;
+        return DependencyScheduler.Result.of(outcome.green());
+    }
+
+    private FeatureOutcome withCacheHits(FeatureOutcome outcome) {
+        List<CachingTestRunner> runners = cachedRunners.getOrDefault(outcome.id(), List.of());
+        return runners.isEmpty() ? outcome : outcome.withCacheHits(runners.stream().mapToInt(CachingTestRunner::hits).sum());
     }
 
     /** Whether this result of the run was served from the test cache rather than run. */
     public boolean servedFromCache(String featureId, TestResult result) {
-        CachingTestRunner runner = cachedRunners.get(featureId);
-        return runner != null && runner.servedFromCache(result);
+        return cachedRunners.getOrDefault(featureId, List.of()).stream().anyMatch(r -> r.servedFromCache(result));
     }
 
     private void skipFeature(String id, String cause) {
@@ -178,7 +217,8 @@ public final class RunEngine {
         } else if (!lifecycle.state().isTerminal()) {
             lifecycle.moveTo(FeatureState.BLOCKED, "dependency-failed: " + cause + " ended " + lifecycles.get(cause).state());
         }
-        finish(notRun(id));
+        FeatureConductor waited = conductors.get(id);
+        finish(waited != null ? withCacheHits(waited.outcome()) : notRun(id));
     }
 
     private void finish(FeatureOutcome outcome) {
@@ -192,12 +232,50 @@ public final class RunEngine {
                 FileSet.empty(), List.of());
     }
 
-    /** The accepted code and tests of every dependency, direct or transitive, in dependency order. */
-    private List<FileSet> dependencyLayers(String id) {
-        List<FileSet> layers = new ArrayList<>();
-        for (String dep : graph.transitiveDependenciesOf(id)) {
-            layers.add(manifest.feature(dep).orElseThrow().tests().overlay(outcomes.get(dep).acceptedFiles()));
+    private void edgeFound(DependencyEdge edge) {
+        remember(() -> memory.rememberEdge(edge));
+        listener.edgeDiscovered(edge);
+    }
+
+    /** What a feature's GREEN dependencies, direct or transitive, put in its workspaces now. */
+    private DependencyFiles dependencyFiles(String id) {
+        return new DependencyFiles() {
+            @Override
+            public List<FileSet> layers() {
+                List<FileSet> layers = new ArrayList<>();
+                for (String dep : scheduler.graph().transitiveDependenciesOf(id)) {
+                    layers.add(manifest.feature(dep).orElseThrow().tests().overlay(outcomes.get(dep).acceptedFiles()));
+                }
+                return layers;
+            }
+
+            @Override
+            public Set<String> testPaths() {
+                Set<String> paths = new HashSet<>();
+                for (String dep : scheduler.graph().transitiveDependenciesOf(id)) {
+                    paths.addAll(manifest.feature(dep).orElseThrow().tests().paths());
+                }
+                return paths;
+            }
+        };
+    }
+
+    /** Reads the memory; a memory that cannot be read is a warning, not a failed run. */
+    private static <T> T recall(java.util.function.Supplier<T> read, T otherwise) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not read what earlier runs discovered: " + e, e);
+            return otherwise;
         }
-        return layers;
+    }
+
+    /** Writes to the memory; a memory that cannot be written is a warning, not a failed run. */
+    private static void remember(Runnable write) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not remember a discovered dependency: " + e, e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.redyellow.run;
 
+import dev.redyellow.graph.DependencyEdge;
 import dev.redyellow.cycle.FeatureOutcome;
 import dev.redyellow.cycle.Transition;
 
@@ -19,6 +20,10 @@ public interface RunListener {
 
     /** A feature reached a terminal state. */
     default void featureFinished(FeatureOutcome outcome) {
+    }
+
+    /** An edge was found while running (a feature needs another feature's code); it is in the graph now. */
+    default void edgeDiscovered(DependencyEdge edge) {
     }
 
     RunListener NONE = new RunListener() {

@@ -20,18 +20,35 @@ import java.nio.file.Path;
  * @param estimates      seconds per feature learnt from earlier runs (features absent get the default)
  * @param featureTimeout the longest one feature may take, or {@code null} for no limit
  * @param runTimeout     the longest the whole run may take, or {@code null} for no limit
+ * @param memory         what earlier runs of the manifest discovered, and where this run's findings go
  */
 public record RunOptions(int workers, Path runDir, boolean keepWorkspaces, ManualDecisions decisions, StepOutput output,
-                         TestCache cache, Map<String, Double> estimates, Duration featureTimeout, Duration runTimeout) {
+                         TestCache cache, Map<String, Double> estimates, Duration featureTimeout, Duration runTimeout,
+                         DiscoveryMemory memory) {
     public RunOptions {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, was " + workers);
         }
         estimates = Map.copyOf(estimates);
+        memory = memory == null ? DiscoveryMemory.NONE : memory;
+    }
+
+    /** Options that remember nothing between runs. */
+    public RunOptions(int workers, Path runDir, boolean keepWorkspaces, ManualDecisions decisions, StepOutput output,
+                      TestCache cache, Map<String, Double> estimates, Duration featureTimeout, Duration runTimeout) {
+        this(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout, runTimeout,
+                DiscoveryMemory.NONE);
+    }
+
+    /** These options with {@code memory}. */
+    public RunOptions withMemory(DiscoveryMemory memory) {
+        return new RunOptions(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout,
+                runTimeout, memory);
     }
 
     /** Options without a cache and without learnt estimates. */
     public RunOptions(int workers, Path runDir, boolean keepWorkspaces, ManualDecisions decisions, StepOutput output) {
-        this(workers, runDir, keepWorkspaces, decisions, output, new DisabledTestCache(""), Map.of(), null, null);
+        this(workers, runDir, keepWorkspaces, decisions, output, new DisabledTestCache(""), Map.of(), null, null,
+                DiscoveryMemory.NONE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.redyellow.run;
 
+import dev.redyellow.graph.DependencyEdge;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -57,6 +58,11 @@ public final class RunReport {
         ArrayNode features = root.putArray("features");
         for (FeatureOutcome o : result.outcomes()) {
             features.add(feature(o));
+        }
+        ArrayNode edges = root.putArray("edges");
+        for (DependencyEdge e : result.edges()) {
+            edges.addObject().put("from", e.dependency()).put("to", e.dependent()).put("kind", e.kind().label())
+                    .put("reason", e.reason());
         }
         root.set("metrics", metrics(result.metrics()));
         return root;

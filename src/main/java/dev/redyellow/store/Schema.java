@@ -95,7 +95,22 @@ public final class Schema {
                         to_state TEXT NOT NULL,
                         at_ns INTEGER NOT NULL,
                         reason TEXT NOT NULL,
-                        PRIMARY KEY (run_id, feature, seq)) WITHOUT ROWID""")));
+                        PRIMARY KEY (run_id, feature, seq)) WITHOUT ROWID""")),
+            new Migration(3, "dependencies found while running", List.of(
+                    """
+                    CREATE TABLE discovered_edges (
+                        name TEXT NOT NULL,
+                        dependency TEXT NOT NULL,
+                        dependent TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        found_ns INTEGER NOT NULL,
+                        PRIMARY KEY (name, dependency, dependent)) WITHOUT ROWID""",
+                    """
+                    CREATE TABLE accepted_paths (
+                        name TEXT NOT NULL,
+                        feature TEXT NOT NULL,
+                        path TEXT NOT NULL,
+                        PRIMARY KEY (name, feature, path)) WITHOUT ROWID""")));
 
     private Schema() {
     }

@@ -4,6 +4,7 @@ import dev.redyellow.cache.CacheSettings;
 import dev.redyellow.cache.OpenedCache;
 import dev.redyellow.cache.TestCache;
 import dev.redyellow.cache.TestCaches;
+import dev.redyellow.store.DiscoveryStore;
 import dev.redyellow.store.RunStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +39,11 @@ public final class LocalData implements AutoCloseable {
 
     public Optional<RunStore> runs() {
         return opened().database().map(RunStore::new);
+    }
+
+    /** What runs of each manifest discovered about its dependencies; empty without a usable file. */
+    public Optional<DiscoveryStore> discoveries() {
+        return opened().database().map(DiscoveryStore::new);
     }
 
     /** Why the file could not be used as it is (moved aside, unwritable); empty when all is well. */

@@ -6,11 +6,13 @@ import dev.redyellow.exec.RunFolder;
 import dev.redyellow.implement.ManualDecisions;
 import dev.redyellow.manifest.Manifest;
 import dev.redyellow.run.RunEngine;
+import dev.redyellow.run.DiscoveryMemory;
 import dev.redyellow.run.RunHistory;
 import dev.redyellow.run.RunListener;
 import dev.redyellow.run.RunOptions;
 import dev.redyellow.run.RunResult;
 import dev.redyellow.run.RunStreams;
+import dev.redyellow.store.DiscoveryStore;
 import dev.redyellow.store.RunStore;
 import dev.redyellow.stream.CallbackSubscriber;
 import dev.redyellow.stream.Chunk;
@@ -63,10 +65,13 @@ public final class RunSession {
         TestCache cache = useCache ? data.cache() : new DisabledTestCache("the cache is off in the window");
         Optional<RunStore> history = useCache ? data.runs() : Optional.empty();
         Map<String, Double> estimates = history.map(h -> h.featureEstimates(manifest.name())).orElse(Map.of());
+        DiscoveryMemory memory = (useCache ? data.discoveries() : Optional.<DiscoveryStore>empty())
+                .map(store -> DiscoveryMemory.stored(store, manifest.name(), Clock.systemUTC()))
+                .orElse(DiscoveryMemory.NONE);
         // the run's warm test workers end with the run (Stop included), not only when the app exits
         TestRunners runners = TestRunners.standard();
         RunEngine created = new RunEngine(manifest, new RunOptions(workers, folder.path(), false, decisions, opened,
-                cache, estimates, null, null), runners, listener, Clock.systemUTC());
+                cache, estimates, null, null, memory), runners, listener, Clock.systemUTC());
         engine = created;
         if (cancelled) {
             created.cancel();

@@ -46,9 +46,9 @@ class DependencySchedulerTest {
         }
 
         @Override
-        public boolean run(String id, int worker) {
+        public DependencyScheduler.Result run(String id, int worker) {
             ran.add(id);
-            return !failing.contains(id);
+            return DependencyScheduler.Result.of(!failing.contains(id));
         }
 
         @Override
@@ -91,14 +91,14 @@ class DependencySchedulerTest {
         List<String> seenBySlow = Collections.synchronizedList(new ArrayList<>());
         DependencyScheduler.Work work = new DependencyScheduler.Work() {
             @Override
-            public boolean run(String id, int worker) throws InterruptedException {
+            public DependencyScheduler.Result run(String id, int worker) throws InterruptedException {
                 if (id.equals("slow")) {
                     assertTrue(afterRan.await(30, java.util.concurrent.TimeUnit.SECONDS), "after ran while slow was running");
                     seenBySlow.add("after finished first");
                 } else if (id.equals("after")) {
                     afterRan.countDown();
                 }
-                return true;
+                return DependencyScheduler.Result.SUCCEEDED;
             }
 
             @Override
@@ -127,10 +127,10 @@ class DependencySchedulerTest {
         stopper.start();
         DependencyScheduler.Schedule s = scheduler.run(new DependencyScheduler.Work() {
             @Override
-            public boolean run(String id, int worker) throws InterruptedException {
+            public DependencyScheduler.Result run(String id, int worker) throws InterruptedException {
                 started.countDown();
                 Thread.sleep(60_000); // interrupted by cancel
-                return true;
+                return DependencyScheduler.Result.SUCCEEDED;
             }
 
             @Override
@@ -141,5 +141,108 @@ class DependencySchedulerTest {
         stopper.join();
         assertTrue(s.cancelled());
         assertEquals(Map.of("b", "null", "c", "null"), skipped.skipped);
+    }
+
+    @Test
+    void aStopBeforeTheRunHasStartedCancelsEverythingInsteadOfFailing() throws Exception {
+        // F5 then Esc within 50 ms: cancel() reached the scheduler before run() had its work
+        FeatureGraph g = graph("a", "b: a");
+        DependencyScheduler scheduler = new DependencyScheduler(g, Map.of(), 2, Clock.systemUTC());
+        scheduler.cancel();
+        Recorder r = new Recorder();
+        DependencyScheduler.Schedule s = scheduler.run(r);
+        assertTrue(s.cancelled());
+        assertTrue(r.ran.isEmpty(), r.ran.toString());
+        assertEquals(Map.of("a", "null", "b", "null"), r.skipped);
+    }
+
+    /** Runs nodes as scripted: each call takes the next result of its node's list. */
+    private static final class Script implements DependencyScheduler.Work {
+        final Map<String, java.util.Deque<DependencyScheduler.Result>> results = new java.util.concurrent.ConcurrentHashMap<>();
+        final List<String> ran = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, String> skipped = Collections.synchronizedMap(new LinkedHashMap<>());
+        java.util.function.Consumer<String> onRun = id -> { };
+
+        Script node(String id, DependencyScheduler.Result... script) {
+            results.put(id, new java.util.ArrayDeque<>(List.of(script)));
+            return this;
+        }
+
+        @Override
+        public DependencyScheduler.Result run(String id, int worker) {
+            ran.add(id);
+            onRun.accept(id);
+            java.util.Deque<DependencyScheduler.Result> left = results.get(id);
+            return left.size() > 1 ? left.poll() : left.peek();
+        }
+
+        @Override
+        public void skip(String id, String cause) {
+            skipped.put(id, String.valueOf(cause));
+        }
+    }
+
+    @Test
+    void aNodeThatAddsAnEdgeAndWaitsRunsAgainOnceItsNewDependencySucceeded() throws Exception {
+        FeatureGraph g = graph("user", "lib");
+        DependencyScheduler scheduler = new DependencyScheduler(g, id -> 1.0, 1, Clock.systemUTC());
+        Script script = new Script().node("user", DependencyScheduler.Result.WAITING, DependencyScheduler.Result.SUCCEEDED)
+                .node("lib", DependencyScheduler.Result.SUCCEEDED);
+        script.onRun = id -> {
+            if (id.equals("user") && script.ran.size() == 1) {
+                assertTrue(scheduler.addEdges(List.of(dev.redyellow.graph.DependencyEdge.discovered("lib", "user",
+                        "user needs lib"))).isEmpty());
+            }
+        };
+        DependencyScheduler.Schedule s = scheduler.run(script);
+        assertEquals(List.of("user", "lib", "user"), script.ran);
+        assertTrue(script.skipped.isEmpty());
+        assertEquals(3, s.timeline().size(), "a slice per run");
+        assertEquals(Set.of("lib"), scheduler.graph().dependenciesOf("user"));
+    }
+
+    @Test
+    void anEdgeThatWouldCloseACycleIsNotAdded() {
+        FeatureGraph g = graph("a", "b: a");
+        DependencyScheduler scheduler = new DependencyScheduler(g, id -> 1.0, 1, Clock.systemUTC());
+        assertEquals(java.util.Optional.of("a -> b -> a"), scheduler.addEdges(List.of(
+                dev.redyellow.graph.DependencyEdge.discovered("b", "a", "a needs b"))));
+        assertEquals(Set.of(), scheduler.graph().dependenciesOf("a"));
+    }
+
+    @Test
+    void aWaitingNodeIsSkippedWhenItsNewDependencyFails() throws Exception {
+        FeatureGraph g = graph("user", "lib");
+        DependencyScheduler scheduler = new DependencyScheduler(g, id -> 1.0, 1, Clock.systemUTC());
+        Script script = new Script().node("user", DependencyScheduler.Result.WAITING)
+                .node("lib", DependencyScheduler.Result.FAILED);
+        script.onRun = id -> {
+            if (id.equals("user")) {
+                scheduler.addEdges(List.of(dev.redyellow.graph.DependencyEdge.discovered("lib", "user", "needs lib")));
+            }
+        };
+        scheduler.run(script);
+        assertEquals(List.of("user", "lib"), script.ran);
+        assertEquals(Map.of("user", "lib"), script.skipped);
+    }
+
+    @Test
+    void anAwaitingNodeLooksAgainAfterEachSuccessAndOnceMoreWhenNothingElseCanFinish() throws Exception {
+        FeatureGraph g = graph("hopeful", "other");
+        DependencyScheduler scheduler = new DependencyScheduler(g, Map.of("hopeful", 2.0, "other", 1.0), 1,
+                Clock.systemUTC());
+        List<Boolean> othersMayFinish = Collections.synchronizedList(new ArrayList<>());
+        Script script = new Script().node("hopeful", DependencyScheduler.Result.AWAITING_OTHERS,
+                        DependencyScheduler.Result.AWAITING_OTHERS, DependencyScheduler.Result.FAILED)
+                .node("other", DependencyScheduler.Result.SUCCEEDED);
+        script.onRun = id -> {
+            if (id.equals("hopeful")) {
+                othersMayFinish.add(scheduler.othersMayFinish("hopeful"));
+            }
+        };
+        scheduler.run(script);
+        // first: other is queued; after other succeeded: looks again, nothing else left; then once more
+        assertEquals(List.of("hopeful", "other", "hopeful", "hopeful"), script.ran);
+        assertEquals(List.of(true, false, false), othersMayFinish);
     }
 }

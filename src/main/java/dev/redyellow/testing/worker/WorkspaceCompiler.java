@@ -103,7 +103,11 @@ public final class WorkspaceCompiler {
     }
 
     private static String describe(Path workspace, Diagnostic<? extends JavaFileObject> d) {
-        String message = d.getMessage(Locale.ROOT).lines().findFirst().orElse("").strip();
+        // javac says what is missing on the lines after the first ("symbol: class Rates",
+        // "location: package shop"); they stay, on the same line, for finding who writes it.
+        List<String> lines = d.getMessage(Locale.ROOT).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        String message = lines.isEmpty() ? "" : lines.get(0) + (lines.size() == 1 ? ""
+                : lines.subList(1, lines.size()).stream().collect(Collectors.joining("; ", " (", ")")));
         if (d.getSource() == null) {
             return message;
         }

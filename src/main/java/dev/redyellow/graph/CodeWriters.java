@@ -1,0 +1,219 @@
+package dev.redyellow.graph;
+
+import dev.redyellow.manifest.FileSet;
+import dev.redyellow.manifest.Manifest;
+import dev.redyellow.testing.MissingNames.MissingName;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Who writes the code a failed run was missing: every path a feature writes (its replayed attempts,
+ * its tests, its {@code provides}, and what it had accepted in this run or in earlier runs of the
+ * same manifest) and every path of the base. Grows while a run goes on ({@link #add}); thread-safe.
+ */
+public final class CodeWriters {
+
+    /** Dependency folders that hold no project code; never walked. */
+    private static final Set<String> NOT_CODE = Set.of("node_modules", ".venv", "venv", "vendor", ".git",
+            "__pycache__", "target", "build");
+    private static final List<String> SCRIPT_EXTENSIONS = List.of(".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".mts", ".cts");
+
+    /** A written path: who writes it and, for a Java file, the package it declares. */
+    private record Written(Set<String> features, String javaPackage) {
+    }
+
+    private final Map<String, Written> byPath = new TreeMap<>();
+    private final Map<String, String> basePackages = new HashMap<>();
+    private final Set<String> basePaths = new LinkedHashSet<>();
+
+    private CodeWriters() {
+    }
+
+    /** The writers a manifest declares up front, and the files of its base folder. */
+    public static CodeWriters of(Manifest manifest) {
+        CodeWriters writers = new CodeWriters();
+        for (WrittenFiles.WrittenFile file : WrittenFiles.of(manifest).all()) {
+            writers.add(file.feature(), file.path(), file.content());
+        }
+        if (manifest.baseDir() != null && Files.isDirectory(manifest.baseDir())) {
+            writers.readBase(manifest.baseDir());
+        }
+        return writers;
+    }
+
+    /** Records that {@code feature} wrote (or accepted) each file of {@code files}. */
+    public void addAll(String feature, FileSet files) {
+        files.paths().forEach(p -> add(feature, p, Optional.of(files.text(p))));
+    }
+
+    /** Records a path {@code feature} wrote in an earlier run (its content is not kept). */
+    public void addPath(String feature, String path) {
+        add(feature, path, Optional.empty());
+    }
+
+    private synchronized void add(String feature, String path, Optional<String> content) {
+        String javaPackage = path.endsWith(".java") ? content.map(JavaReferences::declaredPackageOf)
+                .orElseGet(() -> JavaReferences.packageOf(path)) : "";
+        Written known = byPath.get(path);
+        Set<String> features = known == null ? new LinkedHashSet<>() : new LinkedHashSet<>(known.features());
+        features.add(feature);
+        byPath.put(path, new Written(Set.copyOf(features), known == null ? javaPackage : known.javaPackage()));
+    }
+
+    /** The features that write what {@code name} names, in the order they were first seen writing it. */
+    public synchronized Set<String> writersOf(MissingName name) {
+        Set<String> writers = new LinkedHashSet<>();
+        for (String path : paths(name, byPath.keySet(), p -> byPath.get(p).javaPackage())) {
+            writers.addAll(byPath.get(path).features());
+        }
+        return writers;
+    }
+
+    /** Whether the base folder has a file that provides what {@code name} names. */
+    public synchronized boolean baseWrites(MissingName name) {
+        return !paths(name, basePaths, p -> basePackages.getOrDefault(p, "")).isEmpty();
+    }
+
+    /** The paths among {@code known} that provide {@code name}. */
+    private static List<String> paths(MissingName name, Set<String> known, java.util.function.Function<String, String> packageOf) {
+        return switch (name.kind()) {
+            case JAVA_TYPE, JAVA_MEMBER_OF -> javaType(name, known, packageOf);
+            case JAVA_PACKAGE -> known.stream().filter(p -> p.endsWith(".java")).filter(p -> {
+                String pkg = packageOf.apply(p);
+                String qualified = qualified(pkg, simpleName(p));
+                return pkg.equals(name.name()) || pkg.startsWith(name.name() + ".") || qualified.equals(name.name());
+            }).toList();
+            case PYTHON_MODULE -> pythonModule(name.name(), known);
+            case SCRIPT_MODULE -> scriptModule(name, known);
+        };
+    }
+
+    private static List<String> javaType(MissingName name, Set<String> known, java.util.function.Function<String, String> packageOf) {
+        List<String> javaFiles = known.stream().filter(p -> p.endsWith(".java")).toList();
+        String wanted = name.name();
+        if (wanted.contains(".")) {
+            // a qualified name, perhaps of a nested type: the file of the outermost type that exists
+            for (String candidate = wanted; candidate.contains("."); candidate = candidate.substring(0, candidate.lastIndexOf('.'))) {
+                String c = candidate;
+                List<String> hits = javaFiles.stream().filter(p -> qualified(packageOf.apply(p), simpleName(p)).equals(c)).toList();
+                if (!hits.isEmpty()) {
+                    return hits;
+                }
+            }
+            return List.of();
+        }
+        List<String> named = javaFiles.stream().filter(p -> simpleName(p).equals(wanted)).toList();
+        String fromPackage = name.from().isEmpty() ? null : JavaReferences.packageOf(name.from());
+        List<String> samePackage = named.stream().filter(p -> packageOf.apply(p).equals(fromPackage)).toList();
+        return samePackage.isEmpty() ? named : samePackage;
+    }
+
+    private static List<String> pythonModule(String module, Set<String> known) {
+        String relative = module.replace('.', '/');
+        List<String> files = List.of(relative + ".py", relative + "/__init__.py");
+        List<String> hits = new ArrayList<>();
+        for (String path : known) {
+            boolean file = files.stream().anyMatch(f -> path.equals(f) || path.endsWith("/" + f));
+            boolean namespace = path.endsWith(".py") && (path.startsWith(relative + "/") || path.contains("/" + relative + "/"));
+            if (file || namespace) {
+                hits.add(path);
+            }
+        }
+        return hits;
+    }
+
+    private static List<String> scriptModule(MissingName name, Set<String> known) {
+        String spec = name.name();
+        String base;
+        if (spec.startsWith("./") || spec.startsWith("../")) {
+            String from = name.from();
+            String folder = from.contains("/") ? from.substring(0, from.lastIndexOf('/')) : "";
+            base = normalise(folder.isEmpty() ? spec : folder + "/" + spec);
+        } else {
+            base = normalise(spec);
+        }
+        if (base == null) {
+            return List.of();
+        }
+        List<String> candidates = new ArrayList<>();
+        candidates.add(base);
+        SCRIPT_EXTENSIONS.forEach(ext -> candidates.add(base + ext));
+        SCRIPT_EXTENSIONS.forEach(ext -> candidates.add(base + "/index" + ext));
+        if (base.endsWith(".js")) {
+            String stem = base.substring(0, base.length() - 3);
+            candidates.add(stem + ".ts");
+            candidates.add(stem + ".tsx");
+        }
+        return candidates.stream().filter(known::contains).toList();
+    }
+
+    private static String normalise(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(part);
+            }
+        }
+        return parts.isEmpty() ? null : String.join("/", parts);
+    }
+
+    private static String simpleName(String javaPath) {
+        String file = javaPath.substring(javaPath.lastIndexOf('/') + 1);
+        return file.substring(0, file.length() - ".java".length());
+    }
+
+    private static String qualified(String pkg, String simple) {
+        return pkg.isEmpty() ? simple : pkg + "." + simple;
+    }
+
+    private void readBase(Path baseDir) {
+        try {
+            Files.walkFileTree(baseDir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(baseDir) && NOT_CODE.contains(dir.getFileName().toString())
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    if (!attrs.isRegularFile()) {
+                        return FileVisitResult.CONTINUE; // a link is never read through
+                    }
+                    String path = baseDir.relativize(file).toString().replace('\\', '/');
+                    basePaths.add(path);
+                    if (path.endsWith(".java")) {
+                        basePackages.put(path, JavaReferences.declaredPackageOf(
+                                new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list the base folder " + baseDir + ": " + e.getMessage(), e);
+        }
+    }
+}
