@@ -45,7 +45,7 @@ public final class MissingNames {
     private static final String FILE = "(?<file>[^\\s:()][^:\\n]*?\\.java):\\d+:\\s*";
     private static final Pattern JAVAC_SYMBOL = Pattern.compile(FILE
             + "cannot find symbol \\(symbol:\\s*(?<what>class|interface|enum|record|variable|method|static|annotation type)\\s+"
-            + "(?<name>[\\w$.]+)[^;)]*(?:;\\s*location:\\s*(?<where>[\\w ]+?)\\s+(?<at>[\\w$.<>,]+))?");
+            + "(?<name>[\\w$.]+)[^;]*(?:;\\s*location:\\s*(?<where>[\\w ]+?)\\s+(?<at>[\\w$.<>,]+))?");
     private static final Pattern JAVAC_PACKAGE = Pattern.compile(FILE + "package (?<name>[\\w$.]+) does not exist");
     private static final Pattern JAVAC_ACCESS = Pattern.compile(FILE + "cannot access (?<name>[\\w$.]+)");
     private static final Pattern PY_MODULE = Pattern.compile("No module named '(?<name>[\\w.]+)'");
