@@ -1,5 +1,6 @@
 package dev.redyellow.ui;
 
+import dev.redyellow.graph.DependencyEdge;
 import dev.redyellow.cycle.FeatureOutcome;
 import dev.redyellow.cycle.Transition;
 import dev.redyellow.run.RunListener;
@@ -26,7 +27,7 @@ import javafx.animation.AnimationTimer;
  * output the same way.
  */
 public final class EventBridge implements RunListener, Consumer<Chunk> {
-    private sealed interface Event permits Moved, Started, Finished, Asked, Then {
+    private sealed interface Event permits Moved, Started, Finished, Asked, Found, Then {
     }
 
     private record Moved(Transition transition) implements Event {
@@ -36,6 +37,9 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
     }
 
     private record Finished(FeatureOutcome outcome, long nanos) implements Event {
+    }
+
+    private record Found(DependencyEdge edge) implements Event {
     }
 
     private record Asked(String featureId) implements Event {
@@ -103,6 +107,11 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
     @Override
     public void featureFinished(FeatureOutcome outcome) {
         events.add(new Finished(outcome, nanos.getAsLong()));
+    }
+
+    @Override
+    public void edgeDiscovered(DependencyEdge edge) {
+        events.add(new Found(edge));
     }
 
     /** A feature waits for the person's review (called on the worker that waits). */
@@ -201,6 +210,8 @@ public final class EventBridge implements RunListener, Consumer<Chunk> {
         } else if (e instanceof Finished f) {
             project.item(f.outcome().id()).ifPresent(item -> item.finish(f.outcome()));
             metrics.finished(f.outcome(), (f.nanos() - runStartNanos) / 1e9);
+        } else if (e instanceof Found found) {
+            project.edgeDiscovered(found.edge());
         } else if (e instanceof Asked a) {
             project.item(a.featureId()).ifPresent(item -> item.awaitingReviewProperty().set(true));
         } else if (e instanceof Then t) {

@@ -1,7 +1,6 @@
 package dev.redyellow.ui;
 
 import dev.redyellow.graph.DependencyEdge;
-import dev.redyellow.graph.EdgeKind;
 import dev.redyellow.graph.LayeredLayout;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.beans.InvalidationListener;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
@@ -89,6 +89,11 @@ public final class GraphView extends StackPane {
         viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> dragFrom = new Point2D(e.getX(), e.getY()));
         viewport.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         project.projectProperty().addListener((o, was, loaded) -> draw(loaded));
+        project.discoveredEdges().addListener((ListChangeListener<DependencyEdge>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(this::drawDiscovered);
+            }
+        });
         project.selectedProperty().addListener((o, was, now) -> {
             if (was != null && nodes.containsKey(was.id())) {
                 nodes.get(was.id()).selected(false);
@@ -153,6 +158,25 @@ public final class GraphView extends StackPane {
     }
 
     /** A polyline from the dependency's right side, straight through each bend's column, to the dependent's left side. */
+    /**
+     * An edge found while running, drawn straight from its dependency to its dependent where the
+     * nodes are: the layout is not redone under the user's eyes (the next opening lays it out).
+     */
+    private void drawDiscovered(DependencyEdge edge) {
+        LoadedProject loaded = project.project();
+        if (loaded == null || content.getChildren().isEmpty()) {
+            return;
+        }
+        LayeredLayout.Point from = loaded.layout().positions().get(edge.dependency());
+        LayeredLayout.Point to = loaded.layout().positions().get(edge.dependent());
+        if (from == null || to == null) {
+            return;
+        }
+        Group line = edge(edge, List.of(from, to), false);
+        line.getStyleClass().add("edge-live");
+        ((Group) content.getChildren().get(0)).getChildren().add(line);
+    }
+
     private static Group edge(DependencyEdge edge, List<LayeredLayout.Point> route, boolean critical) {
         List<Double> points = new ArrayList<>();
         double mid = FeatureNode.HEIGHT / 2;
@@ -167,9 +191,11 @@ public final class GraphView extends StackPane {
         points.addAll(List.of(tipX, tipY));
         Polyline line = new Polyline();
         line.getPoints().setAll(points);
-        line.getStyleClass().addAll("edge", edge.kind() == EdgeKind.INFERRED ? "edge-inferred" : "edge-explicit");
-        if (edge.kind() == EdgeKind.INFERRED) {
-            line.getStrokeDashArray().setAll(6.0, 5.0);
+        line.getStyleClass().addAll("edge", "edge-" + edge.kind().label());
+        switch (edge.kind()) {
+            case INFERRED -> line.getStrokeDashArray().setAll(6.0, 5.0);
+            case DISCOVERED -> line.getStrokeDashArray().setAll(1.5, 4.0);
+            case EXPLICIT -> { }
         }
         double fromX = points.get(points.size() - 4);
         double fromY = points.get(points.size() - 3);
@@ -184,7 +210,11 @@ public final class GraphView extends StackPane {
             line.getStyleClass().add("edge-critical");
             head.getStyleClass().add("edge-critical");
         }
-        Tooltip.install(line, new Tooltip(edge.reason() + (edge.kind() == EdgeKind.INFERRED ? " (inferred)" : "")));
+        Tooltip.install(line, new Tooltip(edge.reason() + switch (edge.kind()) {
+            case INFERRED -> " (inferred)";
+            case DISCOVERED -> " (discovered while running)";
+            case EXPLICIT -> "";
+        }));
         return g;
     }
 

@@ -1,5 +1,6 @@
 package dev.redyellow.ui;
 
+import dev.redyellow.graph.DependencyEdge;
 import dev.redyellow.graph.CriticalPath;
 import dev.redyellow.graph.FeatureGraph;
 import dev.redyellow.graph.LayeredLayout;
@@ -9,6 +10,7 @@ import dev.redyellow.manifest.ManifestLoader;
 import dev.redyellow.run.FeatureKinds;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /** A manifest with everything the window derives from it, all computed off the FX thread. */
 public record LoadedProject(Manifest manifest, FeatureGraph graph, LayeredLayout.Result layout, CriticalPath criticalPath) {
@@ -18,12 +20,23 @@ public record LoadedProject(Manifest manifest, FeatureGraph graph, LayeredLayout
         return of(ManifestLoader.load(file));
     }
 
+    /** As {@link #load(Path)}, with the edges earlier runs of the manifest discovered. */
+    public static LoadedProject load(Path file, Function<Manifest, List<DependencyEdge>> remembered)
+            throws ManifestException, UnrunnableManifestException {
+        Manifest manifest = ManifestLoader.load(file);
+        return of(manifest, remembered.apply(manifest));
+    }
+
     public static LoadedProject of(Manifest manifest) throws UnrunnableManifestException {
+        return of(manifest, List.of());
+    }
+
+    public static LoadedProject of(Manifest manifest, List<DependencyEdge> remembered) throws UnrunnableManifestException {
         List<String> unsupported = FeatureKinds.unsupported(manifest);
         if (!unsupported.isEmpty()) {
             throw new UnrunnableManifestException(manifest.file(), unsupported);
         }
-        FeatureGraph graph = FeatureGraph.of(manifest);
+        FeatureGraph graph = FeatureGraph.of(manifest, remembered);
         return new LoadedProject(manifest, graph, LayeredLayout.layout(graph.graph()),
                 graph.criticalPath(id -> FeatureGraph.DEFAULT_ESTIMATE_SECONDS));
     }

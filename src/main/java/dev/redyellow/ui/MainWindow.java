@@ -1,10 +1,12 @@
 package dev.redyellow.ui;
 
 import dev.redyellow.run.BundledSample;
+import dev.redyellow.run.DiscoveryMemory;
 import dev.redyellow.run.ManifestCommands;
 import dev.redyellow.store.RunRecord;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -45,7 +47,7 @@ public final class MainWindow {
     private final BackgroundTasks tasks = new BackgroundTasks();
     private final LocalData data;
     private final TrustStore trust;
-    private final ProjectViewModel project = new ProjectViewModel(tasks);
+    private final ProjectViewModel project;
     private final StreamViewModel stream = new StreamViewModel();
     private final MetricsViewModel metrics = new MetricsViewModel();
     private final RunViewModel run;
@@ -62,6 +64,9 @@ public final class MainWindow {
         this.stage = stage;
         this.env = env;
         this.data = new LocalData(env.database());
+        this.project = new ProjectViewModel(tasks, manifest -> data.discoveries()
+                .map(store -> DiscoveryMemory.stored(store, manifest.name(), Clock.systemUTC()).edges())
+                .orElse(List.of()));
         this.trust = new TrustStore(env.trustFile());
         this.run = new RunViewModel(tasks, data, env.runsRoot(), project, stream, metrics, System::nanoTime);
         this.cache = new CacheViewModel(tasks, data);
@@ -226,7 +231,8 @@ public final class MainWindow {
     /** Opens the sample that ships with the app, copied out to the samples folder first. */
     public void openSample() {
         Path shown = env.samplesRoot().resolve(BundledSample.STRING_TOOLS).resolve("manifest.json");
-        project.load(shown, () -> LoadedProject.load(BundledSample.extract(BundledSample.STRING_TOOLS, env.samplesRoot())));
+        project.load(shown, () -> LoadedProject.load(BundledSample.extract(BundledSample.STRING_TOOLS, env.samplesRoot()),
+                manifest -> List.of()));
     }
 
     /** Runs the open project, asking first whether to trust the commands of a manifest not seen before. */

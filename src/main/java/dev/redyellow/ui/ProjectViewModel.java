@@ -1,5 +1,7 @@
 package dev.redyellow.ui;
 
+import dev.redyellow.graph.DependencyEdge;
+import dev.redyellow.manifest.Manifest;
 import dev.redyellow.cycle.FeatureState;
 import dev.redyellow.cycle.Transition;
 import dev.redyellow.manifest.ManifestError;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -36,6 +39,8 @@ public final class ProjectViewModel {
     private final TaskExecutor tasks;
     private final ObjectProperty<LoadedProject> project = new SimpleObjectProperty<>();
     private final ObservableList<FeatureItem> items = FXCollections.observableArrayList();
+    /** Edges a run of the open project found while running (FX thread). */
+    private final ObservableList<DependencyEdge> discovered = FXCollections.observableArrayList();
     private final Map<String, FeatureItem> byId = new LinkedHashMap<>();
     private final ObjectProperty<FeatureItem> selected = new SimpleObjectProperty<>();
     private final ObservableList<String> errors = FXCollections.observableArrayList();
@@ -45,13 +50,21 @@ public final class ProjectViewModel {
     /** Loads asked for so far (FX thread); a finished load that is not the newest is dropped. */
     private long loads;
 
+    /** Finds the edges earlier runs of a manifest discovered; asked off the FX thread, on each load. */
+    private final Function<Manifest, List<DependencyEdge>> remembered;
+
     public ProjectViewModel(TaskExecutor tasks) {
+        this(tasks, manifest -> List.of());
+    }
+
+    public ProjectViewModel(TaskExecutor tasks, Function<Manifest, List<DependencyEdge>> remembered) {
         this.tasks = tasks;
+        this.remembered = remembered;
     }
 
     /** Opens a manifest file in the background; the window's drop, menu and recent files all come here. */
     public void open(Path file) {
-        load(file, () -> LoadedProject.load(file));
+        load(file, () -> LoadedProject.load(file, remembered));
     }
 
     /** Opens what {@code source} loads (the bundled sample is copied out first). */
@@ -98,7 +111,7 @@ public final class ProjectViewModel {
             report.accept("The manifest of that run is no longer there: " + file);
             return;
         }
-        load(file, () -> LoadedProject.load(file), loaded -> {
+        load(file, () -> LoadedProject.load(file, remembered), loaded -> {
             int shown = 0;
             List<String> gone = new ArrayList<>();
             int unreadable = 0;
@@ -143,6 +156,7 @@ public final class ProjectViewModel {
         byId.clear();
         loaded.manifest().features().forEach(f -> byId.put(f.id(), new FeatureItem(f)));
         selected.set(null);
+        discovered.clear();
         items.setAll(byId.values());
         project.set(loaded);
         remember(loaded.manifest().file());
@@ -189,6 +203,24 @@ public final class ProjectViewModel {
 
     public void select(String id) {
         selected.set(byId.get(id));
+    }
+
+    /** The edges found while running since the project was opened, in the order found. */
+    public ObservableList<DependencyEdge> discoveredEdges() {
+        return discovered;
+    }
+
+    /** A run found that a feature needs another's code (FX thread); an edge already known is ignored. */
+    void edgeDiscovered(DependencyEdge edge) {
+        LoadedProject loaded = project.get();
+        boolean known = loaded != null && loaded.graph().ids().contains(edge.dependent())
+                && loaded.graph().ids().contains(edge.dependency())
+                && loaded.graph().edge(edge.dependency(), edge.dependent()).isPresent();
+        boolean seen = discovered.stream().anyMatch(e -> e.dependency().equals(edge.dependency())
+                && e.dependent().equals(edge.dependent()));
+        if (!known && !seen) {
+            discovered.add(edge);
+        }
     }
 
     public ObjectProperty<LoadedProject> projectProperty() {
