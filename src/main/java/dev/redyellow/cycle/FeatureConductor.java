@@ -276,11 +276,13 @@ public final class FeatureConductor {
                 .filter(p -> !java.util.Arrays.equals(files.bytes(p), originalTest(p)))
                 .sorted().toList();
         if (!changedTests.isEmpty()) {
-            // Tests are the judge: an attempt that rewrites them proves nothing, and its files must
-            // never reach a dependent.
-            history.add(new AttemptRecord(n, files, Optional.empty(), Optional.empty(), "changed test files"));
-            lifecycle.moveTo(FeatureState.FAILED, "tampering: attempt " + n + " changed test files, which are "
-                    + "read-only for the implementer: " + String.join(", ", changedTests));
+            // Tests are the judge: an attempt that rewrites them (its own or a dependency's) fails,
+            // untested, and its files never reach a dependent.
+            String why = "tampering: changed test files, which are read-only for the implementer: "
+                    + String.join(", ", changedTests);
+            history.add(new AttemptRecord(n, files, Optional.empty(), Optional.empty(), why));
+            lifecycle.moveTo(FeatureState.RED, "attempt " + n + " " + why);
+            previous = Optional.of(new FailureContext(n, previous.map(FailureContext::testResult).orElse(lastResult), null));
             return false;
         }
         pending = files;

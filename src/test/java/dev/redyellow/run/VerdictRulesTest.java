@@ -1,0 +1,137 @@
+package dev.redyellow.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redyellow.cycle.FeatureOutcome;
+import dev.redyellow.cycle.FeatureState;
+import dev.redyellow.cycle.StepOutput;
+import dev.redyellow.implement.ManualDecisions;
+import dev.redyellow.manifest.Manifest;
+import dev.redyellow.manifest.ManifestLoader;
+import dev.redyellow.testing.TestRunners;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What RED and the verdicts may rest on (SPEC section 1), with real processes. */
+class VerdictRulesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final TestRunners runners = TestRunners.standard();
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void closeRunners() {
+        runners.close();
+    }
+
+    private Manifest manifest(ObjectNode test, ObjectNode implementer, String testPath, String testText,
+                              String attemptPath, String attemptText) throws Exception {
+        ObjectNode root = JSON.createObjectNode().put("version", 1).put("name", "verdicts").put("maxAttempts", 2)
+                .put("workers", 1);
+        root.set("test", test);
+        if (implementer != null) {
+            root.set("implementer", implementer);
+        }
+        ObjectNode f = root.putArray("features").addObject().put("id", "feature").put("title", "feature");
+        f.putObject("tests").put(testPath, testText);
+        if (attemptPath != null) {
+            f.putArray("attempts").addObject().putObject("files").put(attemptPath, attemptText);
+        }
+        Path file = tmp.resolve("manifest.json");
+        Files.writeString(file, JSON.writeValueAsString(root));
+        return ManifestLoader.load(file);
+    }
+
+    private FeatureOutcome run(Manifest manifest) throws Exception {
+        RunEngine engine = new RunEngine(manifest, new RunOptions(1, tmp.resolve("run"), false, ManualDecisions.NOBODY,
+                StepOutput.DISCARD), runners, RunListener.NONE, Clock.systemUTC());
+        return engine.run().outcomes().get(0);
+    }
+
+    private static ObjectNode command(String... argv) {
+        ObjectNode test = JSON.createObjectNode().put("kind", "command").put("timeoutSeconds", 60);
+        for (String a : argv) {
+            test.withArray("command").add(a);
+        }
+        return test;
+    }
+
+    @Test
+    void aCommandThatFailsHavingRunNoTestDoesNotProveRed() throws Exception {
+        // exits 1 and says nothing about tests: before, "red proved: 0 of 0 tests failed"
+        Manifest m = manifest(command("python3", "-c", "import sys; sys.exit(1)"), null, "test_x.py", "# a test\n",
+                "x.py", "x = 1\n");
+        FeatureOutcome o = run(m);
+        assertEquals(FeatureState.FAILED, o.state());
+        assertEquals(List.of("PENDING->FAILED"), o.transitions().stream().map(t -> t.from() + "->" + t.to()).toList());
+        assertTrue(o.reason().startsWith("error:") || o.reason().startsWith("no-tests:"), o.reason());
+    }
+
+    @Test
+    void javaTestsThatDoNotCompileForAnotherReasonThanMissingCodeProveNothing() throws Exception {
+        // a type error in the test itself, nothing missing: not a RED proof
+        String test = "package p;\nimport org.junit.jupiter.api.Test;\nclass BrokenTest {\n"
+                + "    @Test void t() { int x = \"not a number\"; }\n}\n";
+        ObjectNode junit = JSON.createObjectNode().put("kind", "junit").put("timeoutSeconds", 120);
+        FeatureOutcome o = run(manifest(junit, null, "src/test/java/p/BrokenTest.java", test,
+                "src/main/java/p/Thing.java", "package p; public class Thing { }\n"));
+        assertEquals(FeatureState.FAILED, o.state());
+        assertTrue(o.reason().startsWith("error: the RED run proves nothing: the tests do not compile"), o.reason());
+    }
+
+    @Test
+    void anAttemptThatRewritesADependencysTestFailsWithTamperingAndIsNeverAccepted() throws Exception {
+        // the script "fixes" the dependency's test so that anything passes, and writes its own module
+        Path script = Files.writeString(tmp.resolve("cheat.sh"), "#!/bin/sh\n"
+                + "printf 'import unittest\\nclass T(unittest.TestCase):\\n    def test_it(self):\\n        pass\\n'"
+                + " > \"$1/test_base.py\"\nprintf 'x = 1\\n' > \"$1/x.py\"\n");
+        ObjectNode root = JSON.createObjectNode().put("version", 1).put("name", "tamper").put("maxAttempts", 2)
+                .put("workers", 1);
+        root.set("test", command("python3", "-m", "unittest", "-v"));
+        ObjectNode base = root.putArray("features").addObject().put("id", "base").put("title", "base");
+        base.putObject("tests").put("test_base.py", "import unittest\nfrom base import b\nclass T(unittest.TestCase):\n"
+                + "    def test_it(self):\n        self.assertEqual(3, b)\n");
+        base.putArray("attempts").addObject().putObject("files").put("base.py", "b = 3\n");
+        ObjectNode x = ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("features")).addObject()
+                .put("id", "x").put("title", "x");
+        x.putArray("dependsOn").add("base");
+        x.putObject("tests").put("test_x.py", "import unittest\nfrom x import x\nclass TX(unittest.TestCase):\n"
+                + "    def test_it(self):\n        self.assertEqual(2, x)\n");
+        x.putObject("implementer").put("kind", "command").put("timeoutSeconds", 60).putArray("command")
+                .add("sh").add(script.toString()).add("{workspace}");
+        Path file = tmp.resolve("tamper.json");
+        Files.writeString(file, JSON.writeValueAsString(root));
+        RunEngine engine = new RunEngine(ManifestLoader.load(file), new RunOptions(1, tmp.resolve("run"), false,
+                ManualDecisions.NOBODY, StepOutput.DISCARD), runners, RunListener.NONE, Clock.systemUTC());
+        FeatureOutcome o = engine.run().outcomes().get(1);
+        assertEquals(FeatureState.FAILED, o.state());
+        assertEquals(2, o.attempts());
+        assertTrue(o.transitions().get(1).reason().startsWith("attempt 1 tampering: changed test files")
+                && o.transitions().get(1).reason().endsWith("test_base.py"), o.transitions().get(1).reason());
+        assertEquals(List.of("PENDING->RED", "RED->RED", "RED->RED", "RED->FAILED"),
+                o.transitions().stream().map(t -> t.from() + "->" + t.to()).toList());
+        assertTrue(o.acceptedFiles().isEmpty());
+    }
+
+    @Test
+    void aStopBeforeTheRunStartsCancelsEveryFeature() throws Exception {
+        Manifest m = manifest(command("python3", "-m", "unittest", "-v"), null, "test_x.py",
+                "import unittest\nfrom x import x\nclass T(unittest.TestCase):\n    def test_it(self):\n"
+                        + "        self.assertEqual(1, x)\n", "x.py", "x = 1\n");
+        RunEngine engine = new RunEngine(m, new RunOptions(1, tmp.resolve("run"), false, ManualDecisions.NOBODY,
+                StepOutput.DISCARD), runners, RunListener.NONE, Clock.systemUTC());
+        engine.cancel(); // Run, then Stop within 50 ms: before, a NullPointerException failed the run
+        RunResult result = engine.run();
+        assertTrue(result.cancelled());
+        assertEquals(FeatureState.CANCELLED, result.outcomes().get(0).state());
+    }
+}
