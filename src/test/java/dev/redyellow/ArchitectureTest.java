@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,11 @@ class ArchitectureTest {
     private static final String[] ENGINE = {"dev.redyellow.manifest..", "dev.redyellow.graph..", "dev.redyellow.cycle..",
         "dev.redyellow.exec..", "dev.redyellow.testing..", "dev.redyellow.implement..", "dev.redyellow.cache..",
         "dev.redyellow.store..", "dev.redyellow.stream..", "dev.redyellow.run..", "dev.redyellow.bench.."};
+
+    /** The engine's parts, below the run that wires them. */
+    private static final String[] PARTS = {"dev.redyellow.manifest..", "dev.redyellow.graph..", "dev.redyellow.cycle..",
+        "dev.redyellow.exec..", "dev.redyellow.testing..", "dev.redyellow.implement..", "dev.redyellow.cache..",
+        "dev.redyellow.store..", "dev.redyellow.stream.."};
 
     private static JavaClasses classes;
 
@@ -38,6 +44,28 @@ class ArchitectureTest {
     void commandLineNeverUsesJavaFx() {
         noClasses().that().resideInAPackage("dev.redyellow.cli..").should().dependOnClassesThat()
                 .resideInAnyPackage("javafx..", "dev.redyellow.ui..").check(classes);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        SlicesRuleDefinition.slices().matching("dev.redyellow.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theEngineBelowTheRunNeverUsesTheRunOrTheBenchmarks() {
+        // ui/cli -> run -> the engine's parts: a part that reached up into the run would tie it to one wiring
+        noClasses().that().resideInAnyPackage(PARTS).should().dependOnClassesThat()
+                .resideInAnyPackage("dev.redyellow.run..", "dev.redyellow.bench..").check(classes);
+    }
+
+    @Test
+    void theEngineNeverWritesToTheStandardStreams() {
+        // output goes through the streams, a PrintWriter the caller gives, or System.Logger (JabRef's rule);
+        // the warm test worker's own main speaks its protocol on its standard streams
+        noClasses().that().resideInAnyPackage(PARTS)
+                .and().doNotHaveFullyQualifiedName("dev.redyellow.testing.worker.WorkerMain")
+                .should().accessField(System.class, "out").orShould()
+                .accessField(System.class, "err").check(classes);
     }
 
     @Test
