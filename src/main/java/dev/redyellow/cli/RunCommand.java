@@ -75,6 +75,11 @@ final class RunCommand implements Callable<Integer> {
             description = "where junit tests run: warm worker JVMs or a new JVM per run (default: the manifest's fork)")
     String fork;
 
+    @Option(names = "--store-budget-mb", paramLabel = "MB", defaultValue = "64",
+            description = "the most MiB of attempt files the code store keeps in memory; beyond it the least recently "
+                    + "used are spilled to the run folder (default: ${DEFAULT-VALUE})")
+    long storeBudgetMb;
+
     @Option(names = "--stream", description = "print every feature's output live, each line prefixed by its feature")
     boolean stream;
 
@@ -92,6 +97,10 @@ final class RunCommand implements Callable<Integer> {
             if (t != null && t < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "timeouts are whole seconds, at least 1; was " + t);
             }
+        }
+        if (storeBudgetMb < 0 || storeBudgetMb > 1 << 20) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--store-budget-mb must be between 0 and 1048576, was " + storeBudgetMb);
         }
         if (fork != null && TestSettings.Fork.named(fork).isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fork must be warm or perRun, was " + fork);
@@ -119,8 +128,10 @@ final class RunCommand implements Callable<Integer> {
         RunOptions options = new RunOptions(workers != null ? workers : manifest.workers(), runFolder.path(),
                 keepWorkspaces, decisions(), streams, opened.cache(),
                 history.map(h -> h.featureEstimates(manifest.name())).orElse(Map.of()), seconds(featureTimeout),
-                seconds(runTimeout), opened.database().map(d -> DiscoveryMemory.stored(new DiscoveryStore(d),
-                        manifest.name(), Clock.systemUTC())).orElse(DiscoveryMemory.NONE));
+                seconds(runTimeout))
+                .withMemory(opened.database().map(d -> DiscoveryMemory.stored(new DiscoveryStore(d), manifest.name(),
+                        Clock.systemUTC())).orElse(DiscoveryMemory.NONE))
+                .withStoreBudget(storeBudgetMb << 20);
         TestRunners runners = TestRunners.standard(Optional.ofNullable(fork).flatMap(TestSettings.Fork::named));
         RunEngine engine = new RunEngine(manifest, options, runners, progress, Clock.systemUTC());
         Instant started = Instant.now();

@@ -1,7 +1,7 @@
 package dev.redyellow.cycle;
 
 import dev.redyellow.implement.Verdict;
-import dev.redyellow.manifest.FileSet;
+import dev.redyellow.store.StoredFiles;
 import dev.redyellow.testing.TestResult;
 import java.util.Optional;
 
@@ -10,6 +10,6 @@ import java.util.Optional;
  * none), the test result on them (absent when there was nothing to test), and the review verdict
  * (absent unless its tests passed).
  */
-public record AttemptRecord(int attempt, FileSet files, Optional<TestResult> result, Optional<Verdict> verdict,
+public record AttemptRecord(int attempt, StoredFiles files, Optional<TestResult> result, Optional<Verdict> verdict,
                             String note) {
 }

@@ -12,6 +12,8 @@ import dev.redyellow.implement.Reviewer;
 import dev.redyellow.implement.Verdict;
 import dev.redyellow.manifest.Feature;
 import dev.redyellow.manifest.FileSet;
+import dev.redyellow.store.BlobStore;
+import dev.redyellow.store.StoredFiles;
 import dev.redyellow.testing.TestOutcome;
 import dev.redyellow.testing.TestRequest;
 import dev.redyellow.testing.TestResult;
@@ -49,10 +51,11 @@ public final class FeatureConductor {
      * The parts a conductor works with.
      *
      * @param dependencies what the GREEN dependencies put in a workspace, as it is when one is made
+     * @param store        the run's code store: every attempt's files are kept there, not in memory
      */
     public record Parts(WorkspaceFactory workspaces, TestRunner tests, Implementer implementer, Reviewer reviewer,
                         StepOutput output, boolean keepWorkspaces, DependencyFiles dependencies,
-                        DependencyDiscovery discovery) {
+                        DependencyDiscovery discovery, BlobStore store) {
     }
 
     /** What one call of {@link #conduct()} came to. */
@@ -78,14 +81,14 @@ public final class FeatureConductor {
     private final List<String> signatures = new ArrayList<>();
     private int testRuns;
     private TestResult lastResult;
-    private FileSet accepted = FileSet.empty();
+    private StoredFiles accepted = StoredFiles.empty();
     private long activeMillis;
     private boolean redProved;
     /** The number of the attempt under way or next. */
     private int attempt = 1;
     private Optional<FailureContext> previous = Optional.empty();
     /** The current attempt's files while they wait for a test run that counts; null when none. */
-    private FileSet pending;
+    private StoredFiles pending;
 
     public FeatureConductor(Feature feature, FeatureLifecycle lifecycle, Limits limits, Parts parts, Clock clock) {
         this.feature = feature;
@@ -197,7 +200,7 @@ public final class FeatureConductor {
                 attempt++;
                 continue;
             }
-            Run run = runTests("attempt" + attempt, attempt, List.of(pending));
+            Run run = runTests("attempt" + attempt, attempt, List.of(pending.restore()));
             TestResult result = run.result();
             if (result.outcome() == TestOutcome.COMPILE_ERROR || result.outcome() == TestOutcome.FAILED) {
                 DependencyDiscovery.Finding finding = parts.discovery().examine(feature.id(),
@@ -212,7 +215,7 @@ public final class FeatureConductor {
                     return Optional.empty();
                 }
             }
-            FileSet files = pending;
+            StoredFiles files = pending;
             pending = null;
             previous = judge(attempt, files, result);
             if (lifecycle.state().isTerminal()) {
@@ -260,7 +263,7 @@ public final class FeatureConductor {
             discard(ws);
         }
         if (produced instanceof AttemptResult.NoCode noCode) {
-            history.add(new AttemptRecord(n, FileSet.empty(), Optional.empty(), Optional.empty(), noCode.reason()));
+            history.add(new AttemptRecord(n, StoredFiles.empty(), Optional.empty(), Optional.empty(), noCode.reason()));
             if (noCode.exhausted()) {
                 lifecycle.moveTo(FeatureState.FAILED, "attempts-exhausted: " + noCode.reason()
                         + previous.map(p -> "; the last " + summary(p.testResult())).orElse(""));
@@ -280,12 +283,12 @@ public final class FeatureConductor {
             // untested, and its files never reach a dependent.
             String why = "tampering: changed test files, which are read-only for the implementer: "
                     + String.join(", ", changedTests);
-            history.add(new AttemptRecord(n, files, Optional.empty(), Optional.empty(), why));
+            history.add(new AttemptRecord(n, StoredFiles.keep(files, parts.store()), Optional.empty(), Optional.empty(), why));
             lifecycle.moveTo(FeatureState.RED, "attempt " + n + " " + why);
             previous = Optional.of(new FailureContext(n, previous.map(FailureContext::testResult).orElse(lastResult), null));
             return false;
         }
-        pending = files;
+        pending = StoredFiles.keep(files, parts.store());
         return true;
     }
 
@@ -303,7 +306,7 @@ public final class FeatureConductor {
         return found;
     }
 
-    private Optional<FailureContext> judge(int n, FileSet files, TestResult result) throws IOException, InterruptedException {
+    private Optional<FailureContext> judge(int n, StoredFiles files, TestResult result) throws IOException, InterruptedException {
         switch (result.outcome()) {
             case PASSED -> {
                 lifecycle.moveTo(FeatureState.YELLOW, "attempt " + n + " passes: " + result.passed() + " tests passed");
@@ -329,7 +332,8 @@ public final class FeatureConductor {
         throw new IllegalStateException("unreachable");
     }
 
-    private Optional<FailureContext> review(int n, FileSet files, TestResult result) throws IOException, InterruptedException {
+    private Optional<FailureContext> review(int n, StoredFiles stored, TestResult result) throws IOException, InterruptedException {
+        FileSet files = stored.restore();
         Workspace ws = parts.workspaces().create(feature.id(), "review" + n, layers(List.of(files)));
         Verdict verdict;
         parts.output().progress(feature.id(), n, "attempt " + n + ": in review");
@@ -338,9 +342,9 @@ public final class FeatureConductor {
         } finally {
             discard(ws);
         }
-        history.add(new AttemptRecord(n, files, Optional.of(result), Optional.of(verdict), verdict.feedback()));
+        history.add(new AttemptRecord(n, stored, Optional.of(result), Optional.of(verdict), verdict.feedback()));
         if (verdict.approved()) {
-            accepted = files;
+            accepted = stored;
             lifecycle.moveTo(FeatureState.GREEN, "approved: " + oneLine(verdict.feedback()));
             return Optional.empty();
         }

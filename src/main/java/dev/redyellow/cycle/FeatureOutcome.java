@@ -1,6 +1,6 @@
 package dev.redyellow.cycle;
 
-import dev.redyellow.manifest.FileSet;
+import dev.redyellow.store.StoredFiles;
 import dev.redyellow.testing.TestResult;
 import java.util.List;
 import java.util.Optional;
@@ -13,12 +13,12 @@ import java.util.Optional;
  * @param cacheHits     test runs answered from the cache
  * @param seconds       time from the feature's start to its end (0 if it never started)
  * @param lastResult    the last test result, if any test ran
- * @param acceptedFiles the accepted attempt's files when GREEN, else empty
+ * @param acceptedFiles the accepted attempt's files when GREEN, else empty (in the run's code store)
  * @param history       every attempt, in order
  */
 public record FeatureOutcome(String id, FeatureState state, String reason, int attempts, int testRuns,
                              int cacheHits, double seconds, Optional<TestResult> lastResult,
-                             List<Transition> transitions, FileSet acceptedFiles, List<AttemptRecord> history) {
+                             List<Transition> transitions, StoredFiles acceptedFiles, List<AttemptRecord> history) {
     public FeatureOutcome {
         transitions = List.copyOf(transitions);
         history = List.copyOf(history);

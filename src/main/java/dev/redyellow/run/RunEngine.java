@@ -17,6 +17,8 @@ import dev.redyellow.graph.FeatureGraph;
 import dev.redyellow.manifest.Feature;
 import dev.redyellow.manifest.FileSet;
 import dev.redyellow.manifest.Manifest;
+import dev.redyellow.store.BlobStore;
+import dev.redyellow.store.StoredFiles;
 import dev.redyellow.testing.TestResult;
 import dev.redyellow.testing.TestRunner;
 import java.io.IOException;
@@ -69,6 +71,8 @@ public final class RunEngine {
     });
     private volatile String stopReason;
     private WorkspaceFactory workspaces;
+    /** Every attempt's files, within the run's memory budget (spilled to the run folder beyond it). */
+    private BlobStore store;
     /** The cache's counters when this run began: the cache may have served runs before it. */
     private CacheStats cacheAtStart = CacheStats.EMPTY;
 
@@ -102,6 +106,7 @@ public final class RunEngine {
     /** Runs to the end (or until cancelled) and returns the result. */
     public RunResult run() throws IOException, InterruptedException {
         workspaces = new WorkspaceFactory(options.runDir(), manifest.baseDir());
+        store = new BlobStore(options.runDir().resolve("store"), options.storeBudgetBytes());
         cacheAtStart = options.cache().sessionStats();
         if (options.runTimeout() != null) {
             alarms.schedule(() -> cancel("the run timeout of " + options.runTimeout().toSeconds() + " s elapsed"),
@@ -140,7 +145,8 @@ public final class RunEngine {
         RunMetrics metrics = RunMetricsCalculator.compute(graph, ordered, timeline, schedule.wallSeconds(),
                 options.workers(), schedule.peakConcurrency(), new CacheFigures(cache.requests(), cache.hits(),
                         cache.misses(), cache.hitRate(), cache.savedSeconds()));
-        return new RunResult(manifest, ordered, metrics, schedule.cancelled(), stopReason, graph.edges());
+        return new RunResult(manifest, ordered, metrics, schedule.cancelled(), stopReason, graph.edges(),
+                store.metrics());
     }
 
     /** Stops the run: running features are interrupted (their process trees killed), the rest cancelled. */
@@ -177,7 +183,7 @@ public final class RunEngine {
                 new FeatureConductor.Limits(manifest.maxAttempts(), manifest.stagnationLimit(), options.featureTimeout()),
                 new FeatureConductor.Parts(workspaces, request -> sliceRunners.get(id).run(request), kinds.implementer(feature),
                         kinds.reviewer(feature), options.output(), options.keepWorkspaces(), dependencyFiles(id),
-                        discovery), clock));
+                        discovery, store), clock));
         sliceRunners.put(id, slice);
         FeatureAlarm alarm = FeatureAlarm.arm(alarms, options.featureTimeout());
         FeatureConductor.Step step;
@@ -192,7 +198,7 @@ public final class RunEngine {
         }
         FeatureOutcome outcome = withCacheHits(((FeatureConductor.Step.Finished) step).outcome());
         if (outcome.green()) {
-            FileSet accepted = feature.tests().overlay(outcome.acceptedFiles());
+            FileSet accepted = feature.tests().overlay(outcome.acceptedFiles().restore());
             writers.addAll(id, accepted);
             remember(() -> memory.rememberAccepted(id, accepted.paths()));
         }
@@ -229,7 +235,7 @@ public final class RunEngine {
     private FeatureOutcome notRun(String id) {
         FeatureLifecycle l = lifecycles.get(id);
         return new FeatureOutcome(id, l.state(), l.reason(), 0, 0, 0, 0.0, Optional.empty(), l.transitions(),
-                FileSet.empty(), List.of());
+                StoredFiles.empty(), List.of());
     }
 
     private void edgeFound(DependencyEdge edge) {
@@ -244,7 +250,7 @@ public final class RunEngine {
             public List<FileSet> layers() {
                 List<FileSet> layers = new ArrayList<>();
                 for (String dep : scheduler.graph().transitiveDependenciesOf(id)) {
-                    layers.add(manifest.feature(dep).orElseThrow().tests().overlay(outcomes.get(dep).acceptedFiles()));
+                    layers.add(manifest.feature(dep).orElseThrow().tests().overlay(outcomes.get(dep).acceptedFiles().restore()));
                 }
                 return layers;
             }

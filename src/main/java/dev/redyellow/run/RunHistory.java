@@ -2,6 +2,7 @@ package dev.redyellow.run;
 
 import dev.redyellow.cycle.AttemptRecord;
 import dev.redyellow.cycle.FeatureOutcome;
+import dev.redyellow.store.AttemptSummary;
 import dev.redyellow.store.FeatureRecord;
 import dev.redyellow.store.RunRecord;
 import dev.redyellow.store.TransitionRecord;
@@ -24,10 +25,10 @@ public final class RunHistory {
                                    BiPredicate<String, TestResult> cached) {
         List<FeatureRecord> features = new ArrayList<>();
         for (FeatureOutcome o : result.outcomes()) {
-            List<dev.redyellow.store.AttemptRecord> attempts = new ArrayList<>();
+            List<AttemptSummary> attempts = new ArrayList<>();
             for (AttemptRecord a : o.history()) {
                 TestResult r = a.result().orElse(null);
-                attempts.add(new dev.redyellow.store.AttemptRecord(a.attempt(),
+                attempts.add(new AttemptSummary(a.attempt(),
                         r == null ? "NONE" : r.outcome().name(), r == null ? 0 : r.passed(), r == null ? 0 : r.failed(),
                         r == null ? 0.0 : r.durationMillis() / 1000.0, r != null && cached.test(o.id(), r)));
             }

@@ -21,34 +21,48 @@ import java.nio.file.Path;
  * @param featureTimeout the longest one feature may take, or {@code null} for no limit
  * @param runTimeout     the longest the whole run may take, or {@code null} for no limit
  * @param memory         what earlier runs of the manifest discovered, and where this run's findings go
+ * @param storeBudgetBytes the most bytes of attempt files the run's code store keeps in memory; the
+ *                       least recently used beyond it are spilled to the run folder
  */
 public record RunOptions(int workers, Path runDir, boolean keepWorkspaces, ManualDecisions decisions, StepOutput output,
                          TestCache cache, Map<String, Double> estimates, Duration featureTimeout, Duration runTimeout,
-                         DiscoveryMemory memory) {
+                         DiscoveryMemory memory, long storeBudgetBytes) {
+    /** The code store's memory budget when none is given: 64 MiB. */
+    public static final long DEFAULT_STORE_BUDGET_BYTES = 64L << 20;
+
     public RunOptions {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, was " + workers);
         }
         estimates = Map.copyOf(estimates);
         memory = memory == null ? DiscoveryMemory.NONE : memory;
+        if (storeBudgetBytes < 0) {
+            throw new IllegalArgumentException("the code store's budget must not be negative, was " + storeBudgetBytes);
+        }
     }
 
     /** Options that remember nothing between runs. */
     public RunOptions(int workers, Path runDir, boolean keepWorkspaces, ManualDecisions decisions, StepOutput output,
                       TestCache cache, Map<String, Double> estimates, Duration featureTimeout, Duration runTimeout) {
         this(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout, runTimeout,
-                DiscoveryMemory.NONE);
+                DiscoveryMemory.NONE, DEFAULT_STORE_BUDGET_BYTES);
     }
 
     /** These options with {@code memory}. */
     public RunOptions withMemory(DiscoveryMemory memory) {
         return new RunOptions(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout,
-                runTimeout, memory);
+                runTimeout, memory, storeBudgetBytes);
+    }
+
+    /** These options with a code store budget of {@code bytes}. */
+    public RunOptions withStoreBudget(long bytes) {
+        return new RunOptions(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout,
+                runTimeout, memory, bytes);
     }
 
     /** Options without a cache and without learnt estimates. */
     public RunOptions(int workers, Path runDir, boolean keepWorkspaces, ManualDecisions decisions, StepOutput output) {
         this(workers, runDir, keepWorkspaces, decisions, output, new DisabledTestCache(""), Map.of(), null, null,
-                DiscoveryMemory.NONE);
+                DiscoveryMemory.NONE, DEFAULT_STORE_BUDGET_BYTES);
     }
 }

@@ -1,6 +1,7 @@
 package dev.redyellow.run;
 
 import dev.redyellow.graph.DependencyEdge;
+import dev.redyellow.store.BlobMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -64,7 +65,13 @@ public final class RunReport {
             edges.addObject().put("from", e.dependency()).put("to", e.dependent()).put("kind", e.kind().label())
                     .put("reason", e.reason());
         }
-        root.set("metrics", metrics(result.metrics()));
+        ObjectNode metrics = metrics(result.metrics());
+        BlobMetrics store = result.codeStore();
+        metrics.putObject("codeStore").put("logicalBytes", store.logicalBytes()).put("storedBytes", store.storedBytes())
+                .put("dedupRatio", store.dedupRatio()).put("bytesInMemory", store.bytesInMemory())
+                .put("bytesOnDisk", store.bytesOnDisk()).put("spills", store.spills())
+                .put("memoryReads", store.memoryReads()).put("diskReads", store.diskReads());
+        root.set("metrics", metrics);
         return root;
     }
 

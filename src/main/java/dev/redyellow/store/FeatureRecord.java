@@ -9,7 +9,7 @@ import java.util.List;
  * @param attempts how many attempts it took (the report's number; {@code attemptLog} has the details)
  */
 public record FeatureRecord(String id, String state, String reason, int attempts, int testRuns, int cacheHits,
-                            double seconds, List<AttemptRecord> attemptLog, List<TransitionRecord> transitions) {
+                            double seconds, List<AttemptSummary> attemptLog, List<TransitionRecord> transitions) {
     public FeatureRecord {
         reason = reason == null ? "" : reason;
         attemptLog = List.copyOf(attemptLog);

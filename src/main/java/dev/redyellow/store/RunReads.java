@@ -34,15 +34,15 @@ final class RunReads {
         return complete;
     }
 
-    private static List<AttemptRecord> attempts(Connection c, String runId, String feature) throws SQLException {
-        List<AttemptRecord> attempts = new ArrayList<>();
+    private static List<AttemptSummary> attempts(Connection c, String runId, String feature) throws SQLException {
+        List<AttemptSummary> attempts = new ArrayList<>();
         try (PreparedStatement query = c.prepareStatement(
                 "SELECT * FROM run_attempts WHERE run_id = ? AND feature = ? ORDER BY number")) {
             query.setString(1, runId);
             query.setString(2, feature);
             try (ResultSet r = query.executeQuery()) {
                 while (r.next()) {
-                    attempts.add(new AttemptRecord(r.getInt("number"), r.getString("outcome"), r.getInt("passed"),
+                    attempts.add(new AttemptSummary(r.getInt("number"), r.getString("outcome"), r.getInt("passed"),
                             r.getInt("failed"), r.getDouble("seconds"), r.getBoolean("cached")));
                 }
             }

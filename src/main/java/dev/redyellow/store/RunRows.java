@@ -53,7 +53,7 @@ final class RunRows {
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO run_attempts (run_id, feature, number, "
                 + "outcome, passed, failed, seconds, cached) VALUES (?,?,?,?,?,?,?,?)")) {
-            for (AttemptRecord attempt : feature.attemptLog()) {
+            for (AttemptSummary attempt : feature.attemptLog()) {
                 insert.setString(1, runId);
                 insert.setString(2, feature.id());
                 insert.setInt(3, attempt.number());

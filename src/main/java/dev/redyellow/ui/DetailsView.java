@@ -5,7 +5,6 @@ import dev.redyellow.cycle.FeatureOutcome;
 import dev.redyellow.cycle.FeatureState;
 import dev.redyellow.cycle.Transition;
 import dev.redyellow.testing.TestCase;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -38,7 +37,6 @@ public final class DetailsView extends ScrollPane {
 
     private final RunViewModel run;
     private final TaskExecutor tasks;
-    private final Path scratch;
     private final Label title = new Label("Select a feature in the graph");
     private final Label state = new Label();
     private final Label description = new Label();
@@ -66,10 +64,9 @@ public final class DetailsView extends ScrollPane {
     private boolean refreshPending;
     private FeatureItem shown;
 
-    public DetailsView(ProjectViewModel project, RunViewModel run, TaskExecutor tasks, Path scratch) {
+    public DetailsView(ProjectViewModel project, RunViewModel run, TaskExecutor tasks) {
         this.run = run;
         this.tasks = tasks;
-        this.scratch = scratch;
         getStyleClass().add("details-view");
         setFitToWidth(true);
         paintUncached(this);
@@ -291,7 +288,7 @@ public final class DetailsView extends ScrollPane {
             return;
         }
         List<AttemptRecord> history = item.outcomeProperty().get().history();
-        tasks.run("diff", () -> AttemptDiff.between(item.id(), history, from, to, scratch), diff::setText,
+        tasks.run("diff", () -> AttemptDiff.between(history, from, to), diff::setText,
                 e -> diff.setText("No diff: " + e.getMessage()));
     }
 

@@ -75,7 +75,7 @@ public final class MainWindow {
         this.prefs = new WindowPreferences(env.preferences());
 
         SplitPane top = new SplitPane(new VBox(new ErrorsPanel(project), graph),
-                new DetailsView(project, run, tasks, env.runsRoot()));
+                new DetailsView(project, run, tasks));
         VBox.setVgrow(graph, Priority.ALWAYS);
         top.setDividerPositions(0.72);
         TabPane tabs = tabs(opener);

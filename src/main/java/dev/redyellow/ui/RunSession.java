@@ -44,6 +44,7 @@ public final class RunSession {
     private volatile RunEngine engine;
     private volatile RunStreams streams;
     private volatile boolean cancelled;
+    private volatile long storeBudgetBytes = RunOptions.DEFAULT_STORE_BUDGET_BYTES;
 
     public RunSession(Manifest manifest, int workers, boolean useCache, LocalData data, Path runsRoot,
                       ManualDecisions decisions, RunListener listener, Consumer<Chunk> output) {
@@ -55,6 +56,12 @@ public final class RunSession {
         this.decisions = decisions;
         this.listener = listener;
         this.output = output;
+    }
+
+    /** The code store's memory budget for this run (before {@link #run}). */
+    public RunSession storeBudget(long bytes) {
+        this.storeBudgetBytes = bytes;
+        return this;
     }
 
     public RunResult run() throws Exception {
@@ -71,7 +78,8 @@ public final class RunSession {
         // the run's warm test workers end with the run (Stop included), not only when the app exits
         TestRunners runners = TestRunners.standard();
         RunEngine created = new RunEngine(manifest, new RunOptions(workers, folder.path(), false, decisions, opened,
-                cache, estimates, null, null, memory), runners, listener, Clock.systemUTC());
+                cache, estimates, null, null).withMemory(memory).withStoreBudget(storeBudgetBytes), runners, listener,
+                Clock.systemUTC());
         engine = created;
         if (cancelled) {
             created.cancel();

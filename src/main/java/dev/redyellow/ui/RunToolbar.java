@@ -46,7 +46,16 @@ final class RunToolbar extends HBox {
         cache.selectedProperty().bindBidirectional(run.cacheOnProperty());
         cache.disableProperty().bind(workers.disableProperty());
         Label workersLabel = new Label("Workers");
-        getChildren().addAll(openButton, recent, runButton, stopButton, workersLabel, workers, cache);
+        Spinner<Integer> store = new Spinner<>(0, 4096, run.storeBudgetMbProperty().get(), 16);
+        store.setId("store-budget");
+        store.setPrefWidth(84);
+        store.setEditable(true);
+        store.setTooltip(new Tooltip("The most MiB of attempt files kept in memory during a run; beyond it the "
+                + "least recently used are kept in the run folder"));
+        store.getValueFactory().valueProperty().addListener((o, was, now) -> run.storeBudgetMbProperty().set(now));
+        store.disableProperty().bind(workers.disableProperty());
+        Label storeLabel = new Label("Code store MiB");
+        getChildren().addAll(openButton, recent, runButton, stopButton, workersLabel, workers, cache, storeLabel, store);
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(6);
         getStyleClass().add("run-toolbar");

@@ -1,5 +1,6 @@
 package dev.redyellow.ui;
 
+import dev.redyellow.run.RunOptions;
 import dev.redyellow.run.RunResult;
 import dev.redyellow.stream.LogFileSubscriber;
 import java.nio.file.Path;
@@ -37,6 +38,9 @@ public final class RunViewModel {
     private final IntegerProperty done = new SimpleIntegerProperty();
     private final IntegerProperty total = new SimpleIntegerProperty();
     private final IntegerProperty workers = new SimpleIntegerProperty(1);
+    /** The code store's memory budget, in MiB, for the next run. */
+    private final IntegerProperty storeBudgetMb = new SimpleIntegerProperty(
+            (int) (RunOptions.DEFAULT_STORE_BUDGET_BYTES >> 20));
     private final BooleanProperty cacheOn = new SimpleBooleanProperty(true);
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<RunResult> result = new SimpleObjectProperty<>();
@@ -77,7 +81,8 @@ public final class RunViewModel {
         }
         bridge.beginRun();
         recordedRun = null;
-        session = new RunSession(loaded.manifest(), workers.get(), cacheOn.get(), data, runsRoot, desk, bridge, bridge);
+        session = new RunSession(loaded.manifest(), workers.get(), cacheOn.get(), data, runsRoot, desk, bridge, bridge)
+                .storeBudget((long) storeBudgetMb.get() << 20);
         phase.set(Phase.RUNNING);
         message.set("running " + loaded.manifest().name() + " on " + workers.get() + " workers");
         // The toolbar answers the click in this frame; the graph, the output and the figures are cleared
@@ -193,6 +198,10 @@ public final class RunViewModel {
 
     public IntegerProperty totalProperty() {
         return total;
+    }
+
+    public IntegerProperty storeBudgetMbProperty() {
+        return storeBudgetMb;
     }
 
     public IntegerProperty workersProperty() {

@@ -85,7 +85,7 @@ class ImplementerRunTest {
         Ran ran = run(project);
         assertEquals(List.of("PENDING->RED", "RED->RED", "RED->YELLOW", "YELLOW->GREEN"), path(ran.add()), ran.add().reason());
         assertEquals(FeatureState.GREEN, ran.add().state());
-        assertEquals("def add(a, b):\n    return a + b\n", ran.add().acceptedFiles().text("add.py"));
+        assertEquals("def add(a, b):\n    return a + b\n", ran.add().acceptedFiles().restore().text("add.py"));
         String retry = userPrompt(1);
         assertTrue(retry.contains("## What went wrong before") && retry.contains("AssertionError: 5 != -1"), retry);
         String log = Files.readString(ran.streams().logFile("add", 2));

@@ -67,7 +67,7 @@ class RunEngineTest {
         assertEquals(2, add.attempts());
         assertEquals(3, add.testRuns());
         assertTrue(r.allGreen());
-        assertEquals(ADD_OK, add.acceptedFiles().text("add.py"));
+        assertEquals(ADD_OK, add.acceptedFiles().restore().text("add.py"));
     }
 
     @Test
@@ -273,5 +273,45 @@ class RunEngineTest {
         }
         assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList());
+    }
+
+    @Test
+    void everyAttemptsFilesGoThroughTheCodeStoreWithinItsBudgetAndComeBackFromDisk() throws Exception {
+        // a budget of 0 bytes: every blob is spilled at once, so the dependent's workspace and the
+        // accepted files can only be what was read back from the run folder
+        Manifest m = new PyProject(tmp)
+                .feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_OK)
+                .feature("twice", List.of("add"), "from twice import twice\nself.assertEqual(8, twice(4))",
+                        "from add import add\n\ndef twice(x):\n    return add(x, x)\n")
+                .manifest();
+        RunEngine engine = new RunEngine(m, new RunOptions(1, tmp.resolve("run"), false, ManualDecisions.NOBODY,
+                StepOutput.DISCARD).withStoreBudget(0), runners, RunListener.NONE, Clock.systemUTC());
+        RunResult r = engine.run();
+        assertTrue(r.allGreen(), r.outcomes().toString());
+        FeatureOutcome add = byId(r).get("add");
+        assertEquals(ADD_OK, add.acceptedFiles().restore().text("add.py"));
+        assertEquals(ADD_WRONG, add.history().get(0).files().restore().text("add.py"));
+        dev.redyellow.store.BlobMetrics store = r.codeStore();
+        assertEquals(3, store.blobs(), "three distinct files: two of add, one of twice");
+        assertEquals(0, store.bytesInMemory());
+        assertTrue(store.bytesOnDisk() > 0 && store.spills() >= 3, store.toString());
+        assertTrue(store.diskReads() > 0, "read back from disk: " + store);
+        com.fasterxml.jackson.databind.JsonNode json = RunReport.toJson(r).get("metrics").get("codeStore");
+        assertEquals(store.storedBytes(), json.get("storedBytes").asLong());
+        assertEquals(store.spills(), json.get("spills").asLong());
+        assertTrue(json.has("dedupRatio") && json.has("logicalBytes") && json.has("bytesInMemory")
+                && json.has("bytesOnDisk"), json.toString());
+    }
+
+    @Test
+    void attemptsThatShareFilesAreStoredOnce() throws Exception {
+        Manifest m = new PyProject(tmp).maxAttempts(4).stagnationLimit(4)
+                .feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_WRONG, ADD_WRONG, ADD_OK).manifest();
+        RunResult r = run(m, 1, RunListener.NONE);
+        assertTrue(r.allGreen(), r.outcomes().toString());
+        dev.redyellow.store.BlobMetrics store = r.codeStore();
+        assertEquals(2, store.blobs());
+        assertEquals(3L * ADD_WRONG.length() + ADD_OK.length(), store.logicalBytes());
+        assertTrue(store.dedupRatio() > 1.9, store.toString());
     }
 }

@@ -21,8 +21,8 @@ class RunStoreTest {
     private static FeatureRecord feature(String id, String state, double seconds) {
         return new FeatureRecord(id, state, state.equals("GREEN") ? "approved" : "attempts-exhausted", 2, 3, 1,
                 seconds,
-                List.of(new AttemptRecord(1, "FAILED", 1, 1, seconds / 2, false),
-                        new AttemptRecord(2, "PASSED", 2, 0, seconds / 2, true)),
+                List.of(new AttemptSummary(1, "FAILED", 1, 1, seconds / 2, false),
+                        new AttemptSummary(2, "PASSED", 2, 0, seconds / 2, true)),
                 List.of(new TransitionRecord("PENDING", "RED", START.plusMillis(10), "tests fail without code"),
                         new TransitionRecord("RED", "YELLOW", START.plusNanos(2_000_000_001L), "2 passed"),
                         new TransitionRecord("YELLOW", "GREEN", START.plusSeconds(3), null)));

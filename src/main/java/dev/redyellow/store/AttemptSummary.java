@@ -6,5 +6,5 @@ package dev.redyellow.store;
  * @param outcome the test outcome name (PASSED, FAILED, ...)
  * @param cached  whether the result came from the test cache
  */
-public record AttemptRecord(int number, String outcome, int passed, int failed, double seconds, boolean cached) {
+public record AttemptSummary(int number, String outcome, int passed, int failed, double seconds, boolean cached) {
 }
