@@ -45,62 +45,37 @@ public final class LayeredLayout {
     private LayeredLayout() {
     }
 
+    /** Lays out {@code graph} in four phases: layers, bends, crossing reduction, placement. */
     public static Result layout(Graph<String, DependencyEdge> graph) {
-        // Nodes are ints: the vertices first, then one dummy per skipped layer of each long edge.
-        List<String> names = new ArrayList<>(graph.vertexSet());
-        Map<String, Integer> index = new HashMap<>();
-        names.forEach(v -> index.put(v, index.size()));
-        List<Integer> layerOf = new ArrayList<>();
-        names.forEach(v -> layerOf.add(0));
-        new TopologicalOrderIterator<>(graph).forEachRemaining(v -> layerOf.set(index.get(v),
-                graph.incomingEdgesOf(v).stream().mapToInt(e -> layerOf.get(index.get(graph.getEdgeSource(e))) + 1)
-                        .max().orElse(0)));
-        List<List<Integer>> up = new ArrayList<>();
-        List<List<Integer>> down = new ArrayList<>();
-        names.forEach(v -> {
-            up.add(new ArrayList<>());
-            down.add(new ArrayList<>());
-        });
-        Map<DependencyEdge, List<Integer>> chains = new LinkedHashMap<>();
-        for (DependencyEdge e : graph.edgeSet()) {
-            List<Integer> chain = new ArrayList<>(List.of(index.get(graph.getEdgeSource(e))));
-            int target = index.get(graph.getEdgeTarget(e));
-            for (int layer = layerOf.get(chain.get(0)) + 1; layer < layerOf.get(target); layer++) {
-                int dummy = layerOf.size();
-                layerOf.add(layer);
-                up.add(new ArrayList<>());
-                down.add(new ArrayList<>());
-                chain.add(dummy);
-            }
-            chain.add(target);
-            for (int i = 0; i + 1 < chain.size(); i++) {
-                down.get(chain.get(i)).add(chain.get(i + 1));
-                up.get(chain.get(i + 1)).add(chain.get(i));
-            }
-            chains.put(e, chain);
-        }
-        int layerCount = layerOf.stream().mapToInt(l -> l + 1).max().orElse(0);
-        List<List<Integer>> order = new ArrayList<>();
-        for (int l = 0; l < layerCount; l++) {
-            order.add(new ArrayList<>());
-        }
-        for (int n = 0; n < layerOf.size(); n++) {
-            order.get(layerOf.get(n)).add(n);
-        }
-        int[] position = new int[layerOf.size()];
+        Layering layering = new Layering(graph);
+        layering.assignLayers();
+        layering.insertBends();
+        List<List<Integer>> order = layering.initialOrder();
+        int[] position = new int[layering.layerOf.size()];
         number(order, position);
-        int initial = crossings(order, down, position);
+        int initial = crossings(order, layering.down, position);
+        Sweeps sweeps = reduceCrossings(order, layering, position, initial);
+        number(sweeps.order(), position);
+        return layering.place(sweeps.order(), initial, sweeps.crossings());
+    }
+
+    /** The order with the fewest crossings found by the sweeps, and that number. */
+    private record Sweeps(List<List<Integer>> order, int crossings) {
+    }
+
+    /** Barycenter sweeps, down then up, until no crossing is left or four sweeps bring nothing better. */
+    private static Sweeps reduceCrossings(List<List<Integer>> order, Layering layering, int[] position, int initial) {
         int best = initial;
         List<List<Integer>> bestOrder = copy(order);
         int stale = 0;
         for (int sweep = 0; sweep < MAX_SWEEPS && best > 0 && stale < 4; sweep++) {
-            for (int l = 1; l < layerCount; l++) {
-                sortByBarycenter(order.get(l), up, position);
+            for (int l = 1; l < order.size(); l++) {
+                sortByBarycenter(order.get(l), layering.up, position);
             }
-            for (int l = layerCount - 2; l >= 0; l--) {
-                sortByBarycenter(order.get(l), down, position);
+            for (int l = order.size() - 2; l >= 0; l--) {
+                sortByBarycenter(order.get(l), layering.down, position);
             }
-            int now = crossings(order, down, position);
+            int now = crossings(order, layering.down, position);
             if (now < best) {
                 best = now;
                 bestOrder = copy(order);
@@ -109,31 +84,103 @@ public final class LayeredLayout {
                 stale++;
             }
         }
-        number(bestOrder, position);
-        int vertices = names.size();
-        double[] extent = new double[layerCount];
-        double rows = 0;
-        for (int l = 0; l < layerCount; l++) {
-            for (int n : bestOrder.get(l)) {
-                extent[l] += n < vertices ? 1 : BEND_HEIGHT;
-            }
-            rows = Math.max(rows, extent[l]);
+        return new Sweeps(bestOrder, best);
+    }
+
+    /**
+     * The graph as numbered nodes: the vertices first, then one bend (dummy) per layer that a long
+     * edge skips, with each node's layer and its neighbours above and below.
+     */
+    private static final class Layering {
+        private final Graph<String, DependencyEdge> graph;
+        private final List<String> names;
+        private final Map<String, Integer> index = new HashMap<>();
+        private final List<Integer> layerOf = new ArrayList<>();
+        private final List<List<Integer>> up = new ArrayList<>();
+        private final List<List<Integer>> down = new ArrayList<>();
+        private final Map<DependencyEdge, List<Integer>> chains = new LinkedHashMap<>();
+
+        Layering(Graph<String, DependencyEdge> graph) {
+            this.graph = graph;
+            this.names = new ArrayList<>(graph.vertexSet());
+            names.forEach(v -> {
+                index.put(v, index.size());
+                addNode(0);
+            });
         }
-        Point[] places = new Point[layerOf.size()];
-        for (int l = 0; l < layerCount; l++) {
-            double y = (rows - extent[l]) / 2.0;
-            for (int n : bestOrder.get(l)) {
-                double height = n < vertices ? 1 : BEND_HEIGHT;
-                // a vertex's place is its top row; a bend sits in the middle of its slot
-                places[n] = new Point(l, n < vertices ? y : y + height / 2 - 0.5);
-                y += height;
+
+        /** Longest-path layering: a vertex sits one layer right of its rightmost dependency. */
+        void assignLayers() {
+            new TopologicalOrderIterator<>(graph).forEachRemaining(v -> layerOf.set(index.get(v),
+                    graph.incomingEdgesOf(v).stream().mapToInt(e -> layerOf.get(index.get(graph.getEdgeSource(e))) + 1)
+                            .max().orElse(0)));
+        }
+
+        /** Splits every edge that skips layers into a chain through one bend per skipped layer. */
+        void insertBends() {
+            for (DependencyEdge e : graph.edgeSet()) {
+                List<Integer> chain = new ArrayList<>(List.of(index.get(graph.getEdgeSource(e))));
+                int target = index.get(graph.getEdgeTarget(e));
+                for (int layer = layerOf.get(chain.get(0)) + 1; layer < layerOf.get(target); layer++) {
+                    chain.add(addNode(layer));
+                }
+                chain.add(target);
+                for (int i = 0; i + 1 < chain.size(); i++) {
+                    down.get(chain.get(i)).add(chain.get(i + 1));
+                    up.get(chain.get(i + 1)).add(chain.get(i));
+                }
+                chains.put(e, chain);
             }
         }
-        Map<String, Point> positions = new LinkedHashMap<>();
-        names.forEach(v -> positions.put(v, places[index.get(v)]));
-        Map<DependencyEdge, List<Point>> routes = new LinkedHashMap<>();
-        chains.forEach((e, chain) -> routes.put(e, chain.stream().map(n -> places[n]).toList()));
-        return new Result(positions, routes, layerCount, rows, initial, best);
+
+        private int addNode(int layer) {
+            layerOf.add(layer);
+            up.add(new ArrayList<>());
+            down.add(new ArrayList<>());
+            return layerOf.size() - 1;
+        }
+
+        /** Each layer's nodes in the order they were numbered. */
+        List<List<Integer>> initialOrder() {
+            int layerCount = layerOf.stream().mapToInt(l -> l + 1).max().orElse(0);
+            List<List<Integer>> order = new ArrayList<>();
+            for (int l = 0; l < layerCount; l++) {
+                order.add(new ArrayList<>());
+            }
+            for (int n = 0; n < layerOf.size(); n++) {
+                order.get(layerOf.get(n)).add(n);
+            }
+            return order;
+        }
+
+        /** Places each layer's nodes top to bottom, centred on the tallest layer; bends take a quarter row. */
+        Result place(List<List<Integer>> order, int initialCrossings, int crossings) {
+            int vertices = names.size();
+            int layerCount = order.size();
+            double[] extent = new double[layerCount];
+            double rows = 0;
+            for (int l = 0; l < layerCount; l++) {
+                for (int n : order.get(l)) {
+                    extent[l] += n < vertices ? 1 : BEND_HEIGHT;
+                }
+                rows = Math.max(rows, extent[l]);
+            }
+            Point[] places = new Point[layerOf.size()];
+            for (int l = 0; l < layerCount; l++) {
+                double y = (rows - extent[l]) / 2.0;
+                for (int n : order.get(l)) {
+                    double height = n < vertices ? 1 : BEND_HEIGHT;
+                    // a vertex's place is its top row; a bend sits in the middle of its slot
+                    places[n] = new Point(l, n < vertices ? y : y + height / 2 - 0.5);
+                    y += height;
+                }
+            }
+            Map<String, Point> positions = new LinkedHashMap<>();
+            names.forEach(v -> positions.put(v, places[index.get(v)]));
+            Map<DependencyEdge, List<Point>> routes = new LinkedHashMap<>();
+            chains.forEach((e, chain) -> routes.put(e, chain.stream().map(n -> places[n]).toList()));
+            return new Result(positions, routes, layerCount, rows, initialCrossings, crossings);
+        }
     }
 
     /** Orders a layer by the mean position of each node's neighbours in the fixed layer; stable, so ties keep their order. */
