@@ -127,10 +127,14 @@ final class TestArgv {
                 return Optional.empty();
             }
         }
-        if (runner == KnownRunner.JEST && !kept.contains("--runTestsByPath")) {
-            kept.add("--runTestsByPath"); // jest reads positionals as regular expressions otherwise
-        }
-        if (runner == KnownRunner.UNITTEST) {
+        if (runner == KnownRunner.JEST) {
+            // Right after "jest": an array option such as --reporters would take paths after it as its
+            // values. And jest reads positionals as regular expressions unless told they are paths.
+            kept.addAll(found.argumentsFrom(), tests);
+            if (!kept.contains("--runTestsByPath")) {
+                kept.add("--runTestsByPath");
+            }
+        } else if (runner == KnownRunner.UNITTEST) {
             tests.stream().map(TestArgv::moduleOf).forEach(kept::add);
         } else {
             kept.addAll(tests);

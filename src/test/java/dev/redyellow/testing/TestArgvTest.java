@@ -53,8 +53,9 @@ class TestArgvTest {
             npx --yes vitest run --reporter verbose    | npx --yes vitest run --reporter verbose tests/slug.test.js
             node_modules/.bin/vitest run tests         | node_modules/.bin/vitest run tests/slug.test.js
             pnpm exec vitest run                       | pnpm exec vitest run tests/slug.test.js
-            npx jest                                   | npx jest --runTestsByPath tests/slug.test.js
-            jest --ci -c jest.config.js                | jest --ci -c jest.config.js --runTestsByPath tests/slug.test.js
+            npx jest                                   | npx jest tests/slug.test.js --runTestsByPath
+            jest --ci --reporters=default --reporters=jest-junit | jest tests/slug.test.js --ci --reporters=default --reporters=jest-junit --runTestsByPath
+            jest --runTestsByPath -c jest.config.js    | jest tests/slug.test.js --runTestsByPath -c jest.config.js
             """)
     void javaScriptRunnersGetTheOwnTests(String written, String expected) {
         TestArgv.Resolved resolved = resolve(written, OWN_JS);
