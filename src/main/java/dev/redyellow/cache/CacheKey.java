@@ -44,7 +44,19 @@ public record CacheKey(String sha256, List<CacheInput> inputs) {
      *                 included: see {@link dev.redyellow.testing.TestRunner#effectiveSettings})
      */
     public static CacheKey of(TestSettings settings, List<String> selectedTests, Path workspace, FileHashes hashes) {
+        return of(settings, selectedTests, "", workspace, hashes);
+    }
+
+    /**
+     * As {@link #of(TestSettings, List, Path, FileHashes)}, for a run of this feature: a command that
+     * names it ({@code {feature}}) runs differently for each feature, so its id is an input then.
+     */
+    public static CacheKey of(TestSettings settings, List<String> selectedTests, String featureId, Path workspace,
+                              FileHashes hashes) {
         List<CacheInput> inputs = new ArrayList<>(settingsInputs(settings, workspace));
+        if (settings instanceof TestSettings.Command command && command.command().stream().anyMatch(a -> a.contains("{feature}"))) {
+            inputs.add(value("feature", featureId));
+        }
         inputs.add(value("tests", selectedTests.stream().sorted().toList()));
         regularFiles(workspace).forEach((path, file) -> inputs.add(CacheInput.file(path, hashes.hash(file))));
         return of(inputs);

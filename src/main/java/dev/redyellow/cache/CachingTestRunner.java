@@ -38,7 +38,7 @@ public final class CachingTestRunner implements TestRunner {
     @Override
     public TestResult run(TestRequest request) throws InterruptedException {
         CacheKey key = CacheKey.of(runner.effectiveSettings(request.settings()), request.selectedTests(),
-                request.workspace(), hashes);
+                request.featureId(), request.workspace(), hashes);
         Optional<TestResult> hit = cache.lookup(key);
         if (hit.isPresent()) {
             String note = String.format(Locale.ROOT, "[redyellow] test result served from the cache (key %s, originally %.1f s)%n",

@@ -17,7 +17,8 @@ import java.util.Set;
  * those that are {@code .py} files: {@code tests/test_x.py} is {@code tests.test_x}) and
  * {@code {feature}} (the feature id). An argv with neither {@code {tests}} nor {@code {testModules}}
  * that starts a {@link KnownRunner} gets the own tests added, unless it already names tests of its
- * own; folders it names (discovery roots such as {@code tests} or {@code .}) and unittest's
+ * own; folders and globs it names (discovery roots such as {@code tests}, {@code .} or
+ * {@code tests/**}{@code /*.test.js}) and unittest's
  * {@code discover} with its options are replaced by the own tests. In regression mode
  * ({@code rerunDependencyTests}) only {@code {feature}} is filled in: the argv runs as written.
  */
@@ -121,8 +122,8 @@ final class TestArgv {
                 }
             } else if (runner == KnownRunner.VITEST && kept.size() == found.argumentsFrom() && arg.equals("run")) {
                 kept.add(arg); // the sub-command, not a filter
-            } else if (discover || isFolder(workspace, arg)) {
-                continue; // a discovery root: the own tests take its place
+            } else if (discover || isFolder(workspace, arg) || isGlob(arg)) {
+                continue; // a discovery root or pattern: the own tests take its place
             } else {
                 return Optional.empty();
             }
@@ -140,6 +141,10 @@ final class TestArgv {
             kept.addAll(tests);
         }
         return Optional.of(kept);
+    }
+
+    private static boolean isGlob(String arg) {
+        return arg.indexOf('*') >= 0 || arg.indexOf('?') >= 0;
     }
 
     private static boolean isFolder(Path workspace, String arg) {

@@ -198,6 +198,18 @@ class CacheKeyTest {
     }
 
     @Test
+    void theFeatureIsAnInputOnlyWhenTheCommandNamesIt() throws IOException {
+        Path workspace = workspace("w");
+        TestSettings named = command(List.of("check", "--only={feature}"), Map.of());
+        TestSettings plain = command(List.of("check"), Map.of());
+
+        assertNotEquals(CacheKey.of(named, TESTS, "slug", workspace, hashes).sha256(),
+                CacheKey.of(named, TESTS, "title", workspace, hashes).sha256());
+        assertEquals(CacheKey.of(plain, TESTS, "slug", workspace, hashes).sha256(),
+                CacheKey.of(plain, TESTS, "title", workspace, hashes).sha256());
+    }
+
+    @Test
     void inputsAreLengthPrefixedSoNoFieldRunsIntoTheNext() {
         assertNotEquals(CacheKey.of(List.of(new CacheInput("ab", "c"))).sha256(),
                 CacheKey.of(List.of(new CacheInput("a", "bc"))).sha256());

@@ -49,6 +49,7 @@ class TestArgvTest {
     @CsvSource(delimiter = '|', textBlock = """
             node --test                                | node --test tests/slug.test.js
             node --test --test-reporter tap tests      | node --test --test-reporter tap tests/slug.test.js
+            node --test tests/**/*.test.js             | node --test tests/slug.test.js
             npx vitest run                             | npx vitest run tests/slug.test.js
             npx --yes vitest run --reporter verbose    | npx --yes vitest run --reporter verbose tests/slug.test.js
             node_modules/.bin/vitest run tests         | node_modules/.bin/vitest run tests/slug.test.js
