@@ -61,7 +61,8 @@ public final class CommandTestRunner implements TestRunner {
         Duration timeout = settings.timeoutSeconds() > 0 ? Duration.ofSeconds(settings.timeoutSeconds()) : null;
         ProcessResult process;
         try {
-            process = processes.run(new ProcessSpec(argv.argv(), request.workspace(), settings.env(), timeout), both);
+            process = processes.run(new ProcessSpec(argv.argv(), request.workspace(),
+                    argv.env(settings.env(), System.getenv()), timeout), both);
         } catch (ProcessStartException e) {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, e.getMessage(), "");
         }

@@ -3,7 +3,9 @@ package dev.redyellow.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,8 +20,8 @@ import java.util.Set;
  * {@code {feature}} (the feature id). An argv with neither {@code {tests}} nor {@code {testModules}}
  * that starts a {@link KnownRunner} gets the own tests added, unless it already names tests of its
  * own; folders and globs it names (discovery roots such as {@code tests}, {@code .} or
- * {@code tests/**}{@code /*.test.js}) and unittest's
- * {@code discover} with its options are replaced by the own tests. In regression mode
+ * {@code tests/**}{@code /*.test.js}) and unittest's {@code discover} with its options are replaced by
+ * the own tests (as modules of the folder discover would import them from). In regression mode
  * ({@code rerunDependencyTests}) only {@code {feature}} is filled in: the argv runs as written.
  */
 final class TestArgv {
@@ -34,9 +36,29 @@ final class TestArgv {
      * The argv to run and, when it differs from the written one by more than placeholders, the
      * runner whose own tests were added.
      */
-    record Resolved(List<String> argv, Optional<KnownRunner> addedFor) {
+    record Resolved(List<String> argv, Optional<KnownRunner> addedFor, Optional<String> importRoot) {
         Resolved {
             argv = List.copyOf(argv);
+        }
+
+        Resolved(List<String> argv, Optional<KnownRunner> addedFor) {
+            this(argv, addedFor, Optional.empty());
+        }
+
+        /**
+         * The environment to run with: unittest's {@code discover -s tests} imports test modules from
+         * that folder (it puts it on {@code sys.path}), so the module names that replace it need it on
+         * {@code PYTHONPATH}, ahead of what the settings or RedYellow's own environment put there.
+         */
+        Map<String, String> env(Map<String, String> settings, Map<String, String> inherited) {
+            if (importRoot.isEmpty()) {
+                return settings;
+            }
+            Map<String, String> env = new HashMap<>(settings);
+            String existing = settings.getOrDefault("PYTHONPATH", inherited.get("PYTHONPATH"));
+            env.put("PYTHONPATH", existing == null || existing.isEmpty() ? importRoot.get()
+                    : importRoot.get() + java.io.File.pathSeparator + existing);
+            return env;
         }
     }
 
@@ -66,7 +88,6 @@ final class TestArgv {
             return new Resolved(filled, Optional.empty());
         }
         return withOwnTests(filled, found.get(), runnable, workspace)
-                .map(a -> new Resolved(a, Optional.of(runner)))
                 .orElseGet(() -> new Resolved(filled, Optional.empty()));
     }
 
@@ -104,17 +125,17 @@ final class TestArgv {
      * The argv with discovery roots taken out and the own tests added; empty when the argv names
      * tests of its own (the user chose them; leave them be).
      */
-    private static Optional<List<String>> withOwnTests(List<String> argv, KnownRunner.Found found, List<String> tests,
-                                                       Path workspace) {
+    private static Optional<Resolved> withOwnTests(List<String> argv, KnownRunner.Found found, List<String> tests,
+                                                   Path workspace) {
         KnownRunner runner = found.runner();
         List<String> kept = new ArrayList<>(argv.subList(0, found.argumentsFrom()));
-        boolean discover = false;
+        Discover discover = null;
         for (int i = found.argumentsFrom(); i < argv.size(); i++) {
             String arg = argv.get(i);
             if (runner == KnownRunner.UNITTEST && arg.equals("discover") && i == found.argumentsFrom()) {
-                discover = true;
-            } else if (discover && UNITTEST_DISCOVER_OPTIONS.contains(arg)) {
-                i++; // and its value
+                discover = new Discover();
+            } else if (discover != null && discover.option(arg, i + 1 < argv.size() ? argv.get(i + 1) : null)) {
+                i += arg.contains("=") ? 0 : 1; // and its value
             } else if (arg.startsWith("-")) {
                 kept.add(arg);
                 if (!arg.contains("=") && runner.takesValue(arg) && i + 1 < argv.size()) {
@@ -122,12 +143,14 @@ final class TestArgv {
                 }
             } else if (runner == KnownRunner.VITEST && kept.size() == found.argumentsFrom() && arg.equals("run")) {
                 kept.add(arg); // the sub-command, not a filter
-            } else if (discover || isFolder(workspace, arg) || isGlob(arg)) {
-                continue; // a discovery root or pattern: the own tests take its place
-            } else {
+            } else if (discover != null) {
+                discover.positional(arg);
+            } else if (!isFolder(workspace, arg) && !isGlob(arg)) {
                 return Optional.empty();
             }
+            // Otherwise a discovery root or pattern: the own tests take its place.
         }
+        Optional<String> importRoot = Optional.empty();
         if (runner == KnownRunner.JEST) {
             // Right after "jest": an array option such as --reporters would take paths after it as its
             // values. And jest reads positionals as regular expressions unless told they are paths.
@@ -136,11 +159,61 @@ final class TestArgv {
                 kept.add("--runTestsByPath");
             }
         } else if (runner == KnownRunner.UNITTEST) {
-            tests.stream().map(TestArgv::moduleOf).forEach(kept::add);
+            importRoot = discover == null ? Optional.empty() : discover.importRoot();
+            String root = importRoot.map(r -> r + "/").orElse("");
+            tests.stream().map(t -> !root.isEmpty() && t.startsWith(root) ? t.substring(root.length()) : t)
+                    .map(TestArgv::moduleOf).forEach(kept::add);
         } else {
             kept.addAll(tests);
         }
-        return Optional.of(kept);
+        return Optional.of(new Resolved(kept, Optional.of(runner), importRoot));
+    }
+
+    /** What {@code unittest discover} was told: its start and top-level folders decide the module names. */
+    private static final class Discover {
+        private String start;
+        private String top;
+        private int positionals;
+
+        /** Reads a discovery option ("-s tests", "--start-directory=tests"); false when it is none. */
+        boolean option(String arg, String next) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (!UNITTEST_DISCOVER_OPTIONS.contains(name)) {
+                return false;
+            }
+            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : next;
+            switch (name) {
+                case "-s", "--start-directory" -> start = value;
+                case "-t", "--top-level-directory" -> top = value;
+                default -> { }
+            }
+            return true;
+        }
+
+        /** discover's positionals: start, pattern, top. */
+        void positional(String arg) {
+            switch (positionals++) {
+                case 0 -> start = arg;
+                case 2 -> top = arg;
+                default -> { }
+            }
+        }
+
+        /** The folder discover imports test modules from, when it is not the workspace itself. */
+        Optional<String> importRoot() {
+            String root = top != null ? top : start;
+            if (root == null) {
+                return Optional.empty();
+            }
+            String normal = root.replace('\\', '/');
+            while (normal.startsWith("./")) {
+                normal = normal.substring(2);
+            }
+            while (normal.endsWith("/")) {
+                normal = normal.substring(0, normal.length() - 1);
+            }
+            return normal.isEmpty() || normal.equals(".") ? Optional.empty() : Optional.of(normal);
+        }
     }
 
     private static boolean isGlob(String arg) {

@@ -85,6 +85,21 @@ class CommandOwnTestsTest {
     }
 
     @Test
+    void unittestDiscoverFromTheTestFolderStillFindsTheTestsHelpers() throws Exception {
+        write("tests/helpers.py", "EXPECTED = 2\n");
+        write("tests/test_own.py", PY_OWN.replace("import unittest", "import unittest\nfrom helpers import EXPECTED")
+                .replace("self.assertEqual(2, 1 + 1)", "self.assertEqual(EXPECTED, 1 + 1)"));
+        write("tests/test_dependency.py", PY_DEPENDENCY);
+
+        TestResult result = run(List.of("python3", "-m", "unittest", "discover", "-s", "tests", "-v"),
+                List.of("tests/test_own.py"), false);
+
+        assertEquals(TestOutcome.PASSED, result.outcome(), result.detail() + result.outputTail());
+        assertEquals(1, result.passed());
+        assertFalse(Files.exists(workspace.resolve("dependency-test-ran")));
+    }
+
+    @Test
     void regressionModeRunsTheDependenciesTestsToo() throws Exception {
         python();
 

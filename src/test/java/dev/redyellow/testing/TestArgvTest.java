@@ -34,8 +34,8 @@ class TestArgvTest {
             python3 -m unittest                                    | python3 -m unittest tests.test_slug
             python3 -m unittest -v                                 | python3 -m unittest -v tests.test_slug
             python -B -m unittest -k slug                          | python -B -m unittest -k slug tests.test_slug
-            python3 -m unittest discover -s tests -p test_*.py -v  | python3 -m unittest -v tests.test_slug
-            python3 -m unittest discover tests                     | python3 -m unittest tests.test_slug
+            python3 -m unittest discover -s tests -t . -p test_*.py -v | python3 -m unittest -v tests.test_slug
+            python3 -m unittest discover --start-directory=. -v   | python3 -m unittest -v tests.test_slug
             .venv/bin/python -m pytest -q                          | .venv/bin/python -m pytest -q tests/test_slug.py
             pytest -p no:cacheprovider tests                       | pytest -p no:cacheprovider tests/test_slug.py
             pytest -k slug .                                       | pytest -k slug tests/test_slug.py
@@ -79,6 +79,22 @@ class TestArgvTest {
 
         assertEquals(List.of(written.split(" ")), resolved.argv());
         assertEquals(Optional.empty(), resolved.addedFor());
+    }
+
+    @Test
+    void unittestDiscoverFromAFolderImportsTheOwnModulesFromThatFolder() {
+        TestArgv.Resolved resolved = resolve("python3 -m unittest discover -s tests -p test_*.py -v", OWN);
+        TestArgv.Resolved positional = resolve("python3 -m unittest discover ./tests/", OWN);
+
+        assertEquals(List.of("python3", "-m", "unittest", "-v", "test_slug"), resolved.argv());
+        assertEquals(Optional.of("tests"), resolved.importRoot());
+        assertEquals(List.of("python3", "-m", "unittest", "test_slug"), positional.argv());
+        assertEquals(Optional.of("tests"), positional.importRoot());
+        assertEquals(java.util.Map.of("PYTHONPATH", "tests" + java.io.File.pathSeparator + "lib", "A", "1"),
+                resolved.env(java.util.Map.of("A", "1"), java.util.Map.of("PYTHONPATH", "lib")));
+        assertEquals(java.util.Map.of("PYTHONPATH", "tests"), resolved.env(java.util.Map.of(), java.util.Map.of()));
+        assertEquals(java.util.Map.of("A", "1"), resolve("python3 -m unittest", OWN).env(java.util.Map.of("A", "1"),
+                java.util.Map.of("PYTHONPATH", "lib")));
     }
 
     @Test
