@@ -101,8 +101,8 @@ public final class CommandTestRunner implements TestRunner {
         if (process.exitCode() != 0 && tally.executed() == 0) {
             // Not a failure: no test ran, so nothing failed (and no RED is proved by a crash).
             return results.of(TestOutcome.ERROR, tally, "exited " + process.exitCode() + " having run no test"
-                    + counted.map(c -> " (counts from " + c.source() + ")")
-                    .orElse(" (no test report and no recognisable test summary in the output)"), process.outputTail());
+                    + (source.isEmpty() ? " (no test report and no recognisable test summary in the output)" : source),
+                    process.outputTail());
         }
         if (process.exitCode() != 0) {
             String detail = "exit code " + process.exitCode() + source;
