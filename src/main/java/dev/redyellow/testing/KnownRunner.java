@@ -57,13 +57,19 @@ enum KnownRunner {
 
     /**
      * Recognises the runner by how the argv names it: {@code python3 -m unittest}, {@code python -m
-     * pytest} or {@code pytest}, {@code node --test}, and vitest or jest run directly or through a
+     * pytest} or {@code pytest} (also under {@code uv run}, {@code poetry run} and the like),
+     * {@code node --test}, and vitest or jest run directly or through a
      * launcher ({@code npx}, {@code pnpm exec}, {@code yarn}, {@code bunx}) or by a path such as
      * {@code node_modules/.bin/vitest}.
      */
     static Optional<Found> of(List<String> argv) {
         if (argv.isEmpty()) {
             return Optional.empty();
+        }
+        int after = PythonLaunchers.skip(argv);
+        if (after > 0) {
+            return of(argv.subList(after, argv.size()))
+                    .map(found -> new Found(found.runner(), found.argumentsFrom() + after));
         }
         String program = baseName(argv.get(0));
         if (program.matches("python[0-9.]*(?:\\.exe)?")) {
@@ -117,6 +123,30 @@ enum KnownRunner {
     static String baseName(String path) {
         int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
         return path.substring(slash + 1);
+    }
+
+    /** Project tools that run a command in the project's environment: {@code uv run pytest}. */
+    private static final class PythonLaunchers {
+        static final Set<String> TOOLS = Set.of("uv", "poetry", "pipenv", "pdm", "hatch", "rye");
+        static final Set<String> OPTIONS_WITH_VALUE = Set.of("--with", "--python", "-p", "--project", "--directory",
+                "--env-file", "--extra", "--group", "--package", "--with-requirements", "-e", "--env");
+
+        /** The index of the launched command, or 0 when the argv does not start with such a launcher. */
+        static int skip(List<String> argv) {
+            if (argv.size() < 3 || !TOOLS.contains(baseName(argv.get(0))) || !argv.get(1).equals("run")) {
+                return 0;
+            }
+            for (int i = 2; i < argv.size(); i++) {
+                String arg = argv.get(i);
+                if (!arg.startsWith("-")) {
+                    return i;
+                }
+                if (!arg.contains("=") && OPTIONS_WITH_VALUE.contains(arg)) {
+                    i++;
+                }
+            }
+            return 0;
+        }
     }
 
     /** What the two JavaScript runners share. */

@@ -40,6 +40,8 @@ class TestArgvTest {
             pytest -p no:cacheprovider tests                       | pytest -p no:cacheprovider tests/test_slug.py
             pytest -k slug .                                       | pytest -k slug tests/test_slug.py
             python3 -m pytest --junitxml=out.xml                   | python3 -m pytest --junitxml=out.xml tests/test_slug.py
+            uv run --with pytest pytest -q                         | uv run --with pytest pytest -q tests/test_slug.py
+            poetry run python -m unittest                          | poetry run python -m unittest tests.test_slug
             """)
     void pythonRunnersGetTheOwnTests(String written, String expected) {
         assertEquals(List.of(expected.split(" ")), resolve(written, OWN).argv());
@@ -72,6 +74,7 @@ class TestArgvTest {
             pytest tests/test_other.py::test_one
             python3 run_tests.py
             make test
+            uv run script.py
             npm test
             """)
     void anArgvThatNamesItsOwnTestsOrAnUnknownRunnerIsLeftAsWritten(String written) {
