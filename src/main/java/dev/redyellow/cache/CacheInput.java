@@ -3,8 +3,11 @@ package dev.redyellow.cache;
 import java.util.Objects;
 
 /**
- * One input of a cache key: {@code settings}, {@code tests}, or {@code file:<workspace path>}, with
- * the SHA-256 of its value. Kept with every entry so a miss can name what changed.
+ * One input of a cache key, with the SHA-256 of its value: a test setting ({@code kind},
+ * {@code argv}, {@code env}, {@code timeout}, {@code reports}, {@code fork}, {@code workerHeapMb},
+ * {@code runsPerWorker}, {@code rerunDependencyTests}), the {@code tool} that runs the tests, the
+ * selected {@code tests}, or {@code file:<workspace path>}. Kept with every entry so a miss can name
+ * what changed.
  */
 public record CacheInput(String name, String hash) {
     public static final String FILE_PREFIX = "file:";

@@ -1,5 +1,8 @@
 package dev.redyellow.cache;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.redyellow.manifest.TestSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,35 +20,98 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The identity of one test run: a SHA-256 over the test settings, the selected tests and the
- * (path, content hash) of every regular file of the workspace. Paths are relative and
+ * The identity of one test run: a SHA-256 over every input that can change its verdict, each a named
+ * {@link CacheInput} so a miss can say which changed: the test kind and its settings (argv as a list,
+ * env as a sorted map, timeout, reports, the junit fork mode and worker limits, whether the
+ * dependencies' tests rerun), the tool that runs the tests ({@link ToolStamps}), the selected tests,
+ * and the (path, content hash) of every regular file of the workspace. Values are encoded as
+ * canonical JSON, so {@code ["a, b"]} and {@code ["a", "b"]} differ; paths are relative and
  * {@code /}-separated, so the same content in another folder gives the same key.
  */
 public record CacheKey(String sha256, List<CacheInput> inputs) {
     /** Folders never part of a key: RedYellow's own scratch space and Python's byte code. */
     static final Set<String> IGNORED_FOLDERS = Set.of(".redyellow", "__pycache__");
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     public CacheKey {
         Objects.requireNonNull(sha256, "sha256");
         inputs = List.copyOf(inputs);
     }
 
+    /**
+     * @param settings the settings the run really uses (a fork mode forced for the whole run
+     *                 included: see {@link dev.redyellow.testing.TestRunner#effectiveSettings})
+     */
     public static CacheKey of(TestSettings settings, List<String> selectedTests, Path workspace, FileHashes hashes) {
-        List<CacheInput> inputs = new ArrayList<>();
-        inputs.add(new CacheInput("settings", Sha256.hex(settings.describe())));
-        inputs.add(new CacheInput("tests", Sha256.hex(String.join("\n", selectedTests.stream().sorted().toList()))));
+        return of(settings, selectedTests, "", workspace, hashes);
+    }
+
+    /**
+     * As {@link #of(TestSettings, List, Path, FileHashes)}, for a run of this feature: a command that
+     * names it ({@code {feature}}) runs differently for each feature, so its id is an input then.
+     */
+    public static CacheKey of(TestSettings settings, List<String> selectedTests, String featureId, Path workspace,
+                              FileHashes hashes) {
+        List<CacheInput> inputs = new ArrayList<>(settingsInputs(settings, workspace));
+        if (settings instanceof TestSettings.Command command && command.command().stream().anyMatch(a -> a.contains("{feature}"))) {
+            inputs.add(value("feature", featureId));
+        }
+        inputs.add(value("tests", selectedTests.stream().sorted().toList()));
         regularFiles(workspace).forEach((path, file) -> inputs.add(CacheInput.file(path, hashes.hash(file))));
         return of(inputs);
+    }
+
+    /** The inputs that come from the test settings and the tool, in a fixed order. */
+    static List<CacheInput> settingsInputs(TestSettings settings, Path workspace) {
+        List<CacheInput> inputs = new ArrayList<>();
+        // Java 17 has no pattern switch; TestSettings is sealed, so these two cases are all there are.
+        if (settings instanceof TestSettings.JUnit junit) {
+            inputs.add(value("kind", "junit"));
+            inputs.add(value("timeout", junit.timeoutSeconds()));
+            inputs.add(value("fork", junit.fork().manifestName()));
+            inputs.add(value("workerHeapMb", junit.workerHeapMb()));
+            inputs.add(value("runsPerWorker", junit.runsPerWorker()));
+            inputs.add(value("tool", ToolStamps.javaRuntime()));
+        } else if (settings instanceof TestSettings.Command command) {
+            inputs.add(value("kind", "command"));
+            inputs.add(value("argv", command.command()));
+            inputs.add(value("env", new TreeMap<>(command.env())));
+            inputs.add(value("timeout", command.timeoutSeconds()));
+            inputs.add(value("reports", command.reports()));
+            inputs.add(value("rerunDependencyTests", command.rerunDependencyTests()));
+            String path = command.env().getOrDefault("PATH", System.getenv("PATH"));
+            inputs.add(value("tool", ToolStamps.program(command.command().get(0), path, workspace)));
+        } else {
+            throw new IllegalArgumentException("unknown test kind: " + settings.describe());
+        }
+        return inputs;
+    }
+
+    /** An input whose hash is that of the value's canonical JSON. */
+    static CacheInput value(String name, Object value) {
+        try {
+            return new CacheInput(name, Sha256.hex(JSON.writeValueAsString(value)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode the cache input " + name, e);
+        }
     }
 
     /** The key of exactly these inputs, in this order. */
     public static CacheKey of(List<CacheInput> inputs) {
         MessageDigest digest = Sha256.digest();
         for (CacheInput input : inputs) {
-            // NUL and newline cannot occur in a name or a hex hash, so the encoding is unambiguous.
-            digest.update((input.name() + '\0' + input.hash() + '\n').getBytes(StandardCharsets.UTF_8));
+            // Length-prefixed, so no name or hash can run into the next, whatever characters it holds.
+            field(digest, input.name());
+            field(digest, input.hash());
         }
         return new CacheKey(Sha256.hex(digest), inputs);
+    }
+
+    private static void field(MessageDigest digest, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+        digest.update(bytes);
     }
 
     /** The workspace paths of the files among the inputs. */

@@ -1,5 +1,6 @@
 package dev.redyellow.cache;
 
+import dev.redyellow.manifest.TestSettings;
 import dev.redyellow.testing.TestRequest;
 import dev.redyellow.testing.TestResult;
 import dev.redyellow.testing.TestRunner;
@@ -36,7 +37,8 @@ public final class CachingTestRunner implements TestRunner {
 
     @Override
     public TestResult run(TestRequest request) throws InterruptedException {
-        CacheKey key = CacheKey.of(request.settings(), request.selectedTests(), request.workspace(), hashes);
+        CacheKey key = CacheKey.of(runner.effectiveSettings(request.settings()), request.selectedTests(),
+                request.featureId(), request.workspace(), hashes);
         Optional<TestResult> hit = cache.lookup(key);
         if (hit.isPresent()) {
             String note = String.format(Locale.ROOT, "[redyellow] test result served from the cache (key %s, originally %.1f s)%n",
@@ -52,6 +54,11 @@ public final class CachingTestRunner implements TestRunner {
         TestResult result = runner.run(request);
         cache.store(key, featureId, containedFeatures, result);
         return result;
+    }
+
+    @Override
+    public TestSettings effectiveSettings(TestSettings settings) {
+        return runner.effectiveSettings(settings);
     }
 
     /** How many runs were answered from the cache. */

@@ -7,8 +7,10 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Why a key differs from an earlier one of the same feature: the names of the inputs
- * ({@code settings}, {@code tests}, {@code file:<path>}) that were added, removed or changed.
+ * Why a key differs from an earlier one of the same feature: the names of the inputs (the test
+ * settings {@code kind}, {@code argv}, {@code env}, {@code timeout}, {@code fork},
+ * {@code rerunDependencyTests} and the others of {@link CacheInput}, the {@code tool}, {@code tests},
+ * {@code file:<path>}) that were added, removed or changed.
  */
 public record MissExplanation(String featureId, String earlierKey, String laterKey,
                               List<String> added, List<String> removed, List<String> changed) {

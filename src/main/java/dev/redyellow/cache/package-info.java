@@ -1,5 +1,6 @@
 /**
- * The test-result cache: content keys over the test settings and every workspace file
+ * The test-result cache: content keys over each test setting, the tool that runs the tests
+ * ({@link dev.redyellow.cache.ToolStamps}) and every workspace file
  * ({@link dev.redyellow.cache.CacheKey}, {@link dev.redyellow.cache.FileHashes}), the cache contract
  * ({@link dev.redyellow.cache.TestCache}) and its SQLite implementation with a memory tier in front,
  * and the factory that opens it wherever the user's file is ({@link dev.redyellow.cache.TestCaches}).

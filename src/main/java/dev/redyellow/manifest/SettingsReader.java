@@ -53,9 +53,16 @@ final class SettingsReader {
                     fields.integer("workerHeapMb", TestSettings.JUnit.DEFAULT_WORKER_HEAP_MB, 16, 65_536),
                     fields.integer("runsPerWorker", TestSettings.JUnit.DEFAULT_RUNS_PER_WORKER, 1, 100_000));
         }
-        fields.rejectUnknown(Set.of("kind", "command", "env", "timeoutSeconds", "reports"));
-        return new TestSettings.Command(fields.strings("command", true, true), fields.stringMap("env"),
-                timeout(fields, TEST_TIMEOUT), fields.optionalString("reports", null, false));
+        fields.rejectUnknown(Set.of("kind", "command", "env", "timeoutSeconds", "reports", "rerunDependencyTests"));
+        List<String> command = fields.strings("command", true, true);
+        boolean rerun = fields.bool("rerunDependencyTests", false);
+        if (rerun && command.stream().anyMatch(a -> a.contains("{tests}") || a.contains("{testModules}"))) {
+            // Regression mode runs the argv as written; the placeholders would run the own tests only.
+            fields.error("rerunDependencyTests", "true runs the command as written, with every test in the workspace,"
+                    + " but the command selects the feature's own tests with {tests} or {testModules}; drop one of them");
+        }
+        return new TestSettings.Command(command, fields.stringMap("env"), timeout(fields, TEST_TIMEOUT),
+                fields.optionalString("reports", null, false), rerun);
     }
 
     ImplementerSettings implementer(String pointer, JsonNode value) {

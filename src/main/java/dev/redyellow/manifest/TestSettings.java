@@ -8,7 +8,7 @@ public sealed interface TestSettings {
 
     int timeoutSeconds();
 
-    /** The stable identity of these settings, part of every test-cache key. */
+    /** These settings in one line, for messages (the test cache keys on each setting on its own). */
     String describe();
 
     /**
@@ -47,10 +47,6 @@ public sealed interface TestSettings {
             return new JUnit(timeoutSeconds, mode, workerHeapMb, runsPerWorker);
         }
 
-        /**
-         * Only the timeout: both fork modes give the same results on the same workspace, so a result
-         * cached in one mode serves the other.
-         */
         @Override
         public String describe() {
             return "junit timeout=" + timeoutSeconds;
@@ -88,19 +84,27 @@ public sealed interface TestSettings {
 
     /**
      * An argv run in the workspace without a shell. {@code reports} is an optional glob (relative to
-     * the workspace) of JUnit XML files the command writes; {@code null} when absent.
+     * the workspace) of JUnit XML files the command writes; {@code null} when absent. By default only
+     * the feature's own tests run (the argv's {@code {tests}} and {@code {testModules}}, filled in
+     * for known runners); {@code rerunDependencyTests} runs the argv as written, so discovery picks
+     * up the dependencies' tests too (regression mode).
      */
-    record Command(List<String> command, Map<String, String> env, int timeoutSeconds, String reports)
-            implements TestSettings {
+    record Command(List<String> command, Map<String, String> env, int timeoutSeconds, String reports,
+                   boolean rerunDependencyTests) implements TestSettings {
         public Command {
             command = List.copyOf(command);
             env = Map.copyOf(env);
         }
 
+        /** Own tests only, the default. */
+        public Command(List<String> command, Map<String, String> env, int timeoutSeconds, String reports) {
+            this(command, env, timeoutSeconds, reports, false);
+        }
+
         @Override
         public String describe() {
             return "command argv=" + command + " env=" + new java.util.TreeMap<>(env) + " timeout=" + timeoutSeconds
-                    + " reports=" + reports;
+                    + " reports=" + reports + (rerunDependencyTests ? " rerunDependencyTests" : "");
         }
     }
 }

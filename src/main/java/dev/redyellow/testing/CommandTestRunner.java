@@ -7,6 +7,7 @@ import dev.redyellow.exec.ProcessSpec;
 import dev.redyellow.exec.ProcessStartException;
 import dev.redyellow.manifest.TestSettings;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +20,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The {@code command} test kind: any argv, run in the workspace without a shell. It passes only when
- * it exits 0 and at least one test ran; the counts come from the JUnit XML reports it wrote (the
- * {@code reports} glob), else from the summary lines of the runner it turned out to be.
+ * The {@code command} test kind: any argv, run in the workspace without a shell, by default on the
+ * feature's own tests only ({@link TestArgv}). It passes only when it exits 0 and at least one test
+ * ran; the counts come from the JUnit XML reports it wrote (the {@code reports} glob), else from the
+ * summary lines of the runner it turned out to be. A non-zero exit is a failure only when a test ran
+ * and failed: tests that could not be loaded (a missing module or export) are a compile error, and a
+ * non-zero exit without any test run is an error, never a failure.
  */
 public final class CommandTestRunner implements TestRunner {
 
@@ -39,8 +43,17 @@ public final class CommandTestRunner implements TestRunner {
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
         RunResults results = new RunResults(started);
-        OutputLines lines = new OutputLines(SummaryParser.all());
+        TestArgv.Resolved argv;
+        try {
+            argv = TestArgv.resolve(settings.command(), request.selectedTests(), request.featureId(),
+                    settings.rerunDependencyTests(), request.workspace());
+        } catch (IllegalArgumentException e) {
+            return results.of(TestOutcome.ERROR, TestTally.EMPTY, e.getMessage(), "");
+        }
+        OutputLines lines = new OutputLines(SummaryParser.all(), new LoadFailures());
         OutputSink output = request.output();
+        argv.addedFor().ifPresent(runner -> note(output, "[redyellow] the feature's own tests only (" + runner.label()
+                + "): " + String.join(" ", argv.argv()) + "\n"));
         OutputSink both = (stream, bytes, offset, length) -> {
             lines.write(stream, bytes, offset, length);
             output.write(stream, bytes, offset, length);
@@ -48,7 +61,8 @@ public final class CommandTestRunner implements TestRunner {
         Duration timeout = settings.timeoutSeconds() > 0 ? Duration.ofSeconds(settings.timeoutSeconds()) : null;
         ProcessResult process;
         try {
-            process = processes.run(new ProcessSpec(settings.command(), request.workspace(), settings.env(), timeout), both);
+            process = processes.run(new ProcessSpec(argv.argv(), request.workspace(),
+                    argv.env(settings.env(), System.getenv()), timeout), both);
         } catch (ProcessStartException e) {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, e.getMessage(), "");
         }
@@ -63,17 +77,32 @@ public final class CommandTestRunner implements TestRunner {
         } catch (IOException e) {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, e.getMessage(), process.outputTail());
         }
-        return outcome(process, counted, results);
+        return outcome(process, counted, lines.loadFailures(), results);
     }
 
-    private static TestResult outcome(ProcessResult process, Optional<Counted> counted, RunResults results) {
+    private static void note(OutputSink output, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        output.write(OutputSink.Stream.STDOUT, bytes, 0, bytes.length);
+    }
+
+    private static TestResult outcome(ProcessResult process, Optional<Counted> counted, LoadFailures loadFailures,
+                                      RunResults results) {
         TestTally tally = counted.map(Counted::tally).orElse(TestTally.EMPTY);
         String source = counted.map(c -> " (counts from " + c.source() + ")").orElse("");
-        if (process.exitCode() != 0 && counted.isPresent() && tally.executed() == 0) {
-            // pytest (exit 5) and newer unittest say "no tests" with a failure exit: still no tests, and
-            // never a valid RED, which a FAILED outcome would be.
-            return results.of(TestOutcome.NO_TESTS, tally, "exit code " + process.exitCode() + ", no test executed"
-                    + source, process.outputTail());
+        if (process.exitCode() != 0 && loadFailures.seen()) {
+            // Python counts a module it could not import as "1 error", node --test a file it could not
+            // load as a failed test: these are load failures, the counterpart of javac's errors, and the
+            // detail keeps the lines that name what is missing, verbatim.
+            String detail = loadFailures.detail();
+            return results.of(TestOutcome.COMPILE_ERROR, tally, detail.isEmpty()
+                    ? "exited " + process.exitCode() + ": the tests could not be loaded" + source : detail,
+                    process.outputTail());
+        }
+        if (process.exitCode() != 0 && tally.executed() == 0) {
+            // Not a failure: no test ran, so nothing failed (and no RED is proved by a crash).
+            return results.of(TestOutcome.ERROR, tally, "exited " + process.exitCode() + " having run no test"
+                    + (source.isEmpty() ? " (no test report and no recognisable test summary in the output)" : source),
+                    process.outputTail());
         }
         if (process.exitCode() != 0) {
             String detail = "exit code " + process.exitCode() + source;

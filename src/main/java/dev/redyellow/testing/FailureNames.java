@@ -14,10 +14,13 @@ final class FailureNames {
 
     private final List<TestCase> cases = new ArrayList<>();
 
-    void add(String name) {
+    /** Adds a failing test; false when the bound is reached and the name was dropped. */
+    boolean add(String name) {
         if (cases.size() < MAX_NAMES) {
             cases.add(new TestCase(name.strip(), TestCase.Status.FAILED, "", 0));
+            return true;
         }
+        return false;
     }
 
     /** Sets the message of the latest name unless it already has one. */

@@ -22,10 +22,17 @@ final class OutputLines implements OutputSink {
     private static final Pattern TERMINAL_CODES = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
 
     private final List<SummaryParser> parsers;
+    private final LoadFailures loadFailures;
     private final Map<Stream, LineBytes> partial = new EnumMap<>(Stream.class);
 
     OutputLines(List<SummaryParser> parsers) {
+        this(parsers, new LoadFailures());
+    }
+
+    /** @param loadFailures sees every line too, to tell a failure to load the tests from failing tests */
+    OutputLines(List<SummaryParser> parsers, LoadFailures loadFailures) {
         this.parsers = List.copyOf(parsers);
+        this.loadFailures = loadFailures;
         for (Stream stream : Stream.values()) {
             partial.put(stream, new LineBytes());
         }
@@ -51,6 +58,11 @@ final class OutputLines implements OutputSink {
         partial.values().forEach(this::emit);
     }
 
+    /** What the output said about test files that could not be loaded. */
+    synchronized LoadFailures loadFailures() {
+        return loadFailures;
+    }
+
     /** The first parser, in the given order, that recognised its runner's summary. */
     synchronized Optional<Recognised> summary() {
         for (SummaryParser parser : parsers) {
@@ -71,6 +83,7 @@ final class OutputLines implements OutputSink {
         for (SummaryParser parser : parsers) {
             parser.accept(line);
         }
+        loadFailures.accept(line);
     }
 
     /** The bytes of one unfinished line, at most {@link #MAX_LINE_BYTES} of them. */

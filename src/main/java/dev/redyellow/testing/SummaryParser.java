@@ -25,6 +25,6 @@ public interface SummaryParser {
     static List<SummaryParser> all() {
         return List.of(new JUnitConsoleSummary(), new SurefireSummary(), new PytestSummary(),
                 new UnittestSummary(), new CargoTestSummary(), new GoTestSummary(), new NodeTestSummary(),
-                new PlainSummary());
+                new VitestSummary(), new JestSummary(), new PlainSummary());
     }
 }

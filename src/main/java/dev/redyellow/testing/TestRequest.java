@@ -4,16 +4,27 @@ import dev.redyellow.exec.OutputSink;
 import dev.redyellow.manifest.TestSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One run of tests on one workspace.
  *
  * @param selectedTests workspace paths of the test files to run (the feature's own tests by default);
- *                      the junit kind turns them into class selectors, the command kind ignores them
+ *                      the junit kind turns them into class selectors, the command kind puts them in
+ *                      its argv ({@code {tests}}, {@code {testModules}})
  * @param output        receives the runner's output live
+ * @param featureId     the feature whose tests these are, for the command kind's {@code {feature}};
+ *                      "" when the caller did not say
  */
-public record TestRequest(Path workspace, TestSettings settings, List<String> selectedTests, OutputSink output) {
+public record TestRequest(Path workspace, TestSettings settings, List<String> selectedTests, OutputSink output,
+                          String featureId) {
     public TestRequest {
         selectedTests = List.copyOf(selectedTests);
+        featureId = Objects.requireNonNullElse(featureId, "");
+    }
+
+    /** A request that does not name its feature. */
+    public TestRequest(Path workspace, TestSettings settings, List<String> selectedTests, OutputSink output) {
+        this(workspace, settings, selectedTests, output, "");
     }
 }

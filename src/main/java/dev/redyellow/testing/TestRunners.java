@@ -53,6 +53,15 @@ public final class TestRunners implements TestRunner, AutoCloseable {
         throw new IllegalArgumentException("unknown test kind: " + settings.describe());
     }
 
+    /** The settings with the forced fork mode, when one is forced and the kind is junit. */
+    @Override
+    public TestSettings effectiveSettings(TestSettings settings) {
+        if (settings instanceof TestSettings.JUnit junit && forcedFork.isPresent()) {
+            return junit.withFork(forcedFork.get());
+        }
+        return settings;
+    }
+
     @Override
     public TestResult run(TestRequest request) throws InterruptedException {
         return forSettings(request.settings()).run(request);

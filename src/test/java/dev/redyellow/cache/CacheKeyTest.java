@@ -123,10 +123,187 @@ class CacheKeyTest {
     @Test
     void listsEverySettingTestAndFileInputWithRelativeSlashPaths() throws IOException {
         CacheKey key = key(workspace("w"));
-        assertEquals(List.of("settings", "tests", "file:README.md", "file:src/main/java/tools/Slugify.java",
-                "file:src/test/java/tools/SlugifyTest.java"), key.inputs().stream().map(CacheInput::name).toList());
+        assertEquals(List.of("kind", "timeout", "fork", "workerHeapMb", "runsPerWorker", "tool", "tests",
+                        "file:README.md", "file:src/main/java/tools/Slugify.java", "file:src/test/java/tools/SlugifyTest.java"),
+                key.inputs().stream().map(CacheInput::name).toList());
         assertEquals(List.of("README.md", "src/main/java/tools/Slugify.java", "src/test/java/tools/SlugifyTest.java"),
                 key.files());
         assertTrue(key.sha256().matches("[0-9a-f]{64}"));
+    }
+
+    @Test
+    void theCommandKindListsItsSettingsAndTool() throws IOException {
+        CacheKey key = CacheKey.of(command(List.of("python3", "-m", "unittest"), Map.of()), TESTS, workspace("w"), hashes);
+
+        assertEquals(List.of("kind", "argv", "env", "timeout", "reports", "rerunDependencyTests", "tool", "tests"),
+                key.inputs().stream().map(CacheInput::name).filter(n -> !n.startsWith("file:")).toList());
+    }
+
+    @Test
+    void eachJUnitSettingChangesTheKey() throws IOException {
+        Path workspace = workspace("w");
+        TestSettings.JUnit base = new TestSettings.JUnit(60);
+        List<TestSettings> variants = List.of(base, new TestSettings.JUnit(61), base.withFork(TestSettings.Fork.PER_RUN),
+                new TestSettings.JUnit(60, TestSettings.Fork.WARM, 512, 500),
+                new TestSettings.JUnit(60, TestSettings.Fork.WARM, 256, 1));
+
+        List<String> keys = variants.stream().map(v -> CacheKey.of(v, TESTS, workspace, hashes).sha256()).toList();
+
+        assertEquals(keys.size(), keys.stream().distinct().count(), keys.toString());
+    }
+
+    @Test
+    void eachCommandSettingChangesTheKey() throws IOException {
+        Path workspace = workspace("w");
+        List<String> argv = List.of("python3", "-m", "unittest");
+        List<TestSettings> variants = List.of(
+                command(argv, Map.of()),
+                command(List.of("python3", "-m", "unittest", "-v"), Map.of()),
+                command(argv, Map.of("MODE", "strict")),
+                new TestSettings.Command(argv, Map.of(), 61, null, false),
+                new TestSettings.Command(argv, Map.of(), 60, "reports/*.xml", false),
+                new TestSettings.Command(argv, Map.of(), 60, null, true));
+
+        List<String> keys = variants.stream().map(v -> CacheKey.of(v, TESTS, workspace, hashes).sha256()).toList();
+
+        assertEquals(keys.size(), keys.stream().distinct().count(), keys.toString());
+    }
+
+    @Test
+    void equalSettingsGiveEqualKeysWhateverTheOrderOfTheEnvironment() throws IOException {
+        Path workspace = workspace("w");
+        Map<String, String> one = new java.util.LinkedHashMap<>();
+        one.put("A", "1");
+        one.put("B", "2");
+        Map<String, String> other = new java.util.LinkedHashMap<>();
+        other.put("B", "2");
+        other.put("A", "1");
+
+        assertEquals(CacheKey.of(command(List.of("node", "--test"), one), TESTS, workspace, hashes),
+                CacheKey.of(command(List.of("node", "--test"), other), TESTS, workspace, hashes));
+        assertEquals(CacheKey.of(new TestSettings.JUnit(60), TESTS, workspace, hashes),
+                CacheKey.of(new TestSettings.JUnit(60), TESTS, workspace, hashes));
+    }
+
+    @Test
+    void argvAndEnvAreEncodedSoThatJoinedValuesDiffer() throws IOException {
+        Path workspace = workspace("w");
+
+        assertNotEquals(CacheKey.of(command(List.of("echo", "a, b"), Map.of()), TESTS, workspace, hashes).sha256(),
+                CacheKey.of(command(List.of("echo", "a", "b"), Map.of()), TESTS, workspace, hashes).sha256());
+        assertNotEquals(CacheKey.of(command(List.of("echo"), Map.of("A", "1, B=2")), TESTS, workspace, hashes).sha256(),
+                CacheKey.of(command(List.of("echo"), Map.of("A", "1", "B", "2")), TESTS, workspace, hashes).sha256());
+        assertNotEquals(CacheKey.of(JUNIT, List.of("a\nb"), workspace, hashes).sha256(),
+                CacheKey.of(JUNIT, List.of("a", "b"), workspace, hashes).sha256());
+    }
+
+    @Test
+    void theFeatureIsAnInputOnlyWhenTheCommandNamesIt() throws IOException {
+        Path workspace = workspace("w");
+        TestSettings named = command(List.of("check", "--only={feature}"), Map.of());
+        TestSettings plain = command(List.of("check"), Map.of());
+
+        assertNotEquals(CacheKey.of(named, TESTS, "slug", workspace, hashes).sha256(),
+                CacheKey.of(named, TESTS, "title", workspace, hashes).sha256());
+        assertEquals(CacheKey.of(plain, TESTS, "slug", workspace, hashes).sha256(),
+                CacheKey.of(plain, TESTS, "title", workspace, hashes).sha256());
+    }
+
+    @Test
+    void inputsAreLengthPrefixedSoNoFieldRunsIntoTheNext() {
+        assertNotEquals(CacheKey.of(List.of(new CacheInput("ab", "c"))).sha256(),
+                CacheKey.of(List.of(new CacheInput("a", "bc"))).sha256());
+        assertNotEquals(CacheKey.of(List.of(new CacheInput("a", "b"), new CacheInput("c", "d"))).sha256(),
+                CacheKey.of(List.of(new CacheInput("a", "b\nc\0d"))).sha256());
+    }
+
+    @Test
+    void theProgramFoundOnThePathIsAnInput() throws IOException {
+        Path workspace = workspace("w");
+        Path one = program(dir.resolve("bin-one"), "#!/bin/sh\necho one\n");
+        Path two = program(dir.resolve("bin-two"), "#!/bin/sh\necho two, a longer one\n");
+
+        CacheInput first = tool(CacheKey.of(command(List.of("redyellow-probe"), Map.of("PATH", one.toString())), TESTS,
+                workspace, hashes));
+        CacheInput second = tool(CacheKey.of(command(List.of("redyellow-probe"), Map.of("PATH", two.toString())), TESTS,
+                workspace, hashes));
+        CacheInput again = tool(CacheKey.of(command(List.of("redyellow-probe"), Map.of("PATH", one.toString())), TESTS,
+                workspace, hashes));
+
+        assertNotEquals(first, second);
+        assertEquals(first, again);
+    }
+
+    @Test
+    void aLinkedProgramIsKnownByWhatItLinksTo() throws IOException {
+        Path workspace = workspace("w");
+        Path real311 = program(dir.resolve("py311"), "#!/bin/sh\necho 3.11\n").resolve("redyellow-probe");
+        Path real312 = program(dir.resolve("py312"), "#!/bin/sh\necho 3.12\n").resolve("redyellow-probe");
+        Path linkA = Files.createDirectories(dir.resolve("link-a"));
+        Path linkB = Files.createDirectories(dir.resolve("link-b"));
+        Files.createSymbolicLink(linkA.resolve("redyellow-probe"), real311);
+        Files.createSymbolicLink(linkB.resolve("redyellow-probe"), real312);
+
+        assertNotEquals(
+                tool(CacheKey.of(command(List.of(linkA.resolve("redyellow-probe").toString()), Map.of()), TESTS, workspace, hashes)),
+                tool(CacheKey.of(command(List.of(linkB.resolve("redyellow-probe").toString()), Map.of()), TESTS, workspace, hashes)));
+    }
+
+    @Test
+    void aProgramInsideTheWorkspaceGivesTheSameKeyInAnotherFolder() throws IOException {
+        Path one = workspace("one");
+        Path two = workspace("two");
+        for (Path w : List.of(one, two)) {
+            program(w.resolve(".venv/bin"), "#!/bin/sh\necho venv\n");
+        }
+        TestSettings settings = command(List.of(".venv/bin/redyellow-probe", "-m", "pytest"), Map.of());
+
+        assertEquals(CacheKey.of(settings, TESTS, one, hashes).sha256(), CacheKey.of(settings, TESTS, two, hashes).sha256());
+    }
+
+    @Test
+    void theJavaRuntimeIsTheJUnitTool() throws IOException {
+        CacheInput tool = tool(key(workspace("w")));
+
+        assertEquals(CacheKey.value("tool", ToolStamps.javaRuntime()), tool);
+        assertTrue(ToolStamps.javaRuntime().contains(System.getProperty("java.runtime.version")));
+    }
+
+    @Test
+    void aMissNamesTheForkModeAndTheToolThatChanged() throws IOException {
+        Path workspace = workspace("w");
+        CacheKey warm = CacheKey.of(JUNIT, TESTS, workspace, hashes);
+        CacheKey perRun = CacheKey.of(new TestSettings.JUnit(60).withFork(TestSettings.Fork.PER_RUN), TESTS, workspace, hashes);
+        Path one = program(dir.resolve("bin-a"), "#!/bin/sh\n");
+        Path two = program(dir.resolve("bin-b"), "#!/bin/sh\n\n");
+        CacheKey toolOne = CacheKey.of(new TestSettings.Command(List.of("redyellow-probe"), Map.of(), 60, null), TESTS,
+                workspace, hashes);
+        CacheKey rerun = CacheKey.of(new TestSettings.Command(List.of("redyellow-probe"), Map.of(), 60, null, true), TESTS,
+                workspace, hashes);
+
+        assertEquals(List.of("fork"), MissExplanation.compare("slug", warm, perRun).changed());
+        assertEquals(List.of("rerunDependencyTests"), MissExplanation.compare("slug", toolOne, rerun).changed());
+        MissExplanation tools = MissExplanation.compare("slug",
+                CacheKey.of(command(List.of("redyellow-probe"), Map.of("PATH", one.toString())), TESTS, workspace, hashes),
+                CacheKey.of(command(List.of("redyellow-probe"), Map.of("PATH", two.toString())), TESTS, workspace, hashes));
+        assertEquals(List.of("env", "tool"), tools.changed());
+        assertTrue(tools.describe().contains("  changed tool"), tools.describe());
+    }
+
+    private static TestSettings.Command command(List<String> argv, Map<String, String> env) {
+        return new TestSettings.Command(argv, env, 60, null);
+    }
+
+    private static CacheInput tool(CacheKey key) {
+        return key.inputs().stream().filter(i -> i.name().equals("tool")).findFirst().orElseThrow();
+    }
+
+    /** An executable {@code redyellow-probe} in the folder. */
+    private static Path program(Path folder, String text) throws IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve("redyellow-probe");
+        Files.writeString(file, text);
+        file.toFile().setExecutable(true);
+        return folder;
     }
 }

@@ -42,6 +42,14 @@ class SummaryParserTest {
             go-failing-verbose.txt       | go test                | 2 | 1 | 1
             go-no-tests.txt              | go test                | 0 | 0 | 0
             plain-failing.txt            | plain summary          | 1 | 1 | 0
+            vitest-passing.txt           | vitest                 | 3 | 0 | 2
+            vitest-failing.txt           | vitest                 | 3 | 1 | 1
+            vitest-load-failure.txt      | vitest                 | 1 | 1 | 0
+            vitest-missing-module.txt    | vitest                 | 0 | 0 | 0
+            jest-passing.txt             | jest                   | 1 | 0 | 0
+            jest-failing.txt             | jest                   | 3 | 1 | 1
+            jest-missing-module.txt      | jest                   | 0 | 0 | 0
+            jest-no-tests.txt            | jest                   | 0 | 0 | 0
             """)
     void countsTestsOfEachRunner(String file, String runner, int passed, int failed, int skipped) throws IOException {
         OutputLines.Recognised summary = parse(file);
@@ -62,6 +70,11 @@ class SummaryParserTest {
             cargo-failing.txt            | tests::replaces_spaces=assertion `left == right` failed
             go-failing.txt               | TestReplacesSpaces=slug_test.go:14: got "a-b", want "a_b"
             go-failing-verbose.txt       | TestReplacesSpaces=
+            vitest-failing.txt           | tests/sum.test.js > sum > is wrong on purpose=AssertionError: expected 4 to be 5 // Object.is equality
+            vitest-load-failure.txt      | tests/noexport.test.js > product=TypeError: product is not a function
+            vitest-missing-module.txt    | ''
+            jest-failing.txt             | sum › is wrong on purpose=expect(received).toBe(expected) // Object.is equality
+            jest-missing-module.txt      | ''
             """)
     void namesFailingTestsWithTheirMessages(String file, String expected) throws IOException {
         OutputLines.Recognised summary = parse(file);
@@ -76,6 +89,37 @@ class SummaryParserTest {
     void outputWithoutAnySummaryIsNotRecognised() {
         OutputLines lines = new OutputLines(SummaryParser.all());
         feed(lines, "compiling...\nall good\n3 tests, probably\n");
+
+        assertTrue(lines.summary().isEmpty());
+    }
+
+    @Test
+    void jestNamesAFailingTestOnceThoughItsSummaryRepeatsIt() {
+        OutputLines lines = new OutputLines(SummaryParser.all());
+        feed(lines, """
+                FAIL tests/a.test.js
+                  ● a › fails
+
+                    boom
+
+                Summary of all failing tests
+                FAIL tests/a.test.js
+                  ● a › fails
+
+                    boom
+
+                Tests:       1 failed, 2 passed, 3 total
+                """);
+
+        TestTally tally = lines.summary().orElseThrow().tally();
+        assertEquals(List.of("a › fails=boom"), tally.cases().stream().map(c -> c.name() + "=" + c.message()).toList());
+        assertEquals(List.of(2, 1), List.of(tally.passed(), tally.failed()));
+    }
+
+    @Test
+    void vitestIgnoresLinesThatOnlyLookLikeItsSummary() {
+        OutputLines lines = new OutputLines(List.of(new VitestSummary()));
+        feed(lines, "Tests  3 apples | 2 pears (5)\n");
 
         assertTrue(lines.summary().isEmpty());
     }

@@ -48,6 +48,17 @@ class TestRunnersTest {
     }
 
     @Test
+    void effectiveSettingsCarryTheForcedForkMode() {
+        TestSettings.JUnit warmSettings = new TestSettings.JUnit(60);
+        TestSettings.Command commandSettings = new TestSettings.Command(List.of("true"), Map.of(), 60, null);
+        try (TestRunners perRunOnly = new TestRunners(junit, warm, command, Optional.of(TestSettings.Fork.PER_RUN))) {
+            assertEquals(warmSettings.withFork(TestSettings.Fork.PER_RUN), perRunOnly.effectiveSettings(warmSettings));
+            assertSame(commandSettings, perRunOnly.effectiveSettings(commandSettings));
+        }
+        assertSame(warmSettings, runners.effectiveSettings(warmSettings));
+    }
+
+    @Test
     void runsTheRequestWithItsKind() throws Exception {
         TestSettings.Command settings = new TestSettings.Command(List.of("sh", "-c", "echo '2 passed, 0 failed'"),
                 Map.of(), 60, null);
