@@ -180,7 +180,7 @@ public final class FeatureConductor {
         if (result.outcome() == TestOutcome.FAILED && result.failed() > 0) {
             lifecycle.moveTo(FeatureState.RED, "red proved: " + counts + " without the implementation" + missing);
         } else if (result.outcome() == TestOutcome.COMPILE_ERROR && !ownNames.isEmpty()) {
-            lifecycle.moveTo(FeatureState.RED, "red proved: the tests do not compile without the implementation"
+            lifecycle.moveTo(FeatureState.RED, "red proved: the tests do not compile or load without the implementation"
                     + missing);
         } else if (result.outcome() == TestOutcome.COMPILE_ERROR) {
             fail("error: the RED run proves nothing: the tests do not compile, and not for want of the feature's "
@@ -378,7 +378,8 @@ public final class FeatureConductor {
         parts.output().progress(feature.id(), attempt, (attempt == 0 ? "RED proof" : "attempt " + attempt)
                 + ": running the tests");
         try (OutputSink out = parts.output().open(feature.id(), attempt, "test")) {
-            TestRequest request = new TestRequest(ws.root(), feature.test(), List.copyOf(feature.tests().paths()), out);
+            TestRequest request = new TestRequest(ws.root(), feature.test(), List.copyOf(feature.tests().paths()), out,
+                    feature.id());
             lastResult = parts.tests().run(request);
             testRuns++;
             return new Run(lastResult, ws.root());
