@@ -12,6 +12,7 @@ import dev.redyellow.run.RunHistory;
 import dev.redyellow.cache.DisabledTestCache;
 import dev.redyellow.cache.OpenedCache;
 import dev.redyellow.store.RunStore;
+import dev.redyellow.store.StoreFailure;
 import java.util.Map;
 import dev.redyellow.stream.ConsoleSubscriber;
 import java.time.Instant;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs every feature of the manifest through the RED-YELLOW-GREEN cycle.")
 final class RunCommand implements Callable<Integer> {
+    private static final System.Logger LOG = System.getLogger(RunCommand.class.getName());
 
     @Parameters(paramLabel = "MANIFEST", description = "the feature manifest (JSON)")
     Path manifestFile;
@@ -94,6 +96,14 @@ final class RunCommand implements Callable<Integer> {
         if (fork != null && TestSettings.Fork.named(fork).isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fork must be warm or perRun, was " + fork);
         }
+        if (report != null) {
+            Optional<String> unwritable = OutputLocation.problem(report);
+            if (unwritable.isPresent()) {
+                err.println("redyellow: --report " + report + ": " + unwritable.get());
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+        }
         Optional<Manifest> loaded = ManifestArgument.load(manifestFile, err);
         if (loaded.isEmpty()) {
             return ExitCodes.BAD_INPUT;
@@ -115,8 +125,7 @@ final class RunCommand implements Callable<Integer> {
                 : CacheFile.open(cacheDb, err);
         Optional<RunStore> history = opened.database().map(RunStore::new);
         RunOptions options = new RunOptions(workers != null ? workers : manifest.workers(), runFolder.path(),
-                keepWorkspaces, decisions(), streams, opened.cache(),
-                history.map(h -> h.featureEstimates(manifest.name())).orElse(Map.of()), seconds(featureTimeout),
+                keepWorkspaces, decisions(), streams, opened.cache(), estimates(history, manifest.name(), err), seconds(featureTimeout),
                 seconds(runTimeout));
         TestRunners runners = TestRunners.standard(Optional.ofNullable(fork).flatMap(TestSettings.Fork::named));
         RunEngine engine = new RunEngine(manifest, options, runners, progress, Clock.systemUTC());
@@ -145,9 +154,10 @@ final class RunCommand implements Callable<Integer> {
                         pool.recycles());
             }
             String runId = runFolder.path().getFileName().toString();
-            history.ifPresent(h -> h.save(RunHistory.record(runId, result, started, Instant.now(), engine::servedFromCache)));
+            history.ifPresent(h -> saveHistory(h, RunHistory.record(runId, result, started, Instant.now(),
+                    engine::servedFromCache), err));
             if (report != null) {
-                RunReport.write(result, runners.warmPoolState(), report);
+                writeReport(result, runners.warmPoolState());
                 out.println("Report: " + report.toAbsolutePath());
             }
             out.println("Logs: " + streams.logsDir());
@@ -167,6 +177,40 @@ final class RunCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running; the JVM goes down once it returns
             }
+        }
+    }
+
+    /** Durations learnt from earlier runs; none when the history cannot be read (the run goes on). */
+    private static Map<String, Double> estimates(Optional<RunStore> history, String name, PrintWriter err) {
+        try {
+            return history.map(h -> h.featureEstimates(name)).orElse(Map.of());
+        } catch (StoreFailure e) {
+            LOG.log(System.Logger.Level.INFO, "reading run history failed", e);
+            err.println("redyellow: warning: cannot read the run history (" + e.getMessage() + "); using default estimates");
+            err.flush();
+            return Map.of();
+        }
+    }
+
+    /** A history that cannot be saved (a full disk) costs the history, not the report or the exit code. */
+    private static void saveHistory(RunStore history, dev.redyellow.store.RunRecord run, PrintWriter err) {
+        try {
+            history.save(run);
+        } catch (StoreFailure e) {
+            LOG.log(System.Logger.Level.INFO, "saving run history failed", e);
+            err.println("redyellow: warning: the run history was not saved (" + e.getMessage() + ")");
+            err.flush();
+        }
+    }
+
+    /** Writes the report; on failure no half-written temporary file is left beside it. */
+    private void writeReport(RunResult result, dev.redyellow.testing.WarmPoolState pool) throws java.io.IOException {
+        try {
+            RunReport.write(result, pool, report);
+        } catch (java.io.IOException | RuntimeException e) {
+            Path target = report.toAbsolutePath();
+            java.nio.file.Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".tmp"));
+            throw new java.io.IOException("cannot write the report " + target + ": " + e.getMessage(), e);
         }
     }
 
