@@ -44,6 +44,14 @@ public final class SqliteTestCache implements TestCache {
         this.database = Objects.requireNonNull(database, "database");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.memory = new MemoryTier(settings.memoryEntries(), settings.memoryBytes());
+        // On a full disk the run's history comes first: the coldest half of the entries makes room.
+        database.onFull(c -> {
+            long[] totals = EntryRows.totals(c);
+            List<String> dropped = EntryRows.evictOver(c, (int) Math.max(0, totals[0] / 2), totals[1] / 2);
+            CounterRows.add(c, Tally.evicted(dropped.size()));
+            memory.removeAll(dropped);
+            return dropped.size();
+        });
     }
 
     private record Found(Optional<MemoryTier.Entry> entry, boolean fromFile, Tally tally) {
@@ -82,7 +90,7 @@ public final class SqliteTestCache implements TestCache {
         }
         flush();
         try {
-            Found found = database.write(c -> {
+            Found found = database.writeExpendable(c -> {
                 Optional<EntryRows.Stored> stored = EntryRows.find(c, sha);
                 if (stored.isPresent() && expired(stored.get().createdMillis(), now)) {
                     EntryRows.deleteKeys(c, List.of(sha));
@@ -148,7 +156,7 @@ public final class SqliteTestCache implements TestCache {
             pendingTally = Tally.NONE;
         }
         try {
-            database.write(c -> {
+            database.writeExpendable(c -> {
                 for (Map.Entry<String, long[]> h : hits.entrySet()) {
                     EntryRows.touch(c, h.getKey(), h.getValue()[0], h.getValue()[1]);
                 }
@@ -182,7 +190,7 @@ public final class SqliteTestCache implements TestCache {
                 result.outcome().name(), result.passed(), result.failed(), result.skipped(), result.durationMillis(),
                 encoded, Sha256.hex(result.outputTail()), bytes, now);
         try {
-            List<String> evicted = database.write(c -> {
+            List<String> evicted = database.writeExpendable(c -> {
                 EntryRows.insert(c, entry);
                 List<String> over = EntryRows.evictOver(c, settings.maxEntries(), settings.maxBytes());
                 CounterRows.add(c, Tally.evicted(over.size()));

@@ -211,6 +211,11 @@ public final class ProcessReaper {
         return new Leftovers(List.copyOf(killed), survivors.stream().map(ProcessReaper::describe).toList());
     }
 
+    /** Live processes that carry this JVM's mark: what it started and has not ended yet (for the fault bench). */
+    public List<ProcessHandle> liveMarked() {
+        return marked(ENV + "=" + token + "-");
+    }
+
     /** What a command left running when it ended: what was killed, and what survived the kill. */
     public record Leftovers(List<String> killed, List<String> survived) {
         public static final Leftovers NONE = new Leftovers(List.of(), List.of());

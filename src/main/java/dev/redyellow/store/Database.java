@@ -40,6 +40,8 @@ public final class Database implements AutoCloseable {
     /** Zero while opening: damage found then is the opener's to handle (see {@link DatabaseFile}). */
     private int recoveriesLeft;
     private volatile Consumer<String> warnings = w -> { };
+    /** Frees pages when a write meets SQLITE_FULL; returns how many rows it dropped (0: nothing to free). */
+    private volatile SqlWork<Integer> makeRoom;
 
     private Database(Path file, Connection connection, Clock clock) {
         this.file = file;
@@ -77,6 +79,15 @@ public final class Database implements AutoCloseable {
      */
     public void onWarning(Consumer<String> listener) {
         this.warnings = listener == null ? w -> { } : listener;
+    }
+
+    /**
+     * What to give up when a write meets SQLITE_FULL (the cache offers its coldest entries): it runs in
+     * a transaction of its own, and when it dropped something the write is tried once more. The run's
+     * history is worth more than cached results that can be recomputed.
+     */
+    public void onFull(SqlWork<Integer> dropSomething) {
+        this.makeRoom = dropSomething;
     }
 
     /** Logs {@code message} and tells the warning listener, for the user to read once. */
@@ -136,7 +147,15 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in a write transaction (taken at once, so two writers never deadlock). */
     public <T> T write(SqlWork<T> work) throws SQLException {
-        return inTransaction("BEGIN IMMEDIATE", work);
+        return inTransaction("BEGIN IMMEDIATE", work, true);
+    }
+
+    /**
+     * As {@link #write}, but on a full disk it fails instead of making room (see {@link #onFull}):
+     * for the cache's own writes, which turn the cache off rather than eat into the run's history.
+     */
+    public <T> T writeExpendable(SqlWork<T> work) throws SQLException {
+        return inTransaction("BEGIN IMMEDIATE", work, false);
     }
 
     /**
@@ -155,7 +174,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in a read transaction: one consistent view of the file. */
     public <T> T read(SqlWork<T> work) throws SQLException {
-        return inTransaction("BEGIN", work);
+        return inTransaction("BEGIN", work, false);
     }
 
     private void configure() throws SQLException {
@@ -173,12 +192,15 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    private <T> T inTransaction(String begin, SqlWork<T> work) throws SQLException {
+    private <T> T inTransaction(String begin, SqlWork<T> work, boolean mayMakeRoom) throws SQLException {
         lock.lock();
         try {
             try {
                 return transaction(begin, work);
             } catch (SQLException e) {
+                if (mayMakeRoom && isFull(e) && makeRoom != null) {
+                    return afterMakingRoom(begin, work, e);
+                }
                 if (!isDamaged(e) || recoveriesLeft <= 0) {
                     throw e;
                 }
@@ -188,6 +210,29 @@ public final class Database implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    private <T> T afterMakingRoom(String begin, SqlWork<T> work, SQLException full) throws SQLException {
+        int dropped;
+        try {
+            dropped = transaction("BEGIN IMMEDIATE", makeRoom);
+        } catch (SQLException e) {
+            full.addSuppressed(e);
+            throw full;
+        }
+        if (dropped <= 0) {
+            throw full;
+        }
+        LOG.log(System.Logger.Level.INFO, "{0} full: dropped {1} cache rows to make room", file, dropped);
+        return transaction(begin, work);
+    }
+
+    static boolean isFull(SQLException e) {
+        if (e instanceof SQLiteException sqlite && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_FULL) {
+            return true;
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+        return message.contains("sqlite_full") || message.contains("database or disk is full");
     }
 
     /** Moves the damaged file aside and opens a fresh one in its place; the caller holds the lock. */
