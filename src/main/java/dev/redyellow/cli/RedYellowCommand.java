@@ -25,6 +25,11 @@ public final class RedYellowCommand implements Runnable {
 
     /** Runs the command line and returns its exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, args).execute(args);
+    }
+
+    /** The configured command line: its streams, and exit 3 with one line for anything unexpected. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         CliLog.install();
         CommandLine cli = new CommandLine(new RedYellowCommand());
         cli.setOut(out);
@@ -34,11 +39,11 @@ public final class RedYellowCommand implements Runnable {
             // INFO: the log file only; the console gets the line below, not the trace.
             System.getLogger(RedYellowCommand.class.getName())
                     .log(System.Logger.Level.INFO, "redyellow " + String.join(" ", args) + " failed", ex);
-            commandLine.getErr().println("redyellow: error: " + describe(ex) + " (full trace in " + CliLog.file() + ")");
-            commandLine.getErr().flush();
+            err.println("redyellow: error: " + describe(ex) + " (full trace in " + CliLog.file() + ")");
+            err.flush();
             return ExitCodes.INTERNAL;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     /** One line for the user: the message of the failure and, when it adds something, of its cause. */
