@@ -8,7 +8,6 @@ import dev.redyellow.cache.CacheSettings;
 import dev.redyellow.cache.OpenedCache;
 import dev.redyellow.cache.SqliteTestCache;
 import dev.redyellow.cache.TestCaches;
-import dev.redyellow.cli.RedYellowCommand;
 import dev.redyellow.exec.ProcessReaper;
 import dev.redyellow.exec.ProcessTree;
 import dev.redyellow.store.Database;
@@ -51,10 +50,19 @@ public final class FaultBench {
 
     private final PrintWriter out;
     private final Path work;
+    private final CommandLine commandLine;
 
-    public FaultBench(PrintWriter out, Path work) {
+    /** The command line, run in this JVM: the engine does not depend on the cli package, so it is passed in. */
+    @FunctionalInterface
+    public interface CommandLine {
+        int execute(String[] args, PrintWriter out, PrintWriter err);
+    }
+
+    /** @param commandLine {@code RedYellowCommand::execute} */
+    public FaultBench(PrintWriter out, Path work, CommandLine commandLine) {
         this.out = out;
         this.work = work;
+        this.commandLine = commandLine;
     }
 
     /** One fault and what became of it. */
@@ -440,10 +448,10 @@ public final class FaultBench {
     private record Cli(int code, String out, String err) {
     }
 
-    private static Cli cli(String... args) {
+    private Cli cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = RedYellowCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = commandLine.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Cli(code, out.toString(), err.toString());
     }
 

@@ -115,7 +115,7 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             java.nio.file.Path work = java.nio.file.Files.createTempDirectory("redyellow-faultbench-");
             try {
-                boolean clean = new dev.redyellow.bench.FaultBench(spec.commandLine().getOut(), work).run().stream()
+                boolean clean = new dev.redyellow.bench.FaultBench(spec.commandLine().getOut(), work, RedYellowCommand::execute).run().stream()
                         .allMatch(dev.redyellow.bench.FaultBench.Row::clean);
                 return clean ? 0 : 1;
             } finally {

@@ -21,7 +21,8 @@ class FaultBenchTest {
     @Test
     void everyFaultIsSurvivedWithNothingLeftRunningAndNothingLost() throws Exception {
         StringWriter text = new StringWriter();
-        List<FaultBench.Row> rows = new FaultBench(new PrintWriter(text, true), tmp).run();
+        List<FaultBench.Row> rows = new FaultBench(new PrintWriter(text, true), tmp,
+                dev.redyellow.cli.RedYellowCommand::execute).run();
         assertEquals(11, rows.size(), text.toString());
         for (FaultBench.Row row : rows) {
             assertTrue(row.clean(), row + "\n" + text);
