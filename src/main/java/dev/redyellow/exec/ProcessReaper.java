@@ -32,9 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>after each process ends, {@link #killTagged} kills what it left running (a daemon that
  *       ignores SIGTERM included) and names any that survived;</li>
- *   <li>a reaper, a {@code /bin/sh} script this JVM starts with a pipe on its standard input, kills
- *       every marked or recorded process when that pipe closes: when this JVM exits, however it
- *       exits;</li>
+ *   <li>a reaper, a {@code /bin/sh} script this JVM starts detached (it is not the JVM's descendant,
+ *       so it never shows among the processes a run left), watches the JVM by pid and start time
+ *       and, once it is gone, however it ended, kills every marked or recorded process;</li>
  *   <li>at start, {@link #sweep} kills what earlier JVMs recorded when their reaper did not get to
  *       (it was killed too): only processes that are provably theirs, by pid and start time.</li>
  * </ul>
@@ -54,15 +54,15 @@ public final class ProcessReaper {
 
     private final String token;
     private final Path record;
-    private final Process reaper;
-    private final OutputStream toReaper;
+    private final long reaperPid;
+    private final OutputStream toRecord;
     private final AtomicLong next = new AtomicLong();
 
-    private ProcessReaper(String token, Path record, Process reaper) {
+    private ProcessReaper(String token, Path record, long reaperPid, OutputStream toRecord) {
         this.token = token;
         this.record = record;
-        this.reaper = reaper;
-        this.toReaper = reaper == null ? null : reaper.getOutputStream();
+        this.reaperPid = reaperPid;
+        this.toRecord = toRecord;
     }
 
     /**
@@ -97,30 +97,47 @@ public final class ProcessReaper {
         return Path.of(System.getProperty("java.io.tmpdir"), "redyellow-reaper-" + System.getProperty("user.name"));
     }
 
-    /** Sweeps {@code folder}, then starts a reaper recording there. Never fails: without /proc it only marks. */
+    /** Sweeps {@code folder}, then starts a reaper for this JVM recording there. */
     public static ProcessReaper start(Path folder) {
+        return start(folder, ProcessHandle.current());
+    }
+
+    /**
+     * Sweeps {@code folder}, then starts a reaper that acts when {@code watched} ends (this JVM, but
+     * for tests any process). Never fails: without /proc, or when the reaper cannot start, it only marks.
+     */
+    static ProcessReaper start(Path folder, ProcessHandle watched) {
         String token = HexFormat.of().formatHex(randomBytes());
-        if (!Files.isDirectory(PROC.resolve("self"))) {
-            return new ProcessReaper(token, null, null);
+        Optional<String> watchedStart = startTime(watched.pid());
+        if (!Files.isDirectory(PROC.resolve("self")) || watchedStart.isEmpty()) {
+            return new ProcessReaper(token, null, -1, null);
         }
         try {
             Files.createDirectories(folder);
             sweep(folder);
             Path record = folder.resolve(token + RECORD_SUFFIX);
-            ProcessHandle self = ProcessHandle.current();
-            // The header says whose record this is: while that JVM lives, nobody sweeps it.
-            Files.writeString(record, "jvm " + self.pid() + " " + startTime(self.pid()).orElse("?") + "\n");
-            ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", script(), "redyellow-reaper", token,
-                    record.toString());
+            // The header says whose record this is: while that process lives, nobody sweeps it.
+            Files.writeString(record, "jvm " + watched.pid() + " " + watchedStart.get() + "\n");
+            OutputStream toRecord = Files.newOutputStream(record, java.nio.file.StandardOpenOption.APPEND);
+            // The outer shell starts the reaper in the background and exits at once, so the reaper is
+            // re-parented away from this JVM and never counts among its descendants.
+            ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c",
+                    "sh -c \"$0\" redyellow-reaper \"$@\" </dev/null >/dev/null 2>&1 & echo $!", script(), token,
+                    record.toString(), Long.toString(watched.pid()), watchedStart.get());
             builder.environment().remove(ENV);
-            builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            builder.redirectError(ProcessBuilder.Redirect.DISCARD);
-            Process process = builder.start();
-            return new ProcessReaper(token, record, process);
+            builder.redirectErrorStream(true);
+            Process launcher = builder.start();
+            launcher.getOutputStream().close();
+            String pid = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            launcher.waitFor();
+            return new ProcessReaper(token, record, Long.parseLong(pid), toRecord);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot start the process reaper (" + e.getMessage()
                     + "); processes left by a killed RedYellow may keep running", e);
-            return new ProcessReaper(token, null, null);
+            return new ProcessReaper(token, null, -1, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ProcessReaper(token, null, -1, null);
         }
     }
 
@@ -146,12 +163,12 @@ public final class ProcessReaper {
 
     /** Whether a reaper process is watching (false off Linux, or when it could not start). */
     public boolean watching() {
-        return reaper != null && reaper.isAlive();
+        return reaperProcess().map(h -> !ProcessTree.hasExited(h)).orElse(false);
     }
 
     /** The reaper process itself (for tests). */
     Optional<ProcessHandle> reaperProcess() {
-        return Optional.ofNullable(reaper).map(Process::toHandle);
+        return reaperPid < 0 ? Optional.empty() : ProcessHandle.of(reaperPid);
     }
 
     /**
@@ -166,20 +183,21 @@ public final class ProcessReaper {
 
     /** Records a started process (and, later, any descendant seen) so the reaper kills it if this JVM dies. */
     public void started(ProcessHandle process) {
-        if (toReaper == null) {
+        if (toRecord == null) {
             return;
         }
         Optional<String> start = startTime(process.pid());
         if (start.isEmpty()) {
             return;
         }
-        String line = "+ " + process.pid() + " " + start.get() + "\n";
+        String line = process.pid() + " " + start.get() + "\n";
         synchronized (this) {
             try {
-                toReaper.write(line.getBytes(StandardCharsets.US_ASCII));
-                toReaper.flush();
+                // One write per line, appended: the reaper reads the file only after this JVM is gone.
+                toRecord.write(line.getBytes(StandardCharsets.US_ASCII));
+                toRecord.flush();
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.DEBUG, "the reaper is gone; process " + process.pid() + " not recorded", e);
+                LOG.log(System.Logger.Level.DEBUG, "cannot record process " + process.pid() + " in " + record, e);
             }
         }
     }
@@ -381,17 +399,5 @@ public final class ProcessReaper {
     /** The record file of this JVM (for tests and the fault bench); empty off Linux. */
     Optional<Path> record() {
         return Optional.ofNullable(record);
-    }
-
-    /**
-     * Closes the pipe to the reaper, as this JVM's exit would: the reaper kills everything marked
-     * or recorded and exits. For tests and the fault bench; a running application never calls it.
-     */
-    void closeForTest() throws IOException {
-        if (toReaper != null) {
-            synchronized (this) {
-                toReaper.close();
-            }
-        }
     }
 }

@@ -1,24 +1,23 @@
 # The reaper of one RedYellow JVM (see dev.redyellow.exec.ProcessReaper). POSIX sh, /proc and kill only.
-# Arguments: TOKEN RECORD. Standard input: lines "+ PID STARTTIME" for every process the JVM starts.
-# When standard input closes (the JVM exited, normally or by SIGKILL) it kills, whatever process group
-# or session they moved to:
+# Arguments: TOKEN RECORD JVM_PID JVM_START. It is detached from the JVM (not its descendant) and
+# watches it: once the JVM is gone (normal exit, crash or SIGKILL alike) it kills, whatever process
+# group or session they moved to:
 #   - every process whose environment holds REDYELLOW_REAP=TOKEN-... (everything the JVM started, and
 #     their descendants, double-forked setsid daemons included: the environment is inherited);
-#   - every recorded process whose start time (field 22 of /proc/PID/stat) still matches;
+#   - every process listed in RECORD ("PID STARTTIME" lines the JVM appends) whose start time
+#     (field 22 of /proc/PID/stat) still matches;
 #   - every descendant of those.
 # Signals from the terminal are ignored: only the JVM's end may end the reaper.
 token=$1
 record=$2
+jvm=$3
+jvm_start=$4
 trap '' INT HUP TERM QUIT
 
-while IFS= read -r line; do
-    case $line in
-        "+ "*) printf '%s\n' "${line#+ }" >> "$record" ;;
-    esac
-done
-
-# Start time of PID, from field 22 of its stat; empty when it is gone or a zombie.
+# Sets START to the start time of PID (field 22 of its stat); empty when it is gone or a zombie.
+# A function setting a variable, not a command substitution: the watch loop forks nothing but sleep.
 start_of() {
+    START=
     stat=
     read -r stat < "/proc/$1/stat" 2>/dev/null || return 0
     rest=${stat##*) }
@@ -26,7 +25,7 @@ start_of() {
     set -- $rest
     [ "$1" = Z ] && return 0
     shift 19
-    printf '%s' "$1"
+    START=$1
 }
 
 targets() {
@@ -35,12 +34,14 @@ targets() {
         p=${f#/proc/}
         p=${p%/environ}
         [ "$p" = "$$" ] && continue
-        [ -n "$(start_of "$p")" ] && found="$found$p "
+        start_of "$p"
+        [ -n "$START" ] && found="$found$p "
     done
     if [ -f "$record" ]; then
         while read -r p s; do
             case $p in ''|*[!0-9]*) continue ;; esac
-            [ "$(start_of "$p")" = "$s" ] || continue
+            start_of "$p"
+            [ "$START" = "$s" ] || continue
             case $found in *" $p "*) ;; *) found="$found$p " ;; esac
         done < "$record"
     fi
@@ -70,6 +71,12 @@ targets() {
 pause() {
     sleep "$1" 2>/dev/null || sleep 1
 }
+
+while :; do
+    start_of "$jvm"
+    [ "$START" = "$jvm_start" ] || break
+    pause 0.25
+done
 
 # A polite round first (tests may clean up), then stop-and-kill rounds: a stopped process cannot fork.
 pids=$(targets)

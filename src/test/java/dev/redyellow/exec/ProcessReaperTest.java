@@ -134,9 +134,14 @@ class ProcessReaperTest {
     }
 
     @Test
-    void closingTheReapersPipeKillsMarkedAndRecordedProcesses() throws Exception {
-        ProcessReaper reaper = ProcessReaper.start(tmp.resolve("records"));
+    void whenTheWatchedProcessEndsTheReaperKillsMarkedAndRecordedProcesses() throws Exception {
+        // A stand-in for the JVM, so that this JVM can watch the reaper act.
+        Process watched = new ProcessBuilder("sleep", "1000").start();
+        started.add(watched.pid());
+        ProcessReaper reaper = ProcessReaper.start(tmp.resolve("records"), watched.toHandle());
         assertTrue(reaper.watching());
+        assertFalse(ProcessHandle.current().descendants().anyMatch(h -> h.pid() == reaper.reaperProcess().get().pid()),
+                "the reaper is detached: it never counts among the JVM's descendants");
         Path folder = Files.createDirectories(tmp.resolve("d"));
         ProcessBuilder marked = new ProcessBuilder("python3", script().toString(), folder.toString(), "hang")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -148,11 +153,15 @@ class ProcessReaperTest {
         started.add(unmarked.pid());
         reaper.started(unmarked.toHandle());
         long daemon = pid(folder, "daemon.pid");
-        reaper.closeForTest();
+        assertFalse(gone(daemon));
+        watched.destroyForcibly();
         assertTrue(goneWithin(daemon, Duration.ofSeconds(15)));
         assertTrue(goneWithin(root.pid(), Duration.ofSeconds(5)));
         assertTrue(goneWithin(unmarked.pid(), Duration.ofSeconds(5)));
-        assertTrue(reaper.reaperProcess().orElseThrow().onExit().get(15, TimeUnit.SECONDS) != null);
+        for (int i = 0; i < 500 && reaper.watching(); i++) {
+            Thread.sleep(20);
+        }
+        assertFalse(reaper.watching(), "the reaper exits once it is done");
         assertFalse(Files.exists(reaper.record().orElseThrow()));
     }
 
