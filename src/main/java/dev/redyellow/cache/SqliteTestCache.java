@@ -20,6 +20,8 @@ import java.util.Set;
  * front. The file is the truth: a memory hit still marks the entry used in the file, and an entry
  * another process dropped is a miss here too. {@link #lookup} and {@link #store} never throw,
  * because a failing cache must not fail a run: a database error is logged and treated as a miss.
+ * A failure of the disk under the file (full, I/O error, read-only) turns the cache off for the rest
+ * of this instance's life with one warning, instead of a warning for every test run that follows.
  */
 public final class SqliteTestCache implements TestCache {
     private static final System.Logger LOG = System.getLogger(SqliteTestCache.class.getName());
@@ -35,11 +37,21 @@ public final class SqliteTestCache implements TestCache {
     private static final int FLUSH_AFTER = 256;
     private volatile long seenDataVersion = -1;
     private volatile long lastRecheckMillis = Long.MIN_VALUE / 2;
+    /** Set once the disk under the file failed: from then on every lookup is a miss, nothing is kept. */
+    private final java.util.concurrent.atomic.AtomicBoolean off = new java.util.concurrent.atomic.AtomicBoolean();
 
     public SqliteTestCache(Database database, CacheSettings settings) {
         this.database = Objects.requireNonNull(database, "database");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.memory = new MemoryTier(settings.memoryEntries(), settings.memoryBytes());
+        // On a full disk the run's history comes first: the coldest half of the entries makes room.
+        database.onFull(c -> {
+            long[] totals = EntryRows.totals(c);
+            List<String> dropped = EntryRows.evictOver(c, (int) Math.max(0, totals[0] / 2), totals[1] / 2);
+            CounterRows.add(c, Tally.evicted(dropped.size()));
+            memory.removeAll(dropped);
+            return dropped.size();
+        });
     }
 
     private record Found(Optional<MemoryTier.Entry> entry, boolean fromFile, Tally tally) {
@@ -52,6 +64,10 @@ public final class SqliteTestCache implements TestCache {
      */
     @Override
     public Optional<TestResult> lookup(CacheKey key) {
+        if (off.get()) {
+            addToSession(Tally.miss());
+            return Optional.empty();
+        }
         String sha = key.sha256();
         long now = settings.clock().millis();
         dropMemoryIfOthersWrote();
@@ -74,7 +90,7 @@ public final class SqliteTestCache implements TestCache {
         }
         flush();
         try {
-            Found found = database.write(c -> {
+            Found found = database.writeExpendable(c -> {
                 Optional<EntryRows.Stored> stored = EntryRows.find(c, sha);
                 if (stored.isPresent() && expired(stored.get().createdMillis(), now)) {
                     EntryRows.deleteKeys(c, List.of(sha));
@@ -92,7 +108,7 @@ public final class SqliteTestCache implements TestCache {
             found.entry().ifPresentOrElse(e -> memory.put(sha, e), () -> memory.remove(sha));
             return found.entry().map(MemoryTier.Entry::result);
         } catch (SQLException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cache lookup failed on " + database.file() + "; running the tests", e);
+            failed("cache lookup failed on " + database.file() + "; running the tests", e);
             addToSession(Tally.miss());
             return Optional.empty();
         }
@@ -129,13 +145,18 @@ public final class SqliteTestCache implements TestCache {
             if (pendingHits.isEmpty()) {
                 return;
             }
+            if (off.get()) {
+                pendingHits.clear();
+                pendingTally = Tally.NONE;
+                return;
+            }
             hits = new HashMap<>(pendingHits);
             tally = pendingTally;
             pendingHits.clear();
             pendingTally = Tally.NONE;
         }
         try {
-            database.write(c -> {
+            database.writeExpendable(c -> {
                 for (Map.Entry<String, long[]> h : hits.entrySet()) {
                     EntryRows.touch(c, h.getKey(), h.getValue()[0], h.getValue()[1]);
                 }
@@ -143,7 +164,7 @@ public final class SqliteTestCache implements TestCache {
                 return null;
             });
         } catch (SQLException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not record " + hits.size() + " cache hits in " + database.file(), e);
+            failed("could not record " + hits.size() + " cache hits in " + database.file(), e);
         }
     }
 
@@ -154,7 +175,7 @@ public final class SqliteTestCache implements TestCache {
 
     @Override
     public void store(CacheKey key, String featureId, Set<String> containedFeatures, TestResult result) {
-        if (!keeps(result.outcome())) {
+        if (off.get() || !keeps(result.outcome())) {
             return;
         }
         String encoded = json.encode(result);
@@ -169,7 +190,7 @@ public final class SqliteTestCache implements TestCache {
                 result.outcome().name(), result.passed(), result.failed(), result.skipped(), result.durationMillis(),
                 encoded, Sha256.hex(result.outputTail()), bytes, now);
         try {
-            List<String> evicted = database.write(c -> {
+            List<String> evicted = database.writeExpendable(c -> {
                 EntryRows.insert(c, entry);
                 List<String> over = EntryRows.evictOver(c, settings.maxEntries(), settings.maxBytes());
                 CounterRows.add(c, Tally.evicted(over.size()));
@@ -181,8 +202,40 @@ public final class SqliteTestCache implements TestCache {
                 memory.put(key.sha256(), new MemoryTier.Entry(result, bytes, now));
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cache store failed on " + database.file() + "; result not kept", e);
+            failed("cache store failed on " + database.file() + "; result not kept", e);
         }
+    }
+
+    /**
+     * A lookup, store or flush failed. The trace goes to the log only; a disk failure turns the cache
+     * off and the user hears of it once, through the database's warning listener.
+     */
+    private void failed(String what, Exception e) {
+        SQLException sql = e instanceof SQLException s ? s : null;
+        if (sql != null && Database.isDiskFailure(sql)) {
+            LOG.log(System.Logger.Level.INFO, what, e);
+            if (off.compareAndSet(false, true)) {
+                memory.clear();
+                database.warn("the cache file " + database.file() + " cannot be written (" + firstLine(e.getMessage())
+                        + "); the cache is off for the rest of this run");
+            }
+            return;
+        }
+        // One line on the console (the command line's log format), the trace in the log file.
+        LOG.log(System.Logger.Level.WARNING, what, e);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** True once a disk failure turned the cache off. */
+    public boolean turnedOff() {
+        return off.get();
     }
 
     /** Whether results with this outcome are kept: TIMEOUT and ERROR never, failures by setting. */
@@ -224,6 +277,8 @@ public final class SqliteTestCache implements TestCache {
     @Override
     public void clear() {
         flush();
+        // Clearing must work on a damaged file too: one that fails SQLite's check is replaced whole.
+        StoreFailure.unchecked(database::replaceIfDamaged);
         StoreFailure.unchecked(() -> database.write(c -> {
             EntryRows.deleteAll(c);
             CounterRows.reset(c);

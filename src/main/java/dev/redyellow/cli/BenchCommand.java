@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs a benchmark and prints its table.",
         subcommands = {BenchCommand.Scheduler.class, BenchCommand.Cache.class, BenchCommand.Stream.class,
-                BenchCommand.JUnit.class})
+                BenchCommand.JUnit.class, BenchCommand.Faults.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -19,7 +19,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: scheduler, cache, stream or junit");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: scheduler, cache, stream, junit or faults");
     }
 
     @Command(name = "scheduler", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -102,6 +102,25 @@ final class BenchCommand implements Runnable {
             }
             new JUnitBench(spec.commandLine().getOut(), features, perRunFeatures, workers, runs).run();
             return 0;
+        }
+    }
+
+    @Command(name = "faults", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Each fault of issue 26 on real processes, SQLite files and FIFOs: survived, processes left, data lost.")
+    static final class Faults implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            java.nio.file.Path work = java.nio.file.Files.createTempDirectory("redyellow-faultbench-");
+            try {
+                boolean clean = new dev.redyellow.bench.FaultBench(spec.commandLine().getOut(), work, RedYellowCommand::execute).run().stream()
+                        .allMatch(dev.redyellow.bench.FaultBench.Row::clean);
+                return clean ? 0 : 1;
+            } finally {
+                new dev.redyellow.exec.RunFolder(work).delete();
+            }
         }
     }
 }

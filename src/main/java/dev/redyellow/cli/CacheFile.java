@@ -20,6 +20,13 @@ final class CacheFile {
             err.println("redyellow: warning: " + warning);
         }
         err.flush();
+        // Damage found later (a query, the history save) and a failing disk are told the same way, once each.
+        opened.database().ifPresent(db -> db.onWarning(warning -> {
+            synchronized (err) {
+                err.println("redyellow: warning: " + warning);
+                err.flush();
+            }
+        }));
         return opened;
     }
 }

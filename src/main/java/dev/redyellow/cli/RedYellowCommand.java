@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every feature ended GREEN (plan: the manifest is valid)", "1:some feature did not end GREEN",
-                "2:bad manifest or bad arguments"})
+                "2:bad manifest or bad arguments",
+                "3:internal or environment error (one line on standard error; the full trace in ~/.redyellow/logs/redyellow.log)"})
 public final class RedYellowCommand implements Runnable {
 
     @CommandLine.Spec
@@ -24,14 +25,35 @@ public final class RedYellowCommand implements Runnable {
 
     /** Runs the command line and returns its exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, args).execute(args);
+    }
+
+    /** The configured command line: its streams, and exit 3 with one line for anything unexpected. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
+        CliLog.install();
         CommandLine cli = new CommandLine(new RedYellowCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("redyellow: unexpected error: " + ex);
-            System.getLogger(RedYellowCommand.class.getName()).log(System.Logger.Level.ERROR, "unexpected error", ex);
-            return 2;
+            // Not the user's input: exit 3, one line here, the whole trace in the log file.
+            // INFO: the log file only; the console gets the line below, not the trace.
+            System.getLogger(RedYellowCommand.class.getName())
+                    .log(System.Logger.Level.INFO, "redyellow " + String.join(" ", args) + " failed", ex);
+            err.println("redyellow: error: " + describe(ex) + " (full trace in " + CliLog.file() + ")");
+            err.flush();
+            return ExitCodes.INTERNAL;
         });
-        return cli.execute(args);
+        return cli;
+    }
+
+    /** One line for the user: the message of the failure and, when it adds something, of its cause. */
+    static String describe(Throwable ex) {
+        String message = ex.getMessage() == null || ex.getMessage().isBlank() ? ex.getClass().getSimpleName() : ex.getMessage();
+        Throwable cause = ex.getCause();
+        if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
+            message += ": " + cause.getMessage();
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
     }
 }

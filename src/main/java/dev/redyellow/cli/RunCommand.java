@@ -14,6 +14,7 @@ import dev.redyellow.cache.DisabledTestCache;
 import dev.redyellow.cache.OpenedCache;
 import dev.redyellow.store.DiscoveryStore;
 import dev.redyellow.store.RunStore;
+import dev.redyellow.store.StoreFailure;
 import java.util.Map;
 import dev.redyellow.stream.ConsoleSubscriber;
 import java.time.Instant;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs every feature of the manifest through the RED-YELLOW-GREEN cycle.")
 final class RunCommand implements Callable<Integer> {
+    private static final System.Logger LOG = System.getLogger(RunCommand.class.getName());
 
     @Parameters(paramLabel = "MANIFEST", description = "the feature manifest (JSON)")
     Path manifestFile;
@@ -105,6 +107,14 @@ final class RunCommand implements Callable<Integer> {
         if (fork != null && TestSettings.Fork.named(fork).isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fork must be warm or perRun, was " + fork);
         }
+        if (report != null) {
+            Optional<String> unwritable = OutputLocation.problem(report);
+            if (unwritable.isPresent()) {
+                err.println("redyellow: --report " + report + ": " + unwritable.get());
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+        }
         Optional<Manifest> loaded = ManifestArgument.load(manifestFile, err);
         if (loaded.isEmpty()) {
             return ExitCodes.BAD_INPUT;
@@ -126,9 +136,8 @@ final class RunCommand implements Callable<Integer> {
                 : CacheFile.open(cacheDb, err);
         Optional<RunStore> history = opened.database().map(RunStore::new);
         RunOptions options = new RunOptions(workers != null ? workers : manifest.workers(), runFolder.path(),
-                keepWorkspaces, decisions(), streams, opened.cache(),
-                history.map(h -> h.featureEstimates(manifest.name())).orElse(Map.of()), seconds(featureTimeout),
-                seconds(runTimeout))
+                keepWorkspaces, decisions(), streams, opened.cache(), estimates(history, manifest.name(), err),
+                seconds(featureTimeout), seconds(runTimeout))
                 .withMemory(opened.database().map(d -> DiscoveryMemory.stored(new DiscoveryStore(d), manifest.name(),
                         Clock.systemUTC())).orElse(DiscoveryMemory.NONE))
                 .withStoreBudget(storeBudgetMb << 20);
@@ -159,9 +168,10 @@ final class RunCommand implements Callable<Integer> {
                         pool.recycles());
             }
             String runId = runFolder.path().getFileName().toString();
-            history.ifPresent(h -> h.save(RunHistory.record(runId, result, started, Instant.now(), engine::servedFromCache)));
+            history.ifPresent(h -> saveHistory(h, RunHistory.record(runId, result, started, Instant.now(),
+                    engine::servedFromCache), err));
             if (report != null) {
-                RunReport.write(result, runners.warmPoolState(), report);
+                writeReport(result, runners.warmPoolState());
                 out.println("Report: " + report.toAbsolutePath());
             }
             out.println("Logs: " + streams.logsDir());
@@ -181,6 +191,40 @@ final class RunCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running; the JVM goes down once it returns
             }
+        }
+    }
+
+    /** Durations learnt from earlier runs; none when the history cannot be read (the run goes on). */
+    private static Map<String, Double> estimates(Optional<RunStore> history, String name, PrintWriter err) {
+        try {
+            return history.map(h -> h.featureEstimates(name)).orElse(Map.of());
+        } catch (StoreFailure e) {
+            LOG.log(System.Logger.Level.INFO, "reading run history failed", e);
+            err.println("redyellow: warning: cannot read the run history (" + e.getMessage() + "); using default estimates");
+            err.flush();
+            return Map.of();
+        }
+    }
+
+    /** A history that cannot be saved (a full disk) costs the history, not the report or the exit code. */
+    private static void saveHistory(RunStore history, dev.redyellow.store.RunRecord run, PrintWriter err) {
+        try {
+            history.save(run);
+        } catch (StoreFailure e) {
+            LOG.log(System.Logger.Level.INFO, "saving run history failed", e);
+            err.println("redyellow: warning: the run history was not saved (" + e.getMessage() + ")");
+            err.flush();
+        }
+    }
+
+    /** Writes the report; on failure no half-written temporary file is left beside it. */
+    private void writeReport(RunResult result, dev.redyellow.testing.WarmPoolState pool) throws java.io.IOException {
+        try {
+            RunReport.write(result, pool, report);
+        } catch (java.io.IOException | RuntimeException e) {
+            Path target = report.toAbsolutePath();
+            java.nio.file.Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".tmp"));
+            throw new java.io.IOException("cannot write the report " + target + ": " + e.getMessage(), e);
         }
     }
 

@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Both output streams are drained at once, each on its own thread, so a program that fills one
  * pipe while we wait on the other cannot deadlock. Output goes to the {@link OutputSink} as it is
  * read; only a bounded tail is kept. On timeout, or when the calling thread is interrupted, the
- * whole process tree is killed (see {@link ProcessTree}).
+ * whole process tree is killed (see {@link ProcessTree}). However it ends, whatever it left running
+ * (a daemon that double-forked into a session of its own and ignores SIGTERM included) is found by
+ * its environment mark and killed, and any that survives is named (see {@link ProcessReaper}).
  *
  * <p>Thread-safe: one instance serves every worker.
  */
@@ -32,6 +34,7 @@ public class ProcessRunner {
     private static final long DRAIN_AFTER_KILL_MILLIS = 1000;
 
     private final int tailBytes;
+    private final ProcessReaper reaper;
 
     public ProcessRunner() {
         this(64 * 1024);
@@ -39,7 +42,13 @@ public class ProcessRunner {
 
     /** @param tailBytes how much of the combined output {@link ProcessResult#outputTail()} keeps */
     public ProcessRunner(int tailBytes) {
+        this(tailBytes, ProcessReaper.shared());
+    }
+
+    /** As {@link #ProcessRunner(int)}, marking and recording processes with {@code reaper}. */
+    public ProcessRunner(int tailBytes, ProcessReaper reaper) {
         this.tailBytes = tailBytes;
+        this.reaper = reaper;
     }
 
     /**
@@ -51,7 +60,10 @@ public class ProcessRunner {
      */
     public ProcessResult run(ProcessSpec spec, OutputSink sink) throws ProcessStartException, InterruptedException {
         long started = System.nanoTime();
-        Process process = start(spec);
+        ProcessBuilder builder = builder(spec);
+        String tag = reaper.mark(builder);
+        Process process = start(spec, builder);
+        reaper.started(process.toHandle());
         ProcessOutputTail tail = new ProcessOutputTail(tailBytes);
         List<ProcessOutputPump> pumps = List.of(
                 new ProcessOutputPump(process.getInputStream(), OutputSink.Stream.STDOUT, sink, tail),
@@ -68,28 +80,53 @@ public class ProcessRunner {
         boolean timedOut;
         try {
             timedOut = !awaitExit(process, deadline, seen);
-            if (!timedOut && !joinUntil(readers, deadline)) {
-                // The root ended but something it started still holds the pipes open past the deadline.
-                timedOut = true;
+            if (!timedOut) {
+                // The root ended: what it left running goes now, and with it any hold on the pipes.
+                reapLeftovers(spec, tag);
+                if (!joinUntil(readers, deadline)) {
+                    // Something unmarked still holds the pipes open past the deadline.
+                    timedOut = true;
+                }
             }
         } catch (InterruptedException e) {
             stop(process, seen, readers, pumps);
+            reapLeftovers(spec, tag);
             throw e;
         }
         if (timedOut) {
             stop(process, seen, readers, pumps);
+            reapLeftovers(spec, tag);
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         int exitCode = timedOut ? -1 : process.exitValue();
         return new ProcessResult(exitCode, timedOut, duration, tail.toString());
     }
 
-    private static Process start(ProcessSpec spec) throws ProcessStartException {
+    /** Kills what the process marked {@code tag} left running; names it, and any that survived. */
+    private void reapLeftovers(ProcessSpec spec, String tag) {
+        ProcessReaper.Leftovers left = reaper.killTagged(tag, KILL_GRACE);
+        if (!left.any()) {
+            return;
+        }
+        String command = String.join(" ", spec.command());
+        LOG.log(Level.INFO, "killed " + left.killed().size() + " process(es) that `" + command + "` left running: "
+                + String.join(", ", left.killed()));
+        if (!left.survived().isEmpty()) {
+            LOG.log(Level.WARNING, "processes that `" + command + "` left running survived being killed: "
+                    + String.join(", ", left.survived()));
+        }
+    }
+
+    private static ProcessBuilder builder(ProcessSpec spec) {
         ProcessBuilder builder = new ProcessBuilder(spec.command());
         if (spec.directory() != null) {
             builder.directory(spec.directory().toFile());
         }
         builder.environment().putAll(spec.env());
+        return builder;
+    }
+
+    private static Process start(ProcessSpec spec, ProcessBuilder builder) throws ProcessStartException {
         Process process;
         try {
             process = builder.start();
@@ -106,7 +143,7 @@ public class ProcessRunner {
     }
 
     /** Waits for the root to exit, noting its descendants meanwhile; false when the deadline came first. */
-    private static boolean awaitExit(Process process, long deadline, Set<ProcessHandle> seen)
+    private boolean awaitExit(Process process, long deadline, Set<ProcessHandle> seen)
             throws InterruptedException {
         while (true) {
             long left = deadline - System.nanoTime();
@@ -116,7 +153,12 @@ public class ProcessRunner {
             if (process.waitFor(Math.min(left, TimeUnit.MILLISECONDS.toNanos(WATCH_MILLIS)), TimeUnit.NANOSECONDS)) {
                 return true;
             }
-            process.descendants().forEach(seen::add);
+            process.descendants().forEach(h -> {
+                if (seen.add(h)) {
+                    // Recorded by pid and start time too, for a descendant that clears its environment.
+                    reaper.started(h);
+                }
+            });
         }
     }
 

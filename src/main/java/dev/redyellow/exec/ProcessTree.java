@@ -75,6 +75,25 @@ public final class ProcessTree {
     }
 
     /**
+     * Kills a set of processes that need not be related (leftovers found by their environment mark):
+     * SIGTERM to all, up to {@code grace} to exit (none with a zero grace), then SIGKILL to the rest.
+     *
+     * @return the processes still alive afterwards; empty when all are gone
+     */
+    public static List<ProcessHandle> killAll(List<ProcessHandle> processes, Duration grace) {
+        Set<ProcessHandle> all = new LinkedHashSet<>(processes);
+        if (!grace.isZero()) {
+            all.forEach(ProcessHandle::destroy);
+            if (awaitExit(all, grace)) {
+                return List.of();
+            }
+        }
+        all.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(all, FORCED_WAIT);
+        return all.stream().filter(h -> !hasExited(h)).toList();
+    }
+
+    /**
      * True when the process has exited. A killed process whose parent has died waits, as a zombie,
      * for the system's init process to reap it; some container init processes reap late, and Java
      * still calls such a process alive, so on Linux the zombie state counts as exited.

@@ -108,6 +108,12 @@ final class FileValues {
                 from.error("from", "\"" + path + "\" is a folder; expected a file");
                 return null;
             }
+            if (!Files.isRegularFile(file)) {
+                // A FIFO, socket or device would block the read (a FIFO until something writes to it)
+                // or never end; only a regular file's bytes are a fixed content.
+                from.error("from", "\"" + path + "\" is not a regular file (a FIFO, socket or device); expected a file");
+                return null;
+            }
             long size = Files.size(file);
             if (size > MAX_BYTES) {
                 from.error("from", "file \"" + path + "\" is " + megabytes(size) + "; referenced files may be at most 10 MB");

@@ -68,6 +68,11 @@ public final class ManifestLoader {
                 problems.add(start, "this is a folder; expected a manifest file (JSON)");
                 return Optional.empty();
             }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // Reading a FIFO would block until something writes to it.
+                problems.add(start, "this is not a regular file (a FIFO, socket or device); expected a manifest file (JSON)");
+                return Optional.empty();
+            }
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
                 problems.add(start, "the manifest is " + FileValues.megabytes(size) + "; manifests may be at most 10 MB");

@@ -10,8 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * Opens the RedYellow file whatever state it is in. A file that is not an SQLite database (or is
@@ -40,7 +38,7 @@ public final class DatabaseFile {
                     : e.getMessage();
             String warning = "cannot use the database " + file + " (" + reason
                     + "); continuing without cache and run history";
-            LOG.log(System.Logger.Level.WARNING, warning);
+            LOG.log(System.Logger.Level.INFO, warning, e);
             warnings.add(warning);
             return new OpenedDatabase(Optional.empty(), warnings);
         }
@@ -49,7 +47,7 @@ public final class DatabaseFile {
     private static Database openRecovering(Path file, Clock clock, List<String> warnings)
             throws IOException, SQLException {
         try {
-            return Database.open(file);
+            return Database.open(file, clock);
         } catch (SQLException e) {
             if (!isDamaged(e)) {
                 throw e;
@@ -57,22 +55,18 @@ public final class DatabaseFile {
             Path aside = moveAside(file, clock);
             String warning = "the database " + file + " was not a readable SQLite file (" + e.getMessage()
                     + "); moved it to " + aside + " and started a fresh one";
-            LOG.log(System.Logger.Level.WARNING, warning);
+            // The caller shows the warning; the log keeps the detail.
+            LOG.log(System.Logger.Level.INFO, warning, e);
             warnings.add(warning);
-            return Database.open(file);
+            return Database.open(file, clock);
         }
     }
 
     static boolean isDamaged(SQLException e) {
-        if (e instanceof SQLiteException sqlite) {
-            SQLiteErrorCode code = sqlite.getResultCode();
-            return code == SQLiteErrorCode.SQLITE_NOTADB || code == SQLiteErrorCode.SQLITE_CORRUPT
-                    || code.name().startsWith("SQLITE_CORRUPT_");
-        }
-        return false;
+        return Database.isDamaged(e);
     }
 
-    private static Path moveAside(Path file, Clock clock) throws IOException {
+    static Path moveAside(Path file, Clock clock) throws IOException {
         String base = file.getFileName() + ".corrupt-" + STAMP.format(clock.instant());
         Path aside = file.resolveSibling(base);
         for (int n = 2; Files.exists(aside); n++) {
