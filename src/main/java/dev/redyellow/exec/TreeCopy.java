@@ -3,39 +3,81 @@ package dev.redyellow.exec;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
 
-/** Copies a folder tree, by hard links where asked and possible (a link per file instead of its bytes). */
+/**
+ * Copies a folder tree without ever reading through a symbolic link: regular files are copied with
+ * their modes and times (the executable bit of a tool's binary survives), links are made again with
+ * the same target text (a relative {@code node_modules/.bin/vitest -> ../vitest/vitest.mjs} keeps
+ * working, a link to {@code /etc/passwd} stays a link and its target is never opened), and anything
+ * else (a FIFO, a socket, a device) is left out, since reading it could block or read a device.
+ */
 final class TreeCopy {
+    private static final System.Logger LOG = System.getLogger(TreeCopy.class.getName());
 
     private TreeCopy() {
     }
 
-    static void copy(Path from, Path to, boolean link) throws IOException {
+    /** What a copy left out: the folders {@code shared} claimed, and files that are neither file, folder nor link. */
+    record Skipped(List<String> sharedFolders, List<String> special) {
+    }
+
+    /** Copies everything under {@code from} into {@code to} (created if absent). */
+    static Skipped copy(Path from, Path to) throws IOException {
+        return copy(from, to, relative -> false);
+    }
+
+    /**
+     * Copies {@code from} into {@code to}, leaving out (and listing) each real folder whose
+     * {@code /}-separated relative path {@code shared} accepts; the caller materialises those itself.
+     */
+    static Skipped copy(Path from, Path to, Predicate<String> shared) throws IOException {
+        List<String> sharedFolders = new ArrayList<>();
+        List<String> special = new ArrayList<>();
+        // walkFileTree does not follow links unless asked: a link is visited as a file with its own attributes.
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                String relative = relative(from, dir);
+                if (!relative.isEmpty() && shared.test(relative)) {
+                    sharedFolders.add(relative);
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Files.createDirectories(to.resolve(relative));
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (link) {
-                    try {
-                        Files.createLink(target, file);
-                        return FileVisitResult.CONTINUE;
-                    } catch (UnsupportedOperationException | IOException notLinkable) {
-                        // another file system, or links not allowed: copy instead
-                    }
+                String relative = relative(from, file);
+                Path target = to.resolve(relative);
+                if (attrs.isSymbolicLink()) {
+                    Files.deleteIfExists(target);
+                    Files.createSymbolicLink(target, Files.readSymbolicLink(file));
+                } else if (attrs.isRegularFile()) {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES,
+                            LinkOption.NOFOLLOW_LINKS);
+                } else {
+                    special.add(relative);
                 }
-                Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
                 return FileVisitResult.CONTINUE;
             }
         });
+        if (!special.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "left out of the copy of " + from + " (neither file, folder nor link): "
+                    + String.join(", ", special));
+        }
+        return new Skipped(List.copyOf(sharedFolders), List.copyOf(special));
+    }
+
+    static String relative(Path root, Path path) {
+        return root.relativize(path).toString().replace('\\', '/');
     }
 }
