@@ -84,6 +84,8 @@ public final class FeatureConductor {
                 lifecycle.cancelIfRunning("cancelled: the run was stopped");
                 Thread.currentThread().interrupt();
             }
+        } catch (dev.redyellow.exec.TamperingException e) {
+            fail(e.getMessage()); // a shared dependency folder was changed: see Workspace#tampering
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "feature " + feature.id() + " failed unexpectedly", e);
             fail("error: " + e);
@@ -136,6 +138,7 @@ public final class FeatureConductor {
         } finally {
             discard(ws);
         }
+        ws.checkUntampered();
         if (produced instanceof AttemptResult.NoCode noCode) {
             history.add(new AttemptRecord(n, FileSet.empty(), Optional.empty(), Optional.empty(), noCode.reason()));
             if (noCode.exhausted()) {
@@ -221,6 +224,7 @@ public final class FeatureConductor {
             TestRequest request = new TestRequest(ws.root(), feature.test(), List.copyOf(feature.tests().paths()), out);
             lastResult = parts.tests().run(request);
             testRuns++;
+            ws.checkUntampered();
             return lastResult;
         } finally {
             discard(ws);
