@@ -1,5 +1,6 @@
 package dev.redyellow.exec;
 
+import dev.redyellow.manifest.SharedFolders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,11 +40,6 @@ import java.util.TreeMap;
  * reports it ({@link Workspace#tampering()}): its run may have used the changed files.
  */
 public final class SharedDirs {
-    /** Folder names shared wherever they are in the base: their name says what they are. */
-    static final Set<String> ANYWHERE = Set.of("node_modules");
-    /** Folder names shared at the top of the base only ({@code vendor} deeper down may be source code). */
-    static final Set<String> AT_TOP = Set.of("node_modules", ".venv", "venv", "vendor");
-
     private static final System.Logger LOG = System.getLogger(SharedDirs.class.getName());
     private static final Set<PosixFilePermission> WRITE = EnumSet.of(PosixFilePermission.OWNER_WRITE,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
@@ -75,11 +71,7 @@ public final class SharedDirs {
 
     /** Whether {@code relative} (a folder of the base, {@code /}-separated) is shared by default or by {@code named}. */
     static boolean isShared(String relative, Set<String> named) {
-        if (named.contains(relative)) {
-            return true;
-        }
-        String name = relative.substring(relative.lastIndexOf('/') + 1);
-        return relative.contains("/") ? ANYWHERE.contains(name) : AT_TOP.contains(name);
+        return SharedFolders.isShared(relative, named);
     }
 
     /**
