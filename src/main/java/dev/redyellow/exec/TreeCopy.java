@@ -62,7 +62,7 @@ final class TreeCopy {
                     Files.deleteIfExists(target);
                     Files.createSymbolicLink(target, Files.readSymbolicLink(file));
                 } else if (attrs.isRegularFile()) {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES,
+                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES,
                             LinkOption.NOFOLLOW_LINKS);
                 } else {
                     special.add(relative);
