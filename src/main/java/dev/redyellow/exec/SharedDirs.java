@@ -58,7 +58,8 @@ public final class SharedDirs {
 
     private final Path runDir;
     private final List<Folder> folders = new ArrayList<>();
-    private final List<String> events = new ArrayList<>();
+    /** Read without the lock: making a workspace must not wait for a check in progress. */
+    private final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private SharedDirs(Path runDir) {
         this.runDir = runDir;
@@ -104,17 +105,17 @@ public final class SharedDirs {
     }
 
     /** The workspace paths of the shared folders, e.g. {@code node_modules}, {@code web/node_modules}. */
-    public List<String> paths() {
+    public synchronized List<String> paths() {
         return folders.stream().map(Folder::path).toList();
     }
 
     /** How many tampering events have been seen so far (a workspace notes it when made). */
-    synchronized int eventCount() {
+    int eventCount() {
         return events.size();
     }
 
     /** Links each shared folder into {@code workspace} by a relative link to the run's copy. */
-    void linkInto(Path workspace) throws IOException {
+    synchronized void linkInto(Path workspace) throws IOException {
         for (Folder folder : folders) {
             Path link = workspace.resolve(folder.path());
             Files.createDirectories(link.getParent());

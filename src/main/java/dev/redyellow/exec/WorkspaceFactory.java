@@ -35,6 +35,7 @@ public final class WorkspaceFactory {
      *                   {@code venv} and {@code vendor} (at the top); the manifest's {@code sharedDirs}
      */
     public WorkspaceFactory(Path runDir, Path baseDir, List<String> sharedDirs) throws IOException {
+        runDir = runDir.toAbsolutePath().normalize(); // the workspaces' links to shared/ are relative to it
         this.workspacesDir = Files.createDirectories(runDir.resolve("workspaces"));
         if (baseDir == null) {
             this.baseSnapshot = null;
