@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * What a workspace costs: per workspace, hard links (the old way, which let an in-place write reach
  * every other workspace), a Java copy per file, {@code cp -a --reflink=auto} (copy-on-write where
- * the file system has it), and what {@link WorkspaceFactory#create} does now (a copy of the base with
- * the dependency folders linked, not copied); once per run, the base snapshot with the shared
+ * the file system has it), and what {@link WorkspaceFactory#create} does now (a clone or a copy of
+ * the base with the dependency folders linked, not copied); once per run, the base snapshot with the shared
  * folders' copy; and one tampering check of the shared folders.
  */
 public final class WorkspaceBench {
@@ -65,7 +65,8 @@ public final class WorkspaceBench {
         }
         out.println();
         out.println("Once per run (base snapshot + shared folders copied, hashed, made read-only) and per check:");
-        out.printf(Locale.ROOT, "%-34s %16s %18s %12s%n", "base", "factory (ms)", "shared folders", "check (ms)");
+        out.printf(Locale.ROOT, "%-34s %16s %18s %12s  %s%n", "base", "factory (ms)", "shared folders", "check (ms)",
+                "workspaces made by");
         once.forEach(out::println);
         out.println();
         out.println("create (now): the base's files copied with their modes, links kept as links, each shared folder one");
@@ -98,8 +99,9 @@ public final class WorkspaceBench {
         out.printf(Locale.ROOT, "%-34s %6d %7.1f | %-15s %-15s %-17s | %-17s%n", name, counts[0], counts[1] / 1048576.0,
                 cell(links), cell(copies), cell(reflinks), cell(creates));
         out.flush();
-        return String.format(Locale.ROOT, "%-34s %16.1f %18s %12s", name, factoryMs,
-                factory.shared().paths().isEmpty() ? "none" : String.join(", ", factory.shared().paths()), cell(checks));
+        return String.format(Locale.ROOT, "%-34s %16.1f %18s %12s  %s", name, factoryMs,
+                factory.shared().paths().isEmpty() ? "none" : String.join(", ", factory.shared().paths()), cell(checks),
+                factory.clones() ? "cp --reflink=always (copy-on-write)" : "a Java copy per file (no clone here)");
     }
 
     private Path fresh(String method, int i) {

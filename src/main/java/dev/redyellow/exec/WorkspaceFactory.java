@@ -21,6 +21,8 @@ public final class WorkspaceFactory {
     private final Path baseSnapshot;
     private final SharedDirs shared;
     private final AtomicInteger counter = new AtomicInteger();
+    /** The cp option that clones the snapshot's files into a workspace; {@code null}: a Java copy per file. */
+    private volatile String cloneWith;
 
     /**
      * @param runDir  the run's own folder (created if absent)
@@ -48,12 +50,24 @@ public final class WorkspaceFactory {
             TreeCopy.Skipped skipped = TreeCopy.copy(base, baseSnapshot, relative -> SharedDirs.isShared(relative, named));
             // A named folder inside one shared anyway (or one that is a link, kept as a link) needs nothing more.
             this.shared = SharedDirs.materialise(runDir, base, skipped.sharedFolders());
+            // Where the file system can clone (copy-on-write), a workspace costs about what hard links did.
+            this.cloneWith = TreeCopy.canClone(runDir) ? "--reflink=always" : null;
         }
     }
 
     /** The folder every workspace of this run lives in. */
     public Path workspacesDir() {
         return workspacesDir;
+    }
+
+    /** Whether workspaces are made by cloning the base snapshot's files (copy-on-write) rather than copying them. */
+    public boolean clones() {
+        return cloneWith != null;
+    }
+
+    /** For tests: make workspaces with {@code cp -a} and this reflink option, e.g. {@code --reflink=auto}. */
+    void cloneWith(String reflinkOption) {
+        this.cloneWith = reflinkOption;
     }
 
     /** The run's shared dependency folders. */
@@ -69,7 +83,12 @@ public final class WorkspaceFactory {
         Path dir = workspacesDir.resolve(featureId + "-" + purpose + "-" + counter.incrementAndGet());
         Workspace ws = new Workspace(Files.createDirectories(dir), shared);
         if (baseSnapshot != null) {
-            TreeCopy.copy(baseSnapshot, ws.root());
+            String clone = cloneWith;
+            if (clone != null) {
+                TreeCopy.cloneTree(baseSnapshot, ws.root(), clone);
+            } else {
+                TreeCopy.copy(baseSnapshot, ws.root());
+            }
             shared.linkInto(ws.root());
         }
         for (FileSet layer : layers) {

@@ -244,6 +244,31 @@ class WorkspaceIsolationTest {
         assertTrue(Files.exists(base.resolve("node_modules/greeter/index.js")), "the user's folder is untouched");
     }
 
+    @Test
+    void theCpCloneRouteKeepsLinksModesSharingAndIsolationToo() throws Exception {
+        Path base = base();
+        nodeModules(base);
+        Files.writeString(base.resolve("config.txt"), "original");
+        Path tool = base.resolve("tool.sh");
+        Files.writeString(tool, "#!/bin/sh\necho cloned-tool\n");
+        Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-x---"));
+        Files.createSymbolicLink(base.resolve("etc-passwd"), Path.of("/etc/passwd"));
+        WorkspaceFactory factory = new WorkspaceFactory(tmp.resolve("run"), base);
+        // What a copy-on-write file system gets with --reflink=always; auto runs the same cp route on any file system.
+        factory.cloneWith("--reflink=auto");
+        Workspace a = factory.create("a", "x", List.of(FileSet.ofText(Map.of("src/a.txt", "a"))));
+        Workspace b = factory.create("b", "x", List.of());
+
+        Files.writeString(a.root().resolve("config.txt"), "scribbled", StandardOpenOption.TRUNCATE_EXISTING);
+        assertEquals("original", Files.readString(b.root().resolve("config.txt")));
+        assertEquals(Path.of("/etc/passwd"), Files.readSymbolicLink(b.root().resolve("etc-passwd")));
+        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(b.root().resolve("tool.sh"))));
+        assertEquals("cloned-tool", run(b.root(), "./tool.sh"));
+        assertTrue(Files.isSymbolicLink(b.root().resolve("node_modules")));
+        assertEquals("hello cp", run(b.root(), "node_modules/.bin/greet", "cp"));
+        assertEquals("a", Files.readString(a.root().resolve("src/a.txt")));
+    }
+
     private static String run(Path dir, String... command) throws Exception {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
