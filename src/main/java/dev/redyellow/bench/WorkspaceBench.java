@@ -1,7 +1,6 @@
 package dev.redyellow.bench;
 
 import dev.redyellow.exec.RunFolder;
-import dev.redyellow.exec.Workspace;
 import dev.redyellow.exec.WorkspaceFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -82,25 +81,24 @@ public final class WorkspaceBench {
     private String measure(Path base) throws Exception {
         long[] counts = count(base);
         String name = name(base);
-        double[] links = time(i -> copyTree(base, fresh("links", i), true));
-        double[] copies = time(i -> copyTree(base, fresh("copies", i), false));
-        double[] reflinks = time(i -> cpReflink(base, fresh("reflink", i)));
         Path runDir = work.resolve("runs").resolve(name);
         long start = System.nanoTime();
         WorkspaceFactory factory = new WorkspaceFactory(runDir, base);
         double factoryMs = (System.nanoTime() - start) / 1e6;
-        List<Workspace> made = new ArrayList<>();
-        double[] creates = time(i -> made.add(factory.create("bench", "ws", List.of())));
-        double[] checks = time(i -> factory.shared().verify());
-        for (Workspace ws : made) {
-            ws.delete();
-        }
+        // Round by round, each method once in turn: the disk's write-back of one method's output then
+        // weighs on all of them alike, not on whichever comes last.
+        double[][] ms = time(List.of(
+                i -> copyTree(base, fresh("links", i), true),
+                i -> copyTree(base, fresh("copies", i), false),
+                i -> cpReflink(base, fresh("reflink", i)),
+                i -> factory.create("bench", "ws", List.of()),
+                i -> factory.shared().verify()));
         new RunFolder(runDir).delete();
         out.printf(Locale.ROOT, "%-34s %6d %7.1f | %-15s %-15s %-17s | %-17s%n", name, counts[0], counts[1] / 1048576.0,
-                cell(links), cell(copies), cell(reflinks), cell(creates));
+                cell(ms[0]), cell(ms[1]), cell(ms[2]), cell(ms[3]));
         out.flush();
         return String.format(Locale.ROOT, "%-34s %16.1f %18s %12s  %s", name, factoryMs,
-                factory.shared().paths().isEmpty() ? "none" : String.join(", ", factory.shared().paths()), cell(checks),
+                factory.shared().paths().isEmpty() ? "none" : String.join(", ", factory.shared().paths()), cell(ms[4]),
                 factory.clones() ? "cp --reflink=always (copy-on-write)" : "a Java copy per file (no clone here)");
     }
 
@@ -112,18 +110,25 @@ public final class WorkspaceBench {
         void run(int i) throws Exception;
     }
 
-    /** Milliseconds of each of {@code rounds} runs after two warm-up runs, sorted; outputs removed untimed. */
-    private double[] time(Step step) throws Exception {
-        double[] ms = new double[rounds];
+    /**
+     * Milliseconds of each step in each of {@code rounds} rounds after two warm-up rounds, sorted per
+     * step; the outputs (under {@code out/} and the factory's workspaces) are removed untimed.
+     */
+    private double[][] time(List<Step> steps) throws Exception {
+        double[][] ms = new double[steps.size()][rounds];
         for (int i = -2; i < rounds; i++) {
-            long start = System.nanoTime();
-            step.run(i + 2);
-            if (i >= 0) {
-                ms[i] = (System.nanoTime() - start) / 1e6;
+            for (int s = 0; s < steps.size(); s++) {
+                long start = System.nanoTime();
+                steps.get(s).run(i + 2);
+                if (i >= 0) {
+                    ms[s][i] = (System.nanoTime() - start) / 1e6;
+                }
             }
         }
         new RunFolder(work.resolve("out")).delete();
-        Arrays.sort(ms);
+        for (double[] step : ms) {
+            Arrays.sort(step);
+        }
         return ms;
     }
 
