@@ -142,7 +142,9 @@ public record CacheKey(String sha256, List<CacheInput> inputs) {
                     collect(workspace, child, files);
                 }
             }
-        } else if (Files.isRegularFile(path)) {
+        } else if (Files.isSymbolicLink(path) || Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            // a link counts by its target text (FileHashes), never by what it leads to: a shared
+            // dependency folder's link names its content fingerprint, so the key follows it
             files.put(relative(workspace, path), path);
         }
     }

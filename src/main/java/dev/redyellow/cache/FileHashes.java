@@ -56,9 +56,15 @@ public final class FileHashes {
         };
     }
 
-    /** The hex SHA-256 of the file's content. */
+    /**
+     * The hex SHA-256 of the file's content; of a symbolic link, the SHA-256 of its target text
+     * (prefixed, so it differs from a file holding that text): a link is never read through.
+     */
     public String hash(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
+        if (Files.isSymbolicLink(absolute)) {
+            return linkHash(absolute);
+        }
         Stamp stamp = stamp(absolute);
         synchronized (known) {
             Known remembered = known.get(absolute);
@@ -105,6 +111,16 @@ public final class FileHashes {
             return new Stamp(attributes.size(), attributes.lastModifiedTime(), attributes.fileKey());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the attributes of " + file, e);
+        }
+    }
+
+    private static String linkHash(Path link) {
+        try {
+            MessageDigest digest = Sha256.digest();
+            digest.update(("symlink\0" + Files.readSymbolicLink(link)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Sha256.hex(digest);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the link " + link, e);
         }
     }
 

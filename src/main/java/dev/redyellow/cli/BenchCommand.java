@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs a benchmark and prints its table.",
         subcommands = {BenchCommand.Scheduler.class, BenchCommand.Cache.class, BenchCommand.Stream.class,
-                BenchCommand.JUnit.class, BenchCommand.Faults.class})
+                BenchCommand.JUnit.class, BenchCommand.Faults.class, BenchCommand.Workspace.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -19,7 +19,8 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: scheduler, cache, stream, junit or faults");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "name a benchmark: scheduler, cache, stream, junit, faults or workspace");
     }
 
     @Command(name = "scheduler", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -121,6 +122,31 @@ final class BenchCommand implements Runnable {
             } finally {
                 new dev.redyellow.exec.RunFolder(work).delete();
             }
+        }
+    }
+
+    @Command(name = "workspace", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "What a workspace costs: hard links vs. copies vs. cp --reflink vs. ours, with and without a 30 MB"
+                    + " node_modules, on generated bases and on the given base folders.")
+    static final class Workspace implements Callable<Integer> {
+        @CommandLine.Parameters(paramLabel = "BASE", arity = "0..*", description = "base folders to measure too")
+        java.util.List<java.nio.file.Path> bases = new java.util.ArrayList<>();
+
+        @Option(names = "--rounds", defaultValue = "15", description = "workspaces per cell (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            java.nio.file.Path work = java.nio.file.Files.createTempDirectory("redyellow-workspacebench-");
+            try {
+                new dev.redyellow.bench.WorkspaceBench(spec.commandLine().getOut(), work, bases, Math.max(1, rounds)).run();
+            } finally {
+                new dev.redyellow.exec.RunFolder(work).delete();
+            }
+            return 0;
         }
     }
 }

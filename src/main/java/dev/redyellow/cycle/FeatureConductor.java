@@ -119,6 +119,8 @@ public final class FeatureConductor {
                 lifecycle.cancelIfRunning("cancelled: the run was stopped");
                 Thread.currentThread().interrupt();
             }
+        } catch (dev.redyellow.exec.TamperingException e) {
+            fail(e.getMessage()); // a shared dependency folder was changed: see Workspace#tampering
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "feature " + feature.id() + " failed unexpectedly", e);
             fail("error: " + e);
@@ -262,6 +264,7 @@ public final class FeatureConductor {
         } finally {
             discard(ws);
         }
+        ws.checkUntampered();
         if (produced instanceof AttemptResult.NoCode noCode) {
             history.add(new AttemptRecord(n, StoredFiles.empty(), Optional.empty(), Optional.empty(), noCode.reason()));
             if (noCode.exhausted()) {
@@ -382,6 +385,7 @@ public final class FeatureConductor {
                     feature.id());
             lastResult = parts.tests().run(request);
             testRuns++;
+            ws.checkUntampered();
             return new Run(lastResult, ws.root());
         } finally {
             discard(ws);

@@ -43,10 +43,11 @@ public record RunFolder(Path path) {
         return new RunFolder(Files.createTempDirectory("redyellow-run-"));
     }
 
-    /** Removes what only the run needed (workspaces, the base snapshot); logs stay. */
+    /** Removes what only the run needed (workspaces, the base snapshot, the shared folders); logs stay. */
     public void removeWorkspaces() throws IOException {
         delete(path.resolve("workspaces"));
         delete(path.resolve("base"));
+        delete(path.resolve("shared"));
     }
 
     /** Removes the folder and everything under it. */
@@ -58,6 +59,16 @@ public record RunFolder(Path path) {
         if (!Files.exists(root)) {
             return;
         }
+        try {
+            deleteTree(root);
+        } catch (java.nio.file.AccessDeniedException readOnly) {
+            // The shared dependency folders are made read-only (SharedDirs); give the owner write access back.
+            SharedDirs.makeWritable(root);
+            deleteTree(root);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * One isolated folder for one attempt (or one RED proof) of one feature. Every write re-checks its
@@ -14,9 +15,13 @@ import java.nio.file.Path;
  */
 public final class Workspace {
     private final Path root;
+    private final SharedDirs shared;
+    private final int sharedEvents;
 
-    Workspace(Path root) {
+    Workspace(Path root, SharedDirs shared) {
         this.root = root.toAbsolutePath().normalize();
+        this.shared = shared;
+        this.sharedEvents = shared.eventCount();
     }
 
     public Path root() {
@@ -53,7 +58,7 @@ public final class Workspace {
         return target;
     }
 
-    /** Writes every file of the set, replacing what is there (a hard link is replaced, never written through). */
+    /** Writes every file of the set, replacing what is there (a link is replaced, never written through). */
     public void write(FileSet files) throws IOException {
         for (String path : files.paths()) {
             Path target = resolve(path);
@@ -63,9 +68,21 @@ public final class Workspace {
         }
     }
 
-    /** Adds every file under {@code source} (a folder) by hard link where possible, else by copy. */
-    void linkTree(Path source) throws IOException {
-        TreeCopy.copy(source, root, true);
+    /**
+     * Whether the run's shared dependency folders (see {@link SharedDirs}) were changed since this
+     * workspace was made: checks them now (sizes and times, then hashes of what changed) and returns
+     * the reason, {@code tampering: ...}, of the first change seen since. Works after {@link #delete()}.
+     */
+    public Optional<String> tampering() {
+        return shared.tamperingSince(sharedEvents);
+    }
+
+    /** Throws {@link TamperingException} with the reason when {@link #tampering()} finds one. */
+    public void checkUntampered() {
+        Optional<String> reason = tampering();
+        if (reason.isPresent()) {
+            throw new TamperingException(reason.get());
+        }
     }
 
     /** Removes the folder and everything in it. */

@@ -1,5 +1,6 @@
 /**
- * Running things: workspaces (one isolated folder per attempt), processes with whole-tree kill and
- * timeouts, and the output they produce.
+ * Running things: workspaces (one isolated folder per attempt: its own copy of the base, links kept
+ * as links, the dependency folders shared read-only and checked for tampering), processes with
+ * whole-tree kill and timeouts, and the output they produce.
  */
 package dev.redyellow.exec;

@@ -13,11 +13,22 @@ import java.util.Optional;
  * @param stagnationLimit   consecutive attempts with the same failure signature that end a feature
  * @param inferDependencies whether implicit dependencies are inferred from test sources
  * @param contentHash       SHA-256 (hex) of the manifest's bytes, for trust decisions
+ * @param sharedDirs        base folders shared read-only by every workspace besides the default ones
+ *                          ({@link SharedFolders}); each checked to be a folder of the base
  */
 public record Manifest(Path file, int version, String name, Path baseDir, int maxAttempts, int workers,
-                       int stagnationLimit, boolean inferDependencies, List<Feature> features, String contentHash) {
+                       int stagnationLimit, boolean inferDependencies, List<Feature> features, String contentHash,
+                       List<String> sharedDirs) {
     public Manifest {
         features = List.copyOf(features);
+        sharedDirs = List.copyOf(sharedDirs);
+    }
+
+    /** A manifest without {@code sharedDirs}. */
+    public Manifest(Path file, int version, String name, Path baseDir, int maxAttempts, int workers,
+                    int stagnationLimit, boolean inferDependencies, List<Feature> features, String contentHash) {
+        this(file, version, name, baseDir, maxAttempts, workers, stagnationLimit, inferDependencies, features,
+                contentHash, List.of());
     }
 
     public Optional<Feature> feature(String id) {

@@ -17,7 +17,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,7 +37,7 @@ public final class ManifestLoader {
 
     private static final System.Logger LOG = System.getLogger(ManifestLoader.class.getName());
     private static final Set<String> FIELDS = Set.of("$schema", "version", "name", "base", "test", "implementer",
-            "review", "maxAttempts", "workers", "stagnationLimit", "inferDependencies", "features");
+            "review", "maxAttempts", "workers", "stagnationLimit", "inferDependencies", "sharedDirs", "features");
 
     private ManifestLoader() {
     }
@@ -107,6 +109,7 @@ public final class ManifestLoader {
         Path directory = json.file().getParent();
         FileValues files = new FileValues(directory);
         Path baseDir = base(fields, files, directory);
+        List<String> sharedDirs = SharedFolders.read(fields, baseDir);
         SettingsReader settings = new SettingsReader(json, problems);
         TestSettings test = fields.get("test").map(v -> settings.test("/test", v)).orElse(SettingsReader.DEFAULT_TEST);
         ImplementerSettings implementer = fields.get("implementer").map(v -> settings.implementer("/implementer", v))
@@ -118,13 +121,15 @@ public final class ManifestLoader {
         int stagnationLimit = fields.integer("stagnationLimit", 2, 2, 50);
         boolean inferDependencies = fields.bool("inferDependencies", true);
         FeatureReader reader = new FeatureReader(json, problems, files, test, implementer, review);
-        List<FeatureDraft> drafts = features(fields, reader);
+        Map<String, String> pointers = new LinkedHashMap<>();
+        List<FeatureDraft> drafts = features(fields, reader, pointers);
         ExplicitDependencies.check(drafts, problems);
+        SharedFolders.checkFeaturePaths(json, problems, pointers, baseDir, Set.copyOf(sharedDirs));
         if (!problems.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Manifest(json.file(), version, name, baseDir, maxAttempts, workers, stagnationLimit,
-                inferDependencies, drafts.stream().map(FeatureDraft::feature).toList(), contentHash));
+                inferDependencies, drafts.stream().map(FeatureDraft::feature).toList(), contentHash, sharedDirs));
     }
 
     private static int version(ObjectFields fields) {
@@ -164,7 +169,8 @@ public final class ManifestLoader {
         return found.orElse(null);
     }
 
-    private static List<FeatureDraft> features(ObjectFields fields, FeatureReader reader) {
+    /** The features read; {@code pointers} gets each one's JSON pointer and id, for the checks across features. */
+    private static List<FeatureDraft> features(ObjectFields fields, FeatureReader reader, Map<String, String> pointers) {
         Optional<JsonNode> value = fields.get("features");
         if (value.isEmpty()) {
             fields.missing("features", "a non-empty array of features");
@@ -177,7 +183,11 @@ public final class ManifestLoader {
         }
         List<FeatureDraft> drafts = new ArrayList<>();
         for (int i = 0; i < value.get().size(); i++) {
-            reader.read(LocatedJson.child("/features", i), value.get().get(i)).ifPresent(drafts::add);
+            String pointer = LocatedJson.child("/features", i);
+            reader.read(pointer, value.get().get(i)).ifPresent(draft -> {
+                drafts.add(draft);
+                pointers.put(pointer, draft.id());
+            });
         }
         return drafts;
     }

@@ -78,4 +78,22 @@ class FileHashesTest {
         small.hash(a);
         assertEquals(3, small.computedCount());
     }
+
+    @Test
+    void hashesALinkByItsTargetTextNeverByWhatItPointsAt() throws IOException {
+        Path secret = file("secret.txt", "root:x:0:0", NOW.minusSeconds(60));
+        Path link = Files.createSymbolicLink(dir.resolve("passwd"), secret);
+        String before = hashes.hash(link);
+        Files.writeString(secret, "something else entirely");
+        assertEquals(before, hashes.hash(link), "the target's content must not matter");
+        assertNotEquals(hashes.hash(secret), before);
+        Path plain = file("plain.txt", secret.toString(), NOW.minusSeconds(60));
+        assertNotEquals(hashes.hash(plain), before, "a link and a file holding its target text differ");
+        Files.delete(link);
+        Files.createSymbolicLink(link, Path.of("elsewhere/passwd"));
+        assertNotEquals(before, hashes.hash(link), "another target, another hash");
+        Files.delete(secret);
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("gone"));
+        assertEquals(64, hashes.hash(dangling).length(), "a dangling link hashes too");
+    }
 }

@@ -1,0 +1,365 @@
+package dev.redyellow.exec;
+
+import dev.redyellow.manifest.SharedFolders;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The dependency folders of a run's base ({@code node_modules}, a virtualenv, {@code vendor}, and
+ * the manifest's {@code sharedDirs}): copied once per run under {@code shared/}, made read-only, and
+ * linked from every workspace instead of copied into each, so a 30 MB {@code node_modules} costs one
+ * link per workspace.
+ *
+ * <p>Root ignores permission bits, so read-only is a courtesy; what guards the folders is
+ * {@link #verify()}: it compares every entry's size, times, mode and link target with what was
+ * recorded when the copy was made, hashes only the files whose figures changed, and when content
+ * differs it records a tampering event naming the path and restores the folder from the base, so
+ * later attempts run on the real dependencies again. Every workspace alive when a change is seen
+ * reports it ({@link Workspace#tampering()}): its run may have used the changed files.
+ */
+public final class SharedDirs {
+    private static final System.Logger LOG = System.getLogger(SharedDirs.class.getName());
+    private static final Set<PosixFilePermission> WRITE = EnumSet.of(PosixFilePermission.OWNER_WRITE,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
+
+    /** What was recorded of one entry: kind (f, d or l), size, modification time, mode, link target, content hash. */
+    private record Entry(char kind, long size, FileTime modified, Object changed, String mode, String link, String hash) {
+        boolean sameFigures(Entry o) {
+            return kind == o.kind && size == o.size && modified.equals(o.modified) && changed.equals(o.changed)
+                    && mode.equals(o.mode) && link.equals(o.link);
+        }
+    }
+
+    /** One shared folder: its workspace path, the base folder it came from and the run's read-only copy. */
+    private record Folder(String path, Path source, Path copy, String fingerprint, Map<String, Entry> entries) {
+    }
+
+    private final Path runDir;
+    private final List<Folder> folders = new ArrayList<>();
+    /** Read without the lock: making a workspace must not wait for a check in progress. */
+    private final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private SharedDirs(Path runDir) {
+        this.runDir = runDir;
+    }
+
+    /** No shared folders (a run without a base). */
+    static SharedDirs none(Path runDir) {
+        return new SharedDirs(runDir);
+    }
+
+    /** Whether {@code relative} (a folder of the base, {@code /}-separated) is shared by default or by {@code named}. */
+    static boolean isShared(String relative, Set<String> named) {
+        return SharedFolders.isShared(relative, named);
+    }
+
+    /**
+     * Copies each of {@code paths} (folders of {@code baseDir}) once under {@code runDir/shared/},
+     * read-only, recording what every entry looks like.
+     */
+    static SharedDirs materialise(Path runDir, Path baseDir, List<String> paths) throws IOException {
+        SharedDirs shared = new SharedDirs(runDir);
+        for (String path : paths) {
+            Path source = baseDir.resolve(path);
+            Path staging = Files.createDirectories(runDir.resolve("shared").resolve(".staging"));
+            Path copy = staging.resolve(path);
+            TreeCopy.copy(source, copy);
+            Map<String, Entry> entries = scan(copy, Map.of(), false);
+            // The folder's name carries a fingerprint of its content, so the link text a workspace holds
+            // (and a cache key made from it) is the same for the same dependencies in every run.
+            String fingerprint = fingerprint(entries);
+            Path finalCopy = runDir.resolve("shared").resolve(fingerprint).resolve(path);
+            if (Files.exists(finalCopy, LinkOption.NOFOLLOW_LINKS)) {
+                RunFolder.delete(finalCopy);
+            }
+            Files.createDirectories(finalCopy.getParent());
+            Files.move(copy, finalCopy);
+            RunFolder.delete(staging);
+            makeReadOnly(finalCopy);
+            // Re-record: the move and chmod changed times and modes; content hashes carry over.
+            shared.folders.add(new Folder(path, source, finalCopy, fingerprint, scan(finalCopy, entries, true)));
+        }
+        return shared;
+    }
+
+    /** The workspace paths of the shared folders, e.g. {@code node_modules}, {@code web/node_modules}. */
+    public synchronized List<String> paths() {
+        return folders.stream().map(Folder::path).toList();
+    }
+
+    /** How many tampering events have been seen so far (a workspace notes it when made). */
+    int eventCount() {
+        return events.size();
+    }
+
+    /** Links each shared folder into {@code workspace} by a relative link to the run's copy. */
+    synchronized void linkInto(Path workspace) throws IOException {
+        for (Folder folder : folders) {
+            Path link = workspace.resolve(folder.path());
+            Files.createDirectories(link.getParent());
+            Path target = link.getParent().relativize(folder.copy());
+            Files.createSymbolicLink(link, target);
+        }
+    }
+
+    /**
+     * Checks every shared folder against its record; a change is recorded as an event (and repaired).
+     * Returns the first event at or after {@code since}, as {@code tampering: ...}.
+     */
+    synchronized Optional<String> tamperingSince(int since) {
+        verify();
+        return events.size() > since ? Optional.of(events.get(since)) : Optional.empty();
+    }
+
+    /** Checks every shared folder now; returns the changes found (empty when none) after repairing them. */
+    public synchronized List<String> verify() {
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < folders.size(); i++) {
+            Folder folder = folders.get(i);
+            List<String> changes;
+            Map<String, Entry> now;
+            try {
+                now = scan(folder.copy(), folder.entries(), false);
+                changes = differences(folder, now);
+            } catch (IOException | UncheckedIOException e) {
+                changes = List.of("could not be read (" + e.getMessage() + ")");
+                now = Map.of();
+            }
+            if (changes.isEmpty()) {
+                // Figures can change without content (a touch): remember the new ones so the next check is cheap.
+                folders.set(i, new Folder(folder.path(), folder.source(), folder.copy(), folder.fingerprint(), now));
+                continue;
+            }
+            String event = "tampering: " + changes.get(0) + (changes.size() > 1 ? " (and " + (changes.size() - 1)
+                    + " more changes)" : "") + " in the shared folder " + folder.path()
+                    + ", which implementers and tests may only read";
+            LOG.log(System.Logger.Level.WARNING, event + ": " + String.join("; ", changes));
+            events.add(event);
+            found.add(event);
+            folders.set(i, restore(folder));
+        }
+        return found;
+    }
+
+    /** What differs, content first (removed, retargeted, changed, added), then modes. */
+    private static List<String> differences(Folder folder, Map<String, Entry> now) {
+        List<String> changes = new ArrayList<>();
+        List<String> modes = new ArrayList<>();
+        for (Map.Entry<String, Entry> was : folder.entries().entrySet()) {
+            Entry is = now.get(was.getKey());
+            String where = display(folder.path(), was.getKey());
+            if (is == null) {
+                changes.add(where + " was removed");
+            } else if (is.kind() != was.getValue().kind()) {
+                changes.add(where + " changed kind");
+            } else if (!is.link().equals(was.getValue().link())) {
+                changes.add(where + " now links elsewhere");
+            } else if (!is.hash().equals(was.getValue().hash())) {
+                changes.add(where + " changed");
+            } else if (!is.mode().equals(was.getValue().mode()) && !onlyWriteBits(is.mode(), was.getValue().mode())) {
+                modes.add(where + " changed mode from " + was.getValue().mode() + " to " + is.mode());
+            }
+        }
+        for (String path : now.keySet()) {
+            if (!folder.entries().containsKey(path)) {
+                changes.add(display(folder.path(), path) + " was added");
+            }
+        }
+        changes.addAll(modes);
+        return changes;
+    }
+
+    /** A chmod u+w alone changes nothing a test sees; a changed execute or read bit does. */
+    private static boolean onlyWriteBits(String a, String b) {
+        return a.replace('w', '-').equals(b.replace('w', '-'));
+    }
+
+    private static String display(String folder, String relative) {
+        return relative.isEmpty() ? folder : folder + "/" + relative;
+    }
+
+    /** Puts the base's content back in place of a changed copy and records it afresh. */
+    private Folder restore(Folder folder) {
+        try {
+            makeWritable(folder.copy());
+            RunFolder.delete(folder.copy());
+            TreeCopy.copy(folder.source(), folder.copy());
+            makeReadOnly(folder.copy());
+            Map<String, Entry> entries = scan(folder.copy(), Map.of(), false);
+            if (!fingerprint(entries).equals(folder.fingerprint())) {
+                LOG.log(System.Logger.Level.WARNING, "the base's " + folder.path() + " changed during the run;"
+                        + " the shared copy now holds its new content");
+            }
+            return new Folder(folder.path(), folder.source(), folder.copy(), folder.fingerprint(), entries);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(System.Logger.Level.ERROR, "could not restore the shared folder " + folder.path(), e);
+            return folder;
+        }
+    }
+
+    /**
+     * Every entry under {@code root} by relative path ({@code ""} for the root itself). A file whose
+     * figures equal those in {@code known} keeps its known hash; any other file is read and hashed.
+     * {@code ownChange}: the only change since {@code known} was our own move and chmod, which keep
+     * size and modification time but not the change time, so those two decide.
+     */
+    private static Map<String, Entry> scan(Path root, Map<String, Entry> known, boolean ownChange) throws IOException {
+        Map<String, Entry> entries = new TreeMap<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                entries.put(TreeCopy.relative(root, dir), entry(dir, attrs, null, false));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                String relative = TreeCopy.relative(root, file);
+                entries.put(relative, entry(file, attrs, known.get(relative), ownChange));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return entries;
+    }
+
+    private static Entry entry(Path path, BasicFileAttributes basic, Entry known, boolean ownChange) throws IOException {
+        Map<String, Object> unix = Files.readAttributes(path, "unix:mode,ctime", LinkOption.NOFOLLOW_LINKS);
+        String mode = rwx((Integer) unix.get("mode"));
+        Object changed = unix.get("ctime");
+        char kind = basic.isSymbolicLink() ? 'l' : basic.isDirectory() ? 'd' : basic.isRegularFile() ? 'f' : 'o';
+        String link = kind == 'l' ? Files.readSymbolicLink(path).toString() : "";
+        Entry figures = new Entry(kind, basic.size(), basic.lastModifiedTime(), changed, mode, link, "");
+        String hash;
+        if (kind != 'f') {
+            hash = "";
+        } else if (known != null && (ownChange ? known.kind() == kind && known.size() == figures.size()
+                && known.modified().equals(figures.modified()) : known.sameFigures(figures))) {
+            hash = known.hash();
+        } else {
+            hash = sha256(path);
+        }
+        return new Entry(kind, basic.size(), basic.lastModifiedTime(), changed, mode, link, hash);
+    }
+
+    /** {@code rwxr-xr-x}, with the set-id and sticky bits as {@code +} at the end. */
+    private static String rwx(int mode) {
+        StringBuilder s = new StringBuilder();
+        String letters = "rwxrwxrwx";
+        for (int bit = 8; bit >= 0; bit--) {
+            s.append((mode & (1 << bit)) != 0 ? letters.charAt(8 - bit) : '-');
+        }
+        return (mode & 07000) != 0 ? s + "+" + Integer.toOctalString((mode >> 9) & 7) : s.toString();
+    }
+
+    /** A short hash over every entry's path, kind, mode (write bits aside), link target and content. */
+    private static String fingerprint(Map<String, Entry> entries) {
+        MessageDigest digest = digest();
+        for (Map.Entry<String, Entry> e : entries.entrySet()) {
+            Entry v = e.getValue();
+            String line = e.getKey() + '\0' + v.kind() + '\0' + v.mode().replace('w', '-') + '\0' + v.link() + '\0'
+                    + v.hash() + '\n';
+            digest.update(line.getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    }
+
+    private static String sha256(Path file) {
+        MessageDigest digest = digest();
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** chmod a-w on every file and folder (links have no mode of their own). */
+    private static void makeReadOnly(Path root) throws IOException {
+        List<Path> folders = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                folders.add(dir);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile()) {
+                    removeWrite(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        // Folders last, deepest first: a read-only folder cannot have its entries changed afterwards.
+        for (int i = folders.size() - 1; i >= 0; i--) {
+            removeWrite(folders.get(i));
+        }
+    }
+
+    private static void removeWrite(Path path) throws IOException {
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+        if (permissions.removeAll(WRITE)) {
+            Files.setPosixFilePermissions(path, permissions);
+        }
+    }
+
+    /** Gives the owner write access to every folder again, so the tree can be removed. */
+    static void makeWritable(Path root) throws IOException {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS);
+                if (permissions.add(PosixFilePermission.OWNER_WRITE) | permissions.add(PosixFilePermission.OWNER_EXECUTE)
+                        | permissions.add(PosixFilePermission.OWNER_READ)) {
+                    Files.setPosixFilePermissions(dir, permissions);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** For messages and benches: the shared folders with their fingerprints. */
+    @Override
+    public synchronized String toString() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        folders.forEach(f -> shown.put(f.path(), f.fingerprint()));
+        return "SharedDirs" + shown + " in " + runDir;
+    }
+}
