@@ -69,7 +69,7 @@ class FeatureConductorTamperingTest {
         };
         FeatureConductor.Parts parts = new FeatureConductor.Parts(workspaces, new CommandTestRunner(new ProcessRunner()),
                 implementer, review -> Verdict.approve("fine"), StepOutput.DISCARD, false, none,
-                (id, phase, result, ws) -> new DependencyDiscovery.Finding.Own(List.of()),
+                (id, phase, result, ws) -> new DependencyDiscovery.Finding.Own(List.of("shout.mjs")),
                 new dev.redyellow.store.BlobStore(tmp.resolve("run/store"), 1 << 20));
         Clock clock = Clock.systemUTC();
         FeatureConductor.Step step = new FeatureConductor(feature, new FeatureLifecycle(feature.id(), clock, t -> { }),
