@@ -14,8 +14,10 @@ import java.util.List;
 /**
  * The {@code junit} kind in warm mode: each run goes to a worker JVM of the pool, which compiles
  * the workspace and runs its tests in a fresh class loader, and answers with every test's result.
- * Judged like the per-run mode ({@link JUnitVerdict}), with the same test names. The settings'
- * timeout covers compilation and tests, not the start of a new worker.
+ * Judged like the per-run mode ({@link JUnitVerdict}), with the same test names. The workspace's
+ * content is moved into the worker's working directory for the run ({@link WorkspaceLoan}), so
+ * relative paths work as in a JVM started in the workspace. The settings' timeout covers
+ * compilation and tests, not the start of a new worker.
  */
 public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
 
@@ -48,23 +50,40 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
             tail.append(bytes, offset, length);
             request.output().write(stream, bytes, offset, length);
         };
-        WarmWorker worker;
-        WorkerRequest workerRequest;
+        List<String> selected;
         try {
-            workerRequest = new WorkerRequest(request.workspace().toAbsolutePath().toString(),
-                    JUnitTestRunner.selectedClasses(request));
-            worker = pool.borrow(settings.workerHeapMb());
+            selected = JUnitTestRunner.selectedClasses(request);
         } catch (IOException e) {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, String.valueOf(e.getMessage()), "");
         }
+        if (selected.isEmpty() && !request.selectedTests().isEmpty()) {
+            return JUnitVerdict.noJavaTests(request.selectedTests(), results);
+        }
+        WarmWorker worker;
+        try {
+            worker = pool.borrow(settings.workerHeapMb(), request.workspace());
+        } catch (IOException e) {
+            return results.of(TestOutcome.ERROR, TestTally.EMPTY, String.valueOf(e.getMessage()), "");
+        }
+        WorkspaceLoan loan;
+        try {
+            loan = WorkspaceLoan.lend(request.workspace(), worker.home());
+        } catch (IOException e) {
+            pool.discard(worker, "its folder could not take the workspace", "crash");
+            return results.of(TestOutcome.ERROR, TestTally.EMPTY, String.valueOf(e.getMessage()), "");
+        }
+        // The worker compiles and tests the workspace in its own folder, its working directory.
+        WorkerRequest workerRequest = new WorkerRequest(worker.home().toAbsolutePath().toString(), selected);
         long deadline = System.nanoTime() + settings.timeoutSeconds() * 1_000_000_000L;
         WarmWorker.Exchange exchange;
         try {
             exchange = worker.run(workerRequest, output, deadline);
         } catch (InterruptedException e) {
+            loan.giveBack();
             pool.discard(worker, "the run was cancelled", "cancelled");
             throw e;
         }
+        String notEmpty = loan.giveBack();
         if (exchange instanceof WarmWorker.TimedOut) {
             pool.discard(worker, "timed out", "timeout");
             return results.of(TestOutcome.TIMEOUT, TestTally.EMPTY, "timed out after " + settings.timeoutSeconds()
@@ -75,7 +94,7 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, died.reason(), tail.toString());
         }
         WorkerReply reply = ((WarmWorker.Replied) exchange).reply();
-        pool.giveBack(worker, reply.recycle(), settings.runsPerWorker());
+        pool.giveBack(worker, reply.recycle().isEmpty() ? notEmpty : reply.recycle(), settings.runsPerWorker());
         phases.ran(reply.compileErrors().isEmpty() && reply.sources() > 0
                 ? new PhaseTimes(reply.compileMillis(), reply.testMillis(), true) : PhaseTimes.compiledOnly(reply.compileMillis()));
         return verdict(reply, worker, output, results, tail);
@@ -93,13 +112,18 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
         say(output, "warm test worker " + worker.id() + " (run " + worker.runs() + "): " + tally.passed()
                 + " tests successful, " + tally.failed() + " failed, " + tally.skipped() + " skipped; compiled in "
                 + reply.compileMillis() + " ms, tested in " + reply.testMillis() + " ms"
+                + (reply.restored().isEmpty() ? "" : "; put back what the tests changed: " + String.join(", ", reply.restored()))
                 + (reply.recycle().isEmpty() ? "" : "; worker replaced: " + reply.recycle()) + "\n");
         if (!reply.problem().isEmpty()) {
             return results.of(TestOutcome.ERROR, tally, reply.problem(), tail.toString());
         }
         String outsideFailure = reply.containerFailed()
-                ? "a test class or the test engine failed outside any test although no test failed; see the output" : null;
-        return JUnitVerdict.of(tally, outsideFailure, results, tail.toString());
+                ? "a test class failed outside any test although no test failed; see the output" : null;
+        // As in the per-run mode: a failure outside any test with no test to show for it means the
+        // platform could not run the tests.
+        String launcherError = reply.containerFailed() && reply.cases().isEmpty()
+                ? "the JUnit Platform failed before any test ran; see the output" : null;
+        return JUnitVerdict.of(tally, outsideFailure, launcherError, results, tail.toString());
     }
 
     /** The worker's cases, named as the JUnit XML report names them in the per-run mode. */

@@ -91,6 +91,18 @@ public final class WorkspaceCompiler {
         return new Compilation(sources.size(), errors);
     }
 
+    /**
+     * Why a selected class is not among the compiled ones ("" when all are): a test file whose
+     * package or name does not match its class, caught before JUnit reports it as a discovery error.
+     */
+    public static String missingClasses(Path classes, List<String> selected) {
+        List<String> missing = selected.stream()
+                .filter(name -> !Files.isRegularFile(classes.resolve(name.replace('.', '/') + ".class")))
+                .toList();
+        return missing.isEmpty() ? "" : "no compiled class for the selected test(s) " + String.join(", ", missing)
+                + ": the file's package declaration or name does not match the class it declares";
+    }
+
     private static List<Path> sources(Path workspace) throws IOException {
         Path own = workspace.resolve(OWN_FOLDER);
         try (Stream<Path> files = Files.walk(workspace)) {
