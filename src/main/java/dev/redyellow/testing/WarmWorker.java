@@ -7,6 +7,7 @@ import dev.redyellow.exec.ProcessTree;
 import dev.redyellow.testing.worker.Frame;
 import dev.redyellow.testing.worker.WorkerReply;
 import dev.redyellow.testing.worker.WorkerRequest;
+import dev.redyellow.testing.worker.WorkspaceCompiler;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -59,6 +60,8 @@ final class WarmWorker {
     private final int id;
     private final int heapMb;
     private final Path home;
+    /** Compiles this worker's runs in the host, one at a time, keeping its opened class path. */
+    private final WorkspaceCompiler compiler = new WorkspaceCompiler(true);
     private final Process process;
     private final DataOutputStream input;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
@@ -109,6 +112,10 @@ final class WarmWorker {
 
     int heapMb() {
         return heapMb;
+    }
+
+    WorkspaceCompiler compiler() {
+        return compiler;
     }
 
     /** The worker's working directory: a run's workspace content is moved here for the run. */

@@ -138,6 +138,11 @@ public final class WarmWorkerPool implements AutoCloseable {
         deleteHome(worker.home());
     }
 
+    /** The JUnit console jar the workspaces compile against. */
+    Path consoleJar() throws IOException {
+        return console.path();
+    }
+
     /** The pool's figures so far. */
     public synchronized WarmPoolState state() {
         live.forEach(w -> note(w, ""));

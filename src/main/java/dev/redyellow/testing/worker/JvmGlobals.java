@@ -113,7 +113,7 @@ final class JvmGlobals {
         List<String> restored = new ArrayList<>();
         List<String> unrestorable = new ArrayList<>();
         if (System.getProperties() != propertiesObject || !System.getProperties().equals(properties)) {
-            restored.add("system properties");
+            restored.add("system properties (" + changedKeys(properties, System.getProperties()) + ")");
         }
         System.setProperties(properties);
         if (!Locale.getDefault().equals(locale) || !Locale.getDefault(Locale.Category.DISPLAY).equals(displayLocale)

@@ -59,6 +59,9 @@ final class WorkspaceRun {
         Path workspace = Path.of(request.workspace());
         Path classes = workspace.resolve(WorkspaceCompiler.OWN_FOLDER).resolve("classes");
         try {
+            if (request.compiled()) {
+                return test(workspace, classes, request.selectedClasses(), 0, 0);
+            }
             deleteTree(classes);
             WorkspaceCompiler.Compilation compilation = compiler.compile(workspace, classes, List.of(consoleJar));
             long compileMillis = millisSince(started);
