@@ -136,6 +136,7 @@ public final class WarmWorkerPool implements AutoCloseable {
         }
         worker.kill();
         deleteHome(worker.home());
+        closeCompiler(worker);
     }
 
     /** The JUnit console jar the workspaces compile against. */
@@ -181,6 +182,15 @@ public final class WarmWorkerPool implements AutoCloseable {
     private void end(WarmWorker worker) {
         worker.stop();
         deleteHome(worker.home());
+        closeCompiler(worker);
+    }
+
+    private static void closeCompiler(WarmWorker worker) {
+        try {
+            worker.compiler().close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "closing the compiler of warm worker " + worker.id() + " failed", e);
+        }
     }
 
     private static void deleteHome(Path home) {

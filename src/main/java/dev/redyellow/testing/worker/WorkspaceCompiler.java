@@ -54,6 +54,14 @@ public final class WorkspaceCompiler {
         this.keepFileManager = keepFileManager;
     }
 
+    /** Closes the kept file manager (and the jars it opened), if any; the compiler may still be used. */
+    public void close() throws IOException {
+        if (kept != null) {
+            kept.close();
+            kept = null;
+        }
+    }
+
     public Compilation compile(Path workspace, Path classes, List<Path> classPath) throws IOException {
         List<Path> sources = sources(workspace);
         if (sources.isEmpty()) {
