@@ -29,8 +29,7 @@ import java.util.stream.Stream;
 public final class JUnitTestRunner implements TestRunner {
 
     static final String REPORT = "TEST-junit-jupiter.xml";
-    /** How the console launcher introduces an engine's critical discovery issue. */
-    private static final String DISCOVERY_ISSUE = "encountered a critical issue during test discovery";
+    private static final String DISCOVERY_ISSUE = JUnitVerdict.DISCOVERY_ISSUE;
     private static final List<String> RESOURCE_FOLDERS = List.of("src/main/resources", "src/test/resources");
 
     private final ProcessRunner processes;

@@ -10,6 +10,9 @@ import java.util.List;
  */
 final class JUnitVerdict {
 
+    /** How the JUnit Platform introduces an engine's critical discovery issue, in both modes. */
+    static final String DISCOVERY_ISSUE = "encountered a critical issue during test discovery";
+
     private JUnitVerdict() {
     }
 
@@ -43,6 +46,14 @@ final class JUnitVerdict {
      */
     static TestResult of(TestTally tally, String outsideFailure, String launcherError, RunResults results,
                          String outputTail) {
+        // An engine that cannot discover the tests (a non-static @BeforeAll, a class that cannot be
+        // loaded) reports each of its tests as failed with the same discovery issue: no test ran.
+        java.util.Optional<TestCase> discovery = tally.cases().stream()
+                .filter(c -> c.status() == TestCase.Status.FAILED && c.message().contains(DISCOVERY_ISSUE)).findFirst();
+        if (discovery.isPresent()) {
+            return results.of(TestOutcome.ERROR, tally, "the JUnit Platform could not discover the tests (not a test failure): "
+                    + discovery.get().message(), outputTail);
+        }
         if (tally.failed() > 0) {
             return results.of(TestOutcome.FAILED, tally, failedTests(tally), outputTail);
         }

@@ -346,6 +346,28 @@ class VerdictParityTest {
     }
 
     @Test
+    void aDiscoveryErrorIsAnErrorNotATestFailureInBothModes() throws Exception {
+        Path ws = workspace("discovery");
+        write(ws, "src/test/java/d/SetUpTest.java", """
+                package d;
+
+                class SetUpTest {
+                    @org.junit.jupiter.api.BeforeAll void setUp() { }
+
+                    @org.junit.jupiter.api.Test void passes() { }
+                }
+                """);
+
+        for (TestRunner runner : List.of(perRun, warm)) {
+            TestResult result = runner.run(request(ws, List.of("src/test/java/d/SetUpTest.java")));
+            assertEquals(TestOutcome.ERROR, result.outcome(), runner + ": " + result.detail() + result.outputTail());
+            assertTrue(result.detail().startsWith("the JUnit Platform could not discover the tests (not a test failure)"),
+                    result.detail());
+            assertTrue(result.detail().contains("must be static"), result.detail());
+        }
+    }
+
+    @Test
     void aWorkerEndsWhenItsHostClosesThePipeEvenWhileATestHangs() throws Exception {
         Path ws = workspace("hangs");
         write(ws, "src/test/java/h/HangTest.java", """
