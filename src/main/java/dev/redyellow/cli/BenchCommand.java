@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs a benchmark and prints its table.",
         subcommands = {BenchCommand.Scheduler.class, BenchCommand.Cache.class, BenchCommand.Stream.class,
-                BenchCommand.JUnit.class, BenchCommand.Faults.class, BenchCommand.Workspace.class})
+                BenchCommand.JUnit.class, BenchCommand.Faults.class, BenchCommand.Workspace.class,
+                BenchCommand.Parity.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -20,7 +21,7 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a benchmark: scheduler, cache, stream, junit, faults or workspace");
+                "name a benchmark: scheduler, cache, stream, junit, faults, workspace or parity");
     }
 
     @Command(name = "scheduler", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -147,6 +148,46 @@ final class BenchCommand implements Runnable {
                 new dev.redyellow.exec.RunFolder(work).delete();
             }
             return 0;
+        }
+    }
+
+    @Command(name = "parity", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Runs a manifest with a JVM per test run and with warm workers, N times each, without cache, and"
+                    + " prints every feature whose state or test counts differ. Exit code 0: no difference, 1: some.")
+    static final class Parity implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.Parameters(paramLabel = "MANIFEST", description = "the feature manifest (JSON)")
+        java.nio.file.Path manifestFile;
+
+        @Option(names = "--runs", defaultValue = "3", description = "runs per mode (default ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--workers", paramLabel = "N", description = "parallel workers (default: the manifest's workers)")
+        Integer workers;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (runs < 1 || (workers != null && (workers < 1 || workers > 64))) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--runs must be at least 1 and --workers between 1 and 64");
+            }
+            java.io.PrintWriter err = spec.commandLine().getErr();
+            java.util.Optional<dev.redyellow.manifest.Manifest> loaded = ManifestArgument.load(manifestFile, err);
+            if (loaded.isEmpty()) {
+                return ExitCodes.BAD_INPUT;
+            }
+            java.util.List<String> unsupported = dev.redyellow.run.FeatureKinds.unsupported(loaded.get());
+            if (!unsupported.isEmpty()) {
+                unsupported.forEach(p -> err.println("redyellow: " + manifestFile + ": " + p));
+                err.flush();
+                return ExitCodes.BAD_INPUT;
+            }
+            int n = workers != null ? workers : loaded.get().workers();
+            var differences = new dev.redyellow.bench.ParityBench(spec.commandLine().getOut(), loaded.get(),
+                    manifestFile.toString(), runs, n).run();
+            return differences.isEmpty() ? 0 : 1;
         }
     }
 }

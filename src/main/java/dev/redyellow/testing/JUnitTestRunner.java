@@ -6,6 +6,7 @@ import dev.redyellow.exec.ProcessRunner;
 import dev.redyellow.exec.ProcessSpec;
 import dev.redyellow.exec.ProcessStartException;
 import dev.redyellow.manifest.TestSettings;
+import dev.redyellow.testing.worker.TestJvm;
 import dev.redyellow.testing.worker.WorkspaceCompiler;
 import java.io.File;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
 public final class JUnitTestRunner implements TestRunner {
 
     static final String REPORT = "TEST-junit-jupiter.xml";
+    private static final String DISCOVERY_ISSUE = JUnitVerdict.DISCOVERY_ISSUE;
     private static final List<String> RESOURCE_FOLDERS = List.of("src/main/resources", "src/test/resources");
 
     private final ProcessRunner processes;
@@ -58,6 +60,10 @@ public final class JUnitTestRunner implements TestRunner {
         Path reports = own.resolve("reports");
         RunResults results = new RunResults(started);
         try {
+            List<String> selected = selectedClasses(request);
+            if (selected.isEmpty() && !request.selectedTests().isEmpty()) {
+                return JUnitVerdict.noJavaTests(request.selectedTests(), results);
+            }
             deleteTree(classes);
             deleteTree(reports);
             Path launcher = console.path();
@@ -72,12 +78,16 @@ public final class JUnitTestRunner implements TestRunner {
             if (compilation.sources() == 0) {
                 return JUnitVerdict.noSources(results);
             }
+            String missing = WorkspaceCompiler.missingClasses(classes, selected);
+            if (!missing.isEmpty()) {
+                return results.of(TestOutcome.ERROR, TestTally.EMPTY, missing, "");
+            }
             long compiled = System.nanoTime();
             Duration left = timeout.minusNanos(System.nanoTime() - started);
             if (left.isNegative() || left.isZero()) {
                 return results.of(TestOutcome.TIMEOUT, TestTally.EMPTY, timedOut(settings), "");
             }
-            List<String> command = command(launcher, request, classes, reports);
+            List<String> command = command(launcher, request, selected, classes, reports);
             ProcessResult process = processes.run(new ProcessSpec(command, request.workspace(), Map.of(), left),
                     request.output());
             phases.ran(new PhaseTimes((compiled - started) / 1_000_000, millisSince(compiled), true));
@@ -98,37 +108,54 @@ public final class JUnitTestRunner implements TestRunner {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY,
                     "the JUnit launcher wrote no report (exit code " + process.exitCode() + ")", process.outputTail());
         }
-        // No test failed but the launcher did: a class or its @BeforeAll failed, or a selector found nothing.
+        TestTally tally = JUnitXmlReport.read(report);
+        // No test failed but the launcher did: a class or its @BeforeAll failed, or the platform could
+        // not run the tests at all (a discovery error: no test reported, or the launcher says so).
         String outsideFailure = process.exitCode() == 0 ? null : "the JUnit launcher failed with exit code "
                 + process.exitCode() + " although no test failed; see the output";
-        return JUnitVerdict.of(JUnitXmlReport.read(report), outsideFailure, results, process.outputTail());
+        boolean discoveryError = process.exitCode() != 0
+                && (tally.cases().isEmpty() || process.outputTail().contains(DISCOVERY_ISSUE));
+        String launcherError = discoveryError ? "the JUnit Platform failed before running the tests (a discovery or"
+                + " engine error, exit code " + process.exitCode() + "): " + discoveryLine(process.outputTail()) : null;
+        return JUnitVerdict.of(tally, outsideFailure, launcherError, results, process.outputTail());
     }
 
-    private static List<String> command(Path launcher, TestRequest request, Path classes, Path reports)
-            throws IOException {
+    /** The launcher's first line about the discovery issue, else a pointer to the output. */
+    private static String discoveryLine(String output) {
+        return output.lines().map(String::strip).map(l -> l.replaceAll("^[\\s\\p{So}│├└─╷╵+|'`\\\\-]+", ""))
+                .filter(l -> l.contains("resolution failed") || l.contains(DISCOVERY_ISSUE))
+                .findFirst().orElse("see the output");
+    }
+
+    private static List<String> command(Path launcher, TestRequest request, List<String> selected, Path classes,
+                                        Path reports) {
         List<String> classPath = new ArrayList<>(List.of(classes.toString()));
         for (String folder : RESOURCE_FOLDERS) {
             if (Files.isDirectory(request.workspace().resolve(folder))) {
                 classPath.add(request.workspace().resolve(folder).toString());
             }
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
-                "-jar", launcher.toString(), "execute", "--disable-banner", "--disable-ansi-colors",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // The stack and JIT a warm worker gives its tests too, so both modes judge alike.
+        command.addAll(TestJvm.options());
+        command.addAll(List.of("-jar", launcher.toString(), "execute", "--disable-banner", "--disable-ansi-colors",
                 "--class-path", String.join(File.pathSeparator, classPath),
                 "--reports-dir", reports.toString()));
         if (request.selectedTests().isEmpty()) {
             command.add("--scan-class-path");
         }
-        for (String className : selectedClasses(request)) {
+        for (String className : selected) {
             command.add("--select-class");
             command.add(className);
         }
         return command;
     }
 
-    /** The classes of the selected test files, in order. */
+    /**
+     * The classes of the selected Java test files, in order. The feature's other test files (data
+     * files, {@code src/test/resources}) are resources: on the class path or read by relative path,
+     * never handed to the launcher as classes.
+     */
     static List<String> selectedClasses(TestRequest request) throws IOException {
         List<String> classes = new ArrayList<>();
         for (String test : request.selectedTests()) {
@@ -136,9 +163,17 @@ public final class JUnitTestRunner implements TestRunner {
             if (!Files.isRegularFile(source)) {
                 throw new IOException("selected test file not found in the workspace: " + test);
             }
-            classes.add(JavaClassName.of(source));
+            if (isTestSource(test)) {
+                classes.add(JavaClassName.of(source));
+            }
         }
         return classes;
+    }
+
+    /** A Java source that is not a resource: resource folders may hold .java files as data. */
+    private static boolean isTestSource(String test) {
+        String path = test.replace('\\', '/');
+        return path.endsWith(".java") && RESOURCE_FOLDERS.stream().noneMatch(folder -> path.startsWith(folder + "/"));
     }
 
     private static String timedOut(TestSettings.JUnit settings) {

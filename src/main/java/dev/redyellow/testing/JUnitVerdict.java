@@ -10,6 +10,9 @@ import java.util.List;
  */
 final class JUnitVerdict {
 
+    /** How the JUnit Platform introduces an engine's critical discovery issue, in both modes. */
+    static final String DISCOVERY_ISSUE = "encountered a critical issue during test discovery";
+
     private JUnitVerdict() {
     }
 
@@ -21,19 +24,41 @@ final class JUnitVerdict {
         return results.of(TestOutcome.COMPILE_ERROR, TestTally.EMPTY, diagnostics, diagnostics);
     }
 
+    /** The feature names tests, but none of them is a Java source: resources only, nothing to run. */
+    static TestResult noJavaTests(List<String> selectedTests, RunResults results) {
+        return results.of(TestOutcome.NO_TESTS, TestTally.EMPTY, "none of the selected tests is a Java source ("
+                + String.join(", ", selectedTests.stream().limit(5).toList()) + "); they are resources, no test ran", "");
+    }
+
     static TestResult noSources(RunResults results) {
         return results.of(TestOutcome.NO_TESTS, TestTally.EMPTY, "no Java sources in the workspace", "");
     }
 
     /**
-     * The verdict on the tests that ran.
+     * The verdict on the tests that ran. Only a test that ran and passed is a pass: skipped and
+     * aborted tests (a failed assumption) are counted as skipped, and a run without a passing or
+     * failing test has no tests.
      *
-     * @param outsideFailure why the run failed although no single test did (a class's {@code @BeforeAll},
-     *                       an engine), or {@code null} when nothing failed outside the tests
+     * @param outsideFailure why the run failed although no single test did (a class's {@code @BeforeAll}),
+     *                       or {@code null} when nothing failed outside the tests
+     * @param launcherError  why the platform could not run the tests (a discovery error, a failed
+     *                       engine), or {@code null}: an infrastructure error, never a test failure
      */
-    static TestResult of(TestTally tally, String outsideFailure, RunResults results, String outputTail) {
+    static TestResult of(TestTally tally, String outsideFailure, String launcherError, RunResults results,
+                         String outputTail) {
+        // An engine that cannot discover the tests (a non-static @BeforeAll, a class that cannot be
+        // loaded) reports each of its tests as failed with the same discovery issue: no test ran.
+        java.util.Optional<TestCase> discovery = tally.cases().stream()
+                .filter(c -> c.status() == TestCase.Status.FAILED && c.message().contains(DISCOVERY_ISSUE)).findFirst();
+        if (discovery.isPresent()) {
+            return results.of(TestOutcome.ERROR, tally, "the JUnit Platform could not discover the tests (not a test failure): "
+                    + discovery.get().message(), outputTail);
+        }
         if (tally.failed() > 0) {
             return results.of(TestOutcome.FAILED, tally, failedTests(tally), outputTail);
+        }
+        if (launcherError != null) {
+            return results.of(TestOutcome.ERROR, tally, launcherError, outputTail);
         }
         if (outsideFailure != null) {
             return results.of(TestOutcome.FAILED, tally, outsideFailure, outputTail);

@@ -6,16 +6,21 @@ import dev.redyellow.manifest.TestSettings;
 import dev.redyellow.testing.worker.ReplyCase;
 import dev.redyellow.testing.worker.WorkerReply;
 import dev.redyellow.testing.worker.WorkerRequest;
+import dev.redyellow.testing.worker.WorkspaceCompiler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code junit} kind in warm mode: each run goes to a worker JVM of the pool, which compiles
- * the workspace and runs its tests in a fresh class loader, and answers with every test's result.
- * Judged like the per-run mode ({@link JUnitVerdict}), with the same test names. The settings'
- * timeout covers compilation and tests, not the start of a new worker.
+ * The {@code junit} kind in warm mode: each run's workspace is compiled in this JVM (as in the
+ * per-run mode) and goes to a worker JVM of the pool, which runs its tests in a fresh class loader
+ * and answers with every test's result.
+ * Judged like the per-run mode ({@link JUnitVerdict}), with the same test names. The workspace's
+ * content is moved into the worker's working directory for the run ({@link WorkspaceLoan}), so
+ * relative paths work as in a JVM started in the workspace. The settings' timeout covers
+ * compilation and tests, not the start of a new worker.
  */
 public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
 
@@ -48,23 +53,68 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
             tail.append(bytes, offset, length);
             request.output().write(stream, bytes, offset, length);
         };
-        WarmWorker worker;
-        WorkerRequest workerRequest;
+        List<String> selected;
         try {
-            workerRequest = new WorkerRequest(request.workspace().toAbsolutePath().toString(),
-                    JUnitTestRunner.selectedClasses(request));
-            worker = pool.borrow(settings.workerHeapMb());
+            selected = JUnitTestRunner.selectedClasses(request);
         } catch (IOException e) {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, String.valueOf(e.getMessage()), "");
         }
+        if (selected.isEmpty() && !request.selectedTests().isEmpty()) {
+            return JUnitVerdict.noJavaTests(request.selectedTests(), results);
+        }
+        WarmWorker worker;
+        try {
+            worker = pool.borrow(settings.workerHeapMb(), request.workspace());
+        } catch (IOException e) {
+            return results.of(TestOutcome.ERROR, TestTally.EMPTY, String.valueOf(e.getMessage()), "");
+        }
+        WorkspaceLoan loan;
+        try {
+            loan = WorkspaceLoan.lend(request.workspace(), worker.home());
+        } catch (IOException e) {
+            pool.discard(worker, "its folder could not take the workspace", "crash");
+            return results.of(TestOutcome.ERROR, TestTally.EMPTY, String.valueOf(e.getMessage()), "");
+        }
         long deadline = System.nanoTime() + settings.timeoutSeconds() * 1_000_000_000L;
+        // Compiled here, in the host: javac is then made fast by one JIT, the host's, instead of
+        // by each worker's, and the worker's JIT works for the tests alone.
+        long compileStarted = System.nanoTime();
+        Path home = worker.home();
+        WorkspaceCompiler.Compilation compilation;
+        try {
+            Path classes = home.resolve(WorkspaceCompiler.OWN_FOLDER).resolve("classes");
+            JUnitTestRunner.deleteTree(classes);
+            compilation = worker.compiler().compile(home, classes, List.of(pool.consoleJar()));
+        } catch (IOException | RuntimeException e) {
+            pool.giveBack(worker, loan.giveBack(), settings.runsPerWorker());
+            return results.of(TestOutcome.ERROR, TestTally.EMPTY, "could not compile the workspace: " + e, "");
+        }
+        long compileMillis = (System.nanoTime() - compileStarted) / 1_000_000;
+        if (Thread.interrupted()) {
+            pool.giveBack(worker, loan.giveBack(), settings.runsPerWorker());
+            throw new InterruptedException("interrupted while compiling " + request.workspace());
+        }
+        if (!compilation.succeeded() || compilation.sources() == 0 || System.nanoTime() >= deadline) {
+            pool.giveBack(worker, loan.giveBack(), settings.runsPerWorker());
+            phases.ran(PhaseTimes.compiledOnly(compileMillis));
+            if (!compilation.succeeded()) {
+                return JUnitVerdict.compileError(compilation.errors(), output, results);
+            }
+            return compilation.sources() == 0 ? JUnitVerdict.noSources(results)
+                    : results.of(TestOutcome.TIMEOUT, TestTally.EMPTY, "timed out after " + settings.timeoutSeconds()
+                    + " s while compiling", "");
+        }
+        // The worker tests the workspace in its own folder, its working directory.
+        WorkerRequest workerRequest = new WorkerRequest(home.toAbsolutePath().toString(), selected, true);
         WarmWorker.Exchange exchange;
         try {
             exchange = worker.run(workerRequest, output, deadline);
         } catch (InterruptedException e) {
+            loan.giveBack();
             pool.discard(worker, "the run was cancelled", "cancelled");
             throw e;
         }
+        String notEmpty = loan.giveBack();
         if (exchange instanceof WarmWorker.TimedOut) {
             pool.discard(worker, "timed out", "timeout");
             return results.of(TestOutcome.TIMEOUT, TestTally.EMPTY, "timed out after " + settings.timeoutSeconds()
@@ -74,10 +124,11 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
             pool.discard(worker, died.reason(), died.reason().startsWith("test called System.exit") ? "exit" : "crash");
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, died.reason(), tail.toString());
         }
-        WorkerReply reply = ((WarmWorker.Replied) exchange).reply();
-        pool.giveBack(worker, reply.recycle(), settings.runsPerWorker());
-        phases.ran(reply.compileErrors().isEmpty() && reply.sources() > 0
-                ? new PhaseTimes(reply.compileMillis(), reply.testMillis(), true) : PhaseTimes.compiledOnly(reply.compileMillis()));
+        WorkerReply tested = ((WarmWorker.Replied) exchange).reply();
+        pool.giveBack(worker, tested.recycle().isEmpty() ? notEmpty : tested.recycle(), settings.runsPerWorker());
+        WorkerReply reply = new WorkerReply(compilation.sources(), List.of(), compileMillis, tested.testMillis(),
+                tested.cases(), tested.containerFailed(), tested.problem(), tested.recycle(), tested.restored());
+        phases.ran(new PhaseTimes(compileMillis, reply.testMillis(), true));
         return verdict(reply, worker, output, results, tail);
     }
 
@@ -93,13 +144,18 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
         say(output, "warm test worker " + worker.id() + " (run " + worker.runs() + "): " + tally.passed()
                 + " tests successful, " + tally.failed() + " failed, " + tally.skipped() + " skipped; compiled in "
                 + reply.compileMillis() + " ms, tested in " + reply.testMillis() + " ms"
+                + (reply.restored().isEmpty() ? "" : "; put back what the tests changed: " + String.join(", ", reply.restored()))
                 + (reply.recycle().isEmpty() ? "" : "; worker replaced: " + reply.recycle()) + "\n");
         if (!reply.problem().isEmpty()) {
             return results.of(TestOutcome.ERROR, tally, reply.problem(), tail.toString());
         }
         String outsideFailure = reply.containerFailed()
-                ? "a test class or the test engine failed outside any test although no test failed; see the output" : null;
-        return JUnitVerdict.of(tally, outsideFailure, results, tail.toString());
+                ? "a test class failed outside any test although no test failed; see the output" : null;
+        // As in the per-run mode: a failure outside any test with no test to show for it means the
+        // platform could not run the tests.
+        String launcherError = reply.containerFailed() && reply.cases().isEmpty()
+                ? "the JUnit Platform failed before any test ran; see the output" : null;
+        return JUnitVerdict.of(tally, outsideFailure, launcherError, results, tail.toString());
     }
 
     /** The worker's cases, named as the JUnit XML report names them in the per-run mode. */

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param busyWorkers      of those, the ones serving a run
  * @param recyclesByCause  replaced workers by cause: "run limit", "timeout", "exit", "leak" (threads
  *                         left running, a full heap), "crash" (the JVM died or broke the protocol),
- *                         "cancelled"
+ *                         "cancelled", "stale" (its folder went with an earlier run's workspaces)
  * @param workers          every worker started, in order, with its runs
  */
 public record WarmPoolState(int liveWorkers, int busyWorkers, int workersStarted, int runs, int recycles,

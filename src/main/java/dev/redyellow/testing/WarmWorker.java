@@ -7,6 +7,7 @@ import dev.redyellow.exec.ProcessTree;
 import dev.redyellow.testing.worker.Frame;
 import dev.redyellow.testing.worker.WorkerReply;
 import dev.redyellow.testing.worker.WorkerRequest;
+import dev.redyellow.testing.worker.WorkspaceCompiler;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -58,6 +59,9 @@ final class WarmWorker {
 
     private final int id;
     private final int heapMb;
+    private final Path home;
+    /** Compiles this worker's runs in the host, one at a time, keeping its opened class path. */
+    private final WorkspaceCompiler compiler = new WorkspaceCompiler(true);
     private final Process process;
     private final DataOutputStream input;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
@@ -68,20 +72,24 @@ final class WarmWorker {
     private volatile boolean exiting;
     private int runs;
 
-    private WarmWorker(int id, int heapMb, Process process) {
+    private WarmWorker(int id, int heapMb, Path home, Process process) {
         this.id = id;
         this.heapMb = heapMb;
+        this.home = home;
         this.process = process;
         this.input = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
         daemon("warm-worker-" + id + "-frames", () -> readFrames(new DataInputStream(new BufferedInputStream(process.getInputStream()))));
         daemon("warm-worker-" + id + "-stderr", () -> pumpStandardError(process.getErrorStream()));
     }
 
-    /** Starts a worker JVM and waits until it is ready for a run. */
-    static WarmWorker start(int id, List<String> command, int heapMb, Path directory, Duration readyWithin)
+    /**
+     * Starts a worker JVM in {@code home}, its working directory for life, and waits until it is
+     * ready for a run.
+     */
+    static WarmWorker start(int id, List<String> command, int heapMb, Path home, Duration readyWithin)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
-        WarmWorker worker = new WarmWorker(id, heapMb, builder.start());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
+        WarmWorker worker = new WarmWorker(id, heapMb, home, builder.start());
         Object first;
         try {
             first = worker.events.poll(readyWithin.toMillis(), TimeUnit.MILLISECONDS);
@@ -104,6 +112,15 @@ final class WarmWorker {
 
     int heapMb() {
         return heapMb;
+    }
+
+    WorkspaceCompiler compiler() {
+        return compiler;
+    }
+
+    /** The worker's working directory: a run's workspace content is moved here for the run. */
+    Path home() {
+        return home;
     }
 
     synchronized int runs() {
@@ -168,13 +185,18 @@ final class WarmWorker {
         return process.toHandle();
     }
 
-    /** Asks the worker to end (its input closes), and kills it if it does not. */
-    void stop() {
+    /** Closes the worker's standard input: the worker ends, even in the middle of a run. */
+    void closeInput() {
         try {
             input.close();
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "closing the input of warm worker " + id + " failed", e);
         }
+    }
+
+    /** Asks the worker to end (its input closes), and kills it if it does not. */
+    void stop() {
+        closeInput();
         try {
             if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill();

@@ -3,6 +3,7 @@ package dev.redyellow.testing;
 import java.io.File;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,13 +13,18 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import dev.redyellow.testing.worker.TestJvm;
 
 /**
  * The warm worker JVMs of one run. A worker is started when a run needs one and none is idle, so
  * there are as many as runs happen at once: one per scheduler worker. A worker serves runs one at a
  * time and is replaced by a fresh one after its run limit, or at once when a run timed out, killed
  * it, left threads running or left its heap full. {@link #close()} ends them all; a JVM shutdown
- * hook does the same if nobody closes the pool. Thread-safe.
+ * hook does the same if nobody closes the pool. Each worker works in a folder of its own made
+ * beside the workspaces it serves, into which each run's workspace content is moved for the run
+ * ({@link WorkspaceLoan}), so relative paths resolve in the workspace as in a JVM per run.
+ * Thread-safe.
  */
 public final class WarmWorkerPool implements AutoCloseable {
 
@@ -26,9 +32,12 @@ public final class WarmWorkerPool implements AutoCloseable {
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
     private static final String MAIN = "dev.redyellow.testing.worker.WorkerMain";
 
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
     private final JUnitConsoleJar console;
     private final WorkerJar jar;
-    private final Path directory;
+    /** Names this pool's worker folders apart from other pools' and processes'. */
+    private final String tag = ProcessHandle.current().pid() + "-" + POOLS.incrementAndGet();
     private final LinkedList<WarmWorker> idle = new LinkedList<>();
     private final List<WarmWorker> live = new ArrayList<>();
     private final Map<Integer, WarmPoolState.Worker> history = new LinkedHashMap<>();
@@ -38,29 +47,41 @@ public final class WarmWorkerPool implements AutoCloseable {
     private boolean closed;
     private Thread shutdownHook;
 
-    /** @param directory the workers' working directory (a run's tests must not depend on it) */
-    public WarmWorkerPool(JUnitConsoleJar console, Path directory) {
+    public WarmWorkerPool(JUnitConsoleJar console) {
         this.console = console;
         this.jar = new WorkerJar(console);
-        this.directory = directory;
     }
 
-    /** A pool whose workers work in the temporary folder. */
-    public WarmWorkerPool(JUnitConsoleJar console) {
-        this(console, Path.of(System.getProperty("java.io.tmpdir")));
-    }
-
-    /** An idle worker with this heap, or a new one. */
-    WarmWorker borrow(int heapMb) throws IOException, InterruptedException {
+    /**
+     * An idle worker with this heap whose folder is beside {@code workspace} (so the workspace's
+     * content can be renamed into it, see {@link WorkspaceLoan}), or a new one.
+     */
+    WarmWorker borrow(int heapMb, Path workspace) throws IOException, InterruptedException {
+        Path anchor = workspace.toAbsolutePath().normalize().getParent();
+        if (anchor == null) {
+            throw new IOException("a workspace cannot be a file system root: " + workspace);
+        }
+        List<WarmWorker> stale = new ArrayList<>();
+        WarmWorker found = null;
         synchronized (this) {
             requireOpen();
             for (Iterator<WarmWorker> it = idle.iterator(); it.hasNext(); ) {
                 WarmWorker worker = it.next();
-                if (worker.heapMb() == heapMb && worker.alive()) {
+                if (!Files.isDirectory(worker.home())) {
+                    // Its folder went with an earlier run's workspaces: it can serve no run any more.
                     it.remove();
-                    return worker;
+                    retire(worker, "its folder was removed", "stale");
+                    stale.add(worker);
+                } else if (worker.heapMb() == heapMb && worker.alive() && anchor.equals(worker.home().getParent())) {
+                    it.remove();
+                    found = worker;
+                    break;
                 }
             }
+        }
+        stale.forEach(this::end);
+        if (found != null) {
+            return found;
         }
         List<String> command = command(heapMb);
         int id;
@@ -68,7 +89,14 @@ public final class WarmWorkerPool implements AutoCloseable {
             id = ++started;
             installShutdownHook();
         }
-        WarmWorker worker = WarmWorker.start(id, command, heapMb, directory, READY_WITHIN);
+        Path home = Files.createDirectory(anchor.resolve(".redyellow-warm-" + tag + "-" + id));
+        WarmWorker worker;
+        try {
+            worker = WarmWorker.start(id, command, heapMb, home, READY_WITHIN);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            deleteHome(home);
+            throw e;
+        }
         synchronized (this) {
             if (!closed) {
                 live.add(worker);
@@ -77,6 +105,7 @@ public final class WarmWorkerPool implements AutoCloseable {
             }
         }
         worker.kill();
+        deleteHome(home);
         throw new IllegalStateException("the warm worker pool is closed");
     }
 
@@ -96,7 +125,7 @@ public final class WarmWorkerPool implements AutoCloseable {
             }
             retire(worker, closed ? "pool closed" : because, recycle.isEmpty() ? "run limit" : "leak");
         }
-        worker.stop();
+        end(worker);
     }
 
     /** Takes back a worker that was killed or broke during a run: it is replaced. */
@@ -106,6 +135,13 @@ public final class WarmWorkerPool implements AutoCloseable {
             retire(worker, because, cause);
         }
         worker.kill();
+        deleteHome(worker.home());
+        closeCompiler(worker);
+    }
+
+    /** The JUnit console jar the workspaces compile against. */
+    Path consoleJar() throws IOException {
+        return console.path();
     }
 
     /** The pool's figures so far. */
@@ -136,19 +172,46 @@ public final class WarmWorkerPool implements AutoCloseable {
             live.clear();
             removeShutdownHook();
         }
-        idleOnes.forEach(WarmWorker::stop);
+        idleOnes.forEach(this::end);
         busyOnes.forEach(WarmWorker::kill);
+        // A busy worker's folder holds its run's workspace until that run gives it back; the
+        // runner removes it then (discard after the kill).
+    }
+
+    /** Stops a worker that serves no more runs, and removes its folder. */
+    private void end(WarmWorker worker) {
+        worker.stop();
+        deleteHome(worker.home());
+        closeCompiler(worker);
+    }
+
+    private static void closeCompiler(WarmWorker worker) {
+        try {
+            worker.compiler().close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "closing the compiler of warm worker " + worker.id() + " failed", e);
+        }
+    }
+
+    private static void deleteHome(Path home) {
+        try {
+            JUnitTestRunner.deleteTree(home);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not remove the warm worker folder " + home + ": " + e);
+        }
     }
 
     private List<String> command(int heapMb) throws IOException {
         Path consoleJar = console.path();
-        // C1 only: a worker's work (javac, the launcher) is warm within a few runs this way, where
-        // C2 would first spend seconds of CPU competing with the tests; measured with bench junit.
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto",
-                "-Dfile.encoding=UTF-8",
-                "-cp", jar.path() + File.pathSeparator + consoleJar,
-                MAIN, consoleJar.toString());
+        // The JIT and stack of every test JVM (TestJvm): a C1-only JIT would warm javac sooner, but
+        // the tests would then run with other frames than in a fresh JVM, and deep recursions that
+        // pass there overflowed here.
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heapMb + "m"));
+        command.addAll(TestJvm.options());
+        command.addAll(List.of("-XX:-UsePerfData", "-Xshare:auto", "-cp", jar.path() + File.pathSeparator + consoleJar,
+                MAIN, consoleJar.toString()));
+        return command;
     }
 
     private void retire(WarmWorker worker, String because, String cause) {

@@ -43,6 +43,10 @@ class WarmJUnitRunnerTest {
     @TempDir
     Path workspace;
 
+    /** Where the tests leave notes, by absolute path: outside the workspace, which a warm run moves. */
+    @TempDir
+    Path notes;
+
     private WarmWorkerPool pool;
     private WarmJUnitRunner runner;
     private final Output output = new Output();
@@ -127,7 +131,7 @@ class WarmJUnitRunnerTest {
 
         assertEquals(TestOutcome.PASSED, first.outcome(), first.detail() + first.outputTail());
         assertEquals(TestOutcome.PASSED, second.outcome(), second.detail() + second.outputTail());
-        List<String> pids = Files.readAllLines(workspace.resolve("pids"));
+        List<String> pids = Files.readAllLines(notes.resolve("pids"));
         assertEquals(2, pids.size());
         assertEquals(pids.get(0), pids.get(1), "both runs in the same worker JVM");
         assertEquals(1, pool.state().workersStarted());
@@ -159,7 +163,7 @@ class WarmJUnitRunnerTest {
         TestResult hung = run(20);
 
         assertEquals(TestOutcome.TIMEOUT, hung.outcome(), hung.detail() + hung.outputTail());
-        long pid = Long.parseLong(Files.readString(workspace.resolve("pids")).strip());
+        long pid = Long.parseLong(Files.readString(notes.resolve("pids")).strip());
         assertFalse(ProcessHandle.of(pid).map(h -> !ProcessTree.hasExited(h)).orElse(false), "worker " + pid + " survived");
         writeTest("@Test void passes() { }");
         assertEquals(TestOutcome.PASSED, run(60).outcome());
@@ -186,7 +190,7 @@ class WarmJUnitRunnerTest {
 
         assertEquals(TestOutcome.PASSED, leaked.outcome(), leaked.detail() + leaked.outputTail());
         assertTrue(output.text().contains("worker replaced: the tests left 1 thread(s) running: left-behind"), output.text());
-        long pid = Long.parseLong(Files.readString(workspace.resolve("pids")).strip());
+        long pid = Long.parseLong(Files.readString(notes.resolve("pids")).strip());
         assertFalse(ProcessHandle.of(pid).map(h -> !ProcessTree.hasExited(h)).orElse(false), "worker " + pid + " survived");
         assertEquals(1, pool.state().recyclesByCause().get("leak"));
         writeTest("@Test void passes() { }");
@@ -230,7 +234,7 @@ class WarmJUnitRunnerTest {
 
     @Test
     void outputReachesTheSinkWhileTheTestStillRuns() throws Exception {
-        Path seen = workspace.resolve("seen");
+        Path seen = notes.resolve("seen");
         writeTest("""
                 @Test void waitsToBeSeen() throws Exception {
                     System.out.println("marker: the test is running");
@@ -303,7 +307,7 @@ class WarmJUnitRunnerTest {
                     @BeforeAll static void notes() { System.setProperty("tools.pids", "%s"); }
                 %s
                 }
-                """.formatted(workspace.resolve("pids").toString().replace("\\", "\\\\"), body));
+                """.formatted(notes.resolve("pids").toString().replace("\\", "\\\\"), body));
     }
 
     private void write(String path, String text) throws IOException {

@@ -18,8 +18,11 @@ public interface TestPlatform {
      */
     Outcome run(ClassLoader loader, List<String> classNames, List<Path> roots);
 
-    /** The tests' results, and whether a class or engine failed outside any single test. */
-    record Outcome(List<ReplyCase> cases, boolean containerFailed) {
+    /**
+     * The tests' results, whether a class failed outside any single test, and why an engine failed
+     * as a whole (a discovery error; "" when none did).
+     */
+    record Outcome(List<ReplyCase> cases, boolean containerFailed, String engineFailure) {
         public Outcome {
             cases = List.copyOf(cases);
         }

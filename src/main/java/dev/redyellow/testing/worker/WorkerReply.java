@@ -12,20 +12,24 @@ import java.util.List;
  * @param containerFailed a class or engine failed outside any single test (e.g. in {@code @BeforeAll})
  * @param problem         why the tests could not be run or finish ("" when they could)
  * @param recycle         why this worker must not serve another run ("" when it may)
+ * @param restored        the JVM-wide settings the tests changed and the worker put back
  */
 public record WorkerReply(int sources, List<String> compileErrors, long compileMillis, long testMillis,
-                          List<ReplyCase> cases, boolean containerFailed, String problem, String recycle) {
+                          List<ReplyCase> cases, boolean containerFailed, String problem, String recycle,
+                          List<String> restored) {
 
     public WorkerReply {
         compileErrors = List.copyOf(compileErrors);
         cases = List.copyOf(cases);
+        restored = List.copyOf(restored);
     }
 
     public Frame frame() {
         Payload.Writer out = new Payload.Writer().number(sources).strings(compileErrors).number(compileMillis)
                 .number(testMillis).number(cases.size());
         cases.forEach(c -> c.writeTo(out));
-        return new Frame(Frame.Kind.RESULT, out.flag(containerFailed).string(problem).string(recycle).bytes());
+        return new Frame(Frame.Kind.RESULT, out.flag(containerFailed).string(problem).string(recycle).strings(restored)
+                .bytes());
     }
 
     public static WorkerReply of(Frame frame) throws IOException {
@@ -39,6 +43,7 @@ public record WorkerReply(int sources, List<String> compileErrors, long compileM
         for (int i = 0; i < count; i++) {
             cases.add(ReplyCase.readFrom(in));
         }
-        return new WorkerReply(sources, errors, compileMillis, testMillis, cases, in.flag(), in.string(), in.string());
+        return new WorkerReply(sources, errors, compileMillis, testMillis, cases, in.flag(), in.string(), in.string(),
+                in.strings());
     }
 }

@@ -54,6 +54,14 @@ public final class WorkspaceCompiler {
         this.keepFileManager = keepFileManager;
     }
 
+    /** Closes the kept file manager (and the jars it opened), if any; the compiler may still be used. */
+    public void close() throws IOException {
+        if (kept != null) {
+            kept.close();
+            kept = null;
+        }
+    }
+
     public Compilation compile(Path workspace, Path classes, List<Path> classPath) throws IOException {
         List<Path> sources = sources(workspace);
         if (sources.isEmpty()) {
@@ -89,6 +97,18 @@ public final class WorkspaceCompiler {
             errors.add("compilation failed without an error message");
         }
         return new Compilation(sources.size(), errors);
+    }
+
+    /**
+     * Why a selected class is not among the compiled ones ("" when all are): a test file whose
+     * package or name does not match its class, caught before JUnit reports it as a discovery error.
+     */
+    public static String missingClasses(Path classes, List<String> selected) {
+        List<String> missing = selected.stream()
+                .filter(name -> !Files.isRegularFile(classes.resolve(name.replace('.', '/') + ".class")))
+                .toList();
+        return missing.isEmpty() ? "" : "no compiled class for the selected test(s) " + String.join(", ", missing)
+                + ": the file's package declaration or name does not match the class it declares";
     }
 
     private static List<Path> sources(Path workspace) throws IOException {

@@ -12,20 +12,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * One run in the worker: compile the workspace into its {@code .redyellow/classes}, then run its
- * tests on a thread of their own, in a class loader of their own, so neither classes, static fields
- * nor thread-locals reach the next run. Global JVM state a test may change in passing (system
- * properties, default locale and time zone) is put back after the run. What cannot be put back
- * (threads still running, a heap that stays full) is reported as the reason to recycle the worker.
+ * tests on a thread of their own (with the stack of {@link TestJvm}), in a class loader of their own,
+ * so neither classes, static fields nor thread-locals reach the next run. JVM-wide settings a test
+ * may change in passing ({@link JvmGlobals}) are put back after the run. What cannot be put back
+ * (threads still running, a URL handler factory, security properties, a heap that stays full) is
+ * reported as the reason to recycle the worker.
  */
 final class WorkspaceRun {
 
@@ -61,16 +59,20 @@ final class WorkspaceRun {
         Path workspace = Path.of(request.workspace());
         Path classes = workspace.resolve(WorkspaceCompiler.OWN_FOLDER).resolve("classes");
         try {
+            if (request.compiled()) {
+                return test(workspace, classes, request.selectedClasses(), 0, 0);
+            }
             deleteTree(classes);
             WorkspaceCompiler.Compilation compilation = compiler.compile(workspace, classes, List.of(consoleJar));
             long compileMillis = millisSince(started);
             if (!compilation.succeeded() || compilation.sources() == 0) {
-                return new WorkerReply(compilation.sources(), compilation.errors(), compileMillis, 0, List.of(), false, "", "");
+                return new WorkerReply(compilation.sources(), compilation.errors(), compileMillis, 0, List.of(), false, "", "",
+                        List.of());
             }
             return test(workspace, classes, request.selectedClasses(), compilation.sources(), compileMillis);
         } catch (IOException | RuntimeException e) {
             return new WorkerReply(0, List.of(), millisSince(started), 0, List.of(), false,
-                    "the worker could not compile the workspace: " + e, "");
+                    "the worker could not compile the workspace: " + e, "", List.of());
         } finally {
             running = false;
         }
@@ -88,15 +90,19 @@ final class WorkspaceRun {
         for (int i = 0; i < urls.length; i++) {
             urls[i] = roots.get(i).toUri().toURL();
         }
+        String missing = WorkspaceCompiler.missingClasses(classes, selected);
+        if (!missing.isEmpty()) {
+            return new WorkerReply(sources, List.of(), compileMillis, 0, List.of(), false, missing, "", List.of());
+        }
         Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
-        Properties properties = (Properties) System.getProperties().clone();
-        Locale locale = Locale.getDefault();
-        TimeZone zone = TimeZone.getDefault();
+        JvmGlobals globals = JvmGlobals.take();
         long started = System.nanoTime();
-        AtomicReference<TestPlatform.Outcome> outcome = new AtomicReference<>(new TestPlatform.Outcome(List.of(), false));
+        AtomicReference<TestPlatform.Outcome> outcome = new AtomicReference<>(new TestPlatform.Outcome(List.of(), false, ""));
         AtomicReference<String> problem = new AtomicReference<>("");
+        JvmGlobals.Changes changes;
         try (URLClassLoader loader = new URLClassLoader("run-" + runs, urls, WorkspaceRun.class.getClassLoader())) {
-            Thread tests = new Thread(() -> {
+            // The stack every test JVM gives its tests (TestJvm): the same in both fork modes.
+            Thread tests = new Thread(null, () -> {
                 try {
                     outcome.set(platform.run(loader, selected, roots));
                 } catch (OutOfMemoryError e) {
@@ -105,25 +111,33 @@ final class WorkspaceRun {
                 } catch (RuntimeException | LinkageError | StackOverflowError e) {
                     problem.set("the JUnit Platform failed: " + firstLine(e));
                 }
-            }, "tests-run-" + runs);
+            }, "tests-run-" + runs, TestJvm.STACK_BYTES);
             tests.setContextClassLoader(loader);
             tests.start();
             join(tests);
         } finally {
-            System.setProperties(properties);
-            Locale.setDefault(locale);
-            TimeZone.setDefault(zone);
+            changes = globals.restore();
         }
         long testMillis = millisSince(started);
         String recycle = problem.get().contains("out of memory") ? "the tests ran out of memory" : leftThreads(before);
+        if (recycle.isEmpty() && !changes.unrestorable().isEmpty()) {
+            recycle = "the tests changed JVM-wide state that cannot be put back: " + String.join("; ", changes.unrestorable());
+        }
         if (recycle.isEmpty()) {
             recycle = leftProcesses();
         }
         if (recycle.isEmpty()) {
             recycle = heapStaysFull();
         }
+        // A failed engine (a discovery error) is no test failure: the run could not be carried out;
+        // unless a test failed, which the per-run mode's report would show as failed too.
+        boolean testFailed = outcome.get().cases().stream().anyMatch(c -> c.status() == ReplyCase.Status.FAILED);
+        String engineFailure = testFailed || outcome.get().engineFailure().isEmpty() ? ""
+                : "the JUnit Platform failed before running the tests (a discovery or engine error): "
+                + outcome.get().engineFailure();
         return new WorkerReply(sources, List.of(), compileMillis, testMillis, outcome.get().cases(),
-                outcome.get().containerFailed(), problem.get(), recycle);
+                outcome.get().containerFailed(), problem.get().isEmpty() ? engineFailure : problem.get(), recycle,
+                changes.restored());
     }
 
     /** The threads the run started that still run after a short grace, as a recycle reason ("" if none). */

@@ -1,8 +1,9 @@
 /**
  * The warm test worker: the main class of a JVM that RedYellow starts apart from its own, and the
  * small framed protocol both sides speak over the worker's standard input and output. A worker
- * compiles one workspace at a time with javax.tools and runs its JUnit tests in a class loader made
- * for that run alone.
+ * runs one workspace's JUnit tests at a time (compiled by the host, or by the worker itself with
+ * javax.tools when asked) in a class loader made for that run alone, puts back the JVM-wide
+ * settings the tests changed ({@code JvmGlobals}), and ends when the host's pipe closes.
  *
  * <p>Everything here runs inside the worker JVM, whose class path holds only these classes and the
  * bundled JUnit console jar: nothing in this package may use another RedYellow package or a library

@@ -63,6 +63,7 @@ public final class JUnitPlatformBridge implements TestPlatform {
         private final Map<TestIdentifier, Long> started = new HashMap<>();
         private final Map<TestIdentifier, Long> millis = new HashMap<>();
         private boolean containerFailed;
+        private String engineFailure = "";
 
         @Override
         public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -85,7 +86,12 @@ public final class JUnitPlatformBridge implements TestPlatform {
             Long start = started.get(id);
             millis.put(id, start == null ? 0 : (System.nanoTime() - start) / 1_000_000);
             if (!id.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
-                containerFailed = true;
+                if (id.getParentId().isEmpty()) {
+                    // An engine failed as a whole: a critical discovery issue, or the engine broke.
+                    engineFailure = id.getDisplayName() + ": " + result.getThrowable().map(Results::message).orElse("");
+                } else {
+                    containerFailed = true;
+                }
             }
         }
 
@@ -108,13 +114,15 @@ public final class JUnitPlatformBridge implements TestPlatform {
                     cases.addAll(judged.values());
                 }
             }
-            return new Outcome(cases, containerFailed);
+            return new Outcome(cases, containerFailed, engineFailure);
         }
 
         /**
          * As the XML report judges a test: skipped when it or an ancestor was skipped; else failed
          * when it or an ancestor failed, with the message of the last error (not an AssertionError)
-         * among them, else of the last failure; else passed (an aborted test included).
+         * among them, else of the last failure; else skipped when it or an ancestor was aborted (a
+         * failed assumption: the report writes it as skipped); passed only when it finished
+         * successfully itself, skipped when it never ran.
          */
         private ReplyCase judge(TestIdentifier id) {
             String className = LegacyReportingUtils.getClassName(plan, id);
@@ -126,6 +134,7 @@ public final class JUnitPlatformBridge implements TestPlatform {
             long time = millis.getOrDefault(id, 0L);
             Optional<Throwable> lastFailure = null;
             Optional<Throwable> lastError = null;
+            Optional<Throwable> aborted = null;
             for (TestIdentifier node : ancestry) {
                 TestExecutionResult result = finished.get(node);
                 if (result != null && result.getStatus() == TestExecutionResult.Status.FAILED) {
@@ -135,13 +144,22 @@ public final class JUnitPlatformBridge implements TestPlatform {
                     } else {
                         lastError = thrown;
                     }
+                } else if (result != null && result.getStatus() == TestExecutionResult.Status.ABORTED && aborted == null) {
+                    aborted = result.getThrowable();
                 }
             }
             Optional<Throwable> shown = lastError != null ? lastError : lastFailure;
-            if (shown == null) {
-                return new ReplyCase(className, name, ReplyCase.Status.PASSED, "", time);
+            if (shown != null) {
+                return new ReplyCase(className, name, ReplyCase.Status.FAILED, shown.map(Results::message).orElse(""), time);
             }
-            return new ReplyCase(className, name, ReplyCase.Status.FAILED, shown.map(Results::message).orElse(""), time);
+            if (aborted != null) {
+                return new ReplyCase(className, name, ReplyCase.Status.SKIPPED, aborted.map(Results::message).orElse(""), time);
+            }
+            TestExecutionResult own = finished.get(id);
+            if (own == null || own.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                return new ReplyCase(className, name, ReplyCase.Status.SKIPPED, "not executed", time);
+            }
+            return new ReplyCase(className, name, ReplyCase.Status.PASSED, "", time);
         }
 
         /** The test itself, then its parents up to the root. */

@@ -24,7 +24,7 @@ class WorkerProtocolTest {
         WorkerReply reply = new WorkerReply(3, List.of(), 120, 45, List.of(
                 new ReplyCase("tools.SlugTest", "joinsWords()", ReplyCase.Status.PASSED, "", 4),
                 new ReplyCase("tools.SlugTest", "lowercases(String)[2]", ReplyCase.Status.FAILED, "expected: <a>\nbut: <b> é", 7)),
-                true, "", "the tests left 1 thread(s) running: x");
+                true, "", "the tests left 1 thread(s) running: x", List.of("HttpURLConnection.followRedirects"));
 
         assertEquals(reply, WorkerReply.of(roundTrip(reply.frame())));
     }
