@@ -2,6 +2,7 @@ package dev.redyellow.testing;
 
 import dev.redyellow.exec.OutputSink;
 import dev.redyellow.exec.ProcessOutputTail;
+import dev.redyellow.exec.ProcessReaper;
 import dev.redyellow.exec.ProcessRunner;
 import dev.redyellow.exec.ProcessTree;
 import dev.redyellow.testing.worker.Frame;
@@ -72,7 +73,11 @@ final class WarmWorker {
     private volatile boolean exiting;
     private int runs;
 
-    private WarmWorker(int id, int heapMb, Path home, Process process) {
+    /** The reaper's mark on this worker and everything it starts, found wherever it moved (setsid). */
+    private final String reapTag;
+
+    private WarmWorker(int id, int heapMb, Path home, Process process, String reapTag) {
+        this.reapTag = reapTag;
         this.id = id;
         this.heapMb = heapMb;
         this.home = home;
@@ -89,7 +94,11 @@ final class WarmWorker {
     static WarmWorker start(int id, List<String> command, int heapMb, Path home, Duration readyWithin)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
-        WarmWorker worker = new WarmWorker(id, heapMb, home, builder.start());
+        // marked, so that the run's reaper kills it and whatever its tests started even after a kill -9
+        String tag = ProcessReaper.shared().mark(builder);
+        Process process = builder.start();
+        ProcessReaper.shared().started(process.toHandle());
+        WarmWorker worker = new WarmWorker(id, heapMb, home, process, tag);
         Object first;
         try {
             first = worker.events.poll(readyWithin.toMillis(), TimeUnit.MILLISECONDS);
@@ -207,6 +216,8 @@ final class WarmWorker {
         }
         if (!process.descendants().findAny().isEmpty()) {
             kill();
+        } else {
+            ProcessReaper.shared().killTagged(reapTag, ProcessRunner.KILL_GRACE); // daemons that left the tree
         }
     }
 
@@ -216,6 +227,7 @@ final class WarmWorker {
         if (!ProcessTree.kill(process.toHandle(), List.copyOf(seen), ProcessRunner.KILL_GRACE)) {
             LOG.log(Level.WARNING, "warm test worker " + id + " (pid " + process.pid() + ") did not exit after being killed");
         }
+        ProcessReaper.shared().killTagged(reapTag, ProcessRunner.KILL_GRACE); // daemons its tests left behind
     }
 
     private void readFrames(DataInputStream frames) {
