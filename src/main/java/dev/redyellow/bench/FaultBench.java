@@ -79,7 +79,8 @@ public final class FaultBench {
         out.flush();
         List<Row> rows = new ArrayList<>();
         rows.add(daemonAfterANormalRun());
-        rows.add(jvmKilledMidRun());
+        rows.add(jvmKilledMidRun("kill -9 of RedYellow mid-run (daemon in a test)", false));
+        rows.add(jvmKilledMidRun("kill -9 mid-run, warm JVM in a hanging test with a daemon", true));
         for (double at : new double[] {0.25, 0.5, 0.75}) {
             rows.add(corruptedCache(at));
         }
@@ -125,11 +126,14 @@ public final class FaultBench {
                 "exit " + run.code() + ", " + started.size() + " test processes seen, " + marked + " marked still running");
     }
 
-    /** The same daemon, its test hanging, and the RedYellow JVM killed with SIGKILL in the middle. */
-    private Row jvmKilledMidRun() throws Exception {
-        Path dir = Files.createDirectories(work.resolve("sigkill"));
+    /**
+     * The same daemon, its test hanging, and the RedYellow JVM killed with SIGKILL in the middle: in
+     * a Python test, or in a Java test on a warm worker JVM (the worker and the daemon must go).
+     */
+    private Row jvmKilledMidRun(String name, boolean warmJava) throws Exception {
+        Path dir = Files.createDirectories(work.resolve(warmJava ? "sigkill-warm" : "sigkill"));
         Path pids = Files.createDirectories(dir.resolve("pids"));
-        Path manifest = daemonManifest(dir, pids, true);
+        Path manifest = warmJava ? javaDaemonManifest(dir, pids) : daemonManifest(dir, pids, true);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process jvm = new ProcessBuilder(java, "-Duser.home=" + dir.resolve("home"), "-cp",
                 System.getProperty("java.class.path"), "dev.redyellow.Main", "run", manifest.toString(), "--no-cache",
@@ -142,19 +146,52 @@ public final class FaultBench {
             }
             List<Long> started = pidsIn(pids);
             if (started.size() < 2) {
-                return new Row("kill -9 of RedYellow mid-run (daemon in a test)", false, 0, "nothing",
-                        "the test never started its daemon; see " + dir.resolve("jvm.log"));
+                return new Row(name, false, 0, "nothing", "the test never started its daemon; see " + dir.resolve("jvm.log"));
             }
             jvm.destroyForcibly();
             jvm.waitFor(30, TimeUnit.SECONDS);
             long killedAt = System.nanoTime();
             int left = aliveAfter(started, REAP_LIMIT);
             double seconds = (System.nanoTime() - killedAt) / 1e9;
-            return new Row("kill -9 of RedYellow mid-run (daemon in a test)", true, left, "nothing",
-                    String.format(Locale.ROOT, "test and daemon gone %.1f s after the SIGKILL", seconds));
+            return new Row(name, true, left, "nothing", String.format(Locale.ROOT,
+                    "%s and daemon gone %.1f s after the SIGKILL", warmJava ? "worker JVM" : "test", seconds));
         } finally {
             jvm.destroyForcibly();
         }
+    }
+
+    /**
+     * A manifest of one Java feature (junit kind, warm workers) whose test writes its JVM's pid as
+     * root.pid, starts a session-leading daemon that ignores TERM and HUP (daemon.pid), and hangs.
+     */
+    static Path javaDaemonManifest(Path dir, Path pids) throws IOException {
+        String test = """
+                package p;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import org.junit.jupiter.api.Test;
+                class HangTest {
+                    @Test void hangs() throws Exception {
+                        Path folder = Path.of(%s);
+                        new ProcessBuilder("setsid", "sh", "-c",
+                                "trap '' TERM HUP; echo $$ > daemon.tmp; mv daemon.tmp daemon.pid; exec sleep 1000")
+                                .directory(folder.toFile()).start();
+                        Files.writeString(folder.resolve("root.tmp"), Long.toString(ProcessHandle.current().pid()));
+                        Files.move(folder.resolve("root.tmp"), folder.resolve("root.pid"));
+                        Thread.sleep(1_000_000);
+                    }
+                }
+                """.formatted(JSON.writeValueAsString(pids.toString()));
+        ObjectNode m = JSON.createObjectNode();
+        m.put("version", 1).put("name", "warm-daemon").put("maxAttempts", 1).put("workers", 1);
+        m.putObject("test").put("kind", "junit").put("timeoutSeconds", 300).put("fork", "warm");
+        ObjectNode feature = m.putArray("features").addObject().put("id", "hang");
+        feature.putObject("tests").put("src/test/java/p/HangTest.java", test);
+        feature.putArray("attempts").addObject().putObject("files").put("src/main/java/p/Hang.java",
+                "package p; public class Hang { }\n");
+        Path file = dir.resolve("warm-daemon.json");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), m);
+        return file;
     }
 
     /**
