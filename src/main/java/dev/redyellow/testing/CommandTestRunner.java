@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.attribute.FileTime;
@@ -142,7 +143,7 @@ public final class CommandTestRunner implements TestRunner {
         FileTime notBefore = FileTime.from(startedAt.minusMillis(100));
         List<Path> reports;
         try (Stream<Path> files = Files.walk(workspace)) {
-            reports = files.filter(Files::isRegularFile)
+            reports = files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) // never read through a link
                     .filter(p -> matcher.matches(workspace.relativize(p)))
                     .filter(p -> modified(p).compareTo(notBefore) >= 0)
                     .sorted()

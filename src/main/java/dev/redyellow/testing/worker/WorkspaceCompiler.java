@@ -3,6 +3,7 @@ package dev.redyellow.testing.worker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,7 +117,8 @@ public final class WorkspaceCompiler {
         try (Stream<Path> files = Files.walk(workspace)) {
             return files.filter(p -> !p.startsWith(own))
                     .filter(p -> p.getFileName().toString().endsWith(".java"))
-                    .filter(Files::isRegularFile)
+                    // a link is never read through: one in the base may point anywhere (/etc/passwd)
+                    .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .sorted()
                     .toList();
         }
