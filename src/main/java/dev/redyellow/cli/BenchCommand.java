@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs a benchmark and prints its table.",
         subcommands = {BenchCommand.Scheduler.class, BenchCommand.Cache.class, BenchCommand.Stream.class,
-                BenchCommand.JUnit.class})
+                BenchCommand.JUnit.class, BenchCommand.RealCode.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -19,7 +19,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: scheduler, cache, stream or junit");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: scheduler, cache, stream, junit or realcode");
     }
 
     @Command(name = "scheduler", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -101,6 +101,32 @@ final class BenchCommand implements Runnable {
                         "--features and --per-run-features need at least 6 features (or 0 to skip per-run), --workers at least 1");
             }
             new JUnitBench(spec.commandLine().getOut(), features, perRunFeatures, workers, runs).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "realcode", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Apache Commons split into features: plain mvn test vs. the whole cycle, the re-run, every edge declared.")
+    static final class RealCode implements Callable<Integer> {
+        @Option(names = "--features", defaultValue = "300", description = "at most this many features (default ${DEFAULT-VALUE})")
+        int features;
+
+        @Option(names = "--workers", defaultValue = "3", description = "parallel workers (default ${DEFAULT-VALUE})")
+        int workers;
+
+        @Option(names = "--seed", defaultValue = "19", description = "picks the declared edges and wrong attempts (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (features < 1 || workers < 1 || workers > 64) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--features at least 1, --workers 1 to 64");
+            }
+            new dev.redyellow.bench.RealCodeBench(spec.commandLine().getOut(), features, workers, seed,
+                    java.nio.file.Path.of(System.getProperty("user.home"))).run();
             return 0;
         }
     }
