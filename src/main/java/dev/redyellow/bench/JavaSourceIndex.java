@@ -35,7 +35,7 @@ public final class JavaSourceIndex {
     private static final Pattern PROVIDED = Pattern.compile(
             "^(java|javax|jdk|org\\.junit\\.jupiter|org\\.junit\\.platform|org\\.opentest4j|org\\.apiguardian|org\\.w3c|org\\.xml)\\b");
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
-    private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+(static\\s+)?([\\w.]+?)(\\.\\*)?\\s*;", Pattern.MULTILINE);
+    private static final Pattern IMPORT = Pattern.compile("(?:^|;)\\s*import\\s+(static\\s+)?([\\w.]+?)(\\.\\*)?\\s*;", Pattern.MULTILINE);
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
     private static final Pattern QUALIFIED = Pattern.compile("\\b((?:[a-z]\\w*\\.)+[A-Z]\\w*)");
 

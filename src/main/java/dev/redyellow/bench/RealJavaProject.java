@@ -210,7 +210,35 @@ public final class RealJavaProject {
             return needs.iterator().next();
         }
         Set<String> usedBy = reach(name, f -> users.getOrDefault(f, Set.of()), owner, excluded);
-        return usedBy.isEmpty() ? needs.iterator().next() : usedBy.iterator().next();
+        if (!usedBy.isEmpty()) {
+            return usedBy.iterator().next();
+        }
+        // The needed feature that itself needs most of the others, so that its new edges close no cycle.
+        String best = null;
+        long bestReach = -1;
+        for (String candidate : needs) {
+            Set<String> reached = closure(candidate);
+            long count = needs.stream().filter(reached::contains).count();
+            if (count > bestReach) {
+                best = candidate;
+                bestReach = count;
+            }
+        }
+        return best;
+    }
+
+    /** Every file that {@code start} needs, directly or through others. */
+    private Set<String> closure(String start) {
+        Set<String> seen = new HashSet<>(Set.of(start));
+        Deque<String> todo = new ArrayDeque<>(seen);
+        while (!todo.isEmpty()) {
+            for (String r : index.files().get(todo.pop()).refs()) {
+                if (seen.add(r)) {
+                    todo.push(r);
+                }
+            }
+        }
+        return seen;
     }
 
     /** The features reached from {@code start} through files that belong to no feature yet. */
