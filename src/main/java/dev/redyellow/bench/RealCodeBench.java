@@ -84,20 +84,12 @@ public final class RealCodeBench {
         Path work = cache.resolve("case-s" + seed + "-n" + features);
         new RunFolder(work).delete();
 
-        RealJavaProject screened = new RealJavaProject(index, seed, Set.of(), Integer.MAX_VALUE);
-        new RealCaseWriter(screened).writeMavenProject(work.resolve("screen"));
-        PlainMavenBuild.Result screen = PlainMavenBuild.run(maven, work.resolve("screen"));
-        Set<String> failing = new TreeSet<>();
-        screened.units().forEach(u -> u.ownTests().stream().filter(t -> !screen.passed(t)).forEach(failing::add));
-        out.printf(Locale.ROOT, "screening build: %d candidate features, %d own test classes fail or do not run on the"
-                + " real code in a plain build (left out): %s%n", screened.units().size(), failing.size(), abbreviate(failing));
-        if (screen.classes().isEmpty()) {
-            out.println("the screening build ran no test (exit " + screen.exitCode() + "):\n" + screen.outputTail());
-            out.flush();
+        Optional<Set<String>> failing = screen(index, maven, cache, work);
+        if (failing.isEmpty()) {
             return;
         }
 
-        RealJavaProject project = new RealJavaProject(index, seed, failing, features);
+        RealJavaProject project = new RealJavaProject(index, seed, failing.get(), features);
         RealCaseWriter writer = new RealCaseWriter(project);
         Path manifestFile = writer.writeManifest(work.resolve("case"), "realcode-" + project.units().size(), false, workers);
         Path allEdgesFile = writer.writeManifest(work.resolve("case-all-edges"), "realcode-all-edges-" + project.units().size(),
@@ -123,6 +115,39 @@ public final class RealCodeBench {
         out.printf(Locale.ROOT, "Reproduce: java -jar target/redyellow.jar bench realcode --features %d --workers %d --seed %d%n",
                 features, workers, seed);
         out.flush();
+    }
+
+    /**
+     * The own test classes that fail or do not run on the real code in a plain build of every candidate
+     * feature. They do not depend on the seed, so the answer is kept beside the unpacked sources and
+     * reused; delete {@code screened-failing.txt} there to screen again. Empty when the build ran no test.
+     */
+    private Optional<Set<String>> screen(JavaSourceIndex index, List<String> maven, Path cache, Path work)
+            throws IOException, InterruptedException {
+        Path kept = cache.resolve("screened-failing.txt");
+        String sources = "# " + RealCodeSources.APACHE_COMMONS;
+        if (Files.isRegularFile(kept) && Files.readAllLines(kept).get(0).equals(sources)) {
+            Set<String> failing = new TreeSet<>(Files.readAllLines(kept).subList(1, Files.readAllLines(kept).size()));
+            out.printf(Locale.ROOT, "screening: %d own test classes fail or do not run on the real code (left out; kept in %s): %s%n",
+                    failing.size(), kept, abbreviate(failing));
+            return Optional.of(failing);
+        }
+        RealJavaProject screened = new RealJavaProject(index, seed, Set.of(), Integer.MAX_VALUE);
+        new RealCaseWriter(screened).writeMavenProject(work.resolve("screen"));
+        PlainMavenBuild.Result screen = PlainMavenBuild.run(maven, work.resolve("screen"));
+        if (screen.classes().isEmpty()) {
+            out.println("the screening build ran no test (exit " + screen.exitCode() + "):\n" + screen.outputTail());
+            out.flush();
+            return Optional.empty();
+        }
+        Set<String> failing = new TreeSet<>();
+        screened.units().forEach(u -> u.ownTests().stream().filter(t -> !screen.passed(t)).forEach(failing::add));
+        out.printf(Locale.ROOT, "screening build (%.1f s): %d candidate features, %d own test classes fail or do not run on the"
+                        + " real code in a plain build (left out): %s%n", screen.wallSeconds(), screened.units().size(),
+                failing.size(), abbreviate(failing));
+        Files.write(kept, java.util.stream.Stream.concat(java.util.stream.Stream.of(sources), failing.stream()).toList());
+        new RunFolder(work.resolve("screen")).delete();
+        return Optional.of(failing);
     }
 
     private void describe(RealJavaProject project, Path work) {

@@ -132,15 +132,11 @@ public final class RealJavaProject {
         }
         Set<String> keptFiles = new HashSet<>();
         owner.forEach((file, o) -> {
-            if (o == null || toBase.contains(o)) {
-                if (!files.get(file).test()) {
-                    baseFiles.add(file);
-                }
-            } else if (componentOf.containsKey(o)) {
+            if (o != null && componentOf.containsKey(o)) {
                 keptFiles.add(file);
             }
         });
-        addNeededBaseTests(keptFiles, owner, toBase);
+        addNeededBase(keptFiles, owner, toBase);
         List<String> ids = ids(kept);
         for (int i = 0; i < kept.size(); i++) {
             List<String> c = kept.get(i);
@@ -272,8 +268,11 @@ public final class RealJavaProject {
         }
     }
 
-    /** Base test files that the kept features' tests need, and what those need in turn. */
-    private void addNeededBaseTests(Set<String> keptFiles, Map<String, String> owner, Set<String> toBase) {
+    /**
+     * The base: the files outside the kept features that their files need, and what those need in
+     * turn. Whatever no feature needs is left out, so neither RedYellow nor the plain build compiles it.
+     */
+    private void addNeededBase(Set<String> keptFiles, Map<String, String> owner, Set<String> toBase) {
         Deque<String> todo = new ArrayDeque<>(keptFiles);
         Set<String> seen = new HashSet<>(keptFiles);
         while (!todo.isEmpty()) {
