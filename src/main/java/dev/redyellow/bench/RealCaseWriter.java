@@ -49,6 +49,8 @@ public final class RealCaseWriter {
                   <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.2</version>
                     <configuration>
                       <testFailureIgnore>true</testFailureIgnore>
+                      <!-- Codec's largest test allocates what the heap allows unless it is bounded: it then skips itself. -->
+                      <argLine>-Xmx1g</argLine>
                       <includes>
             %s
                       </includes>

@@ -101,6 +101,11 @@ public final class RealCodeBench {
         out.printf(Locale.ROOT, "plain build: %s -o -q test in %s: exit %d, %.1f s, %d tests in %d classes%n",
                 String.join(" ", maven), work.resolve("plain"), plain.exitCode(), plain.wallSeconds(), plain.tests(),
                 plain.classes().size());
+        if (plain.exitCode() != 0) {
+            out.println("  the plain build's output ends with:");
+            plain.outputTail().lines().skip(Math.max(0, plain.outputTail().lines().count() - 15))
+                    .forEach(line -> out.println("    " + line));
+        }
         out.flush();
 
         Manifest manifest = ManifestLoader.load(manifestFile);

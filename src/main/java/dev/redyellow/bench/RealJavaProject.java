@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 /**
  * Splits a real Java project into RedYellow features: one per main class that has its own test
  * class ({@code FooTest} beside {@code Foo}) whose code needs nothing but the JDK and JUnit. A class
- * without its own test goes to the base when it needs no feature, else into the feature that uses it
- * (or, when no feature uses it, into the one it needs); test helpers alike, into the feature's tests.
+ * without its own test goes to the base when it needs no feature (and some feature needs it), else
+ * into the feature that uses it (or, when no feature uses it, into the needed feature that needs the
+ * others); test helpers alike, into the feature's tests.
  * Real code has cycles: classes in a cycle of up to {@link #MERGE_LIMIT} features become one feature,
  * and a larger cycle goes to the base with everything it needs. The true edges are the features'
  * code and tests needing another feature's files; about half of them are declared (chosen by the seed),
@@ -314,72 +315,6 @@ public final class RealJavaProject {
             return null;
         }
         return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + " != " + r.group(2)));
-    }
-
-    /** Tarjan's strongly connected components, each emitted after every component it depends on. */
-    private static final class StronglyConnected {
-        private final Map<String, Set<String>> graph;
-        private final Map<String, Integer> index = new HashMap<>();
-        private final Map<String, Integer> low = new HashMap<>();
-        private final Deque<String> stack = new ArrayDeque<>();
-        private final Set<String> onStack = new HashSet<>();
-        private final List<List<String>> out = new ArrayList<>();
-
-        StronglyConnected(Map<String, Set<String>> graph) {
-            this.graph = graph;
-        }
-
-        List<List<String>> components() {
-            for (String v : graph.keySet()) {
-                if (!index.containsKey(v)) {
-                    visit(v);
-                }
-            }
-            return out;
-        }
-
-        // Iterative, so a long chain of classes cannot overflow the stack.
-        private void visit(String root) {
-            Deque<Map.Entry<String, java.util.Iterator<String>>> frames = new ArrayDeque<>();
-            open(root, frames);
-            while (!frames.isEmpty()) {
-                Map.Entry<String, java.util.Iterator<String>> top = frames.peek();
-                String v = top.getKey();
-                if (top.getValue().hasNext()) {
-                    String w = top.getValue().next();
-                    if (!index.containsKey(w)) {
-                        open(w, frames);
-                    } else if (onStack.contains(w)) {
-                        low.put(v, Math.min(low.get(v), index.get(w)));
-                    }
-                    continue;
-                }
-                frames.pop();
-                if (!frames.isEmpty()) {
-                    String parent = frames.peek().getKey();
-                    low.put(parent, Math.min(low.get(parent), low.get(v)));
-                }
-                if (low.get(v).equals(index.get(v))) {
-                    List<String> component = new ArrayList<>();
-                    String w;
-                    do {
-                        w = stack.pop();
-                        onStack.remove(w);
-                        component.add(w);
-                    } while (!w.equals(v));
-                    component.sort(null);
-                    out.add(component);
-                }
-            }
-        }
-
-        private void open(String v, Deque<Map.Entry<String, java.util.Iterator<String>>> frames) {
-            index.put(v, index.size());
-            low.put(v, index.get(v));
-            stack.push(v);
-            onStack.add(v);
-            frames.push(Map.entry(v, graph.getOrDefault(v, Set.of()).iterator()));
-        }
     }
 
     /** The feature id of each own test class. */
