@@ -86,8 +86,9 @@ public final class RealJavaProject {
         Map<String, String> seedOf = new TreeMap<>(); // own test -> its class
         for (SourceFile f : files.values()) {
             String test = f.name() + "Test";
+            // A test that does not use its class would pass without it: no RED could be proved.
             if (!f.test() && files.containsKey(test) && files.get(test).test() && !excluded.contains(test)
-                    && !excludedTests.contains(test)) {
+                    && !excludedTests.contains(test) && files.get(test).refs().contains(f.name())) {
                 seedOf.put(test, f.name());
             }
         }

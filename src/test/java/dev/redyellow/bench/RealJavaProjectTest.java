@@ -66,6 +66,8 @@ class RealJavaProjectTest {
         java(test, "p/GTest", "package p; import org.assertj.core.api.Assertions; class GTest { }");
         java(test, "q/ETest", "package q; " + jupiter + " class ETest { @Test void e() { assertEquals(1, E.e(2)); } }");
         java(test, "q/FTest", "package q; " + jupiter + " class FTest { @Test void f() { assertEquals(1, F.f(1)); } }");
+        java(main, "p/H", "package p; public class H { }");
+        java(test, "p/HTest", "package p; " + jupiter + " class HTest { @Test void h() { assertEquals(1, Base0.one()); } }");
         Files.writeString(Files.createDirectories(test.resolve("p")).resolve("data.txt"), "resource");
         index = JavaSourceIndex.read(List.of(main), List.of(test));
     }
@@ -82,6 +84,7 @@ class RealJavaProjectTest {
     void makesOneFeaturePerTestedClassAndMergesACycle() {
         RealJavaProject project = new RealJavaProject(index, 1, Set.of(), Integer.MAX_VALUE);
         Map<String, Unit> units = byId(project);
+        // HTest never uses H, so it would pass without it and prove no RED: H makes no feature.
         assertEquals(Set.of("p.a", "p.b", "p.c", "p.d", "q.e-and-1"), units.keySet());
         assertEquals(List.of("q.E", "q.F"), units.get("q.e-and-1").classes());
         assertEquals(List.of("q.ETest", "q.FTest"), units.get("q.e-and-1").ownTests());
