@@ -148,9 +148,17 @@ public final class JavaSourceIndex {
                                 Set<String> refs, Set<String> foreign) {
         // Main code never sees test code; test code sees both.
         List<String> sides = r.test ? List.of("#main", "#test") : List.of("#main");
+        // A single-type import hides the same-package class of that simple name.
+        Set<String> imported = new HashSet<>();
+        Matcher single = IMPORT.matcher(r.code);
+        while (single.find()) {
+            if (single.group(1) == null && single.group(3) == null) {
+                imported.add(single.group(2).substring(single.group(2).lastIndexOf('.') + 1));
+            }
+        }
         for (String side : sides) {
             for (String other : byPackage.getOrDefault(r.pkg + side, Set.of())) {
-                if (r.identifiers.contains(raw.get(other).simple)) {
+                if (r.identifiers.contains(raw.get(other).simple) && !imported.contains(raw.get(other).simple)) {
                     refs.add(other);
                 }
             }

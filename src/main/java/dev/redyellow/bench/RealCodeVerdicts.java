@@ -89,6 +89,13 @@ final class RealCodeVerdicts {
         out.printf(Locale.ROOT, "%-50s %12d%n", "passing in the plain build", passing);
         out.printf(Locale.ROOT, "%nverdicts that differ from the plain build (half the edges declared): %d%n", differing);
         out.print(differ);
+        // What fails on its own with every edge declared is not discovery's doing: list it apart.
+        List<FeatureOutcome> own = all.stream().filter(o -> cause(o) == Cause.OTHER || cause(o) == Cause.RED_VIOLATION).toList();
+        out.printf(Locale.ROOT, "%nfailed on their own with every edge declared: %d%n", own.size());
+        for (FeatureOutcome o : own) {
+            String text = detail(o);
+            out.printf(Locale.ROOT, "  %-36s %s%n", o.id(), text.length() > 240 ? text.substring(0, 240) + "..." : text);
+        }
     }
 
     private static Map<String, FeatureOutcome> byId(List<FeatureOutcome> outcomes) {

@@ -67,6 +67,8 @@ class RealJavaProjectTest {
         java(test, "q/ETest", "package q; " + jupiter + " class ETest { @Test void e() { assertEquals(1, E.e(2)); } }");
         java(test, "q/FTest", "package q; " + jupiter + " class FTest { @Test void f() { assertEquals(1, F.f(1)); } }");
         java(main, "p/H", "package p; public class H { }");
+        java(main, "r/H", "package r; public class H { public static int one() { return 1; } }");
+        java(test, "p/HelperImportTest", "package p;\nimport r.H;\nclass HelperImportTest { int x = H.one(); }");
         java(test, "p/HTest", "package p; " + jupiter + " class HTest { @Test void h() { assertEquals(1, Base0.one()); } }");
         Files.writeString(Files.createDirectories(test.resolve("p")).resolve("data.txt"), "resource");
         index = JavaSourceIndex.read(List.of(main), List.of(test));
@@ -78,6 +80,7 @@ class RealJavaProjectTest {
         assertEquals(Set.of("p.Helper", "p.C"), index.files().get("p.D").refs());
         assertEquals(Set.of("org.assertj.core.api.Assertions"), index.files().get("p.GTest").foreign());
         assertTrue(index.files().get("p.ATest").foreign().isEmpty(), "JUnit Jupiter is on every class path");
+        assertEquals(Set.of("r.H"), index.files().get("p.HelperImportTest").refs(), "the import hides p.H");
     }
 
     @Test
