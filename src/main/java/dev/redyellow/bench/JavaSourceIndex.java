@@ -38,6 +38,8 @@ public final class JavaSourceIndex {
     private static final Pattern IMPORT = Pattern.compile("(?:^|;)\\s*import\\s+(static\\s+)?([\\w.]+?)(\\.\\*)?\\s*;", Pattern.MULTILINE);
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
     private static final Pattern QUALIFIED = Pattern.compile("\\b((?:[a-z]\\w*\\.)+[A-Z]\\w*)");
+    /** A class named in a string, as JUnit's {@code @MethodSource("pkg.Class#method")} does. */
+    private static final Pattern NAMED_IN_STRING = Pattern.compile("\"((?:[a-z]\\w*\\.)+[A-Z]\\w*)(?:#[^\"]*)?\"");
 
     /**
      * One source file.
@@ -194,6 +196,12 @@ public final class JavaSourceIndex {
         while (qualified.find()) {
             if (visible(raw.get(qualified.group(1)), r.test)) {
                 refs.add(qualified.group(1));
+            }
+        }
+        Matcher named = NAMED_IN_STRING.matcher(r.text);
+        while (named.find()) {
+            if (visible(raw.get(named.group(1)), r.test)) {
+                refs.add(named.group(1));
             }
         }
         refs.remove(r.name);

@@ -69,6 +69,8 @@ class RealJavaProjectTest {
         java(main, "p/H", "package p; public class H { }");
         java(main, "r/H", "package r; public class H { public static int one() { return 1; } }");
         java(test, "p/HelperImportTest", "package p;\nimport r.H;\nclass HelperImportTest { int x = H.one(); }");
+        java(test, "p/SourcedTest", "package p; class SourcedTest { @org.junit.jupiter.params.provider.MethodSource("
+                + "\"r.H#one\") void t() { } }");
         java(test, "p/HTest", "package p; " + jupiter + " class HTest { @Test void h() { assertEquals(1, Base0.one()); } }");
         Files.writeString(Files.createDirectories(test.resolve("p")).resolve("data.txt"), "resource");
         index = JavaSourceIndex.read(List.of(main), List.of(test));
@@ -81,6 +83,7 @@ class RealJavaProjectTest {
         assertEquals(Set.of("org.assertj.core.api.Assertions"), index.files().get("p.GTest").foreign());
         assertTrue(index.files().get("p.ATest").foreign().isEmpty(), "JUnit Jupiter is on every class path");
         assertEquals(Set.of("r.H"), index.files().get("p.HelperImportTest").refs(), "the import hides p.H");
+        assertEquals(Set.of("r.H"), index.files().get("p.SourcedTest").refs(), "a method source named in a string");
     }
 
     @Test
