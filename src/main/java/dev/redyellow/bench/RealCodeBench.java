@@ -130,7 +130,7 @@ public final class RealCodeBench {
     private Optional<Set<String>> screen(JavaSourceIndex index, List<String> maven, Path cache, Path work)
             throws IOException, InterruptedException {
         Path kept = cache.resolve("screened-failing.txt");
-        String sources = "# " + RealCodeSources.APACHE_COMMONS;
+        String sources = "# split " + RealJavaProject.VERSION + " of " + RealCodeSources.APACHE_COMMONS;
         if (Files.isRegularFile(kept) && Files.readAllLines(kept).get(0).equals(sources)) {
             Set<String> failing = new TreeSet<>(Files.readAllLines(kept).subList(1, Files.readAllLines(kept).size()));
             out.printf(Locale.ROOT, "screening: %d own test classes fail or do not run on the real code (left out; kept in %s): %s%n",

@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
 public final class RealJavaProject {
 
     static final int MERGE_LIMIT = 8;
+    /** Changes when the split changes, so that a kept screening answer is not reused for another split. */
+    static final int VERSION = 4;
     private static final Pattern IF_EQUALS = Pattern.compile("(?m)^(\\s*(?:}\\s*else\\s+)?if\\s*\\(.*?\\S) == (\\S.*)$");
 
     /**
