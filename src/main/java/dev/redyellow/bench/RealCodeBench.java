@@ -1,0 +1,232 @@
+package dev.redyellow.bench;
+
+import dev.redyellow.cache.CacheSettings;
+import dev.redyellow.cache.OpenedCache;
+import dev.redyellow.cache.TestCaches;
+import dev.redyellow.cycle.FeatureOutcome;
+import dev.redyellow.exec.RunFolder;
+import dev.redyellow.implement.ManualDecisions;
+import dev.redyellow.manifest.Manifest;
+import dev.redyellow.manifest.ManifestLoader;
+import dev.redyellow.run.RunEngine;
+import dev.redyellow.run.RunListener;
+import dev.redyellow.run.RunOptions;
+import dev.redyellow.run.RunResult;
+import dev.redyellow.run.RunStreams;
+import dev.redyellow.store.RunStore;
+import dev.redyellow.testing.TestRunners;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The real-code case (issues 19 and 24): Apache Commons libraries split into features by
+ * {@link RealJavaProject}, run by RedYellow's whole cycle next to a plain Maven build of the same
+ * sources. A first, untimed Maven build finds the test classes that fail on the real code; they make
+ * no feature. Then, side by side: the timed plain build, the cycle with about half of the true edges
+ * declared (fresh cache), the unchanged re-run (same cache), and the cycle with every true edge
+ * declared (fresh cache), whose difference is what finding the undeclared edges costs. Every feature
+ * whose verdict differs from the plain build is listed with its reason.
+ */
+public final class RealCodeBench {
+
+    private final PrintWriter out;
+    private final int features;
+    private final int workers;
+    private final long seed;
+    private final Path home;
+
+    public RealCodeBench(PrintWriter out, int features, int workers, long seed, Path home) {
+        this.out = out;
+        this.features = features;
+        this.workers = workers;
+        this.seed = seed;
+        this.home = home;
+    }
+
+    /** One RedYellow run's figures. */
+    private record Cycle(RunResult result, double wallSeconds) {
+        long green() {
+            return result.outcomes().stream().filter(FeatureOutcome::green).count();
+        }
+
+        int testRuns() {
+            return result.outcomes().stream().mapToInt(FeatureOutcome::testRuns).sum();
+        }
+
+        int cacheHits() {
+            return result.outcomes().stream().mapToInt(FeatureOutcome::cacheHits).sum();
+        }
+    }
+
+    public void run() throws Exception {
+        Path cache = home.resolve(".redyellow").resolve("realcode");
+        List<String> maven = mavenCommand();
+        out.printf(Locale.ROOT, "Real-code benchmark: %d cores, Java %s, %d workers, seed %d, maven: %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), workers, seed,
+                String.join(" ", maven));
+        RealCodeSources.Roots roots = new RealCodeSources(home.resolve(".m2").resolve("repository"), cache, maven)
+                .unpack(RealCodeSources.APACHE_COMMONS);
+        out.println("sources: " + RealCodeSources.APACHE_COMMONS.stream()
+                .map(a -> a.artifact() + " " + a.version()).toList() + " (Apache License 2.0), unpacked in " + cache);
+        out.flush();
+        JavaSourceIndex index = JavaSourceIndex.read(roots.main(), roots.test());
+        Path work = cache.resolve("case-s" + seed + "-n" + features);
+        new RunFolder(work).delete();
+
+        Optional<Set<String>> failing = screen(index, maven, cache, work);
+        if (failing.isEmpty()) {
+            return;
+        }
+
+        RealJavaProject project = new RealJavaProject(index, seed, failing.get(), features);
+        RealCaseWriter writer = new RealCaseWriter(project);
+        Path manifestFile = writer.writeManifest(work.resolve("case"), "realcode-" + project.units().size(), false, workers);
+        Path allEdgesFile = writer.writeManifest(work.resolve("case-all-edges"), "realcode-all-edges-" + project.units().size(),
+                true, workers);
+        writer.writeMavenProject(work.resolve("plain"));
+        describe(project, work);
+
+        PlainMavenBuild.Result plain = PlainMavenBuild.run(maven, work.resolve("plain"));
+        out.printf(Locale.ROOT, "plain build: %s -o -q test in %s: exit %d, %.1f s, %d tests in %d classes%n",
+                String.join(" ", maven), work.resolve("plain"), plain.exitCode(), plain.wallSeconds(), plain.tests(),
+                plain.classes().size());
+        if (plain.exitCode() != 0) {
+            out.println("  the plain build's output ends with:");
+            plain.outputTail().lines().skip(Math.max(0, plain.outputTail().lines().count() - 15))
+                    .forEach(line -> out.println("    " + line));
+        }
+        out.flush();
+
+        Manifest manifest = ManifestLoader.load(manifestFile);
+        Path cacheDb = work.resolve("cache-half.db");
+        Cycle cycle = cycle(manifest, cacheDb, work.resolve("runs"), "cycle (half the edges declared, fresh cache)");
+        Cycle rerun = cycle(manifest, cacheDb, work.resolve("runs"), "unchanged re-run (same cache)");
+        Cycle allEdges = cycle(ManifestLoader.load(allEdgesFile), work.resolve("cache-all.db"), work.resolve("runs"),
+                "cycle (every true edge declared, fresh cache)");
+        compare(project, plain, cycle, rerun, allEdges);
+        out.printf(Locale.ROOT, "%nThe case stays in %s: run it yourself with%n  java -jar target/redyellow.jar run %s%n",
+                work, manifestFile);
+        out.printf(Locale.ROOT, "Reproduce: java -jar target/redyellow.jar bench realcode --features %d --workers %d --seed %d%n",
+                features, workers, seed);
+        out.flush();
+    }
+
+    /**
+     * The own test classes that fail or do not run on the real code in a plain build of every candidate
+     * feature. They do not depend on the seed, so the answer is kept beside the unpacked sources and
+     * reused; delete {@code screened-failing.txt} there to screen again. Empty when the build ran no test.
+     */
+    private Optional<Set<String>> screen(JavaSourceIndex index, List<String> maven, Path cache, Path work)
+            throws IOException, InterruptedException {
+        Path kept = cache.resolve("screened-failing.txt");
+        String sources = "# split " + RealJavaProject.VERSION + " of " + RealCodeSources.APACHE_COMMONS;
+        if (Files.isRegularFile(kept) && Files.readAllLines(kept).get(0).equals(sources)) {
+            Set<String> failing = new TreeSet<>(Files.readAllLines(kept).subList(1, Files.readAllLines(kept).size()));
+            out.printf(Locale.ROOT, "screening: %d own test classes fail or do not run on the real code (left out; kept in %s): %s%n",
+                    failing.size(), kept, abbreviate(failing));
+            return Optional.of(failing);
+        }
+        RealJavaProject screened = new RealJavaProject(index, seed, Set.of(), Integer.MAX_VALUE);
+        new RealCaseWriter(screened).writeMavenProject(work.resolve("screen"));
+        PlainMavenBuild.Result screen = PlainMavenBuild.run(maven, work.resolve("screen"));
+        if (screen.classes().isEmpty()) {
+            out.println("the screening build ran no test (exit " + screen.exitCode() + "):\n" + screen.outputTail());
+            out.flush();
+            return Optional.empty();
+        }
+        Set<String> failing = new TreeSet<>();
+        screened.units().forEach(u -> u.ownTests().stream().filter(t -> !screen.passed(t)).forEach(failing::add));
+        out.printf(Locale.ROOT, "screening build (%.1f s): %d candidate features, %d own test classes fail or do not run on the"
+                        + " real code in a plain build (left out): %s%n", screen.wallSeconds(), screened.units().size(),
+                failing.size(), abbreviate(failing));
+        Files.write(kept, java.util.stream.Stream.concat(java.util.stream.Stream.of(sources), failing.stream()).toList());
+        new RunFolder(work.resolve("screen")).delete();
+        return Optional.of(failing);
+    }
+
+    private void describe(RealJavaProject project, Path work) {
+        long trueEdges = project.units().stream().mapToLong(u -> u.trueDeps().size()).sum();
+        long declared = project.units().stream().mapToLong(u -> u.declared().size()).sum();
+        long merged = project.units().stream().filter(u -> u.classes().size() > 1).count();
+        long wrong = project.units().stream().filter(RealJavaProject.Unit::hasWrongFirst).count();
+        out.printf(Locale.ROOT, "case: %d features (%d of them merged cycles of 2 to %d classes), %d base files,"
+                        + " %d true edges, %d declared, %d wrong first attempts; manifest %s%n",
+                project.units().size(), merged, RealJavaProject.MERGE_LIMIT, project.baseFiles().size(), trueEdges,
+                declared, wrong, work.resolve("case/manifest.json"));
+        out.flush();
+    }
+
+    private Cycle cycle(Manifest manifest, Path cacheDb, Path runsRoot, String label) throws Exception {
+        OpenedCache opened = TestCaches.open(cacheDb, CacheSettings.defaults());
+        try {
+            Optional<RunStore> history = opened.database().map(RunStore::new);
+            RunFolder folder = RunFolder.create(runsRoot, manifest.name(), java.time.Instant.now(), 6);
+            RunResult result;
+            long started;
+            double wall;
+            try (RunStreams streams = new RunStreams(folder.path());
+                 TestRunners runners = TestRunners.standard(Optional.empty())) {
+                RunOptions options = new RunOptions(workers, folder.path(), false, ManualDecisions.NOBODY, streams,
+                        opened.cache(), history.map(h -> h.featureEstimates(manifest.name())).orElse(Map.of()), null, null);
+                started = System.nanoTime();
+                result = new RunEngine(manifest, options, runners, RunListener.NONE, Clock.systemUTC()).run();
+                wall = (System.nanoTime() - started) / 1e9;
+            }
+            Cycle cycle = new Cycle(result, wall);
+            out.printf(Locale.ROOT, "%-48s %6.1f s  %d of %d GREEN, %d test runs, %d from the cache%n", label + ":",
+                    wall, cycle.green(), result.outcomes().size(), cycle.testRuns(), cycle.cacheHits());
+            out.flush();
+            return cycle;
+        } finally {
+            opened.close();
+        }
+    }
+
+    private void compare(RealJavaProject project, PlainMavenBuild.Result plain, Cycle cycle, Cycle rerun, Cycle allEdges) {
+        out.println();
+        out.printf(Locale.ROOT, "%-34s %10s%n", "figure", "value");
+        out.printf(Locale.ROOT, "%-34s %8.1f s%n", "plain mvn -o test wall", plain.wallSeconds());
+        out.printf(Locale.ROOT, "%-34s %8.1f s%n", "RedYellow cycle wall", cycle.wallSeconds());
+        out.printf(Locale.ROOT, "%-34s %8.2fx%n", "cycle / plain", cycle.wallSeconds() / plain.wallSeconds());
+        out.printf(Locale.ROOT, "%-34s %8.1f s (engine wall, in this process)%n", "unchanged re-run wall", rerun.wallSeconds());
+        out.printf(Locale.ROOT, "%-34s %8.1f s%n", "every edge declared wall", allEdges.wallSeconds());
+        out.printf(Locale.ROOT, "%-34s %+8.1f %% (only meaningful once both runs end alike)%n", "discovery overhead",
+                100 * (cycle.wallSeconds() - allEdges.wallSeconds()) / allEdges.wallSeconds());
+        RealCodeVerdicts.print(out, project, plain, cycle.result().outcomes(), allEdges.result().outcomes());
+        out.flush();
+    }
+
+    private static String abbreviate(Set<String> names) {
+        List<String> shown = names.stream().map(n -> n.substring(n.lastIndexOf('.') + 1)).limit(12).toList();
+        return shown + (names.size() > shown.size() ? " and " + (names.size() - shown.size()) + " more" : "");
+    }
+
+    /**
+     * The Maven wrapper in the working directory (RedYellow's own checkout: its Maven resolves the
+     * plugins this project's build already put in ~/.m2), else {@code mvn} on the PATH.
+     */
+    static List<String> mavenCommand() throws IOException {
+        Path wrapper = Path.of("mvnw").toAbsolutePath();
+        if (Files.isExecutable(wrapper)) {
+            return List.of(wrapper.toString());
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path mvn = Path.of(dir, "mvn");
+            if (!dir.isEmpty() && Files.isExecutable(mvn)) {
+                return List.of(mvn.toString());
+            }
+        }
+        throw new IOException("the real-code benchmark needs Maven: no ./mvnw here and no mvn on the PATH");
+    }
+}
