@@ -8,6 +8,7 @@ import dev.redyellow.store.DiscoveryStore;
 import dev.redyellow.store.RunStore;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Optional;
 public final class LocalData implements AutoCloseable {
     private final Path file;
     private OpenedCache opened;
+    /** One-line warnings of the file not shown yet: opening it, and any later damage or full disk. */
+    private final List<String> unshown = new CopyOnWriteArrayList<>();
 
     public LocalData(Path file) {
         this.file = file;
@@ -29,6 +32,8 @@ public final class LocalData implements AutoCloseable {
     private synchronized OpenedCache opened() {
         if (opened == null) {
             opened = TestCaches.open(file, CacheSettings.defaults());
+            unshown.addAll(opened.warnings());
+            opened.database().ifPresent(d -> d.onWarning(unshown::add));
         }
         return opened;
     }
@@ -44,6 +49,13 @@ public final class LocalData implements AutoCloseable {
     /** What runs of each manifest discovered about its dependencies; empty without a usable file. */
     public Optional<DiscoveryStore> discoveries() {
         return opened().database().map(DiscoveryStore::new);
+    }
+
+    /** The warnings not shown yet (each once), oldest first; empty when all is well. */
+    public List<String> takeWarnings() {
+        List<String> taken = List.copyOf(unshown);
+        unshown.removeAll(taken);
+        return taken;
     }
 
     /** Why the file could not be used as it is (moved aside, unwritable); empty when all is well. */

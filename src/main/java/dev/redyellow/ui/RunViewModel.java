@@ -4,6 +4,7 @@ import dev.redyellow.run.RunOptions;
 import dev.redyellow.run.RunResult;
 import dev.redyellow.stream.LogFileSubscriber;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
@@ -128,8 +129,10 @@ public final class RunViewModel {
             result.set(r);
             phase.set(Phase.FINISHED);
             long green = r.outcomes().stream().filter(o -> o.green()).count();
+            List<String> warnings = data.takeWarnings(); // a damaged or full cache file: said once, here
             message.set((r.cancelled() ? "stopped: " + r.stopReason() + "; " : "finished: ")
-                    + green + " of " + r.outcomes().size() + " GREEN");
+                    + green + " of " + r.outcomes().size() + " GREEN"
+                    + (warnings.isEmpty() ? "" : "; warning: " + String.join("; ", warnings)));
         });
     }
 

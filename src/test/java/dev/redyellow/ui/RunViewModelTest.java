@@ -63,4 +63,24 @@ class RunViewModelTest {
         assertEquals(FeatureState.GREEN, project.item("one").orElseThrow().state());
         assertFalse(dir.resolve("untouched.db").toFile().exists());
     }
+
+    @Test
+    void aDamagedCacheFileIsSaidOnceInTheStatusAndTheRunGoesOn() throws Exception {
+        Path file = dir.resolve("redyellow.db");
+        java.nio.file.Files.write(file, "this is not an SQLite file, whatever its name says".repeat(200).getBytes());
+        data = new LocalData(file);
+        ProjectViewModel project = new ProjectViewModel(new InlineTasks());
+        RunViewModel run = new RunViewModel(new InlineTasks(), data, dir.resolve("runs"), project, new StreamViewModel(),
+                new MetricsViewModel(), System::nanoTime);
+        project.open(new PyManifest().feature("one", List.of(), "self.assertEqual(42, value)", "42")
+                .write(dir.resolve("p/manifest.json")));
+
+        run.start();
+
+        assertEquals(FeatureState.GREEN, project.item("one").orElseThrow().state());
+        String status = run.messageProperty().get();
+        assertTrue(status.startsWith("finished: 1 of 1 GREEN; warning: ") && status.contains("moved it to"), status);
+        run.start();
+        assertFalse(run.messageProperty().get().contains("warning"), "said once: " + run.messageProperty().get());
+    }
 }
