@@ -31,7 +31,6 @@ public final class CodeWriters {
     /** Dependency folders that hold no project code; never walked. */
     private static final Set<String> NOT_CODE = Set.of("node_modules", ".venv", "venv", "vendor", ".git",
             "__pycache__", "target", "build");
-    private static final List<String> SCRIPT_EXTENSIONS = List.of(".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".mts", ".cts");
 
     /** A written path: who writes it and, for a Java file, the package it declares. */
     private record Written(Set<String> features, String javaPackage) {
@@ -139,45 +138,10 @@ public final class CodeWriters {
 
     private static List<String> scriptModule(MissingName name, Set<String> known) {
         String spec = name.name();
-        String base;
-        if (spec.startsWith("./") || spec.startsWith("../")) {
-            String from = name.from();
-            String folder = from.contains("/") ? from.substring(0, from.lastIndexOf('/')) : "";
-            base = normalise(folder.isEmpty() ? spec : folder + "/" + spec);
-        } else {
-            base = normalise(spec);
-        }
-        if (base == null) {
-            return List.of();
-        }
-        List<String> candidates = new ArrayList<>();
-        candidates.add(base);
-        SCRIPT_EXTENSIONS.forEach(ext -> candidates.add(base + ext));
-        SCRIPT_EXTENSIONS.forEach(ext -> candidates.add(base + "/index" + ext));
-        if (base.endsWith(".js")) {
-            String stem = base.substring(0, base.length() - 3);
-            candidates.add(stem + ".ts");
-            candidates.add(stem + ".tsx");
-        }
-        return candidates.stream().filter(known::contains).toList();
-    }
-
-    private static String normalise(String path) {
-        List<String> parts = new ArrayList<>();
-        for (String part : path.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (part.equals("..")) {
-                if (parts.isEmpty()) {
-                    return null;
-                }
-                parts.remove(parts.size() - 1);
-            } else {
-                parts.add(part);
-            }
-        }
-        return parts.isEmpty() ? null : String.join("/", parts);
+        boolean relative = spec.startsWith("./") || spec.startsWith("../");
+        String from = name.from();
+        String folder = relative && from.contains("/") ? from.substring(0, from.lastIndexOf('/')) : "";
+        return ScriptReferences.candidates(folder, spec).stream().filter(known::contains).toList();
     }
 
     private static String simpleName(String javaPath) {

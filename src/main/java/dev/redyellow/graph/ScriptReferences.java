@@ -64,9 +64,18 @@ final class ScriptReferences implements SourceReferences {
     }
 
     private Optional<String> resolve(String folder, String specifier) {
+        return candidates(folder, specifier).stream().filter(written::isWritten).findFirst();
+    }
+
+    /**
+     * The workspace paths a relative specifier seen from {@code folder} can name, in the order Node
+     * and bundlers try them: the exact path, with an extension, a folder's index; empty when the
+     * path climbs above the workspace root.
+     */
+    static List<String> candidates(String folder, String specifier) {
         Optional<String> base = normalise(folder.isEmpty() ? specifier : folder + "/" + specifier);
         if (base.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         String file = base.get();
         List<String> candidates = new ArrayList<>();
@@ -79,7 +88,7 @@ final class ScriptReferences implements SourceReferences {
             candidates.add(stem + ".ts");
             candidates.add(stem + ".tsx");
         }
-        return candidates.stream().filter(written::isWritten).findFirst();
+        return candidates;
     }
 
     /** Resolves {@code .} and {@code ..}; empty when the path climbs above the workspace root. */
