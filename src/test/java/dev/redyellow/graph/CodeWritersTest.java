@@ -1,0 +1,86 @@
+package dev.redyellow.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redyellow.manifest.Feature;
+import dev.redyellow.manifest.FileSet;
+import dev.redyellow.manifest.ImplementerSettings;
+import dev.redyellow.manifest.Manifest;
+import dev.redyellow.manifest.ReviewSettings;
+import dev.redyellow.manifest.TestSettings;
+import dev.redyellow.testing.MissingNames.Kind;
+import dev.redyellow.testing.MissingNames.MissingName;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Who writes a missing name, on a small hand-made manifest and base. */
+class CodeWritersTest {
+    @TempDir
+    Path dir;
+
+    private static Feature feature(String id, Map<String, String> attempt, List<String> provides) {
+        return new Feature(id, id, "", List.of(), provides, new TestSettings.JUnit(60), new ImplementerSettings.Replay(),
+                new ReviewSettings.Auto(), FileSet.empty(), attempt.isEmpty() ? List.of() : List.of(FileSet.ofText(attempt)),
+                null);
+    }
+
+    private CodeWriters writers() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base/src/main/java/shop"));
+        Files.writeString(base.resolve("Money.java"), "package shop; public class Money { }\n");
+        Files.createDirectories(dir.resolve("base/node_modules/x"));
+        Files.writeString(dir.resolve("base/node_modules/x/rates.js"), "// a dependency, never a feature's\n");
+        Manifest m = new Manifest(dir.resolve("m.json"), 1, "m", dir.resolve("base"), 2, 1, 2, true, List.of(
+                feature("rates", Map.of("src/main/java/shop/tax/Rates.java", "package shop.tax; public class Rates { }"),
+                        List.of()),
+                feature("py", Map.of("pkg/ledger.py", "x = 1\n"), List.of()),
+                feature("js", Map.of("web/lib/rates.ts", "export const r = 1;\n"), List.of()),
+                feature("later", Map.of(), List.of("src/main/java/shop/Invoice.java"))), "0".repeat(64));
+        return CodeWriters.of(m);
+    }
+
+    private static MissingName name(Kind kind, String name, String from) {
+        return new MissingName(kind, name, from, "");
+    }
+
+    @Test
+    void javaTypesPackagesAndMembersByTheirFiles() throws Exception {
+        CodeWriters w = writers();
+        assertEquals(Set.of("rates"), w.writersOf(name(Kind.JAVA_TYPE, "shop.tax.Rates", "x/A.java")));
+        assertEquals(Set.of("rates"), w.writersOf(name(Kind.JAVA_TYPE, "Rates", "src/main/java/shop/A.java")));
+        assertEquals(Set.of("rates"), w.writersOf(name(Kind.JAVA_PACKAGE, "shop.tax", "")));
+        assertEquals(Set.of("rates"), w.writersOf(name(Kind.JAVA_MEMBER_OF, "shop.tax.Rates.Inner", "")));
+        assertEquals(Set.of("later"), w.writersOf(name(Kind.JAVA_TYPE, "Invoice", "src/main/java/shop/B.java")),
+                "a provides path counts, its package from its folder");
+        assertTrue(w.writersOf(name(Kind.JAVA_TYPE, "Money", "src/main/java/shop/B.java")).isEmpty());
+        assertTrue(w.baseWrites(name(Kind.JAVA_TYPE, "Money", "src/main/java/shop/B.java")));
+    }
+
+    @Test
+    void pythonModulesAndScriptsAsTheirRuntimesResolveThem() throws Exception {
+        CodeWriters w = writers();
+        assertEquals(Set.of("py"), w.writersOf(name(Kind.PYTHON_MODULE, "pkg.ledger", "")));
+        assertEquals(Set.of("py"), w.writersOf(name(Kind.PYTHON_MODULE, "pkg", "")), "a namespace package");
+        assertEquals(Set.of("js"), w.writersOf(name(Kind.SCRIPT_MODULE, "../lib/rates.js", "web/app/main.ts")),
+                "'./x.js' names the TypeScript source x.ts");
+        assertEquals(Set.of("js"), w.writersOf(name(Kind.SCRIPT_MODULE, "web/lib/rates", "")));
+        assertFalse(w.baseWrites(name(Kind.SCRIPT_MODULE, "node_modules/x/rates.js", "")),
+                "dependency folders are not the base's code");
+    }
+
+    @Test
+    void whatAFeatureAcceptsDuringARunJoinsTheWriters() throws Exception {
+        CodeWriters w = writers();
+        MissingName ledger = name(Kind.PYTHON_MODULE, "books.ledger", "");
+        assertTrue(w.writersOf(ledger).isEmpty());
+        w.addAll("books", FileSet.ofText(Map.of("books/ledger.py", "y = 2\n")));
+        w.addPath("older", "books/ledger.py");
+        assertEquals(Set.of("books", "older"), w.writersOf(ledger));
+    }
+}
