@@ -87,7 +87,7 @@ public final class JUnitTestRunner implements TestRunner {
             if (left.isNegative() || left.isZero()) {
                 return results.of(TestOutcome.TIMEOUT, TestTally.EMPTY, timedOut(settings), "");
             }
-            List<String> command = command(launcher, request, selected, classes, reports);
+            List<String> command = command(launcher, request, settings, selected, classes, reports);
             ProcessResult process = processes.run(new ProcessSpec(command, request.workspace(), Map.of(), left),
                     request.output());
             phases.ran(new PhaseTimes((compiled - started) / 1_000_000, millisSince(compiled), true));
@@ -127,8 +127,8 @@ public final class JUnitTestRunner implements TestRunner {
                 .findFirst().orElse("see the output");
     }
 
-    private static List<String> command(Path launcher, TestRequest request, List<String> selected, Path classes,
-                                        Path reports) {
+    private static List<String> command(Path launcher, TestRequest request, TestSettings.JUnit settings,
+                                        List<String> selected, Path classes, Path reports) {
         List<String> classPath = new ArrayList<>(List.of(classes.toString()));
         for (String folder : RESOURCE_FOLDERS) {
             if (Files.isDirectory(request.workspace().resolve(folder))) {
@@ -136,8 +136,8 @@ public final class JUnitTestRunner implements TestRunner {
             }
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        // The stack and JIT a warm worker gives its tests too, so both modes judge alike.
-        command.addAll(TestJvm.options());
+        // The heap, stack and JIT a warm worker gives its tests too, so both modes judge alike.
+        command.addAll(TestJvm.options(settings.workerHeapMb()));
         command.addAll(List.of("-jar", launcher.toString(), "execute", "--disable-banner", "--disable-ansi-colors",
                 "--class-path", String.join(File.pathSeparator, classPath),
                 "--reports-dir", reports.toString()));

@@ -206,9 +206,8 @@ public final class WarmWorkerPool implements AutoCloseable {
         // The JIT and stack of every test JVM (TestJvm): a C1-only JIT would warm javac sooner, but
         // the tests would then run with other frames than in a fresh JVM, and deep recursions that
         // pass there overflowed here.
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heapMb + "m"));
-        command.addAll(TestJvm.options());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(TestJvm.options(heapMb));
         command.addAll(List.of("-XX:-UsePerfData", "-Xshare:auto", "-cp", jar.path() + File.pathSeparator + consoleJar,
                 MAIN, consoleJar.toString()));
         return command;

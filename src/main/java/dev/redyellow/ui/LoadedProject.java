@@ -31,6 +31,18 @@ public record LoadedProject(Manifest manifest, FeatureGraph graph, LayeredLayout
         return of(manifest, List.of());
     }
 
+    /** This project laid out again with {@code found} (edges discovered while running) in its graph. */
+    public LoadedProject with(List<DependencyEdge> found) {
+        FeatureGraph more = graph;
+        for (DependencyEdge edge : found) {
+            if (more.cycleIfAdded(edge.dependency(), edge.dependent()).isEmpty()) {
+                more = more.plus(edge);
+            }
+        }
+        return new LoadedProject(manifest, more, LayeredLayout.layout(more.graph()),
+                more.criticalPath(id -> FeatureGraph.DEFAULT_ESTIMATE_SECONDS));
+    }
+
     public static LoadedProject of(Manifest manifest, List<DependencyEdge> remembered) throws UnrunnableManifestException {
         List<String> unsupported = FeatureKinds.unsupported(manifest);
         if (!unsupported.isEmpty()) {

@@ -81,7 +81,9 @@ public final class MetricsViewModel {
     }
 
     private static TimelineBar bar(TimelineEntry e) {
-        return new TimelineBar(e.feature(), e.worker(), e.start(), e.end(), FeatureState.valueOf(e.state()));
+        // a slice in which the feature only found out it needs another feature's code: shown as waiting
+        FeatureState state = "WAITING".equals(e.state()) ? FeatureState.PENDING : FeatureState.valueOf(e.state());
+        return new TimelineBar(e.feature(), e.worker(), e.start(), e.end(), state);
     }
 
     public ObservableList<TimelineBar> bars() {

@@ -210,6 +210,24 @@ public final class ProjectViewModel {
         return discovered;
     }
 
+    /**
+     * Lays the graph out again with the edges found while running, in the background (called when a
+     * run has ended); the features keep their states, and the found edges join the graph.
+     */
+    void relayout() {
+        LoadedProject shown = project.get();
+        List<DependencyEdge> found = List.copyOf(discovered);
+        if (shown == null || found.isEmpty()) {
+            return;
+        }
+        tasks.run("lay out " + shown.manifest().name(), () -> shown.with(found), laid -> {
+            if (project.get() == shown) {
+                discovered.removeAll(found);
+                project.set(laid);
+            }
+        }, e -> { });
+    }
+
     /** A run found that a feature needs another's code (FX thread); an edge already known is ignored. */
     void edgeDiscovered(DependencyEdge edge) {
         LoadedProject loaded = project.get();

@@ -60,6 +60,9 @@ public final class RunViewModel {
         this.bridge = new EventBridge(project, stream, metrics, nanos, this::frame);
         this.desk = new ReviewDesk(request -> bridge.reviewRequested(request.feature().id()));
         project.projectProperty().addListener((o, was, loaded) -> {
+            if (was != null && loaded != null && was.manifest() == loaded.manifest()) {
+                return; // the same project laid out again (edges found while running): the run's figures stay
+            }
             workers.set(loaded.manifest().workers());
             total.set(loaded.manifest().features().size());
             done.set(0);
@@ -127,6 +130,7 @@ public final class RunViewModel {
             }
             metrics.apply(r);
             result.set(r);
+            project.relayout(); // the edges found while running take their places in the layout
             phase.set(Phase.FINISHED);
             long green = r.outcomes().stream().filter(o -> o.green()).count();
             List<String> warnings = data.takeWarnings(); // a damaged or full cache file: said once, here

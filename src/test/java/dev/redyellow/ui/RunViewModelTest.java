@@ -83,4 +83,31 @@ class RunViewModelTest {
         run.start();
         assertFalse(run.messageProperty().get().contains("warning"), "said once: " + run.messageProperty().get());
     }
+
+    @Test
+    void edgesFoundWhileRunningAreLaidOutWhenTheRunEndsAndTheRunsFiguresStay() throws Exception {
+        data = new LocalData(dir.resolve("redyellow.db"));
+        ProjectViewModel project = new ProjectViewModel(new InlineTasks());
+        MetricsViewModel metrics = new MetricsViewModel();
+        RunViewModel run = new RunViewModel(new InlineTasks(), data, dir.resolve("runs"), project, new StreamViewModel(),
+                metrics, System::nanoTime);
+        // "two" imports one's module in its code only; nothing declares it (PyManifest turns inference off)
+        Path manifest = new PyManifest().feature("two", List.of(), "self.assertEqual(42, value)",
+                        "__import__('one').value")
+                .feature("one", List.of(), "self.assertEqual(42, value)", "42").write(dir.resolve("p/manifest.json"));
+        project.open(manifest);
+        LoadedProject before = project.project();
+        assertEquals(0, before.graph().edges().size());
+
+        run.start();
+
+        assertTrue(project.items().stream().allMatch(i -> i.state() == FeatureState.GREEN));
+        LoadedProject after = project.project();
+        assertTrue(after != before, "laid out again");
+        assertEquals(dev.redyellow.graph.EdgeKind.DISCOVERED, after.graph().edge("one", "two").orElseThrow().kind());
+        assertEquals(1, after.layout().positions().get("two").x(), 0.0, "two now right of one");
+        assertTrue(project.discoveredEdges().isEmpty(), "the found edge is in the graph now");
+        assertTrue(metrics.completeProperty().get(), "the run's figures stay");
+        assertTrue(run.messageProperty().get().startsWith("finished: 2 of 2 GREEN"), run.messageProperty().get());
+    }
 }
