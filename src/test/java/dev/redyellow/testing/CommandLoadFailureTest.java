@@ -2,7 +2,6 @@ package dev.redyellow.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.redyellow.exec.OutputSink;
 import dev.redyellow.exec.ProcessRunner;
@@ -77,7 +76,7 @@ class CommandLoadFailureTest {
 
     @Test
     void pytestCollectionErrorIsACompileError() throws Exception {
-        assumeTrue(CommandTestRunnerTest.PYTEST, "pytest is not installed");
+        CommandTestRunnerTest.requirePytest();
         write("tests/test_slug.py", "from slug import slugify\n\ndef test_slug():\n    assert slugify('A B') == 'a-b'\n");
 
         TestResult result = run(List.of("python3", "-m", "pytest", "-p", "no:cacheprovider"), List.of("tests/test_slug.py"));

@@ -3,7 +3,6 @@ package dev.redyellow.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.redyellow.exec.OutputSink;
 import dev.redyellow.exec.ProcessRunner;
@@ -122,7 +121,7 @@ class CommandOwnTestsTest {
 
     @Test
     void pytestRunsOnlyTheOwnTests() throws Exception {
-        assumeTrue(CommandTestRunnerTest.PYTEST, "pytest is not installed");
+        CommandTestRunnerTest.requirePytest();
         python();
 
         TestResult result = run(List.of("python3", "-m", "pytest", "-p", "no:cacheprovider", "tests"),
