@@ -169,10 +169,10 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (runs < 1 || (workers != null && (workers < 1 || workers > 64))) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--runs must be at least 1 and --workers between 1 and 64");
+            if (runs < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1, was " + runs);
             }
+            checkWorkers(spec, workers);
             java.io.PrintWriter err = spec.commandLine().getErr();
             java.util.Optional<dev.redyellow.manifest.Manifest> loaded = ManifestArgument.load(manifestFile, err);
             if (loaded.isEmpty()) {
@@ -208,12 +208,24 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (features < 1 || workers < 1 || workers > 64) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--features at least 1, --workers 1 to 64");
+            if (features < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--features must be at least 1, was " + features);
             }
+            checkWorkers(spec, workers);
             new dev.redyellow.bench.RealCodeBench(spec.commandLine().getOut(), features, workers, seed,
                     java.nio.file.Path.of(System.getProperty("user.home"))).run();
             return 0;
+        }
+    }
+
+    /** The run settings' workers check, as a usage error. */
+    static void checkWorkers(CommandLine.Model.CommandSpec spec, Integer workers) {
+        if (workers != null) {
+            try {
+                dev.redyellow.run.RunSettings.checkWorkers(workers);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "invalid option: " + e.getMessage());
+            }
         }
     }
 }

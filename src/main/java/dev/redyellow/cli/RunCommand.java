@@ -3,24 +3,15 @@ package dev.redyellow.cli;
 import dev.redyellow.implement.ManualDecisions;
 import dev.redyellow.manifest.Manifest;
 import dev.redyellow.manifest.TestSettings;
-import dev.redyellow.run.DiscoveryMemory;
-import dev.redyellow.run.RunEngine;
-import dev.redyellow.run.RunOptions;
+import dev.redyellow.run.RunLauncher;
 import dev.redyellow.run.RunReport;
 import dev.redyellow.run.RunResult;
-import dev.redyellow.run.RunStreams;
-import dev.redyellow.run.RunHistory;
+import dev.redyellow.run.RunSettings;
 import dev.redyellow.cache.DisabledTestCache;
 import dev.redyellow.cache.OpenedCache;
-import dev.redyellow.store.DiscoveryStore;
-import dev.redyellow.store.RunStore;
-import dev.redyellow.store.StoreFailure;
-import java.util.Map;
 import dev.redyellow.stream.ConsoleSubscriber;
-import java.time.Instant;
 import dev.redyellow.run.FeatureKinds;
 import dev.redyellow.exec.RunFolder;
-import dev.redyellow.testing.TestRunners;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,8 +30,6 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs every feature of the manifest through the RED-YELLOW-GREEN cycle.")
 final class RunCommand implements Callable<Integer> {
-    private static final System.Logger LOG = System.getLogger(RunCommand.class.getName());
-
     @Parameters(paramLabel = "MANIFEST", description = "the feature manifest (JSON)")
     Path manifestFile;
 
@@ -92,21 +81,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (workers != null && (workers < 1 || workers > 64)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--workers must be between 1 and 64, was " + workers);
-        }
-        for (Integer t : new Integer[] {featureTimeout, runTimeout}) {
-            if (t != null && t < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "timeouts are whole seconds, at least 1; was " + t);
-            }
-        }
-        if (storeBudgetMb < 0 || storeBudgetMb > 1 << 20) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--store-budget-mb must be between 0 and 1048576, was " + storeBudgetMb);
-        }
-        if (fork != null && TestSettings.Fork.named(fork).isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--fork must be warm or perRun, was " + fork);
-        }
+        RunSettings settings = settings();
         if (report != null) {
             Optional<String> unwritable = OutputLocation.problem(report);
             if (unwritable.isPresent()) {
@@ -126,31 +101,24 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
-        RunFolder runFolder = RunFolder.create(runsDir != null ? runsDir : RunFolder.defaultRoot(), manifest.name(), Instant.now(), 20);
         ConsoleProgress progress = new ConsoleProgress(out);
-        RunStreams streams = new RunStreams(runFolder.path());
-        if (stream) {
-            streams.view("console", new ConsoleSubscriber(out, ConsoleSubscriber.Mode.ALL), 4096);
-        }
         OpenedCache opened = noCache ? new OpenedCache(new DisabledTestCache("--no-cache"), List.of(), Optional.empty())
                 : CacheFile.open(cacheDb, err);
-        Optional<RunStore> history = opened.database().map(RunStore::new);
-        RunOptions options = new RunOptions(workers != null ? workers : manifest.workers(), runFolder.path(),
-                keepWorkspaces, decisions(), streams, opened.cache(), estimates(history, manifest.name(), err),
-                seconds(featureTimeout), seconds(runTimeout))
-                .withMemory(opened.database().map(d -> DiscoveryMemory.stored(new DiscoveryStore(d), manifest.name(),
-                        Clock.systemUTC())).orElse(DiscoveryMemory.NONE))
-                .withStoreBudget(storeBudgetMb << 20);
-        TestRunners runners = TestRunners.standard(Optional.ofNullable(fork).flatMap(TestSettings.Fork::named));
-        RunEngine engine = new RunEngine(manifest, options, runners, progress, Clock.systemUTC());
-        Instant started = Instant.now();
+        RunLauncher launcher = new RunLauncher(manifest, settings, opened.cache(), opened.database(), decisions(),
+                progress, warning -> {
+                    err.println("redyellow: warning: " + warning);
+                    err.flush();
+                }, Clock.systemUTC());
+        if (stream) {
+            launcher.view("console", new ConsoleSubscriber(out, ConsoleSubscriber.Mode.ALL), 4096);
+        }
         // Ctrl-C or SIGTERM cancels the run; the hook waits until the report is written and every
         // child process is gone, because the JVM halts as soon as the hook returns.
         CountDownLatch wound = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             err.println("redyellow: stopping the run...");
             err.flush();
-            engine.cancel();
+            launcher.cancel();
             try {
                 wound.await(15, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -159,31 +127,23 @@ final class RunCommand implements Callable<Integer> {
         }, "redyellow-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            RunResult result = engine.run();
-            streams.close();
+            RunLauncher.Launched launched = launcher.run();
+            RunResult result = launched.result();
             progress.printSummary(result);
-            var pool = runners.warmPoolState();
+            var pool = launched.pool();
             if (pool.workersStarted() > 0) {
                 out.printf("Test workers: %d warm JVMs started, %d runs, %d recycled.%n", pool.workersStarted(), pool.runs(),
                         pool.recycles());
             }
-            String runId = runFolder.path().getFileName().toString();
-            history.ifPresent(h -> saveHistory(h, RunHistory.record(runId, result, started, Instant.now(),
-                    engine::servedFromCache), err));
             if (report != null) {
-                writeReport(result, runners.warmPoolState());
+                writeReport(result, pool);
                 out.println("Report: " + report.toAbsolutePath());
             }
-            out.println("Logs: " + streams.logsDir());
-            if (keepWorkspaces) {
-                out.println("Workspaces kept in " + runFolder.path().resolve("workspaces"));
-            } else {
-                runFolder.removeWorkspaces();
-            }
+            out.println("Logs: " + launched.logsDir());
+            launched.keptWorkspaces().ifPresent(w -> out.println("Workspaces kept in " + w));
             out.flush();
             return result.allGreen() ? ExitCodes.ALL_GREEN : ExitCodes.NOT_ALL_GREEN;
         } finally {
-            runners.close();
             opened.close();
             wound.countDown();
             try {
@@ -194,26 +154,18 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Durations learnt from earlier runs; none when the history cannot be read (the run goes on). */
-    private static Map<String, Double> estimates(Optional<RunStore> history, String name, PrintWriter err) {
-        try {
-            return history.map(h -> h.featureEstimates(name)).orElse(Map.of());
-        } catch (StoreFailure e) {
-            LOG.log(System.Logger.Level.INFO, "reading run history failed", e);
-            err.println("redyellow: warning: cannot read the run history (" + e.getMessage() + "); using default estimates");
-            err.flush();
-            return Map.of();
+    /** The options as run settings, checked once by {@link RunSettings}; a bad value is a usage error. */
+    private RunSettings settings() {
+        if (fork != null && TestSettings.Fork.named(fork).isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--fork must be warm or perRun, was " + fork);
         }
-    }
-
-    /** A history that cannot be saved (a full disk) costs the history, not the report or the exit code. */
-    private static void saveHistory(RunStore history, dev.redyellow.store.RunRecord run, PrintWriter err) {
         try {
-            history.save(run);
-        } catch (StoreFailure e) {
-            LOG.log(System.Logger.Level.INFO, "saving run history failed", e);
-            err.println("redyellow: warning: the run history was not saved (" + e.getMessage() + ")");
-            err.flush();
+            return new RunSettings(Optional.ofNullable(workers), runsDir != null ? runsDir : RunFolder.defaultRoot(),
+                    RunSettings.DEFAULT_KEEP_RUNS, keepWorkspaces, seconds(featureTimeout), seconds(runTimeout),
+                    Optional.ofNullable(fork).flatMap(TestSettings.Fork::named),
+                    Math.max(Math.min(storeBudgetMb, Long.MAX_VALUE >> 21), Long.MIN_VALUE >> 21) << 20, !noCache);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "invalid option: " + e.getMessage());
         }
     }
 
@@ -228,8 +180,8 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static Duration seconds(Integer value) {
-        return value == null ? null : Duration.ofSeconds(value);
+    private static Optional<Duration> seconds(Integer value) {
+        return Optional.ofNullable(value).map(Duration::ofSeconds);
     }
 
     private ManualDecisions decisions() {

@@ -19,6 +19,11 @@ import java.util.Optional;
 public record Manifest(Path file, int version, String name, Path baseDir, int maxAttempts, int workers,
                        int stagnationLimit, boolean inferDependencies, List<Feature> features, String contentHash,
                        List<String> sharedDirs) {
+    /** The fewest parallel workers a run may have. */
+    public static final int MIN_WORKERS = 1;
+    /** The most parallel workers a run may have: beyond it, test processes only wait on each other. */
+    public static final int MAX_WORKERS = 64;
+
     public Manifest {
         features = List.copyOf(features);
         sharedDirs = List.copyOf(sharedDirs);

@@ -117,7 +117,7 @@ public final class ManifestLoader {
         ReviewSettings review = fields.get("review").map(v -> settings.review("/review", v))
                 .orElse(SettingsReader.DEFAULT_REVIEW);
         int maxAttempts = fields.integer("maxAttempts", 4, 1, 50);
-        int workers = fields.integer("workers", 2, 1, 64);
+        int workers = fields.integer("workers", 2, Manifest.MIN_WORKERS, Manifest.MAX_WORKERS);
         int stagnationLimit = fields.integer("stagnationLimit", 2, 2, 50);
         boolean inferDependencies = fields.bool("inferDependencies", true);
         FeatureReader reader = new FeatureReader(json, problems, files, test, implementer, review);

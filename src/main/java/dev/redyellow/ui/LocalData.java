@@ -42,6 +42,16 @@ public final class LocalData implements AutoCloseable {
         return opened().cache();
     }
 
+    /** The opened file, shared by the cache, the history and the discoveries; empty without a usable file. */
+    public Optional<dev.redyellow.store.Database> database() {
+        return opened().database();
+    }
+
+    /** Adds a warning to show once (a history that could not be read or saved). */
+    public void warn(String warning) {
+        unshown.add(warning);
+    }
+
     public Optional<RunStore> runs() {
         return opened().database().map(RunStore::new);
     }

@@ -2,6 +2,7 @@ package dev.redyellow.ui;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import dev.redyellow.manifest.Manifest;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -35,7 +36,7 @@ final class RunToolbar extends HBox {
                 project.projectProperty(), run.phaseProperty(), project.loadingProperty()));
         Button stopButton = button("■ Stop", "stop", "Stop the run (Esc, Ctrl+.)", run::stop);
         stopButton.disableProperty().bind(run.phaseProperty().isNotEqualTo(RunViewModel.Phase.RUNNING));
-        Spinner<Integer> workers = new Spinner<>(1, 64, 1);
+        Spinner<Integer> workers = new Spinner<>(Manifest.MIN_WORKERS, Manifest.MAX_WORKERS, 1);
         workers.setId("workers");
         workers.setPrefWidth(72);
         workers.getValueFactory().valueProperty().addListener((o, was, now) -> run.workersProperty().set(now));

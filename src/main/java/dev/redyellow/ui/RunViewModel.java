@@ -2,6 +2,7 @@ package dev.redyellow.ui;
 
 import dev.redyellow.run.RunOptions;
 import dev.redyellow.run.RunResult;
+import dev.redyellow.run.RunSettings;
 import dev.redyellow.stream.LogFileSubscriber;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,8 +86,8 @@ public final class RunViewModel {
         }
         bridge.beginRun();
         recordedRun = null;
-        session = new RunSession(loaded.manifest(), workers.get(), cacheOn.get(), data, runsRoot, desk, bridge, bridge)
-                .storeBudget((long) storeBudgetMb.get() << 20);
+        session = new RunSession(loaded.manifest(), RunSettings.defaults(runsRoot).withWorkers(workers.get())
+                .withCache(cacheOn.get()).withStoreBudget((long) storeBudgetMb.get() << 20), data, desk, bridge, bridge);
         phase.set(Phase.RUNNING);
         message.set("running " + loaded.manifest().name() + " on " + workers.get() + " workers");
         // The toolbar answers the click in this frame; the graph, the output and the figures are cleared
