@@ -1,5 +1,6 @@
 package dev.redyellow.ui;
 
+import dev.redyellow.cache.DisabledTestCache;
 import dev.redyellow.implement.ManualDecisions;
 import dev.redyellow.manifest.Manifest;
 import dev.redyellow.run.RunLauncher;
@@ -23,25 +24,50 @@ public final class RunSession {
     /** Chunks the window's viewer may fall behind by before its queue drops (and counts) them. */
     static final int VIEWER_CAPACITY = 4096;
 
-    private final RunLauncher launcher;
+    private final Manifest manifest;
+    private final RunSettings settings;
+    private final LocalData data;
+    private final ManualDecisions decisions;
+    private final RunListener listener;
+    private final Consumer<Chunk> output;
+    private volatile RunLauncher launcher;
+    private volatile boolean cancelled;
 
     public RunSession(Manifest manifest, RunSettings settings, LocalData data, ManualDecisions decisions,
                       RunListener listener, Consumer<Chunk> output) {
-        this.launcher = new RunLauncher(manifest, settings, data.cache(), data.database(), decisions, listener,
-                data::warn, Clock.systemUTC())
-                .view("window", new CallbackSubscriber(output), VIEWER_CAPACITY);
+        this.manifest = manifest;
+        this.settings = settings;
+        this.data = data;
+        this.decisions = decisions;
+        this.listener = listener;
+        this.output = output;
     }
 
+    /** Runs on a background task: the cache file is opened here, on first use, never on the FX thread. */
     public RunResult run() throws Exception {
-        return launcher.run().result();
+        boolean on = settings.useCache();
+        RunLauncher created = new RunLauncher(manifest, settings,
+                on ? data.cache() : new DisabledTestCache("the cache is off in the window"),
+                on ? data.database() : Optional.empty(), decisions, listener, data::warn, Clock.systemUTC())
+                .view("window", new CallbackSubscriber(output), VIEWER_CAPACITY);
+        launcher = created;
+        if (cancelled) {
+            created.cancel();
+        }
+        return created.run().result();
     }
 
     public void cancel() {
-        launcher.cancel();
+        cancelled = true;
+        RunLauncher running = launcher;
+        if (running != null) {
+            running.cancel();
+        }
     }
 
     /** The full log of a feature's attempt (0 is the RED proof); empty before the run made its folder. */
     public Optional<Path> logFile(String featureId, int attempt) {
-        return launcher.logFile(featureId, attempt);
+        RunLauncher running = launcher;
+        return running == null ? Optional.empty() : running.logFile(featureId, attempt);
     }
 }
