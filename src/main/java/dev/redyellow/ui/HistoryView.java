@@ -2,9 +2,6 @@ package dev.redyellow.ui;
 
 import dev.redyellow.store.FeatureRecord;
 import dev.redyellow.store.RunRecord;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -25,32 +22,29 @@ import javafx.scene.layout.HBox;
  * and "Show in graph" (or a double click) opens its manifest with the run's states and transitions.
  */
 public final class HistoryView extends BorderPane {
-    static final int RUNS = 50;
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-
-    private final TaskExecutor tasks;
-    private final LocalData data;
-    private final ListView<RunRecord> runs = new ListView<>();
-    private final Label status = new Label();
+    private final HistoryViewModel model;
 
     /**
      * @param opener opens a run in the graph and reports, in one line, what it showed or why it could not
      */
     public HistoryView(TaskExecutor tasks, LocalData data, BiConsumer<RunRecord, Consumer<String>> opener) {
-        this.tasks = tasks;
-        this.data = data;
+        this(HistoryViewModel.of(tasks, data, opener));
+    }
+
+    HistoryView(HistoryViewModel model) {
+        this.model = model;
         getStyleClass().add("history-view");
+        ListView<RunRecord> runs = new ListView<>(model.runs());
         runs.setId("history-runs");
         runs.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(RunRecord r, boolean empty) {
                 super.updateItem(r, empty);
-                setText(empty || r == null ? null : WHEN.format(r.started()) + "  " + r.name() + "  "
-                        + (r.allGreen() ? "all GREEN" : "not all GREEN") + String.format("  %.1f s, %.2f×, %d workers",
-                        r.wallSeconds(), r.speedup(), r.workers()));
+                setText(empty || r == null ? null : HistoryViewModel.line(r));
             }
         });
-        TableView<FeatureRecord> features = new TableView<>();
+        model.selectedProperty().bind(runs.getSelectionModel().selectedItemProperty());
+        TableView<FeatureRecord> features = new TableView<>(model.features());
         features.setPlaceholder(new Label("Select a run"));
         features.getColumns().add(column("feature", FeatureRecord::id, 140));
         features.getColumns().add(column("state", FeatureRecord::state, 90));
@@ -59,19 +53,19 @@ public final class HistoryView extends BorderPane {
         features.getColumns().add(column("test runs", f -> String.valueOf(f.testRuns()), 70));
         features.getColumns().add(column("cache hits", f -> String.valueOf(f.cacheHits()), 70));
         features.getColumns().add(column("seconds", f -> String.format("%.1f", f.seconds()), 70));
-        runs.getSelectionModel().selectedItemProperty().addListener((o, was, r) ->
-                features.getItems().setAll(r == null ? List.of() : r.features()));
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> refresh());
         Button open = new Button("Show in graph");
         open.setId("history-open");
-        open.disableProperty().bind(runs.getSelectionModel().selectedItemProperty().isNull());
-        open.setOnAction(e -> opener.accept(runs.getSelectionModel().getSelectedItem(), status::setText));
+        open.disableProperty().bind(model.selectedProperty().isNull());
+        open.setOnAction(e -> model.openSelected());
         runs.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2 && runs.getSelectionModel().getSelectedItem() != null) {
-                opener.accept(runs.getSelectionModel().getSelectedItem(), status::setText);
+            if (e.getClickCount() == 2) {
+                model.openSelected();
             }
         });
+        Label status = new Label();
+        status.textProperty().bind(model.statusProperty());
         HBox bar = new HBox(8, refresh, open, status);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("pane-bar");
@@ -87,9 +81,6 @@ public final class HistoryView extends BorderPane {
     }
 
     public void refresh() {
-        tasks.run("read the run history", () -> data.runs().map(store -> store.recent(RUNS)).orElse(List.of()), list -> {
-            runs.getItems().setAll(list);
-            status.setText(list.isEmpty() ? "no runs recorded in " + data.file() : list.size() + " recent runs");
-        }, e -> status.setText("The history could not be read: " + e.getMessage()));
+        model.refresh();
     }
 }

@@ -133,7 +133,7 @@ public final class ProjectViewModel {
                 item.attemptProperty().set(feature.attempts());
                 shown++;
             }
-            report.accept("Showing the run of " + HistoryView.WHEN.format(run.started()) + ": " + shown + " of " + items.size()
+            report.accept("Showing the run of " + HistoryViewModel.WHEN.format(run.started()) + ": " + shown + " of " + items.size()
                     + " features, with their transitions (per-test results and diffs only for a run made in this window)"
                     + (unreadable == 0 ? "" : "; " + unreadable + " recorded transitions named states this version does not know")
                     + (gone.isEmpty() ? "" : "; not in the manifest any more: " + String.join(", ", gone)));
