@@ -1,5 +1,6 @@
 package dev.redyellow.cache;
 
+import dev.redyellow.files.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

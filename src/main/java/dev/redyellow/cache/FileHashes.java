@@ -1,5 +1,6 @@
 package dev.redyellow.cache;
 
+import dev.redyellow.files.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

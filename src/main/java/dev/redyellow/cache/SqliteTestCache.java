@@ -1,5 +1,6 @@
 package dev.redyellow.cache;
 
+import dev.redyellow.files.Sha256;
 import dev.redyellow.store.Database;
 import dev.redyellow.store.SqlWork;
 import dev.redyellow.store.StoreFailure;

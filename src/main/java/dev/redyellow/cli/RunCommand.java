@@ -169,14 +169,12 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes the report; on failure no half-written temporary file is left beside it. */
+    /** Writes the report whole or not at all (no half-written file is left beside it). */
     private void writeReport(RunResult result, dev.redyellow.testing.WarmPoolState pool) throws java.io.IOException {
         try {
             RunReport.write(result, pool, report);
         } catch (java.io.IOException | RuntimeException e) {
-            Path target = report.toAbsolutePath();
-            java.nio.file.Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".tmp"));
-            throw new java.io.IOException("cannot write the report " + target + ": " + e.getMessage(), e);
+            throw new java.io.IOException("cannot write the report " + report.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.redyellow.exec;
 
+import dev.redyellow.files.Sha256;
 import dev.redyellow.manifest.SharedFolders;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -10,15 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -275,34 +272,21 @@ public final class SharedDirs {
 
     /** A short hash over every entry's path, kind, mode (write bits aside), link target and content. */
     private static String fingerprint(Map<String, Entry> entries) {
-        MessageDigest digest = digest();
+        MessageDigest digest = Sha256.digest();
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
             Entry v = e.getValue();
             String line = e.getKey() + '\0' + v.kind() + '\0' + v.mode().replace('w', '-') + '\0' + v.link() + '\0'
                     + v.hash() + '\n';
             digest.update(line.getBytes(StandardCharsets.UTF_8));
         }
-        return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        return Sha256.hex(digest).substring(0, 16);
     }
 
     private static String sha256(Path file) {
-        MessageDigest digest = digest();
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
+        try {
+            return Sha256.hex(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

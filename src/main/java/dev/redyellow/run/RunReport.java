@@ -1,5 +1,6 @@
 package dev.redyellow.run;
 
+import dev.redyellow.files.AtomicFiles;
 import dev.redyellow.graph.DependencyEdge;
 import dev.redyellow.store.BlobMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,9 +14,7 @@ import dev.redyellow.testing.TestCase;
 import dev.redyellow.testing.WarmPoolState;
 import dev.redyellow.testing.TestResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The JSON report of SPEC section 5. Field names are a contract: fields may be added, none renamed.
@@ -40,11 +39,7 @@ public final class RunReport {
             w.put("runs", workers.runs());
             w.put("recycles", workers.recycles());
         }
-        Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        JSON.writeValue(tmp.toFile(), json);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, JSON.writeValueAsBytes(json));
     }
 
     public static ObjectNode toJson(RunResult result) {

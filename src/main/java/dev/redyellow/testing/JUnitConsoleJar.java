@@ -1,16 +1,13 @@
 package dev.redyellow.testing;
 
+import dev.redyellow.files.AtomicFiles;
+import dev.redyellow.files.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -46,7 +43,7 @@ public final class JUnitConsoleJar {
             return extracted;
         }
         byte[] jar = bundled();
-        String name = "junit-console-" + HexFormat.of().formatHex(sha256(jar), 0, 8) + ".jar";
+        String name = "junit-console-" + Sha256.hex(jar).substring(0, 16) + ".jar";
         List<String> problems = new ArrayList<>();
         for (Path folder : folders) {
             try {
@@ -62,21 +59,10 @@ public final class JUnitConsoleJar {
 
     private static Path extract(byte[] jar, Path target) throws IOException {
         if (Files.isRegularFile(target) && Files.size(target) == jar.length
-                && MessageDigest.isEqual(sha256(Files.readAllBytes(target)), sha256(jar))) {
+                && Sha256.hex(Files.readAllBytes(target)).equals(Sha256.hex(jar))) {
             return target;
         }
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), "junit-console-", ".part");
-        try {
-            Files.write(temporary, jar);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(target, jar);
         return target;
     }
 
@@ -87,14 +73,6 @@ public final class JUnitConsoleJar {
                         + " is missing; the Maven build copies it there)");
             }
             return in.readAllBytes();
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }

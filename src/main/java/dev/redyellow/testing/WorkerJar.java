@@ -1,5 +1,7 @@
 package dev.redyellow.testing;
 
+import dev.redyellow.files.AtomicFiles;
+import dev.redyellow.files.Sha256;
 import dev.redyellow.testing.worker.TestPlatform;
 import dev.redyellow.testing.worker.WorkerMain;
 import java.io.ByteArrayOutputStream;
@@ -7,13 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,14 +54,14 @@ final class WorkerJar {
         Path consoleJar = console.path();
         Map<String, byte[]> classes = workerClasses();
         String source = bridgeSource();
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         digest.update(consoleJar.getFileName().toString().getBytes(StandardCharsets.UTF_8));
         classes.forEach((name, bytes) -> {
             digest.update(name.getBytes(StandardCharsets.UTF_8));
             digest.update(bytes);
         });
         digest.update(source.getBytes(StandardCharsets.UTF_8));
-        Path target = consoleJar.resolveSibling("redyellow-worker-" + HexFormat.of().formatHex(digest.digest(), 0, 8) + ".jar");
+        Path target = consoleJar.resolveSibling("redyellow-worker-" + Sha256.hex(digest).substring(0, 16) + ".jar");
         if (!Files.isRegularFile(target)) {
             classes.putAll(compileBridge(source, consoleJar));
             write(classes, target);
@@ -162,33 +160,15 @@ final class WorkerJar {
 
     /** Writes the jar through a temporary file and an atomic move: parallel builders never see half a jar. */
     private static void write(Map<String, byte[]> classes, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), "redyellow-worker-", ".part");
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (JarOutputStream jar = new JarOutputStream(bytes)) {
-                for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
-                    jar.putNextEntry(new JarEntry(entry.getKey()));
-                    jar.write(entry.getValue());
-                    jar.closeEntry();
-                }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
+                jar.putNextEntry(new JarEntry(entry.getKey()));
+                jar.write(entry.getValue());
+                jar.closeEntry();
             }
-            Files.write(temporary, bytes.toByteArray());
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
         }
+        AtomicFiles.write(target, bytes.toByteArray());
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 }
