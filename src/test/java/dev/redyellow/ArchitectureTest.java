@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] ENGINE = {"dev.redyellow.manifest..", "dev.redyellow.graph..", "dev.redyellow.cycle..",
         "dev.redyellow.exec..", "dev.redyellow.testing..", "dev.redyellow.implement..", "dev.redyellow.cache..",
-        "dev.redyellow.store..", "dev.redyellow.stream..", "dev.redyellow.run..", "dev.redyellow.bench.."};
+        "dev.redyellow.store..", "dev.redyellow.stream..", "dev.redyellow.files..", "dev.redyellow.run..",
+        "dev.redyellow.bench.."};
 
     /** The engine's parts, below the run that wires them. */
     private static final String[] PARTS = {"dev.redyellow.manifest..", "dev.redyellow.graph..", "dev.redyellow.cycle..",
         "dev.redyellow.exec..", "dev.redyellow.testing..", "dev.redyellow.implement..", "dev.redyellow.cache..",
-        "dev.redyellow.store..", "dev.redyellow.stream.."};
+        "dev.redyellow.store..", "dev.redyellow.stream..", "dev.redyellow.files.."};
 
     private static JavaClasses classes;
 
@@ -56,6 +57,21 @@ class ArchitectureTest {
         // ui/cli -> run -> the engine's parts: a part that reached up into the run would tie it to one wiring
         noClasses().that().resideInAnyPackage(PARTS).should().dependOnClassesThat()
                 .resideInAnyPackage("dev.redyellow.run..", "dev.redyellow.bench..").check(classes);
+    }
+
+    @Test
+    void theFrontEndsStartRunsOnlyThroughTheLauncher() {
+        // one way to run: the window and the command line wire a run once, in run.RunLauncher
+        noClasses().that().resideInAnyPackage("dev.redyellow.ui..", "dev.redyellow.cli..").should()
+                .dependOnClassesThat().haveFullyQualifiedName("dev.redyellow.run.RunEngine").check(classes);
+    }
+
+    @Test
+    void filesDependOnNothingOfTheProduct() {
+        noClasses().that().resideInAPackage("dev.redyellow.files..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.redyellow")
+                .orShould().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.redyellow.files..")
+                .check(classes);
     }
 
     @Test
