@@ -1,5 +1,6 @@
 package dev.redyellow.bench;
 
+import java.io.PrintWriter;
 import dev.redyellow.exec.OutputSink;
 import dev.redyellow.stream.CallbackSubscriber;
 import dev.redyellow.stream.ChunkKind;
@@ -44,8 +45,10 @@ public final class StreamBench {
     private static final int FAST_CAPACITY = 1024;
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final PrintWriter out;
 
-    private StreamBench() {
+    public StreamBench(PrintWriter out) {
+        this.out = out;
     }
 
     /** What one scenario measured. */
@@ -53,36 +56,34 @@ public final class StreamBench {
                           StreamMetrics.Snapshot slow, long heapBefore, long heapPeak, long heapAfter) {
     }
 
-    public static void main(String[] args) throws Exception {
-        int secondsPerRate = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        long pushMegabytes = args.length > 1 ? Long.parseLong(args[1]) : 1024;
-        StreamBench bench = new StreamBench();
+    /** Runs every scenario, printing a table each and the command that reproduces them. */
+    public void run(int secondsPerRate, long pushMegabytes) throws Exception {
         Path runDir = Files.createTempDirectory("redyellow-streambench");
         try {
-            bench.run(runDir, secondsPerRate, pushMegabytes);
+            run(runDir, secondsPerRate, pushMegabytes);
         } finally {
             deleteTree(runDir);
         }
-        System.out.printf(Locale.ROOT, "%nReproduce: java -Xmx256m -jar target/redyellow.jar bench stream %d %d%n",
+        out.printf(Locale.ROOT, "%nReproduce: java -Xmx256m -jar target/redyellow.jar bench stream %d %d%n",
                 secondsPerRate, pushMegabytes);
     }
 
     private void run(Path runDir, int secondsPerRate, long pushMegabytes) throws Exception {
-        System.out.printf(Locale.ROOT, "Streaming path: %d-byte writes -> 8 KB UTF-8 chunks -> log file (lossless) + fast viewer"
+        out.printf(Locale.ROOT, "Streaming path: %d-byte writes -> 8 KB UTF-8 chunks -> log file (lossless) + fast viewer"
                 + " (queue %d) + slow viewer (%d ms/chunk, queue %d).%nJVM max heap %d MB, %d CPUs, system load average %.1f"
                 + " (figures from a shared machine vary with it).%n%n",
                 WRITE_BYTES, FAST_CAPACITY, SLOW_SLEEP_MILLIS, SLOW_CAPACITY, Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         measure(runDir, 10, 1L << 20, true); // warm-up, not printed
-        System.out.println("| produced (target) | produced (got) | MB    | fast p50 | fast p99 | fast chunks | fast dropped | slow got | slow dropped |");
-        System.out.println("|------------------:|---------------:|------:|---------:|---------:|------------:|-------------:|---------:|-------------:|");
+        out.println("| produced (target) | produced (got) | MB    | fast p50 | fast p99 | fast chunks | fast dropped | slow got | slow dropped |");
+        out.println("|------------------:|---------------:|------:|---------:|---------:|------------:|-------------:|---------:|-------------:|");
         for (double rate : new double[] {1, 10, 50}) {
             long bytes = (long) (rate * (1 << 20) * secondsPerRate);
             printLatencyRow(measure(runDir, rate, bytes, true));
         }
-        System.out.println();
-        System.out.println("| unpaced push | log file | MB/s   | fast p50 | fast p99 | slow dropped | heap before (after GC) | heap peak | heap after GC | growth |");
-        System.out.println("|-------------:|---------:|-------:|---------:|---------:|-------------:|-----------------------:|----------:|--------------:|-------:|");
+        out.println();
+        out.println("| unpaced push | log file | MB/s   | fast p50 | fast p99 | slow dropped | heap before (after GC) | heap peak | heap after GC | growth |");
+        out.println("|-------------:|---------:|-------:|---------:|---------:|-------------:|-----------------------:|----------:|--------------:|-------:|");
         printThroughputRow(measure(runDir, 0, pushMegabytes << 20, true), true);
         printThroughputRow(measure(runDir, 0, pushMegabytes << 20, false), false);
     }
@@ -158,15 +159,15 @@ public final class StreamBench {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
-    private static void printLatencyRow(Result r) {
-        System.out.printf(Locale.ROOT, "| %12.0f MB/s | %9.1f MB/s | %5d | %8s | %8s | %11d | %12d | %8d | %12d |%n",
+    private void printLatencyRow(Result r) {
+        out.printf(Locale.ROOT, "| %12.0f MB/s | %9.1f MB/s | %5d | %8s | %8s | %11d | %12d | %8d | %12d |%n",
                 r.targetMbPerSecond(), r.gotMbPerSecond(), r.bytes() >> 20, micros(r.fast().latencyP50().toNanos()),
                 micros(r.fast().latencyP99().toNanos()), r.fast().chunks(), r.fast().dropped(), r.slow().chunks(),
                 r.slow().dropped());
     }
 
-    private static void printThroughputRow(Result r, boolean withLogFile) {
-        System.out.printf(Locale.ROOT, "| %9d MB | %8s | %6.0f | %8s | %8s | %12d | %19.1f MB | %6.1f MB | %10.1f MB | %3.1f MB |%n",
+    private void printThroughputRow(Result r, boolean withLogFile) {
+        out.printf(Locale.ROOT, "| %9d MB | %8s | %6.0f | %8s | %8s | %12d | %19.1f MB | %6.1f MB | %10.1f MB | %3.1f MB |%n",
                 r.bytes() >> 20, withLogFile ? "yes" : "no", r.gotMbPerSecond(), micros(r.fast().latencyP50().toNanos()),
                 micros(r.fast().latencyP99().toNanos()), r.slow().dropped(), mb(r.heapBefore()), mb(r.heapPeak()),
                 mb(r.heapAfter()), mb(r.heapPeak() - r.heapBefore()));

@@ -67,9 +67,12 @@ final class BenchCommand implements Runnable {
         @CommandLine.Parameters(index = "1", defaultValue = "1024", description = "megabytes to push (default ${DEFAULT-VALUE})")
         long megabytes;
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
-            dev.redyellow.bench.StreamBench.main(new String[] {Integer.toString(secondsPerRate), Long.toString(megabytes)});
+            new dev.redyellow.bench.StreamBench(spec.commandLine().getOut()).run(secondsPerRate, megabytes);
             return 0;
         }
     }

@@ -1,4 +1,7 @@
-package dev.redyellow.ui;
+package dev.redyellow.ui.bench;
+
+import dev.redyellow.ui.AppEnvironment;
+import dev.redyellow.ui.MainWindow;
 
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
@@ -24,7 +27,7 @@ import javafx.stage.Stage;
  * also pays for the code the JVM compiles and the controls it builds the first time. Not a test: it
  * prints figures and exits.
  *
- * <p>{@code java -cp target/redyellow.jar dev.redyellow.ui.StallBench [MB [RUNS]]} (needs a display, e.g. Xvfb).
+ * <p>{@code java -cp target/redyellow.jar dev.redyellow.ui.bench.StallBench [MB [RUNS]]} (needs a display, e.g. Xvfb).
  */
 public final class StallBench {
 
@@ -100,7 +103,7 @@ public final class StallBench {
                     afterPause(3, () -> startMeasuredRun(window));
                     return;
                 }
-                System.out.println("  reproduce: java -cp target/redyellow.jar dev.redyellow.ui.StallBench " + mb + " " + runs);
+                System.out.println("  reproduce: java -cp target/redyellow.jar dev.redyellow.ui.bench.StallBench " + mb + " " + runs);
                 window.close();
                 try {
                     prefs.removeNode();
