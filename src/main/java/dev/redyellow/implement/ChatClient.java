@@ -71,7 +71,7 @@ final class ChatClient {
         }
         Optional<String> key = Optional.ofNullable(keyValue).map(String::strip);
         HttpRequest request = request(system, user, key);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(endpoint.timeoutSeconds());
+        long deadline = pause.nanoTime() + TimeUnit.SECONDS.toNanos(endpoint.timeoutSeconds());
         for (int retry = 0; ; retry++) {
             Exchange exchange = send(request, narrator, deadline);
             ChatAnswer answer = exchange.answer().map(a -> masked(a, key)).orElse(null);
@@ -86,7 +86,7 @@ final class ChatClient {
             }
             Duration wait = exchange.retryAfter().orElse(backoff.multipliedBy(1L << retry));
             if (wait.compareTo(LONGEST_RETRY_WAIT) > 0
-                    || System.nanoTime() + wait.toNanos() >= deadline) {
+                    || pause.nanoTime() + wait.toNanos() >= deadline) {
                 return new ChatAnswer.Failed(why + "; the server asks to wait " + wait.toSeconds()
                         + " s, beyond the time limit of " + endpoint.timeoutSeconds() + " s", false);
             }
@@ -118,7 +118,7 @@ final class ChatClient {
         CompletableFuture<HttpResponse<Void>> future = Shared.HTTP.sendAsync(request, handler);
         HttpResponse<Void> response;
         try {
-            response = future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            response = future.get(Math.max(0, deadline - pause.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             stream.cancel();
             future.cancel(true);

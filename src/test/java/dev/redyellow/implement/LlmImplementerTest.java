@@ -154,6 +154,35 @@ class LlmImplementerTest {
     }
 
     @Test
+    void retriesStopWhenTheirWaitsWouldPassTheTimeLimit() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            server.then(ChatServer.status(503, "overloaded", Map.of()));
+        }
+        // the waits pass on a ticker the test moves: 2 s, then 4 s would end at 6 s, past the limit of 5 s
+        long[] now = {0};
+        Pause time = new Pause() {
+            @Override
+            public void sleep(Duration d) {
+                pauses.add(d);
+                now[0] += d.toNanos();
+            }
+
+            @Override
+            public long nanoTime() {
+                return now[0];
+            }
+        };
+        LlmImplementer implementer = new LlmImplementer(settings(server.baseUrl(), null, 5), Map.<String, String>of()::get,
+                time, Duration.ofSeconds(2));
+        AttemptResult result = implementer.implement(new AttemptRequest(Features.add(settings(server.baseUrl(), null, 5)), 1,
+                Features.workspace(dir), Optional.empty(), out));
+        AttemptResult.NoCode noCode = assertInstanceOf(AttemptResult.NoCode.class, result);
+        assertEquals(List.of(Duration.ofSeconds(2)), pauses);
+        assertTrue(noCode.reason().contains("the server asks to wait 4 s, beyond the time limit of 5 s"), noCode.reason());
+        assertEquals(2, server.received().size());
+    }
+
+    @Test
     void aRetryAfterBeyondTheTimeLimitEndsTheAttemptAtOnce() throws Exception {
         server.then(ChatServer.status(429, "{}", Map.of("Retry-After", "50")));
         AttemptResult result = implement(settings(server.baseUrl(), null, 10), Map.of());
