@@ -1,5 +1,6 @@
 package dev.redyellow.implement;
 
+import dev.redyellow.testkit.PyManifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +58,7 @@ class ApiKeySecrecyTest {
         Path manifest = new PyManifest("secrecy", llm(good), llm(good))
                 .feature("add", "add(a, b) returns the sum", "from add import add", "self.assertEqual(5, add(2, 3))", null)
                 .feature("sub", "sub(a, b) subtracts", "from sub import sub", "self.assertEqual(1, sub(3, 2))", llm(refusing))
-                .write(tmp.resolve("project"));
+                .write(tmp.resolve("project/manifest.json"));
         Path home = Files.createDirectories(tmp.resolve("home"));
         Path report = tmp.resolve("report.json");
         Path db = tmp.resolve("redyellow.db");

@@ -1,5 +1,6 @@
 package dev.redyellow.implement;
 
+import dev.redyellow.testkit.PyManifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,7 +60,7 @@ class ImplementerRunTest {
     }
 
     private Ran run(PyManifest project) throws Exception {
-        Manifest manifest = ManifestLoader.load(project.write(tmp.resolve("project")));
+        Manifest manifest = ManifestLoader.load(project.write(tmp.resolve("project/manifest.json")));
         Path runDir = tmp.resolve("run");
         RunStreams streams = new RunStreams(runDir);
         RunResult result = new RunEngine(manifest, new RunOptions(1, runDir, false, ManualDecisions.NOBODY, streams),

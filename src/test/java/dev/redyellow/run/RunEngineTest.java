@@ -1,5 +1,7 @@
 package dev.redyellow.run;
 
+import dev.redyellow.testkit.PyManifest;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +12,6 @@ import dev.redyellow.cycle.StepOutput;
 import dev.redyellow.cycle.Transition;
 import dev.redyellow.implement.ManualDecisions;
 import dev.redyellow.manifest.Manifest;
-import dev.redyellow.manifest.ReviewSettings;
 import dev.redyellow.testing.TestRunners;
 import dev.redyellow.cache.CacheSettings;
 import dev.redyellow.cache.OpenedCache;
@@ -58,7 +59,7 @@ class RunEngineTest {
 
     @Test
     void aFailingFirstAttemptGoesRedRedYellowGreen() throws Exception {
-        Manifest m = new PyProject(tmp).feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_OK).manifest();
+        Manifest m = new PyManifest().feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_OK).load(tmp);
         RunResult r = run(m, 1, RunListener.NONE);
         FeatureOutcome add = byId(r).get("add");
         assertEquals(List.of("PENDING->RED", "RED->RED", "RED->YELLOW", "YELLOW->GREEN"), path(add));
@@ -72,22 +73,22 @@ class RunEngineTest {
 
     @Test
     void aDependentSeesItsGreenDependencysCode() throws Exception {
-        Manifest m = new PyProject(tmp)
+        Manifest m = new PyManifest()
                 .feature("add", List.of(), ADD_TEST, ADD_OK)
                 .feature("twice", List.of("add"), "from twice import twice\nself.assertEqual(8, twice(4))",
                         "from add import add\n\ndef twice(x):\n    return add(x, x)\n")
-                .manifest();
+                .load(tmp);
         RunResult r = run(m, 2, RunListener.NONE);
         assertTrue(r.allGreen(), r.outcomes().toString());
     }
 
     @Test
     void dependentsOfAFailedFeatureEndBlockedWithTheReason() throws Exception {
-        Manifest m = new PyProject(tmp).maxAttempts(2)
+        Manifest m = new PyManifest().maxAttempts(2)
                 .feature("add", List.of(), ADD_TEST, ADD_WRONG, "def add(a, b):\n    return 0\n")
                 .feature("twice", List.of("add"), "self.assertTrue(True)", "x = 1\n")
                 .feature("thrice", List.of("twice"), "self.assertTrue(True)", "x = 1\n")
-                .manifest();
+                .load(tmp);
         Map<String, FeatureOutcome> o = byId(run(m, 2, RunListener.NONE));
         assertEquals(FeatureState.FAILED, o.get("add").state());
         assertTrue(o.get("add").reason().startsWith("attempts-exhausted"), o.get("add").reason());
@@ -100,7 +101,7 @@ class RunEngineTest {
 
     @Test
     void testsThatPassWithoutTheImplementationAreARedViolation() throws Exception {
-        Manifest m = new PyProject(tmp).feature("trivial", List.of(), "self.assertEqual(2, 1 + 1)", ADD_OK).manifest();
+        Manifest m = new PyManifest().feature("trivial", List.of(), "self.assertEqual(2, 1 + 1)", ADD_OK).load(tmp);
         FeatureOutcome o = byId(run(m, 1, RunListener.NONE)).get("trivial");
         assertEquals(List.of("PENDING->FAILED"), path(o));
         assertTrue(o.reason().startsWith("red-violation"), o.reason());
@@ -108,8 +109,8 @@ class RunEngineTest {
 
     @Test
     void theSameFailureTwiceStagnates() throws Exception {
-        Manifest m = new PyProject(tmp).maxAttempts(4).stagnationLimit(2)
-                .feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_WRONG, ADD_OK, ADD_OK).manifest();
+        Manifest m = new PyManifest().maxAttempts(4).stagnationLimit(2)
+                .feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_WRONG, ADD_OK, ADD_OK).load(tmp);
         FeatureOutcome o = byId(run(m, 1, RunListener.NONE)).get("add");
         assertEquals(FeatureState.FAILED, o.state());
         assertTrue(o.reason().startsWith("stagnated"), o.reason());
@@ -118,9 +119,8 @@ class RunEngineTest {
 
     @Test
     void aRejectingReviewerSendsTheFeatureBackToRedAndEndsReviewRejected() throws Exception {
-        ReviewSettings reject = new ReviewSettings.Command(
-                List.of("python3", "-c", "print('VERDICT: REJECTED'); print('needs docs')"), Map.of(), 30);
-        Manifest m = new PyProject(tmp).maxAttempts(2).feature("add", List.of(), reject, ADD_TEST, ADD_OK, ADD_OK).manifest();
+        ObjectNode reject = PyManifest.commandReview("python3", "-c", "print('VERDICT: REJECTED'); print('needs docs')");
+        Manifest m = new PyManifest().maxAttempts(2).feature("add", List.of(), reject, ADD_TEST, ADD_OK, ADD_OK).load(tmp);
         FeatureOutcome o = byId(run(m, 1, RunListener.NONE)).get("add");
         assertEquals(List.of("PENDING->RED", "RED->YELLOW", "YELLOW->RED", "RED->YELLOW", "YELLOW->RED", "RED->FAILED"), path(o));
         assertTrue(o.reason().startsWith("review-rejected"), o.reason());
@@ -129,8 +129,8 @@ class RunEngineTest {
 
     @Test
     void notApprovedIsNotApproval() throws Exception {
-        ReviewSettings sly = new ReviewSettings.Command(List.of("python3", "-c", "print('NOT APPROVED')"), Map.of(), 30);
-        Manifest m = new PyProject(tmp).maxAttempts(1).feature("add", List.of(), sly, ADD_TEST, ADD_OK).manifest();
+        ObjectNode sly = PyManifest.commandReview("python3", "-c", "print('NOT APPROVED')");
+        Manifest m = new PyManifest().maxAttempts(1).feature("add", List.of(), sly, ADD_TEST, ADD_OK).load(tmp);
         FeatureOutcome o = byId(run(m, 1, RunListener.NONE)).get("add");
         assertEquals(FeatureState.FAILED, o.state());
         assertTrue(o.reason().startsWith("review-rejected"), o.reason());
@@ -139,10 +139,10 @@ class RunEngineTest {
     @Test
     void independentFeaturesRunAtTheSameTime() throws Exception {
         String slow = "import time\ntime.sleep(1.0)\nfrom m{0} import v\nself.assertEqual(1, v)";
-        Manifest m = new PyProject(tmp)
+        Manifest m = new PyManifest()
                 .feature("m1", List.of(), slow.replace("{0}", "1"), "v = 1\n")
                 .feature("m2", List.of(), slow.replace("{0}", "2"), "v = 1\n")
-                .manifest();
+                .load(tmp);
         RunResult r = run(m, 2, RunListener.NONE);
         assertTrue(r.allGreen());
         assertEquals(2, r.metrics().peakConcurrency());
@@ -159,11 +159,11 @@ class RunEngineTest {
 
     @Test
     void aFeatureOverItsTimeEndsTimeoutAndTheWorkerGoesOnToTheNext() throws Exception {
-        Manifest m = new PyProject(tmp).timeoutSeconds(120)
+        Manifest m = new PyManifest().timeoutSeconds(120)
                 .feature("slow", List.of(), "import time\ntime.sleep(60)", "x = 1\n")
                 .feature("after", List.of(), "from after import plus\nself.assertEqual(5, plus(2, 3))",
                         "def plus(a, b):\n    return a + b\n")
-                .manifest();
+                .load(tmp);
         Map<String, FeatureOutcome> o = byId(runWith(m, 1, new dev.redyellow.cache.DisabledTestCache(""),
                 Duration.ofSeconds(15), null));
         assertEquals(FeatureState.FAILED, o.get("slow").state());
@@ -174,10 +174,10 @@ class RunEngineTest {
 
     @Test
     void theRunTimeoutStopsEverything() throws Exception {
-        Manifest m = new PyProject(tmp).timeoutSeconds(120)
+        Manifest m = new PyManifest().timeoutSeconds(120)
                 .feature("slow", List.of(), "import time\ntime.sleep(60)", "x = 1\n")
                 .feature("later", List.of("slow"), "self.assertTrue(True)", "x = 1\n")
-                .manifest();
+                .load(tmp);
         RunResult r = runWith(m, 1, new dev.redyellow.cache.DisabledTestCache(""), null, Duration.ofSeconds(2));
         assertTrue(r.cancelled());
         assertEquals("the run timeout of 2 s elapsed", r.stopReason());
@@ -188,7 +188,7 @@ class RunEngineTest {
     @Test
     void eachRunCountsItsOwnCacheFiguresWhenRunsShareOneOpenCache() throws Exception {
         // The window keeps one cache open for all its runs; a run's figures must still be its own.
-        Manifest m = new PyProject(tmp).feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_OK).manifest();
+        Manifest m = new PyManifest().feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_OK).load(tmp);
         try (OpenedCache cache = TestCaches.open(tmp.resolve("cache.db"), CacheSettings.defaults())) {
             RunResult cold = runWith(m, 1, cache.cache(), null, null);
             RunResult warm = runWith(m, 1, cache.cache(), null, null);
@@ -207,11 +207,11 @@ class RunEngineTest {
 
     @Test
     void aSecondRunOnUnchangedContentIsServedFromTheCache() throws Exception {
-        Manifest m = new PyProject(tmp)
+        Manifest m = new PyManifest()
                 .feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_OK)
                 .feature("twice", List.of("add"), "from twice import twice\nself.assertEqual(8, twice(4))",
                         "from add import add\n\ndef twice(x):\n    return add(x, x)\n")
-                .manifest();
+                .load(tmp);
         Path db = tmp.resolve("cache.db");
         RunResult cold;
         try (OpenedCache cache = TestCaches.open(db, CacheSettings.defaults())) {
@@ -236,10 +236,10 @@ class RunEngineTest {
 
     @Test
     void cancellingEndsEveryFeatureCancelledAndLeavesNoProcess() throws Exception {
-        Manifest m = new PyProject(tmp).timeoutSeconds(120)
+        Manifest m = new PyManifest().timeoutSeconds(120)
                 .feature("slow", List.of(), "import time\ntime.sleep(60)", "x = 1\n")
                 .feature("after", List.of("slow"), "self.assertTrue(True)", "x = 1\n")
-                .manifest();
+                .load(tmp);
         List<Transition> seen = new CopyOnWriteArrayList<>();
         RunEngine engine = new RunEngine(m, new RunOptions(1, tmp.resolve("run"), false, ManualDecisions.NOBODY,
                 StepOutput.DISCARD), runners, new RunListener() {
@@ -279,11 +279,11 @@ class RunEngineTest {
     void everyAttemptsFilesGoThroughTheCodeStoreWithinItsBudgetAndComeBackFromDisk() throws Exception {
         // a budget of 0 bytes: every blob is spilled at once, so the dependent's workspace and the
         // accepted files can only be what was read back from the run folder
-        Manifest m = new PyProject(tmp)
+        Manifest m = new PyManifest()
                 .feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_OK)
                 .feature("twice", List.of("add"), "from twice import twice\nself.assertEqual(8, twice(4))",
                         "from add import add\n\ndef twice(x):\n    return add(x, x)\n")
-                .manifest();
+                .load(tmp);
         RunEngine engine = new RunEngine(m, new RunOptions(1, tmp.resolve("run"), false, ManualDecisions.NOBODY,
                 StepOutput.DISCARD).withStoreBudget(0), runners, RunListener.NONE, Clock.systemUTC());
         RunResult r = engine.run();
@@ -305,8 +305,8 @@ class RunEngineTest {
 
     @Test
     void attemptsThatShareFilesAreStoredOnce() throws Exception {
-        Manifest m = new PyProject(tmp).maxAttempts(4).stagnationLimit(4)
-                .feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_WRONG, ADD_WRONG, ADD_OK).manifest();
+        Manifest m = new PyManifest().maxAttempts(4).stagnationLimit(4)
+                .feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_WRONG, ADD_WRONG, ADD_OK).load(tmp);
         RunResult r = run(m, 1, RunListener.NONE);
         assertTrue(r.allGreen(), r.outcomes().toString());
         dev.redyellow.store.BlobMetrics store = r.codeStore();

@@ -1,5 +1,6 @@
 package dev.redyellow.run;
 
+import dev.redyellow.testkit.PyManifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,8 +34,8 @@ class RunLauncherTest {
     @TempDir
     Path tmp;
 
-    private Manifest manifest() {
-        return new PyProject(tmp).feature("add", List.of(), ADD_TEST, ADD_OK).manifest();
+    private Manifest manifest() throws Exception {
+        return new PyManifest().feature("add", List.of(), ADD_TEST, ADD_OK).load(tmp);
     }
 
     @Test
@@ -91,7 +92,7 @@ class RunLauncherTest {
     }
 
     @Test
-    void settingsOutOfRangeAreRefusedNamingTheSettingAndTheValue() {
+    void settingsOutOfRangeAreRefusedNamingTheSettingAndTheValue() throws Exception {
         Path runs = tmp.resolve("runs");
         IllegalArgumentException workers = assertThrows(IllegalArgumentException.class, () -> new RunSettings(
                 Optional.of(65), runs, 20, false, Optional.empty(), Optional.empty(), Optional.empty(), 0, true));

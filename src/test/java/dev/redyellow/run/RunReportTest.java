@@ -1,5 +1,6 @@
 package dev.redyellow.run;
 
+import dev.redyellow.testkit.PyManifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,12 +31,12 @@ class RunReportTest {
 
     @Test
     void reportHasEveryFieldOfTheSpecWithLegalTransitions() throws Exception {
-        Manifest m = new PyProject(tmp).maxAttempts(2)
+        Manifest m = new PyManifest().maxAttempts(2)
                 .feature("add", List.of(), "from add import add\nself.assertEqual(5, add(2, 3))",
                         "def add(a, b):\n    return a - b\n", "def add(a, b):\n    return a + b\n")
                 .feature("bad", List.of(), "from bad import f\nself.assertEqual(1, f())", "def f():\n    return 2\n")
                 .feature("after", List.of("bad"), "self.assertTrue(True)", "x = 1\n")
-                .manifest();
+                .load(tmp);
         RunResult result = new RunEngine(m, new RunOptions(2, tmp.resolve("run"), false, ManualDecisions.NOBODY,
                 StepOutput.DISCARD), runners, RunListener.NONE, Clock.systemUTC()).run();
         Path file = tmp.resolve("out/report.json");

@@ -1,5 +1,6 @@
 package dev.redyellow.ui;
 
+import dev.redyellow.testkit.PyManifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,10 +111,10 @@ class ProjectViewModelTest {
 
     @Test
     void anEarlierRunOpensItsManifestWithTheRecordedStates() throws Exception {
-        Path manifest = new PyManifest().feature("a", List.of(), "pass", "42").feature("b", List.of("a"), "pass", "42")
+        Path manifest = new PyManifest().valueFeature("a", List.of(), "pass", "42").valueFeature("b", List.of("a"), "pass", "42")
                 .write(dir.resolve("p/manifest.json"));
         Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
-        RunRecord run = new RunRecord("r1", manifest.toString(), "py-window", t0, t0.plusSeconds(9), false, 9, 1, 1, 2, List.of(
+        RunRecord run = new RunRecord("r1", manifest.toString(), "py-test", t0, t0.plusSeconds(9), false, 9, 1, 1, 2, List.of(
                 new FeatureRecord("a", "GREEN", "approved", 2, 3, 0, 4, List.of(), List.of(
                         new TransitionRecord("PENDING", "RED", t0, "red proved"),
                         new TransitionRecord("RED", "YELLOW", t0.plusSeconds(2), "tests pass"),

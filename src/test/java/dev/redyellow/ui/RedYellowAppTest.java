@@ -1,5 +1,6 @@
 package dev.redyellow.ui;
 
+import dev.redyellow.testkit.PyManifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -122,9 +123,9 @@ class RedYellowAppTest {
     @Test
     void runAfterTrustTurnsEveryNodeGreenAndFillsTheMetrics(FxRobot robot) throws Exception {
         Path manifest = new PyManifest()
-                .feature("alpha", List.of(), OK, "41", "42")
-                .feature("beta", List.of(), OK, "42")
-                .feature("gamma", List.of("alpha", "beta"), OK, "42")
+                .valueFeature("alpha", List.of(), OK, "41", "42")
+                .valueFeature("beta", List.of(), OK, "42")
+                .valueFeature("gamma", List.of("alpha", "beta"), OK, "42")
                 .write(dir.resolve("py/manifest.json"));
         openAndWait(manifest, 3);
         WaitForAsyncUtils.asyncFx(() -> window().project().select("alpha")).get();
@@ -233,7 +234,7 @@ class RedYellowAppTest {
 
     @Test
     void manualReviewRejectSendsTheCommentToTheNextAttemptAndApproveMakesItGreen(FxRobot robot) throws Exception {
-        Path manifest = new PyManifest().review("manual").feature("solo", List.of(), OK, "42", "42")
+        Path manifest = new PyManifest().review("manual").valueFeature("solo", List.of(), OK, "42", "42")
                 .write(dir.resolve("manual/manifest.json"));
         openAndWait(manifest, 1);
         window().trust().trust(window().project().project().manifest().contentHash());
@@ -261,7 +262,7 @@ class RedYellowAppTest {
 
     @Test
     void stopCancelsTheRunAndLeavesNoProcess(FxRobot robot) throws Exception {
-        Path manifest = new PyManifest().feature("slow", List.of(), "import time\ntime.sleep(120)\n" + OK, "42")
+        Path manifest = new PyManifest().valueFeature("slow", List.of(), "import time\ntime.sleep(120)\n" + OK, "42")
                 .write(dir.resolve("slow/manifest.json"));
         runStopAndExpectNoProcess(robot, manifest, "test_slow", 0);
     }
@@ -307,7 +308,7 @@ class RedYellowAppTest {
 
     @Test
     void theCacheViewsClearEmptiesTheCacheFile(FxRobot robot) throws Exception {
-        Path manifest = new PyManifest().feature("cached", List.of(), OK, "42").write(dir.resolve("cached/manifest.json"));
+        Path manifest = new PyManifest().valueFeature("cached", List.of(), OK, "42").write(dir.resolve("cached/manifest.json"));
         openAndWait(manifest, 1);
         window().trust().trust(window().project().project().manifest().contentHash());
         robot.clickOn("#run");

@@ -1,5 +1,6 @@
 package dev.redyellow.ui;
 
+import dev.redyellow.testkit.PyManifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,8 +31,8 @@ class RunViewModelTest {
         MetricsViewModel metrics = new MetricsViewModel();
         RunViewModel run = new RunViewModel(new InlineTasks(), data, dir.resolve("runs"), project, stream, metrics,
                 System::nanoTime);
-        project.open(new PyManifest().feature("one", List.of(), "self.assertEqual(42, value)", "41", "42")
-                .feature("two", List.of("one"), "self.assertEqual(42, value)", "42").write(dir.resolve("p/manifest.json")));
+        project.open(new PyManifest().valueFeature("one", List.of(), "self.assertEqual(42, value)", "41", "42")
+                .valueFeature("two", List.of("one"), "self.assertEqual(42, value)", "42").write(dir.resolve("p/manifest.json")));
 
         assertTrue(run.start(), "the inline executor runs it to the end here");
 
@@ -54,7 +55,7 @@ class RunViewModelTest {
         ProjectViewModel project = new ProjectViewModel(new InlineTasks());
         RunViewModel run = new RunViewModel(new InlineTasks(), data, dir.resolve("runs"), project, new StreamViewModel(),
                 new MetricsViewModel(), System::nanoTime);
-        project.open(new PyManifest().feature("one", List.of(), "self.assertEqual(42, value)", "42")
+        project.open(new PyManifest().valueFeature("one", List.of(), "self.assertEqual(42, value)", "42")
                 .write(dir.resolve("p/manifest.json")));
         run.cacheOnProperty().set(false);
 
@@ -72,7 +73,7 @@ class RunViewModelTest {
         ProjectViewModel project = new ProjectViewModel(new InlineTasks());
         RunViewModel run = new RunViewModel(new InlineTasks(), data, dir.resolve("runs"), project, new StreamViewModel(),
                 new MetricsViewModel(), System::nanoTime);
-        project.open(new PyManifest().feature("one", List.of(), "self.assertEqual(42, value)", "42")
+        project.open(new PyManifest().valueFeature("one", List.of(), "self.assertEqual(42, value)", "42")
                 .write(dir.resolve("p/manifest.json")));
 
         run.start();
@@ -92,9 +93,9 @@ class RunViewModelTest {
         RunViewModel run = new RunViewModel(new InlineTasks(), data, dir.resolve("runs"), project, new StreamViewModel(),
                 metrics, System::nanoTime);
         // "two" imports one's module in its code only; nothing declares it (PyManifest turns inference off)
-        Path manifest = new PyManifest().feature("two", List.of(), "self.assertEqual(42, value)",
+        Path manifest = new PyManifest().valueFeature("two", List.of(), "self.assertEqual(42, value)",
                         "__import__('one').value")
-                .feature("one", List.of(), "self.assertEqual(42, value)", "42").write(dir.resolve("p/manifest.json"));
+                .valueFeature("one", List.of(), "self.assertEqual(42, value)", "42").write(dir.resolve("p/manifest.json"));
         project.open(manifest);
         LoadedProject before = project.project();
         assertEquals(0, before.graph().edges().size());
