@@ -85,6 +85,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stream", description = "print every feature's output live, each line prefixed by its feature")
     boolean stream;
 
+    @CommandLine.Mixin
+    CacheTuning cacheTuning = new CacheTuning();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -120,6 +123,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         Manifest manifest = loaded.get();
+        var remoteCache = cacheTuning.remote(spec.commandLine(), System.getenv());
         List<String> unsupported = FeatureKinds.unsupported(manifest);
         if (!unsupported.isEmpty()) {
             unsupported.forEach(p -> err.println("redyellow: " + manifestFile + ": " + p));
@@ -133,10 +137,10 @@ final class RunCommand implements Callable<Integer> {
             streams.view("console", new ConsoleSubscriber(out, ConsoleSubscriber.Mode.ALL), 4096);
         }
         OpenedCache opened = noCache ? new OpenedCache(new DisabledTestCache("--no-cache"), List.of(), Optional.empty())
-                : CacheFile.open(cacheDb, err);
+                : CacheFile.open(cacheDb, err, cacheTuning.settings());
         Optional<RunStore> history = opened.database().map(RunStore::new);
         RunOptions options = new RunOptions(workers != null ? workers : manifest.workers(), runFolder.path(),
-                keepWorkspaces, decisions(), streams, opened.cache(), estimates(history, manifest.name(), err),
+                keepWorkspaces, decisions(), streams, cacheTuning.withRemote(opened.cache(), remoteCache, err), estimates(history, manifest.name(), err),
                 seconds(featureTimeout), seconds(runTimeout))
                 .withMemory(opened.database().map(d -> DiscoveryMemory.stored(new DiscoveryStore(d), manifest.name(),
                         Clock.systemUTC())).orElse(DiscoveryMemory.NONE))
