@@ -1,17 +1,14 @@
 package dev.redyellow.cli;
 
 import dev.redyellow.cache.CacheSettings;
+import dev.redyellow.cache.DurationText;
 import dev.redyellow.cache.RemoteCacheSettings;
 import dev.redyellow.cache.RemoteCaches;
 import dev.redyellow.cache.TestCache;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -96,33 +93,13 @@ final class CacheTuning {
 
     /** 7d, 12h, 30m, 45s, 500ms, or ISO-8601 (PT1H30M). */
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-        private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-
         @Override
         public Duration convert(String value) {
-            Matcher m = SHORT.matcher(value.strip().toLowerCase(Locale.ROOT));
-            Duration d;
-            if (m.matches()) {
-                long n = Long.parseLong(m.group(1));
-                d = switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(n);
-                    case "s" -> Duration.ofSeconds(n);
-                    case "m" -> Duration.ofMinutes(n);
-                    case "h" -> Duration.ofHours(n);
-                    default -> Duration.ofDays(n);
-                };
-            } else {
-                try {
-                    d = Duration.parse(value.strip().toUpperCase(Locale.ROOT));
-                } catch (DateTimeParseException e) {
-                    throw new CommandLine.TypeConversionException("'" + value
-                            + "' is not a duration (examples: 500ms, 2s, 30m, 12h, 7d)");
-                }
+            try {
+                return DurationText.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
-            if (d.isZero() || d.isNegative()) {
-                throw new CommandLine.TypeConversionException("'" + value + "' must be a positive duration");
-            }
-            return d;
         }
     }
 

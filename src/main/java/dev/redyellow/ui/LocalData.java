@@ -2,6 +2,9 @@ package dev.redyellow.ui;
 
 import dev.redyellow.cache.CacheSettings;
 import dev.redyellow.cache.OpenedCache;
+import dev.redyellow.cache.RemoteCacheSettings;
+import dev.redyellow.cache.RemoteCacheStats;
+import dev.redyellow.cache.RemoteCaches;
 import dev.redyellow.cache.TestCache;
 import dev.redyellow.cache.TestCaches;
 import dev.redyellow.store.DiscoveryStore;
@@ -20,9 +23,18 @@ public final class LocalData implements AutoCloseable {
     private OpenedCache opened;
     /** One-line warnings of the file not shown yet: opening it, and any later damage or full disk. */
     private final List<String> unshown = new CopyOnWriteArrayList<>();
+    private CacheSettings settings = CacheSettings.defaults();
+    private Optional<RemoteCacheSettings> remote = Optional.empty();
+    /** The cache of the newest run, remote tier included: the Cache tab shows what its remote did. */
+    private volatile TestCache lastRun;
 
     public LocalData(Path file) {
         this.file = file;
+        try {
+            remote = RemoteCacheSettings.resolve(null, System.getenv());
+        } catch (IllegalArgumentException e) {
+            unshown.add(e.getMessage() + " ($" + RemoteCacheSettings.ENV + "); no remote cache");
+        }
     }
 
     public Path file() {
@@ -31,7 +43,7 @@ public final class LocalData implements AutoCloseable {
 
     private synchronized OpenedCache opened() {
         if (opened == null) {
-            opened = TestCaches.open(file, CacheSettings.defaults());
+            opened = TestCaches.open(file, settings);
             unshown.addAll(opened.warnings());
             opened.database().ifPresent(d -> d.onWarning(unshown::add));
         }
@@ -40,6 +52,46 @@ public final class LocalData implements AutoCloseable {
 
     public TestCache cache() {
         return opened().cache();
+    }
+
+    /**
+     * The cache for a run: the local file with the remote tier behind it when one is set. Made afresh for
+     * each run, so a remote that failed in one run is tried again in the next. A remote's one warning
+     * joins the file's warnings.
+     */
+    public synchronized TestCache cacheForRun() {
+        TestCache tiered = RemoteCaches.wrap(cache(), remote, settings, System.getenv(), unshown::add);
+        lastRun = tiered;
+        return tiered;
+    }
+
+    /** What the remote tier did in the newest run; empty when it had none. */
+    public Optional<RemoteCacheStats> lastRemoteStats() {
+        TestCache last = lastRun;
+        return last == null ? Optional.empty() : last.remoteStats();
+    }
+
+    public synchronized CacheSettings settings() {
+        return settings;
+    }
+
+    public synchronized Optional<RemoteCacheSettings> remote() {
+        return remote;
+    }
+
+    /**
+     * New cache settings: the remote applies from the next run; new local limits reopen the file (the
+     * window calls this between runs, never during one).
+     */
+    public synchronized void configure(CacheSettings local, Optional<RemoteCacheSettings> remoteTier) {
+        remote = remoteTier;
+        if (!local.equals(settings)) {
+            settings = local;
+            if (opened != null) {
+                opened.close();
+                opened = null;
+            }
+        }
     }
 
     public Optional<RunStore> runs() {

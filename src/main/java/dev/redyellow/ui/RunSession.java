@@ -69,7 +69,7 @@ public final class RunSession {
         RunStreams opened = new RunStreams(folder.path());
         streams = opened;
         opened.view("window", new CallbackSubscriber(output), VIEWER_CAPACITY);
-        TestCache cache = useCache ? data.cache() : new DisabledTestCache("the cache is off in the window");
+        TestCache cache = useCache ? data.cacheForRun() : new DisabledTestCache("the cache is off in the window");
         Optional<RunStore> history = useCache ? data.runs() : Optional.empty();
         Map<String, Double> estimates = history.map(h -> h.featureEstimates(manifest.name())).orElse(Map.of());
         DiscoveryMemory memory = (useCache ? data.discoveries() : Optional.<DiscoveryStore>empty())
