@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * the test, and stopped by {@link #close}. On a developer's machine without nginx the tests that need it
  * are skipped; in CI ({@code .ci/run} installs nginx-light) a missing nginx fails them.
  */
-final class NginxWebDav implements AutoCloseable {
+public final class NginxWebDav implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path data;
@@ -32,7 +32,7 @@ final class NginxWebDav implements AutoCloseable {
     }
 
     /** The nginx program, if one is installed. */
-    static Optional<Path> binary() {
+    public static Optional<Path> binary() {
         Stream<Path> candidates = Stream.concat(Stream.of(Path.of("/usr/sbin/nginx"), Path.of("/usr/local/sbin/nginx")),
                 Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
                         .filter(p -> !p.isBlank()).map(p -> Path.of(p, "nginx")));
@@ -40,7 +40,7 @@ final class NginxWebDav implements AutoCloseable {
     }
 
     /** Skips the test without nginx on a developer's machine; fails it in CI. */
-    static Path requireNginx() {
+    public static Path requireNginx() {
         Optional<Path> nginx = binary();
         if (System.getenv("CI") != null) {
             assertTrue(nginx.isPresent(), "nginx is not installed, and CI must run the remote-cache tests against it "
@@ -51,7 +51,7 @@ final class NginxWebDav implements AutoCloseable {
     }
 
     /** Starts nginx on a free port under {@code dir}; {@code htpasswd}, when given, asks for basic auth. */
-    static NginxWebDav start(Path dir, Optional<String> htpasswd) throws IOException, InterruptedException {
+    public static NginxWebDav start(Path dir, Optional<String> htpasswd) throws IOException, InterruptedException {
         Path nginx = requireNginx();
         Path data = Files.createDirectories(dir.resolve("data"));
         Path temp = Files.createDirectories(dir.resolve("temp"));
@@ -120,18 +120,18 @@ final class NginxWebDav implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
     /** Where the server keeps {@code ac/} and {@code cas/}. */
-    Path data() {
+    public Path data() {
         return data;
     }
 
