@@ -91,8 +91,10 @@ class RemoteCacheCommandTest {
 
     @Test
     void sizeLimitsAndFailurePolicyReachTheFile() throws Exception {
-        CliRun limited = run("c.db", "--cache-max-entries", "1", "--no-cache-failures", "--cache-ttl", "7d");
+        CliRun limited = run("c.db", "--cache-max-entries", "1", "--no-cache-failures", "--cache-ttl", "7d",
+                "--remote-cache", "off");
         assertEquals(0, limited.exitCode(), limited.out() + limited.err());
+        assertTrue(cacheMetrics().get("remote") == null, "no remote, no remote figures: " + cacheMetrics());
         CliRun stats = CliRun.of("cache", "stats", "--json", "--cache-db", tmp.resolve("c.db").toString());
         JsonNode s = new ObjectMapper().readTree(stats.out());
         assertEquals(1, s.get("entries").asInt(), s.toString());
