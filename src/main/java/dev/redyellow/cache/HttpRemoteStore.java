@@ -1,6 +1,5 @@
 package dev.redyellow.cache;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -88,20 +91,36 @@ final class HttpRemoteStore {
             throws Failure, InterruptedException {
         requests.incrementAndGet();
         long start = System.nanoTime();
+        // The client's own time-out ends at the answer's headers; a server that stalls inside the body
+        // would hold a worker for ever, so the whole exchange gets the limit.
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request,
+                HttpResponse.BodyHandlers.ofByteArray());
         try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = exchange.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
             bytesUp.addAndGet(upload);
             return response;
-        } catch (HttpTimeoutException e) {
-            throw failed(request.method() + " " + path(space, sha256) + " timed out after "
-                    + settings.timeout().toMillis() + " ms", e);
-        } catch (ConnectException e) {
-            throw failed("cannot connect (" + describe(e) + ")", e);
-        } catch (IOException e) {
-            throw failed(request.method() + " " + path(space, sha256) + " failed (" + describe(e) + ")", e);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw timedOut(request, space, sha256, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw timedOut(request, space, sha256, cause);
+            } else if (cause instanceof ConnectException) {
+                throw failed("cannot connect (" + describe(cause) + ")", cause);
+            }
+            throw failed(request.method() + " " + path(space, sha256) + " failed (" + describe(cause) + ")", cause);
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
         } finally {
             nanos.addAndGet(System.nanoTime() - start);
         }
+    }
+
+    private Failure timedOut(HttpRequest request, Space space, String sha256, Throwable cause) {
+        return failed(request.method() + " " + path(space, sha256) + " timed out after "
+                + settings.timeout().toMillis() + " ms", cause);
     }
 
     private Failure failed(String message, Throwable cause) {
@@ -109,7 +128,7 @@ final class HttpRemoteStore {
         return new Failure(message, cause);
     }
 
-    private static String describe(IOException e) {
+    private static String describe(Throwable e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }

@@ -69,6 +69,14 @@ final class FaultServer implements AutoCloseable {
         }
     }
 
+    /** Answers 200 with a length it never sends: a remote that stalls inside the body. */
+    static void stallInBody(HttpExchange exchange, Map<String, byte[]> bodies) throws IOException {
+        exchange.sendResponseHeaders(200, 1000);
+        exchange.getResponseBody().write(new byte[10]);
+        exchange.getResponseBody().flush();
+        hang(exchange, bodies);
+    }
+
     static void unavailable(HttpExchange exchange, Map<String, byte[]> bodies) throws IOException {
         exchange.getRequestBody().readAllBytes();
         exchange.sendResponseHeaders(503, -1);

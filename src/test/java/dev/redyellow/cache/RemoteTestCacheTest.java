@@ -161,6 +161,17 @@ class RemoteTestCacheTest {
     }
 
     @Test
+    void aServerThatStallsInsideTheBodyTimesOutToo() throws Exception {
+        try (FaultServer server = new FaultServer(FaultServer::stallInBody)) {
+            TestCache cache = tiered(local("local.db"),
+                    RemoteCacheSettings.of(server.url()).withTimeout(Duration.ofMillis(300)));
+            assertEquals(Optional.empty(), cache.lookup(key("a")));
+            assertEquals(1, warnings.size(), () -> "warnings: " + warnings);
+            assertTrue(warnings.get(0).contains("timed out after 300 ms"), warnings.get(0));
+        }
+    }
+
+    @Test
     void serverErrorsTurnTheRemoteOff() throws Exception {
         try (FaultServer server = new FaultServer(FaultServer::unavailable)) {
             TestCache cache = tiered(local("local.db"), RemoteCacheSettings.of(server.url()));
