@@ -203,7 +203,7 @@ public final class RemoteTestCache implements TestCache {
     private void turnOff(Exception e) {
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (offReason.compareAndSet(null, reason)) {
-            LOG.log(System.Logger.Level.DEBUG, "remote cache " + settings.url() + " failed", e);
+            LOG.log(System.Logger.Level.INFO, "remote cache " + settings.url() + " failed", e); // the trace: log file only
             warnings.accept("the remote cache " + settings.url() + " failed: " + reason
                     + "; this run goes on with the local cache only");
         }
