@@ -51,7 +51,8 @@ final class HttpRemoteStore {
     HttpRemoteStore(RemoteCacheSettings settings, Optional<String> authorization) {
         this.settings = settings;
         this.authorization = authorization;
-        this.client = HttpClient.newBuilder().connectTimeout(settings.timeout())
+        // HTTP/1.1: a plain-http server (nginx, bazel-remote) is spared the h2c upgrade dance on every connection
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 

@@ -10,13 +10,16 @@ import java.util.TreeSet;
 
 /**
  * Our cache entry as the remote keeps it under {@code ac/<key>}: the key and its inputs (so a teammate's
- * miss can be explained), the feature, its summary, and the digest of the full result, which is a
- * blob under {@code cas/<resultSha256>} (its per-test results and output tail can be large).
+ * miss can be explained), the feature, its summary, and the digest of the full result. A result up to
+ * {@value #INLINE_LIMIT} bytes is inlined in {@code result} (one request per hit, as Bazel inlines
+ * small outputs); a larger one (many test cases, a long output tail) is a blob under
+ * {@code cas/<resultSha256>}. Either way its SHA-256 is checked before it is used.
  */
 record RemoteEntry(String format, String key, List<CacheInput> inputs, String featureId,
                    Set<String> containedFeatures, String outcome, int passed, int failed, int skipped,
-                   long durationMillis, String resultSha256, long resultBytes) {
+                   long durationMillis, String resultSha256, long resultBytes, String result) {
     static final String FORMAT = "redyellow-cache-entry/1";
+    static final int INLINE_LIMIT = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -29,7 +32,13 @@ record RemoteEntry(String format, String key, List<CacheInput> inputs, String fe
                           dev.redyellow.testing.TestResult result, byte[] resultJson) {
         return new RemoteEntry(FORMAT, key.sha256(), key.inputs(), featureId, contained, result.outcome().name(),
                 result.passed(), result.failed(), result.skipped(), result.durationMillis(), Sha256.hex(resultJson),
-                resultJson.length);
+                resultJson.length, resultJson.length <= INLINE_LIMIT ? new String(resultJson, StandardCharsets.UTF_8)
+                        : null);
+    }
+
+    /** Whether the result travels in the entry rather than as a blob. */
+    boolean inline() {
+        return result != null;
     }
 
     byte[] encode() {
@@ -60,6 +69,13 @@ record RemoteEntry(String format, String key, List<CacheInput> inputs, String fe
         }
         if (entry.resultSha256() == null || !entry.resultSha256().matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("ac/" + expectedKey + " names no result blob");
+        }
+        if (entry.inline()) {
+            String actual = Sha256.hex(entry.result().getBytes(StandardCharsets.UTF_8));
+            if (!actual.equals(entry.resultSha256())) {
+                throw new IllegalArgumentException("ac/" + expectedKey + " holds a result whose SHA-256 is " + actual
+                        + ", not " + entry.resultSha256());
+            }
         }
         return entry;
     }

@@ -92,12 +92,18 @@ public final class RemoteTestCache implements TestCache {
             return Optional.empty();
         }
         RemoteEntry entry = RemoteEntry.decode(entryBody.get(), key.sha256());
-        // The blob may be gone while its entry stays (a server evicts each on its own): a miss, not a fault.
-        Optional<byte[]> resultBody = remote.get(HttpRemoteStore.Space.CAS, entry.resultSha256());
-        if (resultBody.isEmpty()) {
-            return Optional.empty();
+        String resultJson;
+        if (entry.inline()) {
+            resultJson = entry.result();
+        } else {
+            // The blob may be gone while its entry stays (a server evicts each on its own): a miss, not a fault.
+            Optional<byte[]> resultBody = remote.get(HttpRemoteStore.Space.CAS, entry.resultSha256());
+            if (resultBody.isEmpty()) {
+                return Optional.empty();
+            }
+            resultJson = new String(resultBody.get(), StandardCharsets.UTF_8);
         }
-        TestResult result = json.decode(new String(resultBody.get(), StandardCharsets.UTF_8));
+        TestResult result = json.decode(resultJson);
         local.store(key, entry.featureId(), entry.containedFeatures(), result);
         return Optional.of(result);
     }
@@ -124,7 +130,7 @@ public final class RemoteTestCache implements TestCache {
         }
     }
 
-    /** One result on its way to the remote: the blob first, so an entry never names a missing blob. */
+    /** One result on its way to the remote: a large one's blob first, so an entry never names a missing blob. */
     private final class Upload implements Runnable {
         private final CacheKey key;
         private final String featureId;
@@ -147,7 +153,9 @@ public final class RemoteTestCache implements TestCache {
                 }
                 byte[] body = json.encode(result).getBytes(StandardCharsets.UTF_8);
                 RemoteEntry entry = RemoteEntry.of(key, featureId, contained, result, body);
-                remote.put(HttpRemoteStore.Space.CAS, entry.resultSha256(), body);
+                if (!entry.inline()) {
+                    remote.put(HttpRemoteStore.Space.CAS, entry.resultSha256(), body);
+                }
                 remote.put(HttpRemoteStore.Space.AC, key.sha256(), entry.encode());
                 uploads.incrementAndGet();
             } catch (HttpRemoteStore.Failure | RuntimeException e) {
@@ -261,7 +269,7 @@ public final class RemoteTestCache implements TestCache {
     }
 
     @Override
-    public java.util.List<FeatureCacheSummary> featureSummaries() {
+    public List<FeatureCacheSummary> featureSummaries() {
         return local.featureSummaries();
     }
 }

@@ -62,31 +62,35 @@ class RemoteTestCacheTest {
         try (NginxWebDav nginx = NginxWebDav.start(dir.resolve("nginx"), Optional.empty())) {
             TestCache writer = tiered(local("writer.db"), RemoteCacheSettings.of(nginx.url()));
             writer.store(key("a"), "slugify", Set.of("base"), Results.passed(1500));
+            writer.store(key("large"), "slugify", Set.of(), Results.withOutput(RemoteEntry.INLINE_LIMIT + 1));
             writer.store(key("timeout"), "slugify", Set.of(), Results.of(dev.redyellow.testing.TestOutcome.TIMEOUT));
             writer.flush();
-            assertEquals(1, remote(writer).uploads(), "a TIMEOUT says nothing about the content and is not shared");
-            assertTrue(remote(writer).bytesUp() > 0);
+            assertEquals(2, remote(writer).uploads(), "a TIMEOUT says nothing about the content and is not shared");
+            assertEquals(3, remote(writer).requests(), "a small result travels in its entry, a large one as a blob");
+            assertTrue(remote(writer).bytesUp() > RemoteEntry.INLINE_LIMIT);
             assertTrue(Files.isRegularFile(nginx.data().resolve("ac").resolve(key("a").sha256())));
             try (Stream<Path> blobs = Files.list(nginx.data().resolve("cas"))) {
-                for (Path blob : blobs.toList()) {
-                    assertEquals(blob.getFileName().toString(), Sha256.hex(Files.readAllBytes(blob)),
-                            "a blob is named by the SHA-256 of its content");
-                }
+                List<Path> all = blobs.toList();
+                assertEquals(1, all.size(), all.toString());
+                assertEquals(all.get(0).getFileName().toString(), Sha256.hex(Files.readAllBytes(all.get(0))),
+                        "a blob is named by the SHA-256 of its content");
             }
 
             TestCache reader = tiered(local("reader.db"), RemoteCacheSettings.of(nginx.url()));
             assertEquals(Optional.of(Results.passed(1500)), reader.lookup(key("a")));
             assertEquals(1, remote(reader).hits());
-            assertEquals(2, remote(reader).requests(), "the entry, then its result blob");
+            assertEquals(1, remote(reader).requests(), "the entry holds the small result");
             assertTrue(remote(reader).bytesDown() > 0);
             assertEquals(Optional.of(Results.passed(1500)), reader.lookup(key("a")));
-            assertEquals(2, remote(reader).requests(), "the second lookup is answered by the local file");
+            assertEquals(1, remote(reader).requests(), "the second lookup is answered by the local file");
+            assertEquals(Optional.of(Results.withOutput(RemoteEntry.INLINE_LIMIT + 1)), reader.lookup(key("large")));
+            assertEquals(3, remote(reader).requests(), "the entry, then its result blob");
             assertEquals(Optional.empty(), reader.lookup(key("b")));
             assertEquals(1, remote(reader).misses());
             CacheStats session = reader.sessionStats();
-            assertEquals(2, session.hits(), "a remote hit counts as a hit of the run");
+            assertEquals(3, session.hits(), "a remote hit counts as a hit of the run");
             assertEquals(1, session.misses());
-            assertEquals(3.0, session.savedSeconds(), 1e-9);
+            assertEquals(3.5, session.savedSeconds(), 1e-9);
             assertEquals(List.of(), warnings);
         }
     }
@@ -183,15 +187,36 @@ class RemoteTestCacheTest {
             assertEquals(Optional.empty(), cache.lookup(key("b")));
             assertEquals(1, server.requests.size());
             assertEquals("PUT", server.requests.get(0).method());
-            assertTrue(server.requests.get(0).path().startsWith("/cas/"), "the blob goes first");
+            assertEquals("/ac/" + key("a").sha256(), server.requests.get(0).path());
         }
     }
 
     @Test
-    void aBodyWithTheWrongHashIsNeverServed() throws Exception {
+    void anInlineResultWithTheWrongHashIsNeverServed() throws Exception {
         try (FaultServer server = new FaultServer(FaultServer::store)) {
             TestCache writer = tiered(local("writer.db"), RemoteCacheSettings.of(server.url()));
             writer.store(key("a"), "slugify", Set.of(), Results.passed(100));
+            writer.flush();
+            String path = "/ac/" + key("a").sha256();
+            String entry = new String(server.bodies.get(path), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(entry.contains("\\\"PASSED\\\""), entry);
+            server.bodies.put(path, entry.replace("\\\"PASSED\\\"", "\\\"FAILED\\\"")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+            TestCache local = local("reader.db");
+            TestCache reader = tiered(local, RemoteCacheSettings.of(server.url()));
+            assertEquals(Optional.empty(), reader.lookup(key("a")));
+            assertEquals(1, warnings.size(), () -> "warnings: " + warnings);
+            assertTrue(warnings.get(0).contains("SHA-256"), warnings.get(0));
+            assertEquals(Optional.empty(), local.lookup(key("a")), "nothing wrong is kept locally");
+        }
+    }
+
+    @Test
+    void aBlobWithTheWrongHashIsNeverServed() throws Exception {
+        try (FaultServer server = new FaultServer(FaultServer::store)) {
+            TestCache writer = tiered(local("writer.db"), RemoteCacheSettings.of(server.url()));
+            writer.store(key("a"), "slugify", Set.of(), Results.withOutput(RemoteEntry.INLINE_LIMIT + 1));
             writer.flush();
             assertEquals(1, remote(writer).uploads());
             String blob = server.bodies.keySet().stream().filter(p -> p.startsWith("/cas/")).findFirst().orElseThrow();
@@ -253,7 +278,7 @@ class RemoteTestCacheTest {
             cache.flush();
             assertEquals(Optional.of(Results.passed(100)),
                     tiered(local("other.db"), settings, Map.of("CACHE_TOKEN", token)).lookup(key("a")));
-            assertEquals(4, server.requests.size());
+            assertEquals(2, server.requests.size());
             server.requests.forEach(r -> assertEquals("Bearer " + token, r.authorization()));
             server.close();
             assertEquals(Optional.empty(), cache.lookup(key("gone")));
