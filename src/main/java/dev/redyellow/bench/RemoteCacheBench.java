@@ -94,19 +94,28 @@ public final class RemoteCacheBench {
             throw new IllegalStateException("the remote did not take every result: " + writer.offReason().orElse(
                     writer.remoteLost() + " lost"));
         }
-        List<Measured> uncached = repeat(i -> once(manifest, null, Optional.empty()));
-        List<Measured> localWarm = repeat(i -> once(manifest, writerDb, Optional.empty()));
-        List<Measured> teammate = repeat(i -> once(manifest, work.resolve("teammate-" + i + ".db"), Optional.of(remote)));
-        List<Measured> noRemote = repeat(i -> once(manifest, work.resolve("plain-" + i + ".db"), Optional.empty()));
         int deadPort = freePort();
         RemoteCacheSettings refusing = RemoteCacheSettings.of("http://127.0.0.1:" + deadPort);
-        List<Measured> refused = repeat(i -> once(manifest, work.resolve("refused-" + i + ".db"), Optional.of(refusing)));
-        List<Measured> hanging;
+        List<Measured> uncached = new ArrayList<>();
+        List<Measured> localWarm = new ArrayList<>();
+        List<Measured> teammate = new ArrayList<>();
+        List<Measured> noRemote = new ArrayList<>();
+        List<Measured> refused = new ArrayList<>();
+        List<Measured> hanging = new ArrayList<>();
         // a server that takes connections and never answers: each run pays one time-out
         try (ServerSocket silent = new ServerSocket(0, 100, InetAddress.getLoopbackAddress())) {
             RemoteCacheSettings hangs = RemoteCacheSettings.of("http://127.0.0.1:" + silent.getLocalPort())
                     .withTimeout(Duration.ofMillis(500));
-            hanging = repeat(i -> once(manifest, work.resolve("hanging-" + i + ".db"), Optional.of(hangs)));
+            // Rounds of every scenario side by side, so a shared machine's load weighs on all alike; the
+            // ratios are taken within each round, then their median.
+            for (int i = 0; i < repeat; i++) {
+                uncached.add(once(manifest, null, Optional.empty()));
+                localWarm.add(once(manifest, writerDb, Optional.empty()));
+                teammate.add(once(manifest, work.resolve("teammate-" + i + ".db"), Optional.of(remote)));
+                noRemote.add(once(manifest, work.resolve("plain-" + i + ".db"), Optional.empty()));
+                refused.add(once(manifest, work.resolve("refused-" + i + ".db"), Optional.of(refusing)));
+                hanging.add(once(manifest, work.resolve("hanging-" + i + ".db"), Optional.of(hangs)));
+            }
         }
 
         out.printf(Locale.ROOT, "%-46s %8s %9s %6s %12s %7s%n", "run", "wall s", "requests", "hits", "remote hits",
@@ -120,10 +129,10 @@ public final class RemoteCacheBench {
         out.println();
 
         double share = median(teammate, m -> m.requests() == 0 ? 0 : (double) m.remoteHits() / m.requests());
-        double vsLocal = median(teammate, Measured::wall) / median(localWarm, Measured::wall);
-        double vsNone = median(teammate, Measured::wall) / median(uncached, Measured::wall);
-        double refusedCost = median(refused, Measured::wall) / median(noRemote, Measured::wall);
-        double hangingCost = median(hanging, Measured::wall) / median(noRemote, Measured::wall);
+        double vsLocal = pairedRatio(teammate, localWarm);
+        double vsNone = pairedRatio(teammate, uncached);
+        double refusedCost = pairedRatio(refused, noRemote);
+        double hangingCost = pairedRatio(hanging, noRemote);
         out.printf(Locale.ROOT, "%-58s %10s %10s %5s%n", "target", "measured", "target", "met");
         target("teammate's first run: results from the remote", String.format(Locale.ROOT, "%.0f %%", share * 100),
                 "100 %", share >= 0.999);
@@ -132,8 +141,10 @@ public final class RemoteCacheBench {
         target("remote refusing: wall / run without a remote", ratio(refusedCost), "<= 1.2x", refusedCost <= 1.2);
         target("remote hanging: wall / run without a remote", ratio(hangingCost), "(info)", true);
         out.println();
-        out.println("Wall: the run from its start to its end, the end-of-run flush of uploads included. Runs "
-                + runs + ".");
+        out.println("Wall: the run from its start to its end, the end-of-run flush of uploads included; the table "
+                + "shows medians, the targets the median of each round's ratio. Runs " + runs + ", load average "
+                + String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage()) + " at the end.");
         out.println("Reproduce: java -jar target/redyellow.jar bench remotecache [--repeat N] [--remote URL] [--manifest FILE]");
         out.flush();
     }
@@ -157,16 +168,14 @@ public final class RemoteCacheBench {
                             long remoteLost, Optional<String> offReason) {
     }
 
-    private interface Scenario {
-        Measured run(int index) throws Exception;
-    }
-
-    private List<Measured> repeat(Scenario scenario) throws Exception {
-        List<Measured> all = new ArrayList<>();
-        for (int i = 0; i < repeat; i++) {
-            all.add(scenario.run(i));
+    /** The median over rounds of {@code a}'s wall over {@code b}'s in the same round. */
+    private static double pairedRatio(List<Measured> a, List<Measured> b) {
+        double[] r = new double[a.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = a.get(i).wall() / b.get(i).wall();
         }
-        return all;
+        Arrays.sort(r);
+        return r.length % 2 == 1 ? r[r.length / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
     }
 
     private static double median(List<Measured> ms, Function<Measured, Double> value) {
