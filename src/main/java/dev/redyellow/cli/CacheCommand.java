@@ -81,8 +81,8 @@ final class CacheCommand implements Runnable {
     }
 
     @Command(name = "invalidate", mixinStandardHelpOptions = true,
-            description = {"Drops the entries of a feature and of every feature whose workspace held its code,",
-                    "or, with --file, the entries whose workspace held that file."})
+            description = "Drops the entries of a feature and of every feature whose workspace held its code, "
+                    + "or, with --file, the entries whose workspace held that file.")
     static final class Invalidate extends CacheOptions implements Callable<Integer> {
         @Parameters(paramLabel = "FEATURE", arity = "0..1")
         String feature;
@@ -113,8 +113,8 @@ final class CacheCommand implements Runnable {
     }
 
     @Command(name = "why", mixinStandardHelpOptions = true,
-            description = {"Names the inputs that differ between a feature's newest entry (its current key) and",
-                    "its nearest earlier entry: the one that differs in the fewest inputs."})
+            description = "Names the inputs that differ between a feature's newest entry (its current key) and "
+                    + "its nearest earlier entry: the same inputs present, then the fewest changed, then the newest.")
     static final class Why extends CacheOptions implements Callable<Integer> {
         @Parameters(paramLabel = "FEATURE")
         String feature;
