@@ -69,6 +69,15 @@ public record CacheSettings(int maxEntries, long maxBytes, int memoryEntries, lo
         return new CacheSettings(maxEntries, maxBytes, memoryEntries, memoryBytes, ttl, cacheFailures, clock, value);
     }
 
+    /** Whether results with this outcome are kept: TIMEOUT and ERROR never, failures by setting. */
+    public boolean keeps(dev.redyellow.testing.TestOutcome outcome) {
+        return switch (outcome) {
+            case PASSED -> true;
+            case FAILED, COMPILE_ERROR, NO_TESTS -> cacheFailures;
+            case TIMEOUT, ERROR -> false;
+        };
+    }
+
     private static void positive(String name, long value) {
         if (value < 1) {
             throw new IllegalArgumentException(name + " must be positive: " + value);

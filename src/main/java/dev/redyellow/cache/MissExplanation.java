@@ -44,7 +44,7 @@ public record MissExplanation(String featureId, String earlierKey, String laterK
     /** One line per difference, for the command line and the UI. */
     public String describe() {
         if (isSame()) {
-            return featureId + ": no input differs from the earlier entry " + earlierKey.substring(0, 12);
+            return featureId + ": no input differs from the nearest earlier entry " + earlierKey.substring(0, 12);
         }
         String lines = java.util.stream.Stream.of(
                         added.stream().map(n -> "  added   " + n),
@@ -52,7 +52,7 @@ public record MissExplanation(String featureId, String earlierKey, String laterK
                         changed.stream().map(n -> "  changed " + n))
                 .flatMap(s -> s).collect(Collectors.joining("\n"));
         return featureId + ": " + (added.size() + removed.size() + changed.size())
-                + " input(s) differ from the earlier entry " + earlierKey.substring(0, 12) + "\n" + lines;
+                + " input(s) differ from the nearest earlier entry " + earlierKey.substring(0, 12) + "\n" + lines;
     }
 
     private static Map<String, String> byName(CacheKey key) {

@@ -309,20 +309,43 @@ public final class SqliteTestCache implements TestCache {
         }
     }
 
+    /**
+     * The feature's newest entry (its current key) against its nearest earlier entry: the one with the
+     * same inputs present (fewest added or removed), then the fewest changed, then the newest. The entry
+     * just before is often the RED proof of the same run, whose workspace lacks the code, so it would
+     * name as added files that did not change since the run the user has in mind.
+     */
     @Override
     public Optional<MissExplanation> why(String featureId) {
         List<CacheKey> newest = StoreFailure.unchecked(() -> database.read(
-                c -> EntryRows.newestOfFeature(c, featureId, "", 2)));
-        return newest.size() < 2 ? Optional.empty()
-                : Optional.of(MissExplanation.compare(featureId, newest.get(1), newest.get(0)));
+                c -> EntryRows.newestOfFeature(c, featureId, "", WHY_CANDIDATES + 1)));
+        return newest.size() < 2 ? Optional.empty() : nearest(featureId, newest.get(0), newest.subList(1, newest.size()));
     }
 
     @Override
     public Optional<MissExplanation> why(String featureId, CacheKey current) {
         List<CacheKey> earlier = StoreFailure.unchecked(() -> database.read(
-                c -> EntryRows.newestOfFeature(c, featureId, current.sha256(), 1)));
-        return earlier.stream().findFirst().map(e -> MissExplanation.compare(featureId, e, current));
+                c -> EntryRows.newestOfFeature(c, featureId, current.sha256(), WHY_CANDIDATES)));
+        return nearest(featureId, current, earlier);
     }
+
+    /** How many earlier entries {@code why} looks through for the nearest. */
+    private static final int WHY_CANDIDATES = 200;
+
+    private static Optional<MissExplanation> nearest(String featureId, CacheKey current, List<CacheKey> newestFirst) {
+        MissExplanation best = null;
+        for (CacheKey earlier : newestFirst) {
+            MissExplanation e = MissExplanation.compare(featureId, earlier, current);
+            if (best == null || DISTANCE.compare(e, best) < 0) {
+                best = e;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static final java.util.Comparator<MissExplanation> DISTANCE = java.util.Comparator
+            .<MissExplanation>comparingInt(e -> e.added().size() + e.removed().size())
+            .thenComparingInt(e -> e.changed().size());
 
     @Override
     public List<FeatureCacheSummary> featureSummaries() {

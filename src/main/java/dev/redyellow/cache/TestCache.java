@@ -52,4 +52,9 @@ public interface TestCache {
     default List<FeatureCacheSummary> featureSummaries() {
         return List.of();
     }
+
+    /** What the shared (remote) tier did since this instance was made; empty without one. */
+    default Optional<RemoteCacheStats> remoteStats() {
+        return Optional.empty();
+    }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         description = "Runs a benchmark and prints its table.",
         subcommands = {BenchCommand.Scheduler.class, BenchCommand.Cache.class, BenchCommand.Stream.class,
                 BenchCommand.JUnit.class, BenchCommand.Faults.class, BenchCommand.Workspace.class,
-                BenchCommand.Parity.class, BenchCommand.RealCode.class})
+                BenchCommand.Parity.class, BenchCommand.RealCode.class, BenchCommand.RemoteCache.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -51,6 +51,37 @@ final class BenchCommand implements Runnable {
             java.nio.file.Path work = java.nio.file.Files.createTempDirectory("redyellow-cachebench-");
             try {
                 new dev.redyellow.bench.CacheBench(spec.commandLine().getOut(), work).run();
+            } finally {
+                new dev.redyellow.exec.RunFolder(work).delete();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "remotecache", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "The shared cache's targets: a teammate's first run against a warm remote, a dead remote's cost.")
+    static final class RemoteCache implements Callable<Integer> {
+        @Option(names = "--repeat", defaultValue = "3", description = "runs per figure, the median printed (default ${DEFAULT-VALUE})")
+        int repeat;
+
+        @Option(names = "--remote", paramLabel = "URL", description = "a server to use (default: start nginx on a loopback port)")
+        String remote;
+
+        @Option(names = "--manifest", paramLabel = "FILE", description = "the project (default: the bundled string-tools sample)")
+        java.nio.file.Path manifest;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (repeat < 1 || repeat > 50) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--repeat must be between 1 and 50, was " + repeat);
+            }
+            java.nio.file.Path work = java.nio.file.Files.createTempDirectory("redyellow-remotecachebench-");
+            try {
+                new dev.redyellow.bench.RemoteCacheBench(spec.commandLine().getOut(), work, repeat)
+                        .run(java.util.Optional.ofNullable(manifest), java.util.Optional.ofNullable(remote));
             } finally {
                 new dev.redyellow.exec.RunFolder(work).delete();
             }

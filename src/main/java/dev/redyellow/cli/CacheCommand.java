@@ -81,16 +81,31 @@ final class CacheCommand implements Runnable {
     }
 
     @Command(name = "invalidate", mixinStandardHelpOptions = true,
-            description = "Drops the entries of a feature and of every feature whose workspace held its code.")
+            description = "Drops the entries of a feature and of every feature whose workspace held its code, "
+                    + "or, with --file, the entries whose workspace held that file.")
     static final class Invalidate extends CacheOptions implements Callable<Integer> {
-        @Parameters(paramLabel = "FEATURE")
+        @Parameters(paramLabel = "FEATURE", arity = "0..1")
         String feature;
+
+        @Option(names = "--file", paramLabel = "PATH",
+                description = "a workspace path, /-separated, such as src/tools/slug.py")
+        String file;
 
         @Override
         public Integer call() {
+            if ((feature == null) == (file == null)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "name either a FEATURE or --file PATH (one of them)");
+            }
             try (OpenedCache opened = open()) {
-                int dropped = opened.cache().invalidateFeature(feature);
-                out().println("dropped " + dropped + " entries of " + feature);
+                if (file != null) {
+                    String path = file.strip().replace('\\', '/');
+                    int dropped = opened.cache().invalidateFile(path);
+                    out().println("dropped " + dropped + " entries whose workspace held " + path);
+                } else {
+                    int dropped = opened.cache().invalidateFeature(feature);
+                    out().println("dropped " + dropped + " entries of " + feature);
+                }
                 out().flush();
                 return opened.enabled() ? 0 : 1;
             }
@@ -98,7 +113,8 @@ final class CacheCommand implements Runnable {
     }
 
     @Command(name = "why", mixinStandardHelpOptions = true,
-            description = "Names the inputs that differ between a feature's newest entry and the one before it.")
+            description = "Names the inputs that differ between a feature's newest entry (its current key) and "
+                    + "its nearest earlier entry: the same inputs present, then the fewest changed, then the newest.")
     static final class Why extends CacheOptions implements Callable<Integer> {
         @Parameters(paramLabel = "FEATURE")
         String feature;

@@ -14,8 +14,12 @@ final class CacheFile {
     }
 
     static OpenedCache open(Path explicit, PrintWriter err) {
+        return open(explicit, err, CacheSettings.defaults());
+    }
+
+    static OpenedCache open(Path explicit, PrintWriter err, CacheSettings settings) {
         Path file = CacheLocation.resolve(explicit, System.getenv());
-        OpenedCache opened = TestCaches.open(file, CacheSettings.defaults());
+        OpenedCache opened = TestCaches.open(file, settings);
         for (String warning : opened.warnings()) {
             err.println("redyellow: warning: " + warning);
         }

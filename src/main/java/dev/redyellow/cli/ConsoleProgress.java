@@ -43,6 +43,7 @@ final class ConsoleProgress implements RunListener {
             var c = m.cache();
             out.printf("Cache: %d requests, %d hits (%.0f%%), %.1f s of test time saved.%n", c.requests(), c.hits(),
                     c.hitRate() * 100, c.savedSeconds());
+            c.remote().ifPresent(r -> out.println("Cache " + r.describe() + "."));
             out.flush();
         }
     }

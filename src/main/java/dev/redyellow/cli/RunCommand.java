@@ -74,6 +74,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stream", description = "print every feature's output live, each line prefixed by its feature")
     boolean stream;
 
+    @CommandLine.Mixin
+    CacheTuning cacheTuning = new CacheTuning();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -103,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
         }
         ConsoleProgress progress = new ConsoleProgress(out);
         OpenedCache opened = noCache ? new OpenedCache(new DisabledTestCache("--no-cache"), List.of(), Optional.empty())
-                : CacheFile.open(cacheDb, err);
+                : CacheFile.open(cacheDb, err, cacheTuning.settings());
         RunLauncher launcher = new RunLauncher(manifest, settings, opened.cache(), opened.database(), decisions(),
                 progress, warning -> {
                     err.println("redyellow: warning: " + warning);
@@ -163,7 +166,8 @@ final class RunCommand implements Callable<Integer> {
             return new RunSettings(Optional.ofNullable(workers), runsDir != null ? runsDir : RunFolder.defaultRoot(),
                     RunSettings.DEFAULT_KEEP_RUNS, keepWorkspaces, seconds(featureTimeout), seconds(runTimeout),
                     Optional.ofNullable(fork).flatMap(TestSettings.Fork::named),
-                    Math.max(Math.min(storeBudgetMb, Long.MAX_VALUE >> 21), Long.MIN_VALUE >> 21) << 20, !noCache);
+                    Math.max(Math.min(storeBudgetMb, Long.MAX_VALUE >> 21), Long.MIN_VALUE >> 21) << 20, !noCache)
+                    .withRemoteCache(cacheTuning.remote(spec.commandLine(), System.getenv()), cacheTuning.settings());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "invalid option: " + e.getMessage());
         }

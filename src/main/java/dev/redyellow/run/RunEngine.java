@@ -141,10 +141,11 @@ public final class RunEngine {
         List<TimelineEntry> timeline = schedule.timeline().stream().map(e -> new TimelineEntry(e.feature(), e.worker(),
                 e.start(), e.end(), "waiting".equals(e.state()) ? "WAITING" : lifecycles.get(e.feature()).state().name()))
                 .toList();
+        options.cache().flush(); // the remote tier's uploads end with the run, within its limit
         CacheStats cache = options.cache().sessionStats().since(cacheAtStart);
         RunMetrics metrics = RunMetricsCalculator.compute(graph, ordered, timeline, schedule.wallSeconds(),
                 options.workers(), schedule.peakConcurrency(), new CacheFigures(cache.requests(), cache.hits(),
-                        cache.misses(), cache.hitRate(), cache.savedSeconds()));
+                        cache.misses(), cache.hitRate(), cache.savedSeconds(), options.cache().remoteStats()));
         return new RunResult(manifest, ordered, metrics, schedule.cancelled(), stopReason, graph.edges(),
                 store.metrics());
     }

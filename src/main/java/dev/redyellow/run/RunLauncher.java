@@ -1,6 +1,7 @@
 package dev.redyellow.run;
 
 import dev.redyellow.cache.DisabledTestCache;
+import dev.redyellow.cache.RemoteCaches;
 import dev.redyellow.cache.TestCache;
 import dev.redyellow.exec.RunFolder;
 import dev.redyellow.implement.ManualDecisions;
@@ -59,7 +60,8 @@ public final class RunLauncher {
     private volatile boolean cancelled;
 
     /**
-     * @param cache    the test cache (ignored when the settings turn it off)
+     * @param cache    the local test cache (ignored when the settings turn it off); the settings' remote
+     *                 tier, when one is set, is put behind it for this run
      * @param database the file the cache lives in, for the history and discoveries; empty: none
      * @param warnings one line per problem that costs a memory of the run but not the run
      */
@@ -67,7 +69,10 @@ public final class RunLauncher {
                        ManualDecisions decisions, RunListener listener, Consumer<String> warnings, Clock clock) {
         this.manifest = manifest;
         this.settings = settings;
-        this.cache = settings.useCache() ? cache : new DisabledTestCache("the cache is off for this run");
+        // a fresh remote tier per run: a remote that failed in one run is tried again in the next
+        this.cache = settings.useCache()
+                ? RemoteCaches.wrap(cache, settings.remoteCache(), settings.cachePolicy(), System.getenv(), warnings)
+                : new DisabledTestCache("the cache is off for this run");
         this.database = settings.useCache() ? database : Optional.empty();
         this.decisions = decisions;
         this.listener = listener;

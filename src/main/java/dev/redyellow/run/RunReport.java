@@ -117,6 +117,15 @@ public final class RunReport {
         return n;
     }
 
+    /** The shared tier's figures; its URL never holds credentials (RemoteCacheSettings refuses them). */
+    private static void remoteCache(ObjectNode n, dev.redyellow.cache.RemoteCacheStats r) {
+        n.put("url", r.url()).put("readOnly", r.readOnly()).put("requests", r.requests()).put("hits", r.hits())
+                .put("misses", r.misses()).put("errors", r.errors()).put("bytesUp", r.bytesUp())
+                .put("bytesDown", r.bytesDown()).put("seconds", r.seconds()).put("uploads", r.uploads())
+                .put("uploadsLost", r.uploadsLost());
+        r.offReason().ifPresentOrElse(reason -> n.put("offReason", reason), () -> n.putNull("offReason"));
+    }
+
     private static ObjectNode metrics(RunMetrics m) {
         ObjectNode n = JSON.createObjectNode();
         n.put("wallSeconds", m.wallSeconds());
@@ -132,6 +141,7 @@ public final class RunReport {
         cache.put("misses", m.cache().misses());
         cache.put("hitRate", m.cache().hitRate());
         cache.put("savedSeconds", m.cache().savedSeconds());
+        m.cache().remote().ifPresent(r -> remoteCache(cache.putObject("remote"), r));
         ArrayNode timeline = n.putArray("timeline");
         for (TimelineEntry e : m.timeline()) {
             timeline.addObject().put("feature", e.feature()).put("worker", e.worker()).put("start", e.start())

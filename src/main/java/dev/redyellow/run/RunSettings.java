@@ -1,5 +1,7 @@
 package dev.redyellow.run;
 
+import dev.redyellow.cache.CacheSettings;
+import dev.redyellow.cache.RemoteCacheSettings;
 import dev.redyellow.manifest.Manifest;
 import dev.redyellow.manifest.TestSettings;
 import java.nio.file.Path;
@@ -20,16 +22,22 @@ import java.util.Optional;
  * @param fork             the junit fork mode for every feature; empty: each feature's own
  * @param storeBudgetBytes the most bytes of attempt files the code store keeps in memory
  * @param useCache         answer test runs from the cache, and remember the run (history, discoveries)
+ * @param remoteCache      the shared cache behind the local one; empty: none
+ * @param cachePolicy      what the cache keeps (the local file's settings): what goes to the remote too
  */
 public record RunSettings(Optional<Integer> workers, Path runsRoot, int keepRuns, boolean keepWorkspaces,
                           Optional<Duration> featureTimeout, Optional<Duration> runTimeout,
-                          Optional<TestSettings.Fork> fork, long storeBudgetBytes, boolean useCache) {
+                          Optional<TestSettings.Fork> fork, long storeBudgetBytes, boolean useCache,
+                          Optional<RemoteCacheSettings> remoteCache, CacheSettings cachePolicy) {
     /** The largest code store budget accepted: 1 TiB. */
     public static final long MAX_STORE_BUDGET_BYTES = 1L << 40;
     /** Run folders kept when nothing else is said. */
     public static final int DEFAULT_KEEP_RUNS = 20;
 
     public RunSettings {
+        if (remoteCache == null || cachePolicy == null) {
+            throw new IllegalArgumentException("the cache settings are missing");
+        }
         workers.ifPresent(RunSettings::checkWorkers);
         if (runsRoot == null) {
             throw new IllegalArgumentException("the runs folder is missing");
@@ -43,6 +51,14 @@ public record RunSettings(Optional<Integer> workers, Path runsRoot, int keepRuns
             throw new IllegalArgumentException("the code store budget (--store-budget-mb) must be between 0 and "
                     + (MAX_STORE_BUDGET_BYTES >> 20) + " MiB, was " + (storeBudgetBytes >> 20) + " MiB");
         }
+    }
+
+    /** Settings without a remote cache, with the cache's default policy. */
+    public RunSettings(Optional<Integer> workers, Path runsRoot, int keepRuns, boolean keepWorkspaces,
+                       Optional<Duration> featureTimeout, Optional<Duration> runTimeout,
+                       Optional<TestSettings.Fork> fork, long storeBudgetBytes, boolean useCache) {
+        this(workers, runsRoot, keepRuns, keepWorkspaces, featureTimeout, runTimeout, fork, storeBudgetBytes, useCache,
+                Optional.empty(), CacheSettings.defaults());
     }
 
     /** The defaults: the manifest's workers, no time limits, the cache on, the default store budget. */
@@ -73,16 +89,22 @@ public record RunSettings(Optional<Integer> workers, Path runsRoot, int keepRuns
 
     public RunSettings withWorkers(int n) {
         return new RunSettings(Optional.of(checkWorkers(n)), runsRoot, keepRuns, keepWorkspaces, featureTimeout,
-                runTimeout, fork, storeBudgetBytes, useCache);
+                runTimeout, fork, storeBudgetBytes, useCache, remoteCache, cachePolicy);
     }
 
     public RunSettings withCache(boolean on) {
         return new RunSettings(workers, runsRoot, keepRuns, keepWorkspaces, featureTimeout, runTimeout, fork,
-                storeBudgetBytes, on);
+                storeBudgetBytes, on, remoteCache, cachePolicy);
     }
 
     public RunSettings withStoreBudget(long bytes) {
         return new RunSettings(workers, runsRoot, keepRuns, keepWorkspaces, featureTimeout, runTimeout, fork, bytes,
-                useCache);
+                useCache, remoteCache, cachePolicy);
+    }
+
+    /** These settings with a shared cache behind the local one (empty: none) and the cache's policy. */
+    public RunSettings withRemoteCache(Optional<RemoteCacheSettings> remote, CacheSettings policy) {
+        return new RunSettings(workers, runsRoot, keepRuns, keepWorkspaces, featureTimeout, runTimeout, fork,
+                storeBudgetBytes, useCache, remote, policy);
     }
 }

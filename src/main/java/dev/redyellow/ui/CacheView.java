@@ -8,14 +8,20 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
-/** The test cache: totals, entries, sizes and hits per feature; clear, invalidate a feature, and why it missed. */
+/**
+ * The test cache: totals, entries, sizes and hits per feature; clear, invalidate a feature or a file, why it
+ * missed; the remote tier's figures of the newest run; the cache settings.
+ */
 public final class CacheView extends BorderPane {
 
     public CacheView(CacheViewModel cache) {
@@ -47,6 +53,13 @@ public final class CacheView extends BorderPane {
         HBox bar = new HBox(8, refresh, clear, invalidate, why, totals);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("pane-bar");
+        TextField file = field("cache-invalidate-path", "workspace path, e.g. src/tools/Slugify.java", 260);
+        Button invalidateFile = button("Invalidate file", "cache-invalidate-file", () -> cache.invalidateFile(file.getText()));
+        Label remote = new Label();
+        remote.setId("cache-remote");
+        remote.textProperty().bind(cache.remoteFiguresProperty());
+        HBox fileBar = new HBox(8, file, invalidateFile, remote);
+        fileBar.setAlignment(Pos.CENTER_LEFT);
         TextArea answer = new TextArea();
         answer.setId("cache-answer");
         answer.setEditable(false);
@@ -55,7 +68,42 @@ public final class CacheView extends BorderPane {
         answer.textProperty().bind(cache.answerProperty());
         setTop(bar);
         setCenter(table);
-        setBottom(answer);
+        setBottom(new VBox(6, fileBar, settings(cache), answer));
+    }
+
+    /** The cache settings: the local file's policy and the remote tier, applied with one button. */
+    private static HBox settings(CacheViewModel cache) {
+        TextField url = field("cache-remote-url", "remote cache URL (http://host:port/...)", 240);
+        url.textProperty().bindBidirectional(cache.remoteUrlProperty());
+        CheckBox readOnly = new CheckBox("read-only");
+        readOnly.setId("cache-remote-readonly");
+        readOnly.selectedProperty().bindBidirectional(cache.remoteReadOnlyProperty());
+        TextField timeout = field("cache-remote-timeout", "time-out (2s)", 90);
+        timeout.textProperty().bindBidirectional(cache.remoteTimeoutProperty());
+        TextField auth = field("cache-remote-auth", "bearer:VARIABLE", 130);
+        auth.textProperty().bindBidirectional(cache.remoteAuthProperty());
+        TextField ttl = field("cache-ttl", "TTL (7d; empty: never)", 140);
+        ttl.textProperty().bindBidirectional(cache.ttlProperty());
+        CheckBox failures = new CheckBox("keep failures");
+        failures.setId("cache-keep-failures");
+        failures.selectedProperty().bindBidirectional(cache.keepFailuresProperty());
+        TextField entries = field("cache-max-entries", "max entries", 90);
+        entries.textProperty().bindBidirectional(cache.maxEntriesProperty());
+        TextField mb = field("cache-max-mb", "max MB", 70);
+        mb.textProperty().bindBidirectional(cache.maxMbProperty());
+        Button apply = button("Apply settings", "cache-apply", cache::applySettings);
+        HBox bar = new HBox(6, new Label("Remote:"), url, readOnly, timeout, auth, new Label("Local:"), ttl, failures,
+                entries, mb, apply);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static TextField field(String id, String prompt, double width) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefWidth(width);
+        return f;
     }
 
     private static Button button(String text, String id, Runnable action) {

@@ -2,6 +2,8 @@ package dev.redyellow.ui;
 
 import dev.redyellow.cache.CacheSettings;
 import dev.redyellow.cache.OpenedCache;
+import dev.redyellow.cache.RemoteCacheSettings;
+import dev.redyellow.cache.RemoteCacheStats;
 import dev.redyellow.cache.TestCache;
 import dev.redyellow.cache.TestCaches;
 import dev.redyellow.store.DiscoveryStore;
@@ -20,9 +22,18 @@ public final class LocalData implements AutoCloseable {
     private OpenedCache opened;
     /** One-line warnings of the file not shown yet: opening it, and any later damage or full disk. */
     private final List<String> unshown = new CopyOnWriteArrayList<>();
+    private CacheSettings settings = CacheSettings.defaults();
+    private Optional<RemoteCacheSettings> remote = Optional.empty();
+    /** What the remote tier did in the newest run: the Cache tab shows it. */
+    private volatile Optional<RemoteCacheStats> lastRemote = Optional.empty();
 
     public LocalData(Path file) {
         this.file = file;
+        try {
+            remote = RemoteCacheSettings.resolve(null, System.getenv());
+        } catch (IllegalArgumentException e) {
+            unshown.add(e.getMessage() + " ($" + RemoteCacheSettings.ENV + "); no remote cache");
+        }
     }
 
     public Path file() {
@@ -31,7 +42,7 @@ public final class LocalData implements AutoCloseable {
 
     private synchronized OpenedCache opened() {
         if (opened == null) {
-            opened = TestCaches.open(file, CacheSettings.defaults());
+            opened = TestCaches.open(file, settings);
             unshown.addAll(opened.warnings());
             opened.database().ifPresent(d -> d.onWarning(unshown::add));
         }
@@ -50,6 +61,39 @@ public final class LocalData implements AutoCloseable {
     /** Adds a warning to show once (a history that could not be read or saved). */
     public void warn(String warning) {
         unshown.add(warning);
+    }
+
+    /** What the remote tier did in the newest run of the window; empty when it had none. */
+    public Optional<RemoteCacheStats> lastRemoteStats() {
+        return lastRemote;
+    }
+
+    /** Keeps what the remote tier did in a run, for the Cache tab. */
+    public void rememberRemote(Optional<RemoteCacheStats> stats) {
+        lastRemote = stats;
+    }
+
+    public synchronized CacheSettings settings() {
+        return settings;
+    }
+
+    public synchronized Optional<RemoteCacheSettings> remote() {
+        return remote;
+    }
+
+    /**
+     * New cache settings: the remote applies from the next run; new local limits reopen the file (the
+     * window calls this between runs, never during one).
+     */
+    public synchronized void configure(CacheSettings local, Optional<RemoteCacheSettings> remoteTier) {
+        remote = remoteTier;
+        if (!local.equals(settings)) {
+            settings = local;
+            if (opened != null) {
+                opened.close();
+                opened = null;
+            }
+        }
     }
 
     public Optional<RunStore> runs() {

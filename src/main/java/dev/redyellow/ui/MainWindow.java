@@ -69,7 +69,7 @@ public final class MainWindow {
                 .orElse(List.of()));
         this.trust = new TrustStore(env.trustFile());
         this.run = new RunViewModel(tasks, data, env.runsRoot(), project, stream, metrics, System::nanoTime);
-        this.cache = new CacheViewModel(tasks, data);
+        this.cache = new CacheViewModel(tasks, data, java.util.Optional.of(env.preferences().node("cache")));
         this.graph = new GraphView(project);
         this.history = new HistoryView(tasks, data, this::openRun);
         this.prefs = new WindowPreferences(env.preferences());

@@ -46,7 +46,9 @@ public final class RunSession {
     /** Runs on a background task: the cache file is opened here, on first use, never on the FX thread. */
     public RunResult run() throws Exception {
         boolean on = settings.useCache();
-        RunLauncher created = new RunLauncher(manifest, settings,
+        // the window's cache settings, as the Cache tab last set them, for this run
+        RunSettings withCache = settings.withRemoteCache(data.remote(), data.settings());
+        RunLauncher created = new RunLauncher(manifest, withCache,
                 on ? data.cache() : new DisabledTestCache("the cache is off in the window"),
                 on ? data.database() : Optional.empty(), decisions, listener, data::warn, Clock.systemUTC())
                 .view("window", new CallbackSubscriber(output), VIEWER_CAPACITY);
@@ -54,7 +56,9 @@ public final class RunSession {
         if (cancelled) {
             created.cancel();
         }
-        return created.run().result();
+        RunResult result = created.run().result();
+        data.rememberRemote(result.metrics().cache().remote());
+        return result;
     }
 
     public void cancel() {

@@ -70,4 +70,61 @@ class CacheViewModelTest {
         assertTrue(cache.features().isEmpty());
         assertEquals(0, data.cache().stats().entries());
     }
+
+    @Test
+    void invalidatingAFileDropsTheEntriesThatHeldIt() {
+        fill();
+        cache.invalidateFile(" a.py ");
+        assertEquals(1, cache.totalsProperty().get().entries());
+        assertTrue(cache.answerProperty().get().startsWith("Dropped 2 entries whose workspace held a.py"),
+                cache.answerProperty().get());
+    }
+
+    @Test
+    void badSettingsAreNamedAndChangeNothing() {
+        fill();
+        dev.redyellow.cache.CacheSettings before = data.settings();
+        cache.ttlProperty().set("soon");
+        cache.applySettings();
+        assertTrue(cache.answerProperty().get().startsWith("Settings not applied: 'soon' is not a duration"),
+                cache.answerProperty().get());
+        cache.ttlProperty().set("");
+        cache.remoteUrlProperty().set("https://bob:pw@cache.example");
+        cache.applySettings();
+        assertTrue(cache.answerProperty().get().contains("must not hold credentials"), cache.answerProperty().get());
+        assertEquals(before, data.settings());
+        assertEquals(java.util.Optional.empty(), data.remote());
+    }
+
+    @Test
+    void settingsApplyToTheFileAndTheNextRunAndTheTabShowsTheRemoteFigures() throws Exception {
+        fill();
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        cache.ttlProperty().set("7d");
+        cache.keepFailuresProperty().set(false);
+        cache.maxEntriesProperty().set("2");
+        cache.remoteUrlProperty().set("http://127.0.0.1:" + port);
+        cache.remoteReadOnlyProperty().set(true);
+        cache.applySettings();
+        assertTrue(cache.answerProperty().get().startsWith("Settings applied; remote cache http://127.0.0.1:" + port
+                + " (read-only)"), cache.answerProperty().get());
+        assertEquals(java.util.Optional.of(java.time.Duration.ofDays(7)), data.settings().ttl());
+        assertEquals(2, data.settings().maxEntries());
+        assertTrue(!data.settings().cacheFailures());
+
+        // what the run launcher does for a run of the window: the remote tier behind the file, then the figures kept
+        dev.redyellow.cache.TestCache run = dev.redyellow.cache.RemoteCaches.wrap(data.cache(), data.remote(),
+                data.settings(), java.util.Map.of(), data::warn);
+        assertEquals(java.util.Optional.empty(), run.lookup(key("c.py", "1")));
+        data.rememberRemote(run.remoteStats());
+        List<String> warnings = data.takeWarnings();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("local cache only"), warnings.get(0));
+        cache.refresh();
+        String figures = cache.remoteFiguresProperty().get();
+        assertTrue(figures.contains("1 requests") && figures.contains("1 errors") && figures.contains("off:"), figures);
+    }
 }
