@@ -15,13 +15,23 @@ import java.util.Optional;
  * @param contentHash       SHA-256 (hex) of the manifest's bytes, for trust decisions
  * @param sharedDirs        base folders shared read-only by every workspace besides the default ones
  *                          ({@link SharedFolders}); each checked to be a folder of the base
+ * @param mutation          whether and how the mutation score of accepted code is measured
  */
 public record Manifest(Path file, int version, String name, Path baseDir, int maxAttempts, int workers,
                        int stagnationLimit, boolean inferDependencies, List<Feature> features, String contentHash,
-                       List<String> sharedDirs) {
+                       List<String> sharedDirs, MutationSettings mutation) {
     public Manifest {
         features = List.copyOf(features);
         sharedDirs = List.copyOf(sharedDirs);
+        mutation = mutation == null ? MutationSettings.OFF : mutation;
+    }
+
+    /** A manifest that does not measure mutation scores. */
+    public Manifest(Path file, int version, String name, Path baseDir, int maxAttempts, int workers,
+                    int stagnationLimit, boolean inferDependencies, List<Feature> features, String contentHash,
+                    List<String> sharedDirs) {
+        this(file, version, name, baseDir, maxAttempts, workers, stagnationLimit, inferDependencies, features,
+                contentHash, sharedDirs, MutationSettings.OFF);
     }
 
     /** A manifest without {@code sharedDirs}. */

@@ -143,6 +143,21 @@ final class SettingsReader {
         return mode.get();
     }
 
+    /** The {@code mutation} object: {@code {}} measures; {@code minScore} gates; {@code command} for the command kind. */
+    MutationSettings mutation(String pointer, JsonNode value) {
+        Optional<ObjectFields> object = ObjectFields.of(json, problems, pointer, value,
+                "a mutation object like {} or {\"minScore\": 0.7}");
+        if (object.isEmpty()) {
+            return MutationSettings.OFF;
+        }
+        ObjectFields fields = object.get();
+        fields.rejectUnknown(Set.of("minScore", "command", "timeoutSeconds"));
+        java.util.OptionalDouble minScore = fields.has("minScore")
+                ? java.util.OptionalDouble.of(fields.number("minScore", 0, 0, 1)) : java.util.OptionalDouble.empty();
+        return new MutationSettings(true, minScore, fields.strings("command", false, true),
+                timeout(fields, MutationSettings.DEFAULT_TIMEOUT_SECONDS));
+    }
+
     private static int timeout(ObjectFields fields, int fallback) {
         return fields.integer("timeoutSeconds", fallback, 1, MAX_TIMEOUT);
     }
