@@ -82,6 +82,10 @@ final class RunCommand implements Callable<Integer> {
                     + "used are spilled to the run folder (default: ${DEFAULT-VALUE})")
     long storeBudgetMb;
 
+    @Option(names = "--mutation", description = "measure every feature's mutation score before review, even when the "
+            + "manifest has no \"mutation\" (its minScore, if any, still gates)")
+    boolean mutation;
+
     @Option(names = "--stream", description = "print every feature's output live, each line prefixed by its feature")
     boolean stream;
 
@@ -140,7 +144,8 @@ final class RunCommand implements Callable<Integer> {
                 seconds(featureTimeout), seconds(runTimeout))
                 .withMemory(opened.database().map(d -> DiscoveryMemory.stored(new DiscoveryStore(d), manifest.name(),
                         Clock.systemUTC())).orElse(DiscoveryMemory.NONE))
-                .withStoreBudget(storeBudgetMb << 20);
+                .withStoreBudget(storeBudgetMb << 20)
+                .withMutation(mutation);
         TestRunners runners = TestRunners.standard(Optional.ofNullable(fork).flatMap(TestSettings.Fork::named));
         RunEngine engine = new RunEngine(manifest, options, runners, progress, Clock.systemUTC());
         Instant started = Instant.now();
