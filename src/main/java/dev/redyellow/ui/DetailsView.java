@@ -40,6 +40,8 @@ public final class DetailsView extends ScrollPane {
     private final Label title = new Label("Select a feature in the graph");
     private final Label state = new Label();
     private final Label description = new Label();
+    /** The mutation score of the passing attempt and its surviving mutants (issue 22); empty when not measured. */
+    private final Label mutation = new Label();
     // Plain labels, not a list control: a transition comes with every state change, and a list lays out
     // and styles its cells during layout. They scroll in a box of fixed height: a Region that changes
     // size is repainted whole, so a growing list would repaint the whole panel at every state change.
@@ -132,7 +134,9 @@ public final class DetailsView extends ScrollPane {
         review.getStyleClass().add("review-box");
         review.setVisible(false);
         review.managedProperty().bind(review.visibleProperty());
-        VBox box = new VBox(6, title, state, description, review, section("Transitions"), transitionsBox,
+        mutation.setId("mutation-score");
+        mutation.setWrapText(true);
+        VBox box = new VBox(6, title, state, description, mutation, review, section("Transitions"), transitionsBox,
                 section("Attempts"), attempts, section("Tests of the selected attempt"), cases,
                 section("Diff between attempts"), new HBox(6, new Label("from"), diffFrom, new Label("to"), diffTo, showDiff), diff);
         box.setPadding(new Insets(8));
@@ -233,6 +237,8 @@ public final class DetailsView extends ScrollPane {
         StatePseudoClass.show(state, item.state());
         FeatureOutcome outcome = item.outcomeProperty().get();
         List<AttemptRecord> history = outcome == null ? List.of() : outcome.history();
+        mutation.setText(outcome == null ? "" : outcome.mutation().map(m -> "Mutation score: " + m.summary()
+                + (m.survivors().isEmpty() ? "" : "\nSurviving: " + m.survivorList())).orElse(""));
         attempts.show(history, whyNoAttempts(item));
         List<Integer> numbers = IntStream.rangeClosed(1, history.size()).boxed().toList();
         setIfChanged(diffFrom.getItems(), numbers);
