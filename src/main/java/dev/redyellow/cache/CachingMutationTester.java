@@ -63,9 +63,9 @@ public final class CachingMutationTester implements MutationTester {
         CacheKey files = CacheKey.of(request.test(), request.tests(), request.featureId(), request.workspace(), hashes);
         List<CacheInput> inputs = new ArrayList<>();
         inputs.add(CacheKey.value("purpose", "mutation"));
-        inputs.add(CacheKey.value("mutationTool", request.test() instanceof TestSettings.JUnit ? PitestJars.VERSION
-                : String.join(" ", request.mutation().command())));
-        inputs.add(CacheKey.value("mutationCommand", request.mutation().command()));
+        // the junit kind's tool is the bundled PIT; the command kind's is its mutation command
+        inputs.add(CacheKey.value("mutationTool", request.test() instanceof TestSettings.Command command
+                ? command.mutationCommand() : PitestJars.VERSION));
         inputs.add(CacheKey.value("mutationTimeout", request.mutation().timeoutSeconds()));
         inputs.add(CacheKey.value("code", request.code().stream().sorted().toList()));
         inputs.addAll(files.inputs());

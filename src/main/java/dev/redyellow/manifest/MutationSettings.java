@@ -1,6 +1,5 @@
 package dev.redyellow.manifest;
 
-import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -10,18 +9,14 @@ import java.util.OptionalDouble;
  *
  * @param enabled        whether to measure at all ({@code "mutation": {}} turns it on)
  * @param minScore       the gate, from 0 to 1; empty: measure and report only
- * @param command        the command kind's mutation command (argv, run in the workspace), whose
- *                       output gives the killed and survived counts; empty: not measured there
  * @param timeoutSeconds the longest one feature's measurement may take
  */
-public record MutationSettings(boolean enabled, OptionalDouble minScore, List<String> command, int timeoutSeconds) {
+public record MutationSettings(boolean enabled, OptionalDouble minScore, int timeoutSeconds) {
     public static final int DEFAULT_TIMEOUT_SECONDS = 600;
     /** No measuring: a manifest without {@code mutation}. */
-    public static final MutationSettings OFF = new MutationSettings(false, OptionalDouble.empty(), List.of(),
-            DEFAULT_TIMEOUT_SECONDS);
+    public static final MutationSettings OFF = new MutationSettings(false, OptionalDouble.empty(), DEFAULT_TIMEOUT_SECONDS);
 
     public MutationSettings {
-        command = List.copyOf(command);
         if (minScore.isPresent() && (minScore.getAsDouble() < 0 || minScore.getAsDouble() > 1)) {
             throw new IllegalArgumentException("minScore must be from 0 to 1, was " + minScore.getAsDouble());
         }
@@ -32,7 +27,7 @@ public record MutationSettings(boolean enabled, OptionalDouble minScore, List<St
 
     /** These settings with measuring on (the CLI's {@code --mutation}); a gate set here stays. */
     public MutationSettings measuring() {
-        return new MutationSettings(true, minScore, command, timeoutSeconds);
+        return new MutationSettings(true, minScore, timeoutSeconds);
     }
 
     /** Whether a score falls under the gate; never with no gate. */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Mutation testing for the command kind: runs the manifest's mutation command (argv, no shell) in
+ * Mutation testing for the command kind: runs the test settings' {@code mutationCommand} (argv, no shell) in
  * the workspace with the test settings' environment, and reads the counts from its output
  * ({@link MutationCounts}). Without a mutation command the feature is not measured. In the argv,
  * an argument {@code {tests}} becomes the feature's test paths and {@code {code}} its code paths
@@ -31,12 +31,12 @@ public final class CommandMutationTester implements MutationTester {
         if (!(request.test() instanceof TestSettings.Command settings)) {
             throw new IllegalArgumentException("not command settings: " + request.test().describe());
         }
-        if (request.mutation().command().isEmpty()) {
-            return MutationResult.notMeasured("the command kind needs a mutation command (mutation.command)");
+        if (settings.mutationCommand().isEmpty()) {
+            return MutationResult.notMeasured("the command kind needs a mutation command (test.mutationCommand)");
         }
         long started = System.nanoTime();
         try {
-            ProcessResult process = processes.run(new ProcessSpec(argv(request), request.workspace(), settings.env(),
+            ProcessResult process = processes.run(new ProcessSpec(argv(settings, request), request.workspace(), settings.env(),
                     Duration.ofSeconds(request.mutation().timeoutSeconds())), request.output());
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (process.timedOut()) {
@@ -55,9 +55,9 @@ public final class CommandMutationTester implements MutationTester {
         }
     }
 
-    private static List<String> argv(MutationRequest request) {
+    private static List<String> argv(TestSettings.Command settings, MutationRequest request) {
         List<String> argv = new ArrayList<>();
-        for (String arg : request.mutation().command()) {
+        for (String arg : settings.mutationCommand()) {
             if (arg.equals("{tests}")) {
                 argv.addAll(request.tests());
             } else if (arg.equals("{code}")) {

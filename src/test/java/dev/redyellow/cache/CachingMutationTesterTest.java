@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The mutation cache in a real SQLite file: served on the same content, measured again on other content. */
 class CachingMutationTesterTest {
-    private static final MutationSettings ON = new MutationSettings(true, OptionalDouble.of(0.5),
-            List.of("python3", "mutate.py"), 60);
-    private static final TestSettings COMMAND = new TestSettings.Command(List.of("python3", "-m", "unittest"), Map.of(), 30, null);
+    private static final MutationSettings ON = new MutationSettings(true, OptionalDouble.of(0.5), 60);
+    private static final TestSettings COMMAND = new TestSettings.Command(List.of("python3", "-m", "unittest"), Map.of(), 30,
+            null, false, List.of("python3", "mutate.py"));
 
     @TempDir
     Path tmp;

@@ -40,10 +40,10 @@ class MutationSettingTest {
     }
 
     @Test
-    void minScoreGatesAndCommandAndTimeoutAreRead() throws Exception {
-        MutationSettings settings = load("{\"minScore\": 0.7, \"command\": [\"mutmut\", \"run\"], \"timeoutSeconds\": 90}");
+    void minScoreGatesAndTimeoutIsRead() throws Exception {
+        MutationSettings settings = load("{\"minScore\": 0.7, \"timeoutSeconds\": 90}");
 
-        assertEquals(new MutationSettings(true, OptionalDouble.of(0.7), List.of("mutmut", "run"), 90), settings);
+        assertEquals(new MutationSettings(true, OptionalDouble.of(0.7), 90), settings);
         assertTrue(settings.below(0.69));
         assertFalse(settings.below(0.7));
     }
@@ -64,6 +64,21 @@ class MutationSettingTest {
         String message = error.errors().get(0).toString();
         assertTrue(message.contains("/mutation"), message);
         assertTrue(message.contains("minscore"), message);
+    }
+
+    @Test
+    void theCommandKindsMutationCommandIsPartOfItsTestObject() throws Exception {
+        Files.writeString(dir.resolve("test_a.py"), "x = 1\n");
+        Path manifest = dir.resolve("cmd.json");
+        Files.writeString(manifest, """
+                { "version": 1, "name": "cmd", "mutation": {},
+                  "test": { "kind": "command", "command": ["python3", "-m", "unittest"],
+                            "mutationCommand": ["mutmut", "run"] },
+                  "features": [ { "id": "a", "tests": { "tests/test_a.py": { "from": "test_a.py" } } } ] }
+                """);
+
+        TestSettings.Command test = (TestSettings.Command) ManifestLoader.load(manifest).features().get(0).test();
+        assertEquals(List.of("mutmut", "run"), test.mutationCommand());
     }
 
     @Test

@@ -138,8 +138,7 @@ class MutationRunTest {
                 print("survived: 3")
                 print("survivor: add.py:2: replaced + with -")
                 """);
-        FeatureOutcome add = runPython("{\"minScore\": 0.5, \"command\": [\"python3\", \"%s\"]}"
-                .formatted(tmp.resolve("mutate.py").toString().replace("\\", "\\\\")));
+        FeatureOutcome add = runPython("{\"minScore\": 0.5}", List.of("python3", tmp.resolve("mutate.py").toString()));
 
         assertEquals(FeatureState.FAILED, add.state());
         assertEquals("weak-tests: 1 of 4 mutants killed (25%), under the minimum of 50%; surviving: add.py:2: "
@@ -148,7 +147,7 @@ class MutationRunTest {
 
     @Test
     void theCommandKindWithoutAMutationCommandIsNotMeasured() throws Exception {
-        FeatureOutcome add = runPython("{\"minScore\": 0.5}");
+        FeatureOutcome add = runPython("{\"minScore\": 0.5}", List.of());
 
         assertEquals(FeatureState.GREEN, add.state(), add.reason());
         MutationResult m = add.mutation().orElseThrow();
@@ -161,10 +160,13 @@ class MutationRunTest {
         return run(manifest, options("run", null).withMutation(flag), report);
     }
 
-    private FeatureOutcome runPython(String mutation) throws Exception {
+    private FeatureOutcome runPython(String mutation, List<String> mutationCommand) throws Exception {
         ObjectNode root = manifest(mutation);
-        root.putObject("test").put("kind", "command").put("timeoutSeconds", 60).putArray("command")
-                .add("python3").add("-m").add("unittest").add("test_add");
+        ObjectNode test = root.putObject("test").put("kind", "command").put("timeoutSeconds", 60);
+        test.putArray("command").add("python3").add("-m").add("unittest").add("test_add");
+        if (!mutationCommand.isEmpty()) {
+            mutationCommand.forEach(test.putArray("mutationCommand")::add);
+        }
         ObjectNode f = ((ArrayNode) root.get("features")).addObject().put("id", "add");
         f.putObject("tests").put("test_add.py", "import unittest\nfrom add import add\n\n"
                 + "class T(unittest.TestCase):\n    def test_it(self):\n        self.assertEqual(5, add(2, 3))\n");

@@ -161,7 +161,7 @@ class PitestMutationTesterTest {
                 out.write(bytes, offset, length);
             }
         };
-        MutationSettings settings = new MutationSettings(true, OptionalDouble.empty(), List.of(), 300);
+        MutationSettings settings = new MutationSettings(true, OptionalDouble.empty(), 300);
         MutationResult result = tester.measure(new MutationRequest(workspace, new TestSettings.JUnit(60), settings,
                 tests, code, sink, "calc"));
         if (result.status() == MutationResult.Status.ERROR) {
