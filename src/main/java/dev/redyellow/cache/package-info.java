@@ -4,5 +4,7 @@
  * ({@link dev.redyellow.cache.CacheKey}, {@link dev.redyellow.cache.FileHashes}), the cache contract
  * ({@link dev.redyellow.cache.TestCache}) and its SQLite implementation with a memory tier in front,
  * and the factory that opens it wherever the user's file is ({@link dev.redyellow.cache.TestCaches}).
+ * Mutation scores are kept in the same cache under keys of their own
+ * ({@link dev.redyellow.cache.CachingMutationTester}).
  */
 package dev.redyellow.cache;
