@@ -367,6 +367,7 @@ public final class FeatureConductor {
             mutation = parts.mutation().tester().measure(new MutationRequest(ws.root(), feature.test(),
                     parts.mutation().settings(), List.copyOf(feature.tests().paths()), List.copyOf(files.paths()), out,
                     feature.id()));
+            ws.checkUntampered(); // a mutation tool is a command the manifest chose, like the tests
         } finally {
             discard(ws);
         }
