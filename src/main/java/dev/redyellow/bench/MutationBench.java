@@ -99,6 +99,9 @@ public final class MutationBench {
                 again.wallSeconds(), again.scores().stream().filter(MutationResult::cached).count(), again.scores().size());
         out.printf(Locale.ROOT, "%-40s %d features measured, %d mutants, %d killed (%.0f%% overall)%n", "mutants",
                 scores.size(), generated, killed, generated == 0 ? 100.0 : 100.0 * killed / generated);
+        mutation.result().outcomes().stream().filter(o -> o.mutation().isPresent() && !o.mutation().get().measured())
+                .forEach(o -> out.printf(Locale.ROOT, "%-40s %s: %s%n", "not measured", o.id(),
+                        o.mutation().get().summary()));
         out.printf(Locale.ROOT, "%-40s %d of %d (without), %d of %d (with)%n", "GREEN",
                 plain.result().outcomes().stream().filter(FeatureOutcome::green).count(), plain.result().outcomes().size(),
                 mutation.result().outcomes().stream().filter(FeatureOutcome::green).count(),

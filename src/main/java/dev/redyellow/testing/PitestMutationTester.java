@@ -30,6 +30,12 @@ public final class PitestMutationTester implements MutationTester {
     private static final List<String> RESOURCE_FOLDERS = List.of("src/main/resources", "src/test/resources");
     /** PIT's own JVM holds the class path's bytecode and the coverage; the tests run in minions. */
     private static final int PIT_HEAP_MB = 512;
+    /**
+     * Minion JVMs per measurement. One feature's measurement is often the last thing a run waits for
+     * (the largest class has the most mutants, bench mutation), so it may use every core; when several
+     * run at once the cores are shared, which costs little more than running them one by one.
+     */
+    private static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final ProcessRunner processes;
     private final JUnitConsoleJar console;
@@ -124,7 +130,7 @@ public final class PitestMutationTester implements MutationTester {
                 "--outputFormats", "XML",
                 "--timestampedReports=false",
                 "--failWhenNoMutations=false",
-                "--threads", "1",
+                "--threads", Integer.toString(THREADS),
                 "--verbosity", "QUIET_WITH_PROGRESS",
                 // the heap, stack and GC a test JVM gets, so a mutant is judged as the tests were
                 "--jvmArgs", String.join(",", TestJvm.options(settings.workerHeapMb()))));
