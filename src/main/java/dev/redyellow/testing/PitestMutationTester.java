@@ -83,6 +83,11 @@ public final class PitestMutationTester implements MutationTester {
                         + " s and was killed", millisSince(started));
             }
             Path report = reports.resolve("mutations.xml");
+            if (process.exitCode() == 0 && !Files.isRegularFile(report)) {
+                // PIT ends well and writes no report when it finds nothing to mutate (an exception
+                // class, a constructor that only calls super): there is no mutant the tests could miss.
+                return MutationResult.measured(0, 0, List.of(), millisSince(started));
+            }
             if (process.exitCode() != 0 || !Files.isRegularFile(report)) {
                 return MutationResult.error("PIT failed with exit code " + process.exitCode() + ": "
                         + lastLines(process.outputTail()), millisSince(started));
@@ -134,10 +139,9 @@ public final class PitestMutationTester implements MutationTester {
                 "--verbosity", "QUIET_WITH_PROGRESS",
                 // the heap, stack and GC a test JVM gets, so a mutant is judged as the tests were
                 "--jvmArgs", String.join(",", TestJvm.options(settings.workerHeapMb()))));
+        // PIT requires source folders (it reads them only for its HTML report, which is not written)
         Path sources = request.workspace().resolve("src/main/java");
-        if (Files.isDirectory(sources)) {
-            command.addAll(List.of("--sourceDirs", sources.toString()));
-        }
+        command.addAll(List.of("--sourceDirs", (Files.isDirectory(sources) ? sources : request.workspace()).toString()));
         return command;
     }
 

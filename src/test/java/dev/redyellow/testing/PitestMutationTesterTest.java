@@ -133,6 +133,32 @@ class PitestMutationTesterTest {
     }
 
     @Test
+    void aClassWithNothingToMutateScoresOneWithNoMutant() throws Exception {
+        // found by bench mutation: PIT exits 0 and writes no report when it makes no mutant
+        write("src/main/java/calc/Oops.java", "package calc;\npublic class Oops extends RuntimeException {\n"
+                + "    public Oops(String message) { super(message); }\n}\n");
+        write("src/test/java/calc/OopsTest.java", test("OopsTest",
+                "@Test void message() { assertEquals(\"x\", new Oops(\"x\").getMessage()); }"));
+
+        MutationResult result = measure(List.of("src/test/java/calc/OopsTest.java"), List.of("src/main/java/calc/Oops.java"));
+
+        assertEquals(MutationResult.Status.MEASURED, result.status(), result.detail());
+        assertEquals(0, result.generated());
+        assertEquals(1.0, result.score());
+    }
+
+    @Test
+    void sourcesOutsideTheMavenLayoutAreMutatedToo() throws Exception {
+        write("calc/Max.java", MAX);
+        write("test/calc/MaxTest.java", test("MaxTest", "@Test void first() { assertEquals(3, Max.of(3, 2)); }"));
+
+        MutationResult result = measure(List.of("test/calc/MaxTest.java"), List.of("calc/Max.java"));
+
+        assertEquals(MutationResult.Status.MEASURED, result.status(), result.detail());
+        assertTrue(result.generated() >= 3, result.toString());
+    }
+
+    @Test
     void codeThatDoesNotCompileIsAnErrorNotAScore() throws Exception {
         write(MAX_CODE, "package calc; public final class Max { broken }");
         write(MAX_TEST, test("MaxTest", "@Test void first() { assertEquals(3, Max.of(3, 2)); }"));
