@@ -145,7 +145,7 @@ public final class RealCodeBench {
      * feature. They do not depend on the seed, so the answer is kept beside the unpacked sources and
      * reused; delete {@code screened-failing.txt} there to screen again. Empty when the build ran no test.
      */
-    private Optional<Set<String>> screen(JavaSourceIndex index, List<String> maven, Path cache, Path work)
+    Optional<Set<String>> screen(JavaSourceIndex index, List<String> maven, Path cache, Path work)
             throws IOException, InterruptedException {
         Path kept = cache.resolve("screened-failing.txt");
         String sources = "# split " + RealJavaProject.VERSION + " of " + RealCodeSources.APACHE_COMMONS;

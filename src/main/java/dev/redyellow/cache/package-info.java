@@ -7,5 +7,7 @@
  * The shared tier behind it speaks Bazel's HTTP remote-cache protocol
  * ({@link dev.redyellow.cache.RemoteTestCache}, set by {@link dev.redyellow.cache.RemoteCacheSettings}
  * and put in place by {@link dev.redyellow.cache.RemoteCaches}).
+ * Mutation scores are kept in the same cache under keys of their own
+ * ({@link dev.redyellow.cache.CachingMutationTester}).
  */
 package dev.redyellow.cache;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
         description = "Runs a benchmark and prints its table.",
         subcommands = {BenchCommand.Scheduler.class, BenchCommand.Cache.class, BenchCommand.Stream.class,
                 BenchCommand.JUnit.class, BenchCommand.Faults.class, BenchCommand.Workspace.class,
-                BenchCommand.Parity.class, BenchCommand.RealCode.class, BenchCommand.RemoteCache.class})
+                BenchCommand.Parity.class, BenchCommand.RealCode.class, BenchCommand.RemoteCache.class,
+                BenchCommand.Mutation.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -21,7 +22,7 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a benchmark: scheduler, cache, stream, junit, faults, workspace, parity or realcode");
+                "name a benchmark: scheduler, cache, stream, junit, faults, workspace, parity, realcode or mutation");
     }
 
     @Command(name = "scheduler", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -260,6 +261,33 @@ final class BenchCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "invalid option: " + e.getMessage());
             }
+        }
+    }
+
+    @Command(name = "mutation", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "The extra wall of mutation testing (--mutation, PIT) over the same real-code run without it.")
+    static final class Mutation implements Callable<Integer> {
+        @Option(names = "--features", defaultValue = "20", description = "at most this many features (default ${DEFAULT-VALUE})")
+        int features;
+
+        @Option(names = "--workers", defaultValue = "3", description = "parallel workers (default ${DEFAULT-VALUE})")
+        int workers;
+
+        @Option(names = "--seed", defaultValue = "19", description = "picks the features (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (features < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--features must be at least 1, was " + features);
+            }
+            checkWorkers(spec, workers);
+            new dev.redyellow.bench.MutationBench(spec.commandLine().getOut(), features, workers, seed,
+                    java.nio.file.Path.of(System.getProperty("user.home"))).run();
+            return 0;
         }
     }
 }

@@ -71,6 +71,10 @@ final class RunCommand implements Callable<Integer> {
                     + "used are spilled to the run folder (default: ${DEFAULT-VALUE})")
     long storeBudgetMb;
 
+    @Option(names = "--mutation", description = "measure every feature's mutation score before review, even when the "
+            + "manifest has no \"mutation\" (its minScore, if any, still gates)")
+    boolean mutation;
+
     @Option(names = "--stream", description = "print every feature's output live, each line prefixed by its feature")
     boolean stream;
 
@@ -167,7 +171,8 @@ final class RunCommand implements Callable<Integer> {
                     RunSettings.DEFAULT_KEEP_RUNS, keepWorkspaces, seconds(featureTimeout), seconds(runTimeout),
                     Optional.ofNullable(fork).flatMap(TestSettings.Fork::named),
                     Math.max(Math.min(storeBudgetMb, Long.MAX_VALUE >> 21), Long.MIN_VALUE >> 21) << 20, !noCache)
-                    .withRemoteCache(cacheTuning.remote(spec.commandLine(), System.getenv()), cacheTuning.settings());
+                    .withRemoteCache(cacheTuning.remote(spec.commandLine(), System.getenv()), cacheTuning.settings())
+                    .withMutation(mutation);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "invalid option: " + e.getMessage());
         }

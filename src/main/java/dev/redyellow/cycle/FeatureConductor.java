@@ -14,6 +14,8 @@ import dev.redyellow.manifest.Feature;
 import dev.redyellow.manifest.FileSet;
 import dev.redyellow.store.BlobStore;
 import dev.redyellow.store.StoredFiles;
+import dev.redyellow.testing.MutationRequest;
+import dev.redyellow.testing.MutationResult;
 import dev.redyellow.testing.TestOutcome;
 import dev.redyellow.testing.TestRequest;
 import dev.redyellow.testing.TestResult;
@@ -52,10 +54,18 @@ public final class FeatureConductor {
      *
      * @param dependencies what the GREEN dependencies put in a workspace, as it is when one is made
      * @param store        the run's code store: every attempt's files are kept there, not in memory
+     * @param mutation     whether a passing attempt's mutation score is measured (and gated) before review
      */
     public record Parts(WorkspaceFactory workspaces, TestRunner tests, Implementer implementer, Reviewer reviewer,
                         StepOutput output, boolean keepWorkspaces, DependencyFiles dependencies,
-                        DependencyDiscovery discovery, BlobStore store) {
+                        DependencyDiscovery discovery, BlobStore store, MutationCheck mutation) {
+        /** Parts that measure no mutation score. */
+        public Parts(WorkspaceFactory workspaces, TestRunner tests, Implementer implementer, Reviewer reviewer,
+                     StepOutput output, boolean keepWorkspaces, DependencyFiles dependencies,
+                     DependencyDiscovery discovery, BlobStore store) {
+            this(workspaces, tests, implementer, reviewer, output, keepWorkspaces, dependencies, discovery, store,
+                    MutationCheck.OFF);
+        }
     }
 
     /** What one call of {@link #conduct()} came to. */
@@ -89,6 +99,8 @@ public final class FeatureConductor {
     private Optional<FailureContext> previous = Optional.empty();
     /** The current attempt's files while they wait for a test run that counts; null when none. */
     private StoredFiles pending;
+    /** The mutation score of the last passing attempt, when measured. */
+    private MutationResult mutation;
 
     public FeatureConductor(Feature feature, FeatureLifecycle lifecycle, Limits limits, Parts parts, Clock clock) {
         this.feature = feature;
@@ -136,7 +148,8 @@ public final class FeatureConductor {
      */
     public FeatureOutcome outcome() {
         return new FeatureOutcome(feature.id(), lifecycle.state(), lifecycle.reason(), history.size(), testRuns, 0,
-                activeMillis / 1000.0, Optional.ofNullable(lastResult), lifecycle.transitions(), accepted, history);
+                activeMillis / 1000.0, Optional.ofNullable(lastResult), lifecycle.transitions(), accepted, history,
+                Optional.ofNullable(mutation));
     }
 
     /** Proves RED; returns what the feature waits for when the proof needs another feature's code first. */
@@ -313,6 +326,9 @@ public final class FeatureConductor {
         switch (result.outcome()) {
             case PASSED -> {
                 lifecycle.moveTo(FeatureState.YELLOW, "attempt " + n + " passes: " + result.passed() + " tests passed");
+                if (!strongEnough(n, files, result)) {
+                    return Optional.empty();
+                }
                 return review(n, files, result);
             }
             case NO_TESTS -> {
@@ -333,6 +349,40 @@ public final class FeatureConductor {
             }
         }
         throw new IllegalStateException("unreachable");
+    }
+
+    /**
+     * Measures the passing attempt's mutation score when the run asks for it; returns false when that
+     * ended the feature: a score under the minimum (weak-tests: the tests are read-only, so no
+     * attempt could fix it), or a gate that could not be checked.
+     */
+    private boolean strongEnough(int n, StoredFiles stored, TestResult result) throws IOException, InterruptedException {
+        if (!parts.mutation().enabled()) {
+            return true;
+        }
+        FileSet files = stored.restore();
+        Workspace ws = parts.workspaces().create(feature.id(), "mutation" + n, layers(List.of(files)));
+        parts.output().progress(feature.id(), n, "attempt " + n + ": measuring the tests' mutation score");
+        try (OutputSink out = parts.output().open(feature.id(), n, "mutation")) {
+            mutation = parts.mutation().tester().measure(new MutationRequest(ws.root(), feature.test(),
+                    parts.mutation().settings(), List.copyOf(feature.tests().paths()), List.copyOf(files.paths()), out,
+                    feature.id()));
+            ws.checkUntampered(); // a mutation tool is a command the manifest chose, like the tests
+        } finally {
+            discard(ws);
+        }
+        String weak = parts.mutation().weakTests(mutation);
+        if (weak != null) {
+            history.add(new AttemptRecord(n, stored, Optional.of(result), Optional.empty(), weak));
+            lifecycle.moveTo(FeatureState.FAILED, weak);
+            return false;
+        }
+        if (mutation.status() == MutationResult.Status.ERROR && parts.mutation().settings().minScore().isPresent()) {
+            history.add(new AttemptRecord(n, stored, Optional.of(result), Optional.empty(), mutation.detail()));
+            fail("error: the mutation score could not be measured: " + oneLine(mutation.detail()));
+            return false;
+        }
+        return true;
     }
 
     private Optional<FailureContext> review(int n, StoredFiles stored, TestResult result) throws IOException, InterruptedException {

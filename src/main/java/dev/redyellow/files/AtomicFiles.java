@@ -31,4 +31,17 @@ public final class AtomicFiles {
             Files.deleteIfExists(temporary);
         }
     }
+
+    /**
+     * Writes {@code bytes} as {@code target} unless it already holds exactly them (a bundled jar
+     * extracted once per user: another process may have put it there first); returns the target.
+     */
+    public static Path writeIfChanged(Path target, byte[] bytes) throws IOException {
+        if (Files.isRegularFile(target) && Files.size(target) == bytes.length
+                && Sha256.hex(Files.readAllBytes(target)).equals(Sha256.hex(bytes))) {
+            return target;
+        }
+        write(target, bytes);
+        return target;
+    }
 }

@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param contentHash       SHA-256 (hex) of the manifest's bytes, for trust decisions
  * @param sharedDirs        base folders shared read-only by every workspace besides the default ones
  *                          ({@link SharedFolders}); each checked to be a folder of the base
+ * @param mutation          whether and how the mutation score of accepted code is measured
  */
 public record Manifest(Path file, int version, String name, Path baseDir, int maxAttempts, int workers,
                        int stagnationLimit, boolean inferDependencies, List<Feature> features, String contentHash,
-                       List<String> sharedDirs) {
+                       List<String> sharedDirs, MutationSettings mutation) {
     /** The fewest parallel workers a run may have. */
     public static final int MIN_WORKERS = 1;
     /** The most parallel workers a run may have: beyond it, test processes only wait on each other. */
@@ -27,6 +28,15 @@ public record Manifest(Path file, int version, String name, Path baseDir, int ma
     public Manifest {
         features = List.copyOf(features);
         sharedDirs = List.copyOf(sharedDirs);
+        mutation = mutation == null ? MutationSettings.OFF : mutation;
+    }
+
+    /** A manifest that does not measure mutation scores. */
+    public Manifest(Path file, int version, String name, Path baseDir, int maxAttempts, int workers,
+                    int stagnationLimit, boolean inferDependencies, List<Feature> features, String contentHash,
+                    List<String> sharedDirs) {
+        this(file, version, name, baseDir, maxAttempts, workers, stagnationLimit, inferDependencies, features,
+                contentHash, sharedDirs, MutationSettings.OFF);
     }
 
     /** A manifest without {@code sharedDirs}. */

@@ -35,7 +35,8 @@ public final class ManifestLoader {
 
     private static final System.Logger LOG = System.getLogger(ManifestLoader.class.getName());
     private static final Set<String> FIELDS = Set.of("$schema", "version", "name", "base", "test", "implementer",
-            "review", "maxAttempts", "workers", "stagnationLimit", "inferDependencies", "sharedDirs", "features");
+            "review", "maxAttempts", "workers", "stagnationLimit", "inferDependencies", "sharedDirs", "features",
+            "mutation");
 
     private ManifestLoader() {
     }
@@ -118,6 +119,8 @@ public final class ManifestLoader {
         int workers = fields.integer("workers", 2, Manifest.MIN_WORKERS, Manifest.MAX_WORKERS);
         int stagnationLimit = fields.integer("stagnationLimit", 2, 2, 50);
         boolean inferDependencies = fields.bool("inferDependencies", true);
+        MutationSettings mutation = fields.get("mutation").map(v -> settings.mutation("/mutation", v))
+                .orElse(MutationSettings.OFF);
         FeatureReader reader = new FeatureReader(json, problems, files, test, implementer, review);
         Map<String, String> pointers = new LinkedHashMap<>();
         List<FeatureDraft> drafts = features(fields, reader, pointers);
@@ -127,7 +130,8 @@ public final class ManifestLoader {
             return Optional.empty();
         }
         return Optional.of(new Manifest(json.file(), version, name, baseDir, maxAttempts, workers, stagnationLimit,
-                inferDependencies, drafts.stream().map(FeatureDraft::feature).toList(), contentHash, sharedDirs));
+                inferDependencies, drafts.stream().map(FeatureDraft::feature).toList(), contentHash, sharedDirs,
+                mutation));
     }
 
     private static int version(ObjectFields fields) {

@@ -53,7 +53,8 @@ final class SettingsReader {
                     fields.integer("workerHeapMb", TestSettings.JUnit.DEFAULT_WORKER_HEAP_MB, 16, 65_536),
                     fields.integer("runsPerWorker", TestSettings.JUnit.DEFAULT_RUNS_PER_WORKER, 1, 100_000));
         }
-        fields.rejectUnknown(Set.of("kind", "command", "env", "timeoutSeconds", "reports", "rerunDependencyTests"));
+        fields.rejectUnknown(Set.of("kind", "command", "env", "timeoutSeconds", "reports", "rerunDependencyTests",
+                "mutationCommand"));
         List<String> command = fields.strings("command", true, true);
         boolean rerun = fields.bool("rerunDependencyTests", false);
         if (rerun && command.stream().anyMatch(a -> a.contains("{tests}") || a.contains("{testModules}"))) {
@@ -62,7 +63,7 @@ final class SettingsReader {
                     + " but the command selects the feature's own tests with {tests} or {testModules}; drop one of them");
         }
         return new TestSettings.Command(command, fields.stringMap("env"), timeout(fields, TEST_TIMEOUT),
-                fields.optionalString("reports", null, false), rerun);
+                fields.optionalString("reports", null, false), rerun, fields.strings("mutationCommand", false, true));
     }
 
     ImplementerSettings implementer(String pointer, JsonNode value) {
@@ -141,6 +142,20 @@ final class SettingsReader {
             return TestSettings.JUnit.DEFAULT_FORK;
         }
         return mode.get();
+    }
+
+    /** The {@code mutation} object: {@code {}} measures; {@code minScore} gates. */
+    MutationSettings mutation(String pointer, JsonNode value) {
+        Optional<ObjectFields> object = ObjectFields.of(json, problems, pointer, value,
+                "a mutation object like {} or {\"minScore\": 0.7}");
+        if (object.isEmpty()) {
+            return MutationSettings.OFF;
+        }
+        ObjectFields fields = object.get();
+        fields.rejectUnknown(Set.of("minScore", "timeoutSeconds"));
+        java.util.OptionalDouble minScore = fields.has("minScore")
+                ? java.util.OptionalDouble.of(fields.number("minScore", 0, 0, 1)) : java.util.OptionalDouble.empty();
+        return new MutationSettings(true, minScore, timeout(fields, MutationSettings.DEFAULT_TIMEOUT_SECONDS));
     }
 
     private static int timeout(ObjectFields fields, int fallback) {

@@ -87,13 +87,22 @@ public sealed interface TestSettings {
      * the workspace) of JUnit XML files the command writes; {@code null} when absent. By default only
      * the feature's own tests run (the argv's {@code {tests}} and {@code {testModules}}, filled in
      * for known runners); {@code rerunDependencyTests} runs the argv as written, so discovery picks
-     * up the dependencies' tests too (regression mode).
+     * up the dependencies' tests too (regression mode). {@code mutationCommand} (empty when absent)
+     * measures the feature's mutation score when the manifest's {@code mutation} asks: its output gives
+     * the killed and survived counts; it is no input of a test run, so the test cache does not key on it.
      */
     record Command(List<String> command, Map<String, String> env, int timeoutSeconds, String reports,
-                   boolean rerunDependencyTests) implements TestSettings {
+                   boolean rerunDependencyTests, List<String> mutationCommand) implements TestSettings {
         public Command {
             command = List.copyOf(command);
             env = Map.copyOf(env);
+            mutationCommand = mutationCommand == null ? List.of() : List.copyOf(mutationCommand);
+        }
+
+        /** Without a mutation command. */
+        public Command(List<String> command, Map<String, String> env, int timeoutSeconds, String reports,
+                       boolean rerunDependencyTests) {
+            this(command, env, timeoutSeconds, reports, rerunDependencyTests, List.of());
         }
 
         /** Own tests only, the default. */

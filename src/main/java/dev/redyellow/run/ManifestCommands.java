@@ -21,7 +21,7 @@ public final class ManifestCommands {
     /**
      * One distinct thing to run.
      *
-     * @param role     "test", "implementer" or "review"
+     * @param role     "test", "mutation" (the command kind's mutation command), "implementer" or "review"
      * @param argv     the command as written (placeholders unexpanded); for an LLM kind
      *                 {@code ["llm", baseUrl, model]}
      * @param features the features that use it, in manifest order
@@ -46,6 +46,7 @@ public final class ManifestCommands {
         Map<List<Object>, List<String>> users = new LinkedHashMap<>();
         for (Feature f : manifest.features()) {
             add(users, "test", test(f.test()), f.id());
+            add(users, "mutation", f.test() instanceof TestSettings.Command c ? c.mutationCommand() : List.of(), f.id());
             add(users, "implementer", implementer(f.implementer()), f.id());
             add(users, "review", review(f.review()), f.id());
         }

@@ -1,6 +1,7 @@
 package dev.redyellow.run;
 
 import dev.redyellow.cache.CacheStats;
+import dev.redyellow.cache.CachingMutationTester;
 import dev.redyellow.cache.CachingTestRunner;
 import dev.redyellow.cache.DisabledTestCache;
 import dev.redyellow.cache.FileHashes;
@@ -10,6 +11,7 @@ import dev.redyellow.cycle.FeatureConductor;
 import dev.redyellow.cycle.FeatureLifecycle;
 import dev.redyellow.cycle.FeatureOutcome;
 import dev.redyellow.cycle.FeatureState;
+import dev.redyellow.cycle.MutationCheck;
 import dev.redyellow.exec.WorkspaceFactory;
 import dev.redyellow.graph.CodeWriters;
 import dev.redyellow.graph.DependencyEdge;
@@ -17,8 +19,11 @@ import dev.redyellow.graph.FeatureGraph;
 import dev.redyellow.manifest.Feature;
 import dev.redyellow.manifest.FileSet;
 import dev.redyellow.manifest.Manifest;
+import dev.redyellow.manifest.MutationSettings;
 import dev.redyellow.store.BlobStore;
 import dev.redyellow.store.StoredFiles;
+import dev.redyellow.testing.MutationTester;
+import dev.redyellow.testing.MutationTesters;
 import dev.redyellow.testing.TestResult;
 import dev.redyellow.testing.TestRunner;
 import java.io.IOException;
@@ -64,6 +69,8 @@ public final class RunEngine {
     /** The test runner of each feature's current slice (its conductor outlives a slice). */
     private final Map<String, TestRunner> sliceRunners = new ConcurrentHashMap<>();
     private final FileHashes hashes = new FileHashes();
+    /** What measures mutation scores, when the manifest or the options ask for them; made on first use. */
+    private MutationTester mutationTester;
     private final ScheduledExecutorService alarms = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "redyellow-alarms");
         t.setDaemon(true);
@@ -184,7 +191,7 @@ public final class RunEngine {
                 new FeatureConductor.Limits(manifest.maxAttempts(), manifest.stagnationLimit(), options.featureTimeout()),
                 new FeatureConductor.Parts(workspaces, request -> sliceRunners.get(id).run(request), kinds.implementer(feature),
                         kinds.reviewer(feature), options.output(), options.keepWorkspaces(), dependencyFiles(id),
-                        discovery, store), clock));
+                        discovery, store, mutationCheck(id)), clock));
         sliceRunners.put(id, slice);
         FeatureAlarm alarm = FeatureAlarm.arm(alarms, options.featureTimeout());
         FeatureConductor.Step step;
@@ -205,6 +212,29 @@ public final class RunEngine {
         }
         finish(outcome);
         return DependencyScheduler.Result.of(outcome.green());
+    }
+
+    /**
+     * The manifest's mutation settings, on for every feature with {@code --mutation}; measured through
+     * the test cache like test runs, keyed on the content of the feature's workspace.
+     */
+    private MutationCheck mutationCheck(String id) {
+        MutationSettings settings = options.measureMutation() ? manifest.mutation().measuring() : manifest.mutation();
+        if (!settings.enabled()) {
+            return MutationCheck.OFF;
+        }
+        MutationTester tester;
+        synchronized (this) {
+            if (mutationTester == null) {
+                mutationTester = MutationTesters.standard();
+            }
+            tester = mutationTester;
+        }
+        if (!(options.cache() instanceof DisabledTestCache)) {
+            tester = new CachingMutationTester(tester, options.cache(), hashes,
+                    Set.copyOf(scheduler.graph().transitiveDependenciesOf(id)));
+        }
+        return new MutationCheck(settings, tester);
     }
 
     private FeatureOutcome withCacheHits(FeatureOutcome outcome) {

@@ -97,7 +97,8 @@ public final class RunLauncher {
                 settings.runTimeout().orElse(null))
                 .withMemory(database.map(d -> DiscoveryMemory.stored(new DiscoveryStore(d), manifest.name(), clock))
                         .orElse(DiscoveryMemory.NONE))
-                .withStoreBudget(settings.storeBudgetBytes());
+                .withStoreBudget(settings.storeBudgetBytes())
+                .withMutation(settings.measureMutation());
         TestRunners runners = TestRunners.standard(settings.fork());
         boolean workspacesRemoved = false;
         boolean streamsClosed = false;

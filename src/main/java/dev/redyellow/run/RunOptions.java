@@ -23,10 +23,12 @@ import java.nio.file.Path;
  * @param memory         what earlier runs of the manifest discovered, and where this run's findings go
  * @param storeBudgetBytes the most bytes of attempt files the run's code store keeps in memory; the
  *                       least recently used beyond it are spilled to the run folder
+ * @param measureMutation measure every feature's mutation score even when the manifest does not ask
+ *                       ({@code run --mutation}); the manifest's minimum, if any, still gates
  */
 public record RunOptions(int workers, Path runDir, boolean keepWorkspaces, ManualDecisions decisions, StepOutput output,
                          TestCache cache, Map<String, Double> estimates, Duration featureTimeout, Duration runTimeout,
-                         DiscoveryMemory memory, long storeBudgetBytes) {
+                         DiscoveryMemory memory, long storeBudgetBytes, boolean measureMutation) {
     /** The code store's memory budget when none is given: 64 MiB. */
     public static final long DEFAULT_STORE_BUDGET_BYTES = 64L << 20;
 
@@ -41,6 +43,20 @@ public record RunOptions(int workers, Path runDir, boolean keepWorkspaces, Manua
         }
     }
 
+    /** Options that measure mutation scores only when the manifest asks. */
+    public RunOptions(int workers, Path runDir, boolean keepWorkspaces, ManualDecisions decisions, StepOutput output,
+                      TestCache cache, Map<String, Double> estimates, Duration featureTimeout, Duration runTimeout,
+                      DiscoveryMemory memory, long storeBudgetBytes) {
+        this(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout, runTimeout, memory,
+                storeBudgetBytes, false);
+    }
+
+    /** These options with mutation scores measured for every feature ({@code --mutation}) or as the manifest says. */
+    public RunOptions withMutation(boolean measure) {
+        return new RunOptions(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout,
+                runTimeout, memory, storeBudgetBytes, measure);
+    }
+
     /** Options that remember nothing between runs. */
     public RunOptions(int workers, Path runDir, boolean keepWorkspaces, ManualDecisions decisions, StepOutput output,
                       TestCache cache, Map<String, Double> estimates, Duration featureTimeout, Duration runTimeout) {
@@ -51,13 +67,13 @@ public record RunOptions(int workers, Path runDir, boolean keepWorkspaces, Manua
     /** These options with {@code memory}. */
     public RunOptions withMemory(DiscoveryMemory memory) {
         return new RunOptions(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout,
-                runTimeout, memory, storeBudgetBytes);
+                runTimeout, memory, storeBudgetBytes, measureMutation);
     }
 
     /** These options with a code store budget of {@code bytes}. */
     public RunOptions withStoreBudget(long bytes) {
         return new RunOptions(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout,
-                runTimeout, memory, bytes);
+                runTimeout, memory, bytes, measureMutation);
     }
 
     /** Options without a cache and without learnt estimates. */

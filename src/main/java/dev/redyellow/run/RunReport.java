@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.redyellow.cycle.AttemptRecord;
 import dev.redyellow.cycle.FeatureOutcome;
 import dev.redyellow.cycle.Transition;
+import dev.redyellow.testing.Mutant;
+import dev.redyellow.testing.MutationResult;
 import dev.redyellow.testing.TestCase;
 import dev.redyellow.testing.WarmPoolState;
 import dev.redyellow.testing.TestResult;
@@ -95,7 +97,28 @@ public final class RunReport {
         for (AttemptRecord a : o.history()) {
             history.add(attempt(a));
         }
+        o.mutation().ifPresent(m -> f.set("mutation", mutation(m)));
         return f;
+    }
+
+    /** {@code features[].mutation}: the counts and score when measured, else why not. */
+    private static ObjectNode mutation(MutationResult m) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("measured", m.measured());
+        if (!m.measured()) {
+            n.put("detail", m.detail());
+            return n;
+        }
+        n.put("generated", m.generated());
+        n.put("killed", m.killed());
+        n.put("survived", m.survived());
+        n.put("score", m.score());
+        n.put("cached", m.cached());
+        ArrayNode survivors = n.putArray("survivors");
+        for (Mutant s : m.survivors()) {
+            survivors.addObject().put("file", s.file()).put("line", s.line()).put("change", s.change());
+        }
+        return n;
     }
 
     private static ObjectNode attempt(AttemptRecord a) {

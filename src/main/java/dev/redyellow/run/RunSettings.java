@@ -24,11 +24,14 @@ import java.util.Optional;
  * @param useCache         answer test runs from the cache, and remember the run (history, discoveries)
  * @param remoteCache      the shared cache behind the local one; empty: none
  * @param cachePolicy      what the cache keeps (the local file's settings): what goes to the remote too
+ * @param measureMutation  measure every feature's mutation score even when the manifest does not ask
+ *                         ({@code run --mutation}); the manifest's minimum, if any, still gates
  */
 public record RunSettings(Optional<Integer> workers, Path runsRoot, int keepRuns, boolean keepWorkspaces,
                           Optional<Duration> featureTimeout, Optional<Duration> runTimeout,
                           Optional<TestSettings.Fork> fork, long storeBudgetBytes, boolean useCache,
-                          Optional<RemoteCacheSettings> remoteCache, CacheSettings cachePolicy) {
+                          Optional<RemoteCacheSettings> remoteCache, CacheSettings cachePolicy,
+                          boolean measureMutation) {
     /** The largest code store budget accepted: 1 TiB. */
     public static final long MAX_STORE_BUDGET_BYTES = 1L << 40;
     /** Run folders kept when nothing else is said. */
@@ -58,7 +61,7 @@ public record RunSettings(Optional<Integer> workers, Path runsRoot, int keepRuns
                        Optional<Duration> featureTimeout, Optional<Duration> runTimeout,
                        Optional<TestSettings.Fork> fork, long storeBudgetBytes, boolean useCache) {
         this(workers, runsRoot, keepRuns, keepWorkspaces, featureTimeout, runTimeout, fork, storeBudgetBytes, useCache,
-                Optional.empty(), CacheSettings.defaults());
+                Optional.empty(), CacheSettings.defaults(), false);
     }
 
     /** The defaults: the manifest's workers, no time limits, the cache on, the default store budget. */
@@ -89,22 +92,28 @@ public record RunSettings(Optional<Integer> workers, Path runsRoot, int keepRuns
 
     public RunSettings withWorkers(int n) {
         return new RunSettings(Optional.of(checkWorkers(n)), runsRoot, keepRuns, keepWorkspaces, featureTimeout,
-                runTimeout, fork, storeBudgetBytes, useCache, remoteCache, cachePolicy);
+                runTimeout, fork, storeBudgetBytes, useCache, remoteCache, cachePolicy, measureMutation);
     }
 
     public RunSettings withCache(boolean on) {
         return new RunSettings(workers, runsRoot, keepRuns, keepWorkspaces, featureTimeout, runTimeout, fork,
-                storeBudgetBytes, on, remoteCache, cachePolicy);
+                storeBudgetBytes, on, remoteCache, cachePolicy, measureMutation);
     }
 
     public RunSettings withStoreBudget(long bytes) {
         return new RunSettings(workers, runsRoot, keepRuns, keepWorkspaces, featureTimeout, runTimeout, fork, bytes,
-                useCache, remoteCache, cachePolicy);
+                useCache, remoteCache, cachePolicy, measureMutation);
+    }
+
+    /** These settings with every feature's mutation score measured ({@code --mutation}), or as the manifest says. */
+    public RunSettings withMutation(boolean measure) {
+        return new RunSettings(workers, runsRoot, keepRuns, keepWorkspaces, featureTimeout, runTimeout, fork,
+                storeBudgetBytes, useCache, remoteCache, cachePolicy, measure);
     }
 
     /** These settings with a shared cache behind the local one (empty: none) and the cache's policy. */
     public RunSettings withRemoteCache(Optional<RemoteCacheSettings> remote, CacheSettings policy) {
         return new RunSettings(workers, runsRoot, keepRuns, keepWorkspaces, featureTimeout, runTimeout, fork,
-                storeBudgetBytes, useCache, remote, policy);
+                storeBudgetBytes, useCache, remote, policy, measureMutation);
     }
 }

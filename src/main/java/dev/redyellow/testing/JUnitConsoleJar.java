@@ -47,7 +47,7 @@ public final class JUnitConsoleJar {
         List<String> problems = new ArrayList<>();
         for (Path folder : folders) {
             try {
-                extracted = extract(jar, folder.resolve(name));
+                extracted = AtomicFiles.writeIfChanged(folder.resolve(name), jar);
                 return extracted;
             } catch (IOException e) {
                 LOG.log(Level.DEBUG, "cannot cache the JUnit console launcher in " + folder, e);
@@ -55,15 +55,6 @@ public final class JUnitConsoleJar {
             }
         }
         throw new IOException("cannot extract the JUnit console launcher: " + String.join("; ", problems));
-    }
-
-    private static Path extract(byte[] jar, Path target) throws IOException {
-        if (Files.isRegularFile(target) && Files.size(target) == jar.length
-                && Sha256.hex(Files.readAllBytes(target)).equals(Sha256.hex(jar))) {
-            return target;
-        }
-        AtomicFiles.write(target, jar);
-        return target;
     }
 
     private static byte[] bundled() throws IOException {

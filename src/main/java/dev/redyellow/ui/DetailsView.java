@@ -27,6 +27,8 @@ public final class DetailsView extends ScrollPane {
     private final Label title = new Label();
     private final Label state = new Label();
     private final Label description = new Label();
+    /** The mutation score of the passing attempt and its surviving mutants (issue 22); empty when not measured. */
+    private final Label mutation = new Label();
     // Plain labels, not a list control: a transition comes with every state change, and a list lays out
     // and styles its cells during layout. They scroll in a box of fixed height: a Region that changes
     // size is repainted whole, so a growing list would repaint the whole panel at every state change.
@@ -119,7 +121,12 @@ public final class DetailsView extends ScrollPane {
         review.getStyleClass().add("review-box");
         review.visibleProperty().bind(model.awaitingReviewProperty());
         review.managedProperty().bind(review.visibleProperty());
-        VBox box = new VBox(6, title, state, description, review, section("Transitions"), transitionsBox,
+        mutation.setId("mutation-score");
+        mutation.setWrapText(true);
+        mutation.textProperty().bind(model.mutationTextProperty());
+        mutation.visibleProperty().bind(mutation.textProperty().isNotEmpty());
+        mutation.managedProperty().bind(mutation.visibleProperty());
+        VBox box = new VBox(6, title, state, description, mutation, review, section("Transitions"), transitionsBox,
                 section("Attempts"), attempts, section("Tests of the selected attempt"), cases,
                 section("Diff between attempts"), new HBox(6, new Label("from"), diffFrom, new Label("to"), diffTo, showDiff), diff);
         box.setPadding(new Insets(8));

@@ -49,6 +49,7 @@ final class DetailsViewModel {
     private final StringProperty stateText = new SimpleStringProperty("");
     private final ObjectProperty<FeatureState> state = new SimpleObjectProperty<>();
     private final StringProperty description = new SimpleStringProperty("");
+    private final StringProperty mutationText = new SimpleStringProperty("");
     private final ObservableList<String> transitionLines = FXCollections.observableArrayList();
     private final ObjectProperty<List<AttemptRecord>> attempts = new SimpleObjectProperty<>(List.of());
     private final StringProperty whyNoAttempts = new SimpleStringProperty("");
@@ -81,6 +82,11 @@ final class DetailsViewModel {
 
     StringProperty descriptionProperty() {
         return description;
+    }
+
+    /** The mutation score of the accepted code and its surviving mutants; empty when not measured. */
+    StringProperty mutationTextProperty() {
+        return mutationText;
     }
 
     /** One line per transition, oldest first; only ever appended to, or cleared for another feature. */
@@ -157,6 +163,7 @@ final class DetailsViewModel {
             state.set(null);
             stateText.set("");
             description.set("");
+            mutationText.set("");
             setAttempts(List.of(), "");
             awaitingReview.set(false);
             return;
@@ -166,6 +173,8 @@ final class DetailsViewModel {
         stateText.set(FeatureNode.mark(item.state()) + " " + item.state() + (reason.isEmpty() ? "" : ": " + reason));
         state.set(item.state());
         FeatureOutcome outcome = item.outcomeProperty().get();
+        mutationText.set(outcome == null ? "" : outcome.mutation().map(m -> "Mutation score: " + m.summary()
+                + (m.survivors().isEmpty() ? "" : "\nSurviving: " + m.survivorList())).orElse(""));
         setAttempts(outcome == null ? List.of() : outcome.history(), whyNoAttempts(item));
         awaitingReview.set(item.awaitingReviewProperty().get());
     }

@@ -5,13 +5,17 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
-/** A feature in the graph: id, title and state, coloured by state (pseudo-class {@code :<state>}, see {@link StatePseudoClass}). */
+/**
+ * A feature in the graph: id, title and state, coloured by state (pseudo-class {@code :<state>}, see
+ * {@link StatePseudoClass}); {@code :weak-tests} marks one whose mutation score fell under the minimum.
+ */
 final class FeatureNode extends VBox {
     static final double WIDTH = 176;
     static final double HEIGHT = 62;
 
     private final FeatureItem item;
     private final Label state = new Label();
+    private static final javafx.css.PseudoClass WEAK_TESTS = javafx.css.PseudoClass.getPseudoClass("weak-tests");
 
     FeatureNode(FeatureItem item) {
         this.item = item;
@@ -30,6 +34,8 @@ final class FeatureNode extends VBox {
                 + (item.feature().description().isEmpty() ? "" : "\n" + item.feature().description())));
         show(item.state());
         item.stateProperty().addListener((o, was, now) -> show(now));
+        pseudoClassStateChanged(WEAK_TESTS, item.reasonProperty().get().startsWith("weak-tests:"));
+        item.reasonProperty().addListener((o, was, now) -> pseudoClassStateChanged(WEAK_TESTS, now.startsWith("weak-tests:")));
     }
 
     FeatureItem item() {

@@ -26,7 +26,7 @@ class RunCommandTest {
     static Stream<Path> reasonManifests() throws Exception {
         try (Stream<Path> files = Files.list(ProjectFiles.samples().resolve("reasons"))) {
             List<Path> all = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-            assertEquals(8, all.size(), "one manifest per terminal reason");
+            assertEquals(9, all.size(), "one manifest per terminal reason");
             return all.stream();
         }
     }

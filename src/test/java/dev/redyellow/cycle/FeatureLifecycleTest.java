@@ -22,7 +22,8 @@ class FeatureLifecycleTest {
             List.of(FeatureState.PENDING, FeatureState.BLOCKED), List.of(FeatureState.RED, FeatureState.YELLOW),
             List.of(FeatureState.RED, FeatureState.RED), List.of(FeatureState.RED, FeatureState.FAILED),
             List.of(FeatureState.RED, FeatureState.BLOCKED),
-            List.of(FeatureState.YELLOW, FeatureState.GREEN), List.of(FeatureState.YELLOW, FeatureState.RED));
+            List.of(FeatureState.YELLOW, FeatureState.GREEN), List.of(FeatureState.YELLOW, FeatureState.RED),
+            List.of(FeatureState.YELLOW, FeatureState.FAILED));
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
 

@@ -115,7 +115,8 @@ class ManifestLoaderRejectionTest {
     void rejectsAnUnknownFieldFarFromAnyNameListingTheKnownOnes() {
         ManifestFixture m = manifest("  \"colour\": \"red\",\n", "    { \"id\": \"a\", " + TEST + " }");
         m.assertSingleError("\"colour\"", "/colour", "unknown field \"colour\"; known fields: $schema, base, features,"
-                + " implementer, inferDependencies, maxAttempts, name, review, sharedDirs, stagnationLimit, test, version, workers");
+                + " implementer, inferDependencies, maxAttempts, mutation, name, review, sharedDirs, stagnationLimit, test,"
+                + " version, workers");
     }
 
     @Test

@@ -33,4 +33,12 @@ class ManifestCommandsTest {
         assertEquals(List.of("test", "review"), commands.stream().map(ManifestCommands.Command::role).toList());
         assertEquals(List.of("python3", "reject.py"), commands.get(1).argv());
     }
+
+    @Test
+    void listsTheMutationCommandForTrust() throws Exception {
+        var manifest = ManifestLoader.load(ProjectFiles.samples().resolve("reasons/weak-tests.json"));
+        List<ManifestCommands.Command> commands = ManifestCommands.of(manifest);
+        assertEquals(List.of("test", "mutation"), commands.stream().map(ManifestCommands.Command::role).toList());
+        assertEquals("python3 mutate.py tests.test_adult {code}", commands.get(1).line());
+    }
 }

@@ -1,0 +1,2 @@
+def adult(years):
+    return years >= 18

@@ -1,0 +1,156 @@
+package dev.redyellow.testing;
+
+import dev.redyellow.exec.ProcessResult;
+import dev.redyellow.exec.ProcessRunner;
+import dev.redyellow.exec.ProcessSpec;
+import dev.redyellow.exec.ProcessStartException;
+import dev.redyellow.manifest.TestSettings;
+import dev.redyellow.testing.worker.TestJvm;
+import dev.redyellow.testing.worker.WorkspaceCompiler;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mutation testing for the junit kind with PIT: compiles the workspace as {@link JUnitTestRunner}
+ * does, then runs PIT's command line in a JVM of its own with the workspace's classes, the bundled
+ * JUnit Platform and PIT's jars on the class path. Only the classes of the feature's own files are
+ * mutated and only its own test classes run (PIT picks, per mutant, the tests that cover it); each
+ * mutant runs in PIT's minion JVMs with the heap and stack a test JVM gets, and one that makes the
+ * tests run past PIT's time-out (a loop for ever) counts as killed.
+ */
+public final class PitestMutationTester implements MutationTester {
+
+    static final String MAIN_CLASS = "org.pitest.mutationtest.commandline.MutationCoverageReport";
+    private static final List<String> RESOURCE_FOLDERS = List.of("src/main/resources", "src/test/resources");
+    /** PIT's own JVM holds the class path's bytecode and the coverage; the tests run in minions. */
+    private static final int PIT_HEAP_MB = 512;
+    /**
+     * Minion JVMs per measurement. One feature's measurement is often the last thing a run waits for
+     * (the largest class has the most mutants, bench mutation), so it may use every core; when several
+     * run at once the cores are shared, which costs little more than running them one by one.
+     */
+    private static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    private final ProcessRunner processes;
+    private final JUnitConsoleJar console;
+    private final PitestJars pitest;
+    private final WorkspaceCompiler compiler = new WorkspaceCompiler();
+
+    public PitestMutationTester(ProcessRunner processes, JUnitConsoleJar console, PitestJars pitest) {
+        this.processes = processes;
+        this.console = console;
+        this.pitest = pitest;
+    }
+
+    @Override
+    public MutationResult measure(MutationRequest request) throws InterruptedException {
+        if (!(request.test() instanceof TestSettings.JUnit settings)) {
+            throw new IllegalArgumentException("not junit settings: " + request.test().describe());
+        }
+        long started = System.nanoTime();
+        Path own = request.workspace().resolve(WorkspaceCompiler.OWN_FOLDER);
+        Path classes = own.resolve("classes");
+        Path reports = own.resolve("pitest");
+        try {
+            List<String> targets = targetClasses(request);
+            if (targets.isEmpty()) {
+                return MutationResult.notMeasured("the feature's files hold no Java source to mutate");
+            }
+            List<String> tests = JUnitTestRunner.selectedClasses(new TestRequest(request.workspace(), settings,
+                    request.tests(), request.output(), request.featureId()));
+            if (tests.isEmpty()) {
+                return MutationResult.notMeasured("the feature has no Java test class to run against mutants");
+            }
+            JUnitTestRunner.deleteTree(classes);
+            JUnitTestRunner.deleteTree(reports);
+            Path launcher = console.path();
+            WorkspaceCompiler.Compilation compilation = compiler.compile(request.workspace(), classes, List.of(launcher));
+            if (!compilation.succeeded()) {
+                return MutationResult.error("the workspace does not compile: "
+                        + String.join("\n", compilation.errors()), millisSince(started));
+            }
+            List<String> command = command(request, settings, launcher, classes, reports, targets, tests);
+            ProcessResult process = processes.run(new ProcessSpec(command, request.workspace(), Map.of(),
+                    Duration.ofSeconds(request.mutation().timeoutSeconds())), request.output());
+            if (process.timedOut()) {
+                return MutationResult.error("PIT took longer than " + request.mutation().timeoutSeconds()
+                        + " s and was killed", millisSince(started));
+            }
+            Path report = reports.resolve("mutations.xml");
+            if (process.exitCode() == 0 && !Files.isRegularFile(report)) {
+                // PIT ends well and writes no report when it finds nothing to mutate (an exception
+                // class, a constructor that only calls super): there is no mutant the tests could miss.
+                return MutationResult.measured(0, 0, List.of(), millisSince(started));
+            }
+            if (process.exitCode() != 0 || !Files.isRegularFile(report)) {
+                return MutationResult.error("PIT failed with exit code " + process.exitCode() + ": "
+                        + lastLines(process.outputTail()), millisSince(started));
+            }
+            return PitMutationsXml.read(report, millisSince(started));
+        } catch (ProcessStartException e) {
+            return MutationResult.error(e.getMessage(), millisSince(started));
+        } catch (IOException e) {
+            return MutationResult.error(String.valueOf(e.getMessage()), millisSince(started));
+        }
+    }
+
+    /** The feature's own classes, each with its nested classes ({@code Outer$*}). */
+    static List<String> targetClasses(MutationRequest request) throws IOException {
+        List<String> targets = new ArrayList<>();
+        for (String path : request.code()) {
+            String slashed = path.replace('\\', '/');
+            Path source = request.workspace().resolve(path);
+            if (slashed.endsWith(".java") && Files.isRegularFile(source)
+                    && RESOURCE_FOLDERS.stream().noneMatch(f -> slashed.startsWith(f + "/"))) {
+                String name = JavaClassName.of(source);
+                targets.add(name);
+                targets.add(name + "$*");
+            }
+        }
+        return targets;
+    }
+
+    private List<String> command(MutationRequest request, TestSettings.JUnit settings, Path launcher, Path classes,
+                                 Path reports, List<String> targets, List<String> tests) throws IOException {
+        List<String> classPath = new ArrayList<>();
+        pitest.paths().forEach(p -> classPath.add(p.toString()));
+        classPath.add(launcher.toString());
+        classPath.add(classes.toString());
+        for (String folder : RESOURCE_FOLDERS) {
+            if (Files.isDirectory(request.workspace().resolve(folder))) {
+                classPath.add(request.workspace().resolve(folder).toString());
+            }
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + PIT_HEAP_MB + "m", "-cp", String.join(File.pathSeparator, classPath), MAIN_CLASS,
+                "--reportDir", reports.toString(),
+                "--targetClasses", String.join(",", targets),
+                "--targetTests", String.join(",", tests),
+                "--outputFormats", "XML",
+                "--timestampedReports=false",
+                "--failWhenNoMutations=false",
+                "--threads", Integer.toString(THREADS),
+                "--verbosity", "QUIET_WITH_PROGRESS",
+                // the heap, stack and GC a test JVM gets, so a mutant is judged as the tests were
+                "--jvmArgs", String.join(",", TestJvm.options(settings.workerHeapMb()))));
+        // PIT requires source folders (it reads them only for its HTML report, which is not written)
+        Path sources = request.workspace().resolve("src/main/java");
+        command.addAll(List.of("--sourceDirs", (Files.isDirectory(sources) ? sources : request.workspace()).toString()));
+        return command;
+    }
+
+    private static String lastLines(String output) {
+        List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.redyellow.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redyellow.exec.OutputSink;
+import dev.redyellow.exec.ProcessRunner;
+import dev.redyellow.manifest.MutationSettings;
+import dev.redyellow.manifest.TestSettings;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real PIT in real JVMs, from the jars bundled in the build, on workspaces in temporary folders. */
+class PitestMutationTesterTest {
+
+    private static final String MAX = """
+            package calc;
+
+            public final class Max {
+                public static int of(int a, int b) {
+                    return a > b ? a : b;
+                }
+            }
+            """;
+    private static final String MAX_CODE = "src/main/java/calc/Max.java";
+    private static final String MAX_TEST = "src/test/java/calc/MaxTest.java";
+
+    @TempDir
+    static Path cache;
+    private static PitestMutationTester tester;
+
+    @TempDir
+    Path workspace;
+
+    @BeforeAll
+    static void createTester() {
+        tester = new PitestMutationTester(new ProcessRunner(), new JUnitConsoleJar(List.of(cache)),
+                new PitestJars(List.of(cache)));
+    }
+
+    @Test
+    void weakTestsLeaveSurvivorsNamedByFileLineAndChange() throws Exception {
+        write(MAX_CODE, MAX);
+        write(MAX_TEST, test("MaxTest", "@Test void notNegative() { assertTrue(Max.of(3, 2) >= 0); }"));
+
+        MutationResult result = measure(List.of(MAX_TEST), List.of(MAX_CODE));
+
+        assertEquals(MutationResult.Status.MEASURED, result.status(), result.detail());
+        assertTrue(result.generated() >= 3, result.toString());
+        assertTrue(result.survived() >= 2, result.toString());
+        assertEquals(result.generated(), result.killed() + result.survived());
+        assertTrue(result.survivors().stream().allMatch(m -> m.file().equals("Max.java") && m.line() == 5), result.toString());
+        assertTrue(result.survivorList().contains("Max.java:5: negated conditional"), result.survivorList());
+    }
+
+    @Test
+    void strongTestsKillEveryMutant() throws Exception {
+        write("src/main/java/calc/Age.java", """
+                package calc;
+
+                public final class Age {
+                    public static boolean adult(int years) {
+                        return years >= 18;
+                    }
+                }
+                """);
+        write("src/test/java/calc/AgeTest.java", test("AgeTest", """
+                @Test void eighteenIsAdult() { assertTrue(Age.adult(18)); }
+                @Test void seventeenIsNot() { assertFalse(Age.adult(17)); }
+                """));
+
+        MutationResult result = measure(List.of("src/test/java/calc/AgeTest.java"), List.of("src/main/java/calc/Age.java"));
+
+        assertEquals(MutationResult.Status.MEASURED, result.status(), result.detail());
+        assertTrue(result.generated() >= 3, result.toString());
+        assertEquals(0, result.survived(), result.toString());
+        assertEquals(1.0, result.score());
+    }
+
+    @Test
+    void onlyTheFeaturesOwnClassesAreMutatedAndOnlyItsOwnTestsRun() throws Exception {
+        write(MAX_CODE, MAX);
+        write(MAX_TEST, test("MaxTest", "@Test void first() { assertEquals(3, Max.of(3, 2)); }"));
+        // a dependency's class and a test of the dependency that would fail under any mutant of Max
+        write("src/main/java/calc/Other.java", "package calc; public final class Other { "
+                + "public static int twice(int x) { return x * 2; } }");
+        write("src/test/java/calc/OtherTest.java", test("OtherTest", "@Test void twice() { assertEquals(4, Other.twice(2)); }"));
+
+        MutationResult result = measure(List.of(MAX_TEST), List.of(MAX_CODE));
+
+        assertTrue(result.measured(), result.detail());
+        assertTrue(result.survivors().stream().noneMatch(m -> m.file().equals("Other.java")), result.toString());
+        String xml = Files.readString(workspace.resolve(".redyellow/pitest/mutations.xml"));
+        assertTrue(xml.contains("calc.Max") && !xml.contains("calc.Other<"), xml);
+        assertTrue(!xml.contains("OtherTest"), "the dependency's test ran: " + xml);
+    }
+
+    @Test
+    void aMutantThatLoopsForEverTimesOutAndCountsAsKilled() throws Exception {
+        write("src/main/java/calc/Countdown.java", """
+                package calc;
+
+                public final class Countdown {
+                    public static int steps(int n) {
+                        long left = n;
+                        int steps = 0;
+                        while (left > 0) {
+                            left = left - 1;
+                            steps++;
+                        }
+                        return steps;
+                    }
+                }
+                """);
+        write("src/test/java/calc/CountdownTest.java", test("CountdownTest",
+                "@Test void three() { assertEquals(3, Countdown.steps(3)); }"));
+
+        MutationResult result = measure(List.of("src/test/java/calc/CountdownTest.java"),
+                List.of("src/main/java/calc/Countdown.java"));
+
+        assertTrue(result.measured(), result.detail());
+        String xml = Files.readString(workspace.resolve(".redyellow/pitest/mutations.xml"));
+        assertTrue(xml.contains("status='TIMED_OUT'"), xml);
+        assertTrue(result.survivors().stream().noneMatch(m -> m.change().contains("subtraction")), result.toString());
+        assertTrue(result.killed() >= 1, result.toString());
+    }
+
+    @Test
+    void aClassWithNothingToMutateScoresOneWithNoMutant() throws Exception {
+        // found by bench mutation: PIT exits 0 and writes no report when it makes no mutant
+        write("src/main/java/calc/Oops.java", "package calc;\npublic class Oops extends RuntimeException {\n"
+                + "    public Oops(String message) { super(message); }\n}\n");
+        write("src/test/java/calc/OopsTest.java", test("OopsTest",
+                "@Test void message() { assertEquals(\"x\", new Oops(\"x\").getMessage()); }"));
+
+        MutationResult result = measure(List.of("src/test/java/calc/OopsTest.java"), List.of("src/main/java/calc/Oops.java"));
+
+        assertEquals(MutationResult.Status.MEASURED, result.status(), result.detail());
+        assertEquals(0, result.generated());
+        assertEquals(1.0, result.score());
+    }
+
+    @Test
+    void sourcesOutsideTheMavenLayoutAreMutatedToo() throws Exception {
+        write("calc/Max.java", MAX);
+        write("test/calc/MaxTest.java", test("MaxTest", "@Test void first() { assertEquals(3, Max.of(3, 2)); }"));
+
+        MutationResult result = measure(List.of("test/calc/MaxTest.java"), List.of("calc/Max.java"));
+
+        assertEquals(MutationResult.Status.MEASURED, result.status(), result.detail());
+        assertTrue(result.generated() >= 3, result.toString());
+    }
+
+    @Test
+    void codeThatDoesNotCompileIsAnErrorNotAScore() throws Exception {
+        write(MAX_CODE, "package calc; public final class Max { broken }");
+        write(MAX_TEST, test("MaxTest", "@Test void first() { assertEquals(3, Max.of(3, 2)); }"));
+
+        MutationResult result = measure(List.of(MAX_TEST), List.of(MAX_CODE));
+
+        assertEquals(MutationResult.Status.ERROR, result.status());
+        assertTrue(result.detail().startsWith("the workspace does not compile"), result.detail());
+    }
+
+    @Test
+    void filesWithoutJavaSourceAreNotMeasured() throws Exception {
+        write("src/main/resources/calc/data.txt", "1 2 3");
+        write(MAX_TEST, test("MaxTest", "@Test void first() { assertEquals(1, 1); }"));
+
+        MutationResult result = measure(List.of(MAX_TEST), List.of("src/main/resources/calc/data.txt"));
+
+        assertEquals(MutationResult.Status.NOT_MEASURED, result.status());
+        assertTrue(result.summary().startsWith("not measured: "), result.summary());
+    }
+
+    private MutationResult measure(List<String> tests, List<String> code) throws InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        OutputSink sink = (stream, bytes, offset, length) -> {
+            synchronized (out) {
+                out.write(bytes, offset, length);
+            }
+        };
+        MutationSettings settings = new MutationSettings(true, OptionalDouble.empty(), 300);
+        MutationResult result = tester.measure(new MutationRequest(workspace, new TestSettings.JUnit(60), settings,
+                tests, code, sink, "calc"));
+        if (result.status() == MutationResult.Status.ERROR) {
+            System.out.println(out.toString(StandardCharsets.UTF_8));
+        }
+        return result;
+    }
+
+    private static String test(String name, String body) {
+        return "package calc;\nimport org.junit.jupiter.api.Test;\nimport static org.junit.jupiter.api.Assertions.*;\n"
+                + "class " + name + " {\n" + body + "\n}\n";
+    }
+
+    private void write(String path, String text) throws Exception {
+        Path file = workspace.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+}
