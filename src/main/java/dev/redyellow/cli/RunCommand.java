@@ -11,6 +11,7 @@ import dev.redyellow.run.RunResult;
 import dev.redyellow.run.RunStreams;
 import dev.redyellow.run.RunHistory;
 import dev.redyellow.cache.DisabledTestCache;
+import dev.redyellow.cluster.ClusterRun;
 import dev.redyellow.cache.OpenedCache;
 import dev.redyellow.store.DiscoveryStore;
 import dev.redyellow.store.RunStore;
@@ -85,6 +86,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--stream", description = "print every feature's output live, each line prefixed by its feature")
     boolean stream;
 
+    @Option(names = "--cluster", paramLabel = "HOST:PORT[,...]", description = "send test runs to these worker members "
+            + "(redyellow worker); secret in $REDYELLOW_CLUSTER_SECRET, see docs/cluster.md")
+    String cluster;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -106,6 +111,11 @@ final class RunCommand implements Callable<Integer> {
         }
         if (fork != null && TestSettings.Fork.named(fork).isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fork must be warm or perRun, was " + fork);
+        }
+        if (cluster != null) {
+            ClusterRun.problem(cluster, System.getenv()).ifPresent(p -> {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--cluster: " + p);
+            });
         }
         if (report != null) {
             Optional<String> unwritable = OutputLocation.problem(report);
@@ -142,7 +152,8 @@ final class RunCommand implements Callable<Integer> {
                         Clock.systemUTC())).orElse(DiscoveryMemory.NONE))
                 .withStoreBudget(storeBudgetMb << 20);
         TestRunners runners = TestRunners.standard(Optional.ofNullable(fork).flatMap(TestSettings.Fork::named));
-        RunEngine engine = new RunEngine(manifest, options, runners, progress, Clock.systemUTC());
+        ClusterRun clustered = ClusterRun.open(cluster, runners, System.getenv());
+        RunEngine engine = new RunEngine(manifest, options, clustered.runner(), progress, Clock.systemUTC());
         Instant started = Instant.now();
         // Ctrl-C or SIGTERM cancels the run; the hook waits until the report is written and every
         // child process is gone, because the JVM halts as soon as the hook returns.
@@ -171,7 +182,7 @@ final class RunCommand implements Callable<Integer> {
             history.ifPresent(h -> saveHistory(h, RunHistory.record(runId, result, started, Instant.now(),
                     engine::servedFromCache), err));
             if (report != null) {
-                writeReport(result, runners.warmPoolState());
+                writeReport(result, runners.warmPoolState(), clustered.members());
                 out.println("Report: " + report.toAbsolutePath());
             }
             out.println("Logs: " + streams.logsDir());
@@ -183,6 +194,7 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             return result.allGreen() ? ExitCodes.ALL_GREEN : ExitCodes.NOT_ALL_GREEN;
         } finally {
+            clustered.close();
             runners.close();
             opened.close();
             wound.countDown();
@@ -218,9 +230,10 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Writes the report; on failure no half-written temporary file is left beside it. */
-    private void writeReport(RunResult result, dev.redyellow.testing.WarmPoolState pool) throws java.io.IOException {
+    private void writeReport(RunResult result, dev.redyellow.testing.WarmPoolState pool,
+                             List<dev.redyellow.cluster.MemberFigures> members) throws java.io.IOException {
         try {
-            RunReport.write(result, pool, report);
+            RunReport.write(result, pool, members, report);
         } catch (java.io.IOException | RuntimeException e) {
             Path target = report.toAbsolutePath();
             java.nio.file.Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".tmp"));

@@ -1,0 +1,23 @@
+package dev.redyellow.cluster;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Hazelcast logs through java.util.logging ({@code hazelcast.logging.type=jdk}); its INFO lines
+ * (partition tables, join progress) would bury the user's console, so only its warnings pass.
+ */
+final class HazelcastLogging {
+    /** Held so the configured level is not lost when the logger is collected. */
+    private static final Logger HAZELCAST = Logger.getLogger("com.hazelcast");
+
+    private HazelcastLogging() {
+    }
+
+    static void quieten() {
+        if (System.getProperty("hazelcast.logging.type") == null) {
+            System.setProperty("hazelcast.logging.type", "jdk");
+        }
+        HAZELCAST.setLevel(Level.WARNING);
+    }
+}
