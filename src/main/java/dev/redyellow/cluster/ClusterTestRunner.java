@@ -60,6 +60,7 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
     private final Map<String, long[]> figures = new LinkedHashMap<>();
     private final List<MemberRun> runs = new CopyOnWriteArrayList<>();
     private final long startedNanos = System.nanoTime();
+    private final java.util.concurrent.atomic.AtomicLong blobsFetched = new java.util.concurrent.atomic.AtomicLong();
 
     private ClusterTestRunner(HazelcastInstance instance, TestRunners local, int localSlots) {
         this.instance = instance;
@@ -180,6 +181,7 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
                 outputs.put(runId, output);
                 try {
                     WireResult wire = send(member, request, runId);
+                    blobsFetched.addAndGet(wire.blobsFetched());
                     if (wire.result() == null) {
                         // evicted from the cluster's map since this coordinator published them
                         wire.missingBlobs().forEach(published::remove);
@@ -271,6 +273,11 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
             return figures.entrySet().stream().map(e -> new MemberFigures(e.getKey(), (int) e.getValue()[0],
                     e.getValue()[1] / 1000.0)).toList();
         }
+    }
+
+    /** How many file contents the members fetched from the cluster in all (each lacked them). */
+    public long blobsFetched() {
+        return blobsFetched.get();
     }
 
     /** Every finished test run: which member ran it, when. */

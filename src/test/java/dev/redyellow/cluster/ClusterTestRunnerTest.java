@@ -1,0 +1,230 @@
+package dev.redyellow.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redyellow.exec.OutputSink;
+import dev.redyellow.manifest.TestSettings;
+import dev.redyellow.testing.TestOutcome;
+import dev.redyellow.testing.TestRequest;
+import dev.redyellow.testing.TestResult;
+import dev.redyellow.testing.TestRunners;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The coordinator with worker members in JVMs of their own on loopback: real processes, free ports,
+ * real python3 tests. Each test starts its members and stops them (or kills them) itself.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class ClusterTestRunnerTest {
+    private static final String SECRET = "cluster-test-secret";
+
+    @TempDir
+    Path temp;
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        threads.shutdownNow();
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            toClose.get(i).close();
+        }
+    }
+
+    @Test
+    void spreadsRunsOverTwoMembersAndSendsEachContentOnce() throws Exception {
+        WorkerProcess a = worker("a", "", SECRET);
+        WorkerProcess b = worker("b", a.address(), SECRET);
+        ClusterTestRunner coordinator = coordinator(SECRET, a, b);
+        Path workspace = workspace("w", 0.5);
+
+        List<Run> runs = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            Future<Run> one = threads.submit(() -> start(coordinator, workspace));
+            Future<Run> two = threads.submit(() -> start(coordinator, workspace));
+            for (Run run : List.of(one.get(), two.get())) {
+                assertEquals(TestOutcome.PASSED, run.result().outcome(), run.output());
+                runs.add(run);
+            }
+        }
+
+        for (int round = 0; round < 2; round++) {
+            assertEquals(Set.of("a", "b"), Set.of(runs.get(2 * round).member(), runs.get(2 * round + 1).member()),
+                    "two runs at once go to two members of one slot each");
+        }
+        assertTrue(runs.get(0).output().contains("Ran 1 test"), "the member's output streams back: " + runs.get(0).output());
+        assertEquals(Set.of(a.address(), b.address()),
+                coordinator.members().stream().map(MemberFigures::address).collect(Collectors.toSet()));
+        assertEquals(4, coordinator.members().stream().mapToInt(MemberFigures::testRuns).sum());
+        // one file, one content: each member fetched it once, however many runs it served
+        assertEquals(2, coordinator.blobsFetched());
+    }
+
+    @Test
+    void reRunsWhatAKilledMemberHeldOnAnotherMember() throws Exception {
+        WorkerProcess a = worker("a", "", SECRET);
+        WorkerProcess b = worker("b", a.address(), SECRET);
+        ClusterTestRunner coordinator = coordinator(SECRET, a, b);
+        Path workspace = workspace("w", 3);
+        Sink first = new Sink();
+        Sink second = new Sink();
+        Future<TestResult> one = threads.submit(() -> coordinator.run(request(workspace, first)));
+        Future<TestResult> two = threads.submit(() -> coordinator.run(request(workspace, second)));
+        first.awaitStart();
+        second.awaitStart();
+        Sink onA = first.text().contains("member=a") ? first : second;
+        a.kill();
+
+        assertEquals(TestOutcome.PASSED, one.get().outcome(), first.text());
+        assertEquals(TestOutcome.PASSED, two.get().outcome(), second.text());
+        assertTrue(onA.text().contains("left during this test run; running it again"), onA.text());
+        assertTrue(onA.text().contains("member=b"), "run again on b: " + onA.text());
+        List<MemberFigures> figures = coordinator.members();
+        assertEquals(List.of(b.address()), figures.stream().map(MemberFigures::address).toList(),
+                "the killed member finished nothing");
+        assertEquals(2, figures.get(0).testRuns(), "each request has one result, none twice");
+    }
+
+    @Test
+    void aMemberThatJoinsMidRunGetsWork() throws Exception {
+        WorkerProcess a = worker("a", "", SECRET);
+        ClusterTestRunner coordinator = coordinator(SECRET, a);
+        Path workspace = workspace("w", 0.3);
+        assertEquals(TestOutcome.PASSED, coordinator.run(request(workspace, new Sink())).outcome());
+        Future<List<Run>> stream = threads.submit(() -> {
+            List<Run> done = new ArrayList<>();
+            for (int round = 0; round < 40 && done.stream().noneMatch(r -> r.member().equals("late")); round++) {
+                done.add(start(coordinator, workspace));
+            }
+            return done;
+        });
+        Future<List<Run>> other = threads.submit(() -> {
+            List<Run> done = new ArrayList<>();
+            for (int round = 0; round < 40 && !stream.isDone(); round++) {
+                done.add(start(coordinator, workspace));
+            }
+            return done;
+        });
+        WorkerProcess late = worker("late", a.address(), SECRET);
+
+        List<Run> runs = new ArrayList<>(stream.get());
+        runs.addAll(other.get());
+        assertTrue(runs.stream().anyMatch(r -> r.member().equals("late")), "the late member ran something");
+        assertTrue(coordinator.members().stream().anyMatch(m -> m.address().equals(late.address())));
+        runs.forEach(r -> assertEquals(TestOutcome.PASSED, r.result().outcome(), r.output()));
+    }
+
+    @Test
+    void aMemberWithAnotherSecretIsRefused() throws Exception {
+        WorkerProcess a = worker("a", "", SECRET);
+        WorkerProcess stranger = worker("stranger", a.address(), "not-the-secret");
+        ClusterTestRunner coordinator = coordinator(SECRET, a, stranger);
+
+        assertTrue(stranger.firstLine.contains("cluster of 1 members"), stranger.firstLine);
+        assertEquals(List.of(a.address()), coordinator.workers());
+        Path workspace = workspace("w", 0);
+        for (int i = 0; i < 3; i++) {
+            Run run = start(coordinator, workspace);
+            assertEquals("a", run.member(), run.output());
+        }
+    }
+
+    @Test
+    void withoutAMemberTheCoordinatorRunsTestsItself() throws Exception {
+        WorkerProcess a = worker("a", "", SECRET);
+        ClusterTestRunner coordinator = coordinator("another-secret", a);
+
+        assertEquals(List.of(), coordinator.workers());
+        Run run = start(coordinator, workspace("w", 0));
+        assertEquals(TestOutcome.PASSED, run.result().outcome(), run.output());
+        assertEquals(List.of(coordinator.address()), coordinator.members().stream().map(MemberFigures::address).toList());
+    }
+
+    private WorkerProcess worker(String name, String join, String secret) throws IOException, InterruptedException {
+        WorkerProcess worker = WorkerProcess.start(name, join, secret, 1);
+        toClose.add(worker);
+        return worker;
+    }
+
+    private ClusterTestRunner coordinator(String secret, WorkerProcess... members) {
+        TestRunners local = TestRunners.standard();
+        toClose.add(local);
+        String join = java.util.Arrays.stream(members).map(WorkerProcess::address).collect(Collectors.joining(","));
+        ClusterTestRunner coordinator = ClusterTestRunner.start(ClusterSettings.coordinator(join,
+                Map.of(ClusterSettings.SECRET_ENV, secret)), local);
+        toClose.add(coordinator);
+        return coordinator;
+    }
+
+    /** A workspace with one python test that says which member runs it, then sleeps. */
+    private Path workspace(String name, double seconds) throws IOException {
+        Path workspace = Files.createDirectories(temp.resolve(name));
+        Files.writeString(workspace.resolve("test_slow.py"), """
+                import os, time, unittest
+                class Slow(unittest.TestCase):
+                    def test_slow(self):
+                        print("started member=" + os.environ.get("MEMBER", "coordinator"), flush=True)
+                        time.sleep(%s)
+                """.formatted(seconds));
+        return workspace;
+    }
+
+    private static TestRequest request(Path workspace, OutputSink sink) {
+        return new TestRequest(workspace, new TestSettings.Command(List.of("python3", "-m", "unittest", "{testModules}"),
+                Map.of(), 60, null), List.of("test_slow.py"), sink, "slow");
+    }
+
+    private Run start(ClusterTestRunner coordinator, Path workspace) throws InterruptedException {
+        Sink sink = new Sink();
+        TestResult result = coordinator.run(request(workspace, sink));
+        return new Run(result, sink.text());
+    }
+
+    private record Run(TestResult result, String output) {
+        String member() {
+            int at = output.indexOf("member=");
+            return at < 0 ? "" : output.substring(at + 7).lines().findFirst().orElse("");
+        }
+    }
+
+    /** Collects a run's output and lets a test wait until the test in it has started. */
+    private static final class Sink implements OutputSink {
+        private final StringBuffer text = new StringBuffer();
+
+        @Override
+        public synchronized void write(Stream stream, byte[] bytes, int offset, int length) {
+            text.append(new String(bytes, offset, length, StandardCharsets.UTF_8));
+            notifyAll();
+        }
+
+        synchronized void awaitStart() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!text.toString().contains("started member=") && System.nanoTime() < deadline) {
+                wait(100);
+            }
+        }
+
+        String text() {
+            return text.toString();
+        }
+    }
+}
