@@ -40,7 +40,7 @@ public final class ClusterMember implements AutoCloseable {
     private final int slots;
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
     private final AtomicLong fetched = new AtomicLong();
-    private HazelcastInstance instance;
+    private volatile HazelcastInstance instance;
 
     private ClusterMember(TestRunners runners, Path workDir, int slots) {
         this.runners = runners;
@@ -85,7 +85,11 @@ public final class ClusterMember implements AutoCloseable {
         return fetched.get();
     }
 
-    WireResult run(RemoteTestRun task) throws IOException, InterruptedException {
+    /**
+     * Runs one task; {@code instance} is the task's own, because a task can arrive while
+     * {@link #start} is still joining, before this member's field is set.
+     */
+    WireResult run(RemoteTestRun task, HazelcastInstance instance) throws IOException, InterruptedException {
         running.add(Thread.currentThread());
         try {
             Map<String, byte[]> contents = new HashMap<>();

@@ -46,6 +46,6 @@ final class RemoteTestRun implements Callable<WireResult>, Serializable, Hazelca
         if (!(member instanceof ClusterMember worker)) {
             throw new IllegalStateException("this member is not a RedYellow worker");
         }
-        return worker.run(this);
+        return worker.run(this, instance);
     }
 }
