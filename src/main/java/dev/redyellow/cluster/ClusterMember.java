@@ -40,6 +40,7 @@ public final class ClusterMember implements AutoCloseable {
     private final int slots;
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
     private final AtomicLong fetched = new AtomicLong();
+    private volatile boolean stopping;
     private volatile HazelcastInstance instance;
 
     private ClusterMember(TestRunners runners, Path workDir, int slots) {
@@ -89,63 +90,78 @@ public final class ClusterMember implements AutoCloseable {
      * Runs one task; {@code instance} is the task's own, because a task can arrive while
      * {@link #start} is still joining, before this member's field is set.
      */
-    WireResult run(RemoteTestRun task, HazelcastInstance instance) throws IOException, InterruptedException {
+    WireResult run(RemoteTestRun task, HazelcastInstance instance)
+            throws IOException, InterruptedException, MemberStoppingException {
         running.add(Thread.currentThread());
         try {
-            Map<String, byte[]> contents = new HashMap<>();
-            List<String> lacking = new ArrayList<>();
-            for (String hash : task.files.hashes()) {
-                if (blobs.contains(hash)) {
-                    contents.put(hash, blobs.get(hash));
-                } else {
-                    lacking.add(hash);
-                }
+            WireResult result = runHere(task, instance);
+            if (stopping) {
+                throw new MemberStoppingException(address()); // its processes may have been killed under it
             }
-            int got = 0;
-            if (!lacking.isEmpty()) {
-                IMap<String, byte[]> shared = instance.getMap(MemberConfig.BLOBS);
-                Map<String, byte[]> fetchedNow = shared.getAll(Set.copyOf(lacking));
-                List<String> missing = new ArrayList<>();
-                for (String hash : lacking) {
-                    byte[] bytes = fetchedNow.get(hash);
-                    if (bytes == null || !WorkspaceFiles.sha256(bytes).equals(hash)) {
-                        missing.add(hash);
-                    } else {
-                        blobs.put(bytes);
-                        contents.put(hash, bytes);
-                        got++;
-                    }
-                }
-                fetched.addAndGet(got);
-                if (!missing.isEmpty()) {
-                    return new WireResult(null, 0, missing, got);
-                }
+            return result;
+        } catch (InterruptedException e) {
+            if (stopping) {
+                throw new MemberStoppingException(address());
             }
-            Path folder = Files.createTempDirectory(workDir, "run-");
-            try {
-                Path workspace = folder.resolve("workspace");
-                Files.createDirectories(workspace);
-                task.files.materialise(workspace, contents);
-                ITopic<OutputChunk> topic = instance.getTopic(task.outputTopic);
-                AtomicLong seq = new AtomicLong();
-                OutputSink sink = (stream, bytes, offset, length) -> topic.publish(new OutputChunk(task.runId,
-                        seq.getAndIncrement(), stream == OutputSink.Stream.STDERR,
-                        Arrays.copyOfRange(bytes, offset, offset + length)));
-                TestResult result = runners.run(new TestRequest(workspace, task.settings.settings(), task.selectedTests,
-                        sink, task.featureId));
-                return new WireResult(WireResult.of(result, workspace.toString(), task.coordinatorRoot), seq.get(),
-                        List.of(), got);
-            } finally {
-                new RunFolder(folder).delete();
-            }
+            throw e;
         } finally {
             running.remove(Thread.currentThread());
+        }
+    }
+
+    private WireResult runHere(RemoteTestRun task, HazelcastInstance instance) throws IOException, InterruptedException {
+        Map<String, byte[]> contents = new HashMap<>();
+        List<String> lacking = new ArrayList<>();
+        for (String hash : task.files.hashes()) {
+            if (blobs.contains(hash)) {
+                contents.put(hash, blobs.get(hash));
+            } else {
+                lacking.add(hash);
+            }
+        }
+        int got = 0;
+        if (!lacking.isEmpty()) {
+            IMap<String, byte[]> shared = instance.getMap(MemberConfig.BLOBS);
+            Map<String, byte[]> fetchedNow = shared.getAll(Set.copyOf(lacking));
+            List<String> missing = new ArrayList<>();
+            for (String hash : lacking) {
+                byte[] bytes = fetchedNow.get(hash);
+                if (bytes == null || !WorkspaceFiles.sha256(bytes).equals(hash)) {
+                    missing.add(hash);
+                } else {
+                    blobs.put(bytes);
+                    contents.put(hash, bytes);
+                    got++;
+                }
+            }
+            fetched.addAndGet(got);
+            if (!missing.isEmpty()) {
+                return new WireResult(null, 0, missing, got);
+            }
+        }
+        Path folder = Files.createTempDirectory(workDir, "run-");
+        try {
+            Path workspace = folder.resolve("workspace");
+            Files.createDirectories(workspace);
+            task.files.materialise(workspace, contents);
+            ITopic<OutputChunk> topic = instance.getTopic(task.outputTopic);
+            AtomicLong seq = new AtomicLong();
+            OutputSink sink = (stream, bytes, offset, length) -> topic.publish(new OutputChunk(task.runId,
+                    seq.getAndIncrement(), stream == OutputSink.Stream.STDERR,
+                    Arrays.copyOfRange(bytes, offset, offset + length)));
+            TestResult result = runners.run(new TestRequest(workspace, task.settings.settings(), task.selectedTests,
+                    sink, task.featureId));
+            return new WireResult(WireResult.of(result, workspace.toString(), task.coordinatorRoot), seq.get(),
+                    List.of(), got);
+        } finally {
+            new RunFolder(folder).delete();
         }
     }
 
     /** Stops the runs in flight (their processes killed), the warm workers, and leaves the cluster. */
     @Override
     public void close() {
+        stopping = true;
         running.forEach(Thread::interrupt);
         long deadline = System.nanoTime() + 15_000_000_000L;
         while (!running.isEmpty() && System.nanoTime() < deadline) {

@@ -242,7 +242,7 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
 
     private boolean left(Member member, Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof MemberLeftException || t instanceof TargetNotMemberException
+            if (t instanceof MemberLeftException || t instanceof TargetNotMemberException || t instanceof MemberStoppingException
                     || t instanceof TargetDisconnectedException || t instanceof HazelcastInstanceNotActiveException) {
                 return true;
             }

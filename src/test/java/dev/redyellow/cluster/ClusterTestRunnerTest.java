@@ -159,6 +159,36 @@ class ClusterTestRunnerTest {
         assertEquals(List.of(coordinator.address()), coordinator.members().stream().map(MemberFigures::address).toList());
     }
 
+    @Test
+    void sigtermStopsAMemberAndItsTestProcessesAndTheRunEndsElsewhere() throws Exception {
+        WorkerProcess a = worker("a", "", SECRET);
+        ClusterTestRunner coordinator = coordinator(SECRET, a);
+        Path pidFile = temp.resolve("test.pid");
+        Path workspace = Files.createDirectories(temp.resolve("w"));
+        // long on the member, short where it runs again (the coordinator has no $MEMBER)
+        Files.writeString(workspace.resolve("test_slow.py"), """
+                import os, time, unittest
+                class Slow(unittest.TestCase):
+                    def test_slow(self):
+                        member = os.environ.get("MEMBER")
+                        print("started member=" + (member or "coordinator"), flush=True)
+                        if member:
+                            open(%s, "w").write(str(os.getpid()))
+                            time.sleep(120)
+                """.formatted("'" + pidFile + "'"));
+        Sink sink = new Sink();
+        Future<TestResult> run = threads.submit(() -> coordinator.run(request(workspace, sink)));
+        sink.awaitStart();
+        long testPid = Long.parseLong(Files.readString(pidFile).strip());
+
+        a.process.destroy(); // SIGTERM
+        assertTrue(a.process.waitFor(30, TimeUnit.SECONDS), "the member stopped");
+        assertTrue(ProcessHandle.of(testPid).map(p -> !p.isAlive()).orElse(true), "its test process is gone");
+        assertEquals(TestOutcome.PASSED, run.get().outcome(), sink.text());
+        assertTrue(sink.text().contains("running it again"), sink.text());
+        assertTrue(sink.text().contains("started member=coordinator"), sink.text());
+    }
+
     private WorkerProcess worker(String name, String join, String secret) throws IOException, InterruptedException {
         WorkerProcess worker = WorkerProcess.start(name, join, secret, 1);
         toClose.add(worker);
