@@ -52,8 +52,8 @@ class ClusterTestRunnerTest {
 
     @Test
     void spreadsRunsOverTwoMembersAndSendsEachContentOnce() throws Exception {
-        WorkerProcess a = worker("a", "", SECRET);
-        WorkerProcess b = worker("b", a.address(), SECRET);
+        LocalWorker a = worker("a", "", SECRET);
+        LocalWorker b = worker("b", a.address(), SECRET);
         ClusterTestRunner coordinator = coordinator(SECRET, a, b);
         Path workspace = workspace("w", 0.5);
 
@@ -81,8 +81,8 @@ class ClusterTestRunnerTest {
 
     @Test
     void reRunsWhatAKilledMemberHeldOnAnotherMember() throws Exception {
-        WorkerProcess a = worker("a", "", SECRET);
-        WorkerProcess b = worker("b", a.address(), SECRET);
+        LocalWorker a = worker("a", "", SECRET);
+        LocalWorker b = worker("b", a.address(), SECRET);
         ClusterTestRunner coordinator = coordinator(SECRET, a, b);
         Path workspace = workspace("w", 3);
         Sink first = new Sink();
@@ -106,7 +106,7 @@ class ClusterTestRunnerTest {
 
     @Test
     void aMemberThatJoinsMidRunGetsWork() throws Exception {
-        WorkerProcess a = worker("a", "", SECRET);
+        LocalWorker a = worker("a", "", SECRET);
         ClusterTestRunner coordinator = coordinator(SECRET, a);
         Path workspace = workspace("w", 0.3);
         assertEquals(TestOutcome.PASSED, coordinator.run(request(workspace, new Sink())).outcome());
@@ -124,7 +124,7 @@ class ClusterTestRunnerTest {
             }
             return done;
         });
-        WorkerProcess late = worker("late", a.address(), SECRET);
+        LocalWorker late = worker("late", a.address(), SECRET);
 
         List<Run> runs = new ArrayList<>(stream.get());
         runs.addAll(other.get());
@@ -135,11 +135,11 @@ class ClusterTestRunnerTest {
 
     @Test
     void aMemberWithAnotherSecretIsRefused() throws Exception {
-        WorkerProcess a = worker("a", "", SECRET);
-        WorkerProcess stranger = worker("stranger", a.address(), "not-the-secret");
+        LocalWorker a = worker("a", "", SECRET);
+        LocalWorker stranger = worker("stranger", a.address(), "not-the-secret");
         ClusterTestRunner coordinator = coordinator(SECRET, a, stranger);
 
-        assertTrue(stranger.firstLine.contains("cluster of 1 members"), stranger.firstLine);
+        assertTrue(stranger.firstLine().contains("cluster of 1 members"), stranger.firstLine());
         assertEquals(List.of(a.address()), coordinator.workers());
         Path workspace = workspace("w", 0);
         for (int i = 0; i < 3; i++) {
@@ -150,7 +150,7 @@ class ClusterTestRunnerTest {
 
     @Test
     void withoutAMemberTheCoordinatorRunsTestsItself() throws Exception {
-        WorkerProcess a = worker("a", "", SECRET);
+        LocalWorker a = worker("a", "", SECRET);
         ClusterTestRunner coordinator = coordinator("another-secret", a);
 
         assertEquals(List.of(), coordinator.workers());
@@ -161,7 +161,7 @@ class ClusterTestRunnerTest {
 
     @Test
     void sigtermStopsAMemberAndItsTestProcessesAndTheRunEndsElsewhere() throws Exception {
-        WorkerProcess a = worker("a", "", SECRET);
+        LocalWorker a = worker("a", "", SECRET);
         ClusterTestRunner coordinator = coordinator(SECRET, a);
         Path pidFile = temp.resolve("test.pid");
         Path workspace = Files.createDirectories(temp.resolve("w"));
@@ -181,24 +181,24 @@ class ClusterTestRunnerTest {
         sink.awaitStart();
         long testPid = Long.parseLong(Files.readString(pidFile).strip());
 
-        a.process.destroy(); // SIGTERM
-        assertTrue(a.process.waitFor(30, TimeUnit.SECONDS), "the member stopped");
+        a.process().destroy(); // SIGTERM
+        assertTrue(a.process().waitFor(30, TimeUnit.SECONDS), "the member stopped");
         assertTrue(ProcessHandle.of(testPid).map(p -> !p.isAlive()).orElse(true), "its test process is gone");
         assertEquals(TestOutcome.PASSED, run.get().outcome(), sink.text());
         assertTrue(sink.text().contains("running it again"), sink.text());
         assertTrue(sink.text().contains("started member=coordinator"), sink.text());
     }
 
-    private WorkerProcess worker(String name, String join, String secret) throws IOException, InterruptedException {
-        WorkerProcess worker = WorkerProcess.start(name, join, secret, 1);
+    private LocalWorker worker(String name, String join, String secret) throws IOException, InterruptedException {
+        LocalWorker worker = LocalWorker.start(name, join, secret, 1);
         toClose.add(worker);
         return worker;
     }
 
-    private ClusterTestRunner coordinator(String secret, WorkerProcess... members) {
+    private ClusterTestRunner coordinator(String secret, LocalWorker... members) {
         TestRunners local = TestRunners.standard();
         toClose.add(local);
-        String join = java.util.Arrays.stream(members).map(WorkerProcess::address).collect(Collectors.joining(","));
+        String join = java.util.Arrays.stream(members).map(LocalWorker::address).collect(Collectors.joining(","));
         ClusterTestRunner coordinator = ClusterTestRunner.start(ClusterSettings.coordinator(join,
                 Map.of(ClusterSettings.SECRET_ENV, secret)), local);
         toClose.add(coordinator);

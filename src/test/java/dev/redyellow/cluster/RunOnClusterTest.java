@@ -23,7 +23,7 @@ class RunOnClusterTest {
 
     @Test
     void theSampleRunsOnAWorkerAndTheReportNamesIt() throws Exception {
-        try (WorkerProcess worker = WorkerProcess.start("a", "", null, 2)) {
+        try (LocalWorker worker = LocalWorker.start("a", "", null, 2)) {
             Path report = temp.resolve("report.json");
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();

@@ -13,16 +13,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real {@code redyellow worker} in a JVM of its own on loopback, for the cluster tests: started
- * from this JVM's class path with a free port, and ready once it printed its address line.
+ * A real {@code redyellow worker} in a JVM of its own on loopback, for the cluster benchmark and
+ * tests: started from this JVM's class path (the jar, or the build's classes) on a free port, and
+ * ready once it printed its address line. Its tests see its name as {@code $MEMBER}.
  */
-final class WorkerProcess implements AutoCloseable {
-    final String name;
-    final int port;
-    final Process process;
-    final String firstLine;
+public final class LocalWorker implements AutoCloseable {
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final String firstLine;
 
-    private WorkerProcess(String name, int port, Process process, String firstLine) {
+    private LocalWorker(String name, int port, Process process, String firstLine) {
         this.name = name;
         this.port = port;
         this.process = process;
@@ -30,7 +31,7 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     /** Starts a worker named {@code name} (its tests see it as $MEMBER), joining {@code join}, with {@code secret} or none. */
-    static WorkerProcess start(String name, String join, String secret, int slots) throws IOException, InterruptedException {
+    public static LocalWorker start(String name, String join, String secret, int slots) throws IOException, InterruptedException {
         int port = freePort();
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
@@ -65,24 +66,37 @@ final class WorkerProcess implements AutoCloseable {
         reader.start();
         try {
             String line = ready.get(90, TimeUnit.SECONDS);
-            return new WorkerProcess(name, port, process, line);
+            return new LocalWorker(name, port, process, line);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             process.destroyForcibly().waitFor();
             throw new IOException("worker " + name + " did not start: " + e.getMessage() + "\n" + output, e);
         }
     }
 
-    String address() {
+    public String name() {
+        return name;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** What it printed first: its address, cores, slots and cluster size. */
+    public String firstLine() {
+        return firstLine;
+    }
+
+    public String address() {
         return "127.0.0.1:" + port;
     }
 
     /** SIGKILL: no hook runs. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
