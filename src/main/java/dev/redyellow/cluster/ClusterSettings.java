@@ -42,6 +42,9 @@ public record ClusterSettings(String bindHost, int port, List<String> join, Opti
         for (String address : join) {
             hostOf(address);
         }
+        if (isWildcard(bindHost)) {
+            throw new IllegalArgumentException("a member listens on one address, not on every interface (" + bindHost + ")");
+        }
         if (secret.isPresent() && secret.get().isBlank()) {
             secret = Optional.empty();
         }
@@ -134,6 +137,14 @@ public record ClusterSettings(String bindHost, int port, List<String> join, Opti
             throw new IllegalArgumentException("\"" + address + "\": the port is not a number", e);
         }
         return address.substring(0, colon);
+    }
+
+    private static boolean isWildcard(String host) {
+        try {
+            return InetAddress.getByName(host).isAnyLocalAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host \"" + host + "\"", e);
+        }
     }
 
     static boolean isLoopback(String host) {

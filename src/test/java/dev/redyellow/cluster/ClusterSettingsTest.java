@@ -32,6 +32,15 @@ class ClusterSettingsTest {
     }
 
     @Test
+    void aMemberNeverListensOnEveryInterface() {
+        for (String wildcard : List.of("0.0.0.0", "::")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClusterSettings.worker(
+                    wildcard, 5801, "", Map.of(ClusterSettings.SECRET_ENV, "s3cret")));
+            assertTrue(e.getMessage().contains("one address"), e.getMessage());
+        }
+    }
+
+    @Test
     void theClusterNameComesFromTheSecretAndDoesNotContainIt() {
         String one = ClusterSettings.worker("127.0.0.1", 5801, "", Map.of(ClusterSettings.SECRET_ENV, "s3cret")).clusterName();
         String same = ClusterSettings.worker("127.0.0.1", 5802, "", Map.of(ClusterSettings.SECRET_ENV, "s3cret")).clusterName();
