@@ -61,8 +61,13 @@ public final class ClusterMember implements AutoCloseable {
                     + ": this worker accepts loopback members only");
         }
         ClusterMember member = new ClusterMember(runners, Files.createTempDirectory("redyellow-worker-"), slots);
-        member.instance = Hazelcast.newHazelcastInstance(MemberConfig.of(settings, MemberConfig.WORKER, slots,
-                Map.of(MemberConfig.NODE, member)));
+        try {
+            member.instance = Hazelcast.newHazelcastInstance(MemberConfig.of(settings, MemberConfig.WORKER, slots,
+                    Map.of(MemberConfig.NODE, member)));
+        } catch (RuntimeException e) {
+            new RunFolder(member.workDir).delete(); // a port in use leaves nothing behind
+            throw e;
+        }
         return member;
     }
 
