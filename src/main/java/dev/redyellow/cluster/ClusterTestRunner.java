@@ -110,14 +110,17 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
         while (true) {
             Optional<Member> target;
             try {
-                target = choose(gone);
+                target = reserve(gone);
             } catch (HazelcastInstanceNotActiveException e) {
                 target = Optional.empty();
             }
             if (target.isEmpty()) {
-                return runHere(request);
+                return runHere(request, null);
             }
             Member member = target.get();
+            if (member.localMember()) {
+                return runHere(request, member);
+            }
             try {
                 return runOn(member, request);
             } catch (MemberGone e) {
@@ -128,6 +131,20 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
                         + " left during this test run; running it again\n");
             }
         }
+    }
+
+    /**
+     * Chooses the member for a run and counts the run against it at once, so runs that start
+     * together spread instead of all finding the same member idle.
+     */
+    private synchronized Optional<Member> reserve(Set<UUID> gone) {
+        Optional<Member> chosen = choose(gone);
+        chosen.ifPresent(m -> inFlight(m).incrementAndGet());
+        return chosen;
+    }
+
+    private AtomicInteger inFlight(Member member) {
+        return inFlight.computeIfAbsent(member.getUuid(), k -> new AtomicInteger());
     }
 
     private Optional<Member> choose(Set<UUID> gone) {
@@ -151,15 +168,18 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
 
     private double load(Member member) {
         int slots = member.localMember() ? localSlots : Integer.parseInt(member.getAttribute(MemberConfig.SLOTS));
-        return (double) inFlight.computeIfAbsent(member.getUuid(), k -> new AtomicInteger()).get() / Math.max(1, slots);
+        return (double) inFlight(member).get() / Math.max(1, slots);
     }
 
-    private TestResult runHere(TestRequest request) throws InterruptedException {
-        Member self = instance.getLifecycleService().isRunning() ? instance.getCluster().getLocalMember() : null;
+    /** Runs here; {@code reserved} is this member when {@link #reserve} counted the run already, else null. */
+    private TestResult runHere(TestRequest request, Member reserved) throws InterruptedException {
+        Member self = reserved != null ? reserved
+                : instance.getLifecycleService().isRunning() ? instance.getCluster().getLocalMember() : null;
         String address = self == null ? "local" : address(self);
-        AtomicInteger count = self == null ? new AtomicInteger() : inFlight.computeIfAbsent(self.getUuid(),
-                k -> new AtomicInteger());
-        count.incrementAndGet();
+        AtomicInteger count = self == null ? new AtomicInteger() : inFlight(self);
+        if (reserved == null) {
+            count.incrementAndGet();
+        }
         double start = seconds();
         try {
             TestResult result = local.run(request);
@@ -170,9 +190,9 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
         }
     }
 
+    /** Runs on a worker member that {@link #reserve} counted the run against. */
     private TestResult runOn(Member member, TestRequest request) throws InterruptedException, MemberGone {
-        AtomicInteger count = inFlight.computeIfAbsent(member.getUuid(), k -> new AtomicInteger());
-        count.incrementAndGet();
+        AtomicInteger count = inFlight(member);
         double start = seconds();
         try {
             for (int tries = 0; ; tries++) {

@@ -171,9 +171,11 @@ class ClusterTestRunnerTest {
                 class Slow(unittest.TestCase):
                     def test_slow(self):
                         member = os.environ.get("MEMBER")
+                        if member:
+                            with open(%s, "w") as pid:
+                                pid.write(str(os.getpid()))
                         print("started member=" + (member or "coordinator"), flush=True)
                         if member:
-                            open(%s, "w").write(str(os.getpid()))
                             time.sleep(120)
                 """.formatted("'" + pidFile + "'"));
         Sink sink = new Sink();
@@ -187,6 +189,28 @@ class ClusterTestRunnerTest {
         assertEquals(TestOutcome.PASSED, run.get().outcome(), sink.text());
         assertTrue(sink.text().contains("running it again"), sink.text());
         assertTrue(sink.text().contains("started member=coordinator"), sink.text());
+    }
+
+    @Test
+    void aCoordinatorWithSlotsOfItsOwnRunsSomeTestsItself() throws Exception {
+        LocalWorker a = worker("a", "", SECRET);
+        TestRunners local = TestRunners.standard();
+        toClose.add(local);
+        ClusterTestRunner coordinator = ClusterTestRunner.start(ClusterSettings.coordinator(a.address(),
+                Map.of(ClusterSettings.SECRET_ENV, SECRET, ClusterSettings.LOCAL_SLOTS_ENV, "1")), local);
+        toClose.add(coordinator);
+        Path workspace = workspace("w", 1);
+
+        Future<Run> one = threads.submit(() -> start(coordinator, workspace));
+        Future<Run> two = threads.submit(() -> start(coordinator, workspace));
+        Run first = one.get();
+        Run second = two.get();
+
+        assertEquals(TestOutcome.PASSED, first.result().outcome(), first.output());
+        assertEquals(TestOutcome.PASSED, second.result().outcome(), second.output());
+        assertEquals(Set.of("a", "coordinator"), Set.of(first.member(), second.member()));
+        assertEquals(Set.of(a.address(), coordinator.address()),
+                coordinator.members().stream().map(MemberFigures::address).collect(Collectors.toSet()));
     }
 
     private LocalWorker worker(String name, String join, String secret) throws IOException, InterruptedException {
@@ -230,9 +254,10 @@ class ClusterTestRunnerTest {
     }
 
     private record Run(TestResult result, String output) {
+        /** The member the test said it ran on (stdout and stderr interleave, so only the name's characters). */
         String member() {
-            int at = output.indexOf("member=");
-            return at < 0 ? "" : output.substring(at + 7).lines().findFirst().orElse("");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("member=([a-z]+)").matcher(output);
+            return m.find() ? m.group(1) : "";
         }
     }
 
@@ -251,6 +276,7 @@ class ClusterTestRunnerTest {
             while (!text.toString().contains("started member=") && System.nanoTime() < deadline) {
                 wait(100);
             }
+            assertTrue(text.toString().contains("started member="), "the test did not start: " + text);
         }
 
         String text() {
