@@ -110,24 +110,26 @@ class ClusterTestRunnerTest {
         ClusterTestRunner coordinator = coordinator(SECRET, a);
         Path workspace = workspace("w", 0.3);
         assertEquals(TestOutcome.PASSED, coordinator.run(request(workspace, new Sink())).outcome());
-        Future<List<Run>> stream = threads.submit(() -> {
+        // two streams of runs, as a scheduler with two workers sends them, until one reaches the late member
+        java.util.concurrent.atomic.AtomicBoolean lateRan = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.Callable<List<Run>> stream = () -> {
             List<Run> done = new ArrayList<>();
-            for (int round = 0; round < 40 && done.stream().noneMatch(r -> r.member().equals("late")); round++) {
-                done.add(start(coordinator, workspace));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!lateRan.get() && System.nanoTime() < deadline) {
+                Run run = start(coordinator, workspace);
+                done.add(run);
+                if (run.member().equals("late")) {
+                    lateRan.set(true);
+                }
             }
             return done;
-        });
-        Future<List<Run>> other = threads.submit(() -> {
-            List<Run> done = new ArrayList<>();
-            for (int round = 0; round < 40 && !stream.isDone(); round++) {
-                done.add(start(coordinator, workspace));
-            }
-            return done;
-        });
+        };
+        Future<List<Run>> one = threads.submit(stream);
+        Future<List<Run>> two = threads.submit(stream);
         LocalWorker late = worker("late", a.address(), SECRET);
 
-        List<Run> runs = new ArrayList<>(stream.get());
-        runs.addAll(other.get());
+        List<Run> runs = new ArrayList<>(one.get());
+        runs.addAll(two.get());
         assertTrue(runs.stream().anyMatch(r -> r.member().equals("late")), "the late member ran something");
         assertTrue(coordinator.members().stream().anyMatch(m -> m.address().equals(late.address())));
         runs.forEach(r -> assertEquals(TestOutcome.PASSED, r.result().outcome(), r.output()));
