@@ -75,6 +75,10 @@ class ClusterTestRunnerTest {
         assertEquals(Set.of(a.address(), b.address()),
                 coordinator.members().stream().map(MemberFigures::address).collect(Collectors.toSet()));
         assertEquals(4, coordinator.members().stream().mapToInt(MemberFigures::testRuns).sum());
+        List<MemberRun> placed = coordinator.runs();
+        assertEquals(4, placed.size());
+        placed.forEach(r -> assertTrue(r.feature().equals("slow") && r.end() >= r.start()
+                && Set.of(a.address(), b.address()).contains(r.address()), r.toString()));
         // one file, one content: each member fetched it once, however many runs it served
         assertEquals(2, coordinator.blobsFetched());
     }
