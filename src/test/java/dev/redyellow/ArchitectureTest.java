@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] ENGINE = {"dev.redyellow.manifest..", "dev.redyellow.graph..", "dev.redyellow.cycle..",
         "dev.redyellow.exec..", "dev.redyellow.testing..", "dev.redyellow.implement..", "dev.redyellow.cache..",
-        "dev.redyellow.store..", "dev.redyellow.stream..", "dev.redyellow.files..", "dev.redyellow.run..",
+        "dev.redyellow.store..", "dev.redyellow.stream..", "dev.redyellow.files..", "dev.redyellow.cluster..",
+        "dev.redyellow.run..",
         "dev.redyellow.bench.."};
 
     /** The engine's parts, below the run that wires them. */
     private static final String[] PARTS = {"dev.redyellow.manifest..", "dev.redyellow.graph..", "dev.redyellow.cycle..",
         "dev.redyellow.exec..", "dev.redyellow.testing..", "dev.redyellow.implement..", "dev.redyellow.cache..",
-        "dev.redyellow.store..", "dev.redyellow.stream..", "dev.redyellow.files.."};
+        "dev.redyellow.store..", "dev.redyellow.stream..", "dev.redyellow.files..", "dev.redyellow.cluster.."};
 
     private static JavaClasses classes;
 

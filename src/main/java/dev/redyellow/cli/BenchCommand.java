@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         subcommands = {BenchCommand.Scheduler.class, BenchCommand.Cache.class, BenchCommand.Stream.class,
                 BenchCommand.JUnit.class, BenchCommand.Faults.class, BenchCommand.Workspace.class,
                 BenchCommand.Parity.class, BenchCommand.RealCode.class, BenchCommand.RemoteCache.class,
-                BenchCommand.Mutation.class})
+                BenchCommand.Mutation.class, BenchCommand.Cluster.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -22,7 +22,7 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a benchmark: scheduler, cache, stream, junit, faults, workspace, parity, realcode or mutation");
+                "name a benchmark: scheduler, cache, stream, junit, faults, workspace, parity, realcode, remotecache, mutation or cluster");
     }
 
     @Command(name = "scheduler", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -138,6 +138,30 @@ final class BenchCommand implements Runnable {
                         "--features and --per-run-features need at least 6 features (or 0 to skip per-run), --workers at least 1");
             }
             new JUnitBench(spec.commandLine().getOut(), features, perRunFeatures, workers, runs).run();
+            return 0;
+        }
+    }
+
+    @Command(name = "cluster", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Worker members on loopback: the overhead of a remote test run, and 1, 2, 3 members on a batch.")
+    static final class Cluster implements Callable<Integer> {
+        @Option(names = "--runs", defaultValue = "12", description = "test runs per measurement (default ${DEFAULT-VALUE})")
+        int runs;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (runs < 3 || runs > 1000) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be between 3 and 1000, was " + runs);
+            }
+            java.nio.file.Path work = java.nio.file.Files.createTempDirectory("redyellow-clusterbench-");
+            try {
+                new dev.redyellow.bench.ClusterBench(spec.commandLine().getOut(), work, runs).run();
+            } finally {
+                new dev.redyellow.exec.RunFolder(work).delete();
+            }
             return 0;
         }
     }

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "redyellow", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs an honest RED-YELLOW-GREEN test-driven cycle over every feature of a manifest.",
         subcommands = {PlanCommand.class, RunCommand.class, CacheCommand.class, HistoryCommand.class, BenchCommand.class,
+                WorkerCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every feature ended GREEN (plan: the manifest is valid)", "1:some feature did not end GREEN",

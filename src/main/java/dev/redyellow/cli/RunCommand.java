@@ -8,6 +8,7 @@ import dev.redyellow.run.RunReport;
 import dev.redyellow.run.RunResult;
 import dev.redyellow.run.RunSettings;
 import dev.redyellow.cache.DisabledTestCache;
+import dev.redyellow.cluster.ClusterRun;
 import dev.redyellow.cache.OpenedCache;
 import dev.redyellow.stream.ConsoleSubscriber;
 import dev.redyellow.run.FeatureKinds;
@@ -81,6 +82,10 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     CacheTuning cacheTuning = new CacheTuning();
 
+    @Option(names = "--cluster", paramLabel = "HOST:PORT[,...]", description = "send test runs to these worker members "
+            + "(redyellow worker); secret in $REDYELLOW_CLUSTER_SECRET, see docs/cluster.md")
+    String cluster;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -143,7 +148,7 @@ final class RunCommand implements Callable<Integer> {
                         pool.recycles());
             }
             if (report != null) {
-                writeReport(result, pool);
+                writeReport(result, pool, launched.clusterMembers());
                 out.println("Report: " + report.toAbsolutePath());
             }
             out.println("Logs: " + launched.logsDir());
@@ -163,6 +168,11 @@ final class RunCommand implements Callable<Integer> {
 
     /** The options as run settings, checked once by {@link RunSettings}; a bad value is a usage error. */
     private RunSettings settings() {
+        if (cluster != null) {
+            ClusterRun.problem(cluster, System.getenv()).ifPresent(p -> {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--cluster: " + p);
+            });
+        }
         if (fork != null && TestSettings.Fork.named(fork).isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fork must be warm or perRun, was " + fork);
         }
@@ -172,16 +182,18 @@ final class RunCommand implements Callable<Integer> {
                     Optional.ofNullable(fork).flatMap(TestSettings.Fork::named),
                     Math.max(Math.min(storeBudgetMb, Long.MAX_VALUE >> 21), Long.MIN_VALUE >> 21) << 20, !noCache)
                     .withRemoteCache(cacheTuning.remote(spec.commandLine(), System.getenv()), cacheTuning.settings())
-                    .withMutation(mutation);
+                    .withMutation(mutation)
+                    .withCluster(Optional.ofNullable(cluster).filter(c -> !c.isBlank()));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "invalid option: " + e.getMessage());
         }
     }
 
     /** Writes the report whole or not at all (no half-written file is left beside it). */
-    private void writeReport(RunResult result, dev.redyellow.testing.WarmPoolState pool) throws java.io.IOException {
+    private void writeReport(RunResult result, dev.redyellow.testing.WarmPoolState pool,
+                             List<dev.redyellow.cluster.MemberFigures> members) throws java.io.IOException {
         try {
-            RunReport.write(result, pool, report);
+            RunReport.write(result, pool, members, report);
         } catch (java.io.IOException | RuntimeException e) {
             throw new java.io.IOException("cannot write the report " + report.toAbsolutePath() + ": " + e.getMessage(), e);
         }

@@ -3,6 +3,9 @@ package dev.redyellow.run;
 import dev.redyellow.cache.DisabledTestCache;
 import dev.redyellow.cache.RemoteCaches;
 import dev.redyellow.cache.TestCache;
+import dev.redyellow.cluster.ClusterRun;
+import dev.redyellow.cluster.MemberFigures;
+import dev.redyellow.cluster.MemberRun;
 import dev.redyellow.exec.RunFolder;
 import dev.redyellow.implement.ManualDecisions;
 import dev.redyellow.manifest.Manifest;
@@ -41,9 +44,10 @@ public final class RunLauncher {
     private record View(String name, Flow.Subscriber<? super Chunk> viewer, int capacity) {
     }
 
-    /** How a run ended, with where its files are. */
+    /** How a run ended, with where its files are and what each cluster member ran (none without a cluster). */
     public record Launched(RunResult result, WarmPoolState pool, Path runFolder, Path logsDir,
-                           Optional<Path> keptWorkspaces) {
+                           Optional<Path> keptWorkspaces, List<MemberFigures> clusterMembers,
+                           List<MemberRun> clusterRuns) {
     }
 
     private final Manifest manifest;
@@ -100,10 +104,13 @@ public final class RunLauncher {
                 .withStoreBudget(settings.storeBudgetBytes())
                 .withMutation(settings.measureMutation());
         TestRunners runners = TestRunners.standard(settings.fork());
+        ClusterRun cluster = null;
         boolean workspacesRemoved = false;
         boolean streamsClosed = false;
         try {
-            RunEngine created = new RunEngine(manifest, options, runners, listener, clock);
+            // the local runners alone, or a coordinator that sends test runs to the members
+            cluster = ClusterRun.open(settings.cluster().orElse(null), runners, System.getenv());
+            RunEngine created = new RunEngine(manifest, options, cluster.runner(), listener, clock);
             engine = created;
             if (cancelled) {
                 created.cancel();
@@ -121,8 +128,12 @@ public final class RunLauncher {
                 workspacesRemoved = true;
             }
             return new Launched(result, pool, folder.path(), opened.logsDir(),
-                    settings.keepWorkspaces() ? Optional.of(folder.path().resolve("workspaces")) : Optional.empty());
+                    settings.keepWorkspaces() ? Optional.of(folder.path().resolve("workspaces")) : Optional.empty(),
+                    cluster.members(), cluster.runs());
         } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
             runners.close();
             if (!streamsClosed) {
                 closeQuietly(opened);

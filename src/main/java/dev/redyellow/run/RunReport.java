@@ -1,5 +1,6 @@
 package dev.redyellow.run;
 
+import dev.redyellow.cluster.MemberFigures;
 import dev.redyellow.files.AtomicFiles;
 import dev.redyellow.graph.DependencyEdge;
 import dev.redyellow.store.BlobMetrics;
@@ -34,7 +35,18 @@ public final class RunReport {
 
     /** The report, with the warm test workers' figures in {@code metrics.testWorkers} when there are any. */
     public static void write(RunResult result, WarmPoolState workers, Path file) throws IOException {
+        write(result, workers, java.util.List.of(), file);
+    }
+
+    /** As {@link #write(RunResult, WarmPoolState, Path)}, with each cluster member's figures in {@code metrics.cluster}. */
+    public static void write(RunResult result, WarmPoolState workers, java.util.List<MemberFigures> members, Path file)
+            throws IOException {
         ObjectNode json = toJson(result);
+        if (!members.isEmpty()) {
+            ArrayNode list = ((ObjectNode) json.get("metrics")).putObject("cluster").putArray("members");
+            members.forEach(m -> list.addObject().put("address", m.address()).put("testRuns", m.testRuns())
+                    .put("seconds", m.seconds()));
+        }
         if (workers != null && workers.workersStarted() > 0) {
             ObjectNode w = ((ObjectNode) json.get("metrics")).putObject("testWorkers");
             w.put("started", workers.workersStarted());

@@ -26,19 +26,20 @@ import java.util.Optional;
  * @param cachePolicy      what the cache keeps (the local file's settings): what goes to the remote too
  * @param measureMutation  measure every feature's mutation score even when the manifest does not ask
  *                         ({@code run --mutation}); the manifest's minimum, if any, still gates
+ * @param cluster          worker members ({@code HOST:PORT,...}) the test runs go to; empty: all run here
  */
 public record RunSettings(Optional<Integer> workers, Path runsRoot, int keepRuns, boolean keepWorkspaces,
                           Optional<Duration> featureTimeout, Optional<Duration> runTimeout,
                           Optional<TestSettings.Fork> fork, long storeBudgetBytes, boolean useCache,
                           Optional<RemoteCacheSettings> remoteCache, CacheSettings cachePolicy,
-                          boolean measureMutation) {
+                          boolean measureMutation, Optional<String> cluster) {
     /** The largest code store budget accepted: 1 TiB. */
     public static final long MAX_STORE_BUDGET_BYTES = 1L << 40;
     /** Run folders kept when nothing else is said. */
     public static final int DEFAULT_KEEP_RUNS = 20;
 
     public RunSettings {
-        if (remoteCache == null || cachePolicy == null) {
+        if (remoteCache == null || cachePolicy == null || cluster == null) {
             throw new IllegalArgumentException("the cache settings are missing");
         }
         workers.ifPresent(RunSettings::checkWorkers);
@@ -61,7 +62,7 @@ public record RunSettings(Optional<Integer> workers, Path runsRoot, int keepRuns
                        Optional<Duration> featureTimeout, Optional<Duration> runTimeout,
                        Optional<TestSettings.Fork> fork, long storeBudgetBytes, boolean useCache) {
         this(workers, runsRoot, keepRuns, keepWorkspaces, featureTimeout, runTimeout, fork, storeBudgetBytes, useCache,
-                Optional.empty(), CacheSettings.defaults(), false);
+                Optional.empty(), CacheSettings.defaults(), false, Optional.empty());
     }
 
     /** The defaults: the manifest's workers, no time limits, the cache on, the default store budget. */
@@ -92,28 +93,34 @@ public record RunSettings(Optional<Integer> workers, Path runsRoot, int keepRuns
 
     public RunSettings withWorkers(int n) {
         return new RunSettings(Optional.of(checkWorkers(n)), runsRoot, keepRuns, keepWorkspaces, featureTimeout,
-                runTimeout, fork, storeBudgetBytes, useCache, remoteCache, cachePolicy, measureMutation);
+                runTimeout, fork, storeBudgetBytes, useCache, remoteCache, cachePolicy, measureMutation, cluster);
     }
 
     public RunSettings withCache(boolean on) {
         return new RunSettings(workers, runsRoot, keepRuns, keepWorkspaces, featureTimeout, runTimeout, fork,
-                storeBudgetBytes, on, remoteCache, cachePolicy, measureMutation);
+                storeBudgetBytes, on, remoteCache, cachePolicy, measureMutation, cluster);
     }
 
     public RunSettings withStoreBudget(long bytes) {
         return new RunSettings(workers, runsRoot, keepRuns, keepWorkspaces, featureTimeout, runTimeout, fork, bytes,
-                useCache, remoteCache, cachePolicy, measureMutation);
+                useCache, remoteCache, cachePolicy, measureMutation, cluster);
     }
 
     /** These settings with every feature's mutation score measured ({@code --mutation}), or as the manifest says. */
     public RunSettings withMutation(boolean measure) {
         return new RunSettings(workers, runsRoot, keepRuns, keepWorkspaces, featureTimeout, runTimeout, fork,
-                storeBudgetBytes, useCache, remoteCache, cachePolicy, measure);
+                storeBudgetBytes, useCache, remoteCache, cachePolicy, measure, cluster);
+    }
+
+    /** These settings with the test runs sent to these worker members (empty: all run here). */
+    public RunSettings withCluster(Optional<String> members) {
+        return new RunSettings(workers, runsRoot, keepRuns, keepWorkspaces, featureTimeout, runTimeout, fork,
+                storeBudgetBytes, useCache, remoteCache, cachePolicy, measureMutation, members);
     }
 
     /** These settings with a shared cache behind the local one (empty: none) and the cache's policy. */
     public RunSettings withRemoteCache(Optional<RemoteCacheSettings> remote, CacheSettings policy) {
         return new RunSettings(workers, runsRoot, keepRuns, keepWorkspaces, featureTimeout, runTimeout, fork,
-                storeBudgetBytes, useCache, remote, policy, measureMutation);
+                storeBudgetBytes, useCache, remote, policy, measureMutation, cluster);
     }
 }

@@ -1,0 +1,42 @@
+package dev.redyellow.cluster;
+
+import dev.redyellow.testing.TestCase;
+import dev.redyellow.testing.TestOutcome;
+import dev.redyellow.testing.TestResult;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What a member sends back for one test run.
+ *
+ * @param result       the test result, or null when the member could not run it (see {@code missingBlobs})
+ * @param chunks       how many output chunks it published, so the coordinator waits for the last
+ * @param missingBlobs blobs the member could not fetch (evicted from the cluster map): publish, send again
+ * @param blobsFetched how many blobs it fetched from the cluster (the others it had)
+ */
+record WireResult(Result result, long chunks, List<String> missingBlobs, int blobsFetched) implements Serializable {
+
+    record Case(String name, String status, String message, long durationMillis) implements Serializable {
+    }
+
+    record Result(String outcome, int passed, int failed, int skipped, List<Case> cases, long durationMillis,
+                  String detail, String outputTail) implements Serializable {
+    }
+
+    WireResult {
+        missingBlobs = List.copyOf(missingBlobs);
+    }
+
+    static Result of(TestResult r, String memberRoot, String coordinatorRoot) {
+        return new Result(r.outcome().name(), r.passed(), r.failed(), r.skipped(), r.cases().stream()
+                .map(c -> new Case(c.name(), c.status().name(), c.message(), c.durationMillis())).toList(),
+                r.durationMillis(), r.detail().replace(memberRoot, coordinatorRoot),
+                r.outputTail().replace(memberRoot, coordinatorRoot));
+    }
+
+    TestResult testResult() {
+        return new TestResult(TestOutcome.valueOf(result.outcome), result.passed, result.failed, result.skipped,
+                result.cases.stream().map(c -> new TestCase(c.name, TestCase.Status.valueOf(c.status), c.message,
+                        c.durationMillis)).toList(), result.durationMillis, result.detail, result.outputTail);
+    }
+}
