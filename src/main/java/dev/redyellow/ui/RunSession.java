@@ -44,7 +44,7 @@ public final class RunSession {
     }
 
     /** Runs on a background task: the cache file is opened here, on first use, never on the FX thread. */
-    public RunResult run() throws Exception {
+    public RunLauncher.Launched run() throws Exception {
         boolean on = settings.useCache();
         // the window's cache settings, as the Cache tab last set them, for this run
         RunSettings withCache = settings.withRemoteCache(data.remote(), data.settings());
@@ -56,9 +56,9 @@ public final class RunSession {
         if (cancelled) {
             created.cancel();
         }
-        RunResult result = created.run().result();
-        data.rememberRemote(result.metrics().cache().remote());
-        return result;
+        RunLauncher.Launched launched = created.run();
+        data.rememberRemote(launched.result().metrics().cache().remote());
+        return launched;
     }
 
     public void cancel() {

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 
@@ -56,7 +57,16 @@ final class RunToolbar extends HBox {
         store.getValueFactory().valueProperty().addListener((o, was, now) -> run.storeBudgetMbProperty().set(now));
         store.disableProperty().bind(workers.disableProperty());
         Label storeLabel = new Label("Code store MiB");
-        getChildren().addAll(openButton, recent, runButton, stopButton, workersLabel, workers, cache, storeLabel, store);
+        TextField cluster = new TextField();
+        cluster.setId("cluster");
+        cluster.setPromptText("Cluster: HOST:PORT,…");
+        cluster.setPrefColumnCount(14);
+        cluster.setTooltip(new Tooltip("Worker members (redyellow worker) the tests run on, as run --cluster; empty: this "
+                + "machine. The secret comes from $REDYELLOW_CLUSTER_SECRET; without it, loopback addresses only"));
+        cluster.textProperty().bindBidirectional(run.clusterProperty());
+        cluster.disableProperty().bind(workers.disableProperty());
+        getChildren().addAll(openButton, recent, runButton, stopButton, workersLabel, workers, cache, storeLabel, store,
+                cluster);
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(6);
         getStyleClass().add("run-toolbar");

@@ -1,5 +1,10 @@
 package dev.redyellow.ui;
 
+import dev.redyellow.cluster.ClusterRun;
+import dev.redyellow.cluster.MemberFigures;
+import dev.redyellow.run.RunLauncher;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import dev.redyellow.run.RunOptions;
 import dev.redyellow.run.RunResult;
 import dev.redyellow.run.RunSettings;
@@ -44,6 +49,10 @@ public final class RunViewModel {
     private final IntegerProperty storeBudgetMb = new SimpleIntegerProperty(
             (int) (RunOptions.DEFAULT_STORE_BUDGET_BYTES >> 20));
     private final BooleanProperty cacheOn = new SimpleBooleanProperty(true);
+    /** Worker members (HOST:PORT,...) the next run's tests go to; blank: all run on this machine. */
+    private final StringProperty cluster = new SimpleStringProperty("");
+    /** What each cluster member ran in the last run; empty when it ran on this machine only. */
+    private final ObservableList<MemberFigures> clusterMembers = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<RunResult> result = new SimpleObjectProperty<>();
     private RunSession session;
@@ -84,12 +93,20 @@ public final class RunViewModel {
         if (loaded == null || running()) {
             return false;
         }
+        String members = cluster.get() == null ? "" : cluster.get().strip();
+        Optional<String> badCluster = members.isEmpty() ? Optional.empty() : ClusterRun.problem(members, System.getenv());
+        if (badCluster.isPresent()) {
+            message.set("not started: cluster: " + badCluster.get());
+            return false;
+        }
         bridge.beginRun();
         recordedRun = null;
         session = new RunSession(loaded.manifest(), RunSettings.defaults(runsRoot).withWorkers(workers.get())
-                .withCache(cacheOn.get()).withStoreBudget((long) storeBudgetMb.get() << 20), data, desk, bridge, bridge);
+                .withCache(cacheOn.get()).withStoreBudget((long) storeBudgetMb.get() << 20)
+                .withCluster(members.isEmpty() ? Optional.empty() : Optional.of(members)), data, desk, bridge, bridge);
         phase.set(Phase.RUNNING);
-        message.set("running " + loaded.manifest().name() + " on " + workers.get() + " workers");
+        message.set("running " + loaded.manifest().name() + " on " + workers.get() + " workers"
+                + (members.isEmpty() ? "" : ", tests on the cluster " + members));
         // The toolbar answers the click in this frame; the graph, the output and the figures are cleared
         // in the next, before the run's first event.
         resetting = true;
@@ -119,7 +136,8 @@ public final class RunViewModel {
         return phase.get() == Phase.RUNNING || phase.get() == Phase.STOPPING;
     }
 
-    private void finished(RunSession ended, RunResult r) {
+    private void finished(RunSession ended, RunLauncher.Launched launched) {
+        RunResult r = launched.result();
         if (ended != session) {
             return;
         }
@@ -130,6 +148,7 @@ public final class RunViewModel {
                 return;
             }
             metrics.apply(r);
+            clusterMembers.setAll(launched.clusterMembers());
             result.set(r);
             project.relayout(); // the edges found while running take their places in the layout
             phase.set(Phase.FINISHED);
@@ -214,6 +233,16 @@ public final class RunViewModel {
 
     public IntegerProperty workersProperty() {
         return workers;
+    }
+
+    /** Worker members ({@code HOST:PORT,...}, as {@code run --cluster}) for the next run; blank: none. */
+    public StringProperty clusterProperty() {
+        return cluster;
+    }
+
+    /** What each cluster member ran in the last run (address, test runs, seconds); empty without a cluster. */
+    public ObservableList<MemberFigures> clusterMembers() {
+        return clusterMembers;
     }
 
     public BooleanProperty cacheOnProperty() {

@@ -111,4 +111,31 @@ class RunViewModelTest {
         assertTrue(metrics.completeProperty().get(), "the run's figures stay");
         assertTrue(run.messageProperty().get().startsWith("finished: 2 of 2 GREEN"), run.messageProperty().get());
     }
+
+    @Test
+    void theClusterSettingSendsTheTestsToAWorkerAndABadAddressDoesNotStart() throws Exception {
+        data = new LocalData(dir.resolve("redyellow.db"));
+        ProjectViewModel project = new ProjectViewModel(new InlineTasks());
+        RunViewModel run = new RunViewModel(new InlineTasks(), data, dir.resolve("runs"), project, new StreamViewModel(),
+                new MetricsViewModel(), System::nanoTime);
+        project.open(new PyManifest().valueFeature("one", List.of(), "self.assertEqual(42, value)", "42")
+                .write(dir.resolve("p/manifest.json")));
+
+        run.clusterProperty().set("127.0.0.1");
+        assertFalse(run.start());
+        assertEquals(RunViewModel.Phase.IDLE, run.phaseProperty().get());
+        assertTrue(run.messageProperty().get().startsWith("not started: cluster: \"127.0.0.1\" is not HOST:PORT"),
+                run.messageProperty().get());
+
+        try (dev.redyellow.cluster.LocalWorker worker = dev.redyellow.cluster.LocalWorker.start("w", "", null, 1)) {
+            run.clusterProperty().set(worker.address());
+            run.cacheOnProperty().set(false); // every test run really runs, on the worker
+            assertTrue(run.start());
+            assertEquals(FeatureState.GREEN, project.item("one").orElseThrow().state());
+            assertTrue(run.messageProperty().get().startsWith("finished: 1 of 1 GREEN"), run.messageProperty().get());
+            assertEquals(1, run.clusterMembers().size());
+            assertEquals(worker.address(), run.clusterMembers().get(0).address());
+            assertEquals(2, run.clusterMembers().get(0).testRuns(), "the RED proof and the attempt ran on the worker");
+        }
+    }
 }
