@@ -128,11 +128,17 @@ public final class RealCodeBench {
         Path cacheDb = work.resolve("cache-half.db");
         Cycle cycle = cycle(manifest, cacheDb, work.resolve("runs"), "cycle (half the edges declared, fresh cache)");
         Cycle rerun = cycle(manifest, cacheDb, work.resolve("runs"), "unchanged re-run (same cache)");
+        Optional<Double> rerunProcess = rerunInNewProcess(manifestFile, cacheDb, work.resolve("runs"));
         Cycle discovered = cycle(discoveryOnly, work.resolve("cache-discovery.db"), work.resolve("runs"),
                 "cycle (half declared, inference off, fresh cache)");
         Cycle allEdgesAgain = cycle(allEdgesManifest, work.resolve("cache-all-2.db"), work.resolve("runs"),
                 "cycle (every true edge declared, again)");
         compare(project, plain, cycle, rerun, allEdges, allEdgesAgain, discovered);
+        rerunProcess.ifPresent(seconds -> out.printf(Locale.ROOT, "%-34s %8.2f s (java -jar %s run, a new JVM), "
+                        + "%.1f ms per cached feature%n", "unchanged re-run process wall", seconds, ownJar().orElseThrow(),
+                seconds * 1000 / project.units().size()));
+        out.printf(Locale.ROOT, "%-34s %8.1f ms per cached feature (engine wall / features)%n", "unchanged re-run",
+                rerun.wallSeconds() * 1000 / project.units().size());
         out.printf(Locale.ROOT, "%nThe case stays in %s: run it yourself with%n  java -jar target/redyellow.jar run %s%n",
                 work, manifestFile);
         out.printf(Locale.ROOT, "Reproduce: java -jar target/redyellow.jar bench realcode --features %d --workers %d --seed %d%n",
@@ -237,6 +243,44 @@ public final class RealCodeBench {
                 allEdges.result().outcomes().size());
         RealCodeVerdicts.print(out, project, plain, cycle.result().outcomes(), allEdges.result().outcomes());
         out.flush();
+    }
+
+    /**
+     * The unchanged re-run as a user runs it: {@code java -jar redyellow.jar run} in a new JVM on the
+     * same cache, timed from start to exit. Empty when this benchmark does not run from the jar.
+     */
+    private Optional<Double> rerunInNewProcess(Path manifestFile, Path cacheDb, Path runs)
+            throws IOException, InterruptedException {
+        Optional<Path> jar = ownJar();
+        if (jar.isEmpty()) {
+            out.println("unchanged re-run in a new process: skipped, this benchmark does not run from the jar");
+            return Optional.empty();
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path log = Files.createTempFile("redyellow-rerun", ".log");
+        try {
+            long started = System.nanoTime();
+            Process process = new ProcessBuilder(java.toString(), "-jar", jar.get().toString(), "run",
+                    manifestFile.toString(), "--cache-db", cacheDb.toString(), "--runs-dir", runs.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            int exit = process.waitFor();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            out.printf(Locale.ROOT, "%-48s %6.2f s  exit %d, process wall of a new JVM%n",
+                    "unchanged re-run (java -jar ... run, same cache):", seconds, exit);
+            out.flush();
+            return exit == 0 ? Optional.of(seconds) : Optional.empty();
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static Optional<Path> ownJar() {
+        try {
+            Path location = Path.of(RealCodeBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.toString().endsWith(".jar") ? Optional.of(location) : Optional.empty();
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            return Optional.empty();
+        }
     }
 
     private static String abbreviate(Set<String> names) {

@@ -54,13 +54,88 @@ public record CacheKey(String sha256, List<CacheInput> inputs) {
      */
     public static CacheKey of(TestSettings settings, List<String> selectedTests, String featureId, Path workspace,
                               FileHashes hashes) {
+        List<CacheInput> inputs = headInputs(settings, selectedTests, featureId, workspace);
+        regularFiles(workspace).forEach((path, file) -> {
+            inputs.add(CacheInput.file(path, hashes.hash(file)));
+            if (isExecutableFile(file)) {
+                inputs.add(EXECUTABLE.apply(path));
+            }
+        });
+        return of(inputs);
+    }
+
+    /**
+     * The key {@link #of(TestSettings, List, String, Path, FileHashes)} gives for a workspace holding
+     * exactly {@code content}, without the folder: nothing is read from disk. Only for settings that
+     * do not {@linkplain #needsFolder need the folder}.
+     */
+    public static CacheKey of(TestSettings settings, List<String> selectedTests, String featureId,
+                              dev.redyellow.exec.WorkspaceContent content) {
+        if (needsFolder(settings)) {
+            throw new IllegalArgumentException("the tool of " + settings.describe() + " is found in the workspace folder");
+        }
+        List<CacheInput> inputs = headInputs(settings, selectedTests, featureId, null);
+        content.entries().forEach((path, entry) -> {
+            if (!inIgnoredFolder(path)) {
+                inputs.add(CacheInput.file(path, entry.hash()));
+                if (entry.executable()) {
+                    inputs.add(EXECUTABLE.apply(path));
+                }
+            }
+        });
+        return of(inputs);
+    }
+
+    /**
+     * Whether the key needs the workspace folder itself: a command whose program is a relative path
+     * ({@code ./run.sh}, {@code node_modules/.bin/jest}) is stamped by what that path leads to there.
+     */
+    public static boolean needsFolder(TestSettings settings) {
+        if (settings instanceof TestSettings.Command command) {
+            String program = command.command().get(0);
+            return (program.contains("/") || program.contains(java.io.File.separator)) && !Path.of(program).isAbsolute();
+        }
+        return false;
+    }
+
+    /**
+     * An owner-executable file gets an input of its own ({@code mode:<path>}): a script a command
+     * runs behaves differently without its executable bit, and a file's hash is its content's only.
+     */
+    private static final java.util.function.Function<String, CacheInput> EXECUTABLE =
+            path -> new CacheInput("mode:" + path, Sha256.hex("executable"));
+
+    private static List<CacheInput> headInputs(TestSettings settings, List<String> selectedTests, String featureId,
+                                               Path workspace) {
         List<CacheInput> inputs = new ArrayList<>(settingsInputs(settings, workspace));
         if (settings instanceof TestSettings.Command command && command.command().stream().anyMatch(a -> a.contains("{feature}"))) {
             inputs.add(value("feature", featureId));
         }
         inputs.add(value("tests", selectedTests.stream().sorted().toList()));
-        regularFiles(workspace).forEach((path, file) -> inputs.add(CacheInput.file(path, hashes.hash(file))));
-        return of(inputs);
+        return inputs;
+    }
+
+    /** Whether a folder on the way to {@code path} is one the walk never enters. */
+    private static boolean inIgnoredFolder(String path) {
+        String[] parts = path.split("/");
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (IGNORED_FOLDERS.contains(parts[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isExecutableFile(Path file) {
+        try {
+            return !Files.isSymbolicLink(file)
+                    && Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS) != null
+                    && Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS)
+                    .contains(java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the mode of " + file, e);
+        }
     }
 
     /** The inputs that come from the test settings and the tool, in a fixed order. */

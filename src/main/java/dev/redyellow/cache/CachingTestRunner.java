@@ -1,9 +1,12 @@
 package dev.redyellow.cache;
 
+import dev.redyellow.exec.WorkspaceContent;
+import dev.redyellow.exec.WorkspacePlan;
 import dev.redyellow.manifest.TestSettings;
 import dev.redyellow.testing.TestRequest;
 import dev.redyellow.testing.TestResult;
 import dev.redyellow.testing.TestRunner;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -41,19 +44,47 @@ public final class CachingTestRunner implements TestRunner {
                 request.featureId(), request.workspace(), hashes);
         Optional<TestResult> hit = cache.lookup(key);
         if (hit.isPresent()) {
-            String note = String.format(Locale.ROOT, "[redyellow] test result served from the cache (key %s, originally %.1f s)%n",
-                    key.sha256().substring(0, 12), hit.get().durationMillis() / 1000.0);
-            byte[] bytes = note.getBytes(StandardCharsets.UTF_8);
-            request.output().write(dev.redyellow.exec.OutputSink.Stream.STDOUT, bytes, 0, bytes.length);
-            synchronized (served) {
-                served.add(hit.get());
-            }
-            hits.incrementAndGet();
-            return hit.get();
+            return served(request, key, hit.get());
         }
         TestResult result = runner.run(request);
         cache.store(key, featureId, containedFeatures, result);
         return result;
+    }
+
+    /**
+     * As {@link #run(TestRequest)}, keyed on the plan's content where it is known (the base
+     * snapshot's hashes and the layers', nothing read from disk), so a hit makes no workspace and
+     * hashes nothing; the key is the one a walk of the made workspace gives.
+     */
+    @Override
+    public TestResult run(TestRequest request, WorkspacePlan plan) throws IOException, InterruptedException {
+        TestSettings settings = runner.effectiveSettings(request.settings());
+        Optional<WorkspaceContent> content = plan.content().filter(c -> !CacheKey.needsFolder(settings));
+        if (content.isEmpty()) {
+            plan.materialise();
+            return run(request);
+        }
+        CacheKey key = CacheKey.of(settings, request.selectedTests(), request.featureId(), content.get());
+        Optional<TestResult> hit = cache.lookup(key);
+        if (hit.isPresent()) {
+            return served(request, key, hit.get());
+        }
+        plan.materialise();
+        TestResult result = runner.run(request);
+        cache.store(key, featureId, containedFeatures, result);
+        return result;
+    }
+
+    private TestResult served(TestRequest request, CacheKey key, TestResult hit) {
+        String note = String.format(Locale.ROOT, "[redyellow] test result served from the cache (key %s, originally %.1f s)%n",
+                key.sha256().substring(0, 12), hit.durationMillis() / 1000.0);
+        byte[] bytes = note.getBytes(StandardCharsets.UTF_8);
+        request.output().write(dev.redyellow.exec.OutputSink.Stream.STDOUT, bytes, 0, bytes.length);
+        synchronized (served) {
+            served.add(hit);
+        }
+        hits.incrementAndGet();
+        return hit;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.redyellow.cycle;
 import dev.redyellow.exec.OutputSink;
 import dev.redyellow.exec.Workspace;
 import dev.redyellow.exec.WorkspaceFactory;
+import dev.redyellow.exec.WorkspacePlan;
 import dev.redyellow.implement.AttemptRequest;
 import dev.redyellow.implement.AttemptResult;
 import dev.redyellow.implement.FailureContext;
@@ -269,15 +270,19 @@ public final class FeatureConductor {
      */
     private boolean produce() throws IOException, InterruptedException {
         int n = attempt;
-        Workspace ws = parts.workspaces().create(feature.id(), "attempt" + n, layers(List.of()));
+        Workspace ws = parts.implementer().readsWorkspace()
+                ? parts.workspaces().create(feature.id(), "attempt" + n, layers(List.of())) : null;
         AttemptResult produced;
         parts.output().progress(feature.id(), n, "attempt " + n + ": asking the implementer");
         try (OutputSink out = parts.output().open(feature.id(), n, "implement")) {
-            produced = parts.implementer().implement(new AttemptRequest(feature, n, ws.root(), previous, out));
+            produced = parts.implementer().implement(new AttemptRequest(feature, n, ws == null ? null : ws.root(),
+                    previous, out));
         } finally {
             discard(ws);
         }
-        ws.checkUntampered();
+        if (ws != null) {
+            ws.checkUntampered();
+        }
         if (produced instanceof AttemptResult.NoCode noCode) {
             history.add(new AttemptRecord(n, StoredFiles.empty(), Optional.empty(), Optional.empty(), noCode.reason()));
             if (noCode.exhausted()) {
@@ -387,11 +392,13 @@ public final class FeatureConductor {
 
     private Optional<FailureContext> review(int n, StoredFiles stored, TestResult result) throws IOException, InterruptedException {
         FileSet files = stored.restore();
-        Workspace ws = parts.workspaces().create(feature.id(), "review" + n, layers(List.of(files)));
+        Workspace ws = parts.reviewer().readsWorkspace()
+                ? parts.workspaces().create(feature.id(), "review" + n, layers(List.of(files))) : null;
         Verdict verdict;
         parts.output().progress(feature.id(), n, "attempt " + n + ": in review");
         try (OutputSink out = parts.output().open(feature.id(), n, "review")) {
-            verdict = parts.reviewer().review(new ReviewRequest(feature, n, ws.root(), files, result, out));
+            verdict = parts.reviewer().review(new ReviewRequest(feature, n, ws == null ? null : ws.root(), files,
+                    result, out));
         } finally {
             discard(ws);
         }
@@ -427,18 +434,19 @@ public final class FeatureConductor {
     }
 
     private Run runTests(String purpose, int attempt, List<FileSet> extra) throws IOException, InterruptedException {
-        Workspace ws = parts.workspaces().create(feature.id(), purpose, layers(extra));
+        // planned, not made: a result the test cache knows for this content needs no folder
+        WorkspacePlan plan = parts.workspaces().plan(feature.id(), purpose, layers(extra));
         parts.output().progress(feature.id(), attempt, (attempt == 0 ? "RED proof" : "attempt " + attempt)
                 + ": running the tests");
         try (OutputSink out = parts.output().open(feature.id(), attempt, "test")) {
-            TestRequest request = new TestRequest(ws.root(), feature.test(), List.copyOf(feature.tests().paths()), out,
+            TestRequest request = new TestRequest(plan.root(), feature.test(), List.copyOf(feature.tests().paths()), out,
                     feature.id());
-            lastResult = parts.tests().run(request);
+            lastResult = parts.tests().run(request, plan);
             testRuns++;
-            ws.checkUntampered();
-            return new Run(lastResult, ws.root());
+            plan.made().ifPresent(Workspace::checkUntampered);
+            return new Run(lastResult, plan.root());
         } finally {
-            discard(ws);
+            plan.made().ifPresent(this::discard);
         }
     }
 
@@ -451,7 +459,7 @@ public final class FeatureConductor {
     }
 
     private void discard(Workspace ws) {
-        if (parts.keepWorkspaces()) {
+        if (ws == null || parts.keepWorkspaces()) {
             return;
         }
         try {

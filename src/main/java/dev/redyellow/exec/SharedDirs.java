@@ -111,6 +111,20 @@ public final class SharedDirs {
         return events.size();
     }
 
+    /**
+     * The links {@link #linkInto} makes in a workspace folder of {@code workspacesDir}: workspace
+     * path -> link target text (relative, so the same for every workspace of the run).
+     */
+    synchronized Map<String, String> linkTargets(Path workspacesDir) {
+        Map<String, String> targets = new java.util.LinkedHashMap<>();
+        Path workspace = workspacesDir.toAbsolutePath().normalize().resolve("planned");
+        for (Folder folder : folders) {
+            Path link = workspace.resolve(folder.path());
+            targets.put(folder.path(), link.getParent().relativize(folder.copy()).toString());
+        }
+        return targets;
+    }
+
     /** Links each shared folder into {@code workspace} by a relative link to the run's copy. */
     synchronized void linkInto(Path workspace) throws IOException {
         for (Folder folder : folders) {

@@ -23,6 +23,8 @@ public final class WorkspaceFactory {
     private final AtomicInteger counter = new AtomicInteger();
     /** The cp option that clones the snapshot's files into a workspace; {@code null}: a Java copy per file. */
     private volatile String cloneWith;
+    /** The base snapshot's content, scanned at the first plan: the snapshot does not change during a run. */
+    private WorkspaceContent baseContent;
 
     /**
      * @param runDir  the run's own folder (created if absent)
@@ -76,11 +78,36 @@ public final class WorkspaceFactory {
     }
 
     /**
+     * A workspace to be made only if it is needed: its folder's name and, where it can be known
+     * without the folder, its {@linkplain WorkspaceContent content} (the base snapshot hashed once
+     * per run, the layers from their bytes), so a test result known for that content needs no folder.
+     */
+    public WorkspacePlan plan(String featureId, String purpose, List<FileSet> layers) throws IOException {
+        Path dir = workspacesDir.resolve(featureId + "-" + purpose + "-" + counter.incrementAndGet());
+        return new WorkspacePlan(dir, baseContent().with(shared.linkTargets(workspacesDir), layers),
+                () -> make(dir, layers));
+    }
+
+    /** What every workspace holds before its layers: the base snapshot's files and the shared links. */
+    private WorkspaceContent baseContent() throws IOException {
+        synchronized (counter) {
+            if (baseContent == null) {
+                baseContent = baseSnapshot == null ? new WorkspaceContent(new java.util.TreeMap<>())
+                        : WorkspaceContent.scan(baseSnapshot);
+            }
+            return baseContent;
+        }
+    }
+
+    /**
      * A new workspace named after the feature and purpose (e.g. {@code slugify-red}, {@code slugify-2})
      * holding the base and then each layer in order (later layers win on equal paths).
      */
     public Workspace create(String featureId, String purpose, List<FileSet> layers) throws IOException {
-        Path dir = workspacesDir.resolve(featureId + "-" + purpose + "-" + counter.incrementAndGet());
+        return make(workspacesDir.resolve(featureId + "-" + purpose + "-" + counter.incrementAndGet()), layers);
+    }
+
+    private Workspace make(Path dir, List<FileSet> layers) throws IOException {
         Workspace ws = new Workspace(Files.createDirectories(dir), shared);
         if (baseSnapshot != null) {
             String clone = cloneWith;

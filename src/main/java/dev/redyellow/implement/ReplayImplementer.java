@@ -5,6 +5,12 @@ import java.util.List;
 /** Replays the feature's prepared attempts: attempt n is used for try n. */
 public final class ReplayImplementer implements Implementer {
 
+    /** The attempts come from the manifest: a workspace would be made for nothing. */
+    @Override
+    public boolean readsWorkspace() {
+        return false;
+    }
+
     @Override
     public AttemptResult implement(AttemptRequest request) {
         List<dev.redyellow.manifest.FileSet> attempts = request.feature().attempts();

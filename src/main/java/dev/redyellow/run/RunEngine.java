@@ -189,7 +189,7 @@ public final class RunEngine {
         FeatureConductor conductor = conductors.computeIfAbsent(id, k -> new FeatureConductor(feature,
                 lifecycles.get(id),
                 new FeatureConductor.Limits(manifest.maxAttempts(), manifest.stagnationLimit(), options.featureTimeout()),
-                new FeatureConductor.Parts(workspaces, request -> sliceRunners.get(id).run(request), kinds.implementer(feature),
+                new FeatureConductor.Parts(workspaces, new SliceRunner(id), kinds.implementer(feature),
                         kinds.reviewer(feature), options.output(), options.keepWorkspaces(), dependencyFiles(id),
                         discovery, store, mutationCheck(id)), clock));
         sliceRunners.put(id, slice);
@@ -235,6 +235,31 @@ public final class RunEngine {
                     Set.copyOf(scheduler.graph().transitiveDependenciesOf(id)));
         }
         return new MutationCheck(settings, tester);
+    }
+
+    /** The test runner of a feature's current slice (its cache runner is made anew for each slice). */
+    private final class SliceRunner implements TestRunner {
+        private final String id;
+
+        SliceRunner(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public TestResult run(dev.redyellow.testing.TestRequest request) throws InterruptedException {
+            return sliceRunners.get(id).run(request);
+        }
+
+        @Override
+        public TestResult run(dev.redyellow.testing.TestRequest request, dev.redyellow.exec.WorkspacePlan plan)
+                throws java.io.IOException, InterruptedException {
+            return sliceRunners.get(id).run(request, plan);
+        }
+
+        @Override
+        public dev.redyellow.manifest.TestSettings effectiveSettings(dev.redyellow.manifest.TestSettings settings) {
+            return sliceRunners.get(id).effectiveSettings(settings);
+        }
     }
 
     private FeatureOutcome withCacheHits(FeatureOutcome outcome) {

@@ -12,6 +12,17 @@ public interface TestRunner {
     TestResult run(TestRequest request) throws InterruptedException;
 
     /**
+     * Runs {@code request} on a workspace that is made only when the tests must really run: a runner
+     * that already knows the result for the plan's content (the test cache) answers without the
+     * folder. The request names the plan's folder. By default the workspace is made and run on.
+     */
+    default TestResult run(TestRequest request, dev.redyellow.exec.WorkspacePlan plan)
+            throws java.io.IOException, InterruptedException {
+        plan.materialise();
+        return run(request);
+    }
+
+    /**
      * The settings this runner really runs a request with: a runner may override part of them (a
      * fork mode forced for the whole run), and the test cache must key on what runs.
      */

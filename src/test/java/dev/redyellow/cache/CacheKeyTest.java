@@ -61,6 +61,20 @@ class CacheKeyTest {
     }
 
     @Test
+    void changesWhenAFileBecomesExecutableAndNamesTheMode() throws IOException {
+        Path workspace = workspace("w");
+        CacheKey before = key(workspace);
+        Files.setPosixFilePermissions(workspace.resolve("README.md"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr--r--"));
+        CacheKey executable = key(workspace);
+        assertNotEquals(before.sha256(), executable.sha256());
+        assertEquals(List.of("mode:README.md"), MissExplanation.compare("f", before, executable).added());
+        Files.setPosixFilePermissions(workspace.resolve("README.md"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(before.sha256(), key(workspace).sha256(), "the bit back, the key back");
+    }
+
+    @Test
     void changesWhenAFileIsAddedOrRemoved() throws IOException {
         Path workspace = workspace("w");
         CacheKey before = key(workspace);

@@ -235,6 +235,40 @@ class RunEngineTest {
     }
 
     @Test
+    void aRunAnsweredFromTheCacheMakesNoWorkspaceAtAll() throws Exception {
+        // Replayed attempts and the automatic review read no workspace; a cached test run needs none.
+        Manifest m = new PyManifest()
+                .feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_OK)
+                .feature("twice", List.of("add"), "from twice import twice\nself.assertEqual(8, twice(4))",
+                        "from add import add\n\ndef twice(x):\n    return add(x, x)\n")
+                .load(tmp);
+        try (OpenedCache cache = TestCaches.open(tmp.resolve("cache.db"), CacheSettings.defaults())) {
+            RunResult cold = keepingWorkspaces(m, cache.cache(), tmp.resolve("cold"));
+            RunResult warm = keepingWorkspaces(m, cache.cache(), tmp.resolve("warm"));
+
+            assertTrue(cold.allGreen() && warm.allGreen());
+            assertEquals(5, folders(tmp.resolve("cold/workspaces")).size(), "one per real test run, none for "
+                    + "the replayed implementer or the automatic review: " + folders(tmp.resolve("cold/workspaces")));
+            assertEquals(5, warm.metrics().cache().hits());
+            assertEquals(List.of(), folders(tmp.resolve("warm/workspaces")));
+            for (String id : List.of("add", "twice")) {
+                assertEquals(path(byId(cold).get(id)), path(byId(warm).get(id)), "the same cycle from the cache");
+            }
+        }
+    }
+
+    private RunResult keepingWorkspaces(Manifest manifest, TestCache cache, Path runDir) throws Exception {
+        return new RunEngine(manifest, new RunOptions(1, runDir, true, ManualDecisions.NOBODY, StepOutput.DISCARD,
+                cache, Map.of(), null, null), runners, RunListener.NONE, Clock.systemUTC()).run();
+    }
+
+    private static List<String> folders(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
     void cancellingEndsEveryFeatureCancelledAndLeavesNoProcess() throws Exception {
         Manifest m = new PyManifest().timeoutSeconds(120)
                 .feature("slow", List.of(), "import time\ntime.sleep(60)", "x = 1\n")
