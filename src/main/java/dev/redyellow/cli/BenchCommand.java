@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
         description = "Runs a benchmark and prints its table.",
         subcommands = {BenchCommand.Scheduler.class, BenchCommand.Cache.class, BenchCommand.Stream.class,
                 BenchCommand.JUnit.class, BenchCommand.Faults.class, BenchCommand.Workspace.class,
-                BenchCommand.Parity.class, BenchCommand.RealCode.class})
+                BenchCommand.Parity.class, BenchCommand.RealCode.class,
+                BenchCommand.RealJs.class, BenchCommand.RealPy.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -21,7 +22,7 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a benchmark: scheduler, cache, stream, junit, faults, workspace, parity or realcode");
+                "name a benchmark: scheduler, cache, stream, junit, faults, workspace, parity, realcode, realjs or realpy");
     }
 
     @Command(name = "scheduler", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -215,5 +216,56 @@ final class BenchCommand implements Runnable {
                     java.nio.file.Path.of(System.getProperty("user.home"))).run();
             return 0;
         }
+    }
+
+    @Command(name = "realjs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "domutils (vitest, node_modules in the base): one plain vitest run vs. the whole cycle, verdict by verdict.")
+    static final class RealJs implements Callable<Integer> {
+        @Option(names = "--case", defaultValue = "benchmarks/realjs/domutils", description = "the case folder (default ${DEFAULT-VALUE})")
+        java.nio.file.Path caseFolder;
+
+        @Option(names = "--workers", defaultValue = "2", description = "parallel workers (default ${DEFAULT-VALUE})")
+        int workers;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return realScript(spec, "realjs", caseFolder, workers);
+        }
+    }
+
+    @Command(name = "realpy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "toolz (pytest, a virtualenv in the base): one plain pytest run vs. the whole cycle, verdict by verdict.")
+    static final class RealPy implements Callable<Integer> {
+        @Option(names = "--case", defaultValue = "benchmarks/realpy/toolz", description = "the case folder (default ${DEFAULT-VALUE})")
+        java.nio.file.Path caseFolder;
+
+        @Option(names = "--workers", defaultValue = "2", description = "parallel workers (default ${DEFAULT-VALUE})")
+        int workers;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return realScript(spec, "realpy", caseFolder, workers);
+        }
+    }
+
+    /** Runs a real script case; exit 1 when a verdict differs from the plain run's. */
+    private static int realScript(CommandLine.Model.CommandSpec spec, String name, java.nio.file.Path caseFolder, int workers)
+            throws Exception {
+        if (workers < 1 || workers > 64) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--workers 1 to 64");
+        }
+        if (!java.nio.file.Files.isRegularFile(caseFolder.resolve("case.json"))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), caseFolder.toAbsolutePath()
+                    + " has no case.json: run from RedYellow's checkout or name the case with --case");
+        }
+        int differing = new dev.redyellow.bench.RealScriptBench(spec.commandLine().getOut(), name, caseFolder, workers,
+                java.nio.file.Path.of(System.getProperty("user.home"))).run();
+        return differing == 0 ? 0 : 1;
     }
 }
