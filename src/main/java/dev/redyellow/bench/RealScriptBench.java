@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A real JavaScript or Python project ({@link ScriptCase}: domutils with vitest, toolz with pytest)
+ * A real JavaScript or Python project ({@link ScriptCase}: domutils with vitest, pyasn1 with pytest)
  * run two ways side by side in one process: one plain run of the whole project with its own runner,
  * and RedYellow's whole cycle on the same code split into features (RED proofs, wrong first attempts,
  * the real modules), on a base that holds the project's node_modules or virtualenv. Prints each

@@ -237,9 +237,9 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "realpy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "toolz (pytest, a virtualenv in the base): one plain pytest run vs. the whole cycle, verdict by verdict.")
+            description = "pyasn1 (pytest, a virtualenv in the base): one plain pytest run vs. the whole cycle, verdict by verdict.")
     static final class RealPy implements Callable<Integer> {
-        @Option(names = "--case", defaultValue = "benchmarks/realpy/toolz", description = "the case folder (default ${DEFAULT-VALUE})")
+        @Option(names = "--case", defaultValue = "benchmarks/realpy/pyasn1", description = "the case folder (default ${DEFAULT-VALUE})")
         java.nio.file.Path caseFolder;
 
         @Option(names = "--workers", defaultValue = "2", description = "parallel workers (default ${DEFAULT-VALUE})")
