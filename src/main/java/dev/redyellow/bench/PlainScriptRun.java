@@ -46,10 +46,10 @@ final class PlainScriptRun {
     private PlainScriptRun() {
     }
 
-    static Result run(List<String> argv, Path project, String report) throws IOException, InterruptedException {
+    static Result run(List<String> argv, Map<String, String> env, Path project, String report) throws IOException, InterruptedException {
         Files.deleteIfExists(project.resolve(report));
         long started = System.nanoTime();
-        ProcessResult process = new ProcessRunner(64 * 1024).run(new ProcessSpec(argv, project, Map.of(), Duration.ofMinutes(10)),
+        ProcessResult process = new ProcessRunner(64 * 1024).run(new ProcessSpec(argv, project, env, Duration.ofMinutes(10)),
                 OutputSink.DISCARD);
         double wall = (System.nanoTime() - started) / 1e9;
         TestTally tally = Files.isRegularFile(project.resolve(report)) ? JUnitXmlReport.read(project.resolve(report)) : TestTally.EMPTY;

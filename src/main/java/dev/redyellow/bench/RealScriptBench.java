@@ -79,12 +79,14 @@ public final class RealScriptBench {
         long wrong = project.features().stream().filter(f -> f.wrongFirst().isPresent()).count();
         out.printf(Locale.ROOT, "case:    %d features (%d with a wrong first attempt), manifest %s%n", project.features().size(),
                 wrong, manifestFile);
+        out.println("test:    " + project.test());
         out.flush();
 
         // The first plain run warms the disk cache and the runner's own transforms for both sides alike; the second is timed.
-        PlainScriptRun.run(project.plain(), work.resolve("plain"), project.report());
-        PlainScriptRun.Result plain = PlainScriptRun.run(project.plain(), work.resolve("plain"), project.report());
-        out.printf(Locale.ROOT, "plain:   %s in %s: exit %d, %.2f s, %d tests (%d passed, %d failed, %d skipped)%n",
+        PlainScriptRun.run(project.plain(), project.env(), work.resolve("plain"), project.report());
+        PlainScriptRun.Result plain = PlainScriptRun.run(project.plain(), project.env(), work.resolve("plain"), project.report());
+        out.printf(Locale.ROOT, "plain:   %s%s in %s: exit %d, %.2f s, %d tests (%d passed, %d failed, %d skipped)%n",
+                project.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + " ").reduce("", String::concat),
                 String.join(" ", project.plain()), work.resolve("plain"), plain.exitCode(), plain.wallSeconds(),
                 plain.tally().cases().size(), plain.tally().passed(), plain.tally().failed(), plain.tally().skipped());
         if (plain.tally().cases().isEmpty()) {

@@ -101,6 +101,17 @@ public record ScriptCase(Path folder, String name, String project, String shared
                 base, test, List.copyOf(plain), text(file, root, "report"), List.copyOf(features));
     }
 
+    /** The environment the manifest's test command runs with; the plain run gets the same. */
+    public Map<String, String> env() {
+        Object env = test.get("env");
+        if (!(env instanceof Map<?, ?> map)) {
+            return Map.of();
+        }
+        Map<String, String> copy = new java.util.TreeMap<>();
+        map.forEach((k, v) -> copy.put(String.valueOf(k), String.valueOf(v)));
+        return copy;
+    }
+
     /** A feature's every code file (folders listed), in order. */
     public List<String> codeFiles(Feature feature) throws IOException {
         return files(feature.code());
