@@ -84,7 +84,10 @@ public final class RealScriptBench {
 
         // The first plain run warms the disk cache and the runner's own transforms for both sides alike; the second is timed.
         PlainScriptRun.run(project.plain(), project.env(), work.resolve("plain"), project.report());
+        out.println("load average before the timed runs: " + load() + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
+        Cpu beforePlain = Cpu.now();
         PlainScriptRun.Result plain = PlainScriptRun.run(project.plain(), project.env(), work.resolve("plain"), project.report());
+        Cpu plainCpu = Cpu.now().minus(beforePlain);
         out.printf(Locale.ROOT, "plain:   %s%s in %s: exit %d, %.2f s, %d tests (%d passed, %d failed, %d skipped)%n",
                 project.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + " ").reduce("", String::concat),
                 String.join(" ", project.plain()), work.resolve("plain"), plain.exitCode(), plain.wallSeconds(),
@@ -97,17 +100,55 @@ public final class RealScriptBench {
         out.flush();
 
         Manifest manifest = ManifestLoader.load(manifestFile);
+        Cpu beforeCycle = Cpu.now();
         long started = System.nanoTime();
         RunResult result = cycle(manifest, work);
         double cycleWall = (System.nanoTime() - started) / 1e9;
+        Cpu cycleCpu = Cpu.now().minus(beforeCycle);
         int differing = compare(project, plain, result);
         summary(plain, result, cycleWall);
+        out.printf(Locale.ROOT, "%-40s %8.2f s plain, %.2f s cycle (%.2fx)%n", "CPU of the test processes",
+                plainCpu.children(), cycleCpu.children(), cycleCpu.children() / Math.max(0.01, plainCpu.children()));
+        out.printf(Locale.ROOT, "%-40s %8.2f s (workspaces, shared-folder checks, cache, scheduling)%n",
+                "CPU of the engine (this JVM) in the cycle", cycleCpu.self());
+        out.println("load average after the cycle: " + load());
         out.printf(Locale.ROOT, "%nverdicts that differ from the plain run: %d of %d%n", differing, project.features().size());
         out.printf(Locale.ROOT, "The case stays in %s: run it yourself with%n  java -jar target/redyellow.jar run %s%n", work,
                 manifestFile);
         out.printf(Locale.ROOT, "Reproduce: java -jar target/redyellow.jar bench %s --workers %d%n", benchName, workers);
         out.flush();
         return differing;
+    }
+
+    /**
+     * CPU seconds of this JVM and of its finished child processes (with their own waited-for
+     * children), from /proc/self/stat at 100 ticks a second; zeros where there is no /proc. Less
+     * sensitive than wall time to other work on a shared machine.
+     */
+    record Cpu(double self, double children) {
+        static Cpu now() {
+            try {
+                String stat = java.nio.file.Files.readString(Path.of("/proc/self/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return new Cpu((Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0,
+                        (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0);
+            } catch (java.io.IOException | RuntimeException e) {
+                return new Cpu(0, 0); // not Linux: the CPU figures read zero, the walls stand
+            }
+        }
+
+        Cpu minus(Cpu o) {
+            return new Cpu(self - o.self, children - o.children);
+        }
+    }
+
+    private static String load() {
+        try {
+            String[] f = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private RunResult cycle(Manifest manifest, Path work) throws Exception {
@@ -171,11 +212,15 @@ public final class RealScriptBench {
         return result.edges().stream().filter(e -> e.kind() == kind).count();
     }
 
-    /** How RED was proved: the reason of the feature's PENDING -> RED transition, shortened. */
+    /** How RED was proved, from the reason of the feature's PENDING -> RED transition: the missing names or the counts. */
     private static String redProof(FeatureOutcome o) {
         String reason = o.transitions().stream().filter(t -> t.from() == FeatureState.PENDING && t.to() == FeatureState.RED)
                 .map(Transition::reason).findFirst().orElse("-");
-        return reason.length() > 60 ? reason.substring(0, 60) + "..." : reason;
+        int missing = reason.indexOf("(missing: ");
+        String shown = reason.startsWith("red proved: the tests do not compile or load") && missing >= 0
+                ? "does not load, missing " + reason.substring(missing + "(missing: ".length(), reason.length() - 1)
+                : reason.replace("red proved: ", "");
+        return shown.length() > 70 ? shown.substring(0, 70) + "..." : shown;
     }
 
     private static String detail(FeatureOutcome o) {
