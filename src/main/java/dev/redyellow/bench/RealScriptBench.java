@@ -115,7 +115,8 @@ public final class RealScriptBench {
         out.printf(Locale.ROOT, "%nverdicts that differ from the plain run: %d of %d%n", differing, project.features().size());
         out.printf(Locale.ROOT, "The case stays in %s: run it yourself with%n  java -jar target/redyellow.jar run %s%n", work,
                 manifestFile);
-        out.printf(Locale.ROOT, "Reproduce: java -jar target/redyellow.jar bench %s --workers %d%n", benchName, workers);
+        out.printf(Locale.ROOT, "Reproduce: java -jar target/redyellow.jar bench %s --workers %d --case %s%n", benchName, workers,
+                caseFolder);
         out.flush();
         return differing;
     }
