@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
         subcommands = {BenchCommand.Scheduler.class, BenchCommand.Cache.class, BenchCommand.Stream.class,
                 BenchCommand.JUnit.class, BenchCommand.Faults.class, BenchCommand.Workspace.class,
                 BenchCommand.Parity.class, BenchCommand.RealCode.class, BenchCommand.RemoteCache.class,
-                BenchCommand.Mutation.class, BenchCommand.Cluster.class})
+                BenchCommand.Mutation.class, BenchCommand.Cluster.class,
+                BenchCommand.RealJs.class, BenchCommand.RealPy.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -22,7 +23,7 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a benchmark: scheduler, cache, stream, junit, faults, workspace, parity, realcode, remotecache, mutation or cluster");
+                "name a benchmark: scheduler, cache, stream, junit, faults, workspace, parity, realcode, realjs, realpy, remotecache, mutation or cluster");
     }
 
     @Command(name = "scheduler", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -313,5 +314,54 @@ final class BenchCommand implements Runnable {
                     java.nio.file.Path.of(System.getProperty("user.home"))).run();
             return 0;
         }
+    }
+
+    @Command(name = "realjs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "domutils (vitest, node_modules in the base): one plain vitest run vs. the whole cycle, verdict by verdict.")
+    static final class RealJs implements Callable<Integer> {
+        @Option(names = "--case", defaultValue = "benchmarks/realjs/domutils", description = "the case folder (default ${DEFAULT-VALUE})")
+        java.nio.file.Path caseFolder;
+
+        @Option(names = "--workers", defaultValue = "2", description = "parallel workers (default ${DEFAULT-VALUE})")
+        int workers;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return realScript(spec, "realjs", caseFolder, workers);
+        }
+    }
+
+    @Command(name = "realpy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "pyasn1 (pytest, a virtualenv in the base): one plain pytest run vs. the whole cycle, verdict by verdict.")
+    static final class RealPy implements Callable<Integer> {
+        @Option(names = "--case", defaultValue = "benchmarks/realpy/pyasn1", description = "the case folder (default ${DEFAULT-VALUE})")
+        java.nio.file.Path caseFolder;
+
+        @Option(names = "--workers", defaultValue = "2", description = "parallel workers (default ${DEFAULT-VALUE})")
+        int workers;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return realScript(spec, "realpy", caseFolder, workers);
+        }
+    }
+
+    /** Runs a real script case; exit 1 when a verdict differs from the plain run's. */
+    private static int realScript(CommandLine.Model.CommandSpec spec, String name, java.nio.file.Path caseFolder, int workers)
+            throws Exception {
+        checkWorkers(spec, workers);
+        if (!java.nio.file.Files.isRegularFile(caseFolder.resolve("case.json"))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), caseFolder.toAbsolutePath()
+                    + " has no case.json: run from RedYellow's checkout or name the case with --case");
+        }
+        int differing = new dev.redyellow.bench.RealScriptBench(spec.commandLine().getOut(), name, caseFolder, workers,
+                java.nio.file.Path.of(System.getProperty("user.home"))).run();
+        return differing == 0 ? 0 : 1;
     }
 }

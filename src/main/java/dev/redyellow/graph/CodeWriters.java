@@ -98,6 +98,7 @@ public final class CodeWriters {
                 return pkg.equals(name.name()) || pkg.startsWith(name.name() + ".") || qualified.equals(name.name());
             }).toList();
             case PYTHON_MODULE -> pythonModule(name.name(), known);
+            case PYTHON_NAME -> pythonName(name.name(), known);
             case SCRIPT_MODULE -> scriptModule(name, known);
         };
     }
@@ -134,6 +135,17 @@ public final class CodeWriters {
             }
         }
         return hits;
+    }
+
+    /** {@code pkg.name}: the submodule's files if any, else the module {@code pkg} itself (a namespace has no members). */
+    private static List<String> pythonName(String dotted, Set<String> known) {
+        List<String> submodule = pythonModule(dotted, known);
+        if (!submodule.isEmpty() || !dotted.contains(".")) {
+            return submodule;
+        }
+        String relative = dotted.substring(0, dotted.lastIndexOf('.')).replace('.', '/');
+        List<String> files = List.of(relative + ".py", relative + "/__init__.py");
+        return known.stream().filter(p -> files.stream().anyMatch(f -> p.equals(f) || p.endsWith("/" + f))).toList();
     }
 
     private static List<String> scriptModule(MissingName name, Set<String> known) {

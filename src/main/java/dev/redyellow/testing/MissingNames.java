@@ -25,6 +25,12 @@ public final class MissingNames {
         JAVA_MEMBER_OF,
         /** A Python module, dotted ({@code shop.rates}). */
         PYTHON_MODULE,
+        /**
+         * A name imported from a Python module that could not be imported ({@code from shop import
+         * rates}), dotted whole ({@code shop.rates}): the submodule rates of the package shop, or else
+         * the member rates of the module shop.
+         */
+        PYTHON_NAME,
         /** A JavaScript or TypeScript module, as a workspace path or a specifier relative to {@code from}. */
         SCRIPT_MODULE
     }
@@ -135,7 +141,10 @@ public final class MissingNames {
         }
         Matcher name = PY_NAME.matcher(text);
         while (name.find()) {
-            found.add(new MissingName(Kind.PYTHON_MODULE, name.group("name"), "", lineAt(text, name.start())));
+            // The whole name, not the module alone: `from pkg import tag` fails so when pkg/tag.py is missing,
+            // and pkg names every module of the package, whoever writes them.
+            found.add(new MissingName(Kind.PYTHON_NAME, name.group("name") + "." + name.group("member"), "",
+                    lineAt(text, name.start())));
         }
     }
 

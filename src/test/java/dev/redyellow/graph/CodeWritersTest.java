@@ -75,6 +75,23 @@ class CodeWritersTest {
     }
 
     @Test
+    void aNameImportedFromAPackageIsItsSubmoduleElseAMemberOfTheModule() throws Exception {
+        Files.createDirectories(dir.resolve("base/lib"));
+        Files.writeString(dir.resolve("base/lib/__init__.py"), "");
+        Manifest m = new Manifest(dir.resolve("m.json"), 1, "m", dir.resolve("base"), 2, 1, 2, true, List.of(
+                feature("tag", Map.of("lib/tag.py", "x = 1\n"), List.of()),
+                feature("univ", Map.of("lib/univ.py", "y = 1\n"), List.of())), "0".repeat(64));
+        CodeWriters w = CodeWriters.of(m);
+        // `from lib import tag` failing: tag.py is missing, not every module of the package
+        assertEquals(Set.of("tag"), w.writersOf(name(Kind.PYTHON_NAME, "lib.tag", "")));
+        // `from lib.univ import Integer` failing: a member of the module univ.py
+        assertEquals(Set.of("univ"), w.writersOf(name(Kind.PYTHON_NAME, "lib.univ.Integer", "")));
+        // `from lib import helper`: nobody writes lib/helper.py, and the package lib is the base's
+        assertTrue(w.writersOf(name(Kind.PYTHON_NAME, "lib.helper", "")).isEmpty());
+        assertTrue(w.baseWrites(name(Kind.PYTHON_NAME, "lib.helper", "")));
+    }
+
+    @Test
     void whatAFeatureAcceptsDuringARunJoinsTheWriters() throws Exception {
         CodeWriters w = writers();
         MissingName ledger = name(Kind.PYTHON_MODULE, "books.ledger", "");

@@ -1,0 +1,232 @@
+package dev.redyellow.bench;
+
+import dev.redyellow.cache.CacheSettings;
+import dev.redyellow.cache.OpenedCache;
+import dev.redyellow.cache.TestCaches;
+import dev.redyellow.cycle.AttemptRecord;
+import dev.redyellow.cycle.FeatureOutcome;
+import dev.redyellow.cycle.FeatureState;
+import dev.redyellow.cycle.Transition;
+import dev.redyellow.exec.RunFolder;
+import dev.redyellow.graph.EdgeKind;
+import dev.redyellow.implement.ManualDecisions;
+import dev.redyellow.manifest.Manifest;
+import dev.redyellow.manifest.ManifestLoader;
+import dev.redyellow.run.RunEngine;
+import dev.redyellow.run.RunListener;
+import dev.redyellow.run.RunOptions;
+import dev.redyellow.run.RunResult;
+import dev.redyellow.run.RunStreams;
+import dev.redyellow.testing.TestCase;
+import dev.redyellow.testing.TestResult;
+import dev.redyellow.testing.TestRunners;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A real JavaScript or Python project ({@link ScriptCase}: domutils with vitest, pyasn1 with pytest)
+ * run two ways side by side in one process: one plain run of the whole project with its own runner,
+ * and RedYellow's whole cycle on the same code split into features (RED proofs, wrong first attempts,
+ * the real modules), on a base that holds the project's node_modules or virtualenv. Prints each
+ * feature's verdict against what the plain run says for that feature's test files (they must agree),
+ * the two walls and their ratio (the target is at most 1.5x), where the cycle's time went, and the
+ * command that reproduces the run.
+ */
+public final class RealScriptBench {
+
+    /** The target of issue 23: the honest cycle at most this many times one plain run. */
+    static final double TARGET_RATIO = 1.5;
+
+    private final PrintWriter out;
+    private final String benchName;
+    private final Path caseFolder;
+    private final int workers;
+    private final Path home;
+
+    /**
+     * @param benchName  {@code realjs} or {@code realpy}: names the cache folder and the reproducing command
+     * @param caseFolder the case's folder, with its {@code case.json}
+     */
+    public RealScriptBench(PrintWriter out, String benchName, Path caseFolder, int workers, Path home) {
+        this.out = out;
+        this.benchName = benchName;
+        this.caseFolder = caseFolder;
+        this.workers = workers;
+        this.home = home;
+    }
+
+    /** Runs the benchmark; returns the number of features whose verdict differs from the plain run's. */
+    public int run() throws Exception {
+        ScriptCase project = ScriptCase.read(caseFolder);
+        Path cache = home.resolve(".redyellow").resolve(benchName);
+        Path work = cache.resolve("case-" + project.name());
+        new RunFolder(work).delete();
+        out.printf(Locale.ROOT, "Real %s benchmark: %d cores, Java %s, %d workers%n", benchName,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), workers);
+        out.println("project: " + project.project());
+        ScriptCaseWriter writer = new ScriptCaseWriter(project);
+        Path manifestFile = writer.writeManifest(work.resolve("case"), workers);
+        writer.writePlainProject(work.resolve("plain"));
+        ScriptEnvironment environment = new ScriptEnvironment(cache);
+        out.println("base:    " + environment.provide(project, work.resolve("case/base")));
+        environment.provide(project, work.resolve("plain"));
+        long wrong = project.features().stream().filter(f -> f.wrongFirst().isPresent()).count();
+        out.printf(Locale.ROOT, "case:    %d features (%d with a wrong first attempt), manifest %s%n", project.features().size(),
+                wrong, manifestFile);
+        out.println("test:    " + project.test());
+        out.flush();
+
+        // The first plain run warms the disk cache and the runner's own transforms for both sides alike; the second is timed.
+        PlainScriptRun.run(project.plain(), project.env(), work.resolve("plain"), project.report());
+        out.println("load average before the timed runs: " + load() + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
+        Cpu beforePlain = Cpu.now();
+        PlainScriptRun.Result plain = PlainScriptRun.run(project.plain(), project.env(), work.resolve("plain"), project.report());
+        Cpu plainCpu = Cpu.now().minus(beforePlain);
+        out.printf(Locale.ROOT, "plain:   %s%s in %s: exit %d, %.2f s, %d tests (%d passed, %d failed, %d skipped)%n",
+                project.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + " ").reduce("", String::concat),
+                String.join(" ", project.plain()), work.resolve("plain"), plain.exitCode(), plain.wallSeconds(),
+                plain.tally().cases().size(), plain.tally().passed(), plain.tally().failed(), plain.tally().skipped());
+        if (plain.tally().cases().isEmpty()) {
+            out.println("the plain run wrote no report; its output ends with:\n" + plain.outputTail());
+            out.flush();
+            return project.features().size();
+        }
+        out.flush();
+
+        Manifest manifest = ManifestLoader.load(manifestFile);
+        Cpu beforeCycle = Cpu.now();
+        long started = System.nanoTime();
+        RunResult result = cycle(manifest, work);
+        double cycleWall = (System.nanoTime() - started) / 1e9;
+        Cpu cycleCpu = Cpu.now().minus(beforeCycle);
+        int differing = compare(project, plain, result);
+        summary(plain, result, cycleWall);
+        out.printf(Locale.ROOT, "%-40s %8.2f s plain, %.2f s cycle (%.2fx)%n", "CPU of the test processes",
+                plainCpu.children(), cycleCpu.children(), cycleCpu.children() / Math.max(0.01, plainCpu.children()));
+        out.printf(Locale.ROOT, "%-40s %8.2f s (workspaces, shared-folder checks, cache, scheduling)%n",
+                "CPU of the engine (this JVM) in the cycle", cycleCpu.self());
+        out.println("load average after the cycle: " + load());
+        out.printf(Locale.ROOT, "%nverdicts that differ from the plain run: %d of %d%n", differing, project.features().size());
+        out.printf(Locale.ROOT, "The case stays in %s: run it yourself with%n  java -jar target/redyellow.jar run %s%n", work,
+                manifestFile);
+        out.printf(Locale.ROOT, "Reproduce: java -jar target/redyellow.jar bench %s --workers %d --case %s%n", benchName, workers,
+                caseFolder);
+        out.flush();
+        return differing;
+    }
+
+    /**
+     * CPU seconds of this JVM and of its finished child processes (with their own waited-for
+     * children), from /proc/self/stat at 100 ticks a second; zeros where there is no /proc. Less
+     * sensitive than wall time to other work on a shared machine.
+     */
+    record Cpu(double self, double children) {
+        static Cpu now() {
+            try {
+                String stat = java.nio.file.Files.readString(Path.of("/proc/self/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return new Cpu((Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0,
+                        (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0);
+            } catch (java.io.IOException | RuntimeException e) {
+                return new Cpu(0, 0); // not Linux: the CPU figures read zero, the walls stand
+            }
+        }
+
+        Cpu minus(Cpu o) {
+            return new Cpu(self - o.self, children - o.children);
+        }
+    }
+
+    private static String load() {
+        try {
+            String[] f = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private RunResult cycle(Manifest manifest, Path work) throws Exception {
+        try (OpenedCache opened = TestCaches.open(work.resolve("cache.db"), CacheSettings.defaults())) {
+            RunFolder folder = RunFolder.create(work.resolve("runs"), manifest.name(), Instant.now(), 6);
+            try (RunStreams streams = new RunStreams(folder.path());
+                 TestRunners runners = TestRunners.standard(Optional.empty())) {
+                RunOptions options = new RunOptions(workers, folder.path(), false, ManualDecisions.NOBODY, streams,
+                        opened.cache(), Map.of(), null, null);
+                return new RunEngine(manifest, options, runners, RunListener.NONE, Clock.systemUTC()).run();
+            }
+        }
+    }
+
+    /** Prints each feature against the plain run; returns how many differ. */
+    private int compare(ScriptCase project, PlainScriptRun.Result plain, RunResult result) throws java.io.IOException {
+        out.printf(Locale.ROOT, "%n%-14s %-8s %8s %6s %-24s %-6s %s%n", "feature", "ended", "attempts", "runs", "plain run says",
+                "agrees", "RED proof");
+        int differing = 0;
+        for (ScriptCase.Feature feature : project.features()) {
+            FeatureOutcome o = result.outcomes().stream().filter(x -> x.id().equals(feature.id())).findFirst().orElseThrow();
+            List<String> tests = project.testFiles(feature).stream().filter(t -> !plain.casesOf(t).isEmpty()
+                    || t.endsWith(".py") || t.matches(".*\\.(spec|test)\\.[cm]?[jt]sx?")).toList();
+            boolean passes = tests.stream().allMatch(plain::passed);
+            long plainPassed = tests.stream().flatMap(t -> plain.casesOf(t).stream())
+                    .filter(c -> c.status() == TestCase.Status.PASSED).count();
+            int lastPassed = o.lastResult().map(TestResult::passed).orElse(0);
+            // Agreeing means the same verdict, and when both pass, the same number of passing tests.
+            boolean agrees = o.green() == passes && (!passes || lastPassed == plainPassed);
+            differing += agrees ? 0 : 1;
+            out.printf(Locale.ROOT, "%-14s %-8s %8d %6d %-24s %-6s %s%n", o.id(), o.state(), o.attempts(), o.testRuns(),
+                    (passes ? "passes" : "fails") + " (" + plainPassed + " passed)", agrees ? "yes" : "NO", redProof(o));
+            if (!agrees) {
+                out.printf(Locale.ROOT, "    %s (last run %d passed)%n", detail(o), lastPassed);
+            }
+        }
+        out.printf(Locale.ROOT, "edges: %d explicit, %d inferred, %d discovered: %s%n", edges(result, EdgeKind.EXPLICIT),
+                edges(result, EdgeKind.INFERRED), edges(result, EdgeKind.DISCOVERED), result.edges().stream()
+                        .map(e -> e.dependent() + "->" + e.dependency() + " (" + e.kind().name().toLowerCase(Locale.ROOT) + ")").toList());
+        return differing;
+    }
+
+    private void summary(PlainScriptRun.Result plain, RunResult result, double cycleWall) {
+        int runs = result.outcomes().stream().mapToInt(FeatureOutcome::testRuns).sum();
+        int hits = result.outcomes().stream().mapToInt(FeatureOutcome::cacheHits).sum();
+        long testMillis = result.outcomes().stream().flatMap(o -> o.history().stream()).map(AttemptRecord::result)
+                .flatMap(Optional::stream).mapToLong(TestResult::durationMillis).sum();
+        double ratio = cycleWall / plain.wallSeconds();
+        out.println();
+        out.printf(Locale.ROOT, "%-40s %8.2f s%n", "plain run wall (one whole-project run)", plain.wallSeconds());
+        out.printf(Locale.ROOT, "%-40s %8.2f s%n", "RedYellow cycle wall", cycleWall);
+        out.printf(Locale.ROOT, "%-40s %8.2fx (target at most %.1fx: %s)%n", "cycle / plain", ratio, TARGET_RATIO,
+                ratio <= TARGET_RATIO ? "met" : "NOT met");
+        out.printf(Locale.ROOT, "%-40s %8d (%d answered by the cache), %.2f s of runner time in all, %.2f s each on average%n",
+                "test runs in the cycle", runs, hits, testMillis / 1e3, runs == 0 ? 0 : testMillis / 1e3 / Math.max(1, runs - hits));
+        out.printf(Locale.ROOT, "%-40s %8.2f s (sum of feature times %.2f s over %d workers)%n", "engine-reported wall",
+                result.metrics().wallSeconds(), result.metrics().sumFeatureSeconds(), result.metrics().workers());
+    }
+
+    private static long edges(RunResult result, EdgeKind kind) {
+        return result.edges().stream().filter(e -> e.kind() == kind).count();
+    }
+
+    /** How RED was proved, from the reason of the feature's PENDING -> RED transition: the missing names or the counts. */
+    private static String redProof(FeatureOutcome o) {
+        String reason = o.transitions().stream().filter(t -> t.from() == FeatureState.PENDING && t.to() == FeatureState.RED)
+                .map(Transition::reason).findFirst().orElse("-");
+        int missing = reason.indexOf("(missing: ");
+        String shown = reason.startsWith("red proved: the tests do not compile or load") && missing >= 0
+                ? "does not load, missing " + reason.substring(missing + "(missing: ".length(), reason.length() - 1)
+                : reason.replace("red proved: ", "");
+        return shown.length() > 70 ? shown.substring(0, 70) + "..." : shown;
+    }
+
+    private static String detail(FeatureOutcome o) {
+        String text = o.reason() + o.lastResult().map(r -> ": " + r.outcome() + " " + r.detail().lines().findFirst().orElse(""))
+                .orElse("");
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+}
