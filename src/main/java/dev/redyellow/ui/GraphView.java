@@ -85,6 +85,9 @@ public final class GraphView extends StackPane {
     private Point2D dragFrom;
     private boolean fitPending;
     private String centerPending;
+    /** A group just clicked, and where its box was in the window: it stays there when the picture changes. */
+    private String anchorGroup;
+    private Point2D anchorAt;
     private boolean filterPending;
     private final Label partHint = new Label();
     private final HBox findBar;
@@ -339,10 +342,11 @@ public final class GraphView extends StackPane {
         edges.getChildren().clear();
         Group boxLayer = new Group();
         Group nodeLayer = new Group();
+        // An expanded box lies under the edges inside it; a collapsed one over the edges to it, to be clicked.
         for (GraphPicture.Box b : picture.boxes()) {
             VBox box = box(b);
             boxes.put(b.group(), box);
-            boxLayer.getChildren().add(box);
+            (b.collapsed() ? nodeLayer : boxLayer).getChildren().add(box);
         }
         for (GraphPicture.Line line : picture.lines()) {
             Group shape = edge(line);
@@ -374,6 +378,12 @@ public final class GraphView extends StackPane {
         } else {
             showPartHint();
         }
+        GraphPicture.Box anchored = anchorGroup == null ? null : picture.box(anchorGroup);
+        if (anchored != null) {
+            pan.setX(anchorAt.getX() - anchored.x() * zoom.getX());
+            pan.setY(anchorAt.getY() - anchored.y() * zoom.getY());
+        }
+        anchorGroup = null;
         centerIfPending();
         drawMinimapLater();
     }
@@ -426,6 +436,8 @@ public final class GraphView extends StackPane {
                 + (b.collapsed() ? "expand" : "collapse")));
         (b.collapsed() ? box : header).setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+                anchorGroup = b.group();
+                anchorAt = new Point2D(pan.getX() + b.x() * zoom.getX(), pan.getY() + b.y() * zoom.getY());
                 model.toggle(b.group());
             }
         });
