@@ -19,7 +19,7 @@ import org.jgrapht.graph.AsSubgraph;
  * boxes, the edges. Without groups it is the project's layered layout (or, in focus, the layout of
  * the focused features alone), tall layers wrapped ({@link ColumnWrap}). With groups, each group is a
  * box: collapsed, one box with its summary; expanded, its features laid out inside it. The boxes
- * stand in columns by where their features lie in the whole layout, and an edge between two groups, or
+ * stand in a grid in dependency order, and an edge between two groups, or
  * between a feature and a collapsed group, is drawn once with how many dependencies it stands for.
  */
 record GraphPicture(List<Placed> features, List<Box> boxes, List<Line> lines, double width, double height) {
@@ -72,6 +72,20 @@ record GraphPicture(List<Placed> features, List<Box> boxes, List<Line> lines, do
      */
     record Request(LoadedProject project, Set<String> only, Map<String, String> groupOf, Set<String> collapsed,
                    int maxRows) {
+    }
+
+    /**
+     * Each picture is its own: one worked out again for a manifest opened again comes out equal to the
+     * last, and a property would not pass it on, yet its features are new items to draw.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
     }
 
     Placed placed(String id) {
@@ -185,32 +199,35 @@ record GraphPicture(List<Placed> features, List<Box> boxes, List<Line> lines, do
                         HEADER + 2 * PAD + Math.max(0, layout.rows() - 1) * CELL_HEIGHT + NODE_HEIGHT});
             }
         }
-        // Columns of boxes, each wrapped into sub-columns when taller than the window.
-        double maxHeight = Math.max(request.maxRows() * CELL_HEIGHT,
-                size.values().stream().mapToDouble(s -> s[1]).max().orElse(0));
-        int columns = column.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        // The boxes in a grid about as wide as tall, in dependency order: by the longest chain of groups
+        // before each, left to right and top to bottom. A column per chain step left a dozen collapsed
+        // groups ten columns wide and two boxes tall.
+        List<String> placedOrder = new ArrayList<>(order);
+        placedOrder.sort(Comparator.comparingInt((String g) -> column.get(g)).thenComparingInt(index::get));
+        int gridColumns = Math.max(1, (int) Math.ceil(Math.sqrt(placedOrder.size() * 1.2)));
+        int gridRows = (placedOrder.size() + gridColumns - 1) / gridColumns;
+        double[] columnWidth = new double[gridColumns];
+        double[] rowHeight = new double[Math.max(1, gridRows)];
+        for (int i = 0; i < placedOrder.size(); i++) {
+            double[] s = size.get(placedOrder.get(i));
+            columnWidth[i % gridColumns] = Math.max(columnWidth[i % gridColumns], s[0]);
+            rowHeight[i / gridColumns] = Math.max(rowHeight[i / gridColumns], s[1]);
+        }
         List<Box> boxes = new ArrayList<>();
-        double x = MARGIN;
         double bottom = MARGIN;
-        for (int c = 0; c < columns; c++) {
-            double y = MARGIN;
-            double columnWidth = 0;
-            for (String g : order) {
-                if (column.get(g) != c) {
-                    continue;
-                }
-                double[] s = size.get(g);
-                if (y > MARGIN && y + s[1] > MARGIN + maxHeight) {
-                    x += columnWidth + GAP_X;
-                    y = MARGIN;
-                    columnWidth = 0;
-                }
-                boxes.add(new Box(g, x, y, s[0], s[1], request.collapsed().contains(g), members.get(g)));
-                columnWidth = Math.max(columnWidth, s[0]);
-                y += s[1] + GAP_Y;
-                bottom = Math.max(bottom, y - GAP_Y);
+        for (int i = 0; i < placedOrder.size(); i++) {
+            String g = placedOrder.get(i);
+            double x = MARGIN;
+            for (int c = 0; c < i % gridColumns; c++) {
+                x += columnWidth[c] + GAP_X;
             }
-            x += columnWidth + GAP_X;
+            double y = MARGIN;
+            for (int r = 0; r < i / gridColumns; r++) {
+                y += rowHeight[r] + GAP_Y;
+            }
+            double[] s = size.get(g);
+            boxes.add(new Box(g, x, y, s[0], s[1], request.collapsed().contains(g), members.get(g)));
+            bottom = Math.max(bottom, y + s[1]);
         }
         Map<String, Box> boxOf = new HashMap<>();
         boxes.forEach(b -> boxOf.put(b.group(), b));
@@ -237,10 +254,10 @@ record GraphPicture(List<Placed> features, List<Box> boxes, List<Line> lines, do
             DependencyEdge first = edges.get(0);
             boolean fromGroup = request.collapsed().contains(groupOf.get(first.dependency()));
             boolean toGroup = request.collapsed().contains(groupOf.get(first.dependent()));
-            double[] from = fromGroup ? rightMiddle(boxOf.get(groupOf.get(first.dependency())))
-                    : rightMiddle(at.get(first.dependency()));
-            double[] to = toGroup ? leftMiddle(boxOf.get(groupOf.get(first.dependent())))
-                    : leftMiddle(at.get(first.dependent()));
+            double[] a = fromGroup ? rect(boxOf.get(groupOf.get(first.dependency()))) : rect(at.get(first.dependency()));
+            double[] b = toGroup ? rect(boxOf.get(groupOf.get(first.dependent()))) : rect(at.get(first.dependent()));
+            double[] from = side(a, b);
+            double[] to = side(b, a);
             EdgeKind kind = edges.stream().allMatch(e -> e.kind() == first.kind()) ? first.kind() : EdgeKind.EXPLICIT;
             String tip = edges.size() == 1 ? tip(first) : edges.size() + " dependencies from "
                     + (fromGroup ? groupOf.get(first.dependency()) : first.dependency()) + " to "
@@ -257,20 +274,26 @@ record GraphPicture(List<Placed> features, List<Box> boxes, List<Line> lines, do
         return request.collapsed().contains(group) ? "group " + group : id;
     }
 
-    private static double[] rightMiddle(Box b) {
-        return new double[] {b.x() + b.width(), b.y() + (b.collapsed() ? b.height() / 2 : HEADER / 2)};
+    private static double[] rect(Box b) {
+        return new double[] {b.x(), b.y(), b.width(), b.height()};
     }
 
-    private static double[] leftMiddle(Box b) {
-        return new double[] {b.x(), b.y() + (b.collapsed() ? b.height() / 2 : HEADER / 2)};
+    private static double[] rect(Placed p) {
+        return new double[] {p.x(), p.y(), NODE_WIDTH, NODE_HEIGHT};
     }
 
-    private static double[] rightMiddle(Placed p) {
-        return new double[] {p.x() + NODE_WIDTH, p.y() + NODE_HEIGHT / 2};
-    }
-
-    private static double[] leftMiddle(Placed p) {
-        return new double[] {p.x(), p.y() + NODE_HEIGHT / 2};
+    /**
+     * Where a line from rectangle {@code r} towards rectangle {@code other} leaves it: the middle of the
+     * side facing the other, right or left when they lie more side by side, else bottom or top.
+     */
+    static double[] side(double[] r, double[] other) {
+        double dx = (other[0] + other[2] / 2) - (r[0] + r[2] / 2);
+        double dy = (other[1] + other[3] / 2) - (r[1] + r[3] / 2);
+        boolean apartSideways = other[0] >= r[0] + r[2] || other[0] + other[2] <= r[0];
+        if (apartSideways && Math.abs(dx) >= Math.abs(dy) / 2) {
+            return new double[] {dx > 0 ? r[0] + r[2] : r[0], r[1] + Math.min(r[3], 2 * GROUP_HEIGHT) / 2};
+        }
+        return new double[] {r[0] + r[2] / 2, dy > 0 ? r[1] + r[3] : r[1]};
     }
 
     /** The critical path's features and edges (none when it is a single feature). */

@@ -432,8 +432,8 @@ public final class GraphView extends StackPane {
         box.setPrefSize(b.width(), b.height());
         box.setMinSize(b.width(), b.height());
         box.setMaxSize(b.width(), b.height());
-        Tooltip.install(header, new Tooltip(b.group() + ": " + members.size() + " features; click to "
-                + (b.collapsed() ? "expand" : "collapse")));
+        LazyTooltip.install(header, () -> b.group() + ": " + members.size() + " features; click to "
+                + (b.collapsed() ? "expand" : "collapse"));
         (b.collapsed() ? box : header).setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
                 anchorGroup = b.group();
@@ -524,7 +524,7 @@ public final class GraphView extends StackPane {
             count.relocate((points.get(0) + tipX) / 2 - 8, (points.get(1) + tipY) / 2 - 9);
             g.getChildren().add(count);
         }
-        Tooltip.install(line, new Tooltip(edge.tip()));
+        LazyTooltip.install(line, edge::tip);
         return g;
     }
 

@@ -115,4 +115,15 @@ class GraphViewModelTest {
         graph.queryProperty().set("no such thing");
         assertEquals("no match", graph.matchSummary());
     }
+
+    @Test
+    void theSameManifestOpenedAgainGivesANewPictureOfItsNewItems() throws Exception {
+        openBig();
+        GraphPicture first = graph.picture();
+        int[] pictures = {0};
+        graph.pictureProperty().addListener((o, was, now) -> pictures[0]++);
+        project.open(dir.resolve("m.json"));
+        assertEquals(1, pictures[0], "the new picture is passed on though it comes out the same");
+        assertTrue(first != graph.picture());
+    }
 }
