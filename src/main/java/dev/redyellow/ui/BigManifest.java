@@ -12,7 +12,8 @@ import java.util.Random;
  * Writes a made-up manifest of a project at real size for the window's benchmark, tests and
  * screenshots: {@code n} features in twelve Java packages (the window's groups; the report package
  * names its group in the manifest instead), a fifth of them roots, each other one depending on one to
- * three features before it, mostly of its own package. The same seed writes the same manifest.
+ * three features before it, mostly of its own package; each has a real JUnit test and an attempt that
+ * passes it, but for every 37th feature. The same seed writes the same manifest.
  */
 public final class BigManifest {
     static final List<String> PACKAGES = List.of("sorts", "strings", "parse", "net", "io", "cache", "math", "time",
@@ -49,12 +50,19 @@ public final class BigManifest {
             String cls = Character.toUpperCase(WORDS.get((i * 7) % WORDS.size()).charAt(0))
                     + WORDS.get((i * 7) % WORDS.size()).substring(1) + i;
             String title = cls.replaceAll("\\d+$", "").toLowerCase(Locale.ROOT) + " " + pkg + " no. " + i;
+            // A real JUnit test and the attempt that passes it; every 37th attempt is wrong, so a run
+            // ends with some features FAILED and their dependents BLOCKED.
+            String test = "package " + pkg + "; import org.junit.jupiter.api.Test;"
+                    + " import static org.junit.jupiter.api.Assertions.assertEquals;"
+                    + " class " + cls + "Test { @Test void works() { assertEquals(" + i + ", " + cls + ".value()); } }";
+            String code = "package " + pkg + "; class " + cls + " { static int value() { return "
+                    + (i % 37 == 5 ? i + 1 : i) + "; } }";
             features.add("{ \"id\": \"" + id + "\", \"title\": \"" + Character.toUpperCase(title.charAt(0)) + title.substring(1)
                     + "\"," + (pkg.equals("report") ? " \"group\": \"reporting\"," : "")
                     + " \"dependsOn\": [" + String.join(", ", deps) + "],"
-                    + " \"tests\": { \"src/test/java/" + pkg + "/" + cls + "Test.java\": \"package " + pkg + "; class " + cls
-                    + "Test { }\\n\" }, \"attempts\": [ { \"files\": { \"src/main/java/" + pkg + "/" + cls
-                    + ".java\": \"package " + pkg + "; class " + cls + " { }\\n\" } } ] }");
+                    + " \"tests\": { \"src/test/java/" + pkg + "/" + cls + "Test.java\": \"" + test + "\\n\" },"
+                    + " \"attempts\": [ { \"files\": { \"src/main/java/" + pkg + "/" + cls + ".java\": \"" + code
+                    + "\\n\" } } ] }");
         }
         String json = "{ \"version\": 1, \"name\": \"synthetic-" + n + "\", \"inferDependencies\": false,"
                 + " \"features\": [\n" + String.join(",\n", features) + "\n] }\n";

@@ -180,14 +180,16 @@ public final class GraphView extends StackPane {
 
     /** Focus, groups and the state filter, above the graph. */
     private HBox tools() {
-        Button focus = button("Focus", "The selected feature with its dependencies and dependents (F, or a double click)",
-                () -> focusSelected());
+        // One button, Focus or back to the whole graph, so the bar does not grow while focused.
+        Button focus = button("Focus", "The selected feature with its dependencies and dependents (F, or a double click);"
+                + " again for the whole graph (Esc)", () -> {
+                    if (!model.unfocus()) {
+                        focusSelected();
+                    }
+                });
         focus.setId("focus");
-        focus.disableProperty().bind(project.selectedProperty().isNull());
-        Button whole = button("Whole graph", "Back to the whole graph (Esc)", model::unfocus);
-        whole.setId("unfocus");
-        whole.visibleProperty().bind(model.focusProperty().isNotNull());
-        whole.managedProperty().bind(whole.visibleProperty());
+        focus.textProperty().bind(Bindings.when(model.focusProperty().isNull()).then("Focus").otherwise("Whole graph"));
+        focus.disableProperty().bind(project.selectedProperty().isNull().and(model.focusProperty().isNull()));
         CheckBox groups = new CheckBox("Groups");
         groups.setId("groups");
         groups.setFocusTraversable(false);
@@ -197,7 +199,12 @@ public final class GraphView extends StackPane {
         Button collapse = button("Collapse all", "Collapse every group", model::collapseAll);
         expand.disableProperty().bind(model.groupedProperty().not());
         collapse.disableProperty().bind(model.groupedProperty().not());
-        HBox bar = new HBox(6, focus, whole, groups, expand, collapse, new Label("  Show only:"));
+        Label count = new Label();
+        count.setId("filter-count");
+        count.textProperty().bind(Bindings.createStringBinding(model::filterSummary, model.shownProperty(),
+                model.filter(), project.items()));
+        count.setMinWidth(USE_PREF_SIZE);
+        HBox bar = new HBox(6, focus, groups, expand, collapse, count, new Label(" Only:"));
         for (FeatureState state : FeatureState.values()) {
             ToggleButton t = new ToggleButton(state.name());
             t.setId("filter-" + state.name());
@@ -213,11 +220,12 @@ public final class GraphView extends StackPane {
             model.filter().addListener((SetChangeListener<FeatureState>) c -> t.setSelected(model.filter().contains(state)));
             bar.getChildren().add(t);
         }
-        Label count = new Label();
-        count.setId("filter-count");
-        count.textProperty().bind(Bindings.createStringBinding(model::filterSummary, model.shownProperty(),
-                model.filter(), project.items()));
-        bar.getChildren().add(count);
+        // Cut at the right edge of a narrow window rather than every label shortened to "…".
+        bar.getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.control.Control c) {
+                c.setMinWidth(USE_PREF_SIZE);
+            }
+        });
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("graph-tools");
         return bar;

@@ -143,11 +143,18 @@ class BigWindowFxTest {
         waitFor(() -> model().picture().features().size() == expected.size());
         assertEquals(expected.size(), robot.lookup(".feature-node").queryAll().size());
         assertNotNull(graph().node(id));
-        assertTrue(robot.lookup("#unfocus").query().isVisible());
+        assertEquals("Whole graph", robot.lookup("#focus").queryButton().getText());
 
         robot.type(KeyCode.ESCAPE);
         waitFor(() -> model().picture().features().size() == 300);
         assertNull(model().focusProperty().get());
+
+        // the button again goes back too
+        robot.clickOn("#focus");
+        waitFor(() -> model().picture().features().size() == expected.size());
+        robot.clickOn("#focus");
+        waitFor(() -> model().focusProperty().get() == null && model().picture().features().size() == 300);
+        assertEquals("Focus", robot.lookup("#focus").queryButton().getText());
 
         // the F key, then a double click on another feature
         WaitForAsyncUtils.asyncFx(() -> window().project().select(id)).get();
