@@ -65,7 +65,7 @@ record GraphPicture(List<Placed> features, List<Box> boxes, List<Line> lines, do
     /**
      * What to draw.
      *
-     * @param only      the features to show (focus), or null for all
+     * @param only      the features to show (focus, filter), or null for all
      * @param groupOf   each feature's group, or null to draw no groups
      * @param collapsed the groups drawn collapsed
      * @param maxRows   the rows a column may take before it wraps
@@ -97,6 +97,9 @@ record GraphPicture(List<Placed> features, List<Box> boxes, List<Line> lines, do
     }
 
     static GraphPicture of(Request request) {
+        if (request.only() != null && request.only().isEmpty()) {
+            return new GraphPicture(List.of(), List.of(), List.of(), 2 * MARGIN, 2 * MARGIN);
+        }
         return request.groupOf() == null ? plain(request) : grouped(request);
     }
 

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
@@ -43,6 +44,7 @@ import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
+import javafx.util.Duration;
 
 /**
  * The feature graph as its {@link GraphViewModel} has it worked out (off the FX thread):
@@ -94,6 +96,7 @@ public final class GraphView extends StackPane {
     private final TextField findField = new TextField();
     private final Canvas minimap = new Canvas(MINIMAP_WIDTH, MINIMAP_HEIGHT);
     private boolean minimapPending;
+    private final PauseTransition filterLayout = new PauseTransition(Duration.millis(700));
 
     /** A drawn edge with its ends (null: a collapsed group), for the filter. */
     private record DrawnLine(String from, String to, Group shape) {
@@ -163,6 +166,7 @@ public final class GraphView extends StackPane {
             }
         });
         model.filter().addListener((SetChangeListener<FeatureState>) c -> applyFilter());
+        filterLayout.setOnFinished(e -> model.relayout());
         model.matches().addListener((ListChangeListener<String>) c -> markFound());
         model.matchProperty().addListener(o -> markFound());
         viewport.heightProperty().addListener(o -> model.maxRows((int) (viewport.getHeight() / (CELL_HEIGHT * OPENING_SCALE))));
@@ -410,6 +414,7 @@ public final class GraphView extends StackPane {
         item.stateProperty().addListener(o -> {
             if (!model.filter().isEmpty()) {
                 applyFilterLater();
+                filterLayout.playFromStart(); // the features now in the chosen states join once things settle
             }
             drawMinimapLater();
         });

@@ -73,7 +73,10 @@ final class GraphViewModel {
             }
             countShown();
         });
-        filter.addListener((SetChangeListener<FeatureState>) c -> countShown());
+        filter.addListener((SetChangeListener<FeatureState>) c -> {
+            countShown();
+            relayout();
+        });
         collapsed.addListener((SetChangeListener<String>) c -> relayout());
         grouped.addListener(o -> relayout());
         query.addListener((o, was, now) -> {
@@ -115,13 +118,30 @@ final class GraphViewModel {
             return;
         }
         long mine = ++asked;
-        GraphPicture.Request request = new GraphPicture.Request(loaded, focus.get() == null ? null : focusSet,
+        GraphPicture.Request request = new GraphPicture.Request(loaded, shownIds(),
                 grouped.get() && focus.get() == null ? Map.copyOf(groupOf) : null, Set.copyOf(collapsed), maxRows.get());
         tasks.run("lay out " + loaded.manifest().name(), () -> GraphPicture.of(request), drawn -> {
             if (mine == asked && project.project() == loaded) {
                 picture.set(drawn);
             }
         }, failure -> LOG.log(System.Logger.Level.WARNING, "the graph could not be laid out", failure));
+    }
+
+    /**
+     * The features the picture is made of: the focus, those in the filter's states, both, or all
+     * (null). A filtered picture is laid out anew so that the features shown stand together.
+     */
+    private Set<String> shownIds() {
+        Set<String> only = focus.get() == null ? null : focusSet;
+        if (!filter.isEmpty()) {
+            Set<String> passing = new java.util.HashSet<>();
+            project.items().stream().filter(this::passes).forEach(i -> passing.add(i.id()));
+            if (only != null) {
+                passing.retainAll(only);
+            }
+            only = passing;
+        }
+        return only == null ? null : Set.copyOf(only);
     }
 
     /** A new height of the window, in rows: the picture is worked out again only if it wraps differently. */

@@ -90,8 +90,14 @@ class GraphViewModelTest {
         assertEquals("1 of 300 features", graph.filterSummary());
         graph.filter().add(FeatureState.BLOCKED);
         assertEquals("2 of 300 features", graph.filterSummary());
+        assertEquals(Set.of(a.id(), b.id()), graph.picture().boxes().stream().flatMap(x -> x.members().stream())
+                .collect(Collectors.toSet()), "the picture is made of the features in the chosen states");
+        graph.groupedProperty().set(false);
+        assertEquals(Set.of(a.id(), b.id()), drawn());
         assertTrue(graph.passes(a) && graph.passes(b));
         assertFalse(graph.passes(project.item(BigManifest.id(5)).orElseThrow()));
+        graph.filter().clear();
+        assertEquals(300, drawn().size());
     }
 
     @Test

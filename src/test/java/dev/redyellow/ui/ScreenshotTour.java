@@ -84,7 +84,8 @@ public final class ScreenshotTour {
                 // The History tab opens the sample's run back into the graph.
                 fx(() -> ((TabPane) window.graph().getScene().lookup("#tabs")).getSelectionModel().select(3));
                 until(() -> runs() != null && !runs().getItems().isEmpty()); // the tab joins the window when shown
-                fx(() -> runs().getSelectionModel().select(0));
+                fx(() -> runs().getSelectionModel().select(runs().getItems().stream()
+                        .filter(r -> r.manifestPath().contains("string-tools")).findFirst().orElseThrow()));
                 fx(() -> ((javafx.scene.control.Button) window.graph().getScene().lookup("#history-open")).fire());
                 until(() -> window.project().items().size() == 13
                         && window.project().items().stream().allMatch(i -> i.state() == dev.redyellow.cycle.FeatureState.GREEN));
@@ -140,9 +141,15 @@ public final class ScreenshotTour {
             until(() -> window.run().doneProperty().get() >= 60);
             shoot("graph-300-running.png", 200);
             until(() -> window.run().resultProperty().get() != null);
-            fx(() -> model.filter().add(dev.redyellow.cycle.FeatureState.BLOCKED));
-            fx(() -> model.toggle("sorts"));
-            until(() -> !model.picture().box("sorts").collapsed());
+            shoot("graph-300-done.png"); // each group's summary
+            fx(() -> model.groupedProperty().set(false));
+            until(() -> model.picture().boxes().isEmpty());
+            fx(() -> {
+                model.filter().add(dev.redyellow.cycle.FeatureState.FAILED);
+                model.filter().add(dev.redyellow.cycle.FeatureState.BLOCKED);
+                window.project().select(BigManifest.id(42));
+                graph.fit();
+            });
             shoot("graph-300-filter.png");
             fx(() -> ((TabPane) graph.getScene().lookup("#tabs")).getSelectionModel().select(1));
             shoot("graph-300-metrics.png");
