@@ -11,10 +11,11 @@ import java.util.Objects;
  * @param attempts replayed attempts, in order (may be empty for other implementer kinds)
  * @param provides workspace paths the feature declares it writes (for dependency inference)
  * @param location where the feature object starts in the manifest file
+ * @param group    the group the window shows the feature in ({@code ""}: the folder of its test files)
  */
 public record Feature(String id, String title, String description, List<String> dependsOn, List<String> provides,
                       TestSettings test, ImplementerSettings implementer, ReviewSettings review,
-                      FileSet tests, List<FileSet> attempts, SourceLocation location) {
+                      FileSet tests, List<FileSet> attempts, SourceLocation location, String group) {
     public Feature {
         Objects.requireNonNull(id);
         title = title == null ? id : title;
@@ -26,5 +27,13 @@ public record Feature(String id, String title, String description, List<String> 
         Objects.requireNonNull(review);
         Objects.requireNonNull(tests);
         attempts = List.copyOf(attempts);
+        group = group == null ? "" : group;
+    }
+
+    /** A feature without a {@code group} field. */
+    public Feature(String id, String title, String description, List<String> dependsOn, List<String> provides,
+                   TestSettings test, ImplementerSettings implementer, ReviewSettings review,
+                   FileSet tests, List<FileSet> attempts, SourceLocation location) {
+        this(id, title, description, dependsOn, provides, test, implementer, review, tests, attempts, location, "");
     }
 }

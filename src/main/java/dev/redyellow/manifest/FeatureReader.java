@@ -15,7 +15,7 @@ final class FeatureReader {
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     private static final Set<String> FIELDS = Set.of("id", "title", "description", "dependsOn", "provides", "tests",
-            "attempts", "test", "implementer", "review");
+            "attempts", "test", "implementer", "review", "group");
 
     private final LocatedJson json;
     private final Problems problems;
@@ -53,7 +53,7 @@ final class FeatureReader {
                 fields.get("implementer").map(v -> settings.implementer(fields.pointerOf("implementer"), v))
                         .orElse(defaultImplementer),
                 fields.get("review").map(v -> settings.review(fields.pointerOf("review"), v)).orElse(defaultReview),
-                tests, attempts(fields, tests), fields.location());
+                tests, attempts(fields, tests), fields.location(), fields.optionalString("group", "", false));
         return Optional.of(new FeatureDraft(feature, json.at(fields.pointerOf("id")), dependsOn));
     }
 

@@ -2,7 +2,6 @@ package dev.redyellow.ui;
 
 import dev.redyellow.cycle.FeatureState;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
 /**
@@ -30,8 +29,8 @@ final class FeatureNode extends VBox {
         setPrefSize(WIDTH, HEIGHT);
         setMinSize(WIDTH, HEIGHT);
         setMaxSize(WIDTH, HEIGHT);
-        Tooltip.install(this, new Tooltip(item.id() + ": " + item.feature().title()
-                + (item.feature().description().isEmpty() ? "" : "\n" + item.feature().description())));
+        LazyTooltip.install(this, () -> item.id() + ": " + item.feature().title()
+                + (item.feature().description().isEmpty() ? "" : "\n" + item.feature().description()));
         show(item.state());
         item.stateProperty().addListener((o, was, now) -> show(now));
         pseudoClassStateChanged(WEAK_TESTS, item.reasonProperty().get().startsWith("weak-tests:"));

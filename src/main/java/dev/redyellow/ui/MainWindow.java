@@ -91,6 +91,7 @@ public final class MainWindow {
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> status.guardInput());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> status.guardInput());
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("redyellow.css")).toExternalForm());
+        graph.installKeys(scene);
         shortcuts(scene);
         dragAndDrop(scene);
         stage.setScene(scene);
@@ -171,7 +172,10 @@ public final class MainWindow {
         Menu file = new Menu("File", null, open, recent, sample, quit);
         Menu runMenu = new Menu("Run", null, item("Run", "F5", this::startRun), item("Stop", "Esc", run::stop));
         Menu view = new Menu("View", null, item("Zoom in", "Shortcut+EQUALS", () -> graph.zoomBy(1.25)),
-                item("Zoom out", "Shortcut+MINUS", () -> graph.zoomBy(0.8)), item("Fit to window", "Shortcut+0", graph::fit));
+                item("Zoom out", "Shortcut+MINUS", () -> graph.zoomBy(0.8)), item("Fit to window", "Shortcut+0", graph::fit),
+                item("Find… (Ctrl+F)", null, graph::openFind), item("Find next (F3)", null, () -> graph.findNext(true)),
+                item("Find previous (Shift+F3)", null, () -> graph.findNext(false)),
+                item("Focus on the selected feature (F)", null, graph::focusSelected));
         return new MenuBar(file, runMenu, view);
     }
 

@@ -34,6 +34,8 @@ public final class MetricsView extends BorderPane {
         figures.setPadding(new Insets(6, 8, 6, 8));
         setTop(figures);
         chart = new TimelineChart(metrics);
+        chart.onPick(project::select);
+        project.selectedProperty().addListener((o, was, now) -> chart.highlight(now == null ? null : now.id()));
         setCenter(new VBox(new Label("  Timeline by worker"), chart));
         setRight(attemptsTable(project));
     }
@@ -63,6 +65,12 @@ public final class MetricsView extends BorderPane {
         table.setId("attempts-table");
         table.setPrefWidth(380);
         table.setPlaceholder(new Label("no features"));
+        // With 300 rows, sorting by state and clicking a row is how a failed feature is found here.
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null && project.selectedProperty().get() != now) {
+                project.select(now.id());
+            }
+        });
         TableColumn<FeatureItem, String> id = new TableColumn<>("feature");
         id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().id()));
         id.setPrefWidth(130);

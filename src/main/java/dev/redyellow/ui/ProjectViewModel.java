@@ -241,6 +241,11 @@ public final class ProjectViewModel {
         }
     }
 
+    /** Where background work of the window's views runs (the graph's layouts). */
+    TaskExecutor tasks() {
+        return tasks;
+    }
+
     public ObjectProperty<LoadedProject> projectProperty() {
         return project;
     }

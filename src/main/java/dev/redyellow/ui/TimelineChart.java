@@ -1,5 +1,11 @@
 package dev.redyellow.ui;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.scene.control.Tooltip;
+
 import dev.redyellow.cycle.FeatureState;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -28,6 +34,9 @@ final class TimelineChart extends Region {
     private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing", true);
     private boolean dirty = true;
     private int draws;
+    /** The feature whose bars are outlined (the selected one), or null. */
+    private String highlighted;
+    private final Tooltip tip = new Tooltip();
 
     TimelineChart(MetricsViewModel metrics) {
         this.metrics = metrics;
@@ -41,6 +50,49 @@ final class TimelineChart extends Region {
             }
         });
         setMinHeight(80);
+        // With 300 features most bars are too narrow for their names: hovering names one, a click selects it.
+        Tooltip.install(canvas, tip);
+        canvas.setOnMouseMoved(e -> tip.setText(barAt(e.getX(), e.getY()).map(TimelineChart::describe)
+                .orElse("Hover over a bar for its feature; click to select it")));
+    }
+
+    /** What a click on a bar does with its feature id (the window selects it). */
+    void onPick(Consumer<String> pick) {
+        canvas.setOnMouseClicked(e -> barAt(e.getX(), e.getY()).ifPresent(b -> pick.accept(b.featureId())));
+    }
+
+    /** Outlines the bars of {@code featureId} (null: none). */
+    void highlight(String featureId) {
+        highlighted = featureId;
+        redrawSoon();
+    }
+
+    static String describe(TimelineBar b) {
+        return b.featureId() + " on worker " + b.worker() + ": " + String.format(Locale.ROOT, "%.1f", b.start()) + " s to "
+                + (b.running() ? "now, running" : String.format(Locale.ROOT, "%.1f s, %s", b.end(), b.state().name()));
+    }
+
+    private Optional<TimelineBar> barAt(double x, double y) {
+        return barAt(metrics.bars(), metrics.wallSecondsProperty().get(), canvas.getWidth(), x, y);
+    }
+
+    /** The bar drawn at (x, y) on a chart {@code width} wide at {@code now}, as {@link #draw} places them. */
+    static Optional<TimelineBar> barAt(List<TimelineBar> bars, double now, double width, double x, double y) {
+        double scale = (width - LEFT - 10) / span(bars, now);
+        TimelineBar found = null;
+        for (TimelineBar b : bars) {
+            double left = LEFT + b.start() * scale;
+            double right = left + Math.max(2, ((b.running() ? now : b.end()) - b.start()) * scale);
+            double top = lane(b.worker()) + 3;
+            if (x >= left - 1 && x <= right + 1 && y >= top && y <= top + LANE - 6) {
+                found = b; // the last drawn is on top
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private static double span(List<TimelineBar> bars, double now) {
+        return Math.max(1, Math.max(now, bars.stream().mapToDouble(b -> b.running() ? now : b.end()).max().orElse(0)));
     }
 
     /**
@@ -82,8 +134,7 @@ final class TimelineChart extends Region {
         g.clearRect(0, 0, w, h);
         int workers = metrics.bars().stream().mapToInt(TimelineBar::worker).max().orElse(0);
         double now = metrics.wallSecondsProperty().get();
-        double span = Math.max(1, Math.max(now, metrics.bars().stream()
-                .mapToDouble(b -> b.running() ? now : b.end()).max().orElse(0)));
+        double span = span(metrics.bars(), now);
         double scale = (w - LEFT - 10) / span;
         g.setFont(Font.font(11));
         g.setTextBaseline(VPos.CENTER);
@@ -104,6 +155,12 @@ final class TimelineChart extends Region {
             double y = lane(b.worker()) + 3;
             g.setFill(b.running() ? Color.web("#e5534b") : colour(b.state()));
             g.fillRoundRect(x, y, bw, LANE - 6, 5, 5);
+            if (b.featureId().equals(highlighted)) {
+                g.setStroke(Color.web("#1f6feb"));
+                g.setLineWidth(3);
+                g.strokeRoundRect(x - 1, y - 1, bw + 2, LANE - 4, 5, 5);
+                g.setLineWidth(1);
+            }
             if (bw > 40) {
                 g.setFill(b.state() == FeatureState.GREEN || b.running() || b.state() == FeatureState.YELLOW
                         ? Color.BLACK : Color.WHITE);

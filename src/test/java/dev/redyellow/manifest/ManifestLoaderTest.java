@@ -191,7 +191,7 @@ class ManifestLoaderTest {
                 "6:27 expected at least one test file, found an empty object",
                 "7:33 unknown dependency \"nope\"; known ids: ok",
                 "7:53 invalid workspace path \"/T.java\": it is absolute; use a path relative to the workspace",
-                "7:71 unknown field \"colour\"; known fields: attempts, dependsOn, description, id, implementer, provides,"
+                "7:71 unknown field \"colour\"; known fields: attempts, dependsOn, description, group, id, implementer, provides,"
                         + " review, test, tests, title",
                 "9:23 unknown review kind \"robot\"; known kinds: auto, manual, command, llm"),
                 errors.stream().map(e -> e.location().line() + ":" + e.location().column() + " " + e.message()).toList());

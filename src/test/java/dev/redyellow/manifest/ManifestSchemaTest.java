@@ -99,7 +99,7 @@ class ManifestSchemaTest {
     void acceptsTheManifestTheRejectionsBelowStartFrom() throws JsonProcessingException {
         String json = "{\"version\": 1, \"name\": \"n\", \"base\": \"b/\", \"features\": [{\"id\": \"a\","
                 + " \"tests\": {\"T\": \"t\", \"src/U.java\": {\"from\": \"./u\"}}, \"dependsOn\": [\"b\"],"
-                + " \"provides\": [\"p\"], \"attempts\": [{\"files\": {}}]}]}";
+                + " \"provides\": [\"p\"], \"attempts\": [{\"files\": {}}], \"group\": \"sorts\"}]}";
         assertEquals(Set.of(), validate(json));
     }
 
@@ -135,6 +135,8 @@ class ManifestSchemaTest {
             "\"tests\": {\"T\": \"t\"}, \"attempts\": [{\"files\": {\"D:/x\": \"x\"}}]",
             "\"tests\": {\"T\": \"t\"}, \"dependsOn\": [\"b\", \"b\"]",
             "\"tests\": {\"T\": \"t\"}, \"title\": \"\"",
+            "\"tests\": {\"T\": \"t\"}, \"group\": \"\"",
+            "\"tests\": {\"T\": \"t\"}, \"group\": 3",
     })
     void rejectsStructurallyBadFeatures(String fields) throws JsonProcessingException {
         String json = "{\"version\": 1, \"name\": \"n\", \"features\": [{\"id\": \"a\", " + fields + "}]}";

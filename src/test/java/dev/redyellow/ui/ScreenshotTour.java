@@ -17,12 +17,13 @@ import javafx.stage.Stage;
 
 /**
  * Takes the screenshots of docs/ui.md from the real window on a real (X) display: the sample mid-run,
- * the sample done with its metrics, a 200-feature graph, a bad manifest's errors, an earlier run
+ * the sample done with its metrics, a 300-feature project (groups, find, focus, a run, the filter), a
+ * bad manifest's errors, an earlier run
  * opened from the History tab. Not a test.
  *
  * <pre>
  * Xvfb :77 -screen 0 1440x900x24 &amp;
- * DISPLAY=:77 java -cp target/redyellow.jar:target/test-classes dev.redyellow.ui.ScreenshotTour docs/screenshots [--only-200]
+ * DISPLAY=:77 java -cp target/redyellow.jar:target/test-classes dev.redyellow.ui.ScreenshotTour docs/screenshots [--only-300]
  * </pre>
  */
 public final class ScreenshotTour {
@@ -52,17 +53,15 @@ public final class ScreenshotTour {
             stage.setHeight(900);
             stage.show();
             window.openSample();
-            Path big = manifest200(root.resolve("big/manifest.json"));
+            Path big = BigManifest.write(root.resolve("big/manifest.json"), 300, 20);
             new Thread(() -> tour(big), "tour").start();
         }
 
         private void tour(Path big) {
             try {
                 until(() -> window.project().items().size() == 13);
-                if (getParameters().getRaw().contains("--only-200")) {
-                    fx(() -> window.project().open(big));
-                    until(() -> window.project().items().size() == 200);
-                    shoot("graph-200.png");
+                if (getParameters().getRaw().contains("--only-300")) {
+                    tour300(big);
                     return;
                 }
                 fx(() -> window.project().select("slugify"));
@@ -81,15 +80,12 @@ public final class ScreenshotTour {
                 fx(() -> ((TabPane) window.graph().getScene().lookup("#tabs")).getSelectionModel().select(0));
                 shoot("bad-manifest.png");
                 fx(() -> window.project().dismissErrors());
-                fx(() -> window.project().open(big));
-                until(() -> window.project().items().size() == 200);
-                shoot("graph-200.png"); // as it opens: readable, at its first layers
-                fx(() -> window.graph().fit());
-                shoot("graph-200-fitted.png");
+                tour300(big);
                 // The History tab opens the sample's run back into the graph.
                 fx(() -> ((TabPane) window.graph().getScene().lookup("#tabs")).getSelectionModel().select(3));
                 until(() -> runs() != null && !runs().getItems().isEmpty()); // the tab joins the window when shown
-                fx(() -> runs().getSelectionModel().select(0));
+                fx(() -> runs().getSelectionModel().select(runs().getItems().stream()
+                        .filter(r -> r.manifestPath().contains("string-tools")).findFirst().orElseThrow()));
                 fx(() -> ((javafx.scene.control.Button) window.graph().getScene().lookup("#history-open")).fire());
                 until(() -> window.project().items().size() == 13
                         && window.project().items().stream().allMatch(i -> i.state() == dev.redyellow.cycle.FeatureState.GREEN));
@@ -103,6 +99,62 @@ public final class ScreenshotTour {
                     Platform.exit();
                 });
             }
+        }
+
+        /** The 300-feature project: groups, one expanded, find, focus, the whole graph, a run, the filter, metrics. */
+        private void tour300(Path big) throws Exception {
+            GraphView graph = window.graph();
+            GraphViewModel model = graph.model();
+            fx(() -> window.project().open(big));
+            until(() -> window.project().items().size() == 300 && model.picture() != null
+                    && model.picture().boxes().size() == 12);
+            shoot("graph-300.png"); // as it opens: twelve groups, collapsed
+            fx(() -> model.toggle("parse"));
+            until(() -> !model.picture().box("parse").collapsed());
+            shoot("graph-300-group.png");
+            fx(() -> {
+                graph.openFind();
+                model.queryProperty().set("-29");
+                graph.findNext(true);
+            });
+            Thread.sleep(1500);
+            shoot("graph-300-find.png");
+            fx(graph::closeFind);
+            fx(() -> {
+                window.project().select(BigManifest.id(250));
+                graph.focusSelected();
+            });
+            until(() -> model.focusProperty().get() != null && model.picture().boxes().isEmpty());
+            shoot("graph-300-focus.png");
+            fx(() -> {
+                model.unfocus();
+                model.groupedProperty().set(false);
+            });
+            until(() -> model.picture().features().size() == 300);
+            shoot("graph-300-whole.png"); // wrapped layers, the minimap
+            fx(() -> {
+                model.groupedProperty().set(true);
+                model.collapseAll();
+                window.run().workersProperty().set(4);
+            });
+            fx(window::startRun);
+            until(() -> window.run().doneProperty().get() >= 60);
+            shoot("graph-300-running.png", 200);
+            until(() -> window.run().resultProperty().get() != null);
+            shoot("graph-300-done.png"); // each group's summary
+            fx(() -> model.groupedProperty().set(false));
+            until(() -> model.picture().boxes().isEmpty());
+            fx(() -> {
+                model.filter().add(dev.redyellow.cycle.FeatureState.FAILED);
+                model.filter().add(dev.redyellow.cycle.FeatureState.BLOCKED);
+                window.project().select(BigManifest.id(42));
+                graph.fit();
+            });
+            shoot("graph-300-filter.png");
+            fx(() -> ((TabPane) graph.getScene().lookup("#tabs")).getSelectionModel().select(1));
+            shoot("graph-300-metrics.png");
+            fx(() -> ((TabPane) graph.getScene().lookup("#tabs")).getSelectionModel().select(0));
+            fx(() -> model.filter().clear());
         }
 
         @SuppressWarnings("unchecked")
@@ -145,7 +197,7 @@ public final class ScreenshotTour {
         }
     }
 
-    /** 200 features: eight roots, then each depends on one to three of the twenty before it. */
+    /** 200 features in one folder (so no groups): eight roots, then each depends on one to three of the twenty before it. */
     static Path manifest200(Path file) throws IOException {
         Random random = new Random(8);
         List<String> features = new ArrayList<>();
