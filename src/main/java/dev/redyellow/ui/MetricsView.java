@@ -31,6 +31,10 @@ public final class MetricsView extends BorderPane {
                                 metrics.boundSecondsProperty())).otherwise("–")),
                 figure("peak", "peak concurrency", Bindings.when(metrics.completeProperty())
                         .then(metrics.peakConcurrencyProperty().asString()).otherwise("–")));
+        VBox cluster = figure("cluster", "cluster members: test runs and seconds", metrics.clusterProperty());
+        cluster.visibleProperty().bind(metrics.clusterProperty().isNotEmpty());
+        cluster.managedProperty().bind(cluster.visibleProperty());
+        figures.getChildren().add(cluster);
         figures.setPadding(new Insets(6, 8, 6, 8));
         setTop(figures);
         chart = new TimelineChart(metrics);

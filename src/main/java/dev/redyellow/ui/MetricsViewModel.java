@@ -5,7 +5,17 @@ import dev.redyellow.cycle.FeatureState;
 import dev.redyellow.run.RunMetrics;
 import dev.redyellow.run.RunResult;
 import dev.redyellow.run.TimelineEntry;
+import dev.redyellow.cluster.MemberFigures;
+import dev.redyellow.cluster.MemberRun;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -30,6 +40,10 @@ public final class MetricsViewModel {
     private final BooleanProperty complete = new SimpleBooleanProperty();
     private int testRuns;
     private int cacheHits;
+    /** Each cluster member's share of the last run, one line; empty when it ran on this machine only. */
+    private final StringProperty cluster = new SimpleStringProperty("");
+    /** The members each feature's test runs went to, in order of first use. */
+    private Map<String, List<String>> membersOf = Map.of();
 
     void reset() {
         bars.clear();
@@ -43,6 +57,8 @@ public final class MetricsViewModel {
         complete.set(false);
         testRuns = 0;
         cacheHits = 0;
+        cluster.set("");
+        membersOf = Map.of();
     }
 
     void started(String featureId, int worker, double atSeconds) {
@@ -67,6 +83,30 @@ public final class MetricsViewModel {
     }
 
     /** The engine's own figures, replacing the live estimates. */
+    /** What each cluster member ran in the run just ended (nothing without a cluster). */
+    void applyCluster(List<MemberFigures> members, List<MemberRun> runs) {
+        cluster.set(members.stream().map(m -> String.format(Locale.ROOT, "%s: %d test runs, %.1f s", m.address(),
+                m.testRuns(), m.seconds())).collect(Collectors.joining(" · ")));
+        Map<String, List<String>> by = new LinkedHashMap<>();
+        for (MemberRun r : runs) {
+            List<String> of = by.computeIfAbsent(r.feature(), f -> new ArrayList<>());
+            if (!of.contains(r.address())) {
+                of.add(r.address());
+            }
+        }
+        membersOf = by;
+    }
+
+    /** Each member's test runs and seconds in the last run; empty when it ran on this machine only. */
+    public StringProperty clusterProperty() {
+        return cluster;
+    }
+
+    /** The cluster members a feature's test runs went to in the last run; empty when none. */
+    List<String> membersOf(String featureId) {
+        return membersOf.getOrDefault(featureId, List.of());
+    }
+
     void apply(RunResult result) {
         RunMetrics m = result.metrics();
         bars.setAll(m.timeline().stream().map(MetricsViewModel::bar).toList());

@@ -148,6 +148,7 @@ public final class RunViewModel {
                 return;
             }
             metrics.apply(r);
+            metrics.applyCluster(launched.clusterMembers(), launched.clusterRuns());
             clusterMembers.setAll(launched.clusterMembers());
             result.set(r);
             project.relayout(); // the edges found while running take their places in the layout

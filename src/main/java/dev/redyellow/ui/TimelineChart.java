@@ -52,7 +52,7 @@ final class TimelineChart extends Region {
         setMinHeight(80);
         // With 300 features most bars are too narrow for their names: hovering names one, a click selects it.
         Tooltip.install(canvas, tip);
-        canvas.setOnMouseMoved(e -> tip.setText(barAt(e.getX(), e.getY()).map(TimelineChart::describe)
+        canvas.setOnMouseMoved(e -> tip.setText(barAt(e.getX(), e.getY()).map(b -> describe(b, metrics.membersOf(b.featureId())))
                 .orElse("Hover over a bar for its feature; click to select it")));
     }
 
@@ -65,6 +65,11 @@ final class TimelineChart extends Region {
     void highlight(String featureId) {
         highlighted = featureId;
         redrawSoon();
+    }
+
+    /** As {@link #describe(TimelineBar)}, with the cluster members its test runs went to, when any. */
+    static String describe(TimelineBar b, List<String> members) {
+        return describe(b) + (members.isEmpty() ? "" : "; tests on " + String.join(", ", members));
     }
 
     static String describe(TimelineBar b) {

@@ -116,8 +116,9 @@ class RunViewModelTest {
     void theClusterSettingSendsTheTestsToAWorkerAndABadAddressDoesNotStart() throws Exception {
         data = new LocalData(dir.resolve("redyellow.db"));
         ProjectViewModel project = new ProjectViewModel(new InlineTasks());
+        MetricsViewModel metrics = new MetricsViewModel();
         RunViewModel run = new RunViewModel(new InlineTasks(), data, dir.resolve("runs"), project, new StreamViewModel(),
-                new MetricsViewModel(), System::nanoTime);
+                metrics, System::nanoTime);
         project.open(new PyManifest().valueFeature("one", List.of(), "self.assertEqual(42, value)", "42")
                 .write(dir.resolve("p/manifest.json")));
 
@@ -136,6 +137,12 @@ class RunViewModelTest {
             assertEquals(1, run.clusterMembers().size());
             assertEquals(worker.address(), run.clusterMembers().get(0).address());
             assertEquals(2, run.clusterMembers().get(0).testRuns(), "the RED proof and the attempt ran on the worker");
+            assertEquals(List.of(worker.address()), metrics.membersOf("one"), "the timeline names the member");
+            assertTrue(metrics.clusterProperty().get().startsWith(worker.address() + ": 2 test runs"),
+                    metrics.clusterProperty().get());
+            TimelineBar bar = metrics.bars().get(0);
+            assertTrue(TimelineChart.describe(bar, metrics.membersOf(bar.featureId())).endsWith("; tests on "
+                    + worker.address()), TimelineChart.describe(bar, metrics.membersOf(bar.featureId())));
         }
     }
 }
