@@ -152,6 +152,10 @@ public final class GraphView extends StackPane {
         });
         model.pictureProperty().addListener((o, was, now) -> draw(now));
         model.focusProperty().addListener((o, was, now) -> fitPending = true);
+        // a filtered or (un)grouped picture is laid out anew: its first view is a new picture's, fitted
+        model.filter().addListener((javafx.collections.SetChangeListener<dev.redyellow.cycle.FeatureState>) c ->
+                fitPending = true);
+        model.groupedProperty().addListener(o -> fitPending = true);
         project.discoveredEdges().addListener((ListChangeListener<DependencyEdge>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(this::drawDiscovered);

@@ -194,12 +194,17 @@ class BigWindowFxTest {
             apply(blocked, FeatureState.BLOCKED);
         }).get();
         assertEquals("300 features", robot.lookup("#filter-count").queryAs(Label.class).getText());
+        WaitForAsyncUtils.asyncFx(graph()::fit).get(); // the whole 300 at once: a scale too small to read
+        assertTrue(graph().scale() < GraphView.SMALLEST_FITTED_SCALE, "scale " + graph().scale());
         robot.clickOn("#filter-FAILED");
         waitFor(() -> "1 of 300 features".equals(robot.lookup("#filter-count").queryAs(Label.class).getText()));
         assertEquals(Set.of(failed), visibleFeatures(robot));
         robot.clickOn("#filter-BLOCKED");
         waitFor(() -> "2 of 300 features".equals(robot.lookup("#filter-count").queryAs(Label.class).getText()));
         assertEquals(Set.of(failed, blocked), visibleFeatures(robot));
+        // the filtered picture is a new picture: its first view shows it, readable, not where the whole one was
+        waitFor(() -> graph().inView(failed) && graph().inView(blocked));
+        assertTrue(graph().scale() >= GraphView.SMALLEST_FITTED_SCALE, "scale " + graph().scale());
         assertTrue(robot.lookup(".edge-group").queryAll().stream().filter(Node::isVisible).count()
                 <= robot.lookup(".edge-group").queryAll().size() / 10, "edges to hidden features are hidden");
         robot.clickOn("#filter-FAILED").clickOn("#filter-BLOCKED");
