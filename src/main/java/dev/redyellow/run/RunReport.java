@@ -114,6 +114,10 @@ public final class RunReport {
         n.put("survived", m.survived());
         n.put("score", m.score());
         n.put("cached", m.cached());
+        if (m.sampledPerClass() > 0) {
+            // the counts are a sample's: some class had more mutants than the manifest's maxMutantsPerClass
+            n.put("sampledPerClass", m.sampledPerClass());
+        }
         ArrayNode survivors = n.putArray("survivors");
         for (Mutant s : m.survivors()) {
             survivors.addObject().put("file", s.file()).put("line", s.line()).put("change", s.change());

@@ -3,7 +3,9 @@ package dev.redyellow.testing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -22,6 +24,15 @@ final class PitMutationsXml {
     }
 
     static MutationResult read(Path file, long durationMillis) throws IOException {
+        return read(file, durationMillis, 0);
+    }
+
+    /**
+     * The report of a run capped at {@code perClassLimit} mutants per class (0: no cap). PIT does not
+     * say how many mutants a capped class had, only which ran; a class with exactly the cap's number
+     * of mutants is taken as sampled, so the result never claims more completeness than it has.
+     */
+    static MutationResult read(Path file, long durationMillis, int perClassLimit) throws IOException {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -29,8 +40,10 @@ final class PitMutationsXml {
             NodeList mutations = factory.newDocumentBuilder().parse(file.toFile()).getElementsByTagName("mutation");
             int killed = 0;
             List<Mutant> survivors = new ArrayList<>();
+            Map<String, Integer> perClass = new HashMap<>();
             for (int i = 0; i < mutations.getLength(); i++) {
                 Element mutation = (Element) mutations.item(i);
+                perClass.merge(text(mutation, "mutatedClass"), 1, Integer::sum);
                 if (Boolean.parseBoolean(mutation.getAttribute("detected"))) {
                     killed++;
                 } else {
@@ -38,7 +51,9 @@ final class PitMutationsXml {
                             text(mutation, "description") + noCoverage(mutation)));
                 }
             }
-            return MutationResult.measured(killed, survivors.size(), survivors, durationMillis);
+            MutationResult result = MutationResult.measured(killed, survivors.size(), survivors, durationMillis);
+            boolean capped = perClassLimit > 0 && perClass.values().stream().anyMatch(n -> n >= perClassLimit);
+            return capped ? result.sampled(perClassLimit) : result;
         } catch (ParserConfigurationException | SAXException e) {
             throw new IOException("cannot read PIT's report " + file + ": " + e.getMessage(), e);
         }

@@ -101,6 +101,21 @@ class MutationRunTest {
         assertEquals(m.score(), mutation.get("score").asDouble(), 1e-9);
         assertEquals("Age.java", mutation.get("survivors").get(0).get("file").asText());
         assertEquals(5, mutation.get("survivors").get(0).get("line").asInt());
+        assertFalse(mutation.has("sampledPerClass"), "every mutant of Age ran: " + mutation);
+    }
+
+    @Test
+    void aSampledScoreSaysSoInTheReportAndTheGateJudgesTheSample() throws Exception {
+        Path report = tmp.resolve("report.json");
+        FeatureOutcome age = runJava(WEAK_TEST, "{\"maxMutantsPerClass\": 1, \"minScore\": 0.0}", false, report);
+
+        assertEquals(FeatureState.GREEN, age.state(), age.reason());
+        MutationResult m = age.mutation().orElseThrow();
+        assertEquals(1, m.generated(), m.toString());
+        assertEquals(1, m.sampledPerClass(), m.toString());
+        JsonNode mutation = JSON.readTree(report.toFile()).get("features").get(0).get("mutation");
+        assertEquals(1, mutation.get("sampledPerClass").asInt(), mutation.toString());
+        assertEquals(1, mutation.get("generated").asInt(), mutation.toString());
     }
 
     @Test
