@@ -99,9 +99,10 @@ public final class MutationBench {
                 again.wallSeconds(), again.scores().stream().filter(MutationResult::cached).count(), again.scores().size());
         out.printf(Locale.ROOT, "%-40s %d features measured, %d mutants, %d killed (%.0f%% overall)%n", "mutants",
                 scores.size(), generated, killed, generated == 0 ? 100.0 : 100.0 * killed / generated);
-        out.printf(Locale.ROOT, "%-40s %d of %d measured features (at most %d mutants per class; maxMutantsPerClass)%n",
-                "sampled", scores.stream().filter(m -> m.sampledPerClass() > 0).count(), scores.size(),
-                manifest.mutation().maxMutantsPerClass());
+        out.printf(Locale.ROOT, "%-40s %s%n", "mutants per class", manifest.mutation().maxMutantsPerClass() == 0
+                ? "every mutant (maxMutantsPerClass 0)"
+                : "at most " + manifest.mutation().maxMutantsPerClass() + " (maxMutantsPerClass): a class with more is "
+                        + "measured on PIT's evenly spread sample");
         mutation.result().outcomes().stream().filter(o -> o.mutation().isPresent() && !o.mutation().get().measured())
                 .forEach(o -> out.printf(Locale.ROOT, "%-40s %s: %s%n", "not measured", o.id(),
                         o.mutation().get().summary()));
@@ -117,8 +118,7 @@ public final class MutationBench {
                 .forEach(o -> {
                     MutationResult m = o.mutation().get();
                     out.printf(Locale.ROOT, "%-28s %9d %7d %7.2f %8.1f%s%n", o.id(), m.generated(), m.killed(), m.score(),
-                            m.durationMillis() / 1000.0, !m.measured() ? "  " + m.summary()
-                                    : m.sampledPerClass() > 0 ? "  sampled" : "");
+                            m.durationMillis() / 1000.0, m.measured() ? "" : "  " + m.summary());
                 });
         out.printf(Locale.ROOT, "%nReproduce: java -jar target/redyellow.jar bench mutation --features %d --workers %d --seed %d%n",
                 features, workers, seed);

@@ -81,7 +81,7 @@ public final class CachingMutationTester implements MutationTester {
         TestOutcome outcome = result.survived() > 0 ? TestOutcome.FAILED
                 : result.killed() > 0 ? TestOutcome.PASSED : TestOutcome.NO_TESTS;
         // the skipped count, unused by a measurement, keeps the per-class sample size (0: every mutant)
-        return new TestResult(outcome, result.killed(), result.survived(), result.sampledPerClass(), cases,
+        return new TestResult(outcome, result.killed(), result.survived(), result.perClassCap(), cases,
                 result.durationMillis(), "", "");
     }
 
@@ -93,6 +93,6 @@ public final class CachingMutationTester implements MutationTester {
                     c.message()));
         }
         return MutationResult.measured(stored.passed(), stored.failed(), survivors, stored.durationMillis())
-                .sampled(stored.skipped());
+                .capped(stored.skipped());
     }
 }

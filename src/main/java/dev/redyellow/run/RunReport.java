@@ -114,9 +114,9 @@ public final class RunReport {
         n.put("survived", m.survived());
         n.put("score", m.score());
         n.put("cached", m.cached());
-        if (m.sampledPerClass() > 0) {
-            // the counts are a sample's: some class had more mutants than the manifest's maxMutantsPerClass
-            n.put("sampledPerClass", m.sampledPerClass());
+        if (m.perClassCap() > 0) {
+            // PIT measured at most this many mutants per class: a class with more was sampled
+            n.put("maxMutantsPerClass", m.perClassCap());
         }
         ArrayNode survivors = n.putArray("survivors");
         for (Mutant s : m.survivors()) {

@@ -13,12 +13,13 @@ import java.util.stream.Collectors;
  * @param survivors the surviving mutants, in the tool's order (at most {@link #MAX_SURVIVORS} kept)
  * @param detail    why nothing was measured, or the error; "" when measured
  * @param cached    whether the result was served from the cache rather than measured now
- * @param sampledPerClass 0 when every mutant of every class was measured; N when at least one class had
- *                  more than N mutants and only an evenly spread sample of N of them was measured
- *                  (the counts and the score are then those of the sample)
+ * @param perClassCap 0 when every mutant of every class was measured; N when PIT measured at most N
+ *                  mutants per class, an evenly spread sample of a class that had more (the counts
+ *                  and the score are then the sample's). PIT does not say which classes it sampled,
+ *                  so a capped result is always called one.
  */
 public record MutationResult(Status status, int generated, int killed, int survived, List<Mutant> survivors,
-                             long durationMillis, String detail, boolean cached, int sampledPerClass) {
+                             long durationMillis, String detail, boolean cached, int perClassCap) {
     /** Survivors kept beyond the counts: enough to act on, bounded for the report and the cache. */
     public static final int MAX_SURVIVORS = 50;
 
@@ -35,8 +36,8 @@ public record MutationResult(Status status, int generated, int killed, int survi
     public MutationResult {
         survivors = List.copyOf(survivors.subList(0, Math.min(survivors.size(), MAX_SURVIVORS)));
         detail = detail == null ? "" : detail;
-        if (sampledPerClass < 0) {
-            throw new IllegalArgumentException("sampledPerClass must be 0 or more, was " + sampledPerClass);
+        if (perClassCap < 0) {
+            throw new IllegalArgumentException("perClassCap must be 0 or more, was " + perClassCap);
         }
         if (generated != killed + survived || killed < 0 || survived < 0) {
             throw new IllegalArgumentException("generated must be killed + survived: " + generated + " != "
@@ -54,8 +55,8 @@ public record MutationResult(Status status, int generated, int killed, int survi
         return new MutationResult(Status.MEASURED, killed + survived, killed, survived, survivors, durationMillis, "", false);
     }
 
-    /** This result, marked as measured on a sample of at most {@code perClass} mutants in some class. */
-    public MutationResult sampled(int perClass) {
+    /** This result, marked as measured with at most {@code perClass} mutants per class (0: every mutant). */
+    public MutationResult capped(int perClass) {
         return new MutationResult(status, generated, killed, survived, survivors, durationMillis, detail, cached, perClass);
     }
 
@@ -70,7 +71,7 @@ public record MutationResult(Status status, int generated, int killed, int survi
     /** This result, marked as served from the cache. */
     public MutationResult fromCache() {
         return new MutationResult(status, generated, killed, survived, survivors, durationMillis, detail, true,
-                sampledPerClass);
+                perClassCap);
     }
 
     public boolean measured() {
@@ -83,15 +84,15 @@ public record MutationResult(Status status, int generated, int killed, int survi
     }
 
     /**
-     * {@code 1 of 4 mutants killed (25%)}, with {@code , a sample of at most 100 mutants per class} when
-     * some class was sampled, or why there is no score.
+     * {@code 1 of 4 mutants killed (25%)}, with {@code , at most 100 mutants per class sampled} when
+     * the measurement was capped, or why there is no score.
      */
     public String summary() {
         if (!measured()) {
             return (status == Status.ERROR ? "not measured (error): " : "not measured: ") + detail;
         }
         return String.format(Locale.ROOT, "%d of %d mutants killed (%.0f%%)", killed, generated, score() * 100)
-                + (sampledPerClass > 0 ? ", a sample of at most " + sampledPerClass + " mutants per class" : "");
+                + (perClassCap > 0 ? ", at most " + perClassCap + " mutants per class sampled" : "");
     }
 
     /** The survivors as {@code file:line: change}, joined by "; ". */

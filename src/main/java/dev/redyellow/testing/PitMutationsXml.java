@@ -3,9 +3,7 @@ package dev.redyellow.testing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -28,9 +26,10 @@ final class PitMutationsXml {
     }
 
     /**
-     * The report of a run capped at {@code perClassLimit} mutants per class (0: no cap). PIT does not
-     * say how many mutants a capped class had, only which ran; a class with exactly the cap's number
-     * of mutants is taken as sampled, so the result never claims more completeness than it has.
+     * The report of a run capped at {@code perClassLimit} mutants per class (0: no cap). PIT applies
+     * the cap before its other filters drop mutants, and reports neither how many mutants a class had
+     * nor whether it was cut, so a class's count in the report cannot tell a sample from a whole: a
+     * capped run's result is always marked as one, and never claims more completeness than it has.
      */
     static MutationResult read(Path file, long durationMillis, int perClassLimit) throws IOException {
         try {
@@ -40,10 +39,8 @@ final class PitMutationsXml {
             NodeList mutations = factory.newDocumentBuilder().parse(file.toFile()).getElementsByTagName("mutation");
             int killed = 0;
             List<Mutant> survivors = new ArrayList<>();
-            Map<String, Integer> perClass = new HashMap<>();
             for (int i = 0; i < mutations.getLength(); i++) {
                 Element mutation = (Element) mutations.item(i);
-                perClass.merge(text(mutation, "mutatedClass"), 1, Integer::sum);
                 if (Boolean.parseBoolean(mutation.getAttribute("detected"))) {
                     killed++;
                 } else {
@@ -52,8 +49,7 @@ final class PitMutationsXml {
                 }
             }
             MutationResult result = MutationResult.measured(killed, survivors.size(), survivors, durationMillis);
-            boolean capped = perClassLimit > 0 && perClass.values().stream().anyMatch(n -> n >= perClassLimit);
-            return capped ? result.sampled(perClassLimit) : result;
+            return result.capped(perClassLimit);
         } catch (ParserConfigurationException | SAXException e) {
             throw new IOException("cannot read PIT's report " + file + ": " + e.getMessage(), e);
         }

@@ -92,7 +92,7 @@ class CachingMutationTesterTest {
         Files.writeString(ws.resolve("add.py"), "def add(a, b):\n    return a + b\n");
         AtomicInteger measured = new AtomicInteger();
         MutationResult sample = MutationResult.measured(2, 1, List.of(new Mutant("add.py", 2, "replaced + with -")), 50)
-                .sampled(3);
+                .capped(3);
         MutationSettings capped = new MutationSettings(true, OptionalDouble.empty(), 60, 3);
         MutationSettings every = new MutationSettings(true, OptionalDouble.empty(), 60, 0);
         try (OpenedCache opened = TestCaches.open(tmp.resolve("cache.db"), CacheSettings.defaults())) {
@@ -107,10 +107,10 @@ class CachingMutationTesterTest {
 
             assertEquals(2, measured.get(), "a sample of 3 per class must not answer for every mutant");
             assertTrue(served.cached());
-            assertEquals(3, served.sampledPerClass());
-            assertTrue(served.summary().endsWith(", a sample of at most 3 mutants per class"), served.summary());
+            assertEquals(3, served.perClassCap());
+            assertTrue(served.summary().endsWith(", at most 3 mutants per class sampled"), served.summary());
             assertFalse(full.cached());
-            assertEquals(0, full.sampledPerClass());
+            assertEquals(0, full.perClassCap());
         }
     }
 
