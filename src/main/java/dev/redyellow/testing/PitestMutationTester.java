@@ -87,8 +87,10 @@ public final class PitestMutationTester implements MutationTester {
             Path report = reports.resolve("mutations.xml");
             if (process.exitCode() == 0 && !Files.isRegularFile(report)) {
                 // PIT ends well and writes no report when it finds nothing to mutate (an exception
-                // class, a constructor that only calls super): there is no mutant the tests could miss.
-                return MutationResult.measured(0, 0, List.of(), millisSince(started));
+                // class, a constructor that only calls super): there is no mutant the tests could miss. With
+                // a cap, PIT may also have sampled mutants its later filters dropped: say it was capped.
+                return MutationResult.measured(0, 0, List.of(), millisSince(started))
+                        .capped(request.mutation().maxMutantsPerClass());
             }
             if (process.exitCode() != 0 || !Files.isRegularFile(report)) {
                 return MutationResult.error("PIT failed with exit code " + process.exitCode() + ": "

@@ -197,6 +197,22 @@ class PitestMutationTesterTest {
     }
 
     @Test
+    void aCappedRunWithoutAReportIsStillLabelledCapped() throws Exception {
+        // PIT applies CLASSLIMIT before its other filters and writes no report when no mutant is left,
+        // so "0 mutants" from a capped run must not read as every mutant measured
+        write("src/main/java/calc/Oops.java", "package calc;\npublic class Oops extends RuntimeException {\n"
+                + "    public Oops(String message) { super(message); }\n}\n");
+        write("src/test/java/calc/OopsTest.java", test("OopsTest",
+                "@Test void message() { assertEquals(\"x\", new Oops(\"x\").getMessage()); }"));
+
+        MutationResult result = measure(List.of("src/test/java/calc/OopsTest.java"), List.of("src/main/java/calc/Oops.java"), 5);
+
+        assertEquals(MutationResult.Status.MEASURED, result.status(), result.detail());
+        assertEquals(0, result.generated());
+        assertEquals(5, result.perClassCap(), result.toString());
+    }
+
+    @Test
     void codeThatDoesNotCompileIsAnErrorNotAScore() throws Exception {
         write(MAX_CODE, "package calc; public final class Max { broken }");
         write(MAX_TEST, test("MaxTest", "@Test void first() { assertEquals(3, Max.of(3, 2)); }"));
