@@ -99,6 +99,10 @@ public final class MutationBench {
                 again.wallSeconds(), again.scores().stream().filter(MutationResult::cached).count(), again.scores().size());
         out.printf(Locale.ROOT, "%-40s %d features measured, %d mutants, %d killed (%.0f%% overall)%n", "mutants",
                 scores.size(), generated, killed, generated == 0 ? 100.0 : 100.0 * killed / generated);
+        out.printf(Locale.ROOT, "%-40s %s%n", "mutants per class", manifest.mutation().maxMutantsPerClass() == 0
+                ? "every mutant (maxMutantsPerClass 0)"
+                : "at most " + manifest.mutation().maxMutantsPerClass() + " (maxMutantsPerClass): a class with more is "
+                        + "measured on PIT's evenly spread sample");
         mutation.result().outcomes().stream().filter(o -> o.mutation().isPresent() && !o.mutation().get().measured())
                 .forEach(o -> out.printf(Locale.ROOT, "%-40s %s: %s%n", "not measured", o.id(),
                         o.mutation().get().summary()));

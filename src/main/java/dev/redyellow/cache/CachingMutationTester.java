@@ -67,6 +67,7 @@ public final class CachingMutationTester implements MutationTester {
         inputs.add(CacheKey.value("mutationTool", request.test() instanceof TestSettings.Command command
                 ? command.mutationCommand() : PitestJars.VERSION));
         inputs.add(CacheKey.value("mutationTimeout", request.mutation().timeoutSeconds()));
+        inputs.add(CacheKey.value("maxMutantsPerClass", request.mutation().maxMutantsPerClass()));
         inputs.add(CacheKey.value("code", request.code().stream().sorted().toList()));
         inputs.addAll(files.inputs());
         return CacheKey.of(inputs);
@@ -79,7 +80,9 @@ public final class CachingMutationTester implements MutationTester {
         }
         TestOutcome outcome = result.survived() > 0 ? TestOutcome.FAILED
                 : result.killed() > 0 ? TestOutcome.PASSED : TestOutcome.NO_TESTS;
-        return new TestResult(outcome, result.killed(), result.survived(), 0, cases, result.durationMillis(), "", "");
+        // the skipped count, unused by a measurement, keeps the per-class sample size (0: every mutant)
+        return new TestResult(outcome, result.killed(), result.survived(), result.perClassCap(), cases,
+                result.durationMillis(), "", "");
     }
 
     static MutationResult decode(TestResult stored) {
@@ -89,6 +92,7 @@ public final class CachingMutationTester implements MutationTester {
             survivors.add(new Mutant(c.name().substring(0, colon), Integer.parseInt(c.name().substring(colon + 1)),
                     c.message()));
         }
-        return MutationResult.measured(stored.passed(), stored.failed(), survivors, stored.durationMillis());
+        return MutationResult.measured(stored.passed(), stored.failed(), survivors, stored.durationMillis())
+                .capped(stored.skipped());
     }
 }

@@ -152,10 +152,11 @@ final class SettingsReader {
             return MutationSettings.OFF;
         }
         ObjectFields fields = object.get();
-        fields.rejectUnknown(Set.of("minScore", "timeoutSeconds"));
+        fields.rejectUnknown(Set.of("minScore", "timeoutSeconds", "maxMutantsPerClass"));
         java.util.OptionalDouble minScore = fields.has("minScore")
                 ? java.util.OptionalDouble.of(fields.number("minScore", 0, 0, 1)) : java.util.OptionalDouble.empty();
-        return new MutationSettings(true, minScore, timeout(fields, MutationSettings.DEFAULT_TIMEOUT_SECONDS));
+        return new MutationSettings(true, minScore, timeout(fields, MutationSettings.DEFAULT_TIMEOUT_SECONDS),
+                fields.integer("maxMutantsPerClass", MutationSettings.DEFAULT_MAX_MUTANTS_PER_CLASS, 0, 1_000_000));
     }
 
     private static int timeout(ObjectFields fields, int fallback) {

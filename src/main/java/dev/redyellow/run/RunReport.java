@@ -126,6 +126,10 @@ public final class RunReport {
         n.put("survived", m.survived());
         n.put("score", m.score());
         n.put("cached", m.cached());
+        if (m.perClassCap() > 0) {
+            // PIT measured at most this many mutants per class: a class with more was sampled
+            n.put("maxMutantsPerClass", m.perClassCap());
+        }
         ArrayNode survivors = n.putArray("survivors");
         for (Mutant s : m.survivors()) {
             survivors.addObject().put("file", s.file()).put("line", s.line()).put("change", s.change());

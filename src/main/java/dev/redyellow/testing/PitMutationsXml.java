@@ -22,6 +22,16 @@ final class PitMutationsXml {
     }
 
     static MutationResult read(Path file, long durationMillis) throws IOException {
+        return read(file, durationMillis, 0);
+    }
+
+    /**
+     * The report of a run capped at {@code perClassLimit} mutants per class (0: no cap). PIT applies
+     * the cap before its other filters drop mutants, and reports neither how many mutants a class had
+     * nor whether it was cut, so a class's count in the report cannot tell a sample from a whole: a
+     * capped run's result is always marked as one, and never claims more completeness than it has.
+     */
+    static MutationResult read(Path file, long durationMillis, int perClassLimit) throws IOException {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -38,7 +48,8 @@ final class PitMutationsXml {
                             text(mutation, "description") + noCoverage(mutation)));
                 }
             }
-            return MutationResult.measured(killed, survivors.size(), survivors, durationMillis);
+            MutationResult result = MutationResult.measured(killed, survivors.size(), survivors, durationMillis);
+            return result.capped(perClassLimit);
         } catch (ParserConfigurationException | SAXException e) {
             throw new IOException("cannot read PIT's report " + file + ": " + e.getMessage(), e);
         }

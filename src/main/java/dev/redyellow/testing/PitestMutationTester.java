@@ -22,7 +22,9 @@ import java.util.Map;
  * JUnit Platform and PIT's jars on the class path. Only the classes of the feature's own files are
  * mutated and only its own test classes run (PIT picks, per mutant, the tests that cover it); each
  * mutant runs in PIT's minion JVMs with the heap and stack a test JVM gets, and one that makes the
- * tests run past PIT's time-out (a loop for ever) counts as killed.
+ * tests run past PIT's time-out (a loop for ever) counts as killed. A class with more mutants than
+ * the manifest's {@code maxMutantsPerClass} is measured on PIT's evenly spread sample of them
+ * (CLASSLIMIT), and the result says so.
  */
 public final class PitestMutationTester implements MutationTester {
 
@@ -85,14 +87,16 @@ public final class PitestMutationTester implements MutationTester {
             Path report = reports.resolve("mutations.xml");
             if (process.exitCode() == 0 && !Files.isRegularFile(report)) {
                 // PIT ends well and writes no report when it finds nothing to mutate (an exception
-                // class, a constructor that only calls super): there is no mutant the tests could miss.
-                return MutationResult.measured(0, 0, List.of(), millisSince(started));
+                // class, a constructor that only calls super): there is no mutant the tests could miss. With
+                // a cap, PIT may also have sampled mutants its later filters dropped: say it was capped.
+                return MutationResult.measured(0, 0, List.of(), millisSince(started))
+                        .capped(request.mutation().maxMutantsPerClass());
             }
             if (process.exitCode() != 0 || !Files.isRegularFile(report)) {
                 return MutationResult.error("PIT failed with exit code " + process.exitCode() + ": "
                         + lastLines(process.outputTail()), millisSince(started));
             }
-            return PitMutationsXml.read(report, millisSince(started));
+            return PitMutationsXml.read(report, millisSince(started), request.mutation().maxMutantsPerClass());
         } catch (ProcessStartException e) {
             return MutationResult.error(e.getMessage(), millisSince(started));
         } catch (IOException e) {
@@ -139,6 +143,10 @@ public final class PitestMutationTester implements MutationTester {
                 "--verbosity", "QUIET_WITH_PROGRESS",
                 // the heap, stack and GC a test JVM gets, so a mutant is judged as the tests were
                 "--jvmArgs", String.join(",", TestJvm.options(settings.workerHeapMb()))));
+        if (request.mutation().maxMutantsPerClass() > 0) {
+            // an evenly spread sample of a large class's mutants: the wall of a run is set by its largest class
+            command.add("--features=+CLASSLIMIT(limit[" + request.mutation().maxMutantsPerClass() + "])");
+        }
         // PIT requires source folders (it reads them only for its HTML report, which is not written)
         Path sources = request.workspace().resolve("src/main/java");
         command.addAll(List.of("--sourceDirs", (Files.isDirectory(sources) ? sources : request.workspace()).toString()));

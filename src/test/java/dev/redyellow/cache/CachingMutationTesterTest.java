@@ -86,7 +86,39 @@ class CachingMutationTesterTest {
         assertEquals(test.files(), mutation.files());
     }
 
+    @Test
+    void aSampleIsServedAsASampleAndNotForAnotherSampleSize() throws Exception {
+        Path ws = Files.createDirectories(tmp.resolve("ws"));
+        Files.writeString(ws.resolve("add.py"), "def add(a, b):\n    return a + b\n");
+        AtomicInteger measured = new AtomicInteger();
+        MutationResult sample = MutationResult.measured(2, 1, List.of(new Mutant("add.py", 2, "replaced + with -")), 50)
+                .capped(3);
+        MutationSettings capped = new MutationSettings(true, OptionalDouble.empty(), 60, 3);
+        MutationSettings every = new MutationSettings(true, OptionalDouble.empty(), 60, 0);
+        try (OpenedCache opened = TestCaches.open(tmp.resolve("cache.db"), CacheSettings.defaults())) {
+            CachingMutationTester tester = new CachingMutationTester(r -> {
+                measured.incrementAndGet();
+                return r.mutation().maxMutantsPerClass() == 0 ? MutationResult.measured(5, 1, List.of(), 80) : sample;
+            }, opened.cache(), new FileHashes(), Set.of());
+
+            tester.measure(request(ws, capped));
+            MutationResult served = tester.measure(request(ws, capped));
+            MutationResult full = tester.measure(request(ws, every));
+
+            assertEquals(2, measured.get(), "a sample of 3 per class must not answer for every mutant");
+            assertTrue(served.cached());
+            assertEquals(3, served.perClassCap());
+            assertTrue(served.summary().endsWith(", at most 3 mutants per class sampled"), served.summary());
+            assertFalse(full.cached());
+            assertEquals(0, full.perClassCap());
+        }
+    }
+
     private static MutationRequest request(Path ws) {
-        return new MutationRequest(ws, COMMAND, ON, List.of("test_add.py"), List.of("add.py"), OutputSink.DISCARD, "add");
+        return request(ws, ON);
+    }
+
+    private static MutationRequest request(Path ws, MutationSettings settings) {
+        return new MutationRequest(ws, COMMAND, settings, List.of("test_add.py"), List.of("add.py"), OutputSink.DISCARD, "add");
     }
 }

@@ -49,6 +49,24 @@ class MutationSettingTest {
     }
 
     @Test
+    void maxMutantsPerClassDefaultsToASampleOf100AndZeroMeasuresEveryMutant() throws Exception {
+        assertEquals(MutationSettings.DEFAULT_MAX_MUTANTS_PER_CLASS, load("{}").maxMutantsPerClass());
+        assertEquals(100, MutationSettings.DEFAULT_MAX_MUTANTS_PER_CLASS);
+        assertEquals(0, load("{\"maxMutantsPerClass\": 0}").maxMutantsPerClass());
+        assertEquals(25, load("{\"maxMutantsPerClass\": 25}").maxMutantsPerClass());
+        assertEquals(25, load("{\"maxMutantsPerClass\": 25}").measuring().maxMutantsPerClass(), "--mutation keeps it");
+    }
+
+    @Test
+    void aNegativeMaxMutantsPerClassIsALocatedError() {
+        ManifestException error = assertThrows(ManifestException.class, () -> load("{\"maxMutantsPerClass\": -1}"));
+
+        String message = error.errors().get(0).toString();
+        assertTrue(message.contains("/mutation/maxMutantsPerClass"), message);
+        assertTrue(message.contains("expected an integer from 0 to 1000000, found -1"), message);
+    }
+
+    @Test
     void aScoreOutsideZeroToOneIsALocatedError() {
         ManifestException error = assertThrows(ManifestException.class, () -> load("{\"minScore\": 70}"));
 
@@ -103,6 +121,8 @@ class MutationSettingTest {
         assertEquals(java.util.Set.of(), schema.validate(json.readTree(manifest.formatted("{\"minScore\": 0.7}"))));
         assertFalse(schema.validate(json.readTree(manifest.formatted("{\"minScore\": 7}"))).isEmpty());
         assertFalse(schema.validate(json.readTree(manifest.formatted("{\"gate\": 1}"))).isEmpty());
+        assertEquals(java.util.Set.of(), schema.validate(json.readTree(manifest.formatted("{\"maxMutantsPerClass\": 0}"))));
+        assertFalse(schema.validate(json.readTree(manifest.formatted("{\"maxMutantsPerClass\": -1}"))).isEmpty());
     }
 
     private MutationSettings load(String mutation) throws ManifestException, IOException {

@@ -66,7 +66,8 @@ class MutationRunTest {
         assertEquals(FeatureState.FAILED, age.state());
         assertEquals(List.of("PENDING->RED", "RED->YELLOW", "YELLOW->FAILED"), path(age));
         assertTrue(age.reason().startsWith("weak-tests: "), age.reason());
-        assertTrue(age.reason().matches("weak-tests: \\d of \\d mutants killed \\(\\d+%\\), under the minimum of 70%.*"),
+        assertTrue(age.reason().matches("weak-tests: \\d of \\d mutants killed \\(\\d+%\\), at most 100 mutants per class sampled, "
+                + "under the minimum of 70%.*"),
                 age.reason());
         assertTrue(age.reason().contains("Age.java:5: changed conditional boundary"), age.reason());
         assertEquals(1, age.attempts(), "weak tests end the feature: no further attempt");
@@ -101,6 +102,27 @@ class MutationRunTest {
         assertEquals(m.score(), mutation.get("score").asDouble(), 1e-9);
         assertEquals("Age.java", mutation.get("survivors").get(0).get("file").asText());
         assertEquals(5, mutation.get("survivors").get(0).get("line").asInt());
+        assertEquals(100, mutation.get("maxMutantsPerClass").asInt(), "the default cap is reported: " + mutation);
+    }
+
+    @Test
+    void aCappedMeasurementSaysSoInTheReportAndAnUncappedOneDoesNot() throws Exception {
+        Path everyReport = tmp.resolve("every.json");
+        Path cappedReport = tmp.resolve("capped.json");
+        MutationResult every = runJava(WEAK_TEST, "{\"maxMutantsPerClass\": 0}", false, everyReport)
+                .mutation().orElseThrow();
+        MutationResult capped = runJava(WEAK_TEST, "{\"maxMutantsPerClass\": 2}", false, cappedReport)
+                .mutation().orElseThrow();
+
+        assertTrue(every.generated() > 2, every.toString());
+        assertEquals(0, every.perClassCap());
+        assertFalse(JSON.readTree(everyReport.toFile()).get("features").get(0).get("mutation").has("maxMutantsPerClass"));
+        assertTrue(capped.measured() && capped.generated() <= 2, capped.toString());
+        assertEquals(2, capped.perClassCap());
+        assertTrue(capped.summary().endsWith(", at most 2 mutants per class sampled"), capped.summary());
+        JsonNode mutation = JSON.readTree(cappedReport.toFile()).get("features").get(0).get("mutation");
+        assertEquals(2, mutation.get("maxMutantsPerClass").asInt(), mutation.toString());
+        assertEquals(capped.generated(), mutation.get("generated").asInt(), mutation.toString());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.redyellow.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redyellow.exec.OutputSink;
@@ -159,6 +160,59 @@ class PitestMutationTesterTest {
     }
 
     @Test
+    void aClassWithMoreMutantsThanTheCapIsMeasuredOnASampleThatSaysSo() throws Exception {
+        write("src/main/java/calc/Grade.java", """
+                package calc;
+
+                public final class Grade {
+                    public static String of(int points) {
+                        if (points >= 90) {
+                            return "A";
+                        }
+                        if (points >= 80) {
+                            return "B";
+                        }
+                        if (points >= 70) {
+                            return "C";
+                        }
+                        return points > 0 ? "D" : "F";
+                    }
+                }
+                """);
+        write("src/test/java/calc/GradeTest.java", test("GradeTest", "@Test void a() { assertEquals(\"A\", Grade.of(95)); }"));
+        List<String> tests = List.of("src/test/java/calc/GradeTest.java");
+        List<String> code = List.of("src/main/java/calc/Grade.java");
+
+        MutationResult all = measure(tests, code, 0);
+        MutationResult sample = measure(tests, code, 3);
+
+        assertTrue(all.measured(), all.detail());
+        assertTrue(all.generated() > 3, all.toString());
+        assertEquals(0, all.perClassCap());
+        assertFalse(all.summary().contains("sample"), all.summary());
+        assertTrue(sample.measured(), sample.detail());
+        assertEquals(3, sample.generated(), sample.toString());
+        assertEquals(3, sample.perClassCap());
+        assertTrue(sample.summary().endsWith(", at most 3 mutants per class sampled"), sample.summary());
+    }
+
+    @Test
+    void aCappedRunWithoutAReportIsStillLabelledCapped() throws Exception {
+        // PIT applies CLASSLIMIT before its other filters and writes no report when no mutant is left,
+        // so "0 mutants" from a capped run must not read as every mutant measured
+        write("src/main/java/calc/Oops.java", "package calc;\npublic class Oops extends RuntimeException {\n"
+                + "    public Oops(String message) { super(message); }\n}\n");
+        write("src/test/java/calc/OopsTest.java", test("OopsTest",
+                "@Test void message() { assertEquals(\"x\", new Oops(\"x\").getMessage()); }"));
+
+        MutationResult result = measure(List.of("src/test/java/calc/OopsTest.java"), List.of("src/main/java/calc/Oops.java"), 5);
+
+        assertEquals(MutationResult.Status.MEASURED, result.status(), result.detail());
+        assertEquals(0, result.generated());
+        assertEquals(5, result.perClassCap(), result.toString());
+    }
+
+    @Test
     void codeThatDoesNotCompileIsAnErrorNotAScore() throws Exception {
         write(MAX_CODE, "package calc; public final class Max { broken }");
         write(MAX_TEST, test("MaxTest", "@Test void first() { assertEquals(3, Max.of(3, 2)); }"));
@@ -181,13 +235,18 @@ class PitestMutationTesterTest {
     }
 
     private MutationResult measure(List<String> tests, List<String> code) throws InterruptedException {
+        return measure(tests, code, MutationSettings.DEFAULT_MAX_MUTANTS_PER_CLASS);
+    }
+
+    private MutationResult measure(List<String> tests, List<String> code, int maxMutantsPerClass)
+            throws InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         OutputSink sink = (stream, bytes, offset, length) -> {
             synchronized (out) {
                 out.write(bytes, offset, length);
             }
         };
-        MutationSettings settings = new MutationSettings(true, OptionalDouble.empty(), 300);
+        MutationSettings settings = new MutationSettings(true, OptionalDouble.empty(), 300, maxMutantsPerClass);
         MutationResult result = tester.measure(new MutationRequest(workspace, new TestSettings.JUnit(60), settings,
                 tests, code, sink, "calc"));
         if (result.status() == MutationResult.Status.ERROR) {
