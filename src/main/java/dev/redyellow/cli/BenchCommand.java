@@ -251,30 +251,67 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    @Command(name = "realcode", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Apache Commons split into features: plain mvn test vs. the whole cycle, the re-run, every edge declared.")
-    static final class RealCode implements Callable<Integer> {
-        @Option(names = "--features", defaultValue = "300", description = "at most this many features (default ${DEFAULT-VALUE})")
-        int features;
-
+    /**
+     * A benchmark on the real-code case (Apache Commons split into features): its workers and seed,
+     * checked as a run's, and the features each benchmark defaults to.
+     */
+    abstract static class RealCodeCase implements Callable<Integer> {
         @Option(names = "--workers", defaultValue = "3", description = "parallel workers (default ${DEFAULT-VALUE})")
         int workers;
 
-        @Option(names = "--seed", defaultValue = "19", description = "picks the declared edges and wrong attempts (default ${DEFAULT-VALUE})")
+        @Option(names = "--seed", defaultValue = "19", description = "picks the features, declared edges and wrong "
+                + "attempts (default ${DEFAULT-VALUE})")
         long seed;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        abstract int features();
+
+        abstract void run(java.io.PrintWriter out, java.nio.file.Path home) throws Exception;
+
         @Override
         public Integer call() throws Exception {
-            if (features < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--features must be at least 1, was " + features);
+            if (features() < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--features must be at least 1, was " + features());
             }
             checkWorkers(spec, workers);
-            new dev.redyellow.bench.RealCodeBench(spec.commandLine().getOut(), features, workers, seed,
-                    java.nio.file.Path.of(System.getProperty("user.home"))).run();
+            run(spec.commandLine().getOut(), java.nio.file.Path.of(System.getProperty("user.home")));
             return 0;
+        }
+    }
+
+    @Command(name = "realcode", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Apache Commons split into features: plain mvn test vs. the whole cycle, the re-run, every edge declared.")
+    static final class RealCode extends RealCodeCase {
+        @Option(names = "--features", defaultValue = "300", description = "at most this many features (default ${DEFAULT-VALUE})")
+        int features;
+
+        @Override
+        int features() {
+            return features;
+        }
+
+        @Override
+        void run(java.io.PrintWriter out, java.nio.file.Path home) throws Exception {
+            new dev.redyellow.bench.RealCodeBench(out, features, workers, seed, home).run();
+        }
+    }
+
+    @Command(name = "mutation", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "The extra wall of mutation testing (--mutation, PIT) over the same real-code run without it.")
+    static final class Mutation extends RealCodeCase {
+        @Option(names = "--features", defaultValue = "20", description = "at most this many features (default ${DEFAULT-VALUE})")
+        int features;
+
+        @Override
+        int features() {
+            return features;
+        }
+
+        @Override
+        void run(java.io.PrintWriter out, java.nio.file.Path home) throws Exception {
+            new dev.redyellow.bench.MutationBench(out, features, workers, seed, home).run();
         }
     }
 
@@ -286,33 +323,6 @@ final class BenchCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "invalid option: " + e.getMessage());
             }
-        }
-    }
-
-    @Command(name = "mutation", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "The extra wall of mutation testing (--mutation, PIT) over the same real-code run without it.")
-    static final class Mutation implements Callable<Integer> {
-        @Option(names = "--features", defaultValue = "20", description = "at most this many features (default ${DEFAULT-VALUE})")
-        int features;
-
-        @Option(names = "--workers", defaultValue = "3", description = "parallel workers (default ${DEFAULT-VALUE})")
-        int workers;
-
-        @Option(names = "--seed", defaultValue = "19", description = "picks the features (default ${DEFAULT-VALUE})")
-        long seed;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() throws Exception {
-            if (features < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--features must be at least 1, was " + features);
-            }
-            checkWorkers(spec, workers);
-            new dev.redyellow.bench.MutationBench(spec.commandLine().getOut(), features, workers, seed,
-                    java.nio.file.Path.of(System.getProperty("user.home"))).run();
-            return 0;
         }
     }
 
