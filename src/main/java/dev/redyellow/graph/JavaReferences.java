@@ -1,6 +1,8 @@
 package dev.redyellow.graph;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,6 +34,13 @@ final class JavaReferences implements SourceReferences {
     }
 
     private final List<JavaType> types;
+    // Indexes over `types`, each list in the order of `types`: a test of a 300-feature project reads
+    // hundreds of names, and a scan of every written type per name made inference take seconds.
+    private final Map<String, List<JavaType>> byQualifiedName = new HashMap<>();
+    private final Map<String, List<JavaType>> byPathSuffix = new HashMap<>();
+    private final Map<String, List<JavaType>> byPackage = new HashMap<>();
+    private final Map<String, List<JavaType>> byPackageAndSimpleName = new HashMap<>();
+    private final Map<JavaType, Integer> order = new HashMap<>();
 
     JavaReferences(WrittenFiles written) {
         Set<JavaType> found = new LinkedHashSet<>();
@@ -44,6 +53,21 @@ final class JavaReferences implements SourceReferences {
             }
         }
         this.types = List.copyOf(found);
+        for (JavaType type : types) {
+            order.put(type, order.size());
+            index(byQualifiedName, type.qualifiedName(), type);
+            index(byPackage, type.packageName(), type);
+            index(byPackageAndSimpleName, type.packageName() + "/" + type.simpleName(), type);
+            String path = type.path();
+            index(byPathSuffix, path, type);
+            for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                index(byPathSuffix, path.substring(slash + 1), type);
+            }
+        }
+    }
+
+    private static void index(Map<String, List<JavaType>> index, String key, JavaType type) {
+        index.computeIfAbsent(key, k -> new ArrayList<>()).add(type); // types are distinct, as are a path's suffixes
     }
 
     @Override
@@ -63,7 +87,7 @@ final class JavaReferences implements SourceReferences {
             String name = imports.group(2).replaceAll("\\s", "");
             String description = "imports " + (isStatic ? "static " : "") + name + (onDemand ? ".*" : "");
             if (onDemand && !isStatic) {
-                types.stream().filter(t -> t.packageName().equals(name))
+                byPackage.getOrDefault(name, List.of()).stream()
                         .forEach(t -> found.putIfAbsent(t.path(), description));
             } else {
                 String typeName = isStatic && !onDemand ? enclosing(name) : name;
@@ -78,9 +102,8 @@ final class JavaReferences implements SourceReferences {
             if (importedSimpleNames.contains(simpleName)) {
                 continue; // a single-type import shadows a same-package type of the same name
             }
-            for (JavaType type : types) {
-                if (type.packageName().equals(ownPackage) && type.simpleName().equals(simpleName)
-                        && !type.path().equals(path)) {
+            for (JavaType type : byPackageAndSimpleName.getOrDefault(ownPackage + "/" + simpleName, List.of())) {
+                if (!type.path().equals(path)) {
                     found.putIfAbsent(type.path(), "uses " + type.qualifiedName() + " (same package)");
                 }
             }
@@ -99,10 +122,9 @@ final class JavaReferences implements SourceReferences {
         while (true) {
             String candidate = name;
             String pathSuffix = candidate.replace('.', '/') + ".java";
-            List<JavaType> matches = types.stream()
-                    .filter(t -> t.qualifiedName().equals(candidate)
-                            || t.path().equals(pathSuffix) || t.path().endsWith("/" + pathSuffix))
-                    .toList();
+            Set<JavaType> union = new HashSet<>(byQualifiedName.getOrDefault(candidate, List.of()));
+            union.addAll(byPathSuffix.getOrDefault(pathSuffix, List.of()));
+            List<JavaType> matches = union.stream().sorted(Comparator.comparing(order::get)).toList();
             String enclosing = enclosing(name);
             if (!matches.isEmpty() || enclosing.isEmpty() || !startsUpperCase(lastSegment(enclosing))) {
                 return matches;

@@ -70,6 +70,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Connection connect(Path file) throws SQLException {
+        SqliteNativeLibrary.useKeptCopy();
         return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 

@@ -1,6 +1,7 @@
 package dev.redyellow.testing;
 
 import dev.redyellow.files.AtomicFiles;
+import dev.redyellow.files.LibraryFolders;
 import dev.redyellow.files.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,9 +21,7 @@ public final class JUnitConsoleJar {
 
     static final String RESOURCE = "/dev/redyellow/testing/junit-console.jar";
     private static final System.Logger LOG = System.getLogger(JUnitConsoleJar.class.getName());
-    private static final JUnitConsoleJar SHARED = new JUnitConsoleJar(List.of(
-            Path.of(System.getProperty("user.home"), ".redyellow", "lib"),
-            Path.of(System.getProperty("java.io.tmpdir"), "redyellow-" + System.getProperty("user.name"), "lib")));
+    private static final JUnitConsoleJar SHARED = new JUnitConsoleJar(LibraryFolders.perUser());
 
     private final List<Path> folders;
     private Path extracted;

@@ -1,6 +1,7 @@
 package dev.redyellow.testing;
 
 import dev.redyellow.files.AtomicFiles;
+import dev.redyellow.files.LibraryFolders;
 import dev.redyellow.files.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,9 +26,7 @@ public final class PitestJars {
     /** The PIT version bundled, for cache keys: another PIT may make other mutants. */
     public static final String VERSION = "pitest 1.30.1, pitest-junit5-plugin 1.2.3";
     private static final System.Logger LOG = System.getLogger(PitestJars.class.getName());
-    private static final PitestJars SHARED = new PitestJars(List.of(
-            Path.of(System.getProperty("user.home"), ".redyellow", "lib"),
-            Path.of(System.getProperty("java.io.tmpdir"), "redyellow-" + System.getProperty("user.name"), "lib")));
+    private static final PitestJars SHARED = new PitestJars(LibraryFolders.perUser());
 
     private final List<Path> folders;
     private List<Path> extracted;
