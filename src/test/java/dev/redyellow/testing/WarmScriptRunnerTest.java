@@ -148,13 +148,57 @@ class WarmScriptRunnerTest {
             assertEquals(List.of(), ProcessHandle.of(pid).orElseThrow().descendants().map(ProcessHandle::pid).toList(),
                     "the killed run left nothing under its server");
         }
+        assertEquals("timed out after 3 s; the test run was killed", timedOut.result().detail(), "the server stays");
         Path passing = workspace("after", Map.of("test_calc.py", CALC_TEST.formatted("2")));
-        assertEquals(TestOutcome.PASSED, run(warm, passing, command(PYTEST, TestSettings.Fork.WARM), "test_calc.py").result().outcome());
+        Captured after = run(warm, passing, command(PYTEST, TestSettings.Fork.WARM), "test_calc.py");
+        assertEquals(TestOutcome.PASSED, after.result().outcome(), after.result().detail());
+        assertTrue(after.text().contains("warm pytest server 1 (run 2)"), after.text());
 
         warm.close();
 
         assertNoneAlive(servers);
         assertEquals(List.of(), sleepers(ws), "the test's own child went with it");
+        assertEquals(List.of(), servers(), "no server left, by ps");
+    }
+
+    @Test
+    void anInterruptKillsTheServerAndEndsTheRun() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        Path ws = workspace("interrupted", Map.of("test_sleepy.py", """
+                import time
+
+
+                def test_sleeps():
+                    print("SLEEPING", flush=True)
+                    time.sleep(1000)
+                """));
+        List<String> argv = new ArrayList<>(PYTEST);
+        argv.add("-s");
+        java.util.concurrent.CountDownLatch sleeping = new java.util.concurrent.CountDownLatch(1);
+        OutputSink sink = (stream, bytes, offset, length) -> {
+            if (new String(bytes, offset, length, StandardCharsets.UTF_8).contains("SLEEPING")) {
+                sleeping.countDown();
+            }
+        };
+        java.util.concurrent.atomic.AtomicReference<Throwable> ended = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread runner = new Thread(() -> {
+            try {
+                warm.run(new TestRequest(ws, command(argv, TestSettings.Fork.WARM), List.of("test_sleepy.py"), sink));
+            } catch (Throwable e) {
+                ended.set(e);
+            }
+        });
+        runner.start();
+        assertTrue(sleeping.await(60, TimeUnit.SECONDS), "the test started");
+        List<Long> servers = pool.livePids();
+
+        runner.interrupt();
+        runner.join(30_000);
+
+        assertTrue(ended.get() instanceof InterruptedException, String.valueOf(ended.get()));
+        assertNoneAlive(servers);
+        assertEquals(Map.of("cancelled", 1), pool.state().recyclesByCause());
+        assertEquals(List.of(), servers(), "no server left, by ps");
     }
 
     @Test
@@ -235,6 +279,15 @@ class WarmScriptRunnerTest {
             }
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "server " + pid + " still runs");
         }
+    }
+
+    /** The script servers of this JVM still running, by ps (their script is in this JVM's own folder). */
+    static List<String> servers() throws Exception {
+        String folder = WarmScript.Scripts.of(WarmScript.Kind.PYTEST).getParent().toString();
+        Process ps = new ProcessBuilder("ps", "-eo", "pid,args").redirectErrorStream(true).start();
+        String out = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ps.waitFor();
+        return java.util.Arrays.stream(out.split("\n")).filter(line -> line.contains(folder)).toList();
     }
 
     /** {@code sleep 1000} processes started from this workspace, by ps. */

@@ -112,6 +112,7 @@ class WarmVitestRunnerTest {
         assertTrue(next.text().contains("warm vitest server 2 (run 1)"), next.text());
         assertEquals(Map.of("timeout", 1), pool.state().recyclesByCause());
         WarmScriptRunnerTest.assertNoneAlive(servers);
+        assertEquals(List.of(), WarmScriptRunnerTest.servers(), "no server left, by ps");
     }
 
     private Path workspace(String name, Path modules, String imported, String expected) throws IOException {
