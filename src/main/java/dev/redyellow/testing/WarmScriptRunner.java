@@ -101,6 +101,13 @@ public final class WarmScriptRunner implements TestRunner, AutoCloseable {
             throw e;
         }
         lines.finish();
+        return verdict(exchange, server, settings, request, startedAt, lines, tail, results);
+    }
+
+    /** Gives the server back (or has it replaced) and judges the run as a process per run is judged. */
+    private TestResult verdict(ScriptServer.Exchange exchange, ScriptServer server, TestSettings.Command settings,
+                               TestRequest request, Instant startedAt, OutputLines lines, ProcessOutputTail tail,
+                               RunResults results) {
         if (exchange instanceof ScriptServer.TimedOut timedOut) {
             if (timedOut.serverKept()) {
                 pool.giveBack(server);
