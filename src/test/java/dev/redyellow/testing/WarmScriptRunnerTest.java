@@ -221,6 +221,35 @@ class WarmScriptRunnerTest {
     }
 
     @Test
+    void aServerThatDiesMidRunIsAnErrorWithItsOutputAndIsReplaced() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        Path ws = workspace("dies", Map.of("test_dies.py", """
+                import os
+                import signal
+                import time
+
+
+                def test_kills_the_server():
+                    print("BEFORE THE KILL", flush=True)
+                    os.kill(os.getppid(), signal.SIGKILL)
+                    time.sleep(30)
+                """));
+        List<String> argv = new ArrayList<>(PYTEST);
+        argv.add("-s");
+
+        Captured died = run(warm, ws, command(argv, TestSettings.Fork.WARM), "test_dies.py");
+        Path passing = workspace("after", Map.of("test_calc.py", CALC_TEST.formatted("2")));
+        Captured after = run(warm, passing, command(PYTEST, TestSettings.Fork.WARM), "test_calc.py");
+
+        assertEquals(TestOutcome.ERROR, died.result().outcome(), died.result().detail());
+        assertTrue(died.result().detail().startsWith("the warm pytest server ended unexpectedly"), died.result().detail());
+        assertTrue(died.result().outputTail().contains("BEFORE THE KILL"), died.result().outputTail());
+        assertEquals(TestOutcome.PASSED, after.result().outcome(), after.result().detail());
+        assertTrue(after.text().contains("warm pytest server 2 (run 1)"), after.text());
+        assertEquals(Map.of("crash", 1), pool.state().recyclesByCause());
+    }
+
+    @Test
     void perRunForkRunsAProcessAndWarmAndPerRunAreKeyedApart() throws Exception {
         CommandTestRunnerTest.requirePytest();
         Path ws = workspace("perrun", Map.of("test_calc.py", CALC_TEST.formatted("2")));
