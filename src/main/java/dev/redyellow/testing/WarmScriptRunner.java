@@ -68,6 +68,8 @@ public final class WarmScriptRunner implements TestRunner, AutoCloseable {
         env.putAll(argv.env(settings.env(), System.getenv()));
         Optional<WarmScript.Plan> plan = WarmScript.of(argv.argv(), request.workspace(), env);
         if (plan.isEmpty()) {
+            // The interpreter or the workspace's vitest is not there: the process says what is missing.
+            pool.fellBack();
             return perRun.run(request);
         }
         ScriptServer server;

@@ -22,7 +22,7 @@ import _pytest.junitxml  # noqa: F401
 # server cannot break a frame.
 FRAMES = os.dup(1)
 os.dup2(2, 1)
-REQUESTS = os.fdopen(os.dup(0), "rb", buffering=0)
+REQUESTS = os.fdopen(os.dup(0), "rb")
 NULL = os.open(os.devnull, os.O_RDONLY)
 os.dup2(NULL, 0)
 
