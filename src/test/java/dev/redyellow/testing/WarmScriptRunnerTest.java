@@ -70,6 +70,35 @@ class WarmScriptRunnerTest {
     }
 
     @Test
+    void aVirtualenvLinkedIntoTheWorkspaceStaysTheInterpreter() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Process venv = new ProcessBuilder("python3", "-m", "venv", "--without-pip", "--system-site-packages", ".venv")
+                .directory(shared.toFile()).redirectErrorStream(true).start();
+        String venvOutput = new String(venv.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, venv.waitFor(), venvOutput);
+        // As a run's workspace has it: the shared .venv linked in; its bin/python is itself a link.
+        Path ws = workspace("venv", Map.of("test_prefix.py", """
+                import sys
+
+
+                def test_runs_in_the_virtualenv():
+                    assert sys.prefix != sys.base_prefix, sys.prefix
+                    assert sys.prefix.endswith(".venv"), sys.prefix
+                """));
+        Files.createSymbolicLink(ws.resolve(".venv"), shared.resolve(".venv"));
+        List<String> argv = new ArrayList<>(PYTEST);
+        argv.set(0, ".venv/bin/python");
+
+        Captured warmRun = run(warm, ws, command(argv, TestSettings.Fork.WARM), "test_prefix.py");
+        Captured coldRun = run(perRun, ws, command(argv, TestSettings.Fork.PER_RUN), "test_prefix.py");
+
+        assertEquals(TestOutcome.PASSED, coldRun.result().outcome(), coldRun.result().detail() + coldRun.text());
+        assertEquals(TestOutcome.PASSED, warmRun.result().outcome(), warmRun.result().detail() + warmRun.text());
+        assertEquals(1, pool.state().warmRuns());
+    }
+
+    @Test
     void aMissingModuleIsACompileErrorAsInAProcessPerRun() throws Exception {
         CommandTestRunnerTest.requirePytest();
         Path ws = workspace("missing", Map.of("test_calc.py", "from calc import add\n\n\ndef test_add():\n    assert add(1, 2) == 3\n"));
