@@ -143,9 +143,12 @@ final class ScriptServer {
         }
         sink = output;
         Long child = null;
+        // A tag of the run's own, so what the run leaves running can be found and killed after it, as
+        // a process per run's leftovers are; the server and its runs' children keep the server's.
+        String runTag = ProcessReaper.shared().mark(new ProcessBuilder());
         try {
             try {
-                input.write(request(workspace, args, env));
+                input.write(request(workspace, args, env, runTag));
                 input.flush();
             } catch (IOException e) {
                 kill();
@@ -171,12 +174,22 @@ final class ScriptServer {
             throw e;
         } finally {
             sink = OutputSink.DISCARD;
+            reapLeftovers(runTag); // however the run ended
         }
     }
 
-    private byte[] request(Path workspace, List<String> args, Map<String, String> env) {
+    /** Kills what a run that ended left running, as {@link ProcessRunner} does after a process. */
+    private void reapLeftovers(String runTag) {
+        ProcessReaper.Leftovers left = ProcessReaper.shared().killTagged(runTag, ProcessRunner.KILL_GRACE);
+        if (left.any()) {
+            LOG.log(Level.INFO, "killed " + left.killed().size() + " process(es) that a run in warm "
+                    + key.kind().label() + " server " + id + " left running: " + String.join(", ", left.killed()));
+        }
+    }
+
+    private byte[] request(Path workspace, List<String> args, Map<String, String> env, String runTag) {
         Map<String, String> full = new LinkedHashMap<>(env);
-        full.put(ProcessReaper.ENV, reapTag); // what the run starts stays marked as the server's
+        full.put(ProcessReaper.ENV, runTag);
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("cwd", workspace.toAbsolutePath().toString());
         request.put("args", args);

@@ -231,6 +231,24 @@ class WarmScriptRunnerTest {
     }
 
     @Test
+    void whatAPassingRunLeftRunningIsKilledAfterIt() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        Path ws = workspace("leaves", Map.of("test_leaves.py", """
+                import subprocess
+
+
+                def test_starts_a_sleeper_and_passes():
+                    subprocess.Popen(["sleep", "1000"], start_new_session=True)
+                """));
+
+        Captured passed = run(warm, ws, command(PYTEST, TestSettings.Fork.WARM), "test_leaves.py");
+
+        assertEquals(TestOutcome.PASSED, passed.result().outcome(), passed.result().detail());
+        assertEquals(1, pool.livePids().size(), "the server stays");
+        assertEquals(List.of(), sleepers(ws), "the sleeper the test left went after the run, as a process per run's would");
+    }
+
+    @Test
     void aServerKilledBetweenRunsIsReplaced() throws Exception {
         CommandTestRunnerTest.requirePytest();
         Path ws = workspace("killed", Map.of("test_calc.py", CALC_TEST.formatted("2")));
