@@ -112,6 +112,7 @@ public final class RealScriptBench {
         out.printf(Locale.ROOT, "%-40s %8.2f s (workspaces, shared-folder checks, cache, scheduling)%n",
                 "CPU of the engine (this JVM) in the cycle", cycleCpu.self());
         out.println("load average after the cycle: " + load());
+        out.println("test runs warm or not: " + scripts.describe());
         out.printf(Locale.ROOT, "%nverdicts that differ from the plain run: %d of %d%n", differing, project.features().size());
         out.printf(Locale.ROOT, "The case stays in %s: run it yourself with%n  java -jar target/redyellow.jar run %s%n", work,
                 manifestFile);
@@ -152,6 +153,9 @@ public final class RealScriptBench {
         }
     }
 
+    /** What the warm script servers did in the cycle: whether the runs were warm. */
+    private dev.redyellow.testing.ScriptPoolState scripts;
+
     private RunResult cycle(Manifest manifest, Path work) throws Exception {
         try (OpenedCache opened = TestCaches.open(work.resolve("cache.db"), CacheSettings.defaults())) {
             RunFolder folder = RunFolder.create(work.resolve("runs"), manifest.name(), Instant.now(), 6);
@@ -159,7 +163,9 @@ public final class RealScriptBench {
                  TestRunners runners = TestRunners.standard(Optional.empty())) {
                 RunOptions options = new RunOptions(workers, folder.path(), false, ManualDecisions.NOBODY, streams,
                         opened.cache(), Map.of(), null, null);
-                return new RunEngine(manifest, options, runners, RunListener.NONE, Clock.systemUTC()).run();
+                RunResult result = new RunEngine(manifest, options, runners, RunListener.NONE, Clock.systemUTC()).run();
+                scripts = runners.scriptPoolState();
+                return result;
             }
         }
     }

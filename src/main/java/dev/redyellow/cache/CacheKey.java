@@ -156,6 +156,10 @@ public record CacheKey(String sha256, List<CacheInput> inputs) {
             inputs.add(value("timeout", command.timeoutSeconds()));
             inputs.add(value("reports", command.reports()));
             inputs.add(value("rerunDependencyTests", command.rerunDependencyTests()));
+            if (command.fork() == TestSettings.Fork.WARM && dev.redyellow.testing.WarmScriptRunner.canRunWarm(command.command())) {
+                // Keyed only when it runs warm, so the keys of process-per-run results stay what they were.
+                inputs.add(value("fork", command.fork().manifestName()));
+            }
             String path = command.env().getOrDefault("PATH", System.getenv("PATH"));
             inputs.add(value("tool", ToolStamps.program(command.command().get(0), path, workspace)));
         } else {

@@ -64,7 +64,8 @@ final class RunCommand implements Callable<Integer> {
     Path runsDir;
 
     @Option(names = "--fork", paramLabel = "warm|perRun",
-            description = "where junit tests run: warm worker JVMs or a new JVM per run (default: the manifest's fork)")
+            description = "where tests run: junit in warm worker JVMs or a new JVM per run; a command's pytest or vitest in"
+                    + " warm servers or a new process per run (default: the manifest's fork)")
     String fork;
 
     @Option(names = "--store-budget-mb", paramLabel = "MB", defaultValue = "64",

@@ -16,7 +16,7 @@ record WireSettings(String kind, int timeoutSeconds, String fork, int workerHeap
                     j.runsPerWorker(), List.of(), Map.of(), null, false);
         }
         if (settings instanceof TestSettings.Command c) {
-            return new WireSettings("command", c.timeoutSeconds(), null, 0, 0, List.copyOf(c.command()),
+            return new WireSettings("command", c.timeoutSeconds(), c.fork().manifestName(), 0, 0, List.copyOf(c.command()),
                     Map.copyOf(c.env()), c.reports(), c.rerunDependencyTests());
         }
         throw new IllegalArgumentException("unknown test kind: " + settings.describe());
@@ -27,6 +27,7 @@ record WireSettings(String kind, int timeoutSeconds, String fork, int workerHeap
             return new TestSettings.JUnit(timeoutSeconds, TestSettings.Fork.named(fork).orElseThrow(), workerHeapMb,
                     runsPerWorker);
         }
-        return new TestSettings.Command(command, env, timeoutSeconds, reports, rerunDependencyTests);
+        return new TestSettings.Command(command, env, timeoutSeconds, reports, rerunDependencyTests, List.of(),
+                fork == null ? TestSettings.Command.DEFAULT_FORK : TestSettings.Fork.named(fork).orElseThrow());
     }
 }

@@ -54,7 +54,7 @@ final class SettingsReader {
                     fields.integer("runsPerWorker", TestSettings.JUnit.DEFAULT_RUNS_PER_WORKER, 1, 100_000));
         }
         fields.rejectUnknown(Set.of("kind", "command", "env", "timeoutSeconds", "reports", "rerunDependencyTests",
-                "mutationCommand"));
+                "mutationCommand", "fork"));
         List<String> command = fields.strings("command", true, true);
         boolean rerun = fields.bool("rerunDependencyTests", false);
         if (rerun && command.stream().anyMatch(a -> a.contains("{tests}") || a.contains("{testModules}"))) {
@@ -63,7 +63,8 @@ final class SettingsReader {
                     + " but the command selects the feature's own tests with {tests} or {testModules}; drop one of them");
         }
         return new TestSettings.Command(command, fields.stringMap("env"), timeout(fields, TEST_TIMEOUT),
-                fields.optionalString("reports", null, false), rerun, fields.strings("mutationCommand", false, true));
+                fields.optionalString("reports", null, false), rerun, fields.strings("mutationCommand", false, true),
+                fork(fields));
     }
 
     ImplementerSettings implementer(String pointer, JsonNode value) {

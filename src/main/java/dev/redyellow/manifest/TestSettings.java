@@ -53,7 +53,7 @@ public sealed interface TestSettings {
         }
     }
 
-    /** Where the junit kind runs a workspace's tests. */
+    /** Where the junit kind runs a workspace's tests, and the command kind a recognised pytest or vitest argv. */
     enum Fork {
         /** In a warm worker JVM that serves many runs, each in a fresh class loader. */
         WARM("warm"),
@@ -90,13 +90,33 @@ public sealed interface TestSettings {
      * up the dependencies' tests too (regression mode). {@code mutationCommand} (empty when absent)
      * measures the feature's mutation score when the manifest's {@code mutation} asks: its output gives
      * the killed and survived counts; it is no input of a test run, so the test cache does not key on it.
+     * {@code fork}: {@link Fork#WARM} (the default) runs a recognised pytest or vitest argv in a warm
+     * server that has imported the runner once; {@link Fork#PER_RUN} starts the argv as a process per
+     * run. Any other argv runs as a process per run whatever it says.
      */
     record Command(List<String> command, Map<String, String> env, int timeoutSeconds, String reports,
-                   boolean rerunDependencyTests, List<String> mutationCommand) implements TestSettings {
+                   boolean rerunDependencyTests, List<String> mutationCommand, Fork fork) implements TestSettings {
+
+        public static final Fork DEFAULT_FORK = Fork.WARM;
+
         public Command {
             command = List.copyOf(command);
             env = Map.copyOf(env);
             mutationCommand = mutationCommand == null ? List.of() : List.copyOf(mutationCommand);
+            if (fork == null) {
+                throw new IllegalArgumentException("fork must be given");
+            }
+        }
+
+        /** In the default fork mode. */
+        public Command(List<String> command, Map<String, String> env, int timeoutSeconds, String reports,
+                       boolean rerunDependencyTests, List<String> mutationCommand) {
+            this(command, env, timeoutSeconds, reports, rerunDependencyTests, mutationCommand, DEFAULT_FORK);
+        }
+
+        /** The same settings with another fork mode. */
+        public Command withFork(Fork mode) {
+            return new Command(command, env, timeoutSeconds, reports, rerunDependencyTests, mutationCommand, mode);
         }
 
         /** Without a mutation command. */
@@ -113,7 +133,8 @@ public sealed interface TestSettings {
         @Override
         public String describe() {
             return "command argv=" + command + " env=" + new java.util.TreeMap<>(env) + " timeout=" + timeoutSeconds
-                    + " reports=" + reports + (rerunDependencyTests ? " rerunDependencyTests" : "");
+                    + " reports=" + reports + (rerunDependencyTests ? " rerunDependencyTests" : "")
+                    + (fork == Fork.PER_RUN ? " fork=perRun" : "");
         }
     }
 }

@@ -5,26 +5,34 @@ import dev.redyellow.manifest.TestSettings;
 import java.util.Optional;
 
 /**
- * Runs each request with the runner of its test kind, and for the junit kind of its fork mode
- * (unless a mode is forced for the whole run, as {@code --fork} does). Thread-safe, like the runners
- * it holds. Closing it ends the warm worker JVMs; call it when the run ends.
+ * Runs each request with the runner of its test kind and fork mode (unless a mode is forced for the
+ * whole run, as {@code --fork} does): junit in warm worker JVMs or a JVM per run; command in a warm
+ * script server (a recognised pytest or vitest argv) or a process per run. Thread-safe, like the
+ * runners it holds. Closing it ends the warm worker JVMs and script servers; call it when the run ends.
  */
 public final class TestRunners implements TestRunner, AutoCloseable {
 
     private final JUnitTestRunner perRun;
     private final WarmJUnitRunner warm;
     private final CommandTestRunner command;
+    private final WarmScriptRunner warmScript;
     private final Optional<TestSettings.Fork> forcedFork;
 
     /**
-     * @param forcedFork the junit fork mode for every request, whatever its settings say; empty: each
+     * @param forcedFork the fork mode for every request, whatever its settings say; empty: each
      *                   request's own
      */
     public TestRunners(JUnitTestRunner perRun, WarmJUnitRunner warm, CommandTestRunner command,
                        Optional<TestSettings.Fork> forcedFork) {
+        this(perRun, warm, command, new WarmScriptRunner(command), forcedFork);
+    }
+
+    public TestRunners(JUnitTestRunner perRun, WarmJUnitRunner warm, CommandTestRunner command,
+                       WarmScriptRunner warmScript, Optional<TestSettings.Fork> forcedFork) {
         this.perRun = perRun;
         this.warm = warm;
         this.command = command;
+        this.warmScript = warmScript;
         this.forcedFork = forcedFork;
     }
 
@@ -47,17 +55,27 @@ public final class TestRunners implements TestRunner, AutoCloseable {
         if (settings instanceof TestSettings.JUnit junit) {
             return forcedFork.orElse(junit.fork()) == TestSettings.Fork.WARM ? warm : perRun;
         }
-        if (settings instanceof TestSettings.Command) {
-            return command;
+        if (settings instanceof TestSettings.Command own) {
+            return ((TestSettings.Command) effectiveSettings(own)).fork() == TestSettings.Fork.WARM ? warmScript : command;
         }
         throw new IllegalArgumentException("unknown test kind: " + settings.describe());
     }
 
-    /** The settings with the forced fork mode, when one is forced and the kind is junit. */
+    /**
+     * The settings with the forced fork mode, when one is forced; for the command kind, perRun when
+     * its argv cannot run warm (it runs as a process per run whatever the settings say).
+     */
     @Override
     public TestSettings effectiveSettings(TestSettings settings) {
         if (settings instanceof TestSettings.JUnit junit && forcedFork.isPresent()) {
             return junit.withFork(forcedFork.get());
+        }
+        if (settings instanceof TestSettings.Command own) {
+            TestSettings.Fork mode = forcedFork.orElse(own.fork());
+            if (mode == TestSettings.Fork.WARM && !WarmScript.capable(own.command())) {
+                mode = TestSettings.Fork.PER_RUN;
+            }
+            return mode == own.fork() ? own : own.withFork(mode);
         }
         return settings;
     }
@@ -72,9 +90,18 @@ public final class TestRunners implements TestRunner, AutoCloseable {
         return warm.pool().state();
     }
 
-    /** Ends the warm worker JVMs. */
+    /** The warm script servers' figures so far (all zero when no command run was warm). */
+    public ScriptPoolState scriptPoolState() {
+        return warmScript.state();
+    }
+
+    /** Ends the warm worker JVMs and the warm script servers. */
     @Override
     public void close() {
-        warm.close();
+        try {
+            warm.close();
+        } finally {
+            warmScript.close();
+        }
     }
 }

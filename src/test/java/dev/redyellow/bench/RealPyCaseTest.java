@@ -63,10 +63,15 @@ class RealPyCaseTest {
 
         Manifest manifest = ManifestLoader.load(manifestFile);
         RunResult result;
+        dev.redyellow.testing.ScriptPoolState scripts;
         try (TestRunners runners = TestRunners.standard(Optional.empty())) {
             result = new RunEngine(manifest, new RunOptions(2, dir.resolve("run"), false, ManualDecisions.NOBODY,
                     StepOutput.DISCARD), runners, RunListener.NONE, Clock.systemUTC()).run();
+            scripts = runners.scriptPoolState();
         }
+        // The case's .venv/bin/python -m pytest runs in warm servers (issue 23), never falling back.
+        assertTrue(scripts.warmRuns() > 0, scripts.describe());
+        assertEquals(0, scripts.perRunFallbacks(), scripts.describe());
 
         for (ScriptCase.Feature f : project.features()) {
             FeatureOutcome o = result.outcomes().stream().filter(x -> x.id().equals(f.id())).findFirst().orElseThrow();

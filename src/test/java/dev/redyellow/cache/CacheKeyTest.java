@@ -154,6 +154,23 @@ class CacheKeyTest {
     }
 
     @Test
+    void aCommandThatRunsWarmIsKeyedApartFromOneRunAsAProcessPerRun() throws IOException {
+        Path workspace = workspace("w");
+        List<String> pytest = List.of("python3", "-m", "pytest", "-q");
+        TestSettings.Command warm = new TestSettings.Command(pytest, Map.of(), 60, null, false, List.of(), TestSettings.Fork.WARM);
+        CacheKey warmKey = CacheKey.of(warm, TESTS, workspace, hashes);
+        CacheKey perRunKey = CacheKey.of(warm.withFork(TestSettings.Fork.PER_RUN), TESTS, workspace, hashes);
+
+        assertNotEquals(warmKey.sha256(), perRunKey.sha256());
+        assertTrue(warmKey.inputs().contains(CacheKey.value("fork", "warm")), warmKey.inputs().toString());
+        assertTrue(perRunKey.inputs().stream().noneMatch(i -> i.name().equals("fork")), "per-run keys stay as they were");
+        // unittest never runs warm: its key is the per-run one whatever the settings say.
+        TestSettings.Command unittest = command(List.of("python3", "-m", "unittest"), Map.of());
+        assertEquals(CacheKey.of(unittest, TESTS, workspace, hashes).sha256(),
+                CacheKey.of(unittest.withFork(TestSettings.Fork.PER_RUN), TESTS, workspace, hashes).sha256());
+    }
+
+    @Test
     void eachJUnitSettingChangesTheKey() throws IOException {
         Path workspace = workspace("w");
         TestSettings.JUnit base = new TestSettings.JUnit(60);

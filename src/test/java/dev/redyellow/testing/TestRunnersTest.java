@@ -53,9 +53,14 @@ class TestRunnersTest {
         TestSettings.Command commandSettings = new TestSettings.Command(List.of("true"), Map.of(), 60, null);
         try (TestRunners perRunOnly = new TestRunners(junit, warm, command, Optional.of(TestSettings.Fork.PER_RUN))) {
             assertEquals(warmSettings.withFork(TestSettings.Fork.PER_RUN), perRunOnly.effectiveSettings(warmSettings));
-            assertSame(commandSettings, perRunOnly.effectiveSettings(commandSettings));
+            // The command kind too: forced per run, it runs (and is keyed) as a process per run.
+            assertEquals(commandSettings.withFork(TestSettings.Fork.PER_RUN), perRunOnly.effectiveSettings(commandSettings));
         }
         assertSame(warmSettings, runners.effectiveSettings(warmSettings));
+        // An argv that cannot run warm runs as a process per run whatever its settings say.
+        assertEquals(commandSettings.withFork(TestSettings.Fork.PER_RUN), runners.effectiveSettings(commandSettings));
+        TestSettings.Command pytest = new TestSettings.Command(List.of("python3", "-m", "pytest"), Map.of(), 60, null);
+        assertSame(pytest, runners.effectiveSettings(pytest));
     }
 
     @Test

@@ -1,0 +1,124 @@
+package dev.redyellow.testing;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * How the {@code command} kind judges a run that ended by itself, whether it ran as a process of its
+ * own ({@link CommandTestRunner}) or in a warm server ({@link WarmScriptRunner}): the exit code, the
+ * JUnit XML reports the run wrote (the {@code reports} glob), else the summary lines of the runner it
+ * turned out to be, and the load failures in its output.
+ */
+final class CommandVerdict {
+
+    private CommandVerdict() {
+    }
+
+    /**
+     * @param lines     the run's output, read as it came and finished
+     * @param startedAt when the run started: reports older than that are left-overs
+     */
+    static TestResult of(int exitCode, String outputTail, Path workspace, String reportsGlob, Instant startedAt,
+                         OutputLines lines, RunResults results) {
+        Optional<Counted> counted;
+        try {
+            counted = fromReports(workspace, reportsGlob, startedAt).or(() -> fromSummary(lines));
+        } catch (IOException e) {
+            return results.of(TestOutcome.ERROR, TestTally.EMPTY, e.getMessage(), outputTail);
+        }
+        return outcome(exitCode, outputTail, counted, lines.loadFailures(), results);
+    }
+
+    private static TestResult outcome(int exitCode, String outputTail, Optional<Counted> counted, LoadFailures loadFailures,
+                                      RunResults results) {
+        TestTally tally = counted.map(Counted::tally).orElse(TestTally.EMPTY);
+        String source = counted.map(c -> " (counts from " + c.source() + ")").orElse("");
+        if (exitCode != 0 && loadFailures.seen()) {
+            // Python counts a module it could not import as "1 error", node --test a file it could not
+            // load as a failed test: these are load failures, the counterpart of javac's errors, and the
+            // detail keeps the lines that name what is missing, verbatim.
+            String detail = loadFailures.detail();
+            return results.of(TestOutcome.COMPILE_ERROR, tally, detail.isEmpty()
+                    ? "exited " + exitCode + ": the tests could not be loaded" + source : detail,
+                    outputTail);
+        }
+        if (exitCode != 0 && tally.executed() == 0) {
+            // Not a failure: no test ran, so nothing failed (and no RED is proved by a crash).
+            return results.of(TestOutcome.ERROR, tally, "exited " + exitCode + " having run no test"
+                    + (source.isEmpty() ? " (no test report and no recognisable test summary in the output)" : source),
+                    outputTail);
+        }
+        if (exitCode != 0) {
+            String detail = "exit code " + exitCode + source;
+            if (tally.failed() > 0) {
+                detail += ": " + tally.failed() + " of " + tally.executed() + " tests failed";
+            }
+            return results.of(TestOutcome.FAILED, tally, detail, outputTail);
+        }
+        if (counted.isEmpty()) {
+            return results.of(TestOutcome.NO_TESTS, tally,
+                    "exit code 0, but no test report and no recognisable test summary in the output", outputTail);
+        }
+        if (tally.failed() > 0) {
+            return results.of(TestOutcome.FAILED, tally, "exit code 0, but " + tally.failed() + " tests failed" + source,
+                    outputTail);
+        }
+        if (tally.executed() == 0) {
+            return results.of(TestOutcome.NO_TESTS, tally, "no test executed" + source, outputTail);
+        }
+        return results.of(TestOutcome.PASSED, tally, "", outputTail);
+    }
+
+    private static Optional<Counted> fromSummary(OutputLines lines) {
+        return lines.summary().map(s -> new Counted(s.runner() + " summary", s.tally()));
+    }
+
+    /**
+     * Every report matching the glob that this run wrote: reports older than the run are left-overs
+     * (copied in with the project, or from an earlier run) and would count tests that did not run now.
+     */
+    private static Optional<Counted> fromReports(Path workspace, String glob, Instant startedAt) throws IOException {
+        if (glob == null || glob.isBlank()) {
+            return Optional.empty();
+        }
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        // File times come from a coarse kernel clock that may lag ours by a few milliseconds.
+        FileTime notBefore = FileTime.from(startedAt.minusMillis(100));
+        List<Path> reports;
+        try (Stream<Path> files = Files.walk(workspace)) {
+            reports = files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) // never read through a link
+                    .filter(p -> matcher.matches(workspace.relativize(p)))
+                    .filter(p -> modified(p).compareTo(notBefore) >= 0)
+                    .sorted()
+                    .toList();
+        }
+        if (reports.isEmpty()) {
+            return Optional.empty();
+        }
+        TestTally tally = TestTally.EMPTY;
+        for (Path report : reports) {
+            tally = tally.plus(JUnitXmlReport.read(report));
+        }
+        return Optional.of(new Counted(reports.size() + " JUnit XML report(s)", tally));
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private record Counted(String source, TestTally tally) {
+    }
+}

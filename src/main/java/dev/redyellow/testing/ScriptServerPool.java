@@ -1,0 +1,174 @@
+package dev.redyellow.testing;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The warm script servers of one run ({@link ScriptServer}). A server is started when a run needs
+ * one for its key (runner, interpreter or vitest, environment) and none is idle, so there are as many
+ * per key as runs happen at once: one per scheduler worker. A server serves runs one at a time and is
+ * replaced after its kind's run limit, or at once when it died or a run killed it. {@link #close()}
+ * ends them all; a JVM shutdown hook does the same if nobody closes the pool. Thread-safe.
+ */
+final class ScriptServerPool implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(ScriptServerPool.class.getName());
+    private static final Duration READY_WITHIN = Duration.ofSeconds(60);
+
+    private final LinkedList<ScriptServer> idle = new LinkedList<>();
+    private final List<ScriptServer> live = new ArrayList<>();
+    private final Map<String, Integer> recycles = new TreeMap<>();
+    private int started;
+    private int runs;
+    private int perRunFallbacks;
+    private boolean closed;
+    private Thread shutdownHook;
+
+    /** An idle live server for {@code key}, or a new one. */
+    ScriptServer borrow(WarmScript.Key key) throws IOException, InterruptedException {
+        List<ScriptServer> dead = new ArrayList<>();
+        ScriptServer found = null;
+        synchronized (this) {
+            requireOpen();
+            for (Iterator<ScriptServer> it = idle.iterator(); it.hasNext(); ) {
+                ScriptServer server = it.next();
+                if (!server.alive()) {
+                    // Killed or crashed between runs: replaced before it can fail a run.
+                    it.remove();
+                    retire(server, "died while idle");
+                    dead.add(server);
+                } else if (server.key().equals(key)) {
+                    it.remove();
+                    found = server;
+                    break;
+                }
+            }
+        }
+        dead.forEach(ScriptServer::kill);
+        if (found != null) {
+            return found;
+        }
+        int id;
+        synchronized (this) {
+            id = ++started;
+            installShutdownHook();
+        }
+        Path script = WarmScript.Scripts.of(key.kind());
+        ScriptServer server = ScriptServer.start(id, key, script, script.getParent(), READY_WITHIN);
+        synchronized (this) {
+            if (!closed) {
+                live.add(server);
+                return server;
+            }
+        }
+        server.kill();
+        throw new IllegalStateException("the warm script server pool is closed");
+    }
+
+    /** Takes a server back after a run that ended by itself: kept unless it has served its kind's runs. */
+    void giveBack(ScriptServer server) {
+        boolean keep;
+        synchronized (this) {
+            runs++;
+            keep = !closed && server.runs() < server.key().kind().runsPerServer();
+            if (keep) {
+                idle.addFirst(server);
+                return;
+            }
+            retire(server, closed ? "pool closed" : "run limit");
+        }
+        server.stop();
+    }
+
+    /** Takes back a server that died or was killed during a run: it is replaced. */
+    void discard(ScriptServer server, String cause) {
+        synchronized (this) {
+            runs++;
+            retire(server, cause);
+        }
+        server.kill();
+    }
+
+    /** Counts a run that could not get a server and ran as a process of its own. */
+    synchronized void fellBack() {
+        perRunFallbacks++;
+    }
+
+    /** The pool's figures so far. */
+    synchronized ScriptPoolState state() {
+        return new ScriptPoolState(live.size(), started, runs, perRunFallbacks, recycles);
+    }
+
+    /** The pids of the servers alive now (for tests that check nothing is left). */
+    synchronized List<Long> livePids() {
+        return live.stream().map(s -> s.handle().pid()).toList();
+    }
+
+    /** Ends every server: idle ones are asked to stop, busy ones are killed. Idempotent. */
+    @Override
+    public void close() {
+        List<ScriptServer> idleOnes;
+        List<ScriptServer> busyOnes;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            idleOnes = new ArrayList<>(idle);
+            busyOnes = new ArrayList<>(live);
+            busyOnes.removeAll(idleOnes);
+            idle.clear();
+            live.clear();
+            removeShutdownHook();
+        }
+        idleOnes.forEach(ScriptServer::stop);
+        busyOnes.forEach(ScriptServer::kill);
+    }
+
+    private void retire(ScriptServer server, String cause) {
+        live.remove(server);
+        idle.remove(server);
+        recycles.merge(cause, 1, Integer::sum);
+        LOG.log(Level.DEBUG, "warm " + server.key().kind().label() + " server " + server.id() + " replaced: " + cause);
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the warm script server pool is closed");
+        }
+    }
+
+    private void installShutdownHook() {
+        if (shutdownHook == null) {
+            shutdownHook = new Thread(this::killAll, "script-servers-stop");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs or has run; it kills what is left
+            }
+        }
+    }
+
+    /** The backstop when the JVM ends without closing the pool: no server may outlive it. */
+    private void killAll() {
+        List<ScriptServer> all;
+        synchronized (this) {
+            all = new ArrayList<>(live);
+        }
+        all.forEach(ScriptServer::kill);
+    }
+}

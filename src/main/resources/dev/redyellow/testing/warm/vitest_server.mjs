@@ -1,0 +1,95 @@
+// RedYellow's warm vitest server (dev.redyellow.testing.ScriptServer). It imports vitest once (the
+// node_modules/vitest/dist/node.js given as its argument) and runs each request in this process,
+// one at a time, through vitest's own startVitest. Protocol: a request is one line of JSON on stdin
+// {"cwd": ..., "args": [...], "env": {...}} (args: vitest's arguments, as on its command line);
+// replies are frames on stdout, one byte of kind, four bytes of big-endian length, the payload:
+// R (ready, once), O and E (the run's stdout and stderr, as they come), X (the exit code, in ASCII).
+// End of stdin ends the server.
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { Writable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+
+const FRAMES = fs.openSync('/dev/stdout', 'w');
+const vitest = await import(pathToFileURL(process.argv[2]).href);
+
+function send(kind, data) {
+  const payload = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
+  const frame = Buffer.alloc(5 + payload.length);
+  frame.write(kind, 0, 'latin1');
+  frame.writeUInt32BE(payload.length, 1);
+  payload.copy(frame, 5);
+  let written = 0;
+  while (written < frame.length) {
+    try {
+      written += fs.writeSync(FRAMES, frame, written);
+    } catch (e) {
+      if (e.code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5); // the reader is behind: wait a little
+    }
+  }
+}
+
+function framing(kind) {
+  return new Writable({
+    write(chunk, encoding, done) {
+      send(kind, typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk);
+      done();
+    },
+  });
+}
+
+const stdout = framing('O');
+const stderr = framing('E');
+// Whatever writes to process.stdout or stderr directly (a plugin, a stray log) is framed too.
+for (const [stream, kind] of [[process.stdout, 'O'], [process.stderr, 'E']]) {
+  stream.write = (chunk, encoding, callback) => {
+    if (typeof encoding === 'function') {
+      callback = encoding;
+      encoding = undefined;
+    }
+    send(kind, typeof chunk === 'string' ? Buffer.from(chunk, encoding || 'utf8') : chunk);
+    if (callback) callback();
+    return true;
+  };
+}
+
+async function serve(request) {
+  process.chdir(request.cwd);
+  for (const name of Object.keys(process.env)) {
+    if (!(name in request.env)) delete process.env[name];
+  }
+  Object.assign(process.env, request.env);
+  process.exitCode = undefined;
+  let ctx;
+  try {
+    const { filter, options } = vitest.parseCLI(['vitest', ...request.args]);
+    if (options.exclude) {
+      options.cliExclude = [].concat(options.exclude);
+      delete options.exclude;
+    }
+    ctx = await vitest.startVitest('test', filter, { ...options, run: true, watch: false, root: request.cwd },
+      undefined, { stdout, stderr });
+  } catch (e) {
+    send('E', `\nStartup Error\n${e && e.stack ? e.stack : e}\n`);
+    if (process.exitCode === undefined) process.exitCode = 1;
+  } finally {
+    if (ctx) {
+      try {
+        await ctx.close();
+      } catch (e) {
+        send('E', `closing vitest failed: ${e && e.stack ? e.stack : e}\n`);
+      }
+    }
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = undefined;
+  send('X', String(code));
+}
+
+const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+send('R', '');
+for await (const line of lines) {
+  if (line.trim()) await serve(JSON.parse(line));
+}
+process.exit(0);

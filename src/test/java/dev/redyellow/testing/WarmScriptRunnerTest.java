@@ -1,0 +1,415 @@
+package dev.redyellow.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redyellow.exec.OutputSink;
+import dev.redyellow.exec.ProcessRunner;
+import dev.redyellow.manifest.TestSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** pytest in a warm server, against real python3 and pytest, on workspaces in temporary folders. */
+class WarmScriptRunnerTest {
+
+    static final List<String> PYTEST = List.of("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider");
+
+    private static final String CALC_TEST = """
+            def test_adds():
+                assert 2 + 2 == 4
+
+
+            def test_subtracts():
+                assert 3 - 1 == %s
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final CommandTestRunner perRun = new CommandTestRunner(new ProcessRunner());
+    private final ScriptServerPool pool = new ScriptServerPool();
+    private final WarmScriptRunner warm = new WarmScriptRunner(pool, perRun);
+
+    @AfterEach
+    void closePool() {
+        warm.close();
+    }
+
+    @Test
+    void passingAndFailingPytestRunWarmAndAreJudgedAsAProcessPerRun() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        Path passing = workspace("passing", Map.of("tests/test_calc.py", CALC_TEST.formatted("2")));
+        Path failing = workspace("failing", Map.of("tests/test_calc.py", CALC_TEST.formatted("1")));
+
+        Captured warmPass = run(warm, passing, command(PYTEST, TestSettings.Fork.WARM), "tests/test_calc.py");
+        Captured warmFail = run(warm, failing, command(PYTEST, TestSettings.Fork.WARM), "tests/test_calc.py");
+        Captured coldPass = run(perRun, passing, command(PYTEST, TestSettings.Fork.PER_RUN), "tests/test_calc.py");
+        Captured coldFail = run(perRun, failing, command(PYTEST, TestSettings.Fork.PER_RUN), "tests/test_calc.py");
+
+        assertEquals(TestOutcome.PASSED, warmPass.result().outcome(), warmPass.result().detail() + warmPass.text());
+        assertTrue(warmPass.text().contains("[redyellow] warm pytest server 1 (run 1)"), warmPass.text());
+        assertTrue(warmFail.text().contains("[redyellow] warm pytest server 1 (run 2)"), "the same server: " + warmFail.text());
+        assertEquals(TestOutcome.FAILED, warmFail.result().outcome(), warmFail.result().detail());
+        assertEquals("tests/test_calc.py::test_subtracts", warmFail.result().failures().get(0).name());
+        assertSame(coldPass.result(), warmPass.result());
+        assertSame(coldFail.result(), warmFail.result());
+        assertEquals(1, pool.state().serversStarted());
+        assertEquals(2, pool.state().warmRuns());
+    }
+
+    @Test
+    void aVirtualenvLinkedIntoTheWorkspaceStaysTheInterpreter() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Process venv = new ProcessBuilder("python3", "-m", "venv", "--without-pip", "--system-site-packages", ".venv")
+                .directory(shared.toFile()).redirectErrorStream(true).start();
+        String venvOutput = new String(venv.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, venv.waitFor(), venvOutput);
+        // As a run's workspace has it: the shared .venv linked in; its bin/python is itself a link.
+        Path ws = workspace("venv", Map.of("test_prefix.py", """
+                import sys
+
+
+                def test_runs_in_the_virtualenv():
+                    assert sys.prefix != sys.base_prefix, sys.prefix
+                    assert sys.prefix.endswith(".venv"), sys.prefix
+                """));
+        Files.createSymbolicLink(ws.resolve(".venv"), shared.resolve(".venv"));
+        List<String> argv = new ArrayList<>(PYTEST);
+        argv.set(0, ".venv/bin/python");
+
+        Captured warmRun = run(warm, ws, command(argv, TestSettings.Fork.WARM), "test_prefix.py");
+        Captured coldRun = run(perRun, ws, command(argv, TestSettings.Fork.PER_RUN), "test_prefix.py");
+
+        assertEquals(TestOutcome.PASSED, coldRun.result().outcome(), coldRun.result().detail() + coldRun.text());
+        assertEquals(TestOutcome.PASSED, warmRun.result().outcome(), warmRun.result().detail() + warmRun.text());
+        assertEquals(1, pool.state().warmRuns());
+    }
+
+    @Test
+    void aMissingModuleIsACompileErrorAsInAProcessPerRun() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        Path ws = workspace("missing", Map.of("test_calc.py", "from calc import add\n\n\ndef test_add():\n    assert add(1, 2) == 3\n"));
+
+        Captured warmRun = run(warm, ws, command(PYTEST, TestSettings.Fork.WARM), "test_calc.py");
+        Captured coldRun = run(perRun, ws, command(PYTEST, TestSettings.Fork.PER_RUN), "test_calc.py");
+
+        assertEquals(TestOutcome.COMPILE_ERROR, warmRun.result().outcome(), warmRun.result().detail());
+        assertTrue(warmRun.result().detail().contains("calc"), warmRun.result().detail());
+        assertEquals(coldRun.result().detail(), warmRun.result().detail());
+        assertEquals(1, pool.state().warmRuns());
+    }
+
+    @Test
+    void outputStreamsLiveWhileTheTestRuns() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        // The test waits until the host has seen its first line: it passes only if output comes live.
+        Path ws = workspace("live", Map.of("test_live.py", """
+                import os
+                import time
+
+
+                def test_waits_for_the_host():
+                    print("STARTED", flush=True)
+                    for _ in range(600):
+                        if os.path.exists("go"):
+                            print("TOLD TO GO", flush=True)
+                            return
+                        time.sleep(0.05)
+                    raise AssertionError("the host never saw the first line")
+                """));
+        List<String> order = new ArrayList<>();
+        StringBuilder seen = new StringBuilder();
+        OutputSink sink = (stream, bytes, offset, length) -> {
+            synchronized (seen) {
+                seen.append(new String(bytes, offset, length, StandardCharsets.UTF_8));
+                if (seen.indexOf("STARTED") >= 0 && order.isEmpty()) {
+                    order.add("STARTED");
+                    try {
+                        Files.writeString(ws.resolve("go"), "");
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        };
+        List<String> argv = new ArrayList<>(PYTEST);
+        argv.add("-s");
+
+        TestResult result = warm.run(new TestRequest(ws, command(argv, TestSettings.Fork.WARM), List.of("test_live.py"), sink));
+
+        assertEquals(TestOutcome.PASSED, result.outcome(), result.detail() + seen);
+        assertTrue(seen.indexOf("STARTED") < seen.indexOf("TOLD TO GO"), seen.toString());
+    }
+
+    @Test
+    void aTimeoutKillsTheRunAndLeavesNoProcess() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        Path ws = workspace("sleepy", Map.of("test_sleepy.py", """
+                import subprocess
+                import time
+
+
+                def test_sleeps_forever():
+                    subprocess.Popen(["sleep", "1000"])
+                    time.sleep(1000)
+                """));
+        TestSettings.Command settings = new TestSettings.Command(PYTEST, Map.of(), 3, null, false, List.of(),
+                TestSettings.Fork.WARM);
+
+        Captured timedOut = run(warm, ws, settings, "test_sleepy.py");
+
+        assertEquals(TestOutcome.TIMEOUT, timedOut.result().outcome(), timedOut.result().detail());
+        List<Long> servers = pool.livePids();
+        for (long pid : servers) {
+            assertEquals(List.of(), ProcessHandle.of(pid).orElseThrow().descendants().map(ProcessHandle::pid).toList(),
+                    "the killed run left nothing under its server");
+        }
+        assertEquals("timed out after 3 s; the test run was killed", timedOut.result().detail(), "the server stays");
+        Path passing = workspace("after", Map.of("test_calc.py", CALC_TEST.formatted("2")));
+        Captured after = run(warm, passing, command(PYTEST, TestSettings.Fork.WARM), "test_calc.py");
+        assertEquals(TestOutcome.PASSED, after.result().outcome(), after.result().detail());
+        assertTrue(after.text().contains("warm pytest server 1 (run 2)"), after.text());
+
+        warm.close();
+
+        assertNoneAlive(servers);
+        assertEquals(List.of(), sleepers(ws), "the test's own child went with it");
+        assertEquals(List.of(), servers(), "no server left, by ps");
+    }
+
+    @Test
+    void anInterruptKillsTheServerAndEndsTheRun() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        Path ws = workspace("interrupted", Map.of("test_sleepy.py", """
+                import time
+
+
+                def test_sleeps():
+                    print("SLEEPING", flush=True)
+                    time.sleep(1000)
+                """));
+        List<String> argv = new ArrayList<>(PYTEST);
+        argv.add("-s");
+        java.util.concurrent.CountDownLatch sleeping = new java.util.concurrent.CountDownLatch(1);
+        OutputSink sink = (stream, bytes, offset, length) -> {
+            if (new String(bytes, offset, length, StandardCharsets.UTF_8).contains("SLEEPING")) {
+                sleeping.countDown();
+            }
+        };
+        java.util.concurrent.atomic.AtomicReference<Throwable> ended = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread runner = new Thread(() -> {
+            try {
+                warm.run(new TestRequest(ws, command(argv, TestSettings.Fork.WARM), List.of("test_sleepy.py"), sink));
+            } catch (Throwable e) {
+                ended.set(e);
+            }
+        });
+        runner.start();
+        assertTrue(sleeping.await(60, TimeUnit.SECONDS), "the test started");
+        List<Long> servers = pool.livePids();
+
+        runner.interrupt();
+        runner.join(30_000);
+
+        assertTrue(ended.get() instanceof InterruptedException, String.valueOf(ended.get()));
+        assertNoneAlive(servers);
+        assertEquals(Map.of("cancelled", 1), pool.state().recyclesByCause());
+        assertEquals(List.of(), servers(), "no server left, by ps");
+    }
+
+    @Test
+    void whatAPassingRunLeftRunningIsKilledAfterIt() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        Path ws = workspace("leaves", Map.of("test_leaves.py", """
+                import subprocess
+
+
+                def test_starts_a_sleeper_and_passes():
+                    subprocess.Popen(["sleep", "1000"], start_new_session=True)
+                """));
+
+        Captured passed = run(warm, ws, command(PYTEST, TestSettings.Fork.WARM), "test_leaves.py");
+
+        assertEquals(TestOutcome.PASSED, passed.result().outcome(), passed.result().detail());
+        assertEquals(1, pool.livePids().size(), "the server stays");
+        assertEquals(List.of(), sleepers(ws), "the sleeper the test left went after the run, as a process per run's would");
+    }
+
+    @Test
+    void aServerKilledBetweenRunsIsReplaced() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        Path ws = workspace("killed", Map.of("test_calc.py", CALC_TEST.formatted("2")));
+        assertEquals(TestOutcome.PASSED, run(warm, ws, command(PYTEST, TestSettings.Fork.WARM), "test_calc.py").result().outcome());
+        List<Long> first = pool.livePids();
+        assertEquals(1, first.size());
+        ProcessHandle server = ProcessHandle.of(first.get(0)).orElseThrow();
+
+        assertTrue(server.destroyForcibly());
+        server.onExit().get(10, TimeUnit.SECONDS);
+        Captured again = run(warm, ws, command(PYTEST, TestSettings.Fork.WARM), "test_calc.py");
+
+        assertEquals(TestOutcome.PASSED, again.result().outcome(), again.result().detail() + again.text());
+        assertTrue(again.text().contains("warm pytest server 2 (run 1)"), again.text());
+        assertNotEquals(first, pool.livePids());
+        assertEquals(Map.of("died while idle", 1), pool.state().recyclesByCause());
+    }
+
+    @Test
+    void aServerThatDiesMidRunIsAnErrorWithItsOutputAndIsReplaced() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        Path ws = workspace("dies", Map.of("test_dies.py", """
+                import os
+                import signal
+                import time
+
+
+                def test_kills_the_server():
+                    print("BEFORE THE KILL", flush=True)
+                    os.kill(os.getppid(), signal.SIGKILL)
+                    time.sleep(30)
+                """));
+        List<String> argv = new ArrayList<>(PYTEST);
+        argv.add("-s");
+
+        Captured died = run(warm, ws, command(argv, TestSettings.Fork.WARM), "test_dies.py");
+        Path passing = workspace("after", Map.of("test_calc.py", CALC_TEST.formatted("2")));
+        Captured after = run(warm, passing, command(PYTEST, TestSettings.Fork.WARM), "test_calc.py");
+
+        assertEquals(TestOutcome.ERROR, died.result().outcome(), died.result().detail());
+        assertTrue(died.result().detail().startsWith("the warm pytest server ended unexpectedly"), died.result().detail());
+        assertTrue(died.result().outputTail().contains("BEFORE THE KILL"), died.result().outputTail());
+        assertEquals(TestOutcome.PASSED, after.result().outcome(), after.result().detail());
+        assertTrue(after.text().contains("warm pytest server 2 (run 1)"), after.text());
+        assertEquals(Map.of("crash", 1), pool.state().recyclesByCause());
+    }
+
+    @Test
+    void perRunForkRunsAProcessAndWarmAndPerRunAreKeyedApart() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        Path ws = workspace("perrun", Map.of("test_calc.py", CALC_TEST.formatted("2")));
+        JUnitTestRunner junit = new JUnitTestRunner(new ProcessRunner(), JUnitConsoleJar.shared());
+        try (TestRunners runners = new TestRunners(junit, new WarmJUnitRunner(new WarmWorkerPool(JUnitConsoleJar.shared())),
+                perRun, warm, Optional.empty());
+             TestRunners forced = new TestRunners(junit, new WarmJUnitRunner(new WarmWorkerPool(JUnitConsoleJar.shared())),
+                     perRun, warm, Optional.of(TestSettings.Fork.PER_RUN))) {
+            TestSettings.Command perRunSettings = command(PYTEST, TestSettings.Fork.PER_RUN);
+            TestSettings.Command warmSettings = command(PYTEST, TestSettings.Fork.WARM);
+
+            Captured cold = run(runners, ws, perRunSettings, "test_calc.py");
+            Captured forcedCold = run(forced, ws, warmSettings, "test_calc.py");
+
+            assertEquals(TestOutcome.PASSED, cold.result().outcome(), cold.result().detail());
+            assertFalse(cold.text().contains("warm pytest server"), cold.text());
+            assertFalse(forcedCold.text().contains("warm pytest server"), forcedCold.text());
+            assertEquals(0, pool.state().serversStarted());
+            assertEquals(TestSettings.Fork.PER_RUN, ((TestSettings.Command) forced.effectiveSettings(warmSettings)).fork());
+            assertEquals(TestSettings.Fork.WARM, ((TestSettings.Command) runners.effectiveSettings(warmSettings)).fork());
+            // An argv that cannot run warm is keyed as what runs: a process per run.
+            TestSettings.Command unittest = command(List.of("python3", "-m", "unittest"), TestSettings.Fork.WARM);
+            assertEquals(TestSettings.Fork.PER_RUN, ((TestSettings.Command) runners.effectiveSettings(unittest)).fork());
+        }
+    }
+
+    @Test
+    void aPytestMissingFromTheInterpreterFallsBackToAProcessPerRun() throws Exception {
+        Path ws = workspace("nopytest", Map.of("test_calc.py", CALC_TEST.formatted("2"), "bin/python3",
+                "#!/bin/sh\necho 'No module named pytest' >&2\nexit 1\n"));
+        Files.setPosixFilePermissions(ws.resolve("bin/python3"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> argv = new ArrayList<>(PYTEST);
+        argv.set(0, "bin/python3");
+
+        Captured result = run(warm, ws, command(argv, TestSettings.Fork.WARM), "test_calc.py");
+
+        assertEquals(TestOutcome.ERROR, result.result().outcome(), result.result().detail());
+        assertTrue(result.text().contains("the warm pytest server did not start"), result.text());
+        assertEquals(1, pool.state().perRunFallbacks());
+        assertEquals(List.of(), pool.livePids());
+    }
+
+    static void assertSame(TestResult expected, TestResult actual) {
+        assertEquals(expected.outcome(), actual.outcome(), actual.detail());
+        assertEquals(List.of(expected.passed(), expected.failed(), expected.skipped()),
+                List.of(actual.passed(), actual.failed(), actual.skipped()));
+        assertEquals(expected.failures().stream().map(TestCase::name).toList(),
+                actual.failures().stream().map(TestCase::name).toList());
+    }
+
+    static void assertNoneAlive(List<Long> pids) throws Exception {
+        for (long pid : pids) {
+            Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+            if (handle.isPresent()) {
+                handle.get().onExit().get(10, TimeUnit.SECONDS);
+            }
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "server " + pid + " still runs");
+        }
+    }
+
+    /** The script servers of this JVM still running, by ps (their script is in this JVM's own folder). */
+    static List<String> servers() throws Exception {
+        String folder = WarmScript.Scripts.of(WarmScript.Kind.PYTEST).getParent().toString();
+        Process ps = new ProcessBuilder("ps", "-eo", "pid,args").redirectErrorStream(true).start();
+        String out = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ps.waitFor();
+        return java.util.Arrays.stream(out.split("\n")).filter(line -> line.contains(folder)).toList();
+    }
+
+    /** {@code sleep 1000} processes started from this workspace, by ps. */
+    private static List<String> sleepers(Path ws) throws Exception {
+        Process ps = new ProcessBuilder("ps", "-eo", "pid,args").redirectErrorStream(true).start();
+        String out = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ps.waitFor();
+        List<String> found = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            String pid = line.trim().split("\\s+")[0];
+            if (line.contains("sleep 1000") && pid.matches("[0-9]+")
+                    && Files.isSymbolicLink(Path.of("/proc", pid, "cwd"))
+                    && Files.readSymbolicLink(Path.of("/proc", pid, "cwd")).equals(ws.toRealPath())) {
+                found.add(line.trim());
+            }
+        }
+        return found;
+    }
+
+    static TestSettings.Command command(List<String> argv, TestSettings.Fork fork) {
+        return new TestSettings.Command(argv, Map.of(), 60, null, false, List.of(), fork);
+    }
+
+    record Captured(TestResult result, String text) {
+    }
+
+    static Captured run(TestRunner runner, Path ws, TestSettings settings, String... tests) throws InterruptedException {
+        StringBuilder text = new StringBuilder();
+        OutputSink sink = (stream, bytes, offset, length) -> {
+            synchronized (text) {
+                text.append(new String(bytes, offset, length, StandardCharsets.UTF_8));
+            }
+        };
+        TestResult result = runner.run(new TestRequest(ws, settings, List.of(tests), sink));
+        synchronized (text) {
+            return new Captured(result, text.toString());
+        }
+    }
+
+    private Path workspace(String name, Map<String, String> files) throws IOException {
+        Path ws = dir.resolve(name);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = ws.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+        return ws;
+    }
+}
