@@ -226,7 +226,7 @@ public final class RunEngine {
         MutationTester tester;
         synchronized (this) {
             if (mutationTester == null) {
-                mutationTester = MutationTesters.standard();
+                mutationTester = MutationTesters.standard(options.workers());
             }
             tester = mutationTester;
         }

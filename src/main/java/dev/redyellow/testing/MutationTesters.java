@@ -14,10 +14,14 @@ public final class MutationTesters implements MutationTester {
         this.command = command;
     }
 
-    /** Real processes, the bundled JUnit launcher and PIT, cached per user. */
-    public static MutationTesters standard() {
+    /**
+     * Real processes, the bundled JUnit launcher and PIT, cached per user, for a run of {@code workers}
+     * parallel features (PIT's threads share the cores with them).
+     */
+    public static MutationTesters standard(int workers) {
         ProcessRunner processes = new ProcessRunner();
-        return new MutationTesters(new PitestMutationTester(processes, JUnitConsoleJar.shared(), PitestJars.shared()),
+        return new MutationTesters(new PitestMutationTester(processes, JUnitConsoleJar.shared(), PitestJars.shared(),
+                PitestMutationTester.threadsFor(Runtime.getRuntime().availableProcessors(), workers)),
                 new CommandMutationTester(processes));
     }
 

@@ -37,17 +37,32 @@ public final class PitestMutationTester implements MutationTester {
      * (the largest class has the most mutants, bench mutation), so it may use every core; when several
      * run at once the cores are shared, which costs little more than running them one by one.
      */
-    private static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final ProcessRunner processes;
     private final JUnitConsoleJar console;
     private final PitestJars pitest;
     private final WorkspaceCompiler compiler = new WorkspaceCompiler();
+    private final int threads;
 
-    public PitestMutationTester(ProcessRunner processes, JUnitConsoleJar console, PitestJars pitest) {
+    /** @param threads PIT's minion threads (one JVM each) per feature measured */
+    public PitestMutationTester(ProcessRunner processes, JUnitConsoleJar console, PitestJars pitest, int threads) {
         this.processes = processes;
         this.console = console;
         this.pitest = pitest;
+        this.threads = threads;
+    }
+
+    public PitestMutationTester(ProcessRunner processes, JUnitConsoleJar console, PitestJars pitest) {
+        this(processes, console, pitest, threadsFor(Runtime.getRuntime().availableProcessors(), 1));
+    }
+
+    /**
+     * PIT's minion threads for a run with {@code workers} features measured at once: the cores each
+     * worker has, 1 to 4. Each thread is a JVM of its own; with more JVMs than cores they only wait for
+     * each other, and on the 2-core machine 3 workers with 2 threads each made 6 minions on 2 cores.
+     */
+    static int threadsFor(int cores, int workers) {
+        return Math.max(1, Math.min(4, cores / Math.max(1, workers)));
     }
 
     @Override
@@ -131,15 +146,17 @@ public final class PitestMutationTester implements MutationTester {
                 classPath.add(request.workspace().resolve(folder).toString());
             }
         }
+        // PIT's own JVM plans and hands out mutants: C1 and the serial collector start it faster, and
+        // its minions, which run the tests, keep the test JVM's options (below).
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + PIT_HEAP_MB + "m", "-cp", String.join(File.pathSeparator, classPath), MAIN_CLASS,
+                "-Xmx" + PIT_HEAP_MB + "m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", String.join(File.pathSeparator, classPath), MAIN_CLASS,
                 "--reportDir", reports.toString(),
                 "--targetClasses", String.join(",", targets),
                 "--targetTests", String.join(",", tests),
                 "--outputFormats", "XML",
                 "--timestampedReports=false",
                 "--failWhenNoMutations=false",
-                "--threads", Integer.toString(THREADS),
+                "--threads", Integer.toString(threads),
                 "--verbosity", "QUIET_WITH_PROGRESS",
                 // the heap, stack and GC a test JVM gets, so a mutant is judged as the tests were
                 "--jvmArgs", String.join(",", TestJvm.options(settings.workerHeapMb()))));

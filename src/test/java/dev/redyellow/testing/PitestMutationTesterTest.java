@@ -47,6 +47,15 @@ class PitestMutationTesterTest {
     }
 
     @Test
+    void pitThreadsShareTheCoresWithTheRunsWorkers() {
+        assertEquals(2, PitestMutationTester.threadsFor(2, 1));
+        assertEquals(1, PitestMutationTester.threadsFor(2, 2));
+        assertEquals(1, PitestMutationTester.threadsFor(2, 3), "never fewer than one thread");
+        assertEquals(4, PitestMutationTester.threadsFor(16, 2), "at most four");
+        assertEquals(2, PitestMutationTester.threadsFor(8, 4));
+    }
+
+    @Test
     void weakTestsLeaveSurvivorsNamedByFileLineAndChange() throws Exception {
         write(MAX_CODE, MAX);
         write(MAX_TEST, test("MaxTest", "@Test void notNegative() { assertTrue(Max.of(3, 2) >= 0); }"));
