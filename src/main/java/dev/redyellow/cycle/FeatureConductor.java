@@ -116,6 +116,16 @@ public final class FeatureConductor {
      * After {@link Step.Parked}, calling it again carries on where it stopped.
      */
     public Step conduct() {
+        return conduct(() -> false);
+    }
+
+    /**
+     * As {@link #conduct()}; {@code timeUp} says whether an interrupt came from the feature's time
+     * limit (the caller's alarm fired). Without it the conductor would judge by its own clock, which
+     * starts after the caller's alarm and so reads a little under the limit when the alarm fires: a
+     * feature over its time then ended CANCELLED instead of FAILED on a loaded machine.
+     */
+    public Step conduct(java.util.function.BooleanSupplier timeUp) {
         long start = clock.millis();
         try {
             Optional<DependencyDiscovery.Finding> waiting = redProved ? Optional.empty() : proveRed();
@@ -126,7 +136,8 @@ public final class FeatureConductor {
                 return new Step.Parked(waiting.get());
             }
         } catch (InterruptedException e) {
-            if (limits.timeout() != null && clock.millis() - start >= limits.timeout().toMillis()) {
+            if (timeUp.getAsBoolean()
+                    || limits.timeout() != null && clock.millis() - start >= limits.timeout().toMillis()) {
                 fail("timeout: the feature took longer than its limit of " + limits.timeout().toSeconds() + " s");
             } else {
                 lifecycle.cancelIfRunning("cancelled: the run was stopped");
@@ -443,6 +454,12 @@ public final class FeatureConductor {
                     feature.id());
             lastResult = parts.tests().run(request, plan);
             testRuns++;
+            if (lastResult.outcome() == TestOutcome.TIMEOUT || lastResult.outcome() == TestOutcome.ERROR) {
+                // a hung test may print nothing: the step's log still says how it ended
+                byte[] note = ("\n[redyellow] " + lastResult.outcome() + ": " + lastResult.detail() + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.write(OutputSink.Stream.STDERR, note, 0, note.length);
+            }
             plan.made().ifPresent(Workspace::checkUntampered);
             return new Run(lastResult, plan.root());
         } finally {

@@ -39,6 +39,11 @@ final class FeatureAlarm {
         }
     }
 
+    /** Whether the alarm went off: an interrupt the worker sees now is the feature's time being up. */
+    synchronized boolean fired() {
+        return fired;
+    }
+
     /** Disarms; clears the interrupt this alarm sent, if any. Call on the worker thread. */
     synchronized void finish() {
         finished = true;

@@ -196,7 +196,7 @@ public final class RunEngine {
         FeatureAlarm alarm = FeatureAlarm.arm(alarms, options.featureTimeout());
         FeatureConductor.Step step;
         try {
-            step = conductor.conduct();
+            step = conductor.conduct(alarm::fired);
         } finally {
             alarm.finish();
         }
