@@ -11,7 +11,6 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -63,8 +62,9 @@ final class ScriptServer {
         this.process = process;
         this.reapTag = reapTag;
         this.input = process.getOutputStream();
-        daemon("script-server-" + id + "-frames", () -> readFrames(new DataInputStream(new BufferedInputStream(process.getInputStream()))));
-        daemon("script-server-" + id + "-stderr", () -> pumpStandardError(process.getErrorStream()));
+        ChildProcesses.daemon("script-server-" + id + "-frames", () -> readFrames(new DataInputStream(new BufferedInputStream(process.getInputStream()))));
+        ChildProcesses.daemon("script-server-" + id + "-stderr", () -> ChildProcesses.pumpStandardError(process.getErrorStream(), () -> sink, startErrors,
+                "script server " + id));
     }
 
     /** Starts a server for {@code key} in {@code directory} and waits until it is ready for a run. */
@@ -292,26 +292,7 @@ final class ScriptServer {
         return new String(payload, StandardCharsets.US_ASCII).trim();
     }
 
-    private void pumpStandardError(InputStream errors) {
-        byte[] buffer = new byte[8192];
-        try (errors) {
-            for (int n = errors.read(buffer); n >= 0; n = errors.read(buffer)) {
-                OutputSink current = sink;
-                if (current == OutputSink.DISCARD) {
-                    startErrors.append(buffer, 0, n);
-                }
-                current.write(OutputSink.Stream.STDERR, buffer, 0, n);
-            }
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "standard error of script server " + id + " closed", e);
-        }
-    }
 
-    private static void daemon(String name, Runnable task) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
-    }
 
     private sealed interface Event permits Ready, Child, Exit, Ended {
     }

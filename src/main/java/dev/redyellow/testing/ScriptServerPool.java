@@ -30,7 +30,7 @@ final class ScriptServerPool implements AutoCloseable {
     private int runs;
     private int perRunFallbacks;
     private boolean closed;
-    private Thread shutdownHook;
+    private final ChildProcesses.ExitBackstop backstop = new ChildProcesses.ExitBackstop("script-servers-stop", this::killAll);
 
     /** An idle live server for {@code key}, or a new one. */
     ScriptServer borrow(WarmScript.Key key) throws IOException, InterruptedException {
@@ -59,7 +59,7 @@ final class ScriptServerPool implements AutoCloseable {
         int id;
         synchronized (this) {
             id = ++started;
-            installShutdownHook();
+            backstop.install();
         }
         Path script = WarmScript.Scripts.of(key.kind());
         ScriptServer server = ScriptServer.start(id, key, script, script.getParent(), READY_WITHIN);
@@ -127,7 +127,7 @@ final class ScriptServerPool implements AutoCloseable {
             busyOnes.removeAll(idleOnes);
             idle.clear();
             live.clear();
-            removeShutdownHook();
+            backstop.remove();
         }
         idleOnes.forEach(ScriptServer::stop);
         busyOnes.forEach(ScriptServer::kill);
@@ -146,22 +146,6 @@ final class ScriptServerPool implements AutoCloseable {
         }
     }
 
-    private void installShutdownHook() {
-        if (shutdownHook == null) {
-            shutdownHook = new Thread(this::killAll, "script-servers-stop");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        }
-    }
-
-    private void removeShutdownHook() {
-        if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs or has run; it kills what is left
-            }
-        }
-    }
 
     /** The backstop when the JVM ends without closing the pool: no server may outlive it. */
     private void killAll() {

@@ -15,7 +15,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,8 +82,9 @@ final class WarmWorker {
         this.home = home;
         this.process = process;
         this.input = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
-        daemon("warm-worker-" + id + "-frames", () -> readFrames(new DataInputStream(new BufferedInputStream(process.getInputStream()))));
-        daemon("warm-worker-" + id + "-stderr", () -> pumpStandardError(process.getErrorStream()));
+        ChildProcesses.daemon("warm-worker-" + id + "-frames", () -> readFrames(new DataInputStream(new BufferedInputStream(process.getInputStream()))));
+        ChildProcesses.daemon("warm-worker-" + id + "-stderr", () -> ChildProcesses.pumpStandardError(process.getErrorStream(), () -> sink, startErrors,
+                "warm worker " + id));
     }
 
     /**
@@ -255,24 +255,5 @@ final class WarmWorker {
         events.add(new Ended(end));
     }
 
-    private void pumpStandardError(InputStream errors) {
-        byte[] buffer = new byte[8192];
-        try (errors) {
-            for (int n = errors.read(buffer); n >= 0; n = errors.read(buffer)) {
-                OutputSink current = sink;
-                if (current == OutputSink.DISCARD) {
-                    startErrors.append(buffer, 0, n);
-                }
-                current.write(OutputSink.Stream.STDERR, buffer, 0, n);
-            }
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "standard error of warm worker " + id + " closed", e);
-        }
-    }
 
-    private static void daemon(String name, Runnable task) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
-    }
 }

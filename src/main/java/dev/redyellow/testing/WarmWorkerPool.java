@@ -45,7 +45,7 @@ public final class WarmWorkerPool implements AutoCloseable {
     private int started;
     private int runs;
     private boolean closed;
-    private Thread shutdownHook;
+    private final ChildProcesses.ExitBackstop backstop = new ChildProcesses.ExitBackstop("warm-workers-stop", this::killAll);
 
     public WarmWorkerPool(JUnitConsoleJar console) {
         this.console = console;
@@ -87,7 +87,7 @@ public final class WarmWorkerPool implements AutoCloseable {
         int id;
         synchronized (this) {
             id = ++started;
-            installShutdownHook();
+            backstop.install();
         }
         Path home = Files.createDirectory(anchor.resolve(".redyellow-warm-" + tag + "-" + id));
         WarmWorker worker;
@@ -170,7 +170,7 @@ public final class WarmWorkerPool implements AutoCloseable {
             }
             idle.clear();
             live.clear();
-            removeShutdownHook();
+            backstop.remove();
         }
         idleOnes.forEach(this::end);
         busyOnes.forEach(WarmWorker::kill);
@@ -231,22 +231,6 @@ public final class WarmWorkerPool implements AutoCloseable {
         }
     }
 
-    private void installShutdownHook() {
-        if (shutdownHook == null) {
-            shutdownHook = new Thread(this::killAll, "warm-workers-stop");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
-        }
-    }
-
-    private void removeShutdownHook() {
-        if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs or has run; it kills what is left
-            }
-        }
-    }
 
     /** The backstop when the JVM ends without closing the pool: no worker may outlive it. */
     private void killAll() {

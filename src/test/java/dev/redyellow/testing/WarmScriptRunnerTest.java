@@ -278,6 +278,7 @@ class WarmScriptRunnerTest {
 
                 def test_kills_the_server():
                     print("BEFORE THE KILL", flush=True)
+                    time.sleep(1)  # the server relays the line before it dies (under load it was lost)
                     os.kill(os.getppid(), signal.SIGKILL)
                     time.sleep(30)
                 """));
