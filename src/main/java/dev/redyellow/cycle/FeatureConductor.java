@@ -440,7 +440,7 @@ public final class FeatureConductor {
                 + ": running the tests");
         try (OutputSink out = parts.output().open(feature.id(), attempt, "test")) {
             TestRequest request = new TestRequest(plan.root(), feature.test(), List.copyOf(feature.tests().paths()), out,
-                    feature.id());
+                    feature.id(), plan.baseFiles());
             lastResult = parts.tests().run(request, plan);
             testRuns++;
             plan.made().ifPresent(Workspace::checkUntampered);

@@ -2,6 +2,8 @@ package dev.redyellow.testing.worker;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,7 +19,7 @@ import java.util.regex.Pattern;
  * folder's name is the hash, so a changed base gets a new folder and never a stale one; a folder is
  * only ever made whole (compiled aside, then moved into place). A base that does not compile alone
  * (it refers to a class that only a feature brings) has no such folder: its workspaces compile whole.
- * Not yet used by the worker: building block for the shared base compile.
+ * Used by {@link BaseCompile}, on the host, for both junit fork modes.
  */
 public final class BaseClasses {
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{16,128}");
@@ -57,13 +59,28 @@ public final class BaseClasses {
                 } catch (AtomicMoveNotSupportedException e) {
                     // same folder, so only a file system without renames lands here: use it in place
                     done = aside;
+                } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                    // another runner of the run made the same hash's folder meanwhile: the same classes
+                    deleteTree(aside);
                 }
                 result = Optional.of(done);
             } else {
+                deleteTree(aside);
                 result = Optional.empty();
             }
         }
         known.put(baseHash, result);
         return result;
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

@@ -1,0 +1,189 @@
+package dev.redyellow.testing.worker;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Compiles a workspace with its base files' classes compiled once per base hash (issue 19,
+ * docs/bench/compile-19.md): each run compiles only its own sources (those not unchanged from the
+ * base) against the base's class folder ({@link BaseClasses}), and its tests run with its own classes
+ * first, the base's after. The verdict must be the one a whole compile gives, so the whole workspace
+ * is compiled instead whenever that is not sure:
+ * <ul>
+ *   <li>a base source is replaced by the workspace (its base classes may refer to the old signature);</li>
+ *   <li>an own class has the name of a base class, or a simple name that the base's code mentions
+ *       (in the whole compile it could change what a base name means: a class in the same package
+ *       wins over {@code java.lang} and on-demand imports);</li>
+ *   <li>the base does not compile alone, or nothing of the workspace's own is Java.</li>
+ * </ul>
+ * With those excluded the base's classes are exactly what the whole compile makes of the base
+ * sources: nothing in them can name an own class. Thread-safe; the base is compiled by a compiler of
+ * its own (the caller's may keep a file manager for one thread).
+ */
+public final class BaseCompile {
+
+    /** The folder, next to the run's base snapshot, that holds the base's classes per hash. */
+    public static final String FOLDER = "base-classes";
+
+    /**
+     * Which files come unchanged from the base (plain types: the worker package knows nothing of the engine).
+     *
+     * @param unchanged {@code /}-separated workspace paths
+     */
+    public record Base(Path snapshot, String hash, Set<String> unchanged) {
+        public Base {
+            unchanged = Set.copyOf(unchanged);
+        }
+    }
+
+    /**
+     * What the compile gave.
+     *
+     * @param compilation  its sources (all the workspace's, base ones included, as a whole compile counts) and errors
+     * @param afterClasses class folders the tests need after the workspace's own classes (the base's), or none
+     * @param wholeBecause why the whole workspace was compiled; "" when only its own sources were
+     * @param ownSources   how many sources were compiled in this call (all of them for a whole compile)
+     */
+    public record Result(WorkspaceCompiler.Compilation compilation, List<Path> afterClasses, String wholeBecause,
+                         int ownSources) {
+        public Result {
+            afterClasses = List.copyOf(afterClasses);
+        }
+
+        public boolean shared() {
+            return wholeBecause.isEmpty();
+        }
+    }
+
+    /** A base's Java sources and every identifier its code uses (comments and literals left out). */
+    private record Index(Set<String> sources, Set<String> names) {
+    }
+
+    private final WorkspaceCompiler baseCompiler = new WorkspaceCompiler();
+    private final Map<Path, BaseClasses> folders = new ConcurrentHashMap<>();
+    private final Map<String, Index> indexes = new ConcurrentHashMap<>();
+
+    /**
+     * Compiles {@code workspace} into {@code classes} (deleted first by the caller), with its base's
+     * classes shared when {@code base} is given and that is safe, else whole.
+     *
+     * @param compiler  compiles the workspace's sources (may be a worker's, keeping a file manager)
+     * @param classPath what a whole compile compiles against (the JUnit console jar)
+     */
+    public Result compile(WorkspaceCompiler compiler, Path workspace, Path classes, List<Path> classPath,
+                          Optional<Base> base) throws IOException {
+        if (base.isEmpty()) {
+            return whole(compiler, workspace, classes, classPath, "which files come from the base is not known");
+        }
+        Base b = base.get();
+        List<Path> all = WorkspaceCompiler.sources(workspace);
+        Index index = index(b);
+        for (String source : index.sources()) {
+            if (!b.unchanged().contains(source)) {
+                return whole(compiler, workspace, classes, classPath, "the workspace replaces the base source " + source);
+            }
+        }
+        List<Path> own = new ArrayList<>();
+        for (Path source : all) {
+            String relative = relative(workspace, source);
+            if (!index.sources().contains(relative)) {
+                own.add(source);
+                String simple = simpleName(source.getFileName().toString(), ".java");
+                if (index.names().contains(simple)) {
+                    return whole(compiler, workspace, classes, classPath, "the base's code names " + simple
+                            + ", which " + relative + " declares");
+                }
+            }
+        }
+        if (own.size() + index.sources().size() != all.size()) {
+            return whole(compiler, workspace, classes, classPath, "a base source is missing from the workspace");
+        }
+        if (own.isEmpty()) {
+            return whole(compiler, workspace, classes, classPath, "the workspace has no Java source of its own");
+        }
+        Optional<Path> baseClasses = folders.computeIfAbsent(b.snapshot().toAbsolutePath().resolveSibling(FOLDER),
+                root -> new BaseClasses(root, baseCompiler)).classesOf(b.hash(), b.snapshot(), classPath);
+        if (baseClasses.isEmpty()) {
+            return whole(compiler, workspace, classes, classPath, "the base does not compile alone");
+        }
+        // the base's classes first: in a whole compile its sources win over anything on the class path
+        List<Path> against = new ArrayList<>(List.of(baseClasses.get()));
+        against.addAll(classPath);
+        WorkspaceCompiler.Compilation c = compiler.compile(workspace, own, classes, against);
+        if (c.succeeded()) {
+            String clash = clash(classes, baseClasses.get(), index.names());
+            if (!clash.isEmpty()) {
+                BaseClasses.deleteTree(classes);
+                return whole(compiler, workspace, classes, classPath, clash);
+            }
+        }
+        return new Result(new WorkspaceCompiler.Compilation(all.size(), c.errors()), List.of(baseClasses.get()), "",
+                own.size());
+    }
+
+    private Result whole(WorkspaceCompiler compiler, Path workspace, Path classes, List<Path> classPath, String why)
+            throws IOException {
+        WorkspaceCompiler.Compilation c = compiler.compile(workspace, classes, classPath);
+        return new Result(c, List.of(), why, c.sources());
+    }
+
+    /** An own class that a base class file has too, or whose simple name the base's code uses; "" if none. */
+    private static String clash(Path classes, Path baseClasses, Set<String> baseNames) throws IOException {
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String relative = relative(classes, file);
+                if (Files.exists(baseClasses.resolve(relative))) {
+                    return "the workspace's class " + relative + " is a base class too";
+                }
+                String simple = simpleName(file.getFileName().toString(), ".class");
+                if (!simple.contains("$") && baseNames.contains(simple)) {
+                    return "the base's code names " + simple + ", a class of the workspace's own";
+                }
+            }
+        }
+        return "";
+    }
+
+    private Index index(Base base) throws IOException {
+        Index known = indexes.get(base.hash());
+        if (known != null) {
+            return known;
+        }
+        Set<String> sources = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (Path source : WorkspaceCompiler.sources(base.snapshot())) {
+            sources.add(relative(base.snapshot(), source));
+            String text;
+            try {
+                text = Files.readString(source, StandardCharsets.UTF_8);
+            } catch (MalformedInputException e) {
+                // javac reads UTF-8 too and fails on it, so such a base never compiles alone; the
+                // bytes as Latin-1 still give every ASCII identifier
+                text = new String(Files.readAllBytes(source), StandardCharsets.ISO_8859_1);
+            }
+            JavaIdentifiers.addTo(names, text);
+        }
+        Index index = new Index(Set.copyOf(sources), Set.copyOf(names));
+        indexes.put(base.hash(), index);
+        return index;
+    }
+
+    private static String simpleName(String file, String suffix) {
+        return file.endsWith(suffix) ? file.substring(0, file.length() - suffix.length()) : file;
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+}
