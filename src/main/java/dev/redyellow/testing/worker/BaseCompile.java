@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,9 @@ import java.util.stream.Stream;
  * is compiled instead whenever that is not sure:
  * <ul>
  *   <li>a base source is replaced by the workspace (its base classes may refer to the old signature);</li>
- *   <li>an own class has the name of a base class, or a simple name that the base's code mentions
- *       (in the whole compile it could change what a base name means: a class in the same package
- *       wins over {@code java.lang} and on-demand imports);</li>
+ *   <li>an own class has the name of a base class, or a simple name used by base code that sees its
+ *       package (in it, or importing it on demand): in the whole compile it could change what a base
+ *       name means, as a class in the same package wins over {@code java.lang} and on-demand imports;</li>
  *   <li>the base does not compile alone, or nothing of the workspace's own is Java.</li>
  * </ul>
  * With those excluded the base's classes are exactly what the whole compile makes of the base
@@ -66,8 +67,19 @@ public final class BaseCompile {
         }
     }
 
-    /** A base's Java sources and every identifier its code uses (comments and literals left out). */
-    private record Index(Set<String> sources, Set<String> names) {
+    /**
+     * A base's Java sources, and per package the identifiers used by the base sources that see that
+     * package's classes by simple name: those in it and those importing it on demand (comments and
+     * literals left out).
+     */
+    private record Index(Set<String> sources, Map<String, Set<String>> namesSeeing) {
+        boolean uses(String packageName, String simpleName) {
+            if (packageName.equals(JavaIdentifiers.UNSURE)) {
+                return namesSeeing.values().stream().anyMatch(names -> names.contains(simpleName));
+            }
+            return namesSeeing.getOrDefault(packageName, Set.of()).contains(simpleName)
+                    || namesSeeing.getOrDefault(JavaIdentifiers.UNSURE, Set.of()).contains(simpleName);
+        }
     }
 
     private final WorkspaceCompiler baseCompiler = new WorkspaceCompiler();
@@ -100,7 +112,7 @@ public final class BaseCompile {
             if (!index.sources().contains(relative)) {
                 own.add(source);
                 String simple = simpleName(source.getFileName().toString(), ".java");
-                if (index.names().contains(simple)) {
+                if (index.uses(JavaIdentifiers.packageOf(read(source)), simple)) {
                     return whole(compiler, workspace, classes, classPath, "the base's code names " + simple
                             + ", which " + relative + " declares");
                 }
@@ -122,7 +134,7 @@ public final class BaseCompile {
         against.addAll(classPath);
         WorkspaceCompiler.Compilation c = compiler.compile(workspace, own, classes, against);
         if (c.succeeded()) {
-            String clash = clash(classes, baseClasses.get(), index.names());
+            String clash = clash(classes, baseClasses.get(), index);
             if (!clash.isEmpty()) {
                 BaseClasses.deleteTree(classes);
                 return whole(compiler, workspace, classes, classPath, clash);
@@ -138,8 +150,11 @@ public final class BaseCompile {
         return new Result(c, List.of(), why, c.sources());
     }
 
-    /** An own class that a base class file has too, or whose simple name the base's code uses; "" if none. */
-    private static String clash(Path classes, Path baseClasses, Set<String> baseNames) throws IOException {
+    /**
+     * An own class that a base class file has too, whose simple name base code that sees its package
+     * uses, or whose package has the name of a base class; "" if none.
+     */
+    private static String clash(Path classes, Path baseClasses, Index index) throws IOException {
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 String relative = relative(classes, file);
@@ -147,8 +162,15 @@ public final class BaseCompile {
                     return "the workspace's class " + relative + " is a base class too";
                 }
                 String simple = simpleName(file.getFileName().toString(), ".class");
-                if (!simple.contains("$") && baseNames.contains(simple)) {
+                Path folder = classes.relativize(file).getParent();
+                String packageName = folder == null ? "" : folder.toString().replace(java.io.File.separatorChar, '.');
+                if (!simple.contains("$") && index.uses(packageName, simple)) {
                     return "the base's code names " + simple + ", a class of the workspace's own";
+                }
+                for (Path prefix = folder; prefix != null; prefix = prefix.getParent()) {
+                    if (Files.exists(baseClasses.resolve(prefix + ".class"))) {
+                        return "the workspace's package " + packageName + " has the name of a base class";
+                    }
                 }
             }
         }
@@ -161,22 +183,29 @@ public final class BaseCompile {
             return known;
         }
         Set<String> sources = new HashSet<>();
-        Set<String> names = new HashSet<>();
+        Map<String, Set<String>> namesSeeing = new HashMap<>();
         for (Path source : WorkspaceCompiler.sources(base.snapshot())) {
             sources.add(relative(base.snapshot(), source));
-            String text;
-            try {
-                text = Files.readString(source, StandardCharsets.UTF_8);
-            } catch (MalformedInputException e) {
-                // javac reads UTF-8 too and fails on it, so such a base never compiles alone; the
-                // bytes as Latin-1 still give every ASCII identifier
-                text = new String(Files.readAllBytes(source), StandardCharsets.ISO_8859_1);
-            }
+            String text = read(source);
+            Set<String> names = new HashSet<>();
             JavaIdentifiers.addTo(names, text);
+            for (String seen : JavaIdentifiers.packagesSeen(text)) {
+                namesSeeing.computeIfAbsent(seen, k -> new HashSet<>()).addAll(names);
+            }
         }
-        Index index = new Index(Set.copyOf(sources), Set.copyOf(names));
+        Index index = new Index(Set.copyOf(sources), namesSeeing);
         indexes.put(base.hash(), index);
         return index;
+    }
+
+    private static String read(Path source) throws IOException {
+        try {
+            return Files.readString(source, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            // javac reads UTF-8 too and fails on it, so such a base never compiles alone; the bytes
+            // as Latin-1 still give every ASCII identifier
+            return new String(Files.readAllBytes(source), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static String simpleName(String file, String suffix) {

@@ -1,6 +1,9 @@
 package dev.redyellow.testing.worker;
 
+import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The identifiers a Java source's code uses: comments, string, character and text-block literals are
@@ -8,6 +11,13 @@ import java.util.Set;
  * an identifier here), which only makes {@link BaseCompile} fall back to a whole compile more often.
  */
 final class JavaIdentifiers {
+
+    /** What {@link #packageOf} answers when it cannot tell: every package's names are to be checked. */
+    static final String UNSURE = "*";
+    private static final Pattern ANY_PACKAGE = Pattern.compile("\\bpackage\\b");
+    private static final Pattern COMMENTS = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.\\s]+?)\\s*;", Pattern.MULTILINE);
+    private static final Pattern ON_DEMAND = Pattern.compile("\\bimport\\s+(?!static\\b)([\\w.\\s]+?)\\s*\\.\\s*\\*\\s*;");
 
     private JavaIdentifiers() {
     }
@@ -46,6 +56,35 @@ final class JavaIdentifiers {
                 i++;
             }
         }
+    }
+
+    /**
+     * The package a source declares ("" for none), read from its code without comments; when unsure
+     * (a Unicode escape, an annotated declaration), {@link #UNSURE}, so every check errs to the safe side.
+     */
+    static String packageOf(String code) {
+        String plain = COMMENTS.matcher(code).replaceAll(" ");
+        Matcher m = PACKAGE.matcher(plain);
+        if (m.find()) {
+            return plain.contains("\\u") ? UNSURE : m.group(1).replaceAll("\\s+", "");
+        }
+        // an annotated package declaration (package-info) or an escape: not read here
+        return plain.contains("\\u") || ANY_PACKAGE.matcher(plain).find() ? UNSURE : "";
+    }
+
+    /** The packages whose classes a source sees by simple name: its own and those it imports on demand. */
+    static Set<String> packagesSeen(String code) {
+        String plain = COMMENTS.matcher(code).replaceAll(" ");
+        Set<String> seen = new HashSet<>();
+        seen.add(packageOf(code));
+        if (plain.contains("\\u")) {
+            seen.add(UNSURE);
+        }
+        Matcher m = ON_DEMAND.matcher(plain);
+        while (m.find()) {
+            seen.add(m.group(1).replaceAll("\\s+", ""));
+        }
+        return seen;
     }
 
     private static int endOfLiteral(String code, int i, char quote) {

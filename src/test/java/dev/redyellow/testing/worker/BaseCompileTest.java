@@ -263,6 +263,35 @@ class BaseCompileTest {
     }
 
     @Test
+    void aNameTheBaseUsesInAnotherPackageDoesNotForceAWholeCompile() throws Exception {
+        // q.Rates is no p.Rates: base code in p, importing neither q nor q.*, cannot mean it
+        Path base = snapshot(BASE);
+        Workspace ws = workspace("f-1", BASE, Map.of("src/q/Rates.java",
+                "package q; public class Rates { public static int rate() { return p.Money.twice() + 1; } }\n"));
+
+        BaseCompile.Result r = shared(ws, base, H1);
+
+        assertTrue(r.shared(), r.wholeBecause());
+        assertEquals(15, call(path(ws, r), "q.Rates", "rate"));
+    }
+
+    @Test
+    void aNameUsedByBaseCodeImportingThePackageOnDemandForcesAWholeCompile() throws Exception {
+        // r.Names sees q.* and java.util.*: a q.List makes List ambiguous in the whole compile
+        Map<String, String> files = Map.of("src/r/Names.java",
+                "package r; import java.util.*; import q.*; public class Names { List<String> all; Object o = Tool.class; }\n",
+                "src/q/Tool.java", "package q; public class Tool { }\n");
+        Path base = snapshot(files);
+        Workspace ws = workspace("f-1", files, Map.of("src/q/List.java", "package q; public class List { }\n"));
+
+        BaseCompile.Result r = shared(ws, base, H1);
+
+        assertFalse(r.shared());
+        assertEquals(whole(ws).errors(), r.compilation().errors());
+        assertFalse(r.compilation().succeeded(), "the whole compile's verdict: List is ambiguous");
+    }
+
+    @Test
     void withoutBaseFilesTheWholeWorkspaceIsCompiled() throws Exception {
         Workspace ws = workspace("f-1", BASE, Map.of());
         BaseCompile.Result r = shared.compile(compiler, ws.root(), ws.classes(), List.of(), Optional.empty());
