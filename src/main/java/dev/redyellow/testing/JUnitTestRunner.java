@@ -73,6 +73,7 @@ public final class JUnitTestRunner implements TestRunner {
             BaseCompile.Result compiled = baseCompile.compile(compiler, request.workspace(), classes, List.of(launcher),
                     baseOf(request));
             WorkspaceCompiler.Compilation compilation = compiled.compilation();
+            say(request.output(), compileLine(compiled));
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while compiling " + request.workspace());
             }
@@ -89,7 +90,6 @@ public final class JUnitTestRunner implements TestRunner {
             if (!missing.isEmpty()) {
                 return results.of(TestOutcome.ERROR, TestTally.EMPTY, missing, "");
             }
-            say(request.output(), compileLine(compiled));
             long compiledAt = System.nanoTime();
             Duration left = timeout.minusNanos(System.nanoTime() - started);
             if (left.isNegative() || left.isZero()) {

@@ -95,6 +95,7 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, "could not compile the workspace: " + e, "");
         }
         long compileMillis = (System.nanoTime() - compileStarted) / 1_000_000;
+        JUnitTestRunner.say(output, JUnitTestRunner.compileLine(compiled));
         if (Thread.interrupted()) {
             pool.giveBack(worker, loan.giveBack(), settings.runsPerWorker());
             throw new InterruptedException("interrupted while compiling " + request.workspace());
@@ -110,7 +111,6 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
                     + " s while compiling", "");
         }
         // The worker tests the workspace in its own folder, its working directory.
-        JUnitTestRunner.say(output, JUnitTestRunner.compileLine(compiled));
         WorkerRequest workerRequest = new WorkerRequest(home.toAbsolutePath().toString(), selected, true,
                 compiled.afterClasses().stream().map(p -> p.toAbsolutePath().toString()).toList());
         WarmWorker.Exchange exchange;
