@@ -1,0 +1,72 @@
+package dev.redyellow.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redyellow.manifest.FileSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which of a planned workspace's files come unchanged from the base, and the base's hash (issue 19). */
+class BaseFilesTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path base(String name, String rates) throws Exception {
+        Path base = Files.createDirectories(tmp.resolve(name).resolve("src/p"));
+        Files.writeString(base.resolve("Rates.java"), rates);
+        Files.writeString(base.resolve("Money.java"), "package p; class Money { }\n");
+        Files.writeString(tmp.resolve(name).resolve("notes.txt"), "n\n");
+        return tmp.resolve(name);
+    }
+
+    @Test
+    void aPlanSaysWhichFilesAreTheBasesAndTheBasesHash() throws Exception {
+        WorkspaceFactory factory = new WorkspaceFactory(tmp.resolve("run"), base("b", "package p; class Rates { }\n"));
+        WorkspacePlan plan = factory.plan("f", "1", List.of(FileSet.ofText(Map.of(
+                "src/p/Rates.java", "package p; class Rates { int changed; }\n",
+                "src/p/Money.java", "package p; class Money { }\n", // written over with the same bytes: still the base's
+                "src/p/Shop.java", "package p; class Shop { }\n"))));
+
+        BaseFiles files = plan.baseFiles().orElseThrow();
+
+        assertEquals(Set.of("src/p/Money.java", "notes.txt"), files.unchanged());
+        assertEquals(tmp.resolve("run/base").toAbsolutePath(), files.snapshot());
+        assertTrue(Files.isRegularFile(files.snapshot().resolve("src/p/Rates.java")));
+        assertEquals(WorkspaceContent.scan(files.snapshot()).hash(), files.hash());
+        assertEquals(files.hash(), factory.plan("g", "1", List.of()).baseFiles().orElseThrow().hash());
+        assertEquals(Set.of("src/p/Rates.java", "src/p/Money.java", "notes.txt"),
+                factory.plan("g", "2", List.of()).baseFiles().orElseThrow().unchanged());
+
+        WorkspaceFactory changed = new WorkspaceFactory(tmp.resolve("run2"), base("c", "package p; class Rates { int x; }\n"));
+        assertNotEquals(files.hash(), changed.plan("f", "1", List.of()).baseFiles().orElseThrow().hash(),
+                "a changed base has another hash");
+    }
+
+    @Test
+    void noBaseMeansNoBaseFiles() throws Exception {
+        WorkspaceFactory factory = new WorkspaceFactory(tmp.resolve("run"), null);
+        assertEquals(Optional.empty(), factory.plan("f", "1", List.of(FileSet.ofText(Map.of("A.java", "class A { }\n"))))
+                .baseFiles());
+    }
+
+    @Test
+    void theContentHashTellsEveryDifference() {
+        WorkspaceContent.Entry file = new WorkspaceContent.Entry("aa", false, false);
+        WorkspaceContent one = new WorkspaceContent(new java.util.TreeMap<>(Map.of("a", file)));
+        assertEquals(one.hash(), new WorkspaceContent(new java.util.TreeMap<>(Map.of("a", file))).hash());
+        assertNotEquals(one.hash(), new WorkspaceContent(new java.util.TreeMap<>(Map.of("b", file))).hash());
+        assertNotEquals(one.hash(), new WorkspaceContent(new java.util.TreeMap<>(
+                Map.of("a", new WorkspaceContent.Entry("aa", false, true)))).hash(), "the executable flag counts");
+        assertNotEquals(one.hash(), new WorkspaceContent(new java.util.TreeMap<>(
+                Map.of("a", new WorkspaceContent.Entry("ab", false, false)))).hash());
+    }
+}
