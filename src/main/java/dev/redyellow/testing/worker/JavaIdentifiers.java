@@ -22,11 +22,8 @@ final class JavaIdentifiers {
     private JavaIdentifiers() {
     }
 
-    static void addTo(Set<String> names, String code) {
-        if (code.contains("\\u")) {
-            // a Unicode escape may hide a quote or a comment's end from this scan: count every word
-            names.addAll(java.util.Arrays.asList(code.split("[^\\p{javaJavaIdentifierPart}]+")));
-        }
+    static void addTo(Set<String> names, String source) {
+        String code = unescaped(source);
         int n = code.length();
         int i = 0;
         while (i < n) {
@@ -60,31 +57,62 @@ final class JavaIdentifiers {
 
     /**
      * The package a source declares ("" for none), read from its code without comments; when unsure
-     * (a Unicode escape, an annotated declaration), {@link #UNSURE}, so every check errs to the safe side.
+     * (an annotated declaration), {@link #UNSURE}, so every check errs to the safe side.
      */
-    static String packageOf(String code) {
-        String plain = COMMENTS.matcher(code).replaceAll(" ");
+    static String packageOf(String source) {
+        String plain = COMMENTS.matcher(unescaped(source)).replaceAll(" ");
         Matcher m = PACKAGE.matcher(plain);
         if (m.find()) {
-            return plain.contains("\\u") ? UNSURE : m.group(1).replaceAll("\\s+", "");
+            return m.group(1).replaceAll("\\s+", "");
         }
-        // an annotated package declaration (package-info) or an escape: not read here
-        return plain.contains("\\u") || ANY_PACKAGE.matcher(plain).find() ? UNSURE : "";
+        // an annotated package declaration (package-info): not read here
+        return ANY_PACKAGE.matcher(plain).find() ? UNSURE : "";
     }
 
     /** The packages whose classes a source sees by simple name: its own and those it imports on demand. */
-    static Set<String> packagesSeen(String code) {
-        String plain = COMMENTS.matcher(code).replaceAll(" ");
+    static Set<String> packagesSeen(String source) {
+        String plain = COMMENTS.matcher(unescaped(source)).replaceAll(" ");
         Set<String> seen = new HashSet<>();
-        seen.add(packageOf(code));
-        if (plain.contains("\\u")) {
-            seen.add(UNSURE);
-        }
+        seen.add(packageOf(source));
         Matcher m = ON_DEMAND.matcher(plain);
         while (m.find()) {
             seen.add(m.group(1).replaceAll("\\s+", ""));
         }
         return seen;
+    }
+
+    /**
+     * The source with its Unicode escapes ({@code \\u0041}) translated, as javac does before anything
+     * else: an escape may stand for a quote or a comment's end. A backslash that is itself escaped
+     * ({@code \\\\u0041}) starts none.
+     */
+    static String unescaped(String source) {
+        if (source.indexOf("\\u") < 0) {
+            return source;
+        }
+        StringBuilder out = new StringBuilder(source.length());
+        int n = source.length();
+        int backslashes = 0;
+        int i = 0;
+        while (i < n) {
+            char c = source.charAt(i);
+            if (c == '\\' && backslashes % 2 == 0 && i + 1 < n && source.charAt(i + 1) == 'u') {
+                int j = i + 1;
+                while (j < n && source.charAt(j) == 'u') {
+                    j++;
+                }
+                if (j + 4 <= n && source.substring(j, j + 4).chars().allMatch(h -> Character.digit(h, 16) >= 0)) {
+                    out.append((char) Integer.parseInt(source.substring(j, j + 4), 16));
+                    i = j + 4;
+                    backslashes = 0;
+                    continue;
+                }
+            }
+            backslashes = c == '\\' ? backslashes + 1 : 0;
+            out.append(c);
+            i++;
+        }
+        return out.toString();
     }
 
     private static int endOfLiteral(String code, int i, char quote) {
