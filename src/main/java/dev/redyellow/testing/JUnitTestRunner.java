@@ -24,9 +24,10 @@ import java.util.stream.Stream;
 /**
  * The built-in {@code junit} test kind: compiles the workspace in process into
  * {@code .redyellow/classes} (only its own sources, against the base's classes compiled once per run,
- * when {@link BaseCompile} finds that safe; else the whole workspace), then runs the selected test classes (all, when none are selected) with
- * the bundled JUnit Platform console launcher in a separate JVM of the same JDK, and reads its XML
- * report. The settings' timeout covers compilation and the test JVM together.
+ * when {@link BaseCompile} finds that safe; else the whole workspace), then runs the selected test
+ * classes (all, when none are selected) with the bundled JUnit Platform console launcher in a separate
+ * JVM of the same JDK, and reads its XML report. The settings' timeout covers compilation and the test
+ * JVM together.
  */
 public final class JUnitTestRunner implements TestRunner {
 

@@ -1,6 +1,7 @@
 package dev.redyellow.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,17 @@ class BaseFilesTest {
         WorkspaceFactory changed = new WorkspaceFactory(tmp.resolve("run2"), base("c", "package p; class Rates { int x; }\n"));
         assertNotEquals(files.hash(), changed.plan("f", "1", List.of()).baseFiles().orElseThrow().hash(),
                 "a changed base has another hash");
+    }
+
+    @Test
+    void theBasesClassesGoWithTheWorkspacesAtTheRunsEnd() throws Exception {
+        RunFolder run = new RunFolder(Files.createDirectories(tmp.resolve("run")));
+        new WorkspaceFactory(run.path(), base("b", "package p; class Rates { }\n")).create("a", "x", List.of());
+        Path classes = Files.createDirectories(run.path().resolve("base-classes/0123456789abcdef/p"));
+        Files.writeString(classes.resolve("Rates.class"), "not really");
+        run.removeWorkspaces();
+        assertFalse(Files.exists(run.path().resolve("base-classes")));
+        assertFalse(Files.exists(run.path().resolve("base")));
     }
 
     @Test

@@ -124,8 +124,14 @@ public final class BaseCompile {
         if (own.isEmpty()) {
             return whole(compiler, workspace, classes, classPath, "the workspace has no Java source of its own");
         }
-        Optional<Path> baseClasses = folders.computeIfAbsent(b.snapshot().toAbsolutePath().resolveSibling(FOLDER),
-                root -> new BaseClasses(root, baseCompiler)).classesOf(b.hash(), b.snapshot(), classPath);
+        Optional<Path> baseClasses;
+        try {
+            baseClasses = folders.computeIfAbsent(b.snapshot().toAbsolutePath().resolveSibling(FOLDER),
+                    root -> new BaseClasses(root, baseCompiler)).classesOf(b.hash(), b.snapshot(), classPath);
+        } catch (IOException e) {
+            // a full disk, an unwritable run folder: the whole compile needs neither
+            return whole(compiler, workspace, classes, classPath, "the base's classes could not be made: " + e.getMessage());
+        }
         if (baseClasses.isEmpty()) {
             return whole(compiler, workspace, classes, classPath, "the base does not compile alone");
         }
