@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  *   <li>an own class has the name of a base class, or a simple name used by base code that sees its
  *       package (in it, or importing it on demand): in the whole compile it could change what a base
  *       name means, as a class in the same package wins over {@code java.lang} and on-demand imports;</li>
- *   <li>the base does not compile alone, or nothing of the workspace's own is Java.</li>
+ *   <li>the base does not compile alone, nothing of the workspace's own is Java, or it declares a module.</li>
  * </ul>
  * With those excluded the base's classes are exactly what the whole compile makes of the base
  * sources: nothing in them can name an own class. Thread-safe; the base is compiled by a compiler of
@@ -104,6 +104,13 @@ public final class BaseCompile {
         for (String source : index.sources()) {
             if (!b.unchanged().contains(source)) {
                 return whole(compiler, workspace, classes, classPath, "the workspace replaces the base source " + source);
+            }
+        }
+        for (Path source : all) {
+            if (source.getFileName().toString().equals("module-info.java")) {
+                // a module compiles its packages together, in a mode a class folder on the class path is not
+                return whole(compiler, workspace, classes, classPath, "the workspace declares a module ("
+                        + relative(workspace, source) + ")");
             }
         }
         List<Path> own = new ArrayList<>();

@@ -292,6 +292,20 @@ class BaseCompileTest {
     }
 
     @Test
+    void aWorkspaceDeclaringAModuleIsCompiledWhole() throws Exception {
+        Map<String, String> files = new TreeMap<>(BASE);
+        files.put("src/module-info.java", "module shop { exports p; }\n");
+        Path base = snapshot(files);
+        Workspace ws = workspace("f-1", files, Map.of("src/p/Shop.java", "package p; public class Shop { }\n"));
+
+        BaseCompile.Result r = shared(ws, base, H1);
+
+        assertFalse(r.shared());
+        assertEquals("the workspace declares a module (src/module-info.java)", r.wholeBecause());
+        assertEquals(whole(ws).errors(), r.compilation().errors());
+    }
+
+    @Test
     void withoutBaseFilesTheWholeWorkspaceIsCompiled() throws Exception {
         Workspace ws = workspace("f-1", BASE, Map.of());
         BaseCompile.Result r = shared.compile(compiler, ws.root(), ws.classes(), List.of(), Optional.empty());
