@@ -52,6 +52,7 @@ public record RunFolder(Path path) {
         delete(path.resolve("base"));
         // the base's classes per hash, made by the junit kind next to the snapshot (testing.worker.BaseCompile)
         delete(path.resolve("base-classes"));
+        delete(path.resolve("dependency-classes"));
         delete(path.resolve("shared"));
     }
 

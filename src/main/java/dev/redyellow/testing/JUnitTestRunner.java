@@ -194,7 +194,7 @@ public final class JUnitTestRunner implements TestRunner {
      */
     static java.util.Optional<BaseCompile.Base> baseOf(TestRequest request) {
         return request.baseFiles().filter(b -> !request.selectedTests().isEmpty())
-                .map(b -> new BaseCompile.Base(b.snapshot(), b.hash(), b.unchanged()));
+                .map(b -> new BaseCompile.Base(b.snapshot(), b.hash(), b.unchanged(), b.dependencyFiles()));
     }
 
     /** Says how the workspace was compiled: its own sources against the base's classes, or whole and why. */

@@ -64,6 +64,23 @@ class BaseFilesTest {
     }
 
     @Test
+    void aDependencysFilesCountWhereTheWorkspaceHoldsThemAsWritten() throws Exception {
+        WorkspaceFactory factory = new WorkspaceFactory(tmp.resolve("run"), base("b", "package p; class Rates { }\n"));
+        FileSet first = FileSet.ofText(Map.of("src/p/Tax.java", "old", "src/p/Fee.java", "fee", "src/p/Money.java",
+                "package p; class Money { }\n"));
+        FileSet second = FileSet.ofText(Map.of("src/p/Tax.java", "new", "src/p/Cut.java", "cut"));
+        FileSet feature = FileSet.ofText(Map.of("src/p/Cut.java", "the feature's own", "src/p/Shop.java", "shop"));
+        WorkspacePlan plan = factory.plan("f", "1", List.of(first, second, feature));
+
+        BaseFiles files = plan.baseFiles().orElseThrow().withDependencies(plan.content().orElseThrow(),
+                List.of(first, second));
+
+        assertEquals(Map.of("src/p/Tax.java", WorkspaceContent.contentHash("new".getBytes()),
+                "src/p/Fee.java", WorkspaceContent.contentHash("fee".getBytes())), files.dependencyFiles(),
+                "the later layer wins, the feature's file is its own, the base's (same bytes) stays the base's");
+    }
+
+    @Test
     void noBaseMeansNoBaseFiles() throws Exception {
         WorkspaceFactory factory = new WorkspaceFactory(tmp.resolve("run"), null);
         assertEquals(Optional.empty(), factory.plan("f", "1", List.of(FileSet.ofText(Map.of("A.java", "class A { }\n"))))

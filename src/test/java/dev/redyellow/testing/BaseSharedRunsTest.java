@@ -158,6 +158,41 @@ class BaseSharedRunsTest {
     }
 
     @Test
+    void aGreenDependencysClassesSharedGiveTheSameVerdicts() throws Exception {
+        WorkspaceFactory factory = factory("run3");
+        FileSet dependency = FileSet.ofText(Map.of("src/main/java/tools/Title.java", TITLE));
+        FileSet feature = FileSet.ofText(Map.of(TEST, test("""
+                @Test void slugs() { assertEquals("a-b!", Title.slug(" A B ")); }
+                @Test void fails() { assertEquals("x", Title.slug("y")); }
+                """)));
+        for (TestRunner runner : List.of(perRun, warm)) {
+            List<String> verdicts = new java.util.ArrayList<>();
+            for (boolean layered : List.of(false, true)) {
+                WorkspacePlan plan = factory.plan("title", "1", List.of(dependency, feature));
+                plan.materialise();
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                OutputSink out = (stream, b, offset, length) -> {
+                    synchronized (bytes) {
+                        bytes.write(b, offset, length);
+                    }
+                };
+                TestResult r = runner.run(new TestRequest(plan.root(), new TestSettings.JUnit(120), List.of(TEST), out,
+                        "title", layered ? plan.baseFiles().map(b -> b.withDependencies(plan.content().orElseThrow(),
+                        List.of(dependency))) : Optional.empty()));
+                String said;
+                synchronized (bytes) {
+                    said = bytes.toString(StandardCharsets.UTF_8);
+                }
+                assertTrue(said.contains(layered ? "compiled 1 of 4 sources" : "compiled all 4 sources"), said);
+                verdicts.add(r.outcome() + " " + r.cases().stream().map(c -> c.name() + " " + c.status() + " "
+                        + c.message()).sorted().toList());
+            }
+            assertEquals(verdicts.get(0), verdicts.get(1));
+            assertTrue(verdicts.get(0).startsWith("FAILED"), verdicts.get(0));
+        }
+    }
+
+    @Test
     void aFailingTestFailsAlike() throws Exception {
         TestResult r = sameVerdicts(Map.of("src/main/java/tools/Title.java", TITLE,
                 TEST, test("@Test void slugs() { assertEquals(\"a_b!\", Title.slug(\"a b\")); }")), true);

@@ -38,6 +38,17 @@ public final class BaseClasses {
      * base does not compile alone (remembered, so it is tried once per hash).
      */
     public synchronized Optional<Path> classesOf(String baseHash, Path base, List<Path> classPath) throws IOException {
+        return classesOf(baseHash, aside -> compiler.compile(base, aside, classPath));
+    }
+
+    /** Compiles into a folder aside, given to {@code compile}. */
+    @FunctionalInterface
+    interface Compile {
+        WorkspaceCompiler.Compilation into(Path aside) throws IOException;
+    }
+
+    /** As {@link #classesOf(String, Path, List)}, the folder made by {@code compile}. */
+    synchronized Optional<Path> classesOf(String baseHash, Compile compile) throws IOException {
         if (!HASH.matcher(baseHash).matches()) {
             throw new IllegalArgumentException("base hash '" + baseHash + "' is not a lower-case hexadecimal content hash");
         }
@@ -52,7 +63,7 @@ public final class BaseClasses {
         } else {
             Files.createDirectories(root);
             Path aside = Files.createTempDirectory(root, baseHash + ".");
-            WorkspaceCompiler.Compilation c = compiler.compile(base, aside, classPath);
+            WorkspaceCompiler.Compilation c = compile.into(aside);
             if (c.succeeded()) {
                 try {
                     Files.move(aside, done, StandardCopyOption.ATOMIC_MOVE);

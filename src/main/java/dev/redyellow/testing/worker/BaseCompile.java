@@ -36,15 +36,22 @@ public final class BaseCompile {
 
     /** The folder, next to the run's base snapshot, that holds the base's classes per hash. */
     public static final String FOLDER = "base-classes";
+    /** The folder, next to it, that holds GREEN dependencies' classes per content hash. */
+    public static final String DEPENDENCY_FOLDER = "dependency-classes";
 
     /**
      * Which files come unchanged from the base (plain types: the worker package knows nothing of the engine).
      *
      * @param unchanged {@code /}-separated workspace paths
      */
-    public record Base(Path snapshot, String hash, Set<String> unchanged) {
+    public record Base(Path snapshot, String hash, Set<String> unchanged, Map<String, String> dependencyFiles) {
         public Base {
             unchanged = Set.copyOf(unchanged);
+            dependencyFiles = Map.copyOf(dependencyFiles);
+        }
+
+        public Base(Path snapshot, String hash, Set<String> unchanged) {
+            this(snapshot, hash, unchanged, Map.of());
         }
     }
 
@@ -142,6 +149,11 @@ public final class BaseCompile {
         if (baseClasses.isEmpty()) {
             return whole(compiler, workspace, classes, classPath, "the base does not compile alone");
         }
+        Optional<Result> layered = withDependencies(compiler, workspace, classes, classPath, b, all.size(), own,
+                baseClasses.get(), index);
+        if (layered.isPresent()) {
+            return layered.get();
+        }
         // the base's classes first: in a whole compile its sources win over anything on the class path
         List<Path> against = new ArrayList<>(List.of(baseClasses.get()));
         against.addAll(classPath);
@@ -155,6 +167,80 @@ public final class BaseCompile {
         }
         return new Result(new WorkspaceCompiler.Compilation(all.size(), c.errors()), List.of(baseClasses.get()), "",
                 own.size());
+    }
+
+    /**
+     * The own sources that are GREEN dependencies' files compiled once per content hash against the
+     * base's classes, into a folder of their own, and only the rest per run, by the same rules one
+     * level up: empty (compile all own sources against the base) when there are no such files, they
+     * do not compile alone, or a rest class could change what their code means.
+     */
+    private Optional<Result> withDependencies(WorkspaceCompiler compiler, Path workspace, Path classes,
+                                              List<Path> classPath, Base b, int allSources, List<Path> own,
+                                              Path baseClasses, Index baseIndex) throws IOException {
+        List<Path> dependencies = new ArrayList<>();
+        List<Path> rest = new ArrayList<>();
+        for (Path source : own) {
+            (b.dependencyFiles().containsKey(relative(workspace, source)) ? dependencies : rest).add(source);
+        }
+        if (dependencies.isEmpty() || rest.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder key = new StringBuilder(b.hash()).append('\n');
+        dependencies.stream().map(source -> relative(workspace, source)).sorted()
+                .forEach(path -> key.append(path).append('\0').append(b.dependencyFiles().get(path)).append('\n'));
+        String hash = sha256(key.toString());
+        Index index = indexes.get(hash);
+        if (index == null) {
+            index = indexOf(workspace, dependencies);
+            indexes.put(hash, index);
+        }
+        for (Path source : rest) {
+            if (index.uses(JavaIdentifiers.packageOf(read(source)), simpleName(source.getFileName().toString(), ".java"))) {
+                return Optional.empty();
+            }
+        }
+        List<Path> againstBase = new ArrayList<>(List.of(baseClasses));
+        againstBase.addAll(classPath);
+        Optional<Path> made;
+        try {
+            made = folders.computeIfAbsent(b.snapshot().toAbsolutePath().resolveSibling(DEPENDENCY_FOLDER),
+                    root -> new BaseClasses(root, baseCompiler)).classesOf(hash, aside -> {
+                        WorkspaceCompiler.Compilation c = baseCompiler.compile(workspace, dependencies, aside, againstBase);
+                        String clash = c.succeeded() ? clash(aside, baseClasses, baseIndex) : "";
+                        return clash.isEmpty() ? c : new WorkspaceCompiler.Compilation(c.sources(), List.of(clash));
+                    });
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (made.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Path> against = new ArrayList<>(List.of(made.get(), baseClasses));
+        against.addAll(classPath);
+        WorkspaceCompiler.Compilation c = compiler.compile(workspace, rest, classes, against);
+        if (c.succeeded()) {
+            String clash = clash(classes, baseClasses, baseIndex);
+            if (clash.isEmpty()) {
+                clash = clash(classes, made.get(), index);
+            }
+            if (!clash.isEmpty()) {
+                BaseClasses.deleteTree(classes);
+                Files.createDirectories(classes);
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Result(new WorkspaceCompiler.Compilation(allSources, c.errors()),
+                List.of(made.get(), baseClasses), "", rest.size()));
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private Result whole(WorkspaceCompiler compiler, Path workspace, Path classes, List<Path> classPath, String why)
@@ -195,10 +281,17 @@ public final class BaseCompile {
         if (known != null) {
             return known;
         }
+        Index index = indexOf(base.snapshot(), WorkspaceCompiler.sources(base.snapshot()));
+        indexes.put(base.hash(), index);
+        return index;
+    }
+
+    /** The index of {@code files}, sources under {@code root}. */
+    private static Index indexOf(Path root, List<Path> files) throws IOException {
         Set<String> sources = new HashSet<>();
         Map<String, Set<String>> namesSeeing = new HashMap<>();
-        for (Path source : WorkspaceCompiler.sources(base.snapshot())) {
-            sources.add(relative(base.snapshot(), source));
+        for (Path source : files) {
+            sources.add(relative(root, source));
             String text = read(source);
             Set<String> names = new HashSet<>();
             JavaIdentifiers.addTo(names, text);
@@ -206,9 +299,7 @@ public final class BaseCompile {
                 namesSeeing.computeIfAbsent(seen, k -> new HashSet<>()).addAll(names);
             }
         }
-        Index index = new Index(Set.copyOf(sources), namesSeeing);
-        indexes.put(base.hash(), index);
-        return index;
+        return new Index(Set.copyOf(sources), namesSeeing);
     }
 
     private static String read(Path source) throws IOException {

@@ -305,6 +305,73 @@ class BaseCompileTest {
         assertEquals(whole(ws).errors(), r.compilation().errors());
     }
 
+    private BaseCompile.Result withDependencies(Workspace ws, Path snapshot, Map<String, String> dependencyFiles)
+            throws Exception {
+        return shared.compile(compiler, ws.root(), ws.classes(), List.of(),
+                Optional.of(new BaseCompile.Base(snapshot, H1, ws.unchanged(), dependencyFiles)));
+    }
+
+    @Test
+    void aGreenDependencysFilesAreCompiledOncePerContentHash() throws Exception {
+        Path base = snapshot(BASE);
+        Map<String, String> dependency = Map.of("src/p/Tax.java",
+                "package p; public class Tax { public static int of() { return Rates.rate() * 3; } }\n");
+        Map<String, String> feature = new TreeMap<>(dependency);
+        feature.put("src/p/Shop.java", "package p; public class Shop { public static int total() { return Tax.of() + 1; } }\n");
+        Workspace ws = workspace("f-1", BASE, feature);
+
+        BaseCompile.Result r = withDependencies(ws, base, Map.of("src/p/Tax.java", "aa"));
+
+        assertTrue(r.shared(), r.wholeBecause());
+        assertEquals(List.of(), r.compilation().errors());
+        assertEquals(1, r.ownSources(), "only the feature's own file");
+        assertEquals(4, r.compilation().sources());
+        assertFalse(Files.exists(ws.classes().resolve("p/Tax.class")));
+        assertTrue(Files.isRegularFile(ws.classes().resolve("p/Shop.class")));
+        assertEquals(2, r.afterClasses().size());
+        assertTrue(r.afterClasses().get(0).startsWith(tmp.resolve("run/" + BaseCompile.DEPENDENCY_FOLDER)));
+        assertTrue(Files.isRegularFile(r.afterClasses().get(0).resolve("p/Tax.class")));
+        assertEquals(22, call(path(ws, r), "p.Shop", "total"));
+
+        // the next run of the feature: the same files, the same folder
+        BaseCompile.Result again = withDependencies(workspace("f-2", BASE, feature), base, Map.of("src/p/Tax.java", "aa"));
+        assertEquals(r.afterClasses(), again.afterClasses());
+        // another content hash of the dependency's file: another folder
+        BaseCompile.Result changed = withDependencies(workspace("f-3", BASE, feature), base, Map.of("src/p/Tax.java", "bb"));
+        assertNotEquals(r.afterClasses().get(0), changed.afterClasses().get(0));
+    }
+
+    @Test
+    void aFeatureClassWhoseNameADependencyUsesCompilesWithTheDependency() throws Exception {
+        // in the whole compile p.List wins over java.util.* in the dependency's Tax
+        Path base = snapshot(BASE);
+        Workspace ws = workspace("f-1", BASE, Map.of(
+                "src/p/Tax.java", "package p; import java.util.*; public class Tax { List<String> names; }\n",
+                "src/p/List.java", "package p; public class List { }\n"));
+
+        BaseCompile.Result r = withDependencies(ws, base, Map.of("src/p/Tax.java", "aa"));
+
+        assertEquals(2, r.ownSources(), "the dependency's file compiled with the feature's");
+        assertEquals(whole(ws).errors(), r.compilation().errors());
+        assertFalse(r.compilation().succeeded());
+    }
+
+    @Test
+    void aDependencyFileThatNeedsTheFeatureCompilesWithIt() throws Exception {
+        Path base = snapshot(BASE);
+        Workspace ws = workspace("f-1", BASE, Map.of(
+                "src/p/Tax.java", "package p; public class Tax { public static int of() { return Extra.MORE + Rates.rate(); } }\n",
+                "src/q/Extra.java", "package q; public class Extra { }\n",
+                "src/p/Extra.java", "package p; public class Extra { public static final int MORE = 1; }\n"));
+
+        BaseCompile.Result r = withDependencies(ws, base, Map.of("src/p/Tax.java", "aa"));
+
+        assertTrue(r.shared(), r.wholeBecause());
+        assertEquals(3, r.ownSources());
+        assertEquals(List.of(), r.compilation().errors());
+        assertEquals(8, call(path(ws, r), "p.Tax", "of"));
+    }
+
     @Test
     void withoutBaseFilesTheWholeWorkspaceIsCompiled() throws Exception {
         Workspace ws = workspace("f-1", BASE, Map.of());
