@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  *   <li>the base does not compile alone, nothing of the workspace's own is Java, or it declares a module.</li>
  * </ul>
  * With those excluded the base's classes are exactly what the whole compile makes of the base
- * sources: nothing in them can name an own class. Thread-safe; the base is compiled by a compiler of
+ * sources: nothing in them can name an own class. GREEN dependencies' files get the same treatment one
+ * level up ({@link #withDependencies}), else they are compiled with the run's own sources. Thread-safe; the base is compiled by a compiler of
  * its own (the caller's may keep a file manager for one thread).
  */
 public final class BaseCompile {
@@ -42,7 +43,9 @@ public final class BaseCompile {
     /**
      * Which files come unchanged from the base (plain types: the worker package knows nothing of the engine).
      *
-     * @param unchanged {@code /}-separated workspace paths
+     * @param unchanged       {@code /}-separated workspace paths
+     * @param dependencyFiles paths of the workspace's files that are exactly a GREEN dependency's, with
+     *                        their content hashes: compiled once per content hash when that is safe
      */
     public record Base(Path snapshot, String hash, Set<String> unchanged, Map<String, String> dependencyFiles) {
         public Base {
