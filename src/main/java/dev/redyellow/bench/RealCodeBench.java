@@ -4,6 +4,7 @@ import dev.redyellow.cache.CacheSettings;
 import dev.redyellow.cache.OpenedCache;
 import dev.redyellow.cache.TestCaches;
 import dev.redyellow.cycle.FeatureOutcome;
+import dev.redyellow.exec.ProcessRunner;
 import dev.redyellow.exec.RunFolder;
 import dev.redyellow.implement.ManualDecisions;
 import dev.redyellow.manifest.Manifest;
@@ -14,7 +15,13 @@ import dev.redyellow.run.RunOptions;
 import dev.redyellow.run.RunResult;
 import dev.redyellow.run.RunStreams;
 import dev.redyellow.store.RunStore;
+import dev.redyellow.testing.CommandTestRunner;
+import dev.redyellow.testing.JUnitConsoleJar;
+import dev.redyellow.testing.JUnitTestRunner;
+import dev.redyellow.testing.PhaseTimes;
 import dev.redyellow.testing.TestRunners;
+import dev.redyellow.testing.WarmJUnitRunner;
+import dev.redyellow.testing.WarmWorkerPool;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -199,8 +206,9 @@ public final class RealCodeBench {
             RunResult result;
             long started;
             double wall;
+            List<PhaseTimes> times = java.util.Collections.synchronizedList(new ArrayList<>());
             try (RunStreams streams = new RunStreams(folder.path());
-                 TestRunners runners = TestRunners.standard(Optional.empty())) {
+                 TestRunners runners = runners(times::add)) {
                 RunOptions options = new RunOptions(workers, folder.path(), false, ManualDecisions.NOBODY, streams,
                         opened.cache(), history.map(h -> h.featureEstimates(manifest.name())).orElse(Map.of()), null, null);
                 started = System.nanoTime();
@@ -213,11 +221,39 @@ public final class RealCodeBench {
                     wall, cycle.green(), result.outcomes().size(), cycle.attempts(), cycle.testRuns(), cycle.cacheHits(),
                     cycle.edges(dev.redyellow.graph.EdgeKind.EXPLICIT), cycle.edges(dev.redyellow.graph.EdgeKind.INFERRED),
                     cycle.edges(dev.redyellow.graph.EdgeKind.DISCOVERED));
+            printCompile(times);
             out.flush();
             return cycle;
         } finally {
             opened.close();
         }
+    }
+
+    /** The standard runners, telling {@code phases} each junit run's compile and test times. */
+    private static TestRunners runners(PhaseTimes.Listener phases) {
+        ProcessRunner processes = new ProcessRunner();
+        JUnitConsoleJar console = JUnitConsoleJar.shared();
+        return new TestRunners(new JUnitTestRunner(processes, console, phases),
+                new WarmJUnitRunner(new WarmWorkerPool(console), phases), new CommandTestRunner(processes), Optional.empty());
+    }
+
+    /** The compile per test run (issue 19): median and p95, and how many runs shared the base's classes. */
+    private void printCompile(List<PhaseTimes> times) {
+        List<PhaseTimes> all;
+        synchronized (times) {
+            all = List.copyOf(times);
+        }
+        if (all.isEmpty()) {
+            return;
+        }
+        long[] compile = all.stream().mapToLong(PhaseTimes::compileMillis).sorted().toArray();
+        long[] shared = all.stream().filter(PhaseTimes::baseShared).mapToLong(PhaseTimes::compileMillis).sorted().toArray();
+        long[] whole = all.stream().filter(t -> !t.baseShared()).mapToLong(PhaseTimes::compileMillis).sorted().toArray();
+        out.printf(Locale.ROOT, "  %-46s median %d ms, p95 %d ms over %d test runs; base classes shared in %d"
+                        + " (median %s ms), whole compile in %d (median %s ms)%n", "compile per test run:",
+                compile[compile.length / 2], compile[Math.min(compile.length - 1, (int) Math.ceil(0.95 * compile.length) - 1)],
+                compile.length, shared.length, shared.length == 0 ? "-" : Long.toString(shared[shared.length / 2]),
+                whole.length, whole.length == 0 ? "-" : Long.toString(whole[whole.length / 2]));
     }
 
     private void compare(RealJavaProject project, PlainMavenBuild.Result plain, Cycle cycle, Cycle rerun, Cycle allEdges,

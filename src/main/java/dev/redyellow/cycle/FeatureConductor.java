@@ -451,7 +451,8 @@ public final class FeatureConductor {
                 + ": running the tests");
         try (OutputSink out = parts.output().open(feature.id(), attempt, "test")) {
             TestRequest request = new TestRequest(plan.root(), feature.test(), List.copyOf(feature.tests().paths()), out,
-                    feature.id());
+                    feature.id(), plan.baseFiles().flatMap(base -> plan.content()
+                            .map(content -> base.withDependencies(content, parts.dependencies().layers()))));
             lastResult = parts.tests().run(request, plan);
             testRuns++;
             if (lastResult.outcome() == TestOutcome.TIMEOUT || lastResult.outcome() == TestOutcome.ERROR) {

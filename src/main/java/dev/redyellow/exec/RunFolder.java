@@ -43,10 +43,16 @@ public record RunFolder(Path path) {
         return new RunFolder(Files.createTempDirectory("redyellow-run-"));
     }
 
-    /** Removes what only the run needed (workspaces, the base snapshot, the shared folders); logs stay. */
+    /**
+     * Removes what only the run needed (workspaces, the base snapshot and its compiled classes, the
+     * shared folders); logs stay.
+     */
     public void removeWorkspaces() throws IOException {
         delete(path.resolve("workspaces"));
         delete(path.resolve("base"));
+        // the base's classes per hash, made by the junit kind next to the snapshot (testing.worker.BaseCompile)
+        delete(path.resolve("base-classes"));
+        delete(path.resolve("dependency-classes"));
         delete(path.resolve("shared"));
     }
 

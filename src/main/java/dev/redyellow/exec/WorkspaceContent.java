@@ -75,6 +75,28 @@ public record WorkspaceContent(SortedMap<String, Entry> entries) {
         return Optional.of(new WorkspaceContent(result));
     }
 
+    /**
+     * One hash of the whole content (every path, entry hash, link and executable flag, in path
+     * order): equal hashes mean equal content.
+     */
+    public String hash() {
+        StringBuilder all = new StringBuilder();
+        entries.forEach((path, e) -> all.append(path).append('\0').append(e.hash()).append('\0')
+                .append(e.link() ? 'l' : 'f').append(e.executable() ? 'x' : '-').append('\n'));
+        return contentHash(all.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The paths whose entry here is exactly the entry {@code base} has at the same path. */
+    public java.util.Set<String> unchangedFrom(WorkspaceContent base) {
+        java.util.Set<String> same = new java.util.HashSet<>();
+        entries.forEach((path, e) -> {
+            if (e.equals(base.entries().get(path))) {
+                same.add(path);
+            }
+        });
+        return same;
+    }
+
     /** Whether writing {@code path} creates or replaces exactly the entry {@code path}. */
     private static boolean writable(SortedMap<String, Entry> entries, String path) {
         // a folder at the path: some entry lies below it

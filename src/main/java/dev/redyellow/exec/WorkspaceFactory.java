@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,6 +26,7 @@ public final class WorkspaceFactory {
     private volatile String cloneWith;
     /** The base snapshot's content, scanned at the first plan: the snapshot does not change during a run. */
     private WorkspaceContent baseContent;
+    private String baseHash;
 
     /**
      * @param runDir  the run's own folder (created if absent)
@@ -84,8 +86,11 @@ public final class WorkspaceFactory {
      */
     public WorkspacePlan plan(String featureId, String purpose, List<FileSet> layers) throws IOException {
         Path dir = workspacesDir.resolve(featureId + "-" + purpose + "-" + counter.incrementAndGet());
-        return new WorkspacePlan(dir, baseContent().with(shared.linkTargets(workspacesDir), layers),
-                () -> make(dir, layers));
+        WorkspaceContent base = baseContent();
+        Optional<WorkspaceContent> content = base.with(shared.linkTargets(workspacesDir), layers);
+        Optional<BaseFiles> baseFiles = baseSnapshot == null ? Optional.empty()
+                : content.map(c -> new BaseFiles(baseSnapshot, baseHash(), c.unchangedFrom(base)));
+        return new WorkspacePlan(dir, content, () -> make(dir, layers), baseFiles);
     }
 
     /** What every workspace holds before its layers: the base snapshot's files and the shared links. */
@@ -96,6 +101,16 @@ public final class WorkspaceFactory {
                         : WorkspaceContent.scan(baseSnapshot);
             }
             return baseContent;
+        }
+    }
+
+    /** The base snapshot's content hash, computed once per run. */
+    private String baseHash() {
+        synchronized (counter) {
+            if (baseHash == null) {
+                baseHash = baseContent.hash();
+            }
+            return baseHash;
         }
     }
 

@@ -19,12 +19,26 @@ public final class WorkspacePlan {
     private final Path root;
     private final Optional<WorkspaceContent> content;
     private final Maker maker;
+    private final Optional<BaseFiles> baseFiles;
     private Workspace made;
 
     WorkspacePlan(Path root, Optional<WorkspaceContent> content, Maker maker) {
+        this(root, content, maker, Optional.empty());
+    }
+
+    WorkspacePlan(Path root, Optional<WorkspaceContent> content, Maker maker, Optional<BaseFiles> baseFiles) {
         this.root = root;
         this.content = content;
         this.maker = maker;
+        this.baseFiles = baseFiles;
+    }
+
+    /**
+     * Which of the workspace's files come unchanged from the base snapshot, with the snapshot's
+     * hash; empty when there is no base or the content is not known without the folder.
+     */
+    public Optional<BaseFiles> baseFiles() {
+        return baseFiles;
     }
 
     /** The folder the workspace has once made (absent until then). */

@@ -6,6 +6,7 @@ import dev.redyellow.exec.ProcessRunner;
 import dev.redyellow.exec.ProcessSpec;
 import dev.redyellow.exec.ProcessStartException;
 import dev.redyellow.manifest.TestSettings;
+import dev.redyellow.testing.worker.BaseCompile;
 import dev.redyellow.testing.worker.TestJvm;
 import dev.redyellow.testing.worker.WorkspaceCompiler;
 import java.io.File;
@@ -21,10 +22,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The built-in {@code junit} test kind: compiles the whole workspace in process into
- * {@code .redyellow/classes}, then runs the selected test classes (all, when none are selected) with
- * the bundled JUnit Platform console launcher in a separate JVM of the same JDK, and reads its XML
- * report. The settings' timeout covers compilation and the test JVM together.
+ * The built-in {@code junit} test kind: compiles the workspace in process into
+ * {@code .redyellow/classes} (only its own sources, against the base's classes compiled once per run,
+ * when {@link BaseCompile} finds that safe; else the whole workspace), then runs the selected test
+ * classes (all, when none are selected) with the bundled JUnit Platform console launcher in a separate
+ * JVM of the same JDK, and reads its XML report. The settings' timeout covers compilation and the test
+ * JVM together.
  */
 public final class JUnitTestRunner implements TestRunner {
 
@@ -36,6 +39,7 @@ public final class JUnitTestRunner implements TestRunner {
     private final JUnitConsoleJar console;
     private final PhaseTimes.Listener phases;
     private final WorkspaceCompiler compiler = new WorkspaceCompiler();
+    private final BaseCompile baseCompile = new BaseCompile();
 
     public JUnitTestRunner(ProcessRunner processes, JUnitConsoleJar console) {
         this(processes, console, PhaseTimes.Listener.NONE);
@@ -67,30 +71,36 @@ public final class JUnitTestRunner implements TestRunner {
             deleteTree(classes);
             deleteTree(reports);
             Path launcher = console.path();
-            WorkspaceCompiler.Compilation compilation = compiler.compile(request.workspace(), classes, List.of(launcher));
+            BaseCompile.Result compiled = baseCompile.compile(compiler, request.workspace(), classes, List.of(launcher),
+                    baseOf(request));
+            WorkspaceCompiler.Compilation compilation = compiled.compilation();
+            say(request.output(), compileLine(compiled));
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while compiling " + request.workspace());
             }
             if (!compilation.succeeded()) {
-                phases.ran(PhaseTimes.compiledOnly(millisSince(started)));
+                phases.ran(PhaseTimes.compiledOnly(millisSince(started), compiled.shared()));
                 return JUnitVerdict.compileError(compilation.errors(), request.output(), results);
             }
             if (compilation.sources() == 0) {
                 return JUnitVerdict.noSources(results);
             }
-            String missing = WorkspaceCompiler.missingClasses(classes, selected);
+            List<Path> classRoots = new ArrayList<>(List.of(classes));
+            classRoots.addAll(compiled.afterClasses());
+            String missing = WorkspaceCompiler.missingClasses(classRoots, selected);
             if (!missing.isEmpty()) {
                 return results.of(TestOutcome.ERROR, TestTally.EMPTY, missing, "");
             }
-            long compiled = System.nanoTime();
+            long compiledAt = System.nanoTime();
             Duration left = timeout.minusNanos(System.nanoTime() - started);
             if (left.isNegative() || left.isZero()) {
                 return results.of(TestOutcome.TIMEOUT, TestTally.EMPTY, timedOut(settings), "");
             }
-            List<String> command = command(launcher, request, settings, selected, classes, reports);
+            List<String> command = command(launcher, request, settings, selected, classes, compiled.afterClasses(), reports);
             ProcessResult process = processes.run(new ProcessSpec(command, request.workspace(), Map.of(), left),
                     request.output());
-            phases.ran(new PhaseTimes((compiled - started) / 1_000_000, millisSince(compiled), true));
+            phases.ran(new PhaseTimes((compiledAt - started) / 1_000_000, millisSince(compiledAt), true,
+                    compiled.shared()));
             return outcome(process, reports.resolve(REPORT), settings, results);
         } catch (ProcessStartException e) {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, e.getMessage(), "");
@@ -128,13 +138,15 @@ public final class JUnitTestRunner implements TestRunner {
     }
 
     private static List<String> command(Path launcher, TestRequest request, TestSettings.JUnit settings,
-                                        List<String> selected, Path classes, Path reports) {
+                                        List<String> selected, Path classes, List<Path> after, Path reports) {
         List<String> classPath = new ArrayList<>(List.of(classes.toString()));
         for (String folder : RESOURCE_FOLDERS) {
             if (Files.isDirectory(request.workspace().resolve(folder))) {
                 classPath.add(request.workspace().resolve(folder).toString());
             }
         }
+        // the base's shared classes last: no class of the workspace's own has their names (BaseCompile)
+        after.forEach(folder -> classPath.add(folder.toString()));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // The heap, stack and JIT a warm worker gives its tests too, so both modes judge alike.
         command.addAll(TestJvm.options(settings.workerHeapMb()));
@@ -174,6 +186,28 @@ public final class JUnitTestRunner implements TestRunner {
     private static boolean isTestSource(String test) {
         String path = test.replace('\\', '/');
         return path.endsWith(".java") && RESOURCE_FOLDERS.stream().noneMatch(folder -> path.startsWith(folder + "/"));
+    }
+
+    /**
+     * The base files of the request for {@link BaseCompile}: none when no test is selected (a scan of
+     * the class path then finds the base's tests in the whole compile's one folder).
+     */
+    static java.util.Optional<BaseCompile.Base> baseOf(TestRequest request) {
+        return request.baseFiles().filter(b -> !request.selectedTests().isEmpty())
+                .map(b -> new BaseCompile.Base(b.snapshot(), b.hash(), b.unchanged(), b.dependencyFiles()));
+    }
+
+    /** Says how the workspace was compiled: its own sources against the base's classes, or whole and why. */
+    static String compileLine(BaseCompile.Result compiled) {
+        return compiled.shared()
+                ? "compiled " + compiled.ownSources() + " of " + compiled.compilation().sources()
+                + " sources; the base's classes were compiled once for the run\n"
+                : "compiled all " + compiled.compilation().sources() + " sources (" + compiled.wholeBecause() + ")\n";
+    }
+
+    static void say(OutputSink output, String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        output.write(OutputSink.Stream.STDOUT, bytes, 0, bytes.length);
     }
 
     private static String timedOut(TestSettings.JUnit settings) {

@@ -3,6 +3,7 @@ package dev.redyellow.testing;
 import dev.redyellow.exec.OutputSink;
 import dev.redyellow.exec.ProcessOutputTail;
 import dev.redyellow.manifest.TestSettings;
+import dev.redyellow.testing.worker.BaseCompile;
 import dev.redyellow.testing.worker.ReplyCase;
 import dev.redyellow.testing.worker.WorkerReply;
 import dev.redyellow.testing.worker.WorkerRequest;
@@ -15,7 +16,7 @@ import java.util.List;
 
 /**
  * The {@code junit} kind in warm mode: each run's workspace is compiled in this JVM (as in the
- * per-run mode) and goes to a worker JVM of the pool, which runs its tests in a fresh class loader
+ * per-run mode, with the base's classes shared when {@link BaseCompile} finds that safe) and goes to a worker JVM of the pool, which runs its tests in a fresh class loader
  * and answers with every test's result.
  * Judged like the per-run mode ({@link JUnitVerdict}), with the same test names. The workspace's
  * content is moved into the worker's working directory for the run ({@link WorkspaceLoan}), so
@@ -28,6 +29,7 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
 
     private final WarmWorkerPool pool;
     private final PhaseTimes.Listener phases;
+    private final BaseCompile baseCompile = new BaseCompile();
 
     public WarmJUnitRunner(WarmWorkerPool pool, PhaseTimes.Listener phases) {
         this.pool = pool;
@@ -81,22 +83,26 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
         long compileStarted = System.nanoTime();
         Path home = worker.home();
         WorkspaceCompiler.Compilation compilation;
+        BaseCompile.Result compiled;
         try {
             Path classes = home.resolve(WorkspaceCompiler.OWN_FOLDER).resolve("classes");
             JUnitTestRunner.deleteTree(classes);
-            compilation = worker.compiler().compile(home, classes, List.of(pool.consoleJar()));
+            compiled = baseCompile.compile(worker.compiler(), home, classes, List.of(pool.consoleJar()),
+                    JUnitTestRunner.baseOf(request));
+            compilation = compiled.compilation();
         } catch (IOException | RuntimeException e) {
             pool.giveBack(worker, loan.giveBack(), settings.runsPerWorker());
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, "could not compile the workspace: " + e, "");
         }
         long compileMillis = (System.nanoTime() - compileStarted) / 1_000_000;
+        JUnitTestRunner.say(output, JUnitTestRunner.compileLine(compiled));
         if (Thread.interrupted()) {
             pool.giveBack(worker, loan.giveBack(), settings.runsPerWorker());
             throw new InterruptedException("interrupted while compiling " + request.workspace());
         }
         if (!compilation.succeeded() || compilation.sources() == 0 || System.nanoTime() >= deadline) {
             pool.giveBack(worker, loan.giveBack(), settings.runsPerWorker());
-            phases.ran(PhaseTimes.compiledOnly(compileMillis));
+            phases.ran(PhaseTimes.compiledOnly(compileMillis, compiled.shared()));
             if (!compilation.succeeded()) {
                 return JUnitVerdict.compileError(compilation.errors(), output, results);
             }
@@ -105,7 +111,8 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
                     + " s while compiling", "");
         }
         // The worker tests the workspace in its own folder, its working directory.
-        WorkerRequest workerRequest = new WorkerRequest(home.toAbsolutePath().toString(), selected, true);
+        WorkerRequest workerRequest = new WorkerRequest(home.toAbsolutePath().toString(), selected, true,
+                compiled.afterClasses().stream().map(p -> p.toAbsolutePath().toString()).toList());
         WarmWorker.Exchange exchange;
         try {
             exchange = worker.run(workerRequest, output, deadline);
@@ -128,7 +135,7 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
         pool.giveBack(worker, tested.recycle().isEmpty() ? notEmpty : tested.recycle(), settings.runsPerWorker());
         WorkerReply reply = new WorkerReply(compilation.sources(), List.of(), compileMillis, tested.testMillis(),
                 tested.cases(), tested.containerFailed(), tested.problem(), tested.recycle(), tested.restored());
-        phases.ran(new PhaseTimes(compileMillis, reply.testMillis(), true));
+        phases.ran(new PhaseTimes(compileMillis, reply.testMillis(), true, compiled.shared()));
         return verdict(reply, worker, output, results, tail);
     }
 

@@ -7,11 +7,21 @@ import java.util.List;
  * Host to worker: compile this workspace (unless the host has compiled it into its
  * {@code .redyellow/classes} already) and run these test classes (every test class of the workspace
  * when none are named).
+ *
+ * @param classPath class folders that follow the workspace's own classes and resources on the test
+ *                  class path: the base's classes when the host compiled only the workspace's own
+ *                  sources against them (issue 19)
  */
-public record WorkerRequest(String workspace, List<String> selectedClasses, boolean compiled) {
+public record WorkerRequest(String workspace, List<String> selectedClasses, boolean compiled, List<String> classPath) {
 
     public WorkerRequest {
         selectedClasses = List.copyOf(selectedClasses);
+        classPath = List.copyOf(classPath);
+    }
+
+    /** A request whose tests need nothing but the workspace's own classes and resources. */
+    public WorkerRequest(String workspace, List<String> selectedClasses, boolean compiled) {
+        this(workspace, selectedClasses, compiled, List.of());
     }
 
     /** A request to compile the workspace, then run its tests. */
@@ -20,11 +30,11 @@ public record WorkerRequest(String workspace, List<String> selectedClasses, bool
     }
 
     public Frame frame() {
-        return new Frame(Frame.Kind.RUN, new Payload.Writer().string(workspace).strings(selectedClasses).flag(compiled).bytes());
+        return new Frame(Frame.Kind.RUN, new Payload.Writer().string(workspace).strings(selectedClasses).flag(compiled).strings(classPath).bytes());
     }
 
     public static WorkerRequest of(Frame frame) throws IOException {
         Payload.Reader in = new Payload.Reader(frame.payload());
-        return new WorkerRequest(in.string(), in.strings(), in.flag());
+        return new WorkerRequest(in.string(), in.strings(), in.flag(), in.strings());
     }
 }

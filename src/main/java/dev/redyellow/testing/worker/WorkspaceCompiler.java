@@ -64,7 +64,14 @@ public final class WorkspaceCompiler {
     }
 
     public Compilation compile(Path workspace, Path classes, List<Path> classPath) throws IOException {
-        List<Path> sources = sources(workspace);
+        return compile(workspace, sources(workspace), classes, classPath);
+    }
+
+    /**
+     * Compiles only {@code sources} (files of {@code workspace}); the rest must come from the class
+     * path. Error lines name files relative to {@code workspace}, as a whole compile does.
+     */
+    public Compilation compile(Path workspace, List<Path> sources, Path classes, List<Path> classPath) throws IOException {
         if (sources.isEmpty()) {
             return new Compilation(0, List.of());
         }
@@ -105,14 +112,21 @@ public final class WorkspaceCompiler {
      * package or name does not match its class, caught before JUnit reports it as a discovery error.
      */
     public static String missingClasses(Path classes, List<String> selected) {
+        return missingClasses(List.of(classes), selected);
+    }
+
+    /** As {@link #missingClasses(Path, List)}, a class counting as compiled when any of {@code roots} has it. */
+    public static String missingClasses(List<Path> roots, List<String> selected) {
         List<String> missing = selected.stream()
-                .filter(name -> !Files.isRegularFile(classes.resolve(name.replace('.', '/') + ".class")))
+                .filter(name -> roots.stream().noneMatch(
+                        root -> Files.isRegularFile(root.resolve(name.replace('.', '/') + ".class"))))
                 .toList();
         return missing.isEmpty() ? "" : "no compiled class for the selected test(s) " + String.join(", ", missing)
                 + ": the file's package declaration or name does not match the class it declares";
     }
 
-    private static List<Path> sources(Path workspace) throws IOException {
+    /** Every Java source a whole compile of {@code workspace} compiles, in path order. */
+    public static List<Path> sources(Path workspace) throws IOException {
         Path own = workspace.resolve(OWN_FOLDER);
         try (Stream<Path> files = Files.walk(workspace)) {
             return files.filter(p -> !p.startsWith(own))

@@ -60,7 +60,8 @@ final class WorkspaceRun {
         Path classes = workspace.resolve(WorkspaceCompiler.OWN_FOLDER).resolve("classes");
         try {
             if (request.compiled()) {
-                return test(workspace, classes, request.selectedClasses(), 0, 0);
+                return test(workspace, classes, request.selectedClasses(), 0, 0,
+                        request.classPath().stream().map(Path::of).toList());
             }
             deleteTree(classes);
             WorkspaceCompiler.Compilation compilation = compiler.compile(workspace, classes, List.of(consoleJar));
@@ -69,7 +70,7 @@ final class WorkspaceRun {
                 return new WorkerReply(compilation.sources(), compilation.errors(), compileMillis, 0, List.of(), false, "", "",
                         List.of());
             }
-            return test(workspace, classes, request.selectedClasses(), compilation.sources(), compileMillis);
+            return test(workspace, classes, request.selectedClasses(), compilation.sources(), compileMillis, List.of());
         } catch (IOException | RuntimeException e) {
             return new WorkerReply(0, List.of(), millisSince(started), 0, List.of(), false,
                     "the worker could not compile the workspace: " + e, "", List.of());
@@ -78,19 +79,23 @@ final class WorkspaceRun {
         }
     }
 
-    private WorkerReply test(Path workspace, Path classes, List<String> selected, int sources, long compileMillis)
-            throws IOException {
+    private WorkerReply test(Path workspace, Path classes, List<String> selected, int sources, long compileMillis,
+                             List<Path> after) throws IOException {
         List<Path> roots = new ArrayList<>(List.of(classes));
         for (String folder : RESOURCE_FOLDERS) {
             if (Files.isDirectory(workspace.resolve(folder))) {
                 roots.add(workspace.resolve(folder));
             }
         }
+        // the base's shared classes come last: nothing of the workspace's own has their names (BaseCompile)
+        roots.addAll(after);
         URL[] urls = new URL[roots.size()];
         for (int i = 0; i < urls.length; i++) {
             urls[i] = roots.get(i).toUri().toURL();
         }
-        String missing = WorkspaceCompiler.missingClasses(classes, selected);
+        List<Path> classRoots = new ArrayList<>(List.of(classes));
+        classRoots.addAll(after);
+        String missing = WorkspaceCompiler.missingClasses(classRoots, selected);
         if (!missing.isEmpty()) {
             return new WorkerReply(sources, List.of(), compileMillis, 0, List.of(), false, missing, "", List.of());
         }

@@ -1,0 +1,101 @@
+package dev.redyellow.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redyellow.manifest.FileSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which of a planned workspace's files come unchanged from the base, and the base's hash (issue 19). */
+class BaseFilesTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path base(String name, String rates) throws Exception {
+        Path base = Files.createDirectories(tmp.resolve(name).resolve("src/p"));
+        Files.writeString(base.resolve("Rates.java"), rates);
+        Files.writeString(base.resolve("Money.java"), "package p; class Money { }\n");
+        Files.writeString(tmp.resolve(name).resolve("notes.txt"), "n\n");
+        return tmp.resolve(name);
+    }
+
+    @Test
+    void aPlanSaysWhichFilesAreTheBasesAndTheBasesHash() throws Exception {
+        WorkspaceFactory factory = new WorkspaceFactory(tmp.resolve("run"), base("b", "package p; class Rates { }\n"));
+        WorkspacePlan plan = factory.plan("f", "1", List.of(FileSet.ofText(Map.of(
+                "src/p/Rates.java", "package p; class Rates { int changed; }\n",
+                "src/p/Money.java", "package p; class Money { }\n", // written over with the same bytes: still the base's
+                "src/p/Shop.java", "package p; class Shop { }\n"))));
+
+        BaseFiles files = plan.baseFiles().orElseThrow();
+
+        assertEquals(Set.of("src/p/Money.java", "notes.txt"), files.unchanged());
+        assertEquals(tmp.resolve("run/base").toAbsolutePath(), files.snapshot());
+        assertTrue(Files.isRegularFile(files.snapshot().resolve("src/p/Rates.java")));
+        assertEquals(WorkspaceContent.scan(files.snapshot()).hash(), files.hash());
+        assertEquals(files.hash(), factory.plan("g", "1", List.of()).baseFiles().orElseThrow().hash());
+        assertEquals(Set.of("src/p/Rates.java", "src/p/Money.java", "notes.txt"),
+                factory.plan("g", "2", List.of()).baseFiles().orElseThrow().unchanged());
+
+        WorkspaceFactory changed = new WorkspaceFactory(tmp.resolve("run2"), base("c", "package p; class Rates { int x; }\n"));
+        assertNotEquals(files.hash(), changed.plan("f", "1", List.of()).baseFiles().orElseThrow().hash(),
+                "a changed base has another hash");
+    }
+
+    @Test
+    void theBasesClassesGoWithTheWorkspacesAtTheRunsEnd() throws Exception {
+        RunFolder run = new RunFolder(Files.createDirectories(tmp.resolve("run")));
+        new WorkspaceFactory(run.path(), base("b", "package p; class Rates { }\n")).create("a", "x", List.of());
+        Path classes = Files.createDirectories(run.path().resolve("base-classes/0123456789abcdef/p"));
+        Files.writeString(classes.resolve("Rates.class"), "not really");
+        run.removeWorkspaces();
+        assertFalse(Files.exists(run.path().resolve("base-classes")));
+        assertFalse(Files.exists(run.path().resolve("base")));
+    }
+
+    @Test
+    void aDependencysFilesCountWhereTheWorkspaceHoldsThemAsWritten() throws Exception {
+        WorkspaceFactory factory = new WorkspaceFactory(tmp.resolve("run"), base("b", "package p; class Rates { }\n"));
+        FileSet first = FileSet.ofText(Map.of("src/p/Tax.java", "old", "src/p/Fee.java", "fee", "src/p/Money.java",
+                "package p; class Money { }\n"));
+        FileSet second = FileSet.ofText(Map.of("src/p/Tax.java", "new", "src/p/Cut.java", "cut"));
+        FileSet feature = FileSet.ofText(Map.of("src/p/Cut.java", "the feature's own", "src/p/Shop.java", "shop"));
+        WorkspacePlan plan = factory.plan("f", "1", List.of(first, second, feature));
+
+        BaseFiles files = plan.baseFiles().orElseThrow().withDependencies(plan.content().orElseThrow(),
+                List.of(first, second));
+
+        assertEquals(Map.of("src/p/Tax.java", WorkspaceContent.contentHash("new".getBytes()),
+                "src/p/Fee.java", WorkspaceContent.contentHash("fee".getBytes())), files.dependencyFiles(),
+                "the later layer wins, the feature's file is its own, the base's (same bytes) stays the base's");
+    }
+
+    @Test
+    void noBaseMeansNoBaseFiles() throws Exception {
+        WorkspaceFactory factory = new WorkspaceFactory(tmp.resolve("run"), null);
+        assertEquals(Optional.empty(), factory.plan("f", "1", List.of(FileSet.ofText(Map.of("A.java", "class A { }\n"))))
+                .baseFiles());
+    }
+
+    @Test
+    void theContentHashTellsEveryDifference() {
+        WorkspaceContent.Entry file = new WorkspaceContent.Entry("aa", false, false);
+        WorkspaceContent one = new WorkspaceContent(new java.util.TreeMap<>(Map.of("a", file)));
+        assertEquals(one.hash(), new WorkspaceContent(new java.util.TreeMap<>(Map.of("a", file))).hash());
+        assertNotEquals(one.hash(), new WorkspaceContent(new java.util.TreeMap<>(Map.of("b", file))).hash());
+        assertNotEquals(one.hash(), new WorkspaceContent(new java.util.TreeMap<>(
+                Map.of("a", new WorkspaceContent.Entry("aa", false, true)))).hash(), "the executable flag counts");
+        assertNotEquals(one.hash(), new WorkspaceContent(new java.util.TreeMap<>(
+                Map.of("a", new WorkspaceContent.Entry("ab", false, false)))).hash());
+    }
+}

@@ -1,0 +1,383 @@
+package dev.redyellow.testing.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The base's classes shared per hash, with the real javac and class loading: what is compiled, when
+ * the whole workspace is compiled instead, and that the errors are those of a whole compile.
+ */
+class BaseCompileTest {
+    private static final String H1 = "1111111111111111aaaa";
+    private static final String H2 = "2222222222222222bbbb";
+    private static final Map<String, String> BASE = Map.of(
+            "src/p/Rates.java", "package p; public class Rates { public static int rate() { return 7; } }\n",
+            "src/p/Money.java", "package p; public class Money { public static int twice() { return 2 * Rates.rate(); } }\n");
+
+    @TempDir
+    Path tmp;
+
+    private final BaseCompile shared = new BaseCompile();
+    private final WorkspaceCompiler compiler = new WorkspaceCompiler(true);
+
+    /** The run's base snapshot, as WorkspaceFactory makes it: {@code run/base}. */
+    private Path snapshot(Map<String, String> files) throws Exception {
+        Path base = tmp.resolve("run/base");
+        write(base, files);
+        return base;
+    }
+
+    /** A workspace: the base's files, then {@code own} over them; unchanged = base paths not written over. */
+    private Workspace workspace(String name, Map<String, String> base, Map<String, String> own) throws Exception {
+        Path root = tmp.resolve("run/workspaces").resolve(name);
+        write(root, base);
+        write(root, own);
+        Set<String> unchanged = new HashSet<>(base.keySet());
+        unchanged.removeAll(own.keySet());
+        return new Workspace(root, root.resolve(".redyellow/classes"), unchanged);
+    }
+
+    private record Workspace(Path root, Path classes, Set<String> unchanged) {
+    }
+
+    private static void write(Path root, Map<String, String> files) throws Exception {
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path file = root.resolve(f.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, f.getValue());
+        }
+    }
+
+    private BaseCompile.Result shared(Workspace ws, Path snapshot, String hash) throws Exception {
+        return shared.compile(compiler, ws.root(), ws.classes(), List.of(),
+                Optional.of(new BaseCompile.Base(snapshot, hash, ws.unchanged())));
+    }
+
+    /** The same workspace compiled whole, into a folder of its own. */
+    private WorkspaceCompiler.Compilation whole(Workspace ws) throws Exception {
+        return new WorkspaceCompiler().compile(ws.root(), ws.root().resolve(".redyellow/whole"), List.of());
+    }
+
+    private static Object call(List<Path> classPath, String className, String method) throws Exception {
+        URL[] urls = new URL[classPath.size()];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = classPath.get(i).toUri().toURL();
+        }
+        try (URLClassLoader loader = new URLClassLoader(urls, null)) {
+            return loader.loadClass(className).getMethod(method).invoke(null);
+        }
+    }
+
+    private static List<Path> path(Workspace ws, BaseCompile.Result r) {
+        List<Path> all = new ArrayList<>(List.of(ws.classes()));
+        all.addAll(r.afterClasses());
+        return all;
+    }
+
+    @Test
+    void compilesOnlyTheWorkspacesOwnSourcesAgainstTheBasesClasses() throws Exception {
+        Path base = snapshot(BASE);
+        Workspace ws = workspace("f-1", BASE, Map.of(
+                "src/p/Shop.java", "package p; public class Shop { public static int total() { return Money.twice() + 1; } }\n",
+                "test/p/ShopTest.java", "package p; public class ShopTest { public static boolean ok() { return Shop.total() == 15; } }\n"));
+
+        BaseCompile.Result r = shared(ws, base, H1);
+
+        assertTrue(r.shared(), r.wholeBecause());
+        assertEquals(List.of(), r.compilation().errors());
+        assertEquals(4, r.compilation().sources(), "counted as a whole compile counts");
+        assertEquals(2, r.ownSources());
+        assertTrue(Files.isRegularFile(ws.classes().resolve("p/Shop.class")));
+        assertTrue(Files.isRegularFile(ws.classes().resolve("p/ShopTest.class")));
+        assertFalse(Files.exists(ws.classes().resolve("p/Rates.class")), "a base class is not compiled per run");
+        assertFalse(Files.exists(ws.classes().resolve("p/Money.class")));
+        assertEquals(List.of(tmp.resolve("run/" + BaseCompile.FOLDER).resolve(H1)), r.afterClasses());
+        assertTrue(Files.isRegularFile(r.afterClasses().get(0).resolve("p/Rates.class")));
+        assertEquals(true, call(path(ws, r), "p.ShopTest", "ok"));
+
+        // a second workspace of the run reuses the folder: the base's sources going away changes nothing
+        Files.delete(base.resolve("src/p/Rates.java"));
+        Workspace other = workspace("f-2", BASE, Map.of(
+                "src/p/Tax.java", "package p; public class Tax { public static int of() { return Rates.rate() * 3; } }\n"));
+        BaseCompile.Result again = shared.compile(compiler, other.root(), other.classes(), List.of(),
+                Optional.of(new BaseCompile.Base(base, H1, other.unchanged())));
+        assertTrue(again.shared(), again.wholeBecause());
+        assertEquals(r.afterClasses(), again.afterClasses());
+        assertEquals(21, call(path(other, again), "p.Tax", "of"));
+    }
+
+    @Test
+    void aChangedBaseHashGetsANewClassFolder() throws Exception {
+        Path base = snapshot(BASE);
+        Workspace ws = workspace("f-1", BASE, Map.of("src/p/Shop.java",
+                "package p; public class Shop { public static int total() { return Money.twice(); } }\n"));
+        BaseCompile.Result first = shared(ws, base, H1);
+        assertEquals(14, call(path(ws, first), "p.Shop", "total"));
+
+        Map<String, String> changed = new TreeMap<>(BASE);
+        changed.put("src/p/Rates.java", "package p; public class Rates { public static int rate() { return 50; } }\n");
+        write(base, changed);
+        Workspace next = workspace("f-2", changed, Map.of("src/p/Shop.java",
+                "package p; public class Shop { public static int total() { return Money.twice(); } }\n"));
+        BaseCompile.Result second = shared(next, base, H2);
+
+        assertTrue(second.shared(), second.wholeBecause());
+        assertNotEquals(first.afterClasses(), second.afterClasses());
+        assertEquals(100, call(path(next, second), "p.Shop", "total"), "never the old base's classes");
+    }
+
+    @Test
+    void aWorkspaceReplacingABaseSourceIsCompiledWhole() throws Exception {
+        Path base = snapshot(BASE);
+        // the feature changes Rates' signature: Money, a base class, no longer compiles against it
+        Workspace ws = workspace("f-1", BASE, Map.of(
+                "src/p/Rates.java", "package p; public class Rates { public static int rate(int x) { return x; } }\n"));
+
+        BaseCompile.Result r = shared(ws, base, H1);
+
+        assertFalse(r.shared());
+        assertTrue(r.wholeBecause().contains("replaces the base source src/p/Rates.java"), r.wholeBecause());
+        assertEquals(List.of(), r.afterClasses());
+        assertEquals(whole(ws).errors(), r.compilation().errors());
+        assertTrue(r.compilation().errors().get(0).startsWith("src/p/Money.java:1: method rate in class p.Rates"),
+                r.compilation().errors().toString());
+    }
+
+    @Test
+    void aBaseThatDoesNotCompileAloneFallsBackToTheWholeCompileWithTheSameVerdict() throws Exception {
+        Map<String, String> needsFeature = Map.of(
+                "src/p/Money.java", "package p; public class Money { public static int twice() { return 2 * Rates.rate(); } }\n");
+        Path base = snapshot(needsFeature);
+        Workspace ws = workspace("f-1", needsFeature, Map.of(
+                "src/p/Rates.java", "package p; public class Rates { public static int rate() { return 4; } }\n"));
+
+        BaseCompile.Result r = shared(ws, base, H1);
+
+        // the base names the feature's class, so it is compiled whole, and passes as a whole compile does
+        assertFalse(r.shared());
+        assertEquals(List.of(), r.compilation().errors());
+        assertEquals(8, call(List.of(ws.classes()), "p.Money", "twice"));
+    }
+
+    @Test
+    void aBaseWithItsOwnCompileErrorFallsBackAndFailsAsTheWholeCompileDoes() throws Exception {
+        Map<String, String> broken = Map.of(
+                "src/p/Money.java", "package p; public class Money { public static int twice() { return 2 * Cart.size(); } }\n");
+        Path base = snapshot(broken);
+        Workspace ws = workspace("f-1", broken, Map.of("src/p/Rates.java", "package p; public class Rates { }\n"));
+
+        BaseCompile.Result r = shared(ws, base, H1);
+
+        assertFalse(r.shared());
+        assertEquals("the base does not compile alone", r.wholeBecause());
+        assertEquals(whole(ws).errors(), r.compilation().errors());
+        assertTrue(r.compilation().errors().get(0).startsWith("src/p/Money.java:1: cannot find symbol"),
+                r.compilation().errors().toString());
+        try (var left = Files.list(tmp.resolve("run/" + BaseCompile.FOLDER))) {
+            assertEquals(List.of(), left.toList(), "no folder, and nothing left aside");
+        }
+        // tried once per hash: the next workspace falls back without compiling the base again
+        assertEquals("the base does not compile alone", shared(workspace("f-2", broken,
+                Map.of("src/p/Tax.java", "package p; public class Tax { }\n")), base, H1).wholeBecause());
+    }
+
+    @Test
+    void anOwnClassWhoseNameTheBaseUsesIsCompiledWhole() throws Exception {
+        // in a whole compile p.List wins over java.util.* in the base's Names: "type List does not take
+        // parameters"; the base's classes, compiled alone, would hide that
+        Map<String, String> files = Map.of("src/p/Names.java",
+                "package p; import java.util.*; public class Names { public static List<String> all() { return new ArrayList<>(); } }\n");
+        Path base = snapshot(files);
+        Workspace ws = workspace("f-1", files, Map.of("src/p/List.java", "package p; public class List { }\n"));
+
+        BaseCompile.Result r = shared(ws, base, H1);
+
+        assertFalse(r.shared());
+        assertTrue(r.wholeBecause().contains("names List"), r.wholeBecause());
+        assertEquals(whole(ws).errors(), r.compilation().errors());
+        assertFalse(r.compilation().succeeded());
+    }
+
+    @Test
+    void aSecondClassInAnOwnFileThatDuplicatesABaseClassIsCompiledWhole() throws Exception {
+        Path base = snapshot(BASE);
+        Workspace ws = workspace("f-1", BASE, Map.of("src/p/Extra.java",
+                "package p; public class Extra { } class Money { }\n"));
+
+        BaseCompile.Result r = shared(ws, base, H1);
+
+        assertFalse(r.shared());
+        assertEquals(whole(ws).errors(), r.compilation().errors());
+        assertTrue(r.compilation().errors().toString().contains("duplicate class: p.Money"), r.compilation().errors().toString());
+    }
+
+    @Test
+    void aCompileErrorNamesTheMissingSymbolAsTheWholeCompileDoes() throws Exception {
+        Path base = snapshot(BASE);
+        Workspace ws = workspace("f-1", BASE, Map.of("test/p/CartTest.java",
+                "package p; public class CartTest { int n = Cart.size() + Money.twice(); }\n"));
+
+        BaseCompile.Result r = shared(ws, base, H1);
+
+        assertTrue(r.shared(), r.wholeBecause());
+        assertEquals(whole(ws).errors(), r.compilation().errors());
+        assertEquals(1, r.compilation().errors().size());
+        assertTrue(r.compilation().errors().get(0).matches(".*cannot find symbol \\(symbol: +variable Cart.*"),
+                r.compilation().errors().get(0));
+        assertEquals(3, r.compilation().sources());
+    }
+
+    @Test
+    void namesInCommentsAndStringsOfTheBaseDoNotForceAWholeCompile() throws Exception {
+        Map<String, String> files = Map.of("src/p/Doc.java", """
+                package p;
+                /** See {@link Shop}; // not code */
+                public class Doc { String s = "Shop \\" Shop"; char c = '"'; String t = \"""
+                    Shop
+                    \"""; // Shop
+                }
+                """);
+        Path base = snapshot(files);
+        Workspace ws = workspace("f-1", files, Map.of("src/p/Shop.java", "package p; public class Shop { }\n"));
+
+        BaseCompile.Result r = shared(ws, base, H1);
+
+        assertTrue(r.shared(), r.wholeBecause());
+        assertTrue(Files.isRegularFile(ws.classes().resolve("p/Shop.class")));
+    }
+
+    @Test
+    void aNameTheBaseUsesInAnotherPackageDoesNotForceAWholeCompile() throws Exception {
+        // q.Rates is no p.Rates: base code in p, importing neither q nor q.*, cannot mean it
+        Path base = snapshot(BASE);
+        Workspace ws = workspace("f-1", BASE, Map.of("src/q/Rates.java",
+                "package q; public class Rates { public static int rate() { return p.Money.twice() + 1; } }\n"));
+
+        BaseCompile.Result r = shared(ws, base, H1);
+
+        assertTrue(r.shared(), r.wholeBecause());
+        assertEquals(15, call(path(ws, r), "q.Rates", "rate"));
+    }
+
+    @Test
+    void aNameUsedByBaseCodeImportingThePackageOnDemandForcesAWholeCompile() throws Exception {
+        // r.Names sees q.* and java.util.*: a q.List makes List ambiguous in the whole compile
+        Map<String, String> files = Map.of("src/r/Names.java",
+                "package r; import java.util.*; import q.*; public class Names { List<String> all; Object o = Tool.class; }\n",
+                "src/q/Tool.java", "package q; public class Tool { }\n");
+        Path base = snapshot(files);
+        Workspace ws = workspace("f-1", files, Map.of("src/q/List.java", "package q; public class List { }\n"));
+
+        BaseCompile.Result r = shared(ws, base, H1);
+
+        assertFalse(r.shared());
+        assertEquals(whole(ws).errors(), r.compilation().errors());
+        assertFalse(r.compilation().succeeded(), "the whole compile's verdict: List is ambiguous");
+    }
+
+    @Test
+    void aWorkspaceDeclaringAModuleIsCompiledWhole() throws Exception {
+        Map<String, String> files = new TreeMap<>(BASE);
+        files.put("src/module-info.java", "module shop { exports p; }\n");
+        Path base = snapshot(files);
+        Workspace ws = workspace("f-1", files, Map.of("src/p/Shop.java", "package p; public class Shop { }\n"));
+
+        BaseCompile.Result r = shared(ws, base, H1);
+
+        assertFalse(r.shared());
+        assertEquals("the workspace declares a module (src/module-info.java)", r.wholeBecause());
+        assertEquals(whole(ws).errors(), r.compilation().errors());
+    }
+
+    private BaseCompile.Result withDependencies(Workspace ws, Path snapshot, Map<String, String> dependencyFiles)
+            throws Exception {
+        return shared.compile(compiler, ws.root(), ws.classes(), List.of(),
+                Optional.of(new BaseCompile.Base(snapshot, H1, ws.unchanged(), dependencyFiles)));
+    }
+
+    @Test
+    void aGreenDependencysFilesAreCompiledOncePerContentHash() throws Exception {
+        Path base = snapshot(BASE);
+        Map<String, String> dependency = Map.of("src/p/Tax.java",
+                "package p; public class Tax { public static int of() { return Rates.rate() * 3; } }\n");
+        Map<String, String> feature = new TreeMap<>(dependency);
+        feature.put("src/p/Shop.java", "package p; public class Shop { public static int total() { return Tax.of() + 1; } }\n");
+        Workspace ws = workspace("f-1", BASE, feature);
+
+        BaseCompile.Result r = withDependencies(ws, base, Map.of("src/p/Tax.java", "aa"));
+
+        assertTrue(r.shared(), r.wholeBecause());
+        assertEquals(List.of(), r.compilation().errors());
+        assertEquals(1, r.ownSources(), "only the feature's own file");
+        assertEquals(4, r.compilation().sources());
+        assertFalse(Files.exists(ws.classes().resolve("p/Tax.class")));
+        assertTrue(Files.isRegularFile(ws.classes().resolve("p/Shop.class")));
+        assertEquals(2, r.afterClasses().size());
+        assertTrue(r.afterClasses().get(0).startsWith(tmp.resolve("run/" + BaseCompile.DEPENDENCY_FOLDER)));
+        assertTrue(Files.isRegularFile(r.afterClasses().get(0).resolve("p/Tax.class")));
+        assertEquals(22, call(path(ws, r), "p.Shop", "total"));
+
+        // the next run of the feature: the same files, the same folder
+        BaseCompile.Result again = withDependencies(workspace("f-2", BASE, feature), base, Map.of("src/p/Tax.java", "aa"));
+        assertEquals(r.afterClasses(), again.afterClasses());
+        // another content hash of the dependency's file: another folder
+        BaseCompile.Result changed = withDependencies(workspace("f-3", BASE, feature), base, Map.of("src/p/Tax.java", "bb"));
+        assertNotEquals(r.afterClasses().get(0), changed.afterClasses().get(0));
+    }
+
+    @Test
+    void aFeatureClassWhoseNameADependencyUsesCompilesWithTheDependency() throws Exception {
+        // in the whole compile p.List wins over java.util.* in the dependency's Tax
+        Path base = snapshot(BASE);
+        Workspace ws = workspace("f-1", BASE, Map.of(
+                "src/p/Tax.java", "package p; import java.util.*; public class Tax { List<String> names; }\n",
+                "src/p/List.java", "package p; public class List { }\n"));
+
+        BaseCompile.Result r = withDependencies(ws, base, Map.of("src/p/Tax.java", "aa"));
+
+        assertEquals(2, r.ownSources(), "the dependency's file compiled with the feature's");
+        assertEquals(whole(ws).errors(), r.compilation().errors());
+        assertFalse(r.compilation().succeeded());
+    }
+
+    @Test
+    void aDependencyFileThatNeedsTheFeatureCompilesWithIt() throws Exception {
+        Path base = snapshot(BASE);
+        Workspace ws = workspace("f-1", BASE, Map.of(
+                "src/p/Tax.java", "package p; public class Tax { public static int of() { return Extra.MORE + Rates.rate(); } }\n",
+                "src/q/Extra.java", "package q; public class Extra { }\n",
+                "src/p/Extra.java", "package p; public class Extra { public static final int MORE = 1; }\n"));
+
+        BaseCompile.Result r = withDependencies(ws, base, Map.of("src/p/Tax.java", "aa"));
+
+        assertTrue(r.shared(), r.wholeBecause());
+        assertEquals(3, r.ownSources());
+        assertEquals(List.of(), r.compilation().errors());
+        assertEquals(8, call(path(ws, r), "p.Tax", "of"));
+    }
+
+    @Test
+    void withoutBaseFilesTheWholeWorkspaceIsCompiled() throws Exception {
+        Workspace ws = workspace("f-1", BASE, Map.of());
+        BaseCompile.Result r = shared.compile(compiler, ws.root(), ws.classes(), List.of(), Optional.empty());
+        assertFalse(r.shared());
+        assertEquals(2, r.ownSources());
+        assertTrue(Files.isRegularFile(ws.classes().resolve("p/Rates.class")));
+    }
+}
