@@ -88,6 +88,24 @@ class WarmVitestRunnerTest {
     }
 
     @Test
+    void typeScriptRunsOneAfterAnotherInOneServerAllPass() throws Exception {
+        // TypeScript goes through esbuild's service, a child the server keeps: a run's leftovers are
+        // killed after it, and the service started by the first run was among them (every later run
+        // then failed with "The service is no longer running").
+        Path modules = nodeModules();
+        TestSettings.Command settings = command(VITEST, TestSettings.Fork.WARM);
+        for (int i = 1; i <= 3; i++) {
+            Path ws = workspace("ts" + i, modules, "calc.js", "2");
+            Files.writeString(ws.resolve("calc.ts"), "export function add(a: number, b: number): number {\n  return a + b;\n}\n");
+            Files.writeString(ws.resolve("calc.test.ts"), CALC_TEST.formatted("calc", "2")
+                    .replace("expect(add(2, 2))", "expect(add(2 as number, 2))"));
+            Captured run = run(warm, ws, settings, "calc.test.ts");
+            assertEquals(TestOutcome.PASSED, run.result().outcome(), "run " + i + ": " + run.result().detail() + run.text());
+            assertTrue(run.text().contains("[redyellow] warm vitest server 1 (run " + i + ")"), run.text());
+        }
+    }
+
+    @Test
     void aTimeoutKillsTheServerAndTheNextRunGetsANewOne() throws Exception {
         Path modules = nodeModules();
         Path hanging = workspace("hanging", modules, "calc.js", "2");

@@ -6,12 +6,23 @@
 // R (ready, once), O and E (the run's stdout and stderr, as they come), X (the exit code, in ASCII).
 // End of stdin ends the server.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import readline from 'node:readline';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 
 const FRAMES = fs.openSync('/dev/stdout', 'w');
 const vitest = await import(pathToFileURL(process.argv[2]).href);
+// esbuild's service is a child process that vite starts on first use and keeps for later runs. Started
+// here, with the server's own environment, it is the server's; started by a run, it carried that
+// run's tag and was killed with the run's leftovers, and every later run failed ("The service is no
+// longer running"). vite finds the same esbuild module, so it uses this service.
+try {
+  const esbuild = createRequire(process.argv[2])('esbuild');
+  await esbuild.transform('', { loader: 'js' });
+} catch {
+  // no esbuild where vitest finds it: vite starts its own, as before
+}
 
 function send(kind, data) {
   const payload = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
