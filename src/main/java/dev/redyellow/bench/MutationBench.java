@@ -30,7 +30,9 @@ import java.util.Set;
  * Commons split into features, every true edge declared): the same manifest run without mutation
  * testing, with it ({@code --mutation}: PIT on each feature's own classes against its own tests), the
  * measured run again on the same cache (the scores served from it), and without it once more, so the
- * noise between two plain runs shows beside the extra wall. The target is at most 2x.
+ * noise between two plain runs shows beside the extra wall. The target is at most 2x. With several
+ * caps on the mutants per class, each cap gets its own measured run, compared with the first cap's:
+ * what a smaller sample saves in wall and what it changes in the scores.
  */
 public final class MutationBench {
 
@@ -39,13 +41,20 @@ public final class MutationBench {
     private final int workers;
     private final long seed;
     private final Path home;
+    private final List<Integer> caps;
 
     public MutationBench(PrintWriter out, int features, int workers, long seed, Path home) {
+        this(out, features, workers, seed, home, List.of());
+    }
+
+    /** @param caps mutants per class for each measured run (the manifest's when empty) */
+    public MutationBench(PrintWriter out, int features, int workers, long seed, Path home, List<Integer> caps) {
         this.out = out;
         this.features = features;
         this.workers = workers;
         this.seed = seed;
         this.home = home;
+        this.caps = List.copyOf(caps);
     }
 
     private record Cycle(RunResult result, double wallSeconds) {
@@ -78,10 +87,17 @@ public final class MutationBench {
                 manifestFile);
         out.flush();
 
+        List<Integer> capsRun = caps.isEmpty() ? List.of(manifest.mutation().maxMutantsPerClass()) : caps;
         Cycle plain = cycle(manifest, work.resolve("cache-plain.db"), work, false, "without mutation testing (fresh cache)");
         Path measuredDb = work.resolve("cache-mutation.db");
-        Cycle mutation = cycle(manifest, measuredDb, work, true, "with --mutation (fresh cache)");
+        manifest = capped(manifest, capsRun.get(0));
+        Cycle mutation = cycle(manifest, measuredDb, work, true, "with --mutation (fresh cache)" + capLabel(capsRun.get(0)));
         Cycle again = cycle(manifest, measuredDb, work, true, "with --mutation, unchanged re-run (same cache)");
+        List<Cycle> others = new java.util.ArrayList<>();
+        for (int cap : capsRun.subList(1, capsRun.size())) {
+            others.add(cycle(capped(manifest, cap), work.resolve("cache-mutation-" + cap + ".db"), work, true,
+                    "with --mutation (fresh cache)" + capLabel(cap)));
+        }
         Cycle plainAgain = cycle(manifest, work.resolve("cache-plain-2.db"), work, false, "without mutation testing, again");
 
         double base = (plain.wallSeconds() + plainAgain.wallSeconds()) / 2;
@@ -99,6 +115,9 @@ public final class MutationBench {
                 again.wallSeconds(), again.scores().stream().filter(MutationResult::cached).count(), again.scores().size());
         out.printf(Locale.ROOT, "%-40s %d features measured, %d mutants, %d killed (%.0f%% overall)%n", "mutants",
                 scores.size(), generated, killed, generated == 0 ? 100.0 : 100.0 * killed / generated);
+        for (int i = 0; i < others.size(); i++) {
+            compareCaps(capsRun.get(0), mutation, capsRun.get(i + 1), others.get(i), base);
+        }
         out.printf(Locale.ROOT, "%-40s %s%n", "mutants per class", manifest.mutation().maxMutantsPerClass() == 0
                 ? "every mutant (maxMutantsPerClass 0)"
                 : "at most " + manifest.mutation().maxMutantsPerClass() + " (maxMutantsPerClass): a class with more is "
@@ -120,9 +139,36 @@ public final class MutationBench {
                     out.printf(Locale.ROOT, "%-28s %9d %7d %7.2f %8.1f%s%n", o.id(), m.generated(), m.killed(), m.score(),
                             m.durationMillis() / 1000.0, m.measured() ? "" : "  " + m.summary());
                 });
-        out.printf(Locale.ROOT, "%nReproduce: java -jar target/redyellow.jar bench mutation --features %d --workers %d --seed %d%n",
-                features, workers, seed);
+        out.printf(Locale.ROOT, "%nReproduce: java -jar target/redyellow.jar bench mutation --features %d --workers %d --seed %d%s%n",
+                features, workers, seed, caps.isEmpty() ? "" : " --max-mutants "
+                        + String.join(",", caps.stream().map(String::valueOf).toList()));
         out.flush();
+    }
+
+    private static Manifest capped(Manifest manifest, int cap) {
+        return manifest.withMutation(manifest.mutation().withMaxMutantsPerClass(cap));
+    }
+
+    private static String capLabel(int cap) {
+        return cap == 0 ? ", every mutant" : ", at most " + cap + " a class";
+    }
+
+    /** A smaller sample's run against the reference's: its wall, and how far its scores moved. */
+    private void compareCaps(int referenceCap, Cycle reference, int cap, Cycle sampled, double base) {
+        Map<String, Double> referenceScores = new java.util.HashMap<>();
+        reference.result().outcomes().forEach(o -> o.mutation().filter(MutationResult::measured)
+                .ifPresent(m -> referenceScores.put(o.id(), m.score())));
+        List<Double> moved = sampled.result().outcomes().stream()
+                .filter(o -> referenceScores.containsKey(o.id()) && o.mutation().filter(MutationResult::measured).isPresent())
+                .map(o -> Math.abs(o.mutation().get().score() - referenceScores.get(o.id())))
+                .toList();
+        int generated = sampled.scores().stream().mapToInt(MutationResult::generated).sum();
+        out.printf(Locale.ROOT, "%-40s %.1f s, %.2fx the run without; %d mutants; scores against %s: mean |difference| "
+                        + "%.3f, largest %.3f, over %d features%n",
+                "with" + capLabel(cap), sampled.wallSeconds(), sampled.wallSeconds() / base, generated,
+                referenceCap == 0 ? "every mutant" : "at most " + referenceCap,
+                moved.stream().mapToDouble(Double::doubleValue).average().orElse(0),
+                moved.stream().mapToDouble(Double::doubleValue).max().orElse(0), moved.size());
     }
 
     private Cycle cycle(Manifest manifest, Path cacheDb, Path work, boolean measure, String label) throws Exception {

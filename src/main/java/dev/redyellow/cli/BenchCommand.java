@@ -309,9 +309,21 @@ final class BenchCommand implements Runnable {
             return features;
         }
 
+        @Option(names = "--max-mutants", split = ",", paramLabel = "N[,N...]",
+                description = "the mutants measured per class (the manifest's maxMutantsPerClass, 0: every one); with more"
+                        + " than one, each cap's run is compared with the first's: wall and score differences"
+                        + " (default: the manifest's, 100)")
+        java.util.List<Integer> maxMutants = java.util.List.of();
+
         @Override
         void run(java.io.PrintWriter out, java.nio.file.Path home) throws Exception {
-            new dev.redyellow.bench.MutationBench(out, features, workers, seed, home).run();
+            for (int max : maxMutants) {
+                if (max < 0) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "invalid option: --max-mutants must be 0 (every mutant) or more, was " + max);
+                }
+            }
+            new dev.redyellow.bench.MutationBench(out, features, workers, seed, home, maxMutants).run();
         }
     }
 

@@ -31,6 +31,12 @@ public record Manifest(Path file, int version, String name, Path baseDir, int ma
         mutation = mutation == null ? MutationSettings.OFF : mutation;
     }
 
+    /** This manifest with other mutation settings. */
+    public Manifest withMutation(MutationSettings settings) {
+        return new Manifest(file, version, name, baseDir, maxAttempts, workers, stagnationLimit, inferDependencies,
+                features, contentHash, sharedDirs, settings);
+    }
+
     /** A manifest that does not measure mutation scores. */
     public Manifest(Path file, int version, String name, Path baseDir, int maxAttempts, int workers,
                     int stagnationLimit, boolean inferDependencies, List<Feature> features, String contentHash,

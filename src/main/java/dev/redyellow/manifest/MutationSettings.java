@@ -47,6 +47,11 @@ public record MutationSettings(boolean enabled, OptionalDouble minScore, int tim
         return new MutationSettings(true, minScore, timeoutSeconds, maxMutantsPerClass);
     }
 
+    /** These settings with another cap on the mutants measured per class (0: every mutant). */
+    public MutationSettings withMaxMutantsPerClass(int max) {
+        return new MutationSettings(enabled, minScore, timeoutSeconds, max);
+    }
+
     /** Whether a score falls under the gate; never with no gate. */
     public boolean below(double score) {
         return minScore.isPresent() && score < minScore.getAsDouble();
