@@ -377,12 +377,13 @@ public final class FeatureConductor {
             return true;
         }
         FileSet files = stored.restore();
-        Workspace ws = parts.workspaces().create(feature.id(), "mutation" + n, layers(List.of(files)));
+        WorkspacePlan plan = parts.workspaces().plan(feature.id(), "mutation" + n, layers(List.of(files)));
+        Workspace ws = plan.materialise();
         parts.output().progress(feature.id(), n, "attempt " + n + ": measuring the tests' mutation score");
         try (OutputSink out = parts.output().open(feature.id(), n, "mutation")) {
             mutation = parts.mutation().tester().measure(new MutationRequest(ws.root(), feature.test(),
                     parts.mutation().settings(), List.copyOf(feature.tests().paths()), List.copyOf(files.paths()), out,
-                    feature.id()));
+                    feature.id(), baseFiles(plan)));
             ws.checkUntampered(); // a mutation tool is a command the manifest chose, like the tests
         } finally {
             discard(ws);
@@ -440,6 +441,12 @@ public final class FeatureConductor {
         }
     }
 
+    /** Which files of the planned workspace are the base's and the GREEN dependencies', unchanged. */
+    private Optional<dev.redyellow.exec.BaseFiles> baseFiles(WorkspacePlan plan) {
+        return plan.baseFiles().flatMap(base -> plan.content()
+                .map(content -> base.withDependencies(content, parts.dependencies().layers())));
+    }
+
     /** A test run and the workspace it ran in (gone by now, but named in its diagnostics). */
     private record Run(TestResult result, Path workspace) {
     }
@@ -451,8 +458,7 @@ public final class FeatureConductor {
                 + ": running the tests");
         try (OutputSink out = parts.output().open(feature.id(), attempt, "test")) {
             TestRequest request = new TestRequest(plan.root(), feature.test(), List.copyOf(feature.tests().paths()), out,
-                    feature.id(), plan.baseFiles().flatMap(base -> plan.content()
-                            .map(content -> base.withDependencies(content, parts.dependencies().layers()))));
+                    feature.id(), baseFiles(plan));
             lastResult = parts.tests().run(request, plan);
             testRuns++;
             if (lastResult.outcome() == TestOutcome.TIMEOUT || lastResult.outcome() == TestOutcome.ERROR) {

@@ -1,10 +1,13 @@
 package dev.redyellow.testing;
 
+import dev.redyellow.exec.BaseFiles;
 import dev.redyellow.exec.OutputSink;
 import dev.redyellow.manifest.MutationSettings;
 import dev.redyellow.manifest.TestSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One measurement of a feature's tests against mutants of its accepted code, on a workspace that
@@ -12,11 +15,20 @@ import java.util.List;
  *
  * @param tests     workspace paths of the feature's own test files: only these run
  * @param code      workspace paths of the feature's accepted files: only their classes are mutated
+ * @param baseFiles which workspace files come unchanged from the run's base and GREEN dependencies,
+ *                  so their classes compiled for the test runs serve PIT too; empty: compile it all
  */
 public record MutationRequest(Path workspace, TestSettings test, MutationSettings mutation, List<String> tests,
-                              List<String> code, OutputSink output, String featureId) {
+                              List<String> code, OutputSink output, String featureId, Optional<BaseFiles> baseFiles) {
     public MutationRequest {
         tests = List.copyOf(tests);
         code = List.copyOf(code);
+        baseFiles = Objects.requireNonNullElse(baseFiles, Optional.empty());
+    }
+
+    /** A request that does not say which files are the base's: the whole workspace is compiled. */
+    public MutationRequest(Path workspace, TestSettings test, MutationSettings mutation, List<String> tests,
+                           List<String> code, OutputSink output, String featureId) {
+        this(workspace, test, mutation, tests, code, output, featureId, Optional.empty());
     }
 }

@@ -6,6 +6,7 @@ import dev.redyellow.exec.ProcessSpec;
 import dev.redyellow.exec.ProcessStartException;
 import dev.redyellow.manifest.TestSettings;
 import dev.redyellow.testing.worker.TestJvm;
+import dev.redyellow.testing.worker.BaseCompile;
 import dev.redyellow.testing.worker.WorkspaceCompiler;
 import java.io.File;
 import java.io.IOException;
@@ -42,6 +43,7 @@ public final class PitestMutationTester implements MutationTester {
     private final JUnitConsoleJar console;
     private final PitestJars pitest;
     private final WorkspaceCompiler compiler = new WorkspaceCompiler();
+    private final BaseCompile baseCompile = new BaseCompile();
     private final int threads;
 
     /** @param threads PIT's minion threads (one JVM each) per feature measured */
@@ -87,12 +89,18 @@ public final class PitestMutationTester implements MutationTester {
             JUnitTestRunner.deleteTree(classes);
             JUnitTestRunner.deleteTree(reports);
             Path launcher = console.path();
-            WorkspaceCompiler.Compilation compilation = compiler.compile(request.workspace(), classes, List.of(launcher));
+            // the base's and dependencies' classes that the test runs compiled serve here too (BaseCompile)
+            BaseCompile.Result compiled = baseCompile.compile(compiler, request.workspace(), classes, List.of(launcher),
+                    request.baseFiles().map(b -> new BaseCompile.Base(b.snapshot(), b.hash(), b.unchanged(),
+                            b.dependencyFiles())));
+            WorkspaceCompiler.Compilation compilation = compiled.compilation();
             if (!compilation.succeeded()) {
                 return MutationResult.error("the workspace does not compile: "
                         + String.join("\n", compilation.errors()), millisSince(started));
             }
-            List<String> command = command(request, settings, launcher, classes, reports, targets, tests);
+            JUnitTestRunner.say(request.output(), JUnitTestRunner.compileLine(compiled));
+            List<String> command = command(request, settings, launcher, classes, compiled.afterClasses(), reports,
+                    targets, tests);
             ProcessResult process = processes.run(new ProcessSpec(command, request.workspace(), Map.of(),
                     Duration.ofSeconds(request.mutation().timeoutSeconds())), request.output());
             if (process.timedOut()) {
@@ -136,11 +144,13 @@ public final class PitestMutationTester implements MutationTester {
     }
 
     private List<String> command(MutationRequest request, TestSettings.JUnit settings, Path launcher, Path classes,
-                                 Path reports, List<String> targets, List<String> tests) throws IOException {
+                                 List<Path> afterClasses, Path reports, List<String> targets, List<String> tests)
+            throws IOException {
         List<String> classPath = new ArrayList<>();
         pitest.paths().forEach(p -> classPath.add(p.toString()));
         classPath.add(launcher.toString());
         classPath.add(classes.toString());
+        afterClasses.forEach(p -> classPath.add(p.toString())); // no class of the workspace's own has their names
         for (String folder : RESOURCE_FOLDERS) {
             if (Files.isDirectory(request.workspace().resolve(folder))) {
                 classPath.add(request.workspace().resolve(folder).toString());

@@ -243,6 +243,57 @@ class PitestMutationTesterTest {
         assertTrue(result.summary().startsWith("not measured: "), result.summary());
     }
 
+    @Test
+    void theBasesClassesFromTheTestRunsServePitAndTheScoreIsTheWholeCompilesScore(@TempDir Path tmp) throws Exception {
+        // the base: a helper the feature's code calls; the feature: Max and its strong test
+        Path base = tmp.resolve("base");
+        Files.createDirectories(base.resolve("src/main/java/calc"));
+        Files.writeString(base.resolve("src/main/java/calc/Pick.java"), """
+                package calc;
+
+                public final class Pick {
+                    public static int first(int a, int b, boolean takeA) {
+                        return takeA ? a : b;
+                    }
+                }
+                """);
+        String max = "package calc;\n\npublic final class Max {\n    public static int of(int a, int b) {\n"
+                + "        return Pick.first(a, b, a > b);\n    }\n}\n";
+        String maxTest = test("MaxTest", "@Test void larger() { assertEquals(3, Max.of(3, 2)); assertEquals(3, Max.of(2, 3));"
+                + " assertEquals(2, Max.of(2, 2)); }");
+        dev.redyellow.exec.WorkspaceFactory factory = new dev.redyellow.exec.WorkspaceFactory(tmp.resolve("run"), base);
+        MutationResult[] results = new MutationResult[2];
+        String[] outputs = new String[2];
+        for (int i = 0; i < 2; i++) {
+            dev.redyellow.exec.WorkspacePlan plan = factory.plan("max", "mutation" + i, List.of(
+                    dev.redyellow.manifest.FileSet.ofText(java.util.Map.of(MAX_CODE, max, MAX_TEST, maxTest))));
+            plan.materialise();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            OutputSink sink = (stream, bytes, offset, length) -> {
+                synchronized (out) {
+                    out.write(bytes, offset, length);
+                }
+            };
+            MutationSettings settings = new MutationSettings(true, OptionalDouble.empty(), 300,
+                    MutationSettings.DEFAULT_MAX_MUTANTS_PER_CLASS);
+            results[i] = tester.measure(new MutationRequest(plan.root(), new TestSettings.JUnit(120), settings,
+                    List.of(MAX_TEST), List.of(MAX_CODE), sink, "max", i == 0 ? plan.baseFiles() : java.util.Optional.empty()));
+            synchronized (out) {
+                outputs[i] = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+
+        assertTrue(outputs[0].contains("compiled 2 of 3 sources"), outputs[0]);
+        assertTrue(outputs[1].contains("compiled all 3 sources"), outputs[1]);
+        for (MutationResult result : results) {
+            assertEquals(MutationResult.Status.MEASURED, result.status(), result.detail());
+        }
+        assertEquals(results[1].generated(), results[0].generated());
+        assertEquals(results[1].killed(), results[0].killed());
+        assertEquals(results[1].survivorList(), results[0].survivorList());
+        assertTrue(results[0].generated() > 0, results[0].toString());
+    }
+
     private MutationResult measure(List<String> tests, List<String> code) throws InterruptedException {
         return measure(tests, code, MutationSettings.DEFAULT_MAX_MUTANTS_PER_CLASS);
     }
