@@ -41,13 +41,16 @@ final class JavaReferences implements SourceReferences {
     private final Map<String, List<JavaType>> byPackage = new HashMap<>();
     private final Map<String, List<JavaType>> byPackageAndSimpleName = new HashMap<>();
     private final Map<JavaType, Integer> order = new HashMap<>();
+    // A test or attempt file is read twice, for its package as a written file and for its references
+    // as a source: blanking comments and strings once halves inference on a large project.
+    private final Map<String, String> codeOf = new HashMap<>();
 
     JavaReferences(WrittenFiles written) {
         Set<JavaType> found = new LinkedHashSet<>();
         for (WrittenFiles.WrittenFile file : written.all()) {
             if (reads(file.path())) {
                 String packageName = file.content()
-                        .map(content -> declaredPackage(CLikeSource.withoutCommentsOrStrings(content)).orElse(""))
+                        .map(content -> declaredPackage(code(content)).orElse(""))
                         .orElseGet(() -> packageFromPath(file.path()));
                 found.add(new JavaType(packageName, simpleName(file.path()), file.path()));
             }
@@ -70,6 +73,11 @@ final class JavaReferences implements SourceReferences {
         index.computeIfAbsent(key, k -> new ArrayList<>()).add(type); // types are distinct, as are a path's suffixes
     }
 
+    /** The text with comments and string literals blanked, worked out once per distinct text. */
+    private String code(String text) {
+        return codeOf.computeIfAbsent(text, CLikeSource::withoutCommentsOrStrings);
+    }
+
     @Override
     public boolean reads(String path) {
         return path.endsWith(".java");
@@ -77,7 +85,7 @@ final class JavaReferences implements SourceReferences {
 
     @Override
     public List<FileReference> find(String path, String text) {
-        String code = CLikeSource.withoutCommentsOrStrings(text);
+        String code = code(text);
         Map<String, String> found = new LinkedHashMap<>();
         Set<String> importedSimpleNames = new HashSet<>();
         Matcher imports = IMPORT.matcher(code);
