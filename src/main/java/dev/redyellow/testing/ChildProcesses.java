@@ -46,6 +46,19 @@ final class ChildProcesses {
         }
     }
 
+    /**
+     * Kills a long-lived child, every descendant it has or was seen to have, and the daemons its runs
+     * left behind (processes carrying its reaper tag); logs when the child does not exit.
+     */
+    static void killTree(Process process, java.util.Set<ProcessHandle> seen, String reapTag, String child) {
+        process.descendants().forEach(seen::add);
+        if (!dev.redyellow.exec.ProcessTree.kill(process.toHandle(), java.util.List.copyOf(seen),
+                dev.redyellow.exec.ProcessRunner.KILL_GRACE)) {
+            LOG.log(Level.WARNING, child + " (pid " + process.pid() + ") did not exit after being killed");
+        }
+        dev.redyellow.exec.ProcessReaper.shared().killTagged(reapTag, dev.redyellow.exec.ProcessRunner.KILL_GRACE);
+    }
+
     /** A JVM shutdown hook, installed while a pool has children, that kills them all. */
     static final class ExitBackstop {
         private final String name;

@@ -247,11 +247,7 @@ final class ScriptServer {
 
     /** Kills the server and everything it started. */
     void kill() {
-        process.descendants().forEach(seen::add);
-        if (!ProcessTree.kill(process.toHandle(), List.copyOf(seen), ProcessRunner.KILL_GRACE)) {
-            LOG.log(Level.WARNING, "warm script server " + id + " (pid " + process.pid() + ") did not exit after being killed");
-        }
-        ProcessReaper.shared().killTagged(reapTag, ProcessRunner.KILL_GRACE); // daemons its runs left behind
+        ChildProcesses.killTree(process, seen, reapTag, "warm script server " + id); // with the daemons its runs left behind
     }
 
     private void readFrames(DataInputStream frames) {

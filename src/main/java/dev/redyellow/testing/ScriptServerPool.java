@@ -146,7 +146,6 @@ final class ScriptServerPool implements AutoCloseable {
         }
     }
 
-
     /** The backstop when the JVM ends without closing the pool: no server may outlive it. */
     private void killAll() {
         List<ScriptServer> all;

@@ -4,7 +4,6 @@ import dev.redyellow.exec.OutputSink;
 import dev.redyellow.exec.ProcessOutputTail;
 import dev.redyellow.exec.ProcessReaper;
 import dev.redyellow.exec.ProcessRunner;
-import dev.redyellow.exec.ProcessTree;
 import dev.redyellow.testing.worker.Frame;
 import dev.redyellow.testing.worker.WorkerReply;
 import dev.redyellow.testing.worker.WorkerRequest;
@@ -223,11 +222,7 @@ final class WarmWorker {
 
     /** Kills the worker JVM and everything it started. */
     void kill() {
-        process.descendants().forEach(seen::add);
-        if (!ProcessTree.kill(process.toHandle(), List.copyOf(seen), ProcessRunner.KILL_GRACE)) {
-            LOG.log(Level.WARNING, "warm test worker " + id + " (pid " + process.pid() + ") did not exit after being killed");
-        }
-        ProcessReaper.shared().killTagged(reapTag, ProcessRunner.KILL_GRACE); // daemons its tests left behind
+        ChildProcesses.killTree(process, seen, reapTag, "warm test worker " + id); // with the daemons its runs left behind
     }
 
     private void readFrames(DataInputStream frames) {

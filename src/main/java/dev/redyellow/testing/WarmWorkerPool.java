@@ -231,7 +231,6 @@ public final class WarmWorkerPool implements AutoCloseable {
         }
     }
 
-
     /** The backstop when the JVM ends without closing the pool: no worker may outlive it. */
     private void killAll() {
         List<WarmWorker> all;
