@@ -15,4 +15,17 @@ public interface DependencyFiles {
 
     /** The test paths of those dependencies, which an implementer may not change. */
     Set<String> testPaths();
+
+    /** A feature without dependencies. */
+    DependencyFiles NONE = new DependencyFiles() {
+        @Override
+        public List<FileSet> layers() {
+            return List.of();
+        }
+
+        @Override
+        public Set<String> testPaths() {
+            return Set.of();
+        }
+    };
 }

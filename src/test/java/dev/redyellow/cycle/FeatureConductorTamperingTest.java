@@ -56,19 +56,8 @@ class FeatureConductorTamperingTest {
 
     private FeatureOutcome conduct(Feature feature, Implementer implementer) throws IOException {
         WorkspaceFactory workspaces = new WorkspaceFactory(tmp.resolve("run"), base());
-        DependencyFiles none = new DependencyFiles() {
-            @Override
-            public List<FileSet> layers() {
-                return List.of();
-            }
-
-            @Override
-            public java.util.Set<String> testPaths() {
-                return java.util.Set.of();
-            }
-        };
         FeatureConductor.Parts parts = new FeatureConductor.Parts(workspaces, new CommandTestRunner(new ProcessRunner()),
-                implementer, review -> Verdict.approve("fine"), StepOutput.DISCARD, false, none,
+                implementer, review -> Verdict.approve("fine"), StepOutput.DISCARD, false, DependencyFiles.NONE,
                 (id, phase, result, ws) -> new DependencyDiscovery.Finding.Own(List.of("shout.mjs")),
                 new dev.redyellow.store.BlobStore(tmp.resolve("run/store"), 1 << 20));
         Clock clock = Clock.systemUTC();

@@ -44,7 +44,7 @@ class FeatureConductorTimeUpTest {
         FeatureConductor.Parts parts = new FeatureConductor.Parts(new WorkspaceFactory(tmp.resolve("run"), null),
                 new dev.redyellow.testing.CommandTestRunner(new dev.redyellow.exec.ProcessRunner()),
                 request -> new AttemptResult.Produced(FileSet.ofText(Map.of("hangs.py", "x = 1\n"))),
-                review -> Verdict.approve("fine"), output, false, NONE,
+                review -> Verdict.approve("fine"), output, false, DependencyFiles.NONE,
                 (id, phase, result, ws) -> new DependencyDiscovery.Finding.Own(List.of("hangs")),
                 new dev.redyellow.store.BlobStore(tmp.resolve("run/store"), 1 << 20));
         Clock clock = Clock.systemUTC();
@@ -56,39 +56,16 @@ class FeatureConductorTimeUpTest {
         assertTrue(red.toString().contains("[redyellow] TIMEOUT: timed out after 1 s"), red.toString());
     }
 
-    private static final DependencyFiles NONE = new DependencyFiles() {
-        @Override
-        public List<FileSet> layers() {
-            return List.of();
-        }
-
-        @Override
-        public java.util.Set<String> testPaths() {
-            return java.util.Set.of();
-        }
-    };
-
     private FeatureOutcome conduct(boolean timeUp) throws Exception {
         TestSettings settings = new TestSettings.Command(List.of("python3", "-m", "unittest"), Map.of(), 60, null);
         Feature feature = new Feature("slow", "slow", "", List.of(), List.of(), settings, new ImplementerSettings.Replay(),
                 new ReviewSettings.Auto(), FileSet.ofText(Map.of("test_slow.py", "x = 1\n")), List.of(), null);
-        DependencyFiles none = new DependencyFiles() {
-            @Override
-            public List<FileSet> layers() {
-                return List.of();
-            }
-
-            @Override
-            public java.util.Set<String> testPaths() {
-                return java.util.Set.of();
-            }
-        };
         TestRunner interrupted = request -> {
             throw new InterruptedException("the alarm");
         };
         FeatureConductor.Parts parts = new FeatureConductor.Parts(new WorkspaceFactory(tmp.resolve("run"), null),
                 interrupted, request -> new AttemptResult.Produced(FileSet.ofText(Map.of("slow.py", "x = 1\n"))),
-                review -> Verdict.approve("fine"), StepOutput.DISCARD, false, none,
+                review -> Verdict.approve("fine"), StepOutput.DISCARD, false, DependencyFiles.NONE,
                 (id, phase, result, ws) -> new DependencyDiscovery.Finding.Own(List.of("slow")),
                 new dev.redyellow.store.BlobStore(tmp.resolve("run/store"), 1 << 20));
         Clock clock = Clock.systemUTC();

@@ -33,18 +33,6 @@ class RedBesideFirstAttemptTest {
     @TempDir
     Path tmp;
 
-    private static final DependencyFiles NONE = new DependencyFiles() {
-        @Override
-        public List<FileSet> layers() {
-            return List.of();
-        }
-
-        @Override
-        public java.util.Set<String> testPaths() {
-            return java.util.Set.of();
-        }
-    };
-
     /** A spare worker every time it is asked, counting how often it was taken and given back. */
     private static final class Spare implements SpareWorker {
         final AtomicInteger taken = new AtomicInteger();
@@ -102,7 +90,7 @@ class RedBesideFirstAttemptTest {
         };
         FeatureConductor.Parts parts = new FeatureConductor.Parts(new WorkspaceFactory(tmp.resolve("run"), null),
                 new CommandTestRunner(new ProcessRunner()), implementer, review -> Verdict.approve("fine"),
-                StepOutput.DISCARD, false, NONE, discovery,
+                StepOutput.DISCARD, false, DependencyFiles.NONE, discovery,
                 new dev.redyellow.store.BlobStore(tmp.resolve("run/store"), 1 << 20));
         Clock clock = Clock.systemUTC();
         FeatureConductor conductor = new FeatureConductor(feature, new FeatureLifecycle(feature.id(), clock, t -> { }),
