@@ -47,11 +47,7 @@ public final class FeatureConductor {
      * the run interrupts a feature that exceeds it, and the conductor then ends it FAILED with
      * reason {@code timeout} rather than CANCELLED.
      */
-    public record Limits(int maxAttempts, int stagnationLimit, java.time.Duration timeout, SpareWorker spare) {
-        /** Limits that prove RED before asking for the first attempt. */
-        public Limits(int maxAttempts, int stagnationLimit, java.time.Duration timeout) {
-            this(maxAttempts, stagnationLimit, timeout, SpareWorker.NONE);
-        }
+    public record Limits(int maxAttempts, int stagnationLimit, java.time.Duration timeout) {
     }
 
     /**
@@ -87,14 +83,6 @@ public final class FeatureConductor {
         }
     }
 
-    /** Runs RED proofs beside first attempts: daemon threads, made as needed, ended when idle. */
-    private static final java.util.concurrent.ExecutorService BESIDE = java.util.concurrent.Executors.newCachedThreadPool(
-            task -> {
-                Thread thread = new Thread(task, "red-beside-first-attempt");
-                thread.setDaemon(true);
-                return thread;
-            });
-
     private final Feature feature;
     private final FeatureLifecycle lifecycle;
     private final Limits limits;
@@ -114,10 +102,6 @@ public final class FeatureConductor {
     private StoredFiles pending;
     /** The mutation score of the last passing attempt, when measured. */
     private MutationResult mutation;
-    /** The first attempt's test run, made beside the RED proof; taken by the first attempt. */
-    private Run speculated;
-    /** What the implementer gave for {@link #attempt} beside a RED proof that then had to wait; asked once. */
-    private AttemptResult spare;
 
     public FeatureConductor(Feature feature, FeatureLifecycle lifecycle, Limits limits, Parts parts, Clock clock) {
         this.feature = feature;
@@ -144,7 +128,7 @@ public final class FeatureConductor {
     public Step conduct(java.util.function.BooleanSupplier timeUp) {
         long start = clock.millis();
         try {
-            Optional<DependencyDiscovery.Finding> waiting = redProved ? Optional.empty() : proveRedFirst();
+            Optional<DependencyDiscovery.Finding> waiting = redProved ? Optional.empty() : proveRed();
             if (waiting.isEmpty() && !lifecycle.state().isTerminal()) {
                 waiting = attemptUntilGreen();
             }
@@ -182,87 +166,7 @@ public final class FeatureConductor {
 
     /** Proves RED; returns what the feature waits for when the proof needs another feature's code first. */
     private Optional<DependencyDiscovery.Finding> proveRed() throws IOException, InterruptedException {
-        return judgeRed(runTests("red", 0, List.of()));
-    }
-
-    /**
-     * Whether the feature is at its very start, where the RED proof may run beside the first attempt:
-     * the first attempt gets no failure context (SPEC: retries get the previous attempt's), so it needs
-     * nothing of the proof, and the two test runs of a feature on the critical path take the time of one.
-     */
-    private boolean atTheStart() {
-        return attempt == 1 && pending == null && spare == null && history.isEmpty() && previous.isEmpty()
-                && testRuns == 0;
-    }
-
-    /** Proves RED, beside the first attempt when the run has a worker free for it. */
-    private Optional<DependencyDiscovery.Finding> proveRedFirst() throws IOException, InterruptedException {
-        if (!atTheStart() || !limits.spare().take()) {
-            return proveRed();
-        }
-        try {
-            return proveRedBesideFirstAttempt();
-        } finally {
-            limits.spare().giveBack();
-        }
-    }
-
-    /**
-     * Proves RED on another thread while the implementer gives the first attempt and, when it gave
-     * files that leave the tests alone, while those are tested; then judges the proof first, as if it
-     * had come first. The attempt's run counts only when RED is proved; when the proof has to wait
-     * for another feature, the attempt's files are kept and tested again once it is settled, and
-     * when the proof fails the feature, the attempt never counts.
-     */
-    private Optional<DependencyDiscovery.Finding> proveRedBesideFirstAttempt() throws IOException, InterruptedException {
-        java.util.concurrent.Future<Run> red = BESIDE.submit(() -> execute("red", 0, List.of()));
-        Run attemptRun = null;
-        AttemptResult produced;
-        try {
-            produced = ask(attempt);
-            if (produced instanceof AttemptResult.Produced files && changedTests(files.files()).isEmpty()) {
-                attemptRun = execute("attempt" + attempt, attempt, List.of(files.files()));
-            }
-            Run redRun = awaitBeside(red);
-            lastResult = redRun.result();
-            testRuns++;
-            Optional<DependencyDiscovery.Finding> waiting = judgeRed(redRun);
-            if (waiting.isPresent() || lifecycle.state() != FeatureState.RED) {
-                spare = waiting.isPresent() ? produced : null; // asked once: a waiting proof keeps the answer
-                return waiting;
-            }
-            redProved = true;
-            if (integrate(attempt, produced)) {
-                speculated = attemptRun; // never null here: files that change no test were tested
-            } else if (!lifecycle.state().isTerminal()) {
-                attempt++; // as attemptUntilGreen does when an attempt gives no files to test
-            }
-            return Optional.empty();
-        } finally {
-            red.cancel(true); // an interrupt or a failure here ends the proof's process too
-        }
-    }
-
-    private static Run awaitBeside(java.util.concurrent.Future<Run> red) throws IOException, InterruptedException {
-        try {
-            return red.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof InterruptedException interrupted) {
-                throw interrupted;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("the RED proof failed", cause);
-        }
-    }
-
-    /** Judges a RED run; returns what the feature waits for when the proof needs another feature's code first. */
-    private Optional<DependencyDiscovery.Finding> judgeRed(Run red) throws IOException, InterruptedException {
+        Run red = runTests("red", 0, List.of());
         TestResult result = red.result();
         String counts = result.failed() + " of " + result.executed() + " tests failed";
         switch (result.outcome()) {
@@ -323,15 +227,7 @@ public final class FeatureConductor {
                 attempt++;
                 continue;
             }
-            Run run;
-            if (speculated != null) {
-                run = speculated; // made beside the RED proof, on these files
-                speculated = null;
-                lastResult = run.result();
-                testRuns++;
-            } else {
-                run = runTests("attempt" + attempt, attempt, List.of(pending.restore()));
-            }
+            Run run = runTests("attempt" + attempt, attempt, List.of(pending.restore()));
             TestResult result = run.result();
             if (result.outcome() == TestOutcome.COMPILE_ERROR || result.outcome() == TestOutcome.FAILED) {
                 DependencyDiscovery.Finding finding = parts.discovery().examine(feature.id(),
@@ -385,13 +281,6 @@ public final class FeatureConductor {
      */
     private boolean produce() throws IOException, InterruptedException {
         int n = attempt;
-        AttemptResult produced = spare != null ? spare : ask(n);
-        spare = null;
-        return integrate(n, produced);
-    }
-
-    /** Asks the implementer for attempt {@code n}; changes no state of the feature. */
-    private AttemptResult ask(int n) throws IOException, InterruptedException {
         Workspace ws = parts.implementer().readsWorkspace()
                 ? parts.workspaces().create(feature.id(), "attempt" + n, layers(List.of())) : null;
         AttemptResult produced;
@@ -405,22 +294,6 @@ public final class FeatureConductor {
         if (ws != null) {
             ws.checkUntampered();
         }
-        return produced;
-    }
-
-    /** The test files (its own or a dependency's) that these files change: the tests are read-only. */
-    private List<String> changedTests(FileSet files) {
-        return files.paths().stream()
-                .filter(p -> feature.tests().contains(p) || parts.dependencies().testPaths().contains(p))
-                .filter(p -> !java.util.Arrays.equals(files.bytes(p), originalTest(p)))
-                .sorted().toList();
-    }
-
-    /**
-     * Takes what the implementer gave for attempt {@code n}: its files become {@link #pending} (true),
-     * or the state records why there are none (false).
-     */
-    private boolean integrate(int n, AttemptResult produced) throws IOException {
         if (produced instanceof AttemptResult.NoCode noCode) {
             history.add(new AttemptRecord(n, StoredFiles.empty(), Optional.empty(), Optional.empty(), noCode.reason()));
             if (noCode.exhausted()) {
@@ -433,7 +306,10 @@ public final class FeatureConductor {
             return false;
         }
         FileSet files = ((AttemptResult.Produced) produced).files();
-        List<String> changedTests = changedTests(files);
+        List<String> changedTests = files.paths().stream()
+                .filter(p -> feature.tests().contains(p) || parts.dependencies().testPaths().contains(p))
+                .filter(p -> !java.util.Arrays.equals(files.bytes(p), originalTest(p)))
+                .sorted().toList();
         if (!changedTests.isEmpty()) {
             // Tests are the judge: an attempt that rewrites them (its own or a dependency's) fails,
             // untested, and its files never reach a dependent.
@@ -576,14 +452,6 @@ public final class FeatureConductor {
     }
 
     private Run runTests(String purpose, int attempt, List<FileSet> extra) throws IOException, InterruptedException {
-        Run run = execute(purpose, attempt, extra);
-        lastResult = run.result();
-        testRuns++;
-        return run;
-    }
-
-    /** One test run; touches no state of the conductor, so it may run beside another. */
-    private Run execute(String purpose, int attempt, List<FileSet> extra) throws IOException, InterruptedException {
         // planned, not made: a result the test cache knows for this content needs no folder
         WorkspacePlan plan = parts.workspaces().plan(feature.id(), purpose, layers(extra));
         parts.output().progress(feature.id(), attempt, (attempt == 0 ? "RED proof" : "attempt " + attempt)
@@ -591,15 +459,16 @@ public final class FeatureConductor {
         try (OutputSink out = parts.output().open(feature.id(), attempt, "test")) {
             TestRequest request = new TestRequest(plan.root(), feature.test(), List.copyOf(feature.tests().paths()), out,
                     feature.id(), baseFiles(plan));
-            TestResult result = parts.tests().run(request, plan);
-            if (result.outcome() == TestOutcome.TIMEOUT || result.outcome() == TestOutcome.ERROR) {
+            lastResult = parts.tests().run(request, plan);
+            testRuns++;
+            if (lastResult.outcome() == TestOutcome.TIMEOUT || lastResult.outcome() == TestOutcome.ERROR) {
                 // a hung test may print nothing: the step's log still says how it ended
-                byte[] note = ("\n[redyellow] " + result.outcome() + ": " + result.detail() + "\n")
+                byte[] note = ("\n[redyellow] " + lastResult.outcome() + ": " + lastResult.detail() + "\n")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 out.write(OutputSink.Stream.STDERR, note, 0, note.length);
             }
             plan.made().ifPresent(Workspace::checkUntampered);
-            return new Run(result, plan.root());
+            return new Run(lastResult, plan.root());
         } finally {
             plan.made().ifPresent(this::discard);
         }

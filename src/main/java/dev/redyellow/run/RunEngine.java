@@ -12,7 +12,6 @@ import dev.redyellow.cycle.FeatureLifecycle;
 import dev.redyellow.cycle.FeatureOutcome;
 import dev.redyellow.cycle.FeatureState;
 import dev.redyellow.cycle.MutationCheck;
-import dev.redyellow.cycle.SpareWorker;
 import dev.redyellow.exec.WorkspaceFactory;
 import dev.redyellow.graph.CodeWriters;
 import dev.redyellow.graph.DependencyEdge;
@@ -158,27 +157,6 @@ public final class RunEngine {
                 store.metrics());
     }
 
-    /**
-     * Workers running a feature or a RED proof beside a first attempt. A proof runs beside only while
-     * this is under the run's workers: an idle worker is lent, a busy one never.
-     */
-    private final java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
-    private final SpareWorker spare = new SpareWorker() {
-        @Override
-        public boolean take() {
-            if (busy.incrementAndGet() <= options.workers()) {
-                return true;
-            }
-            busy.decrementAndGet();
-            return false;
-        }
-
-        @Override
-        public void giveBack() {
-            busy.decrementAndGet();
-        }
-    };
-
     /** Stops the run: running features are interrupted (their process trees killed), the rest cancelled. */
     public void cancel() {
         cancel("stopped by the user");
@@ -197,15 +175,6 @@ public final class RunEngine {
 
     /** Runs a feature, or carries on with one that waited; returns how this slice of it ended. */
     private DependencyScheduler.Result runFeature(String id, int worker) {
-        busy.incrementAndGet();
-        try {
-            return runFeatureSlice(id, worker);
-        } finally {
-            busy.decrementAndGet();
-        }
-    }
-
-    private DependencyScheduler.Result runFeatureSlice(String id, int worker) {
         Feature feature = manifest.feature(id).orElseThrow();
         listener.featureStarted(id, worker);
         TestRunner tests = kinds.tests();
@@ -219,8 +188,7 @@ public final class RunEngine {
         TestRunner slice = tests;
         FeatureConductor conductor = conductors.computeIfAbsent(id, k -> new FeatureConductor(feature,
                 lifecycles.get(id),
-                new FeatureConductor.Limits(manifest.maxAttempts(), manifest.stagnationLimit(), options.featureTimeout(),
-                        spare),
+                new FeatureConductor.Limits(manifest.maxAttempts(), manifest.stagnationLimit(), options.featureTimeout()),
                 new FeatureConductor.Parts(workspaces, new SliceRunner(id), kinds.implementer(feature),
                         kinds.reviewer(feature), options.output(), options.keepWorkspaces(), dependencyFiles(id),
                         discovery, store, mutationCheck(id)), clock));
