@@ -36,15 +36,13 @@ public final class CommandTestRunner implements TestRunner {
         RunResults results = new RunResults(started);
         TestArgv.Resolved argv;
         try {
-            argv = TestArgv.resolve(settings.command(), request.selectedTests(), request.featureId(),
-                    settings.rerunDependencyTests(), request.workspace());
+            argv = argv(settings, request);
         } catch (IllegalArgumentException e) {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, e.getMessage(), "");
         }
         OutputLines lines = new OutputLines(SummaryParser.all(), new LoadFailures());
         OutputSink output = request.output();
-        argv.addedFor().ifPresent(runner -> note(output, "[redyellow] the feature's own tests only (" + runner.label()
-                + "): " + String.join(" ", argv.argv()) + "\n"));
+        noteOwnTests(output, argv);
         OutputSink both = (stream, bytes, offset, length) -> {
             lines.write(stream, bytes, offset, length);
             output.write(stream, bytes, offset, length);
@@ -64,6 +62,18 @@ public final class CommandTestRunner implements TestRunner {
         }
         return CommandVerdict.of(process.exitCode(), process.outputTail(), request.workspace(), settings.reports(),
                 startedAt, lines, results);
+    }
+
+    /** The argv that runs the request's tests ({@link TestArgv}); throws when it cannot be made. */
+    static TestArgv.Resolved argv(TestSettings.Command settings, TestRequest request) {
+        return TestArgv.resolve(settings.command(), request.selectedTests(), request.featureId(),
+                settings.rerunDependencyTests(), request.workspace());
+    }
+
+    /** Says in the run's output when only the feature's own tests were added to the argv. */
+    static void noteOwnTests(OutputSink output, TestArgv.Resolved argv) {
+        argv.addedFor().ifPresent(runner -> note(output, "[redyellow] the feature's own tests only (" + runner.label()
+                + "): " + String.join(" ", argv.argv()) + "\n"));
     }
 
     static void note(OutputSink output, String text) {

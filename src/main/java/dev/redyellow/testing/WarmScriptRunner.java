@@ -59,8 +59,7 @@ public final class WarmScriptRunner implements TestRunner, AutoCloseable {
         RunResults results = new RunResults(started);
         TestArgv.Resolved argv;
         try {
-            argv = TestArgv.resolve(settings.command(), request.selectedTests(), request.featureId(),
-                    settings.rerunDependencyTests(), request.workspace());
+            argv = CommandTestRunner.argv(settings, request);
         } catch (IllegalArgumentException e) {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, e.getMessage(), "");
         }
@@ -85,8 +84,7 @@ public final class WarmScriptRunner implements TestRunner, AutoCloseable {
         OutputLines lines = new OutputLines(SummaryParser.all(), new LoadFailures());
         ProcessOutputTail tail = new ProcessOutputTail(TAIL_BYTES);
         OutputSink output = request.output();
-        argv.addedFor().ifPresent(runner -> CommandTestRunner.note(output, "[redyellow] the feature's own tests only ("
-                + runner.label() + "): " + String.join(" ", argv.argv()) + "\n"));
+        CommandTestRunner.noteOwnTests(output, argv);
         CommandTestRunner.note(output, "[redyellow] warm " + plan.get().key().kind().label() + " server " + server.id()
                 + " (run " + (server.runs() + 1) + ")\n");
         OutputSink both = (stream, bytes, offset, length) -> {
