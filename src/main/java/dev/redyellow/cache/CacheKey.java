@@ -1,5 +1,6 @@
 package dev.redyellow.cache;
 
+import dev.redyellow.files.FileTree;
 import dev.redyellow.files.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,11 +14,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.nio.file.LinkOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -28,16 +32,47 @@ import java.util.stream.Stream;
  * and the (path, content hash) of every regular file of the workspace. Values are encoded as
  * canonical JSON, so {@code ["a, b"]} and {@code ["a", "b"]} differ; paths are relative and
  * {@code /}-separated, so the same content in another folder gives the same key.
+ *
+ * <p>The files enter the key as one {@link FileTree} digest (a Merkle tree by folder, as git's), the
+ * other inputs one by one in order: a workspace planned on the run's base then costs the hashing of
+ * the folders its own files are in, not of every base path (issue 19). The list of inputs is made
+ * only when asked for (a stored entry, a miss to explain): a hit never needs it.
  */
-public record CacheKey(String sha256, List<CacheInput> inputs) {
+public final class CacheKey {
     /** Folders never part of a key: RedYellow's own scratch space and Python's byte code. */
-    static final Set<String> IGNORED_FOLDERS = Set.of(".redyellow", "__pycache__");
+    static final Set<String> IGNORED_FOLDERS = dev.redyellow.exec.WorkspaceContent.UNKEYED_FOLDERS;
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final String MODE_PREFIX = "mode:";
 
-    public CacheKey {
-        Objects.requireNonNull(sha256, "sha256");
-        inputs = List.copyOf(inputs);
+    private final String sha256;
+    private final Supplier<List<CacheInput>> inputSource;
+    private volatile List<CacheInput> inputs;
+
+    /** A key with its inputs as they were stored with it. */
+    public CacheKey(String sha256, List<CacheInput> inputs) {
+        this.sha256 = Objects.requireNonNull(sha256, "sha256");
+        this.inputs = List.copyOf(inputs);
+        this.inputSource = null;
+    }
+
+    private CacheKey(String sha256, Supplier<List<CacheInput>> inputSource) {
+        this.sha256 = sha256;
+        this.inputSource = inputSource;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    /** Every input, in the key's order: the settings and tests first, then the files by path. */
+    public List<CacheInput> inputs() {
+        List<CacheInput> known = inputs;
+        if (known == null) {
+            known = List.copyOf(inputSource.get());
+            inputs = known;
+        }
+        return known;
     }
 
     /**
@@ -54,14 +89,11 @@ public record CacheKey(String sha256, List<CacheInput> inputs) {
      */
     public static CacheKey of(TestSettings settings, List<String> selectedTests, String featureId, Path workspace,
                               FileHashes hashes) {
-        List<CacheInput> inputs = headInputs(settings, selectedTests, featureId, workspace);
-        regularFiles(workspace).forEach((path, file) -> {
-            inputs.add(CacheInput.file(path, hashes.hash(file)));
-            if (isExecutableFile(file)) {
-                inputs.add(EXECUTABLE.apply(path));
-            }
-        });
-        return of(inputs);
+        List<CacheInput> head = headInputs(settings, selectedTests, featureId, workspace);
+        SortedMap<String, FileTree.Leaf> files = new TreeMap<>();
+        regularFiles(workspace).forEach((path, file) -> files.put(path, new FileTree.Leaf(hashes.hash(file),
+                isExecutableFile(file))));
+        return new CacheKey(sha(head, FileTree.of(files).digest()), () -> withFiles(head, files));
     }
 
     /**
@@ -74,16 +106,29 @@ public record CacheKey(String sha256, List<CacheInput> inputs) {
         if (needsFolder(settings)) {
             throw new IllegalArgumentException("the tool of " + settings.describe() + " is found in the workspace folder");
         }
-        List<CacheInput> inputs = headInputs(settings, selectedTests, featureId, null);
-        content.entries().forEach((path, entry) -> {
-            if (!inIgnoredFolder(path)) {
-                inputs.add(CacheInput.file(path, entry.hash()));
-                if (entry.executable()) {
-                    inputs.add(EXECUTABLE.apply(path));
+        List<CacheInput> head = headInputs(settings, selectedTests, featureId, null);
+        return new CacheKey(sha(head, content.keyDigest()), () -> {
+            SortedMap<String, FileTree.Leaf> files = new TreeMap<>();
+            content.entries().forEach((path, entry) -> {
+                if (dev.redyellow.exec.WorkspaceContent.keyed(path)) {
+                    files.put(path, new FileTree.Leaf(entry.hash(), entry.executable()));
                 }
+            });
+            return withFiles(head, files);
+        });
+    }
+
+    /** The head inputs, then each file (and its mode, when executable) by path. */
+    private static List<CacheInput> withFiles(List<CacheInput> head, SortedMap<String, FileTree.Leaf> files) {
+        List<CacheInput> all = new ArrayList<>(head.size() + files.size());
+        all.addAll(head);
+        files.forEach((path, leaf) -> {
+            all.add(CacheInput.file(path, leaf.hash()));
+            if (leaf.executable()) {
+                all.add(EXECUTABLE.apply(path));
             }
         });
-        return of(inputs);
+        return all;
     }
 
     /**
@@ -103,7 +148,7 @@ public record CacheKey(String sha256, List<CacheInput> inputs) {
      * runs behaves differently without its executable bit, and a file's hash is its content's only.
      */
     private static final java.util.function.Function<String, CacheInput> EXECUTABLE =
-            path -> new CacheInput("mode:" + path, Sha256.hex("executable"));
+            path -> new CacheInput(MODE_PREFIX + path, Sha256.hex("executable"));
 
     private static List<CacheInput> headInputs(TestSettings settings, List<String> selectedTests, String featureId,
                                                Path workspace) {
@@ -113,17 +158,6 @@ public record CacheKey(String sha256, List<CacheInput> inputs) {
         }
         inputs.add(value("tests", selectedTests.stream().sorted().toList()));
         return inputs;
-    }
-
-    /** Whether a folder on the way to {@code path} is one the walk never enters. */
-    private static boolean inIgnoredFolder(String path) {
-        String[] parts = path.split("/");
-        for (int i = 0; i < parts.length - 1; i++) {
-            if (IGNORED_FOLDERS.contains(parts[i])) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isExecutableFile(Path file) {
@@ -177,15 +211,39 @@ public record CacheKey(String sha256, List<CacheInput> inputs) {
         }
     }
 
-    /** The key of exactly these inputs, in this order. */
+    /**
+     * The key of exactly these inputs: the files ({@code file:} and {@code mode:} inputs) as one tree,
+     * the others in this order, as every other factory here keys them.
+     */
     public static CacheKey of(List<CacheInput> inputs) {
-        MessageDigest digest = Sha256.digest();
+        List<CacheInput> head = new ArrayList<>();
+        Map<String, String> fileHashes = new TreeMap<>();
+        Set<String> executable = new HashSet<>();
         for (CacheInput input : inputs) {
+            if (input.isFile()) {
+                fileHashes.put(input.name().substring(CacheInput.FILE_PREFIX.length()), input.hash());
+            } else if (input.name().startsWith(MODE_PREFIX)) {
+                executable.add(input.name().substring(MODE_PREFIX.length()));
+            } else {
+                head.add(input);
+            }
+        }
+        Map<String, FileTree.Leaf> files = new TreeMap<>();
+        fileHashes.forEach((path, hash) -> files.put(path, new FileTree.Leaf(hash, executable.contains(path))));
+        return new CacheKey(sha(head, FileTree.of(files).digest()), inputs);
+    }
+
+    /** The key's hash: each head input's name and hash in order, then the files' tree digest. */
+    private static String sha(List<CacheInput> head, String filesDigest) {
+        MessageDigest digest = Sha256.digest();
+        for (CacheInput input : head) {
             // Length-prefixed, so no name or hash can run into the next, whatever characters it holds.
             field(digest, input.name());
             field(digest, input.hash());
         }
-        return new CacheKey(Sha256.hex(digest), inputs);
+        field(digest, "files");
+        field(digest, filesDigest);
+        return Sha256.hex(digest);
     }
 
     private static void field(MessageDigest digest, String text) {
@@ -196,7 +254,7 @@ public record CacheKey(String sha256, List<CacheInput> inputs) {
 
     /** The workspace paths of the files among the inputs. */
     public List<String> files() {
-        return inputs.stream().filter(CacheInput::isFile)
+        return inputs().stream().filter(CacheInput::isFile)
                 .map(i -> i.name().substring(CacheInput.FILE_PREFIX.length())).toList();
     }
 
@@ -231,5 +289,20 @@ public record CacheKey(String sha256, List<CacheInput> inputs) {
 
     private static String relative(Path workspace, Path file) {
         return workspace.relativize(file).toString().replace('\\', '/');
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CacheKey other && sha256.equals(other.sha256);
+    }
+
+    @Override
+    public int hashCode() {
+        return sha256.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "CacheKey[" + sha256 + "]";
     }
 }

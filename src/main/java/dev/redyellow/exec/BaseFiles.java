@@ -5,27 +5,67 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Which files of a workspace come unchanged from the run's base snapshot (issue 19): a runner that
- * compiles may compile the base once per {@code hash} and only the other files per run.
+ * compiles may compile the base once per {@link #hash} and only the other files per run.
  *
- * @param snapshot  the run's private copy of the base (it does not change during the run)
- * @param hash      the content hash of the whole snapshot ({@link WorkspaceContent#hash()})
- * @param unchanged {@code /}-separated workspace paths whose entry is exactly the snapshot's
- * @param dependencyFiles paths (not the base's) whose file is exactly what a GREEN dependency's layer
- *                  wrote, with its content hash: they too do not change during the run
+ * <p>The sets are worked out when a runner first asks, not when the run is planned: a run the test
+ * cache answers never asks, and a re-run of hundreds of features would otherwise compare every base
+ * path for each of them. Thread-safe.
  */
-public record BaseFiles(Path snapshot, String hash, Set<String> unchanged, Map<String, String> dependencyFiles) {
-    public BaseFiles {
-        unchanged = Set.copyOf(unchanged);
-        dependencyFiles = Map.copyOf(dependencyFiles);
+public final class BaseFiles {
+    private final Path snapshot;
+    private final String hash;
+    private final Once<Set<String>> unchanged;
+    private final Once<Map<String, String>> dependencyFiles;
+
+    /**
+     * @param snapshot        the run's private copy of the base (it does not change during the run)
+     * @param hash            the content hash of the whole snapshot ({@link WorkspaceContent#hash()})
+     * @param unchanged       {@code /}-separated workspace paths whose entry is exactly the snapshot's
+     * @param dependencyFiles paths (not the base's) whose file is exactly what a GREEN dependency's layer
+     *                        wrote, with its content hash: they too do not change during the run
+     */
+    public BaseFiles(Path snapshot, String hash, Set<String> unchanged, Map<String, String> dependencyFiles) {
+        this(snapshot, hash, () -> unchanged, () -> dependencyFiles);
     }
 
     public BaseFiles(Path snapshot, String hash, Set<String> unchanged) {
         this(snapshot, hash, unchanged, Map.of());
+    }
+
+    private BaseFiles(Path snapshot, String hash, Supplier<Set<String>> unchanged,
+                      Supplier<Map<String, String>> dependencyFiles) {
+        this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+        this.hash = Objects.requireNonNull(hash, "hash");
+        this.unchanged = new Once<>(() -> Set.copyOf(unchanged.get()));
+        this.dependencyFiles = new Once<>(() -> Map.copyOf(dependencyFiles.get()));
+    }
+
+    /** The base files of a workspace of {@code content}: its entries that are exactly the base's. */
+    static BaseFiles of(Path snapshot, String hash, WorkspaceContent content, WorkspaceContent base) {
+        return new BaseFiles(snapshot, hash, () -> content.unchangedFrom(base), Map::of);
+    }
+
+    public Path snapshot() {
+        return snapshot;
+    }
+
+    public String hash() {
+        return hash;
+    }
+
+    public Set<String> unchanged() {
+        return unchanged.get();
+    }
+
+    public Map<String, String> dependencyFiles() {
+        return dependencyFiles.get();
     }
 
     /**
@@ -33,19 +73,46 @@ public record BaseFiles(Path snapshot, String hash, Set<String> unchanged, Map<S
      * that {@code content}, the whole workspace, holds exactly as written.
      */
     public BaseFiles withDependencies(WorkspaceContent content, List<FileSet> dependencyLayers) {
-        Map<String, String> written = new HashMap<>();
-        for (FileSet layer : dependencyLayers) {
-            for (String path : layer.paths()) {
-                written.put(path, WorkspaceContent.contentHash(layer.bytes(path)));
+        return new BaseFiles(snapshot, hash, this::unchanged, () -> {
+            Map<String, String> written = new HashMap<>();
+            for (FileSet layer : dependencyLayers) {
+                for (String path : layer.paths()) {
+                    written.put(path, layer.hash(path));
+                }
             }
-        }
-        Map<String, String> kept = new TreeMap<>();
-        written.forEach((path, fileHash) -> {
-            WorkspaceContent.Entry entry = content.entries().get(path);
-            if (entry != null && !entry.link() && entry.hash().equals(fileHash) && !unchanged.contains(path)) {
-                kept.put(path, fileHash);
-            }
+            Set<String> base = unchanged();
+            Map<String, String> kept = new TreeMap<>();
+            written.forEach((path, fileHash) -> {
+                WorkspaceContent.Entry entry = content.entry(path);
+                if (entry != null && !entry.link() && entry.hash().equals(fileHash) && !base.contains(path)) {
+                    kept.put(path, fileHash);
+                }
+            });
+            return kept;
         });
-        return new BaseFiles(snapshot, hash, unchanged, kept);
+    }
+
+    @Override
+    public String toString() {
+        return "BaseFiles[" + snapshot + ", " + hash + "]";
+    }
+
+    /** A value worked out at the first {@link #get}, then kept. */
+    private static final class Once<T> implements Supplier<T> {
+        private Supplier<T> source;
+        private T value;
+
+        Once(Supplier<T> source) {
+            this.source = source;
+        }
+
+        @Override
+        public synchronized T get() {
+            if (source != null) {
+                value = source.get();
+                source = null;
+            }
+            return value;
+        }
     }
 }

@@ -28,13 +28,42 @@ public record RunFolder(Path path) {
      * older run folders there; under the temporary folder when {@code root} cannot be written.
      */
     public static RunFolder create(Path root, String name, Instant now, int keep) throws IOException {
+        RunFolder folder = create(root, name, now);
+        folder.pruneOlder(keep);
+        return folder;
+    }
+
+    /**
+     * As {@link #create(Path, String, Instant, int)} without removing older run folders: the caller
+     * does that with {@link #pruneOlder} (a run does it beside its work, as deleting a run's
+     * hundreds of log files took a cached re-run a good part of its time).
+     */
+    public static RunFolder create(Path root, String name, Instant now) throws IOException {
         String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
         try {
             Files.createDirectories(root);
-            prune(root, keep);
             return new RunFolder(Files.createTempDirectory(root, STAMP.format(now) + "-" + safe + "-"));
         } catch (IOException notWritable) {
             return new RunFolder(Files.createTempDirectory("redyellow-run-" + safe + "-"));
+        }
+    }
+
+    /**
+     * Removes the run folders beside this one but the {@code keep} newest (by name, which starts with
+     * the time); this one is never removed.
+     */
+    public void pruneOlder(int keep) throws IOException {
+        Path root = path.getParent();
+        if (root == null || !Files.isDirectory(root)) {
+            return;
+        }
+        List<Path> runs;
+        try (Stream<Path> list = Files.list(root)) {
+            runs = list.filter(Files::isDirectory).filter(p -> !p.equals(path))
+                    .sorted(Comparator.comparing(Path::getFileName).reversed()).toList();
+        }
+        for (Path old : runs.stream().skip(Math.max(0, keep)).toList()) {
+            delete(old);
         }
     }
 
@@ -79,16 +108,6 @@ public record RunFolder(Path path) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    private static void prune(Path root, int keep) throws IOException {
-        List<Path> runs;
-        try (Stream<Path> list = Files.list(root)) {
-            runs = list.filter(Files::isDirectory).sorted(Comparator.comparing(Path::getFileName).reversed()).toList();
-        }
-        for (Path old : runs.stream().skip(Math.max(0, keep)).toList()) {
-            delete(old);
         }
     }
 }

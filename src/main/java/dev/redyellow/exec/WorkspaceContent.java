@@ -1,5 +1,6 @@
 package dev.redyellow.exec;
 
+import dev.redyellow.files.FileTree;
 import dev.redyellow.files.Sha256;
 import dev.redyellow.manifest.FileSet;
 import java.io.IOException;
@@ -12,9 +13,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -24,15 +27,56 @@ import java.util.TreeMap;
  * {@code "symlink\0" + target}, the link never read through) and whether the file is executable by
  * its owner. The base snapshot's entries are hashed once per run; each layer's files are hashed from
  * their bytes. Folders are not entries: an empty folder changes nothing a test can tell by content.
+ *
+ * <p>A workspace's content is the base's with a few entries written over it, and a run plans hundreds
+ * of them: it keeps only those entries ({@link #with}), and its {@linkplain #keyDigest digest} hashes
+ * only the folders they reach, the base's folders hashed once (issue 19: a re-run answered from the
+ * cache pays for each key about what its own files cost, not what the base does).
  */
-public record WorkspaceContent(SortedMap<String, Entry> entries) {
+public final class WorkspaceContent {
+
+    /** Folders never part of a test cache key: RedYellow's own scratch space and Python's byte code. */
+    public static final Set<String> UNKEYED_FOLDERS = Set.of(".redyellow", "__pycache__");
 
     /** One file or link. */
     public record Entry(String hash, boolean link, boolean executable) {
     }
 
-    public WorkspaceContent {
-        entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
+    /** The content this one is written over ({@code null}: this one is whole). */
+    private final WorkspaceContent base;
+    /** Whole: every entry. Written over {@link #base}: the entries written over it. */
+    private final SortedMap<String, Entry> own;
+    private volatile SortedMap<String, Entry> merged;
+    private volatile FileTree keyTree;
+
+    public WorkspaceContent(SortedMap<String, Entry> entries) {
+        this(null, entries);
+    }
+
+    private WorkspaceContent(WorkspaceContent base, SortedMap<String, Entry> own) {
+        this.base = base;
+        this.own = Collections.unmodifiableSortedMap(new TreeMap<>(own));
+    }
+
+    /** Every entry by path. */
+    public SortedMap<String, Entry> entries() {
+        if (base == null) {
+            return own;
+        }
+        SortedMap<String, Entry> m = merged;
+        if (m == null) {
+            SortedMap<String, Entry> all = new TreeMap<>(base.entries());
+            all.putAll(own);
+            m = Collections.unmodifiableSortedMap(all);
+            merged = m;
+        }
+        return m;
+    }
+
+    /** The entry at {@code path}, or {@code null}. */
+    public Entry entry(String path) {
+        Entry e = own.get(path);
+        return e != null || base == null ? e : base.entry(path);
     }
 
     /** The content of the folder {@code root} as it is on disk (links kept as links, special files left out). */
@@ -61,18 +105,26 @@ public record WorkspaceContent(SortedMap<String, Entry> entries) {
      * without the folder: one that runs through a link or an existing file, or lands on a folder.
      */
     public Optional<WorkspaceContent> with(Map<String, String> links, List<FileSet> layers) {
-        SortedMap<String, Entry> result = new TreeMap<>(entries);
-        links.forEach((path, target) -> result.put(path, new Entry(linkHash(target), true, false)));
+        if (base != null) {
+            return new WorkspaceContent(entries()).with(links, layers);
+        }
+        SortedMap<String, Entry> written = new TreeMap<>();
+        for (Map.Entry<String, String> link : links.entrySet()) {
+            if (!writableOver(written, link.getKey())) {
+                return Optional.empty();
+            }
+            written.put(link.getKey(), new Entry(linkHash(link.getValue()), true, false));
+        }
         for (FileSet layer : layers) {
             for (String path : layer.paths()) {
-                if (dev.redyellow.manifest.WorkspacePath.problem(path).isPresent() || !writable(result, path)) {
+                if (dev.redyellow.manifest.WorkspacePath.problem(path).isPresent() || !writableOver(written, path)) {
                     return Optional.empty();
                 }
                 // Workspace#write deletes what is there and writes a new file: never executable.
-                result.put(path, new Entry(contentHash(layer.bytes(path)), false, false));
+                written.put(path, new Entry(layer.hash(path), false, false));
             }
         }
-        return Optional.of(new WorkspaceContent(result));
+        return Optional.of(new WorkspaceContent(this, written));
     }
 
     /**
@@ -81,20 +133,99 @@ public record WorkspaceContent(SortedMap<String, Entry> entries) {
      */
     public String hash() {
         StringBuilder all = new StringBuilder();
-        entries.forEach((path, e) -> all.append(path).append('\0').append(e.hash()).append('\0')
+        entries().forEach((path, e) -> all.append(path).append('\0').append(e.hash()).append('\0')
                 .append(e.link() ? 'l' : 'f').append(e.executable() ? 'x' : '-').append('\n'));
         return contentHash(all.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The {@link FileTree} digest of what a test cache keys on: every entry outside the
+     * {@link #UNKEYED_FOLDERS} by its hash and executable flag. Written over a whole content, only
+     * the folders of the entries written are hashed; the whole content's tree is kept.
+     */
+    public String keyDigest() {
+        if (base == null) {
+            return tree().digest();
+        }
+        Map<String, FileTree.Leaf> over = new TreeMap<>();
+        own.forEach((path, e) -> {
+            if (keyed(path)) {
+                over.put(path, leaf(e));
+            }
+        });
+        return base.tree().digestWith(over);
+    }
+
+    private FileTree tree() {
+        FileTree t = keyTree;
+        if (t == null) {
+            Map<String, FileTree.Leaf> leaves = new TreeMap<>();
+            own.forEach((path, e) -> {
+                if (keyed(path)) {
+                    leaves.put(path, leaf(e));
+                }
+            });
+            t = FileTree.of(leaves);
+            keyTree = t;
+        }
+        return t;
+    }
+
+    private static FileTree.Leaf leaf(Entry e) {
+        return new FileTree.Leaf(e.hash(), e.executable());
+    }
+
+    /** Whether a test cache keys on {@code path}: no folder on the way to it is one of the {@link #UNKEYED_FOLDERS}. */
+    public static boolean keyed(String path) {
+        int from = 0;
+        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', from)) {
+            if (UNKEYED_FOLDERS.contains(path.substring(from, slash))) {
+                return false;
+            }
+            from = slash + 1;
+        }
+        return true;
+    }
+
     /** The paths whose entry here is exactly the entry {@code base} has at the same path. */
-    public java.util.Set<String> unchangedFrom(WorkspaceContent base) {
-        java.util.Set<String> same = new java.util.HashSet<>();
-        entries.forEach((path, e) -> {
-            if (e.equals(base.entries().get(path))) {
+    public Set<String> unchangedFrom(WorkspaceContent base) {
+        Set<String> same = new HashSet<>();
+        if (this.base == base) {
+            // everything of the base but what was written over it with another entry
+            base.entries().forEach((path, e) -> {
+                Entry written = own.get(path);
+                if (written == null || written.equals(e)) {
+                    same.add(path);
+                }
+            });
+            return same;
+        }
+        entries().forEach((path, e) -> {
+            if (e.equals(base.entry(path))) {
                 same.add(path);
             }
         });
         return same;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WorkspaceContent other && entries().equals(other.entries());
+    }
+
+    @Override
+    public int hashCode() {
+        return entries().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "WorkspaceContent[" + entries().size() + " entries]";
+    }
+
+    /** Whether writing {@code path} over this content and {@code written} creates or replaces exactly the entry {@code path}. */
+    private boolean writableOver(SortedMap<String, Entry> written, String path) {
+        return writable(own, path) && writable(written, path);
     }
 
     /** Whether writing {@code path} creates or replaces exactly the entry {@code path}. */

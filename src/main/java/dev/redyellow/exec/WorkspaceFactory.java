@@ -89,7 +89,7 @@ public final class WorkspaceFactory {
         WorkspaceContent base = baseContent();
         Optional<WorkspaceContent> content = base.with(shared.linkTargets(workspacesDir), layers);
         Optional<BaseFiles> baseFiles = baseSnapshot == null ? Optional.empty()
-                : content.map(c -> new BaseFiles(baseSnapshot, baseHash(), c.unchangedFrom(base)));
+                : content.map(c -> BaseFiles.of(baseSnapshot, baseHash(), c, base));
         return new WorkspacePlan(dir, content, () -> make(dir, layers), baseFiles);
     }
 

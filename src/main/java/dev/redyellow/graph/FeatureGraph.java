@@ -82,6 +82,15 @@ public final class FeatureGraph {
      * a cycle is dropped and reported in {@link #warnings()}.
      */
     public static FeatureGraph of(Manifest manifest, List<DependencyEdge> remembered) {
+        return of(manifest, remembered, () -> new DependencyInference(manifest).inferredEdges());
+    }
+
+    /**
+     * As {@link #of(Manifest, List)}, with the inferred edges from {@code inferred} (asked only when the
+     * manifest infers): what {@link DependencyInference} gives, or what an earlier run kept of it.
+     */
+    public static FeatureGraph of(Manifest manifest, List<DependencyEdge> remembered,
+                                  java.util.function.Supplier<List<DependencyEdge>> inferred) {
         Graph<String, DependencyEdge> graph = new SimpleDirectedGraph<>(DependencyEdge.class);
         List<String> ids = new ArrayList<>();
         for (Feature feature : manifest.features()) {
@@ -109,7 +118,7 @@ public final class FeatureGraph {
         }
         List<GraphWarning> warnings = new ArrayList<>();
         if (manifest.inferDependencies()) {
-            for (DependencyEdge edge : new DependencyInference(manifest).inferredEdges()) {
+            for (DependencyEdge edge : inferred.get()) {
                 if (graph.containsEdge(edge.dependency(), edge.dependent())) {
                     continue;
                 }

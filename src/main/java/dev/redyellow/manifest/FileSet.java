@@ -18,6 +18,8 @@ public final class FileSet {
     private static final FileSet EMPTY = new FileSet(new TreeMap<>());
 
     private final SortedMap<String, byte[]> files;
+    /** Each file's SHA-256, worked out once: a run keys the same tests and dependencies' files many times. */
+    private final java.util.concurrent.ConcurrentMap<String, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FileSet(SortedMap<String, byte[]> files) {
         this.files = files;
@@ -56,6 +58,17 @@ public final class FileSet {
             throw new IllegalArgumentException("no file " + path);
         }
         return bytes.clone();
+    }
+
+    /** The hex SHA-256 of the content of {@code path} (as the test cache hashes a file); throws if absent. */
+    public String hash(String path) {
+        return hashes.computeIfAbsent(path, p -> {
+            byte[] bytes = files.get(p);
+            if (bytes == null) {
+                throw new IllegalArgumentException("no file " + p);
+            }
+            return dev.redyellow.files.Sha256.hex(bytes);
+        });
     }
 
     public String text(String path) {

@@ -25,6 +25,18 @@ public interface DiscoveryMemory {
 
     void rememberAccepted(String feature, Collection<String> paths);
 
+    /**
+     * The edges inference gave for features whose {@link dev.redyellow.graph.InferenceKey} is {@code key},
+     * if an earlier run kept them (as {@link dev.redyellow.graph.EdgeKind#INFERRED} edges).
+     */
+    default java.util.Optional<List<DependencyEdge>> inferred(String key) {
+        return java.util.Optional.empty();
+    }
+
+    /** Keeps the edges inference gave for the features whose key is {@code key}. */
+    default void rememberInferred(String key, List<DependencyEdge> edges) {
+    }
+
     /** Remembers nothing (a run without the RedYellow file, e.g. {@code --no-cache}). */
     DiscoveryMemory NONE = new DiscoveryMemory() {
         @Override
@@ -69,6 +81,19 @@ public interface DiscoveryMemory {
             @Override
             public void rememberAccepted(String feature, Collection<String> paths) {
                 store.rememberAccepted(manifestName, feature, paths);
+            }
+
+            @Override
+            public java.util.Optional<List<DependencyEdge>> inferred(String key) {
+                return store.inferred(key, clock.instant()).map(edges -> edges.stream()
+                        .map(e -> new DependencyEdge(e.dependency(), e.dependent(),
+                                dev.redyellow.graph.EdgeKind.INFERRED, e.reason())).toList());
+            }
+
+            @Override
+            public void rememberInferred(String key, List<DependencyEdge> edges) {
+                store.rememberInferred(key, edges.stream().map(e -> new DiscoveryStore.StoredEdge(e.dependency(),
+                        e.dependent(), e.reason())).toList(), clock.instant());
             }
         };
     }

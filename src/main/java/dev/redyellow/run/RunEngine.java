@@ -15,7 +15,9 @@ import dev.redyellow.cycle.MutationCheck;
 import dev.redyellow.exec.WorkspaceFactory;
 import dev.redyellow.graph.CodeWriters;
 import dev.redyellow.graph.DependencyEdge;
+import dev.redyellow.graph.DependencyInference;
 import dev.redyellow.graph.FeatureGraph;
+import dev.redyellow.graph.InferenceKey;
 import dev.redyellow.manifest.Feature;
 import dev.redyellow.manifest.FileSet;
 import dev.redyellow.manifest.Manifest;
@@ -90,7 +92,7 @@ public final class RunEngine {
         this.kinds = new FeatureKinds(tests, options.decisions());
         this.clock = clock;
         this.memory = options.memory();
-        FeatureGraph graph = FeatureGraph.of(manifest, recall(memory::edges, List.of()));
+        FeatureGraph graph = FeatureGraph.of(manifest, recall(memory::edges, List.of()), () -> inferred(manifest, memory));
         for (Feature f : manifest.features()) {
             lifecycles.put(f.id(), new FeatureLifecycle(f.id(), clock, listener::transition));
         }
@@ -320,6 +322,21 @@ public final class RunEngine {
                 return paths;
             }
         };
+    }
+
+    /**
+     * The edges inference gives for the manifest's features: kept from an earlier run of the same
+     * features (by their {@link InferenceKey}), else inferred now and kept.
+     */
+    private static List<DependencyEdge> inferred(Manifest manifest, DiscoveryMemory memory) {
+        String key = InferenceKey.of(manifest);
+        Optional<List<DependencyEdge>> kept = recall(() -> memory.inferred(key), Optional.empty());
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        List<DependencyEdge> edges = new DependencyInference(manifest).inferredEdges();
+        remember(() -> memory.rememberInferred(key, edges));
+        return edges;
     }
 
     /** Reads the memory; a memory that cannot be read is a warning, not a failed run. */

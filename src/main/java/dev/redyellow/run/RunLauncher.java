@@ -91,7 +91,8 @@ public final class RunLauncher {
     }
 
     public Launched run() throws IOException, InterruptedException {
-        RunFolder folder = RunFolder.create(settings.runsRoot(), manifest.name(), Instant.now(clock), settings.keepRuns());
+        RunFolder folder = RunFolder.create(settings.runsRoot(), manifest.name(), Instant.now(clock));
+        Thread pruner = pruneBeside(folder);
         RunStreams opened = new RunStreams(folder.path());
         streams = opened;
         views.forEach(v -> opened.view(v.name(), v.viewer(), v.capacity()));
@@ -131,6 +132,7 @@ public final class RunLauncher {
                     settings.keepWorkspaces() ? Optional.of(folder.path().resolve("workspaces")) : Optional.empty(),
                     cluster.members(), cluster.runs());
         } finally {
+            pruner.join();
             if (cluster != null) {
                 cluster.close();
             }
@@ -142,6 +144,25 @@ public final class RunLauncher {
                 removeQuietly(folder);
             }
         }
+    }
+
+    /**
+     * Removes the old run folders beyond {@code keepRuns} while the run works: deleting a run's
+     * hundreds of log files is I/O the run need not wait for. A folder that cannot be removed costs
+     * a warning, not the run.
+     */
+    private Thread pruneBeside(RunFolder folder) {
+        Thread pruner = new Thread(() -> {
+            try {
+                folder.pruneOlder(settings.keepRuns());
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.INFO, "pruning old runs failed", e);
+                warnings.accept("old run folders were not all removed (" + e.getMessage() + ")");
+            }
+        }, "redyellow-prune-runs");
+        pruner.setDaemon(true);
+        pruner.start();
+        return pruner;
     }
 
     /** Stops the run (every unfinished feature ends CANCELLED); before {@link #run}, the run stops as it starts. */

@@ -22,6 +22,11 @@ public final class DiscoveryStore {
 
     /** A discovered edge as stored: {@code dependent} needs {@code dependency}'s code. */
     public record StoredEdge(String dependency, String dependent, String reason) {
+        public StoredEdge {
+            Objects.requireNonNull(dependency, "dependency");
+            Objects.requireNonNull(dependent, "dependent");
+            Objects.requireNonNull(reason, "reason");
+        }
     }
 
     private final Database database;
@@ -96,4 +101,68 @@ public final class DiscoveryStore {
             return paths;
         }));
     }
+
+    /** How many sets of inferred edges the file keeps; the least recently used go first. */
+    static final int INFERRED_KEPT = 32;
+
+    /**
+     * The edges inferred from the features whose {@code key} this is (see the graph's InferenceKey),
+     * if kept; a row that does not read as edges counts as none (it is inferred again and replaced).
+     */
+    public java.util.Optional<List<StoredEdge>> inferred(String key, Instant used) {
+        String json = StoreFailure.unchecked(() -> database.write(c -> {
+            String found;
+            try (PreparedStatement query = c.prepareStatement("SELECT edges FROM inferred_edges WHERE key = ?")) {
+                query.setString(1, key);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (!rows.next()) {
+                        return null;
+                    }
+                    found = rows.getString(1);
+                }
+            }
+            try (PreparedStatement touch = c.prepareStatement("UPDATE inferred_edges SET used_ms = ? WHERE key = ?")) {
+                touch.setLong(1, used.toEpochMilli());
+                touch.setString(2, key);
+                touch.executeUpdate();
+            }
+            return found;
+        }));
+        if (json == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            StoredEdge[] edges = EDGES_JSON.readValue(json, StoredEdge[].class);
+            return java.util.Arrays.stream(edges).anyMatch(java.util.Objects::isNull) ? java.util.Optional.empty()
+                    : java.util.Optional.of(List.of(edges));
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Keeps the edges inferred from the features whose {@code key} this is. */
+    public void rememberInferred(String key, List<StoredEdge> edges, Instant used) {
+        String json;
+        try {
+            json = EDGES_JSON.writeValueAsString(edges);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode the inferred edges", e);
+        }
+        StoreFailure.unchecked(() -> database.write(c -> {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT OR REPLACE INTO inferred_edges (key, edges, used_ms) VALUES (?, ?, ?)")) {
+                insert.setString(1, key);
+                insert.setString(2, json);
+                insert.setLong(3, used.toEpochMilli());
+                insert.executeUpdate();
+            }
+            try (PreparedStatement prune = c.prepareStatement("DELETE FROM inferred_edges WHERE key NOT IN "
+                    + "(SELECT key FROM inferred_edges ORDER BY used_ms DESC, key LIMIT " + INFERRED_KEPT + ")")) {
+                prune.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper EDGES_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 }

@@ -110,7 +110,17 @@ public final class Schema {
                         name TEXT NOT NULL,
                         feature TEXT NOT NULL,
                         path TEXT NOT NULL,
-                        PRIMARY KEY (name, feature, path)) WITHOUT ROWID""")));
+                        PRIMARY KEY (name, feature, path)) WITHOUT ROWID""")),
+            // The files of a key became one tree digest (issue 19, CacheKey): no entry keyed the
+            // old way can be hit again, so they go rather than fill the file until evicted.
+            new Migration(4, "test cache keyed by a tree of the files", List.of(
+                    "DELETE FROM cache_entries")),
+            new Migration(5, "inferred dependencies kept by what they were inferred from", List.of(
+                    """
+                    CREATE TABLE inferred_edges (
+                        key TEXT PRIMARY KEY,
+                        edges TEXT NOT NULL,
+                        used_ms INTEGER NOT NULL)""")));
 
     private Schema() {
     }

@@ -286,6 +286,51 @@ class RunDiscoveryTest {
             + "    @Test void addsTheRate() { assertEquals(120, Invoice.total(100)); }\n}\n";
 
     @Test
+    void inferredEdgesAreKeptByWhatTheyWereInferredFromAndTheNextRunReadsThemInstead() throws Exception {
+        ObjectNode root = javaManifest(true);
+        javaFeature(root, "invoice", "Invoice", INVOICE_TEST, INVOICE);
+        javaFeature(root, "rates", "Rates", RATES_TEST, RATES);
+        Manifest manifest = load(root, "java");
+        String key = dev.redyellow.graph.InferenceKey.of(manifest);
+        try (Database db = Database.open(tmp.resolve("redyellow.db"))) {
+            DiscoveryStore store = new DiscoveryStore(db);
+            DiscoveryMemory memory = DiscoveryMemory.stored(store, manifest.name(), Clock.systemUTC());
+            Ran first = run(manifest, 2, memory, "first");
+            assertEquals(EdgeKind.INFERRED, edge(first.result(), "rates", "invoice").orElseThrow().kind());
+            List<DiscoveryStore.StoredEdge> kept = store.inferred(key, java.time.Instant.now()).orElseThrow();
+            assertEquals(List.of("rates->invoice"), kept.stream().map(e -> e.dependency() + "->" + e.dependent()).toList());
+
+            // what the file keeps is what the next run uses: a kept edge nobody inferred shows up in its graph
+            store.rememberInferred(key, List.of(new DiscoveryStore.StoredEdge("invoice", "rates", "kept: planted")),
+                    java.time.Instant.now());
+            Ran second = run(manifest, 2, memory, "second");
+            assertEquals("kept: planted", edge(second.result(), "invoice", "rates").orElseThrow().reason());
+            assertTrue(edge(second.result(), "rates", "invoice").isEmpty());
+
+            // another test file is another key: inferred again
+            ObjectNode changed = javaManifest(true);
+            javaFeature(changed, "invoice", "Invoice", INVOICE_TEST.replace("120", "120 "), INVOICE);
+            javaFeature(changed, "rates", "Rates", RATES_TEST, RATES);
+            Manifest other = load(changed, "java");
+            assertTrue(!key.equals(dev.redyellow.graph.InferenceKey.of(other)));
+            assertEquals(EdgeKind.INFERRED, edge(run(other, 2, memory, "third").result(), "rates", "invoice")
+                    .orElseThrow().kind());
+
+            // a row that does not read as edges is inferred again and replaced
+            try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("redyellow.db"));
+                 var update = c.prepareStatement("UPDATE inferred_edges SET edges = ? WHERE key = ?")) {
+                update.setString(1, "[{\"dependency\": \"invoice\"}]");
+                update.setString(2, key);
+                assertEquals(1, update.executeUpdate());
+            }
+            assertTrue(store.inferred(key, java.time.Instant.now()).isEmpty());
+            Ran fourth = run(manifest, 2, memory, "fourth");
+            assertEquals(EdgeKind.INFERRED, edge(fourth.result(), "rates", "invoice").orElseThrow().kind());
+            assertEquals(1, store.inferred(key, java.time.Instant.now()).orElseThrow().size());
+        }
+    }
+
+    @Test
     void aReplayedJavaAttemptNamingAnotherFeaturesTypeIsInferredBeforeTheRun() throws Exception {
         ObjectNode root = javaManifest(true);
         javaFeature(root, "invoice", "Invoice", INVOICE_TEST, INVOICE);

@@ -76,4 +76,31 @@ class DatabaseTest {
             assertTrue(siblings.noneMatch(p -> p.getFileName().toString().contains("corrupt")));
         }
     }
+
+    @Test
+    void entriesKeyedTheOldWayGoWhenTheFileIsMigratedAndTheRestStays() throws Exception {
+        Path file = dir.resolve("redyellow.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (Migration m : Schema.MIGRATIONS.subList(0, 3)) {
+                for (String sql : m.statements()) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("PRAGMA user_version = 3");
+            s.execute("INSERT INTO cache_entries (key, feature, outcome, passed, failed, skipped, duration_ms, result_json,"
+                    + " output_digest, bytes, created_ms, last_used) VALUES ('k', 'f', 'PASSED', 1, 0, 0, 5, '{}', 'd', 2, 1, 1)");
+            s.execute("INSERT INTO cache_inputs (entry_id, name, hash) VALUES (1, 'file:a', 'h')");
+            s.execute("INSERT INTO discovered_edges VALUES ('m', 'a', 'b', 'why', 1)");
+        }
+        try (Database database = Database.open(file)) {
+            assertEquals(String.valueOf(Schema.latestVersion()), pragma(database, "user_version"));
+            assertEquals("0 0 1", database.read(c -> {
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT (SELECT COUNT(*) FROM cache_entries),"
+                        + " (SELECT COUNT(*) FROM cache_inputs), (SELECT COUNT(*) FROM discovered_edges)")) {
+                    r.next();
+                    return r.getInt(1) + " " + r.getInt(2) + " " + r.getInt(3);
+                }
+            }));
+        }
+    }
 }

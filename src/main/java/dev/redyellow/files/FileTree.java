@@ -1,0 +1,172 @@
+package dev.redyellow.files;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A Merkle digest of a tree of files, as git hashes its trees: a folder's digest is the SHA-256 of its
+ * children in name order (each child's name, kind and digest, length-prefixed so no field can run
+ * into the next), a file's is its content hash. Two trees have the same digest exactly when they hold
+ * the same paths with the same hashes and executable flags.
+ *
+ * <p>Why a tree and not one list of every path: a test cache keys hundreds of runs a run on the same
+ * base with a few files written over it. Kept as a tree, the base's folders are hashed once, and a
+ * workspace's digest ({@link #digestWith}) hashes only the folders on the way to its own files.
+ * Immutable and thread-safe.
+ */
+public final class FileTree {
+
+    /** A file (or link, by its own hash) of the tree. */
+    public record Leaf(String hash, boolean executable) {
+    }
+
+    private static final char FILE = 'f';
+    private static final char EXECUTABLE = 'x';
+    private static final char FOLDER = 'd';
+
+    private record Child(char kind, String digest) {
+    }
+
+    /** Every folder ("" is the top) with its children by name. */
+    private final Map<String, SortedMap<String, Child>> folders;
+    private final String digest;
+
+    private FileTree(Map<String, SortedMap<String, Child>> folders, String digest) {
+        this.folders = folders;
+        this.digest = digest;
+    }
+
+    /**
+     * The tree of these files by {@code /}-separated path.
+     *
+     * @throws IllegalArgumentException when a path is both a file and a folder ({@code a} and {@code a/b})
+     */
+    public static FileTree of(Map<String, Leaf> files) {
+        Map<String, SortedMap<String, Child>> listing = new HashMap<>();
+        listing.put("", new TreeMap<>());
+        files.forEach((path, leaf) -> {
+            String folder = parent(path);
+            for (String f = folder; !f.isEmpty(); f = parent(f)) {
+                listing.computeIfAbsent(f, k -> new TreeMap<>());
+            }
+            listing.computeIfAbsent(folder, k -> new TreeMap<>()).put(name(path), leafChild(leaf));
+        });
+        for (String path : files.keySet()) {
+            if (listing.containsKey(path)) {
+                throw new IllegalArgumentException(path + " is both a file and a folder");
+            }
+        }
+        Map<String, String> digests = digestFolders(listing, listing.keySet());
+        Map<String, SortedMap<String, Child>> folders = new HashMap<>();
+        listing.forEach((folder, children) -> folders.put(folder, Collections.unmodifiableSortedMap(children)));
+        return new FileTree(folders, digests.get(""));
+    }
+
+    /** The digest of the whole tree. */
+    public String digest() {
+        return digest;
+    }
+
+    /**
+     * The digest of this tree with {@code over} written over it (a path here replaced, a new one
+     * added, with its folders), the same as {@code of(merged).digest()} but hashing only the folders
+     * {@code over} reaches.
+     *
+     * @throws IllegalArgumentException when a path of {@code over} is a folder here, or runs through a file here
+     */
+    public String digestWith(Map<String, Leaf> over) {
+        if (over.isEmpty()) {
+            return digest;
+        }
+        Map<String, SortedMap<String, Child>> touched = new HashMap<>();
+        over.forEach((path, leaf) -> {
+            if (folders.containsKey(path)) {
+                throw new IllegalArgumentException(path + " is a folder of the tree");
+            }
+            String folder = parent(path);
+            listingOf(folder, touched).put(name(path), leafChild(leaf));
+            for (String f = folder; !f.isEmpty(); f = parent(f)) {
+                SortedMap<String, Child> up = listingOf(parent(f), touched);
+                Child existing = up.get(name(f));
+                if (existing != null && existing.kind() != FOLDER) {
+                    throw new IllegalArgumentException(path + " runs through the file " + f);
+                }
+            }
+        });
+        for (String path : over.keySet()) {
+            if (touched.containsKey(path)) {
+                throw new IllegalArgumentException(path + " is both a file and a folder");
+            }
+        }
+        return digestFolders(touched, touched.keySet()).get("");
+    }
+
+    private SortedMap<String, Child> listingOf(String folder, Map<String, SortedMap<String, Child>> touched) {
+        return touched.computeIfAbsent(folder, f -> {
+            SortedMap<String, Child> known = folders.get(f);
+            return known == null ? new TreeMap<>() : new TreeMap<>(known);
+        });
+    }
+
+    /** Digests {@code which} folders of {@code listing}, deepest first, each parent told its new digest. */
+    private static Map<String, String> digestFolders(Map<String, SortedMap<String, Child>> listing,
+                                                     java.util.Collection<String> which) {
+        List<String> order = new ArrayList<>(which);
+        order.sort(Comparator.comparingInt(FileTree::depth).reversed().thenComparing(Comparator.naturalOrder()));
+        Map<String, String> digests = new HashMap<>();
+        MessageDigest sha = Sha256.digest();
+        for (String folder : order) {
+            for (Map.Entry<String, Child> child : listing.get(folder).entrySet()) {
+                field(sha, child.getKey());
+                field(sha, String.valueOf(child.getValue().kind()));
+                field(sha, child.getValue().digest());
+            }
+            String d = Sha256.hex(sha);
+            digests.put(folder, d);
+            if (!folder.isEmpty()) {
+                listing.get(parent(folder)).put(name(folder), new Child(FOLDER, d));
+            }
+        }
+        return digests;
+    }
+
+    private static Child leafChild(Leaf leaf) {
+        return new Child(leaf.executable() ? EXECUTABLE : FILE, leaf.hash());
+    }
+
+    private static void field(MessageDigest digest, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+        digest.update(bytes);
+    }
+
+    private static int depth(String folder) {
+        if (folder.isEmpty()) {
+            return 0;
+        }
+        int n = 1;
+        for (int i = 0; i < folder.length(); i++) {
+            if (folder.charAt(i) == '/') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    private static String name(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

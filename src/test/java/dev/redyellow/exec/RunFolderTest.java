@@ -1,0 +1,51 @@
+package dev.redyellow.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Old run folders go, the newest ones and the run's own stay. */
+class RunFolderTest {
+    @TempDir
+    Path root;
+
+    private List<String> names() throws Exception {
+        try (Stream<Path> list = Files.list(root)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void pruningKeepsTheNewestOthersAndNeverTheRunsOwn() throws Exception {
+        for (int day = 1; day <= 5; day++) {
+            Path old = Files.createDirectories(root.resolve("2026120" + day + "-120000-shop-" + day + "/logs"));
+            Files.writeString(old.resolve("a.log"), "log of day " + day);
+        }
+        RunFolder run = RunFolder.create(root, "shop", Instant.parse("2026-12-06T12:00:00Z"));
+        assertEquals(6, names().size(), "creating does not prune");
+
+        run.pruneOlder(2);
+        assertEquals(List.of("20261204-120000-shop-4", "20261205-120000-shop-5"), names().subList(0, 2));
+        assertEquals(3, names().size());
+        assertTrue(Files.isDirectory(run.path()));
+
+        run.pruneOlder(0);
+        assertEquals(List.of(run.path().getFileName().toString()), names());
+    }
+
+    @Test
+    void creatingWithAKeepPrunesAsBefore() throws Exception {
+        for (int day = 1; day <= 3; day++) {
+            Files.createDirectories(root.resolve("2026120" + day + "-120000-shop-" + day));
+        }
+        RunFolder run = RunFolder.create(root, "shop", Instant.parse("2026-12-06T12:00:00Z"), 1);
+        assertEquals(List.of("20261203-120000-shop-3", run.path().getFileName().toString()), names());
+    }
+}
