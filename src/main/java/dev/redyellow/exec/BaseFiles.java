@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * path for each of them. Thread-safe.
  */
 public final class BaseFiles {
-    private final Path snapshot;
+    private final Supplier<Path> snapshot;
     private final String hash;
     private final Once<Set<String>> unchanged;
     private final Once<Map<String, String>> dependencyFiles;
@@ -32,28 +32,34 @@ public final class BaseFiles {
      *                        wrote, with its content hash: they too do not change during the run
      */
     public BaseFiles(Path snapshot, String hash, Set<String> unchanged, Map<String, String> dependencyFiles) {
-        this(snapshot, hash, () -> unchanged, () -> dependencyFiles);
+        this(() -> snapshot, hash, () -> unchanged, () -> dependencyFiles);
+        Objects.requireNonNull(snapshot, "snapshot");
     }
 
     public BaseFiles(Path snapshot, String hash, Set<String> unchanged) {
         this(snapshot, hash, unchanged, Map.of());
     }
 
-    private BaseFiles(Path snapshot, String hash, Supplier<Set<String>> unchanged,
+    private BaseFiles(Supplier<Path> snapshot, String hash, Supplier<Set<String>> unchanged,
                       Supplier<Map<String, String>> dependencyFiles) {
-        this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+        this.snapshot = new Once<>(snapshot);
         this.hash = Objects.requireNonNull(hash, "hash");
         this.unchanged = new Once<>(() -> Set.copyOf(unchanged.get()));
         this.dependencyFiles = new Once<>(() -> Map.copyOf(dependencyFiles.get()));
     }
 
-    /** The base files of a workspace of {@code content}: its entries that are exactly the base's. */
-    static BaseFiles of(Path snapshot, String hash, WorkspaceContent content, WorkspaceContent base) {
+    /**
+     * The base files of a workspace of {@code content}: its entries that are exactly the base's.
+     *
+     * @param snapshot gives the snapshot's folder, making it if need be (the factory makes it lazily)
+     */
+    static BaseFiles of(Supplier<Path> snapshot, String hash, WorkspaceContent content, WorkspaceContent base) {
         return new BaseFiles(snapshot, hash, () -> content.unchangedFrom(base), Map::of);
     }
 
+    /** The snapshot's folder (made now if the run had not made it yet). */
     public Path snapshot() {
-        return snapshot;
+        return snapshot.get();
     }
 
     public String hash() {
@@ -94,7 +100,7 @@ public final class BaseFiles {
 
     @Override
     public String toString() {
-        return "BaseFiles[" + snapshot + ", " + hash + "]";
+        return "BaseFiles[" + hash + "]";
     }
 
     /** A value worked out at the first {@link #get}, then kept. */

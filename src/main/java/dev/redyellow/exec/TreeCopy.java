@@ -78,6 +78,26 @@ final class TreeCopy {
     }
 
     /**
+     * The real folders under {@code from} that {@code shared} accepts, as {@link #copy(Path, Path, Predicate)}
+     * would leave them out, without copying anything.
+     */
+    static List<String> sharedFolders(Path from, Predicate<String> shared) throws IOException {
+        List<String> found = new ArrayList<>();
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                String relative = relative(from, dir);
+                if (!relative.isEmpty() && shared.test(relative)) {
+                    found.add(relative);
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return List.copyOf(found);
+    }
+
+    /**
      * Whether {@code cp --reflink=always} can clone a file in {@code dir}'s file system (btrfs, XFS,
      * bcachefs...: a copy-on-write copy costs about what a hard link does). False where cp lacks the
      * option or the file system cannot clone (ext4, tmpfs).

@@ -81,9 +81,20 @@ public final class WorkspaceContent {
 
     /** The content of the folder {@code root} as it is on disk (links kept as links, special files left out). */
     public static WorkspaceContent scan(Path root) throws IOException {
+        return scan(root, folder -> false);
+    }
+
+    /** As {@link #scan(Path)}, leaving out each real folder whose {@code /}-separated path {@code skipped} accepts. */
+    public static WorkspaceContent scan(Path root, java.util.function.Predicate<String> skipped) throws IOException {
         SortedMap<String, Entry> entries = new TreeMap<>();
         boolean posix = Files.getFileAttributeView(root, PosixFileAttributeView.class) != null;
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                String relative = TreeCopy.relative(root, dir);
+                return !relative.isEmpty() && skipped.test(relative) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 String relative = TreeCopy.relative(root, file);
@@ -185,6 +196,26 @@ public final class WorkspaceContent {
             from = slash + 1;
         }
         return true;
+    }
+
+    /** The first path (in path order) whose entry differs between this content and {@code other}, said in words; empty when none. */
+    public Optional<String> firstDifference(WorkspaceContent other) {
+        java.util.Iterator<Map.Entry<String, Entry>> mine = entries().entrySet().iterator();
+        java.util.Iterator<Map.Entry<String, Entry>> theirs = other.entries().entrySet().iterator();
+        while (mine.hasNext() || theirs.hasNext()) {
+            Map.Entry<String, Entry> a = mine.hasNext() ? mine.next() : null;
+            Map.Entry<String, Entry> b = theirs.hasNext() ? theirs.next() : null;
+            if (a == null || (b != null && b.getKey().compareTo(a.getKey()) < 0)) {
+                return Optional.of(b.getKey() + " is new");
+            }
+            if (b == null || b.getKey().compareTo(a.getKey()) > 0) {
+                return Optional.of(a.getKey() + " is gone");
+            }
+            if (!a.getValue().equals(b.getValue())) {
+                return Optional.of(a.getKey() + " changed");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The paths whose entry here is exactly the entry {@code base} has at the same path. */

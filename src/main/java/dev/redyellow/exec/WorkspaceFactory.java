@@ -2,6 +2,7 @@ package dev.redyellow.exec;
 
 import dev.redyellow.manifest.FileSet;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,17 +17,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * changes its own workspace only, never another feature's nor the user's project. The dependency
  * folders ({@link SharedDirs}) are the exception: copied once per run, read-only, linked from every
  * workspace, and checked for changes after each implementer and test run.
+ *
+ * <p>The snapshot is made when the first workspace is, not before: a plan's content (what the test
+ * cache keys on) comes from a scan of the base itself, so a re-run the cache answers whole copies
+ * nothing (issue 19). The snapshot is checked against that scan when it is made; a base changed in
+ * between fails the run with what changed, rather than testing other files than those keyed.
  */
 public final class WorkspaceFactory {
     private final Path workspacesDir;
     private final Path baseSnapshot;
+    /** The manifest's base folder as it really is (links on the way resolved), or {@code null}. */
+    private final Path baseDir;
+    private final Set<String> namedShared;
     private final SharedDirs shared;
     private final AtomicInteger counter = new AtomicInteger();
-    /** The cp option that clones the snapshot's files into a workspace; {@code null}: a Java copy per file. */
+    /** The cp option that clones the snapshot's files into a workspace, "" for a Java copy per file; null until asked. */
     private volatile String cloneWith;
-    /** The base snapshot's content, scanned at the first plan: the snapshot does not change during a run. */
+    /** The base's content, scanned at the first plan: what every workspace holds before its layers. */
     private WorkspaceContent baseContent;
     private String baseHash;
+    private boolean snapshotMade;
 
     /**
      * @param runDir  the run's own folder (created if absent)
@@ -43,20 +53,23 @@ public final class WorkspaceFactory {
     public WorkspaceFactory(Path runDir, Path baseDir, List<String> sharedDirs) throws IOException {
         runDir = runDir.toAbsolutePath().normalize(); // the workspaces' links to shared/ are relative to it
         this.workspacesDir = Files.createDirectories(runDir.resolve("workspaces"));
+        this.namedShared = Set.copyOf(sharedDirs);
         if (baseDir == null) {
             this.baseSnapshot = null;
+            this.baseDir = null;
             this.shared = SharedDirs.none(runDir);
+            this.cloneWith = "";
         } else {
             this.baseSnapshot = runDir.resolve("base");
-            Set<String> named = Set.copyOf(sharedDirs);
             // The base itself may be reached through a link the manifest loader checked; what is inside is never followed.
-            Path base = baseDir.toRealPath();
-            TreeCopy.Skipped skipped = TreeCopy.copy(base, baseSnapshot, relative -> SharedDirs.isShared(relative, named));
+            this.baseDir = baseDir.toRealPath();
             // A named folder inside one shared anyway (or one that is a link, kept as a link) needs nothing more.
-            this.shared = SharedDirs.materialise(runDir, base, skipped.sharedFolders());
-            // Where the file system can clone (copy-on-write), a workspace costs about what hard links did.
-            this.cloneWith = TreeCopy.canClone(runDir) ? "--reflink=always" : null;
+            this.shared = SharedDirs.materialise(runDir, this.baseDir, TreeCopy.sharedFolders(this.baseDir, this::isShared));
         }
+    }
+
+    private boolean isShared(String relative) {
+        return SharedDirs.isShared(relative, namedShared);
     }
 
     /** The folder every workspace of this run lives in. */
@@ -66,12 +79,22 @@ public final class WorkspaceFactory {
 
     /** Whether workspaces are made by cloning the base snapshot's files (copy-on-write) rather than copying them. */
     public boolean clones() {
-        return cloneWith != null;
+        return !cloneOption().isEmpty();
     }
 
     /** For tests: make workspaces with {@code cp -a} and this reflink option, e.g. {@code --reflink=auto}. */
     void cloneWith(String reflinkOption) {
         this.cloneWith = reflinkOption;
+    }
+
+    private String cloneOption() {
+        String option = cloneWith;
+        if (option == null) {
+            // Where the file system can clone (copy-on-write), a workspace costs about what hard links did.
+            option = TreeCopy.canClone(workspacesDir) ? "--reflink=always" : "";
+            cloneWith = option;
+        }
+        return option;
     }
 
     /** The run's shared dependency folders. */
@@ -89,7 +112,7 @@ public final class WorkspaceFactory {
         WorkspaceContent base = baseContent();
         Optional<WorkspaceContent> content = base.with(shared.linkTargets(workspacesDir), layers);
         Optional<BaseFiles> baseFiles = baseSnapshot == null ? Optional.empty()
-                : content.map(c -> BaseFiles.of(baseSnapshot, baseHash(), c, base));
+                : content.map(c -> BaseFiles.of(this::snapshot, baseHash(), c, base));
         return new WorkspacePlan(dir, content, () -> make(dir, layers), baseFiles);
     }
 
@@ -97,10 +120,37 @@ public final class WorkspaceFactory {
     private WorkspaceContent baseContent() throws IOException {
         synchronized (counter) {
             if (baseContent == null) {
-                baseContent = baseSnapshot == null ? new WorkspaceContent(new java.util.TreeMap<>())
-                        : WorkspaceContent.scan(baseSnapshot);
+                baseContent = baseDir == null ? new WorkspaceContent(new java.util.TreeMap<>())
+                        : WorkspaceContent.scan(baseDir, this::isShared);
             }
             return baseContent;
+        }
+    }
+
+    /**
+     * The run's private copy of the base, made the first time it is needed (at the latest with the
+     * first workspace) and checked to hold exactly what the plans were keyed on.
+     *
+     * @throws UncheckedIOException when it cannot be made, or the base changed since it was scanned
+     */
+    Path snapshot() {
+        synchronized (counter) {
+            if (!snapshotMade) {
+                try {
+                    WorkspaceContent scanned = baseContent();
+                    TreeCopy.copy(baseDir, baseSnapshot, this::isShared);
+                    WorkspaceContent copied = WorkspaceContent.scan(baseSnapshot);
+                    Optional<String> changed = scanned.firstDifference(copied);
+                    if (changed.isPresent()) {
+                        throw new IOException("the base folder " + baseDir + " changed while the run was using it ("
+                                + changed.get() + "); run again once it is left alone");
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot make the run's copy of the base: " + e.getMessage(), e);
+                }
+                snapshotMade = true;
+            }
+            return baseSnapshot;
         }
     }
 
@@ -125,11 +175,17 @@ public final class WorkspaceFactory {
     private Workspace make(Path dir, List<FileSet> layers) throws IOException {
         Workspace ws = new Workspace(Files.createDirectories(dir), shared);
         if (baseSnapshot != null) {
-            String clone = cloneWith;
-            if (clone != null) {
-                TreeCopy.cloneTree(baseSnapshot, ws.root(), clone);
+            Path snapshot;
+            try {
+                snapshot = snapshot();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            String clone = cloneOption();
+            if (!clone.isEmpty()) {
+                TreeCopy.cloneTree(snapshot, ws.root(), clone);
             } else {
-                TreeCopy.copy(baseSnapshot, ws.root());
+                TreeCopy.copy(snapshot, ws.root());
             }
             shared.linkInto(ws.root());
         }

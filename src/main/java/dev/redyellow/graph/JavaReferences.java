@@ -143,7 +143,17 @@ final class JavaReferences implements SourceReferences {
 
     /** The package {@code source} declares ("" for the default package). */
     static String declaredPackageOf(String source) {
-        return declaredPackage(CLikeSource.withoutCommentsOrStrings(source)).orElse("");
+        // The declaration leads the file, so a head of it is enough almost always: blanking a head gives
+        // the head of the blanked whole (the blanking reads left to right), and a declaration found
+        // whole in it is the first of the file. Only a file without one is read to its end, in steps.
+        for (int head = 4096; ; head *= 4) {
+            boolean whole = head >= source.length();
+            Optional<String> found = declaredPackage(CLikeSource.withoutCommentsOrStrings(
+                    whole ? source : source.substring(0, head)));
+            if (found.isPresent() || whole) {
+                return found.orElse("");
+            }
+        }
     }
 
     /** The package a file's location implies (for a file whose content is not known). */

@@ -98,4 +98,31 @@ class BaseFilesTest {
         assertNotEquals(one.hash(), new WorkspaceContent(new java.util.TreeMap<>(
                 Map.of("a", new WorkspaceContent.Entry("ab", false, false)))).hash());
     }
+
+    @Test
+    void theSnapshotIsMadeOnlyWhenAWorkspaceOrTheBasesClassesNeedIt() throws Exception {
+        Path run = tmp.resolve("run");
+        WorkspaceFactory factory = new WorkspaceFactory(run, base("b", "package p; class Rates { }\n"));
+        WorkspacePlan plan = factory.plan("f", "1", List.of(FileSet.ofText(Map.of("src/p/Shop.java", "package p; class Shop { }\n"))));
+        assertTrue(plan.content().isPresent());
+        assertFalse(Files.exists(run.resolve("base")), "a plan the cache answers copies nothing");
+
+        BaseFiles files = plan.baseFiles().orElseThrow();
+        assertEquals("package p; class Rates { }\n", Files.readString(files.snapshot().resolve("src/p/Rates.java")),
+                "asking for the base's folder makes it");
+        Workspace made = plan.materialise();
+        assertEquals("package p; class Shop { }\n", Files.readString(made.root().resolve("src/p/Shop.java")));
+        assertEquals("n\n", Files.readString(made.root().resolve("notes.txt")));
+    }
+
+    @Test
+    void aBaseChangedAfterThePlansWereKeyedFailsTheWorkspaceNamingTheFile() throws Exception {
+        Path base = base("b", "package p; class Rates { }\n");
+        WorkspaceFactory factory = new WorkspaceFactory(tmp.resolve("run"), base);
+        WorkspacePlan plan = factory.plan("f", "1", List.of());
+        Files.writeString(base.resolve("src/p/Rates.java"), "package p; class Rates { int edited; }\n");
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, plan::materialise);
+        assertTrue(e.getMessage().contains("changed while the run was using it (src/p/Rates.java changed)"), e.getMessage());
+        assertTrue(e.getMessage().contains(base.toRealPath().toString()), e.getMessage());
+    }
 }

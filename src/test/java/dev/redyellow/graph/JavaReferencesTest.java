@@ -150,4 +150,16 @@ class JavaReferencesTest {
 
         assertEquals(List.of(), inferred(manifest));
     }
+
+    @Test
+    void theDeclaredPackageIsFoundAfterAHeaderLongerThanTheFirstLookAndNeverInsideComments() {
+        String licence = "/*\n" + " * package fake.inside.the.comment;\n".repeat(400) + " */\n";
+        assertEquals("org.real", JavaReferences.declaredPackageOf(licence + "package org.real;\nclass A {}\n"));
+        // the declaration straddles the first head's end
+        String pad = "// x\n".repeat(817);
+        assertEquals("a.b.c", JavaReferences.declaredPackageOf(pad + "package  a . b\n . c ;\nclass A {}\n"));
+        assertEquals("", JavaReferences.declaredPackageOf(licence + "class A { String s = \"package no.way;\"; }\n"
+                + "// package nor.here;\n".repeat(2000)));
+        assertEquals("p", JavaReferences.declaredPackageOf("package p; class A { String s = \"" + "x".repeat(9000) + "\"; }"));
+    }
 }
