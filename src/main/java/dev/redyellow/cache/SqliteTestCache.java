@@ -35,6 +35,8 @@ public final class SqliteTestCache implements TestCache {
     /** Memory hits not yet written to the file: key -> time of the last hit, and how many. */
     private final Map<String, long[]> pendingHits = new HashMap<>();
     private Tally pendingTally = Tally.NONE;
+    /** Lookups counted in {@link #pendingTally} but not yet written (guarded by pendingHits). */
+    private int pendingLookups;
     private static final int FLUSH_AFTER = 256;
     private volatile long seenDataVersion = -1;
     private volatile long lastRecheckMillis = Long.MIN_VALUE / 2;
@@ -76,42 +78,57 @@ public final class SqliteTestCache implements TestCache {
         if (inMemory.isPresent()) {
             Tally hit = Tally.hit(inMemory.get().result().durationMillis());
             addToSession(hit);
-            boolean full;
-            synchronized (pendingHits) {
-                long[] pending = pendingHits.computeIfAbsent(sha, k -> new long[2]);
-                pending[0] = now;
-                pending[1]++;
-                pendingTally = pendingTally.plus(hit);
-                full = pendingHits.size() >= FLUSH_AFTER;
-            }
-            if (full) {
-                flush();
-            }
+            pend(sha, now, hit);
             return Optional.of(inMemory.get().result());
         }
-        flush();
         try {
-            Found found = database.writeExpendable(c -> {
-                Optional<EntryRows.Stored> stored = EntryRows.find(c, sha);
-                if (stored.isPresent() && expired(stored.get().createdMillis(), now)) {
+            // A read, not a write: a re-run answered from the file looks up hundreds of keys, and their
+            // recency and counters are written in batches (flush), as the memory tier's hits are.
+            Optional<EntryRows.Stored> stored = database.read(c -> EntryRows.find(c, sha));
+            if (stored.isPresent() && expired(stored.get().createdMillis(), now)) {
+                flush();
+                database.writeExpendable(c -> {
                     EntryRows.deleteKeys(c, List.of(sha));
                     return counted(c, new Found(Optional.empty(), true, Tally.miss().plus(Tally.evicted(1))));
-                }
-                if (stored.isEmpty()) {
-                    return counted(c, new Found(Optional.empty(), true, Tally.miss()));
-                }
-                EntryRows.touch(c, sha, now);
-                TestResult result = json.decode(stored.get().json());
-                MemoryTier.Entry entry = new MemoryTier.Entry(result, stored.get().bytes(), stored.get().createdMillis());
-                return counted(c, new Found(Optional.of(entry), true, Tally.hit(result.durationMillis())));
-            });
-            addToSession(found.tally());
-            found.entry().ifPresentOrElse(e -> memory.put(sha, e), () -> memory.remove(sha));
-            return found.entry().map(MemoryTier.Entry::result);
+                });
+                addToSession(Tally.miss().plus(Tally.evicted(1)));
+                memory.remove(sha);
+                return Optional.empty();
+            }
+            if (stored.isEmpty()) {
+                addToSession(Tally.miss());
+                pend(null, now, Tally.miss());
+                memory.remove(sha);
+                return Optional.empty();
+            }
+            TestResult result = json.decode(stored.get().json());
+            memory.put(sha, new MemoryTier.Entry(result, stored.get().bytes(), stored.get().createdMillis()));
+            Tally hit = Tally.hit(result.durationMillis());
+            addToSession(hit);
+            pend(sha, now, hit);
+            return Optional.of(result);
         } catch (SQLException | RuntimeException e) {
             failed("cache lookup failed on " + database.file() + "; running the tests", e);
             addToSession(Tally.miss());
             return Optional.empty();
+        }
+    }
+
+    /** Counts a lookup (and, for a hit, the entry's recency) to be written at the next flush; flushes when enough are waiting. */
+    private void pend(String hitKey, long now, Tally tally) {
+        boolean full;
+        synchronized (pendingHits) {
+            if (hitKey != null) {
+                long[] pending = pendingHits.computeIfAbsent(hitKey, k -> new long[2]);
+                pending[0] = now;
+                pending[1]++;
+            }
+            pendingTally = pendingTally.plus(tally);
+            pendingLookups++;
+            full = pendingLookups >= FLUSH_AFTER;
+        }
+        if (full) {
+            flush();
         }
     }
 
@@ -143,18 +160,20 @@ public final class SqliteTestCache implements TestCache {
         Map<String, long[]> hits;
         Tally tally;
         synchronized (pendingHits) {
-            if (pendingHits.isEmpty()) {
+            if (pendingLookups == 0) {
                 return;
             }
             if (off.get()) {
                 pendingHits.clear();
                 pendingTally = Tally.NONE;
+                pendingLookups = 0;
                 return;
             }
             hits = new HashMap<>(pendingHits);
             tally = pendingTally;
             pendingHits.clear();
             pendingTally = Tally.NONE;
+            pendingLookups = 0;
         }
         try {
             database.writeExpendable(c -> {
@@ -349,6 +368,7 @@ public final class SqliteTestCache implements TestCache {
 
     @Override
     public List<FeatureCacheSummary> featureSummaries() {
+        flush();
         return StoreFailure.unchecked(() -> database.read(EntryRows::summaries));
     }
 
