@@ -94,6 +94,17 @@ class JarIT {
     }
 
     @Test
+    void theRerunBenchTimesNewProcessesAnsweredWholeByTheCache() throws Exception {
+        Result r = jar("bench", "rerun", sample("string-tools/manifest.json"), "--cache-db", tmp.resolve("rerun.db").toString(),
+                "--runs", "2");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("answered whole by the cache             yes"), r.out());
+        assertTrue(r.out().contains("features ended as in the first run       yes"), r.out());
+        assertTrue(r.out().matches("(?s).*re-run process wall, min/median/max +[0-9.]+ / [0-9.]+ / [0-9.]+ s over 2 runs.*"), r.out());
+        assertTrue(r.out().matches("(?s).*re-run 2 +[0-9.]+ s +exit 0, (\\d+) of \\1 test runs from the cache\n.*"), r.out());
+    }
+
+    @Test
     void aFailingRunExitsOne() throws Exception {
         Result r = jar("run", sample("reasons/error.json"));
         assertEquals(1, r.exit(), r.out() + r.err());

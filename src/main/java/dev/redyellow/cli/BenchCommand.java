@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
                 BenchCommand.JUnit.class, BenchCommand.Faults.class, BenchCommand.Workspace.class,
                 BenchCommand.Parity.class, BenchCommand.RealCode.class, BenchCommand.RemoteCache.class,
                 BenchCommand.Mutation.class, BenchCommand.Cluster.class,
-                BenchCommand.RealJs.class, BenchCommand.RealPy.class})
+                BenchCommand.RealJs.class, BenchCommand.RealPy.class, BenchCommand.Rerun.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -23,7 +23,7 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a benchmark: scheduler, cache, stream, junit, faults, workspace, parity, realcode, realjs, realpy, remotecache, mutation or cluster");
+                "name a benchmark: scheduler, cache, stream, junit, faults, workspace, parity, realcode, realjs, realpy, remotecache, mutation, cluster or rerun");
     }
 
     @Command(name = "scheduler", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -278,6 +278,46 @@ final class BenchCommand implements Runnable {
             checkWorkers(spec, workers);
             run(spec.commandLine().getOut(), java.nio.file.Path.of(System.getProperty("user.home")));
             return 0;
+        }
+    }
+
+    @Command(name = "rerun", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "The unchanged re-run as a user runs it: java -jar ... run MANIFEST in a new JVM, several times on one cache file.")
+    static final class Rerun implements Callable<Integer> {
+        @CommandLine.Parameters(index = "0", paramLabel = "MANIFEST", description = "the manifest to run")
+        java.nio.file.Path manifest;
+
+        @Option(names = "--cache-db", required = true, paramLabel = "FILE",
+                description = "the cache file (filled by the first run when cold)")
+        java.nio.file.Path cacheDb;
+
+        @Option(names = "--runs", defaultValue = "5", description = "timed re-runs after the first (default ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--workers", description = "workers for each run (default: the run command's)")
+        Integer workers;
+
+        @Option(names = "--jvm-option", paramLabel = "OPTION", description = "a JVM option for each run, e.g. -XX:TieredStopAtLevel=1 (repeatable)")
+        java.util.List<String> jvmOptions = new java.util.ArrayList<>();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (runs < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1: " + runs);
+            }
+            if (!java.nio.file.Files.isRegularFile(manifest)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no manifest file " + manifest);
+            }
+            java.util.Optional<java.nio.file.Path> jar = dev.redyellow.bench.RerunBench.ownJar();
+            if (jar.isEmpty()) {
+                spec.commandLine().getErr().println("redyellow: bench rerun runs java -jar on its own jar; run it from the jar (java -jar target/redyellow.jar bench rerun ...)");
+                return ExitCodes.BAD_INPUT;
+            }
+            return new dev.redyellow.bench.RerunBench(spec.commandLine().getOut(), jar.get(), manifest.toAbsolutePath(),
+                    cacheDb.toAbsolutePath(), runs, java.util.Optional.ofNullable(workers), jvmOptions).run();
         }
     }
 

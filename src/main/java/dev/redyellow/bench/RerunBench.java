@@ -1,0 +1,157 @@
+package dev.redyellow.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The unchanged re-run as a user meets it (issue 19: at most 1.5 s for 300 features): {@code java
+ * -jar redyellow.jar run MANIFEST} in a new JVM, several times on the same cache file, each timed
+ * from start to exit. The first run fills the cache when it is cold and is shown apart; the timed
+ * runs must be answered whole by the cache and end every feature as the first run did, else the
+ * figure says so.
+ */
+public final class RerunBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One timed process: wall, exit, what its report says. */
+    private record Run(double seconds, int exit, int features, int green, long requests, long hits, String states) {
+    }
+
+    private final PrintWriter out;
+    private final Path jar;
+    private final Path manifest;
+    private final Path cacheDb;
+    private final int runs;
+    private final Optional<Integer> workers;
+    private final List<String> jvmOptions;
+
+    public RerunBench(PrintWriter out, Path jar, Path manifest, Path cacheDb, int runs, Optional<Integer> workers,
+                      List<String> jvmOptions) {
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be at least 1: " + runs);
+        }
+        this.out = out;
+        this.jar = jar;
+        this.manifest = manifest;
+        this.cacheDb = cacheDb;
+        this.runs = runs;
+        this.workers = workers;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** The jar this benchmark runs from, if it runs from one. */
+    public static Optional<Path> ownJar() {
+        try {
+            Path location = Path.of(RerunBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.toString().endsWith(".jar") ? Optional.of(location) : Optional.empty();
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    public int run() throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("redyellow-rerun-bench");
+        try {
+            out.printf(Locale.ROOT, "Unchanged re-run benchmark: %d cores, Java %s%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            out.printf(Locale.ROOT, "manifest: %s%ncache:    %s%njvm:      %s%n", manifest, cacheDb,
+                    jvmOptions.isEmpty() ? "(default options)" : String.join(" ", jvmOptions));
+            out.printf(Locale.ROOT, "load average before: %s%n", loadAverage());
+            Run first = once(work, 0);
+            out.printf(Locale.ROOT, "first run (fills the cache when cold) %7.2f s  exit %d, %d features, %d GREEN, %d of %d test runs from the cache%n",
+                    first.seconds(), first.exit(), first.features(), first.green(), first.hits(), first.requests());
+            List<Run> timed = new ArrayList<>();
+            for (int i = 1; i <= runs; i++) {
+                Run r = once(work, i);
+                timed.add(r);
+                out.printf(Locale.ROOT, "re-run %-2d %35.2f s  exit %d, %d of %d test runs from the cache%s%n", i, r.seconds(),
+                        r.exit(), r.hits(), r.requests(), r.states().equals(first.states()) ? "" : ", features ended otherwise than the first run");
+                out.flush();
+            }
+            List<Double> walls = timed.stream().map(Run::seconds).sorted().toList();
+            double median = walls.size() % 2 == 1 ? walls.get(walls.size() / 2)
+                    : (walls.get(walls.size() / 2 - 1) + walls.get(walls.size() / 2)) / 2;
+            boolean whole = timed.stream().allMatch(r -> r.requests() > 0 && r.hits() == r.requests());
+            boolean same = timed.stream().allMatch(r -> r.states().equals(first.states()));
+            out.printf(Locale.ROOT, "%nfigure                                  value%n");
+            out.printf(Locale.ROOT, "features                                %d (%d GREEN)%n", first.features(), first.green());
+            out.printf(Locale.ROOT, "re-run process wall, min/median/max     %.2f / %.2f / %.2f s over %d runs%n",
+                    walls.get(0), median, walls.get(walls.size() - 1), walls.size());
+            out.printf(Locale.ROOT, "per cached feature (median)             %.1f ms%n",
+                    first.features() == 0 ? 0.0 : median * 1000 / first.features());
+            out.printf(Locale.ROOT, "answered whole by the cache             %s%n", whole ? "yes" : "NO: the figure is not of a cached re-run");
+            out.printf(Locale.ROOT, "features ended as in the first run       %s%n", same ? "yes" : "NO");
+            out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
+            out.printf(Locale.ROOT, "Reproduce: java -jar %s bench rerun %s --cache-db %s --runs %d%s%s%n", jar, manifest, cacheDb, runs,
+                    workers.map(w -> " --workers " + w).orElse(""),
+                    jvmOptions.stream().map(o -> " --jvm-option=" + o).reduce("", String::concat));
+            out.flush();
+            return whole && same ? 0 : 1;
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    private Run once(Path work, int index) throws IOException, InterruptedException {
+        Path report = work.resolve("report-" + index + ".json");
+        Path log = work.resolve("run-" + index + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "run", manifest.toString(), "--cache-db", cacheDb.toString(),
+                "--runs-dir", work.resolve("runs").toString(), "--report", report.toString()));
+        workers.ifPresent(w -> command.addAll(List.of("--workers", Integer.toString(w))));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int exit = process.waitFor();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (!Files.isRegularFile(report)) {
+            throw new IOException("the run wrote no report (exit " + exit + "); its output is in " + log + ":\n"
+                    + tail(log));
+        }
+        JsonNode root = JSON.readTree(report.toFile());
+        StringBuilder states = new StringBuilder();
+        int green = 0;
+        for (JsonNode f : root.path("features")) {
+            states.append(f.path("id").asText()).append('=').append(f.path("state").asText()).append('\n');
+            if ("GREEN".equals(f.path("state").asText())) {
+                green++;
+            }
+        }
+        JsonNode cache = root.path("metrics").path("cache");
+        Files.deleteIfExists(log);
+        return new Run(seconds, exit, root.path("features").size(), green, cache.path("requests").asLong(),
+                cache.path("hits").asLong(), states.toString());
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary folder left behind costs nothing the figures depend on
+        }
+    }
+}
