@@ -69,6 +69,104 @@ class WarmScriptRunnerTest {
         assertEquals(2, pool.state().warmRuns());
     }
 
+    /** A module and a test that check which file their code says it came from, and the module's value. */
+    private static final String WHERE_MODULE = """
+            import inspect
+
+            VALUE = %s
+
+
+            def where():
+                return inspect.currentframe().f_code.co_filename
+            """;
+    private static final String WHERE_TEST = """
+            import os
+
+            import calc
+
+
+            def test_the_code_is_this_workspaces():
+                assert calc.where() == os.path.join(os.getcwd(), "calc.py")
+                assert test_the_code_is_this_workspaces.__code__.co_filename == os.path.join(os.getcwd(), "test_where.py")
+
+
+            def test_value():
+                assert calc.VALUE == 1
+            """;
+
+    @Test
+    void aModuleCompiledForOneWorkspaceIsNeverRunForAnotherWithOtherCode() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        // The same test file everywhere (its rewritten code is shared by content); calc.py differs in B.
+        Path a = workspace("a", Map.of("calc.py", WHERE_MODULE.formatted("1"), "test_where.py", WHERE_TEST));
+        Path b = workspace("b", Map.of("calc.py", WHERE_MODULE.formatted("2"), "test_where.py", WHERE_TEST));
+        Path c = workspace("c", Map.of("calc.py", WHERE_MODULE.formatted("1"), "test_where.py", WHERE_TEST));
+
+        Captured warmA = run(warm, a, command(PYTEST, TestSettings.Fork.WARM), "test_where.py");
+        Captured warmB = run(warm, b, command(PYTEST, TestSettings.Fork.WARM), "test_where.py");
+        Captured warmC = run(warm, c, command(PYTEST, TestSettings.Fork.WARM), "test_where.py");
+        Captured coldB = run(perRun, b, command(PYTEST, TestSettings.Fork.PER_RUN), "test_where.py");
+
+        assertEquals(TestOutcome.PASSED, warmA.result().outcome(), warmA.result().detail() + warmA.text());
+        assertTrue(warmB.text().contains("[redyellow] warm pytest server 1 (run 2)"), "the same server: " + warmB.text());
+        assertEquals(TestOutcome.FAILED, warmB.result().outcome(), warmB.result().detail() + warmB.text());
+        assertEquals(List.of("test_where.py::test_value"), warmB.result().failures().stream().map(TestCase::name).toList());
+        assertTrue(warmB.text().contains("assert 2 == 1"), warmB.text());
+        assertSame(coldB.result(), warmB.result());
+        // C has A's sources byte for byte: its code comes from what A's run compiled, under C's own file names.
+        assertEquals(TestOutcome.PASSED, warmC.result().outcome(), warmC.result().detail() + warmC.text());
+        assertEquals(1, pool.state().serversStarted());
+        Path code = pool.codeFolderMade().orElseThrow();
+        try (var files = Files.list(code)) {
+            assertTrue(files.findAny().isPresent(), "the runs kept the code they compiled in " + code);
+        }
+
+        warm.close();
+        assertFalse(Files.exists(code), "the pool deletes the compiled code with itself");
+    }
+
+    @Test
+    void warningsOfCompilingAndRewritingComeInEveryRunAsInAPlainRun() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        // An invalid escape warns when compiled (DeprecationWarning, SyntaxWarning from Python 3.12), an
+        // assert on a tuple when pytest rewrites it; -W error makes either an error that fails collection.
+        Map<String, String> files = Map.of("calc.py", "PATTERN = \"\\d+\"\n", "test_calc.py", """
+                from calc import PATTERN
+
+
+                def test_pattern():
+                    assert PATTERN == "\\\\d+"
+
+
+                def test_tuple():
+                    assert (1, "never false")
+                """);
+        Path first = workspace("first", files);
+        Path compileError = workspace("compile-error", files);
+        Path rewriteError = workspace("rewrite-error", files);
+        List<String> compileWarningsFail = new ArrayList<>(PYTEST);
+        compileWarningsFail.addAll(List.of("-W", "error::DeprecationWarning", "-W", "error::SyntaxWarning"));
+        List<String> rewriteWarningsFail = new ArrayList<>(PYTEST);
+        rewriteWarningsFail.addAll(List.of("-W", "error::pytest.PytestAssertRewriteWarning"));
+
+        Captured warned = run(warm, first, command(PYTEST, TestSettings.Fork.WARM), "test_calc.py");
+        Captured warmCompile = run(warm, compileError, command(compileWarningsFail, TestSettings.Fork.WARM), "test_calc.py");
+        Captured warmRewrite = run(warm, rewriteError, command(rewriteWarningsFail, TestSettings.Fork.WARM), "test_calc.py");
+        Captured coldCompile = run(perRun, compileError, command(compileWarningsFail, TestSettings.Fork.PER_RUN), "test_calc.py");
+        Captured coldRewrite = run(perRun, rewriteError, command(rewriteWarningsFail, TestSettings.Fork.PER_RUN), "test_calc.py");
+
+        assertEquals(TestOutcome.PASSED, warned.result().outcome(), warned.result().detail() + warned.text());
+        assertTrue(warned.text().contains("invalid escape sequence"), warned.text());
+        assertTrue(warned.text().contains("assertion is always true"), warned.text());
+        assertNotEquals(TestOutcome.PASSED, coldCompile.result().outcome(), coldCompile.text());
+        assertNotEquals(TestOutcome.PASSED, coldRewrite.result().outcome(), coldRewrite.text());
+        assertSame(coldCompile.result(), warmCompile.result());
+        assertSame(coldRewrite.result(), warmRewrite.result());
+        assertTrue(warmCompile.text().contains("invalid escape sequence"), warmCompile.text());
+        assertTrue(warmRewrite.text().contains("assertion is always true"), warmRewrite.text());
+        assertEquals(3, pool.state().warmRuns());
+    }
+
     @Test
     void aVirtualenvLinkedIntoTheWorkspaceStaysTheInterpreter() throws Exception {
         CommandTestRunnerTest.requirePytest();

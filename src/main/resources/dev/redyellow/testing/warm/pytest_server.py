@@ -4,19 +4,32 @@
 # {"cwd": ..., "args": [...], "env": {...}}; replies are frames on stdout, one byte of kind, four bytes
 # of big-endian length, the payload: R (ready, once), P (the child's pid), O and E (the child's stdout
 # and stderr, as they come), X (the exit code, in ASCII). End of stdin ends the server.
+#
+# Optional argument: a folder for compiled code (see CodeCache), which the host creates, may share
+# between its servers, and deletes.
+import gc
+import hashlib
 import json
+import marshal
 import os
 import select
 import struct
 import sys
+import warnings
 
 import pytest  # noqa: F401  the point of the server: imported once
+import _pytest.assertion.rewrite
 import _pytest.config  # noqa: F401
 import _pytest.main  # noqa: F401
 import _pytest.python  # noqa: F401
 import _pytest.terminal  # noqa: F401
 import _pytest.fixtures  # noqa: F401
 import _pytest.junitxml  # noqa: F401
+
+try:
+    from _imp import _fix_co_filename
+except ImportError:  # not CPython: no code cache
+    _fix_co_filename = None
 
 # The frames go to a private copy of stdout; fd 1 is pointed at stderr so a stray print in the
 # server cannot break a frame.
@@ -25,6 +38,86 @@ os.dup2(2, 1)
 REQUESTS = os.fdopen(os.dup(0), "rb")
 NULL = os.open(os.devnull, os.O_RDONLY)
 os.dup2(NULL, 0)
+CODE_FOLDER = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] else None
+
+
+class CodeCache:
+    """Compiled code of the workspaces' modules and rewritten tests, shared by the runs.
+
+    A run's workspace is a fresh copy, so each run compiled every module of the project it imported
+    (pyasn1's univ.py in every run of a feature that uses it) and pytest rewrote the asserts of every
+    test module again, though the sources were the same bytes as in the run before: most of a run's
+    CPU. Here a child looks its code up by what determines it: the source's SHA-256, its path inside
+    the workspace, the interpreter, pytest, and the settings the compiler or rewriter reads. A hit is
+    the code a compile of those bytes gives, with its file name set to this workspace's path, as
+    Python's own .pyc cache does. Code is kept only when making it raised no warning and no error:
+    warnings and errors (SyntaxWarning, "assertion is always true", -W error turning one into an
+    error) then come in every run as in a plain run.
+    """
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.salt = "|".join([sys.version, sys.implementation.cache_tag or "", pytest.__version__,
+                              str(sys.flags.optimize), repr(sys.flags.dont_write_bytecode)])
+
+    def install(self, cwd):
+        self.cwd = os.path.join(os.path.realpath(cwd), "")
+        cache = self
+        loader = __import__("importlib.machinery").machinery.SourceFileLoader
+        compile_source = loader.source_to_code
+
+        def source_to_code(self, data, path, *, _optimize=-1):
+            def make():
+                return compile_source(self, data, path, _optimize=_optimize)
+            if not isinstance(data, bytes) or not isinstance(path, str):
+                return make()
+            return cache.code("module", path, data, str(_optimize), make)
+
+        loader.source_to_code = source_to_code
+        rewrite = _pytest.assertion.rewrite
+        rewrite_test = rewrite._rewrite_test
+
+        def _rewrite_test(fn, config):
+            stat = os.stat(fn)
+            source = fn.read_bytes()
+            hook = repr(config.getini("enable_assertion_pass_hook")) if config is not None else "None"
+            code = cache.code("test", str(fn), source, hook, lambda: rewrite_test(fn, config)[1])
+            return stat, code
+
+        rewrite._rewrite_test = _rewrite_test
+
+    def code(self, kind, path, source, settings, make):
+        real = os.path.realpath(path)
+        where = real[len(self.cwd):] if real.startswith(self.cwd) else real
+        key = hashlib.sha256("\0".join([self.salt, kind, settings, where]).encode("utf-8", "surrogateescape")
+                             + b"\0" + source).hexdigest()
+        file = os.path.join(self.folder, key)
+        try:
+            with open(file, "rb") as f:
+                code = marshal.loads(f.read())
+            _fix_co_filename(code, path)
+            return code
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # not made yet (or half a file from a killed run): made now
+        with warnings.catch_warnings(record=True) as seen:
+            warnings.simplefilter("always")
+            try:
+                code = make()
+            except Exception:  # noqa: BLE001  made again below, where it raises as in a plain run
+                code = None
+        if code is None or seen:
+            return make()
+        part = file + "." + str(os.getpid())
+        try:
+            with open(part, "wb") as f:
+                f.write(marshal.dumps(code))
+            os.replace(part, file)
+        except OSError:
+            pass  # a full or read-only disk: the next run compiles again
+        return code
+
+
+CODE_CACHE = CodeCache(CODE_FOLDER) if CODE_FOLDER and _fix_co_filename else None
 
 
 def send(kind, data):
@@ -50,6 +143,8 @@ def child(request, out_w, err_w):
         sys.argv = [sys.argv[0]] + request["args"]
         sys.stdout = os.fdopen(1, "w", buffering=1, encoding="utf-8", errors="backslashreplace")
         sys.stderr = os.fdopen(2, "w", buffering=1, encoding="utf-8", errors="backslashreplace")
+        if CODE_CACHE is not None:
+            CODE_CACHE.install(request["cwd"])
         code = int(pytest.main(request["args"]))
     except SystemExit as e:
         code = e.code if isinstance(e.code, int) else 1
@@ -91,6 +186,11 @@ def serve(request):
 
 
 def main():
+    # What the server imported stays as it is in every child: frozen, the collector of a run's child
+    # does not walk it again in each of its collections (pytest collects five times at its end), and
+    # the child does not write to those pages (copy-on-write).
+    gc.collect()
+    gc.freeze()
     send(b"R", b"")
     for line in REQUESTS:
         if line.strip():
