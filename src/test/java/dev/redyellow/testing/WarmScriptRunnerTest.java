@@ -168,6 +168,132 @@ class WarmScriptRunnerTest {
     }
 
     @Test
+    void aTestSeesTheProcessStateOfAPlainRunNotTheServersWarmUp() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        // The server ran a throwaway session of its own before serving: what a test can see of the
+        // process must be as in `python -m pytest`.
+        String test = """
+                import faulthandler
+                import json
+                import logging
+                import os
+                import sys
+                import threading
+                import warnings
+
+
+                def test_writes_what_it_sees():
+                    cwd = os.getcwd()
+                    state = {
+                        "path": [p.replace(cwd, "<workspace>") for p in sys.path],
+                        "filters": [repr(f) for f in warnings.filters],
+                        "handlers": [type(h).__name__ for h in logging.root.handlers],
+                        "level": logging.root.level,
+                        "faulthandler": faulthandler.is_enabled(),
+                        "hooks": [getattr(h, "__module__", None) for h in (sys.excepthook, sys.unraisablehook, threading.excepthook)],
+                        "warm-up": sorted(n for n, m in sys.modules.items()
+                                          if "warm" in n or "warm-up" in (getattr(m, "__file__", None) or "")),
+                        "importers": sorted(str(p) for p in sys.path_importer_cache if "warm-up" in str(p)),
+                        "pytest variables": sorted(k for k in os.environ if k.startswith("PYTEST")),
+                        "stdout": type(sys.stdout).__name__,
+                    }
+                    with open("state.json", "w") as f:
+                        json.dump(state, f, indent=1, sort_keys=True)
+                """;
+        Path warmWs = workspace("warm", Map.of("test_state.py", test));
+        Path coldWs = workspace("cold", Map.of("test_state.py", test));
+
+        Captured warmRun = run(warm, warmWs, command(PYTEST, TestSettings.Fork.WARM), "test_state.py");
+        Captured coldRun = run(perRun, coldWs, command(PYTEST, TestSettings.Fork.PER_RUN), "test_state.py");
+
+        assertEquals(TestOutcome.PASSED, warmRun.result().outcome(), warmRun.result().detail() + warmRun.text());
+        assertEquals(TestOutcome.PASSED, coldRun.result().outcome(), coldRun.result().detail() + coldRun.text());
+        assertEquals(Files.readString(coldWs.resolve("state.json")), Files.readString(warmWs.resolve("state.json")));
+    }
+
+    @Test
+    void aCollectionErrorReadsAsInAPlainRun() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        // Every RED proof fails collection: the warm server remembers where pytest's own statements are
+        // (StatementRanges); the report must still read as a plain run's, twice over.
+        Map<String, String> files = Map.of("test_calc.py", """
+                import calc
+
+
+                def test_adds():
+                    assert calc.add(1, 2) == 3
+                """, "calc/__init__.py", """
+                from calc.ops import (
+                    add,
+                    subtract,
+                )
+                """, "calc/ops.py", "def add(a, b):\n    return a + b\n");
+        Path first = workspace("first", files);
+        Path second = workspace("second", files);
+
+        Captured warmFirst = run(warm, first, command(PYTEST, TestSettings.Fork.WARM), "test_calc.py");
+        Captured warmSecond = run(warm, second, command(PYTEST, TestSettings.Fork.WARM), "test_calc.py");
+        Captured cold = run(perRun, first, command(PYTEST, TestSettings.Fork.PER_RUN), "test_calc.py");
+
+        assertEquals(TestOutcome.COMPILE_ERROR, cold.result().outcome(), cold.result().detail() + cold.text());
+        assertSame(cold.result(), warmFirst.result());
+        assertSame(cold.result(), warmSecond.result());
+        assertEquals(cold.result().detail(), warmSecond.result().detail().replace("second", "first"));
+        assertTrue(cold.text().contains("from calc.ops import ("), cold.text());
+        assertEquals(report(cold.text()), report(warmFirst.text()));
+        assertEquals(report(cold.text()), report(warmSecond.text()).replace("second", "first"));
+    }
+
+    @Test
+    void failuresOfOneFileReadAsInAPlainRun() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        // One after another, the failures of one file reuse the tree the first parsed (StatementRanges).
+        Map<String, String> files = Map.of("test_many.py", """
+                def check(value):
+                    assert value == (
+                        1
+                    )
+
+
+                def test_one():
+                    check(2)
+
+
+                def test_two():
+                    total = sum([
+                        1,
+                        2,
+                    ])
+                    assert total == 4
+
+
+                def test_three():
+                    check(1)
+                    check(3)
+                """);
+        Path first = workspace("first", files);
+        Path second = workspace("second", files);
+
+        Captured warmFirst = run(warm, first, command(PYTEST, TestSettings.Fork.WARM), "test_many.py");
+        Captured warmSecond = run(warm, second, command(PYTEST, TestSettings.Fork.WARM), "test_many.py");
+        Captured cold = run(perRun, first, command(PYTEST, TestSettings.Fork.PER_RUN), "test_many.py");
+
+        assertEquals(TestOutcome.FAILED, cold.result().outcome(), cold.result().detail() + cold.text());
+        assertEquals(3, cold.result().failed(), cold.text());
+        assertSame(cold.result(), warmFirst.result());
+        assertSame(cold.result(), warmSecond.result());
+        assertTrue(cold.text().contains("total = sum(["), cold.text());
+        assertEquals(report(cold.text()), report(warmFirst.text()));
+        assertEquals(report(cold.text()), report(warmSecond.text()));
+    }
+
+    /** A run's output without RedYellow's own lines and pytest's timing. */
+    private static String report(String output) {
+        return output.lines().filter(line -> !line.startsWith("[redyellow]"))
+                .map(line -> line.replaceAll(" in [0-9.]+s", " in Xs")).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    @Test
     void aVirtualenvLinkedIntoTheWorkspaceStaysTheInterpreter() throws Exception {
         CommandTestRunnerTest.requirePytest();
         Path shared = Files.createDirectories(dir.resolve("shared"));

@@ -10,14 +10,20 @@
 import gc
 import hashlib
 import json
+import linecache
+import logging
 import marshal
 import os
 import select
+import shutil
 import struct
 import sys
+import tempfile
 import warnings
 
 import pytest  # noqa: F401  the point of the server: imported once
+import _pytest._code.code
+import _pytest._code.source
 import _pytest.assertion.rewrite
 import _pytest.config  # noqa: F401
 import _pytest.main  # noqa: F401
@@ -120,6 +126,103 @@ class CodeCache:
 CODE_CACHE = CodeCache(CODE_FOLDER) if CODE_FOLDER and _fix_co_filename else None
 
 
+class StatementRanges:
+    """Where the statement of a traceback line starts and ends, remembered by the file's text.
+
+    pytest finds it by parsing the whole file and walking every node of its tree, for each line of a
+    traceback it formats. A run whose collection fails (every RED proof: the tests import what is not
+    written yet) formats two: its error's, and that of the Interrupted exception pytest raises through
+    its own main.py and pluggy, which it keeps in full though it prints one line of it. That was most of
+    such a run's CPU, for the same few files of pytest each time. The answer depends on nothing but the
+    line, the text and the flag, so the warm-up's answers are kept here by them, and a child finds
+    pytest's own files there. A child keeps none of its own (trees kept alive would make the five
+    collections pytest does at its end walk them all); it reuses the tree of the file it parsed last,
+    as the failures of one test file come one after another.
+    """
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.known = {}
+        self.learning = True
+        self.last = (None, None)
+
+    def __call__(self, lineno, source, assertion=False, astnode=None):
+        content = str(source)
+        key = (lineno, assertion, content)
+        found = self.known.get(key)
+        if found is not None:
+            return found
+        if astnode is None and self.last[0] == content:
+            astnode = self.last[1]
+        found = self.compute(lineno, source, assertion, astnode)
+        if self.learning:
+            self.known[key] = found
+        else:
+            self.last = (content, found[0])
+        return found
+
+
+STATEMENT_RANGES = StatementRanges(_pytest._code.source.getstatementrange_ast)
+# Both names pytest calls it by: the traceback entries' (code.py) and Source.getstatementrange's.
+_pytest._code.code.getstatementrange_ast = STATEMENT_RANGES
+_pytest._code.source.getstatementrange_ast = STATEMENT_RANGES
+
+
+def warm_up():
+    """One throwaway pytest session in the server, whose collection fails as a RED proof's does.
+
+    What it leaves is what every run needs and would otherwise make again in each child: pytest's
+    lazily imported modules and compiled patterns, and StatementRanges for pytest's own frames. What a
+    session changes in the process (working directory, environment, sys.path, warning filters, logging,
+    standard streams, the module it tried to import) is put back; only builtin plugins take part, and
+    its output goes nowhere.
+    """
+    folder = tempfile.mkdtemp(prefix="redyellow-pytest-warm-up-")
+    saved_cwd, saved_env, saved_path = os.getcwd(), dict(os.environ), list(sys.path)
+    saved_modules, saved_filters = set(sys.modules), list(warnings.filters)
+    saved_streams = (sys.stdout, sys.stderr)
+    saved_logging = (list(logging.root.handlers), logging.root.level)
+    out, err = os.dup(1), os.dup(2)
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        with open(os.path.join(folder, "pytest.ini"), "w") as f:
+            f.write("[pytest]\n")
+        with open(os.path.join(folder, "test_warm_up.py"), "w") as f:
+            f.write("import redyellow_warm_up_missing_module  # noqa: F401\n")
+        os.chdir(folder)
+        for name in ("PYTEST_ADDOPTS", "PYTEST_PLUGINS"):
+            os.environ.pop(name, None)
+        os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        pytest.main(["-q", "-p", "no:cacheprovider", "-c", os.path.join(folder, "pytest.ini"), "--rootdir", folder,
+                     "test_warm_up.py"])
+    except BaseException:  # noqa: BLE001  a failed warm-up costs the runs time, never their verdict
+        pass
+    finally:
+        os.dup2(out, 1)
+        os.dup2(err, 2)
+        for fd in (out, err, null):
+            os.close(fd)
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+        sys.path[:] = saved_path
+        for name in set(sys.modules) - saved_modules:
+            if (getattr(sys.modules[name], "__file__", None) or "").startswith(folder):
+                del sys.modules[name]
+        for entry in [p for p in sys.path_importer_cache if isinstance(p, str) and p.startswith(folder)]:
+            del sys.path_importer_cache[entry]
+        for entry in [p for p in linecache.cache if p.startswith(folder)]:
+            del linecache.cache[entry]
+        warnings.filters[:] = saved_filters
+        getattr(warnings, "_filters_mutated", lambda: None)()
+        sys.stdout, sys.stderr = saved_streams
+        logging.root.handlers[:] = saved_logging[0]
+        logging.root.setLevel(saved_logging[1])
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def send(kind, data):
     frame = kind + struct.pack(">I", len(data)) + data
     view = memoryview(frame)
@@ -189,6 +292,8 @@ def main():
     # What the server imported stays as it is in every child: frozen, the collector of a run's child
     # does not walk it again in each of its collections (pytest collects five times at its end), and
     # the child does not write to those pages (copy-on-write).
+    warm_up()
+    STATEMENT_RANGES.learning = False
     gc.collect()
     gc.freeze()
     send(b"R", b"")
