@@ -81,12 +81,17 @@ class CodeCache:
 
         loader.source_to_code = source_to_code
         rewrite = _pytest.assertion.rewrite
-        rewrite_test = rewrite._rewrite_test
+        rewrite_test = getattr(rewrite, "_rewrite_test", None)
+        if rewrite_test is None:
+            return  # another pytest than the one this was written for: its tests are rewritten each run
 
         def _rewrite_test(fn, config):
-            stat = os.stat(fn)
-            source = fn.read_bytes()
-            hook = repr(config.getini("enable_assertion_pass_hook")) if config is not None else "None"
+            try:
+                hook = repr(config.getini("enable_assertion_pass_hook")) if config is not None else "None"
+                stat = os.stat(fn)
+                source = fn.read_bytes()
+            except (ValueError, AttributeError, TypeError, OSError):
+                return rewrite_test(fn, config)  # as pytest would, errors included
             code = cache.code("test", str(fn), source, hook, lambda: rewrite_test(fn, config)[1])
             return stat, code
 
@@ -162,10 +167,13 @@ class StatementRanges:
         return found
 
 
-STATEMENT_RANGES = StatementRanges(_pytest._code.source.getstatementrange_ast)
-# Both names pytest calls it by: the traceback entries' (code.py) and Source.getstatementrange's.
-_pytest._code.code.getstatementrange_ast = STATEMENT_RANGES
-_pytest._code.source.getstatementrange_ast = STATEMENT_RANGES
+STATEMENT_RANGES = None
+if callable(getattr(_pytest._code.source, "getstatementrange_ast", None)):
+    STATEMENT_RANGES = StatementRanges(_pytest._code.source.getstatementrange_ast)
+    # Both names pytest calls it by: the traceback entries' (code.py) and Source.getstatementrange's.
+    for module in (_pytest._code.code, _pytest._code.source):
+        if hasattr(module, "getstatementrange_ast"):
+            module.getstatementrange_ast = STATEMENT_RANGES
 
 
 def warm_up():
@@ -293,7 +301,8 @@ def main():
     # does not walk it again in each of its collections (pytest collects five times at its end), and
     # the child does not write to those pages (copy-on-write).
     warm_up()
-    STATEMENT_RANGES.learning = False
+    if STATEMENT_RANGES is not None:
+        STATEMENT_RANGES.learning = False
     gc.collect()
     gc.freeze()
     send(b"R", b"")
