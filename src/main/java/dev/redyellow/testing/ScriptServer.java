@@ -67,10 +67,14 @@ final class ScriptServer {
                 "script server " + id));
     }
 
-    /** Starts a server for {@code key} in {@code directory} and waits until it is ready for a run. */
-    static ScriptServer start(int id, WarmScript.Key key, Path script, Path directory, Duration readyWithin)
+    /**
+     * Starts a server for {@code key} in {@code directory} and waits until it is ready for a run;
+     * {@code codeFolder} as {@link WarmScript.Key#command(Path, Path)} says.
+     */
+    static ScriptServer start(int id, WarmScript.Key key, Path script, Path codeFolder, Path directory, Duration readyWithin)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(key.command(script)).directory(directory.toFile());
+        List<String> command = key.command(script, codeFolder);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().clear();
         builder.environment().putAll(key.env());
         // marked, so that the run's reaper kills it and whatever its tests started even after a kill -9
@@ -89,7 +93,7 @@ final class ScriptServer {
             server.kill();
             String why = first instanceof Ended ended ? ended.reason() : "not ready within " + readyWithin.toSeconds() + " s";
             throw new IOException("the warm " + key.kind().label() + " server did not start: " + why + " (command: "
-                    + String.join(" ", key.command(script)) + ")\n" + server.startErrors.toString().strip());
+                    + String.join(" ", command) + ")\n" + server.startErrors.toString().strip());
         }
         return server;
     }

@@ -1,7 +1,9 @@
 package dev.redyellow.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,14 +11,18 @@ import java.util.Iterator;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The warm script servers of one run ({@link ScriptServer}). A server is started when a run needs
  * one for its key (runner, interpreter or vitest, environment) and none is idle, so there are as many
  * per key as runs happen at once: one per scheduler worker. A server serves runs one at a time and is
- * replaced after its kind's run limit, or at once when it died or a run killed it. {@link #close()}
- * ends them all; a JVM shutdown hook does the same if nobody closes the pool. Thread-safe.
+ * replaced after its kind's run limit, or at once when it died or a run killed it. The pytest servers
+ * share one folder of compiled code (what their runs compiled, keyed by the source's hash: see
+ * {@code CodeCache} in pytest_server.py), made with the first of them and deleted with the pool.
+ * {@link #close()} ends them all; a JVM shutdown hook does the same if nobody closes the pool.
+ * Thread-safe.
  */
 final class ScriptServerPool implements AutoCloseable {
 
@@ -30,6 +36,8 @@ final class ScriptServerPool implements AutoCloseable {
     private int runs;
     private int perRunFallbacks;
     private boolean closed;
+    /** The pytest servers' compiled code; null until the first pytest server starts. */
+    private Path codeFolder;
     private final ChildProcesses.ExitBackstop backstop = new ChildProcesses.ExitBackstop("script-servers-stop", this::killAll);
 
     /** An idle live server for {@code key}, or a new one. */
@@ -62,7 +70,8 @@ final class ScriptServerPool implements AutoCloseable {
             backstop.install();
         }
         Path script = WarmScript.Scripts.of(key.kind());
-        ScriptServer server = ScriptServer.start(id, key, script, script.getParent(), READY_WITHIN);
+        Path code = key.kind() == WarmScript.Kind.PYTEST ? codeFolder() : null;
+        ScriptServer server = ScriptServer.start(id, key, script, code, script.getParent(), READY_WITHIN);
         synchronized (this) {
             if (!closed) {
                 live.add(server);
@@ -71,6 +80,20 @@ final class ScriptServerPool implements AutoCloseable {
         }
         server.kill();
         throw new IllegalStateException("the warm script server pool is closed");
+    }
+
+    /** The folder the pytest servers keep compiled code in, made on first use. */
+    private synchronized Path codeFolder() throws IOException {
+        requireOpen();
+        if (codeFolder == null) {
+            codeFolder = Files.createTempDirectory("redyellow-pytest-code-");
+        }
+        return codeFolder;
+    }
+
+    /** The compiled-code folder, if one was made (for tests). */
+    synchronized Optional<Path> codeFolderMade() {
+        return Optional.ofNullable(codeFolder);
     }
 
     /** Takes a server back after a run that ended by itself: kept unless it has served its kind's runs. */
@@ -131,6 +154,24 @@ final class ScriptServerPool implements AutoCloseable {
         }
         idleOnes.forEach(ScriptServer::stop);
         busyOnes.forEach(ScriptServer::kill);
+        deleteCodeFolder();
+    }
+
+    /** Deletes the compiled-code folder once no server can write to it any more. */
+    private void deleteCodeFolder() {
+        Path folder;
+        synchronized (this) {
+            folder = codeFolder;
+            codeFolder = null;
+        }
+        if (folder == null) {
+            return;
+        }
+        try {
+            JUnitTestRunner.deleteTree(folder);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(Level.WARNING, "could not delete the warm pytest servers' code folder " + folder + ": " + e.getMessage());
+        }
     }
 
     private void retire(ScriptServer server, String cause) {
@@ -153,5 +194,6 @@ final class ScriptServerPool implements AutoCloseable {
             all = new ArrayList<>(live);
         }
         all.forEach(ScriptServer::kill);
+        deleteCodeFolder();
     }
 }

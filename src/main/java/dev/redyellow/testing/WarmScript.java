@@ -59,9 +59,16 @@ final class WarmScript {
             env = Map.copyOf(env);
         }
 
-        List<String> command(Path script) {
-            return kind == Kind.PYTEST ? List.of(program, script.toString())
-                    : List.of(program, script.toString(), runnerModule);
+        /**
+         * The server's command line; {@code codeFolder} is where a pytest server's runs keep the code
+         * they compiled (its {@code CodeCache}), ignored for vitest and absent when null.
+         */
+        List<String> command(Path script, Path codeFolder) {
+            if (kind == Kind.PYTEST) {
+                return codeFolder == null ? List.of(program, script.toString())
+                        : List.of(program, script.toString(), codeFolder.toString());
+            }
+            return List.of(program, script.toString(), runnerModule);
         }
     }
 

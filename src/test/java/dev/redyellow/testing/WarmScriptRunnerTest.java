@@ -69,6 +69,230 @@ class WarmScriptRunnerTest {
         assertEquals(2, pool.state().warmRuns());
     }
 
+    /** A module and a test that check which file their code says it came from, and the module's value. */
+    private static final String WHERE_MODULE = """
+            import inspect
+
+            VALUE = %s
+
+
+            def where():
+                return inspect.currentframe().f_code.co_filename
+            """;
+    private static final String WHERE_TEST = """
+            import os
+
+            import calc
+
+
+            def test_the_code_is_this_workspaces():
+                assert calc.where() == os.path.join(os.getcwd(), "calc.py")
+                assert test_the_code_is_this_workspaces.__code__.co_filename == os.path.join(os.getcwd(), "test_where.py")
+
+
+            def test_value():
+                assert calc.VALUE == 1
+            """;
+
+    @Test
+    void aModuleCompiledForOneWorkspaceIsNeverRunForAnotherWithOtherCode() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        // The same test file everywhere (its rewritten code is shared by content); calc.py differs in B.
+        Path a = workspace("a", Map.of("calc.py", WHERE_MODULE.formatted("1"), "test_where.py", WHERE_TEST));
+        Path b = workspace("b", Map.of("calc.py", WHERE_MODULE.formatted("2"), "test_where.py", WHERE_TEST));
+        Path c = workspace("c", Map.of("calc.py", WHERE_MODULE.formatted("1"), "test_where.py", WHERE_TEST));
+
+        Captured warmA = run(warm, a, command(PYTEST, TestSettings.Fork.WARM), "test_where.py");
+        Captured warmB = run(warm, b, command(PYTEST, TestSettings.Fork.WARM), "test_where.py");
+        Captured warmC = run(warm, c, command(PYTEST, TestSettings.Fork.WARM), "test_where.py");
+        Captured coldB = run(perRun, b, command(PYTEST, TestSettings.Fork.PER_RUN), "test_where.py");
+
+        assertEquals(TestOutcome.PASSED, warmA.result().outcome(), warmA.result().detail() + warmA.text());
+        assertTrue(warmB.text().contains("[redyellow] warm pytest server 1 (run 2)"), "the same server: " + warmB.text());
+        assertEquals(TestOutcome.FAILED, warmB.result().outcome(), warmB.result().detail() + warmB.text());
+        assertEquals(List.of("test_where.py::test_value"), warmB.result().failures().stream().map(TestCase::name).toList());
+        assertTrue(warmB.text().contains("assert 2 == 1"), warmB.text());
+        assertSame(coldB.result(), warmB.result());
+        // C has A's sources byte for byte: its code comes from what A's run compiled, under C's own file names.
+        assertEquals(TestOutcome.PASSED, warmC.result().outcome(), warmC.result().detail() + warmC.text());
+        assertEquals(1, pool.state().serversStarted());
+        Path code = pool.codeFolderMade().orElseThrow();
+        try (var files = Files.list(code)) {
+            assertTrue(files.findAny().isPresent(), "the runs kept the code they compiled in " + code);
+        }
+
+        warm.close();
+        assertFalse(Files.exists(code), "the pool deletes the compiled code with itself");
+    }
+
+    @Test
+    void warningsOfCompilingAndRewritingComeInEveryRunAsInAPlainRun() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        // An invalid escape warns when compiled (DeprecationWarning, SyntaxWarning from Python 3.12), an
+        // assert on a tuple when pytest rewrites it; -W error makes either an error that fails collection.
+        Map<String, String> files = Map.of("calc.py", "PATTERN = \"\\d+\"\n", "test_calc.py", """
+                from calc import PATTERN
+
+
+                def test_pattern():
+                    assert PATTERN == "\\\\d+"
+
+
+                def test_tuple():
+                    assert (1, "never false")
+                """);
+        Path first = workspace("first", files);
+        Path compileError = workspace("compile-error", files);
+        Path rewriteError = workspace("rewrite-error", files);
+        List<String> compileWarningsFail = new ArrayList<>(PYTEST);
+        compileWarningsFail.addAll(List.of("-W", "error::DeprecationWarning", "-W", "error::SyntaxWarning"));
+        List<String> rewriteWarningsFail = new ArrayList<>(PYTEST);
+        rewriteWarningsFail.addAll(List.of("-W", "error::pytest.PytestAssertRewriteWarning"));
+
+        Captured warned = run(warm, first, command(PYTEST, TestSettings.Fork.WARM), "test_calc.py");
+        Captured warmCompile = run(warm, compileError, command(compileWarningsFail, TestSettings.Fork.WARM), "test_calc.py");
+        Captured warmRewrite = run(warm, rewriteError, command(rewriteWarningsFail, TestSettings.Fork.WARM), "test_calc.py");
+        Captured coldCompile = run(perRun, compileError, command(compileWarningsFail, TestSettings.Fork.PER_RUN), "test_calc.py");
+        Captured coldRewrite = run(perRun, rewriteError, command(rewriteWarningsFail, TestSettings.Fork.PER_RUN), "test_calc.py");
+
+        assertEquals(TestOutcome.PASSED, warned.result().outcome(), warned.result().detail() + warned.text());
+        assertTrue(warned.text().contains("invalid escape sequence"), warned.text());
+        assertTrue(warned.text().contains("assertion is always true"), warned.text());
+        assertNotEquals(TestOutcome.PASSED, coldCompile.result().outcome(), coldCompile.text());
+        assertNotEquals(TestOutcome.PASSED, coldRewrite.result().outcome(), coldRewrite.text());
+        assertSame(coldCompile.result(), warmCompile.result());
+        assertSame(coldRewrite.result(), warmRewrite.result());
+        assertTrue(warmCompile.text().contains("invalid escape sequence"), warmCompile.text());
+        assertTrue(warmRewrite.text().contains("assertion is always true"), warmRewrite.text());
+        assertEquals(3, pool.state().warmRuns());
+    }
+
+    @Test
+    void aTestSeesTheProcessStateOfAPlainRunNotTheServersWarmUp() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        // The server ran a throwaway session of its own before serving: what a test can see of the
+        // process must be as in `python -m pytest`.
+        String test = """
+                import faulthandler
+                import json
+                import logging
+                import os
+                import sys
+                import threading
+                import warnings
+
+
+                def test_writes_what_it_sees():
+                    cwd = os.getcwd()
+                    state = {
+                        "path": [p.replace(cwd, "<workspace>") for p in sys.path],
+                        "filters": [repr(f) for f in warnings.filters],
+                        "handlers": [type(h).__name__ for h in logging.root.handlers],
+                        "level": logging.root.level,
+                        "faulthandler": faulthandler.is_enabled(),
+                        "hooks": [getattr(h, "__module__", None) for h in (sys.excepthook, sys.unraisablehook, threading.excepthook)],
+                        "warm-up": sorted(n for n, m in sys.modules.items()
+                                          if "warm" in n or "warm-up" in (getattr(m, "__file__", None) or "")),
+                        "importers": sorted(str(p) for p in sys.path_importer_cache if "warm-up" in str(p)),
+                        "pytest variables": sorted(k for k in os.environ if k.startswith("PYTEST")),
+                        "stdout": type(sys.stdout).__name__,
+                    }
+                    with open("state.json", "w") as f:
+                        json.dump(state, f, indent=1, sort_keys=True)
+                """;
+        Path warmWs = workspace("warm", Map.of("test_state.py", test));
+        Path coldWs = workspace("cold", Map.of("test_state.py", test));
+
+        Captured warmRun = run(warm, warmWs, command(PYTEST, TestSettings.Fork.WARM), "test_state.py");
+        Captured coldRun = run(perRun, coldWs, command(PYTEST, TestSettings.Fork.PER_RUN), "test_state.py");
+
+        assertEquals(TestOutcome.PASSED, warmRun.result().outcome(), warmRun.result().detail() + warmRun.text());
+        assertEquals(TestOutcome.PASSED, coldRun.result().outcome(), coldRun.result().detail() + coldRun.text());
+        assertEquals(Files.readString(coldWs.resolve("state.json")), Files.readString(warmWs.resolve("state.json")));
+    }
+
+    @Test
+    void aCollectionErrorReadsAsInAPlainRun() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        // Every RED proof fails collection: the warm server remembers where pytest's own statements are
+        // (StatementRanges); the report must still read as a plain run's, twice over.
+        Map<String, String> files = Map.of("test_calc.py", """
+                import calc
+
+
+                def test_adds():
+                    assert calc.add(1, 2) == 3
+                """, "calc/__init__.py", """
+                from calc.ops import (
+                    add,
+                    subtract,
+                )
+                """, "calc/ops.py", "def add(a, b):\n    return a + b\n");
+        Path first = workspace("first", files);
+        Path second = workspace("second", files);
+
+        Captured warmFirst = run(warm, first, command(PYTEST, TestSettings.Fork.WARM), "test_calc.py");
+        Captured warmSecond = run(warm, second, command(PYTEST, TestSettings.Fork.WARM), "test_calc.py");
+        Captured cold = run(perRun, first, command(PYTEST, TestSettings.Fork.PER_RUN), "test_calc.py");
+
+        assertEquals(TestOutcome.COMPILE_ERROR, cold.result().outcome(), cold.result().detail() + cold.text());
+        assertSame(cold.result(), warmFirst.result());
+        assertSame(cold.result(), warmSecond.result());
+        assertEquals(cold.result().detail(), warmSecond.result().detail().replace("second", "first"));
+        assertTrue(cold.text().contains("from calc.ops import ("), cold.text());
+        assertEquals(report(cold.text()), report(warmFirst.text()));
+        assertEquals(report(cold.text()), report(warmSecond.text()).replace("second", "first"));
+    }
+
+    @Test
+    void failuresOfOneFileReadAsInAPlainRun() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        // One after another, the failures of one file reuse the tree the first parsed (StatementRanges).
+        Map<String, String> files = Map.of("test_many.py", """
+                def check(value):
+                    assert value == (
+                        1
+                    )
+
+
+                def test_one():
+                    check(2)
+
+
+                def test_two():
+                    total = sum([
+                        1,
+                        2,
+                    ])
+                    assert total == 4
+
+
+                def test_three():
+                    check(1)
+                    check(3)
+                """);
+        Path first = workspace("first", files);
+        Path second = workspace("second", files);
+
+        Captured warmFirst = run(warm, first, command(PYTEST, TestSettings.Fork.WARM), "test_many.py");
+        Captured warmSecond = run(warm, second, command(PYTEST, TestSettings.Fork.WARM), "test_many.py");
+        Captured cold = run(perRun, first, command(PYTEST, TestSettings.Fork.PER_RUN), "test_many.py");
+
+        assertEquals(TestOutcome.FAILED, cold.result().outcome(), cold.result().detail() + cold.text());
+        assertEquals(3, cold.result().failed(), cold.text());
+        assertSame(cold.result(), warmFirst.result());
+        assertSame(cold.result(), warmSecond.result());
+        assertTrue(cold.text().contains("total = sum(["), cold.text());
+        assertEquals(report(cold.text()), report(warmFirst.text()));
+        assertEquals(report(cold.text()), report(warmSecond.text()));
+    }
+
+    /** A run's output without RedYellow's own lines and pytest's timing. */
+    private static String report(String output) {
+        return output.lines().filter(line -> !line.startsWith("[redyellow]"))
+                .map(line -> line.replaceAll(" in [0-9.]+s", " in Xs")).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     @Test
     void aVirtualenvLinkedIntoTheWorkspaceStaysTheInterpreter() throws Exception {
         CommandTestRunnerTest.requirePytest();

@@ -133,6 +133,84 @@ class WarmVitestRunnerTest {
         assertEquals(List.of(), WarmScriptRunnerTest.servers(), "no server left, by ps");
     }
 
+    @Test
+    void nothingOfOneWorkspaceIsSeenByTheNextRunInAnotherWithOtherCode() throws Exception {
+        // The server runs every request in itself: the modules and config of one workspace must not be
+        // what the next run, in another workspace with the same paths and other content, runs.
+        Path modules = nodeModules();
+        String sum = """
+                import { test, expect } from 'vitest';
+                import { add } from './calc.js';
+
+                test('adds', () => expect(add(2, 3)).toBe(5));
+                """;
+        String globalExpect = """
+                import { add } from './calc.js';
+
+                test('uses the globals', () => expect(add(2, 3)).toBe(5));
+                """;
+        Path a = workspace("a", modules, "calc.js", "2");
+        Files.writeString(a.resolve("calc.test.js"), sum);
+        Path b = workspace("b", modules, "calc.js", "2");
+        Files.writeString(b.resolve("calc.js"), "export function add(a, b) {\n  return a * b;\n}\n");
+        Files.writeString(b.resolve("calc.test.js"), sum);
+        Path globals = workspace("globals", modules, "calc.js", "2");
+        Files.writeString(globals.resolve("vitest.config.js"), "export default { test: { globals: true } };\n");
+        Files.writeString(globals.resolve("calc.test.js"), globalExpect);
+        Path noGlobals = workspace("no-globals", modules, "calc.js", "2");
+        Files.writeString(noGlobals.resolve("calc.test.js"), globalExpect);
+        TestSettings.Command warmSettings = command(VITEST, TestSettings.Fork.WARM);
+        TestSettings.Command coldSettings = command(VITEST, TestSettings.Fork.PER_RUN);
+
+        Captured warmA = run(warm, a, warmSettings, "calc.test.js");
+        Captured warmB = run(warm, b, warmSettings, "calc.test.js");
+        Captured warmGlobals = run(warm, globals, warmSettings, "calc.test.js");
+        Captured warmNoGlobals = run(warm, noGlobals, warmSettings, "calc.test.js");
+
+        assertEquals(TestOutcome.PASSED, warmA.result().outcome(), warmA.result().detail() + warmA.text());
+        assertEquals(TestOutcome.FAILED, warmB.result().outcome(), "B's calc.js multiplies: " + warmB.text());
+        assertTrue(warmB.text().contains("expected 6 to be 5"), warmB.text());
+        assertEquals(TestOutcome.PASSED, warmGlobals.result().outcome(), warmGlobals.result().detail() + warmGlobals.text());
+        assertTrue(warmNoGlobals.text().contains("[redyellow] warm vitest server 1 (run 4)"), warmNoGlobals.text());
+        assertSame(run(perRun, b, coldSettings, "calc.test.js").result(), warmB.result());
+        assertSame(run(perRun, noGlobals, coldSettings, "calc.test.js").result(), warmNoGlobals.result());
+        assertTrue(warmNoGlobals.result().outcome() != TestOutcome.PASSED, "the globals of the run before stay there: "
+                + warmNoGlobals.text());
+    }
+
+    @Test
+    void filesAreIsolatedOrShareModulesExactlyAsTheConfigSays() throws Exception {
+        // The server starts no spare test worker when workers are isolated; each file still gets a fresh
+        // one, and with isolate: false the files still share one worker and its modules.
+        Path modules = nodeModules();
+        String counted = """
+                import { test, expect } from 'vitest';
+                import { count } from './counter.js';
+
+                test('is the first to count', () => expect(count()).toBe(1));
+                """;
+        Map<String, Boolean> isolation = Map.of("isolated", true, "shared", false);
+        for (Map.Entry<String, Boolean> each : isolation.entrySet()) {
+            Path ws = workspace(each.getKey(), modules, "calc.js", "2");
+            Files.delete(ws.resolve("calc.test.js"));
+            Files.writeString(ws.resolve("counter.js"), "let n = 0;\nexport function count() {\n  return ++n;\n}\n");
+            Files.writeString(ws.resolve("one.test.js"), counted);
+            Files.writeString(ws.resolve("two.test.js"), counted);
+            Files.writeString(ws.resolve("vitest.config.js"), "export default { test: { pool: 'threads', maxWorkers: 1, isolate: "
+                    + each.getValue() + " } };\n");
+
+            Captured warmRun = run(warm, ws, command(VITEST, TestSettings.Fork.WARM), "one.test.js", "two.test.js");
+            Captured coldRun = run(perRun, ws, command(VITEST, TestSettings.Fork.PER_RUN), "one.test.js", "two.test.js");
+
+            String why = each.getKey() + ": " + warmRun.result().detail() + warmRun.text();
+            assertEquals(each.getValue() ? TestOutcome.PASSED : TestOutcome.FAILED, warmRun.result().outcome(), why);
+            assertEquals(each.getValue() ? 2 : 1, warmRun.result().passed(), why);
+            assertEquals(coldRun.result().outcome(), warmRun.result().outcome(), why + coldRun.text());
+            assertEquals(List.of(coldRun.result().passed(), coldRun.result().failed()),
+                    List.of(warmRun.result().passed(), warmRun.result().failed()), why);
+        }
+    }
+
     private Path workspace(String name, Path modules, String imported, String expected) throws IOException {
         Path ws = Files.createDirectories(dir.resolve(name));
         Files.writeString(ws.resolve("package.json"), "{\"name\": \"" + name + "\", \"type\": \"module\"}\n");

@@ -4,19 +4,38 @@
 # {"cwd": ..., "args": [...], "env": {...}}; replies are frames on stdout, one byte of kind, four bytes
 # of big-endian length, the payload: R (ready, once), P (the child's pid), O and E (the child's stdout
 # and stderr, as they come), X (the exit code, in ASCII). End of stdin ends the server.
+#
+# Optional argument: a folder for compiled code (see CodeCache), which the host creates, may share
+# between its servers, and deletes.
+import gc
+import hashlib
 import json
+import linecache
+import logging
+import marshal
 import os
 import select
+import shutil
 import struct
 import sys
+import tempfile
+import warnings
 
 import pytest  # noqa: F401  the point of the server: imported once
+import _pytest._code.code
+import _pytest._code.source
+import _pytest.assertion.rewrite
 import _pytest.config  # noqa: F401
 import _pytest.main  # noqa: F401
 import _pytest.python  # noqa: F401
 import _pytest.terminal  # noqa: F401
 import _pytest.fixtures  # noqa: F401
 import _pytest.junitxml  # noqa: F401
+
+try:
+    from _imp import _fix_co_filename
+except ImportError:  # not CPython: no code cache
+    _fix_co_filename = None
 
 # The frames go to a private copy of stdout; fd 1 is pointed at stderr so a stray print in the
 # server cannot break a frame.
@@ -25,6 +44,191 @@ os.dup2(2, 1)
 REQUESTS = os.fdopen(os.dup(0), "rb")
 NULL = os.open(os.devnull, os.O_RDONLY)
 os.dup2(NULL, 0)
+CODE_FOLDER = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] else None
+
+
+class CodeCache:
+    """Compiled code of the workspaces' modules and rewritten tests, shared by the runs.
+
+    A run's workspace is a fresh copy, so each run compiled every module of the project it imported
+    (pyasn1's univ.py in every run of a feature that uses it) and pytest rewrote the asserts of every
+    test module again, though the sources were the same bytes as in the run before: most of a run's
+    CPU. Here a child looks its code up by what determines it: the source's SHA-256, its path inside
+    the workspace, the interpreter, pytest, and the settings the compiler or rewriter reads. A hit is
+    the code a compile of those bytes gives, with its file name set to this workspace's path, as
+    Python's own .pyc cache does. Code is kept only when making it raised no warning and no error:
+    warnings and errors (SyntaxWarning, "assertion is always true", -W error turning one into an
+    error) then come in every run as in a plain run.
+    """
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.salt = "|".join([sys.version, sys.implementation.cache_tag or "", pytest.__version__,
+                              str(sys.flags.optimize), repr(sys.flags.dont_write_bytecode)])
+
+    def install(self, cwd):
+        self.cwd = os.path.join(os.path.realpath(cwd), "")
+        cache = self
+        loader = __import__("importlib.machinery").machinery.SourceFileLoader
+        compile_source = loader.source_to_code
+
+        def source_to_code(self, data, path, *, _optimize=-1):
+            def make():
+                return compile_source(self, data, path, _optimize=_optimize)
+            if not isinstance(data, bytes) or not isinstance(path, str):
+                return make()
+            return cache.code("module", path, data, str(_optimize), make)
+
+        loader.source_to_code = source_to_code
+        rewrite = _pytest.assertion.rewrite
+        rewrite_test = getattr(rewrite, "_rewrite_test", None)
+        if rewrite_test is None:
+            return  # another pytest than the one this was written for: its tests are rewritten each run
+
+        def _rewrite_test(fn, config):
+            try:
+                hook = repr(config.getini("enable_assertion_pass_hook")) if config is not None else "None"
+                stat = os.stat(fn)
+                source = fn.read_bytes()
+            except (ValueError, AttributeError, TypeError, OSError):
+                return rewrite_test(fn, config)  # as pytest would, errors included
+            code = cache.code("test", str(fn), source, hook, lambda: rewrite_test(fn, config)[1])
+            return stat, code
+
+        rewrite._rewrite_test = _rewrite_test
+
+    def code(self, kind, path, source, settings, make):
+        real = os.path.realpath(path)
+        where = real[len(self.cwd):] if real.startswith(self.cwd) else real
+        key = hashlib.sha256("\0".join([self.salt, kind, settings, where]).encode("utf-8", "surrogateescape")
+                             + b"\0" + source).hexdigest()
+        file = os.path.join(self.folder, key)
+        try:
+            with open(file, "rb") as f:
+                code = marshal.loads(f.read())
+            _fix_co_filename(code, path)
+            return code
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # not made yet (or half a file from a killed run): made now
+        with warnings.catch_warnings(record=True) as seen:
+            warnings.simplefilter("always")
+            try:
+                code = make()
+            except Exception:  # noqa: BLE001  made again below, where it raises as in a plain run
+                code = None
+        if code is None or seen:
+            return make()
+        part = file + "." + str(os.getpid())
+        try:
+            with open(part, "wb") as f:
+                f.write(marshal.dumps(code))
+            os.replace(part, file)
+        except OSError:
+            pass  # a full or read-only disk: the next run compiles again
+        return code
+
+
+CODE_CACHE = CodeCache(CODE_FOLDER) if CODE_FOLDER and _fix_co_filename else None
+
+
+class StatementRanges:
+    """Where the statement of a traceback line starts and ends, remembered by the file's text.
+
+    pytest finds it by parsing the whole file and walking every node of its tree, for each line of a
+    traceback it formats. A run whose collection fails (every RED proof: the tests import what is not
+    written yet) formats two: its error's, and that of the Interrupted exception pytest raises through
+    its own main.py and pluggy, which it keeps in full though it prints one line of it. That was most of
+    such a run's CPU, for the same few files of pytest each time. The answer depends on nothing but the
+    line, the text and the flag, so the warm-up's answers are kept here by them, and a child finds
+    pytest's own files there. A child keeps none of its own (trees kept alive would make the five
+    collections pytest does at its end walk them all); it reuses the tree of the file it parsed last,
+    as the failures of one test file come one after another.
+    """
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.known = {}
+        self.learning = True
+        self.last = (None, None)
+
+    def __call__(self, lineno, source, assertion=False, astnode=None):
+        content = str(source)
+        key = (lineno, assertion, content)
+        found = self.known.get(key)
+        if found is not None:
+            return found
+        if astnode is None and self.last[0] == content:
+            astnode = self.last[1]
+        found = self.compute(lineno, source, assertion, astnode)
+        if self.learning:
+            self.known[key] = found
+        else:
+            self.last = (content, found[0])
+        return found
+
+
+STATEMENT_RANGES = None
+if callable(getattr(_pytest._code.source, "getstatementrange_ast", None)):
+    STATEMENT_RANGES = StatementRanges(_pytest._code.source.getstatementrange_ast)
+    # Both names pytest calls it by: the traceback entries' (code.py) and Source.getstatementrange's.
+    for module in (_pytest._code.code, _pytest._code.source):
+        if hasattr(module, "getstatementrange_ast"):
+            module.getstatementrange_ast = STATEMENT_RANGES
+
+
+def warm_up():
+    """One throwaway pytest session in the server, whose collection fails as a RED proof's does.
+
+    What it leaves is what every run needs and would otherwise make again in each child: pytest's
+    lazily imported modules and compiled patterns, and StatementRanges for pytest's own frames. What a
+    session changes in the process (working directory, environment, sys.path, warning filters, logging,
+    standard streams, the module it tried to import) is put back; only builtin plugins take part, and
+    its output goes nowhere.
+    """
+    folder = tempfile.mkdtemp(prefix="redyellow-pytest-warm-up-")
+    saved_cwd, saved_env, saved_path = os.getcwd(), dict(os.environ), list(sys.path)
+    saved_modules, saved_filters = set(sys.modules), list(warnings.filters)
+    saved_streams = (sys.stdout, sys.stderr)
+    saved_logging = (list(logging.root.handlers), logging.root.level)
+    out, err = os.dup(1), os.dup(2)
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        with open(os.path.join(folder, "pytest.ini"), "w") as f:
+            f.write("[pytest]\n")
+        with open(os.path.join(folder, "test_warm_up.py"), "w") as f:
+            f.write("import redyellow_warm_up_missing_module  # noqa: F401\n")
+        os.chdir(folder)
+        for name in ("PYTEST_ADDOPTS", "PYTEST_PLUGINS"):
+            os.environ.pop(name, None)
+        os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        pytest.main(["-q", "-p", "no:cacheprovider", "-c", os.path.join(folder, "pytest.ini"), "--rootdir", folder,
+                     "test_warm_up.py"])
+    except BaseException:  # noqa: BLE001  a failed warm-up costs the runs time, never their verdict
+        pass
+    finally:
+        os.dup2(out, 1)
+        os.dup2(err, 2)
+        for fd in (out, err, null):
+            os.close(fd)
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+        sys.path[:] = saved_path
+        for name in set(sys.modules) - saved_modules:
+            if (getattr(sys.modules[name], "__file__", None) or "").startswith(folder):
+                del sys.modules[name]
+        for entry in [p for p in sys.path_importer_cache if isinstance(p, str) and p.startswith(folder)]:
+            del sys.path_importer_cache[entry]
+        for entry in [p for p in linecache.cache if p.startswith(folder)]:
+            del linecache.cache[entry]
+        warnings.filters[:] = saved_filters
+        getattr(warnings, "_filters_mutated", lambda: None)()
+        sys.stdout, sys.stderr = saved_streams
+        logging.root.handlers[:] = saved_logging[0]
+        logging.root.setLevel(saved_logging[1])
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def send(kind, data):
@@ -50,6 +254,8 @@ def child(request, out_w, err_w):
         sys.argv = [sys.argv[0]] + request["args"]
         sys.stdout = os.fdopen(1, "w", buffering=1, encoding="utf-8", errors="backslashreplace")
         sys.stderr = os.fdopen(2, "w", buffering=1, encoding="utf-8", errors="backslashreplace")
+        if CODE_CACHE is not None:
+            CODE_CACHE.install(request["cwd"])
         code = int(pytest.main(request["args"]))
     except SystemExit as e:
         code = e.code if isinstance(e.code, int) else 1
@@ -91,6 +297,14 @@ def serve(request):
 
 
 def main():
+    # What the server imported stays as it is in every child: frozen, the collector of a run's child
+    # does not walk it again in each of its collections (pytest collects five times at its end), and
+    # the child does not write to those pages (copy-on-write).
+    warm_up()
+    if STATEMENT_RANGES is not None:
+        STATEMENT_RANGES.learning = False
+    gc.collect()
+    gc.freeze()
     send(b"R", b"")
     for line in REQUESTS:
         if line.strip():

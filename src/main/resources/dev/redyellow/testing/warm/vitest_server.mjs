@@ -65,6 +65,27 @@ for (const [stream, kind] of [[process.stdout, 'O'], [process.stderr, 'E']]) {
   };
 }
 
+// Each run makes its own pool of test workers. With isolated workers (vitest's default) a test file
+// gets a worker of its own that ends after it, and the pool then starts a spare to keep its minimum
+// (one on two cores): in a run of one or two files that spare is never used, yet its start (a thread
+// or process that loads vitest's worker runtime) was about a quarter of a run's CPU. So when the
+// resolved config isolates and sets no minimum of its own, the minimum is 0: the files run in the
+// same fresh workers as before, only the unused spare is not started. Not isolated, a worker runs
+// several files and a minimum keeps it alive between them, so nothing changes then.
+export const noSpareWorker = {
+  name: 'redyellow:no-spare-worker',
+  configureVitest({ vitest: ctx }) {
+    const config = ctx.config;
+    const pool = config.pool;
+    const options = (config.poolOptions && config.poolOptions[pool]) || {};
+    if ((pool === 'threads' || pool === 'forks') && config.minWorkers == null && options.minThreads == null
+        && options.minForks == null && options.isolate !== false && config.isolate !== false
+        && !options.singleThread && !options.singleFork && config.fileParallelism !== false) {
+      config.minWorkers = 0;
+    }
+  },
+};
+
 async function serve(request) {
   process.chdir(request.cwd);
   for (const name of Object.keys(process.env)) {
@@ -80,7 +101,7 @@ async function serve(request) {
       delete options.exclude;
     }
     ctx = await vitest.startVitest('test', filter, { ...options, run: true, watch: false, root: request.cwd },
-      undefined, { stdout, stderr });
+      { plugins: [noSpareWorker] }, { stdout, stderr });
   } catch (e) {
     send('E', `\nStartup Error\n${e && e.stack ? e.stack : e}\n`);
     if (process.exitCode === undefined) process.exitCode = 1;
