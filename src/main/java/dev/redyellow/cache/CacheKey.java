@@ -106,7 +106,17 @@ public final class CacheKey {
         if (needsFolder(settings)) {
             throw new IllegalArgumentException("the tool of " + settings.describe() + " is found in the workspace folder");
         }
-        List<CacheInput> head = headInputs(settings, selectedTests, featureId, null);
+        return of(settings, selectedTests, featureId, null, content);
+    }
+
+    /**
+     * As {@link #of(TestSettings, List, String, dev.redyellow.exec.WorkspaceContent)} for settings whose
+     * tool is found in the workspace folder ({@link #needsFolder}): the tool is stamped there, the files
+     * come from {@code content}, which must be exactly what the folder holds (a made plan's content).
+     */
+    public static CacheKey of(TestSettings settings, List<String> selectedTests, String featureId, Path workspace,
+                              dev.redyellow.exec.WorkspaceContent content) {
+        List<CacheInput> head = headInputs(settings, selectedTests, featureId, workspace);
         return new CacheKey(sha(head, content.keyDigest()), () -> {
             SortedMap<String, FileTree.Leaf> files = new TreeMap<>();
             content.entries().forEach((path, entry) -> {

@@ -54,17 +54,26 @@ public final class CachingTestRunner implements TestRunner {
     /**
      * As {@link #run(TestRequest)}, keyed on the plan's content where it is known (the base
      * snapshot's hashes and the layers', nothing read from disk), so a hit makes no workspace and
-     * hashes nothing; the key is the one a walk of the made workspace gives.
+     * hashes nothing; the key is the one a walk of the made workspace gives. A command whose program
+     * lies in the workspace ({@code .venv/bin/python}) is stamped there, so that workspace is made
+     * first; its files are still keyed from the plan, not read and hashed again.
      */
     @Override
     public TestResult run(TestRequest request, WorkspacePlan plan) throws IOException, InterruptedException {
         TestSettings settings = runner.effectiveSettings(request.settings());
-        Optional<WorkspaceContent> content = plan.content().filter(c -> !CacheKey.needsFolder(settings));
+        Optional<WorkspaceContent> content = plan.content();
         if (content.isEmpty()) {
             plan.materialise();
             return run(request);
         }
-        CacheKey key = CacheKey.of(settings, request.selectedTests(), request.featureId(), content.get());
+        CacheKey key;
+        if (CacheKey.needsFolder(settings)) {
+            // the tool is stamped in the folder; the files are the plan's, known without reading them again
+            key = CacheKey.of(settings, request.selectedTests(), request.featureId(), plan.materialise().root(),
+                    content.get());
+        } else {
+            key = CacheKey.of(settings, request.selectedTests(), request.featureId(), content.get());
+        }
         Optional<TestResult> hit = cache.lookup(key);
         if (hit.isPresent()) {
             return served(request, key, hit.get());

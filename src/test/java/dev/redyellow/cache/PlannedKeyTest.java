@@ -193,7 +193,7 @@ class PlannedKeyTest {
     }
 
     @Test
-    void aCommandRunFromTheWorkspaceIsKeyedByTheWalk() throws Exception {
+    void aCommandRunFromTheWorkspaceIsStampedThereAndKeyedAsTheWalkKeysIt() throws Exception {
         TestSettings local = new TestSettings.Command(List.of("bin/run.sh"), Map.of(), 30, null);
         assertTrue(CacheKey.needsFolder(local));
         assertFalse(CacheKey.needsFolder(PYTHON));
@@ -206,6 +206,18 @@ class PlannedKeyTest {
             cached.run(new TestRequest(plan.root(), local, TESTS, OutputSink.DISCARD, "a"), plan);
             assertTrue(plan.made().isPresent());
             assertEquals(1, runner.runs.get());
+
+            for (String attempt : List.of("class A { int x; }", "class A { int y; }")) {
+                WorkspacePlan layered = factory.plan("a", "attempt", layers(attempt));
+                CacheKey fromPlan = CacheKey.of(local, TESTS, "a", layered.materialise().root(), layered.content().orElseThrow());
+                assertEquals(walked(local, layered).sha256(), fromPlan.sha256(), "the walk's key, files from the plan");
+                assertEquals(walked(local, layered).inputs(), fromPlan.inputs());
+            }
+            long computedBefore = hashes.computedCount();
+            WorkspacePlan again = factory.plan("a", "red", List.of());
+            cached.run(new TestRequest(again.root(), local, TESTS, OutputSink.DISCARD, "a"), again);
+            assertEquals(1, runner.runs.get(), "the same content and tool: a hit");
+            assertEquals(computedBefore, hashes.computedCount(), "no file of the made workspace was read to key it");
         }
     }
 
