@@ -1,5 +1,6 @@
 package dev.redyellow.exec;
 
+import dev.redyellow.files.KnownHashes;
 import dev.redyellow.files.Sha256;
 import dev.redyellow.manifest.SharedFolders;
 import java.io.IOException;
@@ -77,13 +78,33 @@ public final class SharedDirs {
      * read-only, recording what every entry looks like.
      */
     static SharedDirs materialise(Path runDir, Path baseDir, List<String> paths) throws IOException {
+        return materialise(runDir, baseDir, paths, KnownHashes.READ_EACH_TIME);
+    }
+
+    /**
+     * As {@link #materialise(Path, Path, List)}, a copied file's hash taken from {@code hashes} for its
+     * source in the base when the copy has the source's size and modification time (the copy keeps
+     * them): a dependency folder unchanged since an earlier run is copied, not read and hashed again.
+     */
+    static SharedDirs materialise(Path runDir, Path baseDir, List<String> paths, KnownHashes hashes) throws IOException {
         SharedDirs shared = new SharedDirs(runDir);
         for (String path : paths) {
             Path source = baseDir.resolve(path);
             Path staging = Files.createDirectories(runDir.resolve("shared").resolve(".staging"));
             Path copy = staging.resolve(path);
             TreeCopy.copy(source, copy);
-            Map<String, Entry> entries = scan(copy, Map.of(), false);
+            Map<String, Entry> entries = scan(copy, Map.of(), false, (relative, copied) -> {
+                Path original = source.resolve(relative);
+                BasicFileAttributes was;
+                try {
+                    was = Files.readAttributes(original, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException gone) {
+                    return sha256(copy.resolve(relative));
+                }
+                return was.isRegularFile() && was.size() == copied.size()
+                        && was.lastModifiedTime().equals(copied.lastModifiedTime())
+                        ? hashes.hash(original, was) : sha256(copy.resolve(relative));
+            });
             // The folder's name carries a fingerprint of its content, so the link text a workspace holds
             // (and a cache key made from it) is the same for the same dependencies in every run.
             String fingerprint = fingerprint(entries);
@@ -236,26 +257,44 @@ public final class SharedDirs {
      * {@code ownChange}: the only change since {@code known} was our own move and chmod, which keep
      * size and modification time but not the change time, so those two decide.
      */
+    /** How the hash of a file not known by its figures is found: relative path, its attributes. */
+    @FunctionalInterface
+    private interface Hasher {
+        String hash(String relative, BasicFileAttributes attrs) throws IOException;
+    }
+
     private static Map<String, Entry> scan(Path root, Map<String, Entry> known, boolean ownChange) throws IOException {
+        return scan(root, known, ownChange, (relative, attrs) -> sha256(root.resolve(relative)));
+    }
+
+    private static Map<String, Entry> scan(Path root, Map<String, Entry> known, boolean ownChange, Hasher hasher)
+            throws IOException {
         Map<String, Entry> entries = new TreeMap<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                entries.put(TreeCopy.relative(root, dir), entry(dir, attrs, null, false));
+                entries.put(TreeCopy.relative(root, dir), entry(dir, attrs, null, false, () -> ""));
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 String relative = TreeCopy.relative(root, file);
-                entries.put(relative, entry(file, attrs, known.get(relative), ownChange));
+                entries.put(relative, entry(file, attrs, known.get(relative), ownChange, () -> hasher.hash(relative, attrs)));
                 return FileVisitResult.CONTINUE;
             }
         });
         return entries;
     }
 
-    private static Entry entry(Path path, BasicFileAttributes basic, Entry known, boolean ownChange) throws IOException {
+    /** A hash worked out only when needed. */
+    @FunctionalInterface
+    private interface LazyHash {
+        String get() throws IOException;
+    }
+
+    private static Entry entry(Path path, BasicFileAttributes basic, Entry known, boolean ownChange, LazyHash content)
+            throws IOException {
         Map<String, Object> unix = Files.readAttributes(path, "unix:mode,ctime", LinkOption.NOFOLLOW_LINKS);
         String mode = rwx((Integer) unix.get("mode"));
         Object changed = unix.get("ctime");
@@ -269,7 +308,7 @@ public final class SharedDirs {
                 && known.modified().equals(figures.modified()) : known.sameFigures(figures))) {
             hash = known.hash();
         } else {
-            hash = sha256(path);
+            hash = content.get();
         }
         return new Entry(kind, basic.size(), basic.lastModifiedTime(), changed, mode, link, hash);
     }

@@ -1,6 +1,7 @@
 package dev.redyellow.exec;
 
 import dev.redyellow.files.FileTree;
+import dev.redyellow.files.KnownHashes;
 import dev.redyellow.files.Sha256;
 import dev.redyellow.manifest.FileSet;
 import java.io.IOException;
@@ -86,6 +87,12 @@ public final class WorkspaceContent {
 
     /** As {@link #scan(Path)}, leaving out each real folder whose {@code /}-separated path {@code skipped} accepts. */
     public static WorkspaceContent scan(Path root, java.util.function.Predicate<String> skipped) throws IOException {
+        return scan(root, skipped, KnownHashes.READ_EACH_TIME);
+    }
+
+    /** As {@link #scan(Path, java.util.function.Predicate)}, each file's hash from {@code hashes}. */
+    public static WorkspaceContent scan(Path root, java.util.function.Predicate<String> skipped, KnownHashes hashes)
+            throws IOException {
         SortedMap<String, Entry> entries = new TreeMap<>();
         boolean posix = Files.getFileAttributeView(root, PosixFileAttributeView.class) != null;
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -101,8 +108,7 @@ public final class WorkspaceContent {
                 if (attrs.isSymbolicLink()) {
                     entries.put(relative, new Entry(linkHash(Files.readSymbolicLink(file).toString()), true, false));
                 } else if (attrs.isRegularFile()) {
-                    entries.put(relative, new Entry(contentHash(Files.readAllBytes(file)), false,
-                            posix && isExecutable(file)));
+                    entries.put(relative, new Entry(hashes.hash(file, attrs), false, posix && isExecutable(file)));
                 }
                 return FileVisitResult.CONTINUE;
             }

@@ -1,5 +1,6 @@
 package dev.redyellow.exec;
 
+import dev.redyellow.files.KnownHashes;
 import dev.redyellow.manifest.FileSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +30,7 @@ public final class WorkspaceFactory {
     /** The manifest's base folder as it really is (links on the way resolved), or {@code null}. */
     private final Path baseDir;
     private final Set<String> namedShared;
+    private final KnownHashes hashes;
     private final SharedDirs shared;
     private final AtomicInteger counter = new AtomicInteger();
     /** The cp option that clones the snapshot's files into a workspace, "" for a Java copy per file; null until asked. */
@@ -51,7 +53,16 @@ public final class WorkspaceFactory {
      *                   {@code venv} and {@code vendor} (at the top); the manifest's {@code sharedDirs}
      */
     public WorkspaceFactory(Path runDir, Path baseDir, List<String> sharedDirs) throws IOException {
+        this(runDir, baseDir, sharedDirs, KnownHashes.READ_EACH_TIME);
+    }
+
+    /**
+     * @param hashes the content hashes of the base's files and dependency folders, known by their
+     *               stamps from earlier runs where they did not change
+     */
+    public WorkspaceFactory(Path runDir, Path baseDir, List<String> sharedDirs, KnownHashes hashes) throws IOException {
         runDir = runDir.toAbsolutePath().normalize(); // the workspaces' links to shared/ are relative to it
+        this.hashes = hashes;
         this.workspacesDir = Files.createDirectories(runDir.resolve("workspaces"));
         this.namedShared = Set.copyOf(sharedDirs);
         if (baseDir == null) {
@@ -63,8 +74,10 @@ public final class WorkspaceFactory {
             this.baseSnapshot = runDir.resolve("base");
             // The base itself may be reached through a link the manifest loader checked; what is inside is never followed.
             this.baseDir = baseDir.toRealPath();
+            hashes.prefetch(this.baseDir);
             // A named folder inside one shared anyway (or one that is a link, kept as a link) needs nothing more.
-            this.shared = SharedDirs.materialise(runDir, this.baseDir, TreeCopy.sharedFolders(this.baseDir, this::isShared));
+            this.shared = SharedDirs.materialise(runDir, this.baseDir, TreeCopy.sharedFolders(this.baseDir, this::isShared),
+                    hashes);
         }
     }
 
@@ -121,7 +134,7 @@ public final class WorkspaceFactory {
         synchronized (counter) {
             if (baseContent == null) {
                 baseContent = baseDir == null ? new WorkspaceContent(new java.util.TreeMap<>())
-                        : WorkspaceContent.scan(baseDir, this::isShared);
+                        : WorkspaceContent.scan(baseDir, this::isShared, hashes);
             }
             return baseContent;
         }

@@ -6,6 +6,7 @@ import dev.redyellow.cycle.StepOutput;
 import java.time.Duration;
 import java.util.Map;
 import dev.redyellow.implement.ManualDecisions;
+import dev.redyellow.files.KnownHashes;
 import java.nio.file.Path;
 
 /**
@@ -25,10 +26,12 @@ import java.nio.file.Path;
  *                       least recently used beyond it are spilled to the run folder
  * @param measureMutation measure every feature's mutation score even when the manifest does not ask
  *                       ({@code run --mutation}); the manifest's minimum, if any, still gates
+ * @param hashes         content hashes of the base's files and dependency folders, kept from earlier
+ *                       runs by the files' stamps
  */
 public record RunOptions(int workers, Path runDir, boolean keepWorkspaces, ManualDecisions decisions, StepOutput output,
                          TestCache cache, Map<String, Double> estimates, Duration featureTimeout, Duration runTimeout,
-                         DiscoveryMemory memory, long storeBudgetBytes, boolean measureMutation) {
+                         DiscoveryMemory memory, long storeBudgetBytes, boolean measureMutation, KnownHashes hashes) {
     /** The code store's memory budget when none is given: 64 MiB. */
     public static final long DEFAULT_STORE_BUDGET_BYTES = 64L << 20;
 
@@ -38,6 +41,7 @@ public record RunOptions(int workers, Path runDir, boolean keepWorkspaces, Manua
         }
         estimates = Map.copyOf(estimates);
         memory = memory == null ? DiscoveryMemory.NONE : memory;
+        hashes = hashes == null ? KnownHashes.READ_EACH_TIME : hashes;
         if (storeBudgetBytes < 0) {
             throw new IllegalArgumentException("the code store's budget must not be negative, was " + storeBudgetBytes);
         }
@@ -48,13 +52,13 @@ public record RunOptions(int workers, Path runDir, boolean keepWorkspaces, Manua
                       TestCache cache, Map<String, Double> estimates, Duration featureTimeout, Duration runTimeout,
                       DiscoveryMemory memory, long storeBudgetBytes) {
         this(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout, runTimeout, memory,
-                storeBudgetBytes, false);
+                storeBudgetBytes, false, KnownHashes.READ_EACH_TIME);
     }
 
     /** These options with mutation scores measured for every feature ({@code --mutation}) or as the manifest says. */
     public RunOptions withMutation(boolean measure) {
         return new RunOptions(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout,
-                runTimeout, memory, storeBudgetBytes, measure);
+                runTimeout, memory, storeBudgetBytes, measure, hashes);
     }
 
     /** Options that remember nothing between runs. */
@@ -67,13 +71,19 @@ public record RunOptions(int workers, Path runDir, boolean keepWorkspaces, Manua
     /** These options with {@code memory}. */
     public RunOptions withMemory(DiscoveryMemory memory) {
         return new RunOptions(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout,
-                runTimeout, memory, storeBudgetBytes, measureMutation);
+                runTimeout, memory, storeBudgetBytes, measureMutation, hashes);
     }
 
     /** These options with a code store budget of {@code bytes}. */
     public RunOptions withStoreBudget(long bytes) {
         return new RunOptions(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout,
-                runTimeout, memory, bytes, measureMutation);
+                runTimeout, memory, bytes, measureMutation, hashes);
+    }
+
+    /** These options with the base's content hashes from {@code hashes}. */
+    public RunOptions withHashes(KnownHashes hashes) {
+        return new RunOptions(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout,
+                runTimeout, memory, storeBudgetBytes, measureMutation, hashes);
     }
 
     /** Options without a cache and without learnt estimates. */

@@ -120,7 +120,17 @@ public final class Schema {
                     CREATE TABLE inferred_edges (
                         key TEXT PRIMARY KEY,
                         edges TEXT NOT NULL,
-                        used_ms INTEGER NOT NULL)""")));
+                        used_ms INTEGER NOT NULL)""")),
+            new Migration(6, "content hashes of unchanged files, by their stamps", List.of(
+                    """
+                    CREATE TABLE file_stamps (
+                        path TEXT PRIMARY KEY,
+                        size INTEGER NOT NULL,
+                        modified_ns INTEGER NOT NULL,
+                        file_key TEXT NOT NULL,
+                        hash TEXT NOT NULL,
+                        used_ms INTEGER NOT NULL) WITHOUT ROWID""",
+                    "CREATE INDEX file_stamps_by_use ON file_stamps(used_ms)")));
 
     private Schema() {
     }

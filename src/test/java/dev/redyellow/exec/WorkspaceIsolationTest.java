@@ -151,6 +151,42 @@ class WorkspaceIsolationTest {
     }
 
     @Test
+    void aSecondRunOnAnUnchangedBaseReadsNoFileToHashItYetKeysAndSharesAsTheFirst() throws Exception {
+        Path base = base();
+        nodeModules(base);
+        Files.writeString(base.resolve("main.mjs"), "import { greet } from 'greeter';\n");
+        try (java.util.stream.Stream<Path> all = Files.walk(base)) {
+            for (Path p : all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-01-01T00:00:00Z")));
+            }
+        }
+        try (dev.redyellow.store.Database db = dev.redyellow.store.Database.open(tmp.resolve("redyellow.db"))) {
+            dev.redyellow.store.StampedHashes first = new dev.redyellow.store.StampedHashes(db, java.time.Clock.systemUTC());
+            WorkspaceFactory one = new WorkspaceFactory(tmp.resolve("run1"), base, List.of(), first);
+            WorkspacePlan planOne = one.plan("a", "red", List.of());
+            assertEquals(4, first.computedCount(), "main.mjs and the three files of node_modules");
+            first.save();
+
+            dev.redyellow.store.StampedHashes second = new dev.redyellow.store.StampedHashes(db, java.time.Clock.systemUTC());
+            WorkspaceFactory two = new WorkspaceFactory(tmp.resolve("run2"), base, List.of(), second);
+            WorkspacePlan planTwo = two.plan("a", "red", List.of());
+            assertEquals(0, second.computedCount(), "known by their stamps");
+            assertEquals(planOne.content().orElseThrow().keyDigest(), planTwo.content().orElseThrow().keyDigest(),
+                    "the same content, the same link text to the shared copy");
+            assertEquals(planOne.content().orElseThrow().keyDigest(),
+                    new WorkspaceFactory(tmp.resolve("run3"), base).plan("a", "red", List.of()).content().orElseThrow().keyDigest(),
+                    "as a factory that reads every file");
+
+            // the copy is still watched: a write through the link is tampering
+            Workspace made = planTwo.materialise();
+            Path index = made.root().resolve("node_modules/greeter/index.js").toRealPath();
+            index.toFile().setWritable(true);
+            Files.writeString(index, "export function greet(n) { return 'pwned'; }\n");
+            assertTrue(made.tampering().isPresent());
+        }
+    }
+
+    @Test
     void aWriteThroughTheSharedLinkIsTamperingSeenByEveryWorkspaceAliveAndRepaired() throws Exception {
         Path base = base();
         nodeModules(base);
