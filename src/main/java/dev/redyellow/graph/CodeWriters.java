@@ -39,6 +39,49 @@ public final class CodeWriters {
     private final Map<String, Written> byPath = new TreeMap<>();
     private final Map<String, String> basePackages = new HashMap<>();
     private final Set<String> basePaths = new LinkedHashSet<>();
+    /** The Java files of {@link #byPath} and of the base by type name, so a missing type is looked up, not searched for. */
+    private final JavaIndex writtenJava = new JavaIndex(true);
+    private final JavaIndex baseJava = new JavaIndex(false);
+
+    /**
+     * Java files by simple and by qualified type name (the file's package and name), each list in the
+     * order the paths are iterated where they are kept: sorted for the written paths, as read for the base.
+     */
+    private static final class JavaIndex {
+        private final boolean sorted;
+        private final Map<String, List<String>> bySimple = new HashMap<>();
+        private final Map<String, List<String>> byQualified = new HashMap<>();
+
+        JavaIndex(boolean sorted) {
+            this.sorted = sorted;
+        }
+
+        void add(String path, String javaPackage) {
+            String simple = simpleName(path);
+            put(bySimple, simple, path);
+            put(byQualified, qualified(javaPackage, simple), path);
+        }
+
+        private void put(Map<String, List<String>> index, String key, String path) {
+            List<String> paths = index.computeIfAbsent(key, k -> new ArrayList<>());
+            if (sorted) {
+                int at = java.util.Collections.binarySearch(paths, path);
+                if (at < 0) {
+                    paths.add(-at - 1, path);
+                }
+            } else {
+                paths.add(path);
+            }
+        }
+
+        List<String> simple(String name) {
+            return List.copyOf(bySimple.getOrDefault(name, List.of()));
+        }
+
+        List<String> qualifiedName(String name) {
+            return List.copyOf(byQualified.getOrDefault(name, List.of()));
+        }
+    }
 
     private CodeWriters() {
     }
@@ -72,12 +115,15 @@ public final class CodeWriters {
         Set<String> features = known == null ? new LinkedHashSet<>() : new LinkedHashSet<>(known.features());
         features.add(feature);
         byPath.put(path, new Written(Set.copyOf(features), known == null ? javaPackage : known.javaPackage()));
+        if (known == null && path.endsWith(".java")) {
+            writtenJava.add(path, javaPackage);
+        }
     }
 
     /** The features that write what {@code name} names, in the order they were first seen writing it. */
     public synchronized Set<String> writersOf(MissingName name) {
         Set<String> writers = new LinkedHashSet<>();
-        for (String path : paths(name, byPath.keySet(), p -> byPath.get(p).javaPackage())) {
+        for (String path : paths(name, byPath.keySet(), p -> byPath.get(p).javaPackage(), writtenJava)) {
             writers.addAll(byPath.get(path).features());
         }
         return writers;
@@ -85,13 +131,14 @@ public final class CodeWriters {
 
     /** Whether the base folder has a file that provides what {@code name} names. */
     public synchronized boolean baseWrites(MissingName name) {
-        return !paths(name, basePaths, p -> basePackages.getOrDefault(p, "")).isEmpty();
+        return !paths(name, basePaths, p -> basePackages.getOrDefault(p, ""), baseJava).isEmpty();
     }
 
     /** The paths among {@code known} that provide {@code name}. */
-    private static List<String> paths(MissingName name, Set<String> known, java.util.function.Function<String, String> packageOf) {
+    private static List<String> paths(MissingName name, Set<String> known, java.util.function.Function<String, String> packageOf,
+                                      JavaIndex java) {
         return switch (name.kind()) {
-            case JAVA_TYPE, JAVA_MEMBER_OF -> javaType(name, known, packageOf);
+            case JAVA_TYPE, JAVA_MEMBER_OF -> javaType(name, java, packageOf);
             case JAVA_PACKAGE -> known.stream().filter(p -> p.endsWith(".java")).filter(p -> {
                 String pkg = packageOf.apply(p);
                 String qualified = qualified(pkg, simpleName(p));
@@ -103,21 +150,19 @@ public final class CodeWriters {
         };
     }
 
-    private static List<String> javaType(MissingName name, Set<String> known, java.util.function.Function<String, String> packageOf) {
-        List<String> javaFiles = known.stream().filter(p -> p.endsWith(".java")).toList();
+    private static List<String> javaType(MissingName name, JavaIndex java, java.util.function.Function<String, String> packageOf) {
         String wanted = name.name();
         if (wanted.contains(".")) {
             // a qualified name, perhaps of a nested type: the file of the outermost type that exists
             for (String candidate = wanted; candidate.contains("."); candidate = candidate.substring(0, candidate.lastIndexOf('.'))) {
-                String c = candidate;
-                List<String> hits = javaFiles.stream().filter(p -> qualified(packageOf.apply(p), simpleName(p)).equals(c)).toList();
+                List<String> hits = java.qualifiedName(candidate);
                 if (!hits.isEmpty()) {
                     return hits;
                 }
             }
             return List.of();
         }
-        List<String> named = javaFiles.stream().filter(p -> simpleName(p).equals(wanted)).toList();
+        List<String> named = java.simple(wanted);
         String fromPackage = name.from().isEmpty() ? null : JavaReferences.packageOf(name.from());
         List<String> samePackage = named.stream().filter(p -> packageOf.apply(p).equals(fromPackage)).toList();
         return samePackage.isEmpty() ? named : samePackage;
@@ -180,10 +225,11 @@ public final class CodeWriters {
                         return FileVisitResult.CONTINUE; // a link is never read through
                     }
                     String path = baseDir.relativize(file).toString().replace('\\', '/');
-                    basePaths.add(path);
-                    if (path.endsWith(".java")) {
-                        basePackages.put(path, JavaReferences.declaredPackageOf(
-                                new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
+                    if (basePaths.add(path) && path.endsWith(".java")) {
+                        String javaPackage = JavaReferences.declaredPackageOf(
+                                new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+                        basePackages.put(path, javaPackage);
+                        baseJava.add(path, javaPackage);
                     }
                     return FileVisitResult.CONTINUE;
                 }

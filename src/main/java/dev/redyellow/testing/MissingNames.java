@@ -94,6 +94,9 @@ public final class MissingNames {
     }
 
     private static void java(String line, Set<MissingName> found) {
+        if (!line.contains(".java:")) {
+            return; // every javac diagnostic names its file: the patterns below need not try other lines
+        }
         Matcher symbol = JAVAC_SYMBOL.matcher(line);
         if (symbol.find()) {
             String file = symbol.group("file").strip();

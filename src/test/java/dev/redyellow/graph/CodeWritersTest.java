@@ -100,4 +100,20 @@ class CodeWritersTest {
         w.addPath("older", "books/ledger.py");
         assertEquals(Set.of("books", "older"), w.writersOf(ledger));
     }
+
+    @Test
+    void aSimpleNameWrittenInTwoPackagesGoesToTheOneOfTheFileThatMissedItAndFeaturesAddedLaterAreFound() throws Exception {
+        CodeWriters w = writers();
+        w.addAll("other-rates", FileSet.ofText(Map.of("src/main/java/shop/Rates.java", "package shop; public class Rates { }")));
+        w.addAll("zeta", FileSet.ofText(Map.of("src/main/java/shop/tax/Rates.java", "package shop.tax; class Rates { int v; }")));
+        assertEquals(List.of("other-rates"), List.copyOf(w.writersOf(name(Kind.JAVA_TYPE, "Rates", "src/main/java/shop/A.java"))));
+        assertEquals(List.of("rates", "zeta"), List.copyOf(w.writersOf(name(Kind.JAVA_TYPE, "Rates", "src/main/java/shop/tax/A.java"))),
+                "both writers of the same path, the first seen first");
+        assertEquals(Set.of("other-rates", "rates", "zeta"), w.writersOf(name(Kind.JAVA_TYPE, "Rates", "")),
+                "from no package: every file of that name");
+        assertEquals(Set.of("other-rates"), w.writersOf(name(Kind.JAVA_TYPE, "shop.Rates.Inner.Deeper", "")));
+        assertTrue(w.baseWrites(name(Kind.JAVA_TYPE, "shop.Money", "")));
+        assertTrue(w.baseWrites(name(Kind.JAVA_TYPE, "Money", "src/main/java/other/X.java")));
+        assertFalse(w.baseWrites(name(Kind.JAVA_TYPE, "other.Money", "")));
+    }
 }
