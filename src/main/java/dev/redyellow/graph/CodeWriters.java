@@ -226,8 +226,7 @@ public final class CodeWriters {
                     }
                     String path = baseDir.relativize(file).toString().replace('\\', '/');
                     if (basePaths.add(path) && path.endsWith(".java")) {
-                        String javaPackage = JavaReferences.declaredPackageOf(
-                                new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+                        String javaPackage = JavaReferences.declaredPackageOf(file);
                         basePackages.put(path, javaPackage);
                         baseJava.add(path, javaPackage);
                     }

@@ -156,6 +156,25 @@ final class JavaReferences implements SourceReferences {
         }
     }
 
+    /**
+     * As {@link #declaredPackageOf(String)} for a file, reading only its head when the declaration is
+     * there (a base of a thousand files is read for their packages on every run).
+     */
+    static String declaredPackageOf(java.nio.file.Path file) throws java.io.IOException {
+        byte[] head = new byte[8192];
+        int n;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        // a character cut at the end decodes as a replacement character, which no declaration contains
+        Optional<String> found = declaredPackage(CLikeSource.withoutCommentsOrStrings(
+                new String(head, 0, n, java.nio.charset.StandardCharsets.UTF_8)));
+        if (found.isPresent() || n < head.length) {
+            return found.orElse("");
+        }
+        return declaredPackageOf(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** The package a file's location implies (for a file whose content is not known). */
     static String packageOf(String path) {
         return packageFromPath(path);

@@ -116,4 +116,19 @@ class CodeWritersTest {
         assertTrue(w.baseWrites(name(Kind.JAVA_TYPE, "Money", "src/main/java/other/X.java")));
         assertFalse(w.baseWrites(name(Kind.JAVA_TYPE, "other.Money", "")));
     }
+
+    @Test
+    void aBaseFilesPackageIsReadFromItsHeadOrAfterALongHeaderAndBadBytesDoNotStopIt() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("base/src/main/java/x"));
+        Files.writeString(folder.resolve("Long.java"), "/*\n" + " * package not.this.one;\n".repeat(600) + " */\npackage deep.pkg;\nclass Long {}\n");
+        byte[] bad = "package ok.pkg; class Bad { String s = \"\u00e9\"; }".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] broken = java.util.Arrays.copyOf(bad, bad.length + 2);
+        broken[bad.length] = (byte) 0xC3; // a character cut short
+        broken[bad.length + 1] = (byte) 0xFF;
+        Files.write(folder.resolve("Bad.java"), broken);
+        CodeWriters w = writers();
+        assertTrue(w.baseWrites(name(Kind.JAVA_TYPE, "deep.pkg.Long", "")));
+        assertFalse(w.baseWrites(name(Kind.JAVA_TYPE, "not.this.one.Long", "")));
+        assertTrue(w.baseWrites(name(Kind.JAVA_TYPE, "ok.pkg.Bad", "")));
+    }
 }
