@@ -36,6 +36,20 @@ public final class FileSet {
         return new FileSet(copy);
     }
 
+    /**
+     * As {@link #of(Map)}, with each file's SHA-256 (lower-case hex, as {@link #hash} gives it) already
+     * known, e.g. from the content-addressed store the files come from. The caller vouches for them.
+     */
+    public static FileSet withHashes(Map<String, byte[]> files, Map<String, String> sha256) {
+        FileSet set = of(files);
+        sha256.forEach((path, hash) -> {
+            if (set.files.containsKey(path)) {
+                set.hashes.put(path, hash);
+            }
+        });
+        return set;
+    }
+
     public static FileSet ofText(Map<String, String> files) {
         TreeMap<String, byte[]> copy = new TreeMap<>();
         files.forEach((path, text) -> copy.put(Objects.requireNonNull(path), text.getBytes(StandardCharsets.UTF_8)));

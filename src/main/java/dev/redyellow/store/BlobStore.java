@@ -50,11 +50,31 @@ public final class BlobStore implements AutoCloseable {
     }
 
     /** Keeps {@code content} (a copy) and returns its hex SHA-256. */
-    public synchronized String put(byte[] content) {
-        String hash = sha256(content);
+    public String put(byte[] content) {
+        // hashed outside the lock: workers storing their attempts at once do not wait on each other's digests
+        return put(sha256(content), () -> content);
+    }
+
+    /**
+     * As {@link #put(byte[])} for content whose SHA-256 (lower-case hex) the caller knows: a blob the
+     * store has is not asked for again.
+     */
+    public String put(String hash, java.util.function.Supplier<byte[]> content) {
+        synchronized (this) {
+            Integer size = sizes.get(hash);
+            if (size != null) {
+                logicalBytes += size;
+                inMemory.get(hash); // a put is a use: refresh recency
+                return hash;
+            }
+        }
+        return store(hash, content.get());
+    }
+
+    private synchronized String store(String hash, byte[] content) {
         logicalBytes += content.length;
         if (sizes.containsKey(hash)) {
-            inMemory.get(hash); // a put is a use: refresh recency
+            inMemory.get(hash);
             return hash;
         }
         sizes.put(hash, content.length);

@@ -26,7 +26,7 @@ public record Snapshot(SortedMap<String, String> files) {
     public static Snapshot take(FileSet fileSet, BlobStore blobs) {
         SortedMap<String, String> hashes = new TreeMap<>();
         for (String path : fileSet.paths()) {
-            hashes.put(path, blobs.put(fileSet.bytes(path)));
+            hashes.put(path, blobs.put(fileSet.hash(path), () -> fileSet.bytes(path)));
         }
         return new Snapshot(hashes);
     }
@@ -35,7 +35,7 @@ public record Snapshot(SortedMap<String, String> files) {
     public FileSet restore(BlobStore blobs) {
         Map<String, byte[]> content = new LinkedHashMap<>();
         files.forEach((path, hash) -> content.put(path, blobs.get(hash)));
-        return FileSet.of(content);
+        return FileSet.withHashes(content, files);
     }
 
     public String hash(String path) {

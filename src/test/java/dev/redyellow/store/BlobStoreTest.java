@@ -121,4 +121,27 @@ class BlobStoreTest {
             assertThrows(IllegalArgumentException.class, () -> blobs.get("00".repeat(32)));
         }
     }
+
+    @Test
+    void aBlobPutByItsKnownHashIsNotAskedForAgainAndASnapshotCarriesItsHashesBack() {
+        try (BlobStore blobs = new BlobStore(dir, 1 << 20)) {
+            dev.redyellow.manifest.FileSet files = dev.redyellow.manifest.FileSet.ofText(
+                    java.util.Map.of("a.txt", "alpha", "b.txt", "beta"));
+            Snapshot first = Snapshot.take(files, blobs);
+            assertEquals(dev.redyellow.files.Sha256.hex("alpha"), first.hash("a.txt"));
+            java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+            assertEquals(first.hash("a.txt"), blobs.put(first.hash("a.txt"), () -> {
+                asked.incrementAndGet();
+                return "alpha".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }));
+            assertEquals(0, asked.get(), "the store has it");
+            assertEquals(9, blobs.metrics().storedBytes(), "alpha and beta, each once");
+            assertEquals(14, blobs.metrics().logicalBytes(), "every put counts");
+
+            dev.redyellow.manifest.FileSet restored = first.restore(blobs);
+            assertEquals(files, restored);
+            assertEquals(files.hash("b.txt"), restored.hash("b.txt"));
+            assertEquals(first, Snapshot.take(restored, blobs));
+        }
+    }
 }
