@@ -80,6 +80,8 @@ public final class RunEngine {
     });
     private volatile String stopReason;
     private WorkspaceFactory workspaces;
+    /** Per feature, the paths its accepted code wrote in earlier runs, as the memory had them at the start. */
+    private final Map<String, Set<String>> acceptedBefore;
     /** Every attempt's files, within the run's memory budget (spilled to the run folder beyond it). */
     private BlobStore store;
     /** The cache's counters when this run began: the cache may have served runs before it. */
@@ -99,7 +101,8 @@ public final class RunEngine {
         this.scheduler = new DependencyScheduler(graph,
                 id -> options.estimates().getOrDefault(id, FeatureGraph.DEFAULT_ESTIMATE_SECONDS), options.workers(), clock);
         this.writers = CodeWriters.of(manifest);
-        recall(memory::acceptedPaths, Map.<String, Set<String>>of()).forEach((feature, paths) -> {
+        this.acceptedBefore = recall(memory::acceptedPaths, Map.<String, Set<String>>of());
+        acceptedBefore.forEach((feature, paths) -> {
             if (manifest.feature(feature).isPresent()) {
                 paths.forEach(p -> writers.addPath(feature, p));
             }
@@ -114,7 +117,7 @@ public final class RunEngine {
 
     /** Runs to the end (or until cancelled) and returns the result. */
     public RunResult run() throws IOException, InterruptedException {
-        workspaces = new WorkspaceFactory(options.runDir(), manifest.baseDir(), manifest.sharedDirs());
+        workspaces = new WorkspaceFactory(options.runDir(), manifest.baseDir(), manifest.sharedDirs(), options.hashes());
         store = new BlobStore(options.runDir().resolve("store"), options.storeBudgetBytes());
         cacheAtStart = options.cache().sessionStats();
         if (options.runTimeout() != null) {
@@ -210,7 +213,10 @@ public final class RunEngine {
         if (outcome.green()) {
             FileSet accepted = feature.tests().overlay(outcome.acceptedFiles().restore());
             writers.addAll(id, accepted);
-            remember(() -> memory.rememberAccepted(id, accepted.paths()));
+            // a re-run accepts what earlier runs did: only new paths are worth a write to the file
+            if (!acceptedBefore.getOrDefault(id, Set.of()).containsAll(accepted.paths())) {
+                remember(() -> memory.rememberAccepted(id, accepted.paths()));
+            }
         }
         finish(outcome);
         return DependencyScheduler.Result.of(outcome.green());

@@ -13,6 +13,7 @@ import dev.redyellow.store.Database;
 import dev.redyellow.store.DiscoveryStore;
 import dev.redyellow.store.RunRecord;
 import dev.redyellow.store.RunStore;
+import dev.redyellow.store.StampedHashes;
 import dev.redyellow.store.StoreFailure;
 import dev.redyellow.stream.Chunk;
 import dev.redyellow.testing.TestRunners;
@@ -97,13 +98,15 @@ public final class RunLauncher {
         streams = opened;
         views.forEach(v -> opened.view(v.name(), v.viewer(), v.capacity()));
         Optional<RunStore> history = database.map(RunStore::new);
+        Optional<StampedHashes> hashes = database.map(d -> new StampedHashes(d, clock));
         RunOptions options = new RunOptions(settings.workersFor(manifest), folder.path(), settings.keepWorkspaces(),
                 decisions, opened, cache, estimates(history), settings.featureTimeout().orElse(null),
                 settings.runTimeout().orElse(null))
                 .withMemory(database.map(d -> DiscoveryMemory.stored(new DiscoveryStore(d), manifest.name(), clock))
                         .orElse(DiscoveryMemory.NONE))
                 .withStoreBudget(settings.storeBudgetBytes())
-                .withMutation(settings.measureMutation());
+                .withMutation(settings.measureMutation())
+                .withHashes(hashes.map(h -> (dev.redyellow.files.KnownHashes) h).orElse(null));
         TestRunners runners = TestRunners.standard(settings.fork());
         ClusterRun cluster = null;
         boolean workspacesRemoved = false;
@@ -123,6 +126,7 @@ public final class RunLauncher {
             String runId = folder.path().getFileName().toString();
             history.ifPresent(h -> save(h, RunHistory.record(runId, result, started, Instant.now(clock),
                     created::servedFromCache)));
+            hashes.ifPresent(StampedHashes::save);
             WarmPoolState pool = runners.warmPoolState();
             if (!settings.keepWorkspaces()) {
                 folder.removeWorkspaces();

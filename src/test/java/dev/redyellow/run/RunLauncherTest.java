@@ -62,6 +62,29 @@ class RunLauncherTest {
     }
 
     @Test
+    void theBasesHashesAreKeptByTheFilesStampsForTheNextRun() throws Exception {
+        Path helper = Files.createDirectories(tmp.resolve("base")).resolve("helper.py");
+        Files.writeString(helper, "HELP = 1\n");
+        Files.setLastModifiedTime(helper, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-01-01T00:00:00Z")));
+        Manifest manifest = new PyManifest().base("base").feature("add", List.of(), ADD_TEST, ADD_OK).load(tmp);
+        try (OpenedCache cache = TestCaches.open(tmp.resolve("ry.db"), CacheSettings.defaults())) {
+            RunLauncher launcher = new RunLauncher(manifest, RunSettings.defaults(tmp.resolve("runs")), cache.cache(),
+                    cache.database(), ManualDecisions.NOBODY, RunListener.NONE, w -> { }, Clock.systemUTC());
+            assertTrue(launcher.run().result().allGreen());
+            String path = helper.toRealPath().toString();
+            String kept = cache.database().orElseThrow().read(c -> {
+                try (var q = c.prepareStatement("SELECT hash FROM file_stamps WHERE path = ?")) {
+                    q.setString(1, path);
+                    try (var rows = q.executeQuery()) {
+                        return rows.next() ? rows.getString(1) : "none";
+                    }
+                }
+            });
+            assertEquals(dev.redyellow.files.Sha256.hex(helper), kept);
+        }
+    }
+
+    @Test
     void keptWorkspacesStayAndTheCacheOffLeavesNoHistory() throws Exception {
         try (OpenedCache cache = TestCaches.open(tmp.resolve("ry.db"), CacheSettings.defaults())) {
             RunSettings settings = new RunSettings(Optional.of(1), tmp.resolve("runs"), 20, true, Optional.empty(),

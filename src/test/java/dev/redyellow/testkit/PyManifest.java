@@ -42,6 +42,12 @@ public final class PyManifest {
         features = root.putArray("features");
     }
 
+    /** The manifest's base folder, relative to the manifest's folder. */
+    public PyManifest base(String folder) {
+        root.put("base", folder);
+        return this;
+    }
+
     /** A JSON object, for implementer and review settings. */
     public static ObjectNode object() {
         return JSON.createObjectNode();
