@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import javax.tools.DiagnosticCollector;
 import javax.tools.DiagnosticListener;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -49,12 +51,16 @@ import javax.tools.StandardLocation;
  * the classes a compile made from sources, but not all their traces: measured on JDK 17, a package
  * only a former compile declared still "exists" for {@code import p.*}, and a former source's nested
  * class changes the error for {@code p.Y.In}. So a context is reused only for a compile that cannot
- * meet such traces: none of its identifiers is the simple name of a class an earlier compile on that
- * context declared, nor a part of the name of a package one declared that is not on the class path,
- * and none of its files is a class the class path has too. Any other compile gets a new context (as
- * fast as a fresh compile). The rest a context keeps comes from the class path and the JDK, which
- * must not change while the JVM runs: every caller compiles against hash-named class folders and the
- * hash-named console jar; an entry whose size or time changes gets new contexts all the same.
+ * meet such traces: each identifier it uses that names a class an earlier compile on the context
+ * declared (top level, nested or local) must belong to a top-level class it declares anew (by its
+ * file's name, confirmed by javac's parse, else the compile is redone in a new context), and it must
+ * not use a part of the name of a package an earlier compile declared that the class path lacks,
+ * unless it declares that package too; none of its files may be a class the class path has. Any
+ * other compile gets a new context (as fast as a fresh compile). So a feature's attempt reuses the
+ * context of its RED proof, and unrelated features share one. The rest a context keeps comes from the
+ * class path and the JDK, which must not change while the JVM runs: every caller compiles against
+ * hash-named class folders and the hash-named console jar; an entry whose size or time changes gets
+ * new contexts all the same. ReusedJavacTest compares every case with a fresh compiler.
  *
  * <p>Thread-safe: each compile takes a slot (a file manager and its contexts) no other thread uses
  * meanwhile; slots live as long as the JVM, so their file managers are never closed under a context.
@@ -68,12 +74,53 @@ final class ReusedJavac {
     private static final int CONTEXTS_PER_SLOT = 4;
     /** Generations (context identities with what they have seen) one slot remembers. */
     private static final int GENERATIONS_PER_SLOT = 32;
+    /** Makes the JDK pool's key (its options) name one context: the generation's. */
     private static final String TAG_OPTION = "-Aredyellow.javac.context=";
 
     private static final ReusedJavac SHARED = new ReusedJavac();
 
-    /** A context's identity and the names earlier compiles on it declared. */
-    private record Generation(String tag, Set<String> declared) {
+    /**
+     * A context's identity and what earlier compiles on it declared: per simple name of a class (top
+     * level, nested or local), the top-level classes ("p.T") it belongs to; and the packages declared
+     * that the class path does not have.
+     */
+    private record Generation(String tag, Map<String, Set<String>> classes, Set<String> packages) {
+        Generation(String tag) {
+            this(tag, new HashMap<>(), new HashSet<>());
+        }
+
+        void add(Declared d) {
+            d.classes().forEach((name, owners) -> classes.computeIfAbsent(name, k -> new HashSet<>()).addAll(owners));
+            packages.addAll(d.packages());
+        }
+
+        /**
+         * Whether a compile that uses {@code used} and declares (as far as its files tell) the top-level
+         * classes {@code own} in the packages {@code ownPackages} cannot meet anything earlier compiles
+         * declared: every such name it uses belongs only to classes it declares anew.
+         */
+        boolean safeFor(Set<String> used, Set<String> own, Set<String> ownPackages) {
+            for (String name : used) {
+                Set<String> owners = classes.get(name);
+                if (owners != null && !own.containsAll(owners)) {
+                    return false;
+                }
+            }
+            for (String p : packages) {
+                if (!ownPackages.contains(p) && !Collections.disjoint(List.of(p.split("\\.")), used)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** What one compile's sources declared, as javac parsed them. */
+    private record Declared(Map<String, Set<String>> classes, Set<String> topLevel, Set<String> packages,
+                            Set<String> allPackages) {
+        Declared() {
+            this(new HashMap<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+        }
     }
 
     /** A file manager and the contexts used with it; one thread at a time. */
@@ -156,70 +203,102 @@ final class ReusedJavac {
             throw new IllegalStateException("javac's contexts cannot be reused: " + unavailable);
         }
         Set<String> used = new HashSet<>();
+        Set<String> own = new HashSet<>();
+        Set<String> ownPackages = new HashSet<>();
         boolean shadows = false;
         for (Path source : sources) {
             String text = read(source);
-            JavaIdentifiers.addTo(used, text);
+            Set<String> identifiers = new HashSet<>();
+            JavaIdentifiers.addTo(identifiers, text);
+            for (String identifier : identifiers) {
+                used.add(identifier);
+                Collections.addAll(used, identifier.split("\\$"));
+            }
             String name = source.getFileName().toString();
+            String simple = name.endsWith(".java") ? name.substring(0, name.length() - ".java".length()) : name;
             String packageName = JavaIdentifiers.packageOf(text);
-            if (packageName.equals(JavaIdentifiers.UNSURE)
-                    || hasClass(classPath, packageName, name.substring(0, name.length() - ".java".length()))) {
+            own.add(qualified(packageName, simple));
+            ownPackages.add(packageName);
+            if (packageName.equals(JavaIdentifiers.UNSURE) || hasClass(classPath, packageName, simple)) {
                 shadows = true;
             }
-        }
-        Set<String> usedParts = new HashSet<>();
-        for (String identifier : used) {
-            Collections.addAll(usedParts, identifier.split("\\$"));
-            usedParts.add(identifier);
         }
         List<String> all = new ArrayList<>(options);
         all.add("-cp");
         all.add(String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()));
         String key = String.join("\0", all) + "\0" + stamps(classPath);
+        Set<Path> before = filesIn(classes);
         Slot slot = take(key);
         try {
-            Generation generation = shadows ? null : reusable(slot, key, usedParts);
-            boolean isNew = generation == null;
-            if (isNew) {
-                generation = new Generation(Integer.toString(slot.nextTag++), new HashSet<>());
-                if (!shadows) {
-                    slot.generations.computeIfAbsent(key, k -> new ArrayList<>()).add(generation);
+            Generation generation = shadows ? null : reusable(slot, key, used, own, ownPackages);
+            if (generation != null) {
+                DiagnosticCollector<JavaFileObject> held = new DiagnosticCollector<>();
+                Declared declared = new Declared();
+                boolean ok = run(slot, generation, all, classes, held, sources, declared, classPath);
+                // the files were judged by their names; javac's parse must confirm they declare them
+                if (declared.topLevel().containsAll(own) && declared.allPackages().containsAll(ownPackages)) {
+                    count(true);
+                    held.getDiagnostics().forEach(diagnostics::report);
+                    return ok;
+                }
+                for (Path made : filesIn(classes)) {
+                    if (!before.contains(made)) {
+                        Files.deleteIfExists(made);
+                    }
                 }
             }
-            synchronized (this) {
-                if (isNew) {
-                    fresh++;
-                } else {
-                    reused++;
-                }
+            count(false);
+            generation = new Generation(Integer.toString(slot.nextTag++));
+            if (!shadows) {
+                slot.generations.computeIfAbsent(key, k -> new ArrayList<>()).add(generation);
             }
-            all.add(TAG_OPTION + generation.tag());
-            slot.files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
-            Set<String> declared = new HashSet<>();
-            try {
-                return run(slot, all, diagnostics, sources, declared, classPath);
-            } finally {
-                generation.declared().addAll(declared);
-            }
+            return run(slot, generation, all, classes, diagnostics, sources, new Declared(), classPath);
         } finally {
             giveBack(slot);
         }
     }
 
-    /** The newest generation for {@code key} none of whose declared names the compile uses, or null. */
-    private static Generation reusable(Slot slot, String key, Set<String> used) {
+    private synchronized void count(boolean reusedContext) {
+        if (reusedContext) {
+            reused++;
+        } else {
+            fresh++;
+        }
+    }
+
+    /** The newest generation for {@code key} that is safe for the compile, or null. */
+    private static Generation reusable(Slot slot, String key, Set<String> used, Set<String> own, Set<String> ownPackages) {
         List<Generation> known = slot.generations.getOrDefault(key, List.of());
         for (int i = known.size() - 1; i >= 0; i--) {
             Generation g = known.get(i);
-            if (Collections.disjoint(g.declared(), used)) {
+            if (g.safeFor(used, own, ownPackages)) {
                 return g;
             }
         }
         return null;
     }
 
-    private boolean run(Slot slot, List<String> options, DiagnosticListener<? super JavaFileObject> diagnostics,
-                        List<Path> sources, Set<String> declared, List<Path> classPath) throws IOException {
+    private static String qualified(String packageName, String simple) {
+        return packageName.isEmpty() ? simple : packageName + "." + simple;
+    }
+
+    /** Every file under {@code root} (none when it does not exist). */
+    private static Set<Path> filesIn(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return Set.of();
+        }
+        try (var files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    /** One compile on {@code generation}'s context; what its sources declare goes to the generation, whatever happens. */
+    private boolean run(Slot slot, Generation generation, List<String> options, Path classes,
+                        DiagnosticListener<? super JavaFileObject> diagnostics, List<Path> sources, Declared declared,
+                        List<Path> classPath) throws IOException {
+        List<String> tagged = new ArrayList<>(options);
+        tagged.add(TAG_OPTION + generation.tag());
+        slot.files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
         TaskListener names = new TaskListener() {
             @Override
             public void finished(TaskEvent e) {
@@ -241,7 +320,7 @@ final class ReusedJavac {
         };
         Object worker = Proxy.newProxyInstance(ReusedJavac.class.getClassLoader(), new Class<?>[] {workerInterface}, handler);
         try {
-            return (Boolean) getTask.invoke(slot.pool, null, slot.files, diagnostics, options, null,
+            return (Boolean) getTask.invoke(slot.pool, null, slot.files, diagnostics, tagged, null,
                     slot.files.getJavaFileObjectsFromPaths(sources), worker);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
@@ -254,27 +333,36 @@ final class ReusedJavac {
             throw new IOException("javac failed: " + cause, cause);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("javac's task pool became inaccessible", e);
+        } finally {
+            generation.add(declared);
         }
     }
 
     /**
-     * Notes what a compiled unit declares that a later compile on the same context could meet: its
-     * classes' simple names, and its package's names when the class path does not have the package.
+     * Notes what a parsed unit declares that a later compile on the same context could meet: its
+     * classes' simple names with their top-level class, and its package when the class path lacks it.
      */
-    private void note(CompilationUnitTree unit, Set<String> declared, List<Path> classPath) {
+    private void note(CompilationUnitTree unit, Declared declared, List<Path> classPath) {
         String packageName = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
+        declared.allPackages().add(packageName);
         if (!packageName.isEmpty() && !hasPackage(classPath, packageName)) {
-            Collections.addAll(declared, packageName.split("\\."));
+            declared.packages().add(packageName);
         }
-        new TreeScanner<Void, Void>() {
-            @Override
-            public Void visitClass(ClassTree node, Void unused) {
-                if (!node.getSimpleName().isEmpty()) {
-                    declared.add(node.getSimpleName().toString());
-                }
-                return super.visitClass(node, unused);
+        for (var type : unit.getTypeDecls()) {
+            if (type instanceof ClassTree top) {
+                String owner = qualified(packageName, top.getSimpleName().toString());
+                declared.topLevel().add(owner);
+                new TreeScanner<Void, Void>() {
+                    @Override
+                    public Void visitClass(ClassTree node, Void unused) {
+                        if (!node.getSimpleName().isEmpty()) {
+                            declared.classes().computeIfAbsent(node.getSimpleName().toString(), k -> new HashSet<>()).add(owner);
+                        }
+                        return super.visitClass(node, unused);
+                    }
+                }.scan(top, null);
             }
-        }.scan(unit, null);
+        }
     }
 
     private Slot take(String key) throws IOException {

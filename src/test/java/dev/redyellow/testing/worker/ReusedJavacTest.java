@@ -72,14 +72,48 @@ class ReusedJavacTest {
         assertTrue(errors.get(0).contains("method f in class shop.Y cannot be applied to given types"), errors.get(0));
     }
 
-    /** The two traces a reused context keeps on JDK 17, measured: neither may show. */
+    /** A feature's test compiled alone (its RED proof), then with its class: the second reuses the context. */
     @Test
-    void aFormerPackageAndAFormerNestedClassAreNotSeen() throws IOException {
-        assertEquals(List.of(), same(ws("a", "fresh/only/N.java", "package fresh.only; public class N { }",
-                "shop/Y.java", "package shop; public class Y { public static class In { public static int k() { return 2; } } }")));
+    void aCompileThatDeclaresAnewWhatTheLastOneDeclaredReusesItsContext() throws IOException {
+        List<String> red = same(ws("red", "shop/VTest.java", "package shop; class VTest { int g() { return V.f(); } }"));
+        assertEquals(1, red.size(), red.toString());
+        long reusedBefore = ReusedJavac.shared().counts()[0];
+        assertEquals(List.of(), same(ws("green", "shop/V.java", "package shop; public class V { public static int f() { return 1; } }",
+                "shop/VTest.java", "package shop; class VTest { int g() { return V.f(); } }")));
+        assertEquals(reusedBefore + 1, ReusedJavac.shared().counts()[0], "VTest is declared anew, so its traces cannot show");
+    }
+
+    @Test
+    void aClassDeclaredAnewWithoutItsFormerNestedClassHasNone() throws IOException {
+        same(ws("a", "shop/W.java", "package shop; public class W { public static class In { } public static int f() { return 1; } }",
+                "shop/WTest.java", "package shop; class WTest { W.In in; }"));
+        List<String> errors = same(ws("b", "shop/W.java", "package shop; public class W { public static int f() { return 1; } }",
+                "shop/WTest.java", "package shop; import shop.W.In; class WTest { W.In in; In other; }"));
+        assertFalse(errors.isEmpty());
+    }
+
+    /** A file that does not declare the class its name says: javac's parse shows it, and the compile is redone afresh. */
+    @Test
+    void aFileNotDeclaringItsNamesClassIsCompiledInANewContext() throws IOException {
+        same(ws("a", "shop/U.java", "package shop; public class U { public static class In { public static int k() { return 2; } } }"));
+        List<String> errors = same(ws("b", "shop/U.java", "package shop; class NotU { int g() { return shop.U.In.k(); } }"));
+        assertEquals(List.of("shop/U.java:1: package shop.U does not exist"), errors);
+    }
+
+    /** One of the two traces a reused context keeps on JDK 17, measured: it may not show. */
+    @Test
+    void aPackageOnlyAFormerCompileDeclaredDoesNotExist() throws IOException {
+        assertEquals(List.of(), same(ws("a", "fresh/only/N.java", "package fresh.only; public class N { }")));
         List<String> packageGone = same(ws("b", "other/J.java", "package other; import fresh.only.*; class J { }"));
         assertEquals(List.of("other/J.java:1: package fresh.only does not exist"), packageGone);
-        List<String> nestedGone = same(ws("c", "other/D.java", "package other; class D { int g() { return shop.Y.In.k(); } }"));
+    }
+
+    /** The other trace: a former compile's nested class changes the error for its qualified name. */
+    @Test
+    void aNestedClassOfAFormerCompileIsNotSeen() throws IOException {
+        assertEquals(List.of(), same(ws("a",
+                "shop/Y.java", "package shop; public class Y { public static class In { public static int k() { return 2; } } }")));
+        List<String> nestedGone = same(ws("b", "other/D.java", "package other; class D { int g() { return shop.Y.In.k(); } }"));
         assertEquals(List.of("other/D.java:1: package shop.Y does not exist"), nestedGone);
     }
 
