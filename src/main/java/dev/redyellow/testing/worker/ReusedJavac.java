@@ -55,12 +55,12 @@ import javax.tools.StandardLocation;
  * declared (top level, nested or local) must belong to a top-level class it declares anew (by its
  * file's name, confirmed by javac's parse, else the compile is redone in a new context), and it must
  * not use a part of the name of a package an earlier compile declared that the class path lacks,
- * unless it declares that package too; none of its files may be a class the class path has. Any
- * other compile gets a new context (as fast as a fresh compile). So a feature's attempt reuses the
- * context of its RED proof, and unrelated features share one. The rest a context keeps comes from the
- * class path and the JDK, which must not change while the JVM runs: every caller compiles against
- * hash-named class folders and the hash-named console jar; an entry whose size or time changes gets
- * new contexts all the same. ReusedJavacTest compares every case with a fresh compiler.
+ * unless it declares that package too; none of its files may be a class the class path has, a module
+ * or a package declaration. Any other compile gets a new context (as fast as a fresh compile). So a
+ * feature's attempt reuses the context of its RED proof, and unrelated features share one. The rest a
+ * context keeps comes from the class path and the JDK, which must not change while the JVM runs:
+ * every caller compiles against hash-named class folders and the hash-named console jar; an entry
+ * whose size or time changes gets new contexts all the same. ReusedJavacTest compares every case with a fresh compiler.
  *
  * <p>Thread-safe: each compile takes a slot (a file manager and its contexts) no other thread uses
  * meanwhile; slots live as long as the JVM, so their file managers are never closed under a context.
@@ -219,7 +219,10 @@ final class ReusedJavac {
             String packageName = JavaIdentifiers.packageOf(text);
             own.add(qualified(packageName, simple));
             ownPackages.add(packageName);
-            if (packageName.equals(JavaIdentifiers.UNSURE) || hasClass(classPath, packageName, simple)) {
+            // a module or package declaration sets what a context keeps (its module mode, a package's
+            // annotations): such a compile gets a context no later compile uses
+            if (packageName.equals(JavaIdentifiers.UNSURE) || simple.equals("module-info") || simple.equals("package-info")
+                    || hasClass(classPath, packageName, simple)) {
                 shadows = true;
             }
         }

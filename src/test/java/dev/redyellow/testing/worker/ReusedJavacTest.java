@@ -146,6 +146,26 @@ class ReusedJavacTest {
         assertEquals(capped, same(ws("n", many.toArray(String[]::new))));
     }
 
+    /** A module or package declaration sets what a context keeps: such a compile's context serves no later one. */
+    @Test
+    void aModuleOrPackageDeclarationGetsAContextOfItsOwn() throws IOException {
+        long[] before = ReusedJavac.shared().counts();
+        List<Path> onePath = List.of(baseClasses, tmp.resolve("one"));
+        sameOn(onePath, ws("a", "shop/package-info.java", "@Deprecated package shop;", "shop/S.java", "package shop; class S { }"));
+        sameOn(onePath, ws("b", "shop/S.java", "package shop; class S { int f() { return Base.b(); } }"));
+        List<Path> otherPath = List.of(baseClasses, tmp.resolve("other"));
+        sameOn(otherPath, ws("c", "module-info.java", "module m { }", "mod/M.java", "package mod; public class M { }"));
+        sameOn(otherPath, ws("d", "mod/M.java", "package mod; public class M { }"));
+        long[] after = ReusedJavac.shared().counts();
+        assertEquals(before[0], after[0], "none of the four reused a context");
+        assertEquals(before[1] + 4, after[1]);
+    }
+
+    private void sameOn(List<Path> classPath, Path ws) throws IOException {
+        assertEquals(fresh.compile(ws, tmp.resolve("fresh-" + ws.getFileName()), classPath).errors(),
+                reusing.compile(ws, ws.resolve(".redyellow/reused"), classPath).errors());
+    }
+
     @Test
     void classFilesGoToTheClassesFolderOnlyAndAreTheFreshCompilersBytes() throws IOException {
         Path ws = ws("a", "shop/P.java", "package shop; public class P { public static int f() { return Base.b() + 2; } }");
