@@ -38,7 +38,8 @@ public final class JUnitTestRunner implements TestRunner {
     private final ProcessRunner processes;
     private final JUnitConsoleJar console;
     private final PhaseTimes.Listener phases;
-    private final WorkspaceCompiler compiler = new WorkspaceCompiler();
+    // javac's contexts reused across runs where the JVM allows (issue 19); a new file manager per compile otherwise
+    private final WorkspaceCompiler compiler = WorkspaceCompiler.reusingContexts(false);
     private final BaseCompile baseCompile = new BaseCompile();
 
     public JUnitTestRunner(ProcessRunner processes, JUnitConsoleJar console) {
@@ -197,12 +198,17 @@ public final class JUnitTestRunner implements TestRunner {
                 .map(b -> new BaseCompile.Base(b.snapshot(), b.hash(), b.unchanged(), b.dependencyFiles()));
     }
 
-    /** Says how the workspace was compiled: its own sources against the base's classes, or whole and why. */
+    /**
+     * Says how the workspace was compiled: its own sources against the base's classes, or whole and
+     * why; and, where this JVM cannot reuse javac's contexts (issue 19), that it compiles slower and why.
+     */
     static String compileLine(BaseCompile.Result compiled) {
-        return compiled.shared()
+        String slower = WorkspaceCompiler.contextsNotReused();
+        return (compiled.shared()
                 ? "compiled " + compiled.ownSources() + " of " + compiled.compilation().sources()
                 + " sources; the base's classes were compiled once for the run\n"
-                : "compiled all " + compiled.compilation().sources() + " sources (" + compiled.wholeBecause() + ")\n";
+                : "compiled all " + compiled.compilation().sources() + " sources (" + compiled.wholeBecause() + ")\n")
+                + (slower.isEmpty() ? "" : slower + "\n");
     }
 
     static void say(OutputSink output, String line) {

@@ -59,8 +59,11 @@ final class WarmWorker {
     private final int id;
     private final int heapMb;
     private final Path home;
-    /** Compiles this worker's runs in the host, one at a time, keeping its opened class path. */
-    private final WorkspaceCompiler compiler = new WorkspaceCompiler(true);
+    /**
+     * Compiles this worker's runs in the host, one at a time: with javac's contexts shared by all
+     * workers where the JVM allows (issue 19), else keeping its opened class path.
+     */
+    private final WorkspaceCompiler compiler = WorkspaceCompiler.reusingContexts(true);
     private final Process process;
     private final DataOutputStream input;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();

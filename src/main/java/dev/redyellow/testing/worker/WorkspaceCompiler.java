@@ -40,6 +40,7 @@ public final class WorkspaceCompiler {
     }
 
     private final boolean keepFileManager;
+    private final boolean reuseContexts;
     private StandardJavaFileManager kept;
 
     /** A compiler that opens the class path afresh for every compilation; safe to share between threads. */
@@ -52,11 +53,40 @@ public final class WorkspaceCompiler {
      *                        classes, across compilations: about twice as fast, for one thread only
      */
     public WorkspaceCompiler(boolean keepFileManager) {
+        this(keepFileManager, false);
+    }
+
+    private WorkspaceCompiler(boolean keepFileManager, boolean reuseContexts) {
         this.keepFileManager = keepFileManager;
+        this.reuseContexts = reuseContexts;
+    }
+
+    /**
+     * A compiler that reuses javac's contexts across compilations, JVM-wide ({@link ReusedJavac}),
+     * where this JVM allows it, else compiles as {@code new WorkspaceCompiler(keepFileManager)}; safe
+     * to share between threads when reusing. Only for class paths whose entries never change while
+     * the JVM runs (hash-named class folders, the console jar): a context keeps what it read from them.
+     */
+    public static WorkspaceCompiler reusingContexts(boolean keepFileManager) {
+        return new WorkspaceCompiler(keepFileManager, true);
+    }
+
+    /** How many compiles in this JVM reused a javac context so far (issue 19; tests and benchmarks read it). */
+    public static long compilesInReusedContexts() {
+        return ReusedJavac.shared().counts()[0];
+    }
+
+    /**
+     * Why this JVM's compilers cannot reuse javac's contexts, for the run's log; "" when they can.
+     * They then compile as before, with the same results, only slower.
+     */
+    public static String contextsNotReused() {
+        String why = ReusedJavac.shared().unavailable();
+        return why.isEmpty() ? "" : "javac's contexts are not reused across compiles: " + why;
     }
 
     /** Closes the kept file manager (and the jars it opened), if any; the compiler may still be used. */
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         if (kept != null) {
             kept.close();
             kept = null;
@@ -81,15 +111,21 @@ public final class WorkspaceCompiler {
         }
         Files.createDirectories(classes);
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<String> options = List.of("-d", classes.toString(),
-                "-cp", classPath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)),
-                "-encoding", "UTF-8", "-proc:none", "-nowarn", "-g", "-Xmaxerrs", Integer.toString(MAX_ERRORS_SHOWN));
+        List<String> flags = List.of("-encoding", "UTF-8", "-proc:none", "-nowarn", "-g", "-Xmaxerrs",
+                Integer.toString(MAX_ERRORS_SHOWN));
+        List<String> options = new ArrayList<>(List.of("-d", classes.toString(),
+                "-cp", classPath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator))));
+        options.addAll(flags);
         boolean ok;
-        if (keepFileManager) {
-            if (kept == null) {
-                kept = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+        if (reuseContexts && ReusedJavac.shared().unavailable().isEmpty()) {
+            ok = ReusedJavac.shared().compile(compiler, flags, classes, classPath, sources, diagnostics);
+        } else if (keepFileManager) {
+            synchronized (this) {
+                if (kept == null) {
+                    kept = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+                }
+                ok = compiler.getTask(null, kept, diagnostics, options, null, kept.getJavaFileObjectsFromPaths(sources)).call();
             }
-            ok = compiler.getTask(null, kept, diagnostics, options, null, kept.getJavaFileObjectsFromPaths(sources)).call();
         } else {
             try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
                 ok = compiler.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();

@@ -1,0 +1,466 @@
+package dev.redyellow.testing.worker;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import com.sun.source.util.TreeScanner;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import javax.tools.DiagnosticCollector;
+import javax.tools.DiagnosticListener;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+
+/**
+ * javac's contexts (its symbol tables, the class files it has read) kept from one compile to the
+ * next with the JDK's own {@code com.sun.tools.javac.api.JavacTaskPool} (issue 19): a warm compile
+ * of a feature's own sources then pays for those sources only, not for reading the JDK's and the
+ * base's classes again. The pool is in a package jdk.compiler does not export; the application's jar
+ * exports it to itself (its manifest's {@code Add-Exports}), and where that is missing (another
+ * launcher) {@link #unavailable()} says why and {@link WorkspaceCompiler} compiles as before.
+ *
+ * <p>A reused context must give every compile the verdict and errors of a fresh one. The pool drops
+ * the classes a compile made from sources, but not all their traces: measured on JDK 17, a package
+ * only a former compile declared still "exists" for {@code import p.*}, and a former source's nested
+ * class changes the error for {@code p.Y.In}. So a context is reused only for a compile that cannot
+ * meet such traces: each identifier it uses that names a class an earlier compile on the context
+ * declared (top level, nested or local) must belong to a top-level class it declares anew (by its
+ * file's name, confirmed by javac's parse, else the compile is redone in a new context), and it must
+ * not use a part of the name of a package an earlier compile declared that the class path lacks,
+ * unless it declares that package too; none of its files may be a class the class path has, a module
+ * or a package declaration. Any other compile gets a new context (as fast as a fresh compile). So a
+ * feature's attempt reuses the context of its RED proof, and unrelated features share one. The rest a
+ * context keeps comes from the class path and the JDK, which must not change while the JVM runs:
+ * every caller compiles against hash-named class folders and the hash-named console jar; an entry
+ * whose size or time changes gets new contexts all the same. ReusedJavacTest compares every case with a fresh compiler.
+ *
+ * <p>Thread-safe: each compile takes a slot (a file manager and its contexts) no other thread uses
+ * meanwhile; slots live as long as the JVM, so their file managers are never closed under a context.
+ */
+final class ReusedJavac {
+
+    /** What the JVM must be told, at start or by the jar's manifest, for contexts to be reused. */
+    static final String EXPORT = "jdk.compiler/com.sun.tools.javac.api";
+    private static final String POOL_CLASS = "com.sun.tools.javac.api.JavacTaskPool";
+    /** Contexts one slot keeps (the JDK pool drops the least recently used beyond). */
+    private static final int CONTEXTS_PER_SLOT = 4;
+    /** Generations (context identities with what they have seen) one slot remembers. */
+    private static final int GENERATIONS_PER_SLOT = 32;
+    /** Makes the JDK pool's key (its options) name one context: the generation's. */
+    private static final String TAG_OPTION = "-Aredyellow.javac.context=";
+
+    private static final ReusedJavac SHARED = new ReusedJavac();
+
+    /**
+     * A context's identity and what earlier compiles on it declared: per simple name of a class (top
+     * level, nested or local), the top-level classes ("p.T") it belongs to; and the packages declared
+     * that the class path does not have.
+     */
+    private record Generation(String tag, Map<String, Set<String>> classes, Set<String> packages) {
+        Generation(String tag) {
+            this(tag, new HashMap<>(), new HashSet<>());
+        }
+
+        void add(Declared d) {
+            d.classes().forEach((name, owners) -> classes.computeIfAbsent(name, k -> new HashSet<>()).addAll(owners));
+            packages.addAll(d.packages());
+        }
+
+        /**
+         * Whether a compile that uses {@code used} and declares (as far as its files tell) the top-level
+         * classes {@code own} in the packages {@code ownPackages} cannot meet anything earlier compiles
+         * declared: every such name it uses belongs only to classes it declares anew.
+         */
+        boolean safeFor(Set<String> used, Set<String> own, Set<String> ownPackages) {
+            for (String name : used) {
+                Set<String> owners = classes.get(name);
+                if (owners != null && !own.containsAll(owners)) {
+                    return false;
+                }
+            }
+            for (String p : packages) {
+                if (!ownPackages.contains(p) && !Collections.disjoint(List.of(p.split("\\.")), used)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** What one compile's sources declared, as javac parsed them. */
+    private record Declared(Map<String, Set<String>> classes, Set<String> topLevel, Set<String> packages,
+                            Set<String> allPackages) {
+        Declared() {
+            this(new HashMap<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+        }
+    }
+
+    /** A file manager and the contexts used with it; one thread at a time. */
+    private final class Slot {
+        final StandardJavaFileManager files;
+        final Object pool;
+        final Map<String, List<Generation>> generations = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, List<Generation>> eldest) {
+                return size() > GENERATIONS_PER_SLOT;
+            }
+        };
+        int nextTag;
+
+        Slot(JavaCompiler compiler) throws ReflectiveOperationException {
+            this.files = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+            this.pool = poolConstructor.newInstance(CONTEXTS_PER_SLOT);
+        }
+    }
+
+    private final String unavailable;
+    private final Constructor<?> poolConstructor;
+    private final Method getTask;
+    private final Class<?> workerInterface;
+    private final Deque<Slot> idle = new ArrayDeque<>();
+    /** Per jar (path, size, time): the packages it has classes in, and its class files. */
+    private final Map<String, Set<String>> jarEntries = new ConcurrentHashMap<>();
+    private long reused;
+    private long fresh;
+
+    private ReusedJavac() {
+        String why = "";
+        Constructor<?> constructor = null;
+        Method task = null;
+        Class<?> worker = null;
+        try {
+            Class<?> pool = Class.forName(POOL_CLASS, false, ClassLoader.getSystemClassLoader());
+            String packageName = pool.getPackageName();
+            if (!pool.getModule().isExported(packageName, ReusedJavac.class.getModule())) {
+                why = "the JVM does not export " + EXPORT + " to RedYellow (java --add-exports " + EXPORT
+                        + "=ALL-UNNAMED, or the jar's Add-Exports, does that)";
+            } else {
+                worker = Class.forName(POOL_CLASS + "$Worker", false, pool.getClassLoader());
+                constructor = pool.getConstructor(int.class);
+                task = pool.getMethod("getTask", java.io.Writer.class, javax.tools.JavaFileManager.class,
+                        DiagnosticListener.class, Iterable.class, Iterable.class, Iterable.class, worker);
+            }
+        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
+            why = "this JDK has no javac task pool (" + e + ")";
+        }
+        this.unavailable = why;
+        this.poolConstructor = constructor;
+        this.getTask = task;
+        this.workerInterface = worker;
+    }
+
+    static ReusedJavac shared() {
+        return SHARED;
+    }
+
+    /** Why contexts cannot be reused in this JVM; "" when they can. */
+    String unavailable() {
+        return unavailable;
+    }
+
+    /** How many compiles reused a context, and how many got a new one (for tests and the bench). */
+    synchronized long[] counts() {
+        return new long[] {reused, fresh};
+    }
+
+    /**
+     * Compiles {@code sources} into {@code classes} against {@code classPath}, with a reused context
+     * when that is safe (see the class comment). {@code options} name neither {@code -d} nor
+     * {@code -cp}: the output folder is given to the file manager, so runs in different folders
+     * share contexts, and the class path is added here.
+     */
+    boolean compile(JavaCompiler compiler, List<String> options, Path classes, List<Path> classPath, List<Path> sources,
+                    DiagnosticListener<? super JavaFileObject> diagnostics) throws IOException {
+        if (!unavailable.isEmpty()) {
+            throw new IllegalStateException("javac's contexts cannot be reused: " + unavailable);
+        }
+        Set<String> used = new HashSet<>();
+        Set<String> own = new HashSet<>();
+        Set<String> ownPackages = new HashSet<>();
+        boolean shadows = false;
+        for (Path source : sources) {
+            String text = read(source);
+            Set<String> identifiers = new HashSet<>();
+            JavaIdentifiers.addTo(identifiers, text);
+            for (String identifier : identifiers) {
+                used.add(identifier);
+                Collections.addAll(used, identifier.split("\\$"));
+            }
+            String name = source.getFileName().toString();
+            String simple = name.endsWith(".java") ? name.substring(0, name.length() - ".java".length()) : name;
+            String packageName = JavaIdentifiers.packageOf(text);
+            own.add(qualified(packageName, simple));
+            ownPackages.add(packageName);
+            // a module or package declaration sets what a context keeps (its module mode, a package's
+            // annotations): such a compile gets a context no later compile uses
+            if (packageName.equals(JavaIdentifiers.UNSURE) || simple.equals("module-info") || simple.equals("package-info")
+                    || hasClass(classPath, packageName, simple)) {
+                shadows = true;
+            }
+        }
+        List<String> all = new ArrayList<>(options);
+        all.add("-cp");
+        all.add(String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()));
+        String key = String.join("\0", all) + "\0" + stamps(classPath);
+        Set<Path> before = filesIn(classes);
+        Slot slot = take(key);
+        try {
+            Generation generation = shadows ? null : reusable(slot, key, used, own, ownPackages);
+            if (generation != null) {
+                DiagnosticCollector<JavaFileObject> held = new DiagnosticCollector<>();
+                Declared declared = new Declared();
+                boolean ok = run(slot, generation, all, classes, held, sources, declared, classPath);
+                // the files were judged by their names; javac's parse must confirm they declare them
+                if (declared.topLevel().containsAll(own) && declared.allPackages().containsAll(ownPackages)) {
+                    count(true);
+                    held.getDiagnostics().forEach(diagnostics::report);
+                    return ok;
+                }
+                for (Path made : filesIn(classes)) {
+                    if (!before.contains(made)) {
+                        Files.deleteIfExists(made);
+                    }
+                }
+            }
+            count(false);
+            generation = new Generation(Integer.toString(slot.nextTag++));
+            if (!shadows) {
+                slot.generations.computeIfAbsent(key, k -> new ArrayList<>()).add(generation);
+            }
+            return run(slot, generation, all, classes, diagnostics, sources, new Declared(), classPath);
+        } finally {
+            giveBack(slot);
+        }
+    }
+
+    private synchronized void count(boolean reusedContext) {
+        if (reusedContext) {
+            reused++;
+        } else {
+            fresh++;
+        }
+    }
+
+    /** The newest generation for {@code key} that is safe for the compile, or null. */
+    private static Generation reusable(Slot slot, String key, Set<String> used, Set<String> own, Set<String> ownPackages) {
+        List<Generation> known = slot.generations.getOrDefault(key, List.of());
+        for (int i = known.size() - 1; i >= 0; i--) {
+            Generation g = known.get(i);
+            if (g.safeFor(used, own, ownPackages)) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    private static String qualified(String packageName, String simple) {
+        return packageName.isEmpty() ? simple : packageName + "." + simple;
+    }
+
+    /** Every file under {@code root} (none when it does not exist). */
+    private static Set<Path> filesIn(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return Set.of();
+        }
+        try (var files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
+    /** One compile on {@code generation}'s context; what its sources declare goes to the generation, whatever happens. */
+    private boolean run(Slot slot, Generation generation, List<String> options, Path classes,
+                        DiagnosticListener<? super JavaFileObject> diagnostics, List<Path> sources, Declared declared,
+                        List<Path> classPath) throws IOException {
+        List<String> tagged = new ArrayList<>(options);
+        tagged.add(TAG_OPTION + generation.tag());
+        slot.files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
+        TaskListener names = new TaskListener() {
+            @Override
+            public void finished(TaskEvent e) {
+                if (e.getKind() == TaskEvent.Kind.PARSE && e.getCompilationUnit() != null) {
+                    note(e.getCompilationUnit(), declared, classPath);
+                }
+            }
+        };
+        InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
+            case "withTask" -> {
+                JavacTask task = (JavacTask) args[0];
+                task.addTaskListener(names);
+                yield task.call();
+            }
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "equals" -> proxy == args[0];
+            case "toString" -> "RedYellow's javac worker";
+            default -> throw new UnsupportedOperationException(method.getName());
+        };
+        Object worker = Proxy.newProxyInstance(ReusedJavac.class.getClassLoader(), new Class<?>[] {workerInterface}, handler);
+        try {
+            return (Boolean) getTask.invoke(slot.pool, null, slot.files, diagnostics, tagged, null,
+                    slot.files.getJavaFileObjectsFromPaths(sources), worker);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException("javac failed: " + cause, cause);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("javac's task pool became inaccessible", e);
+        } finally {
+            generation.add(declared);
+        }
+    }
+
+    /**
+     * Notes what a parsed unit declares that a later compile on the same context could meet: its
+     * classes' simple names with their top-level class, and its package when the class path lacks it.
+     */
+    private void note(CompilationUnitTree unit, Declared declared, List<Path> classPath) {
+        String packageName = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
+        declared.allPackages().add(packageName);
+        if (!packageName.isEmpty() && !hasPackage(classPath, packageName)) {
+            declared.packages().add(packageName);
+        }
+        for (var type : unit.getTypeDecls()) {
+            if (type instanceof ClassTree top) {
+                String owner = qualified(packageName, top.getSimpleName().toString());
+                declared.topLevel().add(owner);
+                new TreeScanner<Void, Void>() {
+                    @Override
+                    public Void visitClass(ClassTree node, Void unused) {
+                        if (!node.getSimpleName().isEmpty()) {
+                            declared.classes().computeIfAbsent(node.getSimpleName().toString(), k -> new HashSet<>()).add(owner);
+                        }
+                        return super.visitClass(node, unused);
+                    }
+                }.scan(top, null);
+            }
+        }
+    }
+
+    private Slot take(String key) throws IOException {
+        synchronized (idle) {
+            for (Slot slot : idle) {
+                if (slot.generations.containsKey(key)) {
+                    idle.remove(slot);
+                    return slot;
+                }
+            }
+            if (!idle.isEmpty()) {
+                return idle.pop();
+            }
+        }
+        try {
+            return new Slot(javax.tools.ToolProvider.getSystemJavaCompiler());
+        } catch (ReflectiveOperationException e) {
+            throw new IOException("could not make a javac task pool: " + e, e);
+        }
+    }
+
+    private void giveBack(Slot slot) {
+        synchronized (idle) {
+            idle.push(slot);
+        }
+    }
+
+    /** Size and time of every class path entry: one replaced in place gets contexts of its own. */
+    private static String stamps(List<Path> classPath) {
+        StringBuilder s = new StringBuilder();
+        for (Path entry : classPath) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(entry, BasicFileAttributes.class);
+                s.append(a.size()).append('/').append(a.lastModifiedTime().toMillis()).append(';');
+            } catch (IOException e) {
+                s.append("absent;");
+            }
+        }
+        return s.toString();
+    }
+
+    private boolean hasClass(List<Path> classPath, String packageName, String simpleName) {
+        String file = (packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/") + simpleName + ".class";
+        for (Path entry : classPath) {
+            if (Files.isDirectory(entry) ? Files.isRegularFile(entry.resolve(file)) : jarEntries(entry).contains(file)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hasPackage(List<Path> classPath, String packageName) {
+        String folder = packageName.replace('.', '/');
+        for (Path entry : classPath) {
+            if (Files.isDirectory(entry)) {
+                try (var files = Files.list(entry.resolve(folder))) {
+                    if (files.anyMatch(f -> f.getFileName().toString().endsWith(".class"))) {
+                        return true;
+                    }
+                } catch (IOException e) {
+                    // no such folder: not this entry
+                }
+            } else if (jarEntries(entry).contains(folder + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A jar's class files and the folders ("p/q/") that hold one; empty for what is no readable jar. */
+    private Set<String> jarEntries(Path jar) {
+        return jarEntries.computeIfAbsent(jar + "\0" + stamps(List.of(jar)), k -> {
+            Set<String> names = new HashSet<>();
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                    String name = e.nextElement().getName();
+                    if (name.endsWith(".class")) {
+                        names.add(name);
+                        int slash = name.lastIndexOf('/');
+                        names.add(slash < 0 ? "" : name.substring(0, slash + 1));
+                    }
+                }
+            } catch (IOException e) {
+                return Set.of();
+            }
+            return Set.copyOf(names);
+        });
+    }
+
+    private static String read(Path source) throws IOException {
+        try {
+            return Files.readString(source, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            // javac fails on it too; the bytes as Latin-1 still give every ASCII identifier
+            return new String(Files.readAllBytes(source), StandardCharsets.ISO_8859_1);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.redyellow.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redyellow.exec.OutputSink;
+import dev.redyellow.exec.ProcessRunner;
+import dev.redyellow.exec.WorkspaceFactory;
+import dev.redyellow.exec.WorkspacePlan;
+import dev.redyellow.manifest.FileSet;
+import dev.redyellow.manifest.TestSettings;
+import dev.redyellow.testing.worker.WorkspaceCompiler;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 19 end to end, both junit modes, real workspaces sharing a base: a feature's attempt reuses
+ * its RED proof's javac context, and a later run never sees what an earlier one compiled (another
+ * feature naming the first's class without having it gets a context of its own and the compile error).
+ */
+class ReusedContextRunsTest {
+
+    private static final String TEST = "src/test/java/tools/TitleTest.java";
+    private static final String OTHER_TEST = "src/test/java/tools/OtherTest.java";
+    private static final String TITLE = """
+            package tools;
+            public final class Title {
+                public static String slug(String title) { return Slug.of(title.strip()) + "!"; }
+            }
+            """;
+
+    @TempDir
+    static Path cache;
+    private static JUnitTestRunner perRun;
+    private static WarmJUnitRunner warm;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void createRunners() {
+        JUnitConsoleJar console = new JUnitConsoleJar(List.of(cache));
+        perRun = new JUnitTestRunner(new ProcessRunner(), console);
+        warm = new WarmJUnitRunner(new WarmWorkerPool(console));
+    }
+
+    @AfterAll
+    static void closeRunners() {
+        warm.close();
+    }
+
+    private static String test(String name, String body) {
+        return """
+                package tools;
+                import static org.junit.jupiter.api.Assertions.*;
+                import org.junit.jupiter.api.Test;
+                class %s {
+                %s
+                }
+                """.formatted(name, body);
+    }
+
+    private record Ran(TestResult result, String output) {
+    }
+
+    private static Ran run(TestRunner runner, WorkspaceFactory factory, String feature, String test, Map<String, String> files)
+            throws Exception {
+        WorkspacePlan plan = factory.plan(feature, "1", List.of(FileSet.ofText(files)));
+        plan.materialise();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        OutputSink out = (stream, b, offset, length) -> {
+            synchronized (bytes) {
+                bytes.write(b, offset, length);
+            }
+        };
+        TestResult result = runner.run(new TestRequest(plan.root(), new TestSettings.JUnit(120), List.of(test), out, feature,
+                plan.baseFiles()));
+        synchronized (bytes) {
+            return new Ran(result, bytes.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aCycleReusesContextsAndNoRunSeesAnEarlierRunsClasses() throws Exception {
+        for (TestRunner runner : List.of(perRun, warm)) {
+            Path base = tmp.resolve("base-" + runner.getClass().getSimpleName());
+            Files.createDirectories(base.resolve("src/main/java/tools"));
+            Files.writeString(base.resolve("src/main/java/tools/Slug.java"), """
+                    package tools;
+                    public final class Slug {
+                        public static String of(String s) { return s.toLowerCase().replace(' ', '-'); }
+                    }
+                    """);
+            WorkspaceFactory factory = new WorkspaceFactory(tmp.resolve("run-" + runner.getClass().getSimpleName()), base);
+            String titleTest = test("TitleTest", "@Test void slugs() { assertEquals(\"a-b!\", Title.slug(\" A B \")); }");
+            Ran red = run(runner, factory, "title", TEST, Map.of(TEST, titleTest));
+            assertEquals(TestOutcome.COMPILE_ERROR, red.result().outcome(), red.output());
+            assertTrue(red.result().detail().contains("cannot find symbol"), red.result().detail());
+
+            long reusedBefore = WorkspaceCompiler.compilesInReusedContexts();
+            Ran green = run(runner, factory, "title", TEST, Map.of("src/main/java/tools/Title.java", TITLE, TEST, titleTest));
+            assertEquals(TestOutcome.PASSED, green.result().outcome(), green.output());
+            assertEquals(reusedBefore + 1, WorkspaceCompiler.compilesInReusedContexts(),
+                    "the attempt declares TitleTest anew, so it reused its RED proof's context");
+            assertFalse(green.output().contains("not reused"), green.output());
+
+            Ran other = run(runner, factory, "other", OTHER_TEST, Map.of(OTHER_TEST,
+                    test("OtherTest", "@Test void usesTitle() { assertEquals(\"x!\", Title.slug(\"x\")); }")));
+            assertEquals(TestOutcome.COMPILE_ERROR, other.result().outcome(), "Title was another run's: " + other.output());
+            assertTrue(other.result().detail().contains("cannot find symbol"), other.result().detail());
+            assertTrue(other.result().detail().contains("Title"), other.result().detail());
+            assertEquals(reusedBefore + 1, WorkspaceCompiler.compilesInReusedContexts(),
+                    "OtherTest names Title, which an earlier compile declared: it gets a context of its own");
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package dev.redyellow.testing.worker;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * javac's contexts reused across compiles (issue 19) give every compile what a fresh compiler gives:
+ * the same success, the same error lines, the same class files; nothing an earlier compile declared
+ * is seen by a later one. Real compiles in temporary folders, each compared with a fresh compiler.
+ */
+class ReusedJavacTest {
+    @TempDir
+    Path tmp;
+    private Path baseClasses;
+    private final WorkspaceCompiler reusing = WorkspaceCompiler.reusingContexts(false);
+    private final WorkspaceCompiler fresh = new WorkspaceCompiler();
+    private int step;
+
+    @BeforeEach
+    void base() throws IOException {
+        Path base = tmp.resolve("base");
+        write(base, "shop/Base.java", "package shop; public class Base { public static int b() { return 1; } }");
+        write(base, "other/O.java", "package other; public class O { }");
+        baseClasses = tmp.resolve("base-classes");
+        assertEquals(List.of(), fresh.compile(base, baseClasses, List.of()).errors());
+    }
+
+    @Test
+    void thisJvmReusesContextsAndASecondUnrelatedCompileReusesOne() throws IOException {
+        assertEquals("", WorkspaceCompiler.contextsNotReused(), "surefire's JVM exports javac's task pool, as the jar does");
+        same(ws("one", "shop/One.java", "package shop; class One { int f() { return Base.b(); } }"));
+        long reusedBefore = ReusedJavac.shared().counts()[0];
+        same(ws("two", "shop/Two.java", "package shop; class Two { int f() { return Base.b() + 1; } }"));
+        assertEquals(reusedBefore + 1, ReusedJavac.shared().counts()[0], "the second compile used the first's context");
+    }
+
+    @Test
+    void aClassAnEarlierCompileDeclaredIsNotFoundByALaterOneThatLacksIt() throws IOException {
+        assertEquals(List.of(), same(ws("a", "shop/X.java", "package shop; public class X { public static int f() { return 1; } }",
+                "shop/A.java", "package shop; class A { int g() { return X.f(); } }")));
+        List<String> errors = same(ws("b", "shop/B.java", "package shop; class B { int g() { return X.f(); } }"));
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("shop/B.java:1: cannot find symbol"), errors.get(0));
+    }
+
+    @Test
+    void aChangedClassIsSeenWithItsNewSignature() throws IOException {
+        assertEquals(List.of(), same(ws("a", "shop/Y.java", "package shop; public class Y { public static int f() { return 1; } }",
+                "shop/Z.java", "package shop; class Z { int g() { return Y.f(); } }")));
+        List<String> errors = same(ws("b", "shop/Y.java", "package shop; public class Y { public static int f(int x) { return x; } }",
+                "shop/Z.java", "package shop; class Z { int g() { return Y.f(); } }"));
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("method f in class shop.Y cannot be applied to given types"), errors.get(0));
+    }
+
+    /** A feature's test compiled alone (its RED proof), then with its class: the second reuses the context. */
+    @Test
+    void aCompileThatDeclaresAnewWhatTheLastOneDeclaredReusesItsContext() throws IOException {
+        List<String> red = same(ws("red", "shop/VTest.java", "package shop; class VTest { int g() { return V.f(); } }"));
+        assertEquals(1, red.size(), red.toString());
+        long reusedBefore = ReusedJavac.shared().counts()[0];
+        assertEquals(List.of(), same(ws("green", "shop/V.java", "package shop; public class V { public static int f() { return 1; } }",
+                "shop/VTest.java", "package shop; class VTest { int g() { return V.f(); } }")));
+        assertEquals(reusedBefore + 1, ReusedJavac.shared().counts()[0], "VTest is declared anew, so its traces cannot show");
+    }
+
+    @Test
+    void aClassDeclaredAnewWithoutItsFormerNestedClassHasNone() throws IOException {
+        same(ws("a", "shop/W.java", "package shop; public class W { public static class In { } public static int f() { return 1; } }",
+                "shop/WTest.java", "package shop; class WTest { W.In in; }"));
+        List<String> errors = same(ws("b", "shop/W.java", "package shop; public class W { public static int f() { return 1; } }",
+                "shop/WTest.java", "package shop; import shop.W.In; class WTest { W.In in; In other; }"));
+        assertFalse(errors.isEmpty());
+    }
+
+    /** A file that does not declare the class its name says: javac's parse shows it, and the compile is redone afresh. */
+    @Test
+    void aFileNotDeclaringItsNamesClassIsCompiledInANewContext() throws IOException {
+        same(ws("a", "shop/U.java", "package shop; public class U { public static class In { public static int k() { return 2; } } }"));
+        List<String> errors = same(ws("b", "shop/U.java", "package shop; class NotU { int g() { return shop.U.In.k(); } }"));
+        assertEquals(List.of("shop/U.java:1: package shop.U does not exist"), errors);
+    }
+
+    /** One of the two traces a reused context keeps on JDK 17, measured: it may not show. */
+    @Test
+    void aPackageOnlyAFormerCompileDeclaredDoesNotExist() throws IOException {
+        assertEquals(List.of(), same(ws("a", "fresh/only/N.java", "package fresh.only; public class N { }")));
+        List<String> packageGone = same(ws("b", "other/J.java", "package other; import fresh.only.*; class J { }"));
+        assertEquals(List.of("other/J.java:1: package fresh.only does not exist"), packageGone);
+    }
+
+    /** The other trace: a former compile's nested class changes the error for its qualified name. */
+    @Test
+    void aNestedClassOfAFormerCompileIsNotSeen() throws IOException {
+        assertEquals(List.of(), same(ws("a",
+                "shop/Y.java", "package shop; public class Y { public static class In { public static int k() { return 2; } } }")));
+        List<String> nestedGone = same(ws("b", "other/D.java", "package other; class D { int g() { return shop.Y.In.k(); } }"));
+        assertEquals(List.of("other/D.java:1: package shop.Y does not exist"), nestedGone);
+    }
+
+    /** A long sequence of compiles, passing and failing, each the same as with a fresh compiler. */
+    @Test
+    void aSequenceOfCompilesGivesWhatFreshCompilesGive() throws IOException {
+        same(ws("a", "shop/Y.java", "package shop; public class Y { public static class In { public static int k() {return 2;} }"
+                        + " public static int f() { return Base.b(); } }",
+                "shop/YTest.java", "package shop; class YTest { int g() { return Y.f() + Y.In.k() + new Object() { int h() { return 1; } }.h(); } }"));
+        same(ws("b", "shop/Z.java", "package shop; class Z { int g() { return Y.f(); } }"));
+        same(ws("c", "other/C.java", "package other; import shop.Y; class C { int g() { return Y.f(); } }"));
+        same(ws("d", "other/E.java", "package other; import shop.*; class E { Y y; }"));
+        same(ws("e", "shop/G.java", "package shop; class G { int g() { return Base.b() + Y$In.k(); } }"));
+        same(ws("f", "shop/H.java", "package shop; class H { void g() { Class<?> c = YTest.class; } }"));
+        same(ws("g", "shop/K.java", "package shop; class K { int g() { return Base.b() } }"));
+        same(ws("h", "shop/L.java", "package shop; class L { Undefined u; int g() { return Y.f(); } }"));
+        // a source with the name of a class on the class path: javac must take the source's
+        same(ws("i", "shop/Base.java", "package shop; public class Base { public static String b() { return \"s\"; } }",
+                "shop/M.java", "package shop; class M { int g() { return Base.b().length(); } }"));
+        same(ws("j", "shop/M.java", "package shop; class M { int g() { return Base.b(); } }"));
+        same(ws("k", "Plain.java", "class Plain { Other o; }", "Other.java", "class Other { }"));
+        same(ws("l", "Again.java", "class Again { Other o; }"));
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            many.add("shop/Bad" + i + ".java");
+            many.add("package shop; class Bad" + i + " { Missing" + i + " m; }");
+        }
+        List<String> capped = same(ws("m", many.toArray(String[]::new)));
+        assertEquals(WorkspaceCompiler.MAX_ERRORS_SHOWN, capped.size(), "javac's error limit holds in a reused context");
+        assertEquals(capped, same(ws("n", many.toArray(String[]::new))));
+    }
+
+    /** A module or package declaration sets what a context keeps: such a compile's context serves no later one. */
+    @Test
+    void aModuleOrPackageDeclarationGetsAContextOfItsOwn() throws IOException {
+        long[] before = ReusedJavac.shared().counts();
+        List<Path> onePath = List.of(baseClasses, tmp.resolve("one"));
+        sameOn(onePath, ws("a", "shop/package-info.java", "@Deprecated package shop;", "shop/S.java", "package shop; class S { }"));
+        sameOn(onePath, ws("b", "shop/S.java", "package shop; class S { int f() { return Base.b(); } }"));
+        List<Path> otherPath = List.of(baseClasses, tmp.resolve("other"));
+        sameOn(otherPath, ws("c", "module-info.java", "module m { }", "mod/M.java", "package mod; public class M { }"));
+        sameOn(otherPath, ws("d", "mod/M.java", "package mod; public class M { }"));
+        long[] after = ReusedJavac.shared().counts();
+        assertEquals(before[0], after[0], "none of the four reused a context");
+        assertEquals(before[1] + 4, after[1]);
+    }
+
+    private void sameOn(List<Path> classPath, Path ws) throws IOException {
+        assertEquals(fresh.compile(ws, tmp.resolve("fresh-" + ws.getFileName()), classPath).errors(),
+                reusing.compile(ws, ws.resolve(".redyellow/reused"), classPath).errors());
+    }
+
+    @Test
+    void classFilesGoToTheClassesFolderOnlyAndAreTheFreshCompilersBytes() throws IOException {
+        Path ws = ws("a", "shop/P.java", "package shop; public class P { public static int f() { return Base.b() + 2; } }");
+        same(ws);
+        assertTrue(Files.isRegularFile(ws.resolve(".redyellow/reused/shop/P.class")));
+        try (Stream<Path> files = Files.walk(ws.resolve("shop"))) {
+            assertEquals(List.of(ws.resolve("shop/P.java")), files.filter(Files::isRegularFile).toList(),
+                    "nothing is written beside the sources");
+        }
+    }
+
+    @Test
+    void compilesOnSeveralThreadsAtOnceEachGetTheirOwnResult() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String body = i % 2 == 0 ? "int f() { return Base.b(); }" : "int f() { return Nope.b(); }";
+                Path ws = ws("t" + i, "shop/T" + i + ".java", "package shop; class T" + i + " { " + body + " }");
+                results.add(threads.submit(() -> reusing.compile(ws, ws.resolve(".redyellow/reused"), List.of(baseClasses)).errors()));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                List<String> errors = results.get(i).get(60, TimeUnit.SECONDS);
+                if (i % 2 == 0) {
+                    assertEquals(List.of(), errors);
+                } else {
+                    assertEquals(1, errors.size(), errors.toString());
+                    assertTrue(errors.get(0).startsWith("shop/T" + i + ".java:1: cannot find symbol"), errors.get(0));
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Without the export (another launcher), compiles are as before, and the run's log says why. */
+    @Test
+    void withoutTheExportTheCompilerFallsBackAndSaysWhy() throws Exception {
+        Path ws = ws("a", "shop/Q.java", "package shop; class Q { int f() { return Base.b(); } }",
+                "shop/R.java", "package shop; class R { int f() { return Gone.b(); } }");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ReusedJavacFallbackMain.class.getName(),
+                ws.toString(), baseClasses.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("not reused: javac's contexts are not reused across compiles: the JVM does not export "
+                + ReusedJavac.EXPORT), out);
+        List<String> expected = fresh.compile(ws, tmp.resolve("fresh-" + ws.getFileName()), List.of(baseClasses)).errors();
+        assertEquals(1, expected.size());
+        assertTrue(out.contains("errors: " + expected), out);
+    }
+
+    /** Compiles {@code ws} with the reusing and a fresh compiler; asserts the same errors and classes; the errors. */
+    private List<String> same(Path ws) throws IOException {
+        Path reusedClasses = ws.resolve(".redyellow/reused");
+        Path freshClasses = tmp.resolve("fresh-" + ws.getFileName());
+        List<String> reused = reusing.compile(ws, reusedClasses, List.of(baseClasses)).errors();
+        List<String> expected = fresh.compile(ws, freshClasses, List.of(baseClasses)).errors();
+        assertEquals(expected, reused, "errors of " + ws.getFileName());
+        Map<String, byte[]> a = classes(reusedClasses);
+        Map<String, byte[]> b = classes(freshClasses);
+        assertEquals(b.keySet(), a.keySet(), "class files of " + ws.getFileName());
+        for (String name : a.keySet()) {
+            assertArrayEquals(b.get(name), a.get(name), name);
+        }
+        assertFalse(expected.isEmpty() && a.isEmpty(), "a compile without errors writes classes");
+        return reused;
+    }
+
+    private static Map<String, byte[]> classes(Path root) throws IOException {
+        Map<String, byte[]> found = new TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return found;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                found.put(root.relativize(f).toString(), Files.readAllBytes(f));
+            }
+        }
+        return found;
+    }
+
+    /** A workspace of (path, content) pairs, unique to this test. */
+    private Path ws(String name, String... files) throws IOException {
+        Path ws = tmp.resolve("ws-" + name + "-" + step++);
+        for (int i = 0; i < files.length; i += 2) {
+            write(ws, files[i], files[i + 1]);
+        }
+        return ws;
+    }
+
+    private static void write(Path root, String path, String content) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+}
