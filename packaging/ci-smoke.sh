@@ -40,6 +40,8 @@ launcher=target/packaging/RedYellow/bin/RedYellow
 step "app-image: the launcher starts the JVM with the app's options"
 grep -qx 'java-options=-XX:TieredStopAtLevel=1' target/packaging/RedYellow/lib/app/RedYellow.cfg \
   || { cat target/packaging/RedYellow/lib/app/RedYellow.cfg; echo "FAILED: the launcher lacks -XX:TieredStopAtLevel=1" >&2; exit 1; }
+grep -qx 'java-options=--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED' target/packaging/RedYellow/lib/app/RedYellow.cfg \
+  || { cat target/packaging/RedYellow/lib/app/RedYellow.cfg; echo "FAILED: the launcher does not export javac's task pool" >&2; exit 1; }
 step "app-image: --version"
 expect "RedYellow " "$launcher" --version
 step "app-image: plan samples/string-tools/manifest.json"
