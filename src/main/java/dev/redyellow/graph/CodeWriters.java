@@ -114,7 +114,8 @@ public final class CodeWriters {
         Written known = byPath.get(path);
         Set<String> features = known == null ? new LinkedHashSet<>() : new LinkedHashSet<>(known.features());
         features.add(feature);
-        byPath.put(path, new Written(Set.copyOf(features), known == null ? javaPackage : known.javaPackage()));
+        // insertion order kept: writersOf names the writers in the order they were first seen (Set.copyOf would not)
+        byPath.put(path, new Written(java.util.Collections.unmodifiableSet(features), known == null ? javaPackage : known.javaPackage()));
         if (known == null && path.endsWith(".java")) {
             writtenJava.add(path, javaPackage);
         }
