@@ -142,7 +142,7 @@ public final class RealCodeBench {
                 "cycle (every true edge declared, again)");
         compare(project, plain, cycle, rerun, allEdges, allEdgesAgain, discovered);
         rerunProcess.ifPresent(seconds -> out.printf(Locale.ROOT, "%-34s %8.2f s (java -jar %s run, a new JVM), "
-                        + "%.1f ms per cached feature%n", "unchanged re-run process wall", seconds, ownJar().orElseThrow(),
+                        + "%.1f ms per cached feature%n", "unchanged re-run process wall", seconds, RerunBench.ownJar().orElseThrow(),
                 seconds * 1000 / project.units().size()));
         out.printf(Locale.ROOT, "%-34s %8.1f ms per cached feature (engine wall / features)%n", "unchanged re-run",
                 rerun.wallSeconds() * 1000 / project.units().size());
@@ -287,7 +287,7 @@ public final class RealCodeBench {
      */
     private Optional<Double> rerunInNewProcess(Path manifestFile, Path cacheDb, Path runs)
             throws IOException, InterruptedException {
-        Optional<Path> jar = ownJar();
+        Optional<Path> jar = RerunBench.ownJar();
         if (jar.isEmpty()) {
             out.println("unchanged re-run in a new process: skipped, this benchmark does not run from the jar");
             return Optional.empty();
@@ -307,15 +307,6 @@ public final class RealCodeBench {
             return exit == 0 ? Optional.of(seconds) : Optional.empty();
         } finally {
             Files.deleteIfExists(log);
-        }
-    }
-
-    private static Optional<Path> ownJar() {
-        try {
-            Path location = Path.of(RealCodeBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return location.toString().endsWith(".jar") ? Optional.of(location) : Optional.empty();
-        } catch (java.net.URISyntaxException | SecurityException e) {
-            return Optional.empty();
         }
     }
 
