@@ -182,6 +182,15 @@ final class EntryRows {
         return keys;
     }
 
+    /** Deletes the entry of {@code key} only if it is the one made at {@code createdMillis} (not one stored since). */
+    static int deleteIfCreated(Connection c, String key, long createdMillis) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM cache_entries WHERE key = ? AND created_ms = ?")) {
+            delete.setString(1, key);
+            delete.setLong(2, createdMillis);
+            return delete.executeUpdate();
+        }
+    }
+
     static int deleteKeys(Connection c, Collection<String> keys) throws SQLException {
         int deleted = 0;
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM cache_entries WHERE key = ?")) {

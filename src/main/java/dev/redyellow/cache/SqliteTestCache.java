@@ -87,8 +87,10 @@ public final class SqliteTestCache implements TestCache {
             Optional<EntryRows.Stored> stored = database.read(c -> EntryRows.find(c, sha));
             if (stored.isPresent() && expired(stored.get().createdMillis(), now)) {
                 flush();
+                long created = stored.get().createdMillis();
                 database.writeExpendable(c -> {
-                    EntryRows.deleteKeys(c, List.of(sha));
+                    // only the expired entry read above: another process may have stored a fresh one since
+                    EntryRows.deleteIfCreated(c, sha, created);
                     return counted(c, new Found(Optional.empty(), true, Tally.miss().plus(Tally.evicted(1))));
                 });
                 addToSession(Tally.miss().plus(Tally.evicted(1)));

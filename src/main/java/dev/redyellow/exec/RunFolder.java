@@ -29,7 +29,7 @@ public record RunFolder(Path path) {
      */
     public static RunFolder create(Path root, String name, Instant now, int keep) throws IOException {
         RunFolder folder = create(root, name, now);
-        folder.pruneOlder(keep);
+        folder.pruneOlder(root, keep);
         return folder;
     }
 
@@ -48,18 +48,25 @@ public record RunFolder(Path path) {
         }
     }
 
+    /** A run folder's name: the time it was made, then the manifest's name. */
+    private static final java.util.regex.Pattern RUN_NAME = java.util.regex.Pattern.compile("\\d{8}-\\d{6}-.+");
+
     /**
-     * Removes the run folders beside this one but the {@code keep} newest (by name, which starts with
-     * the time); this one is never removed.
+     * Removes the run folders of {@code root} but the {@code keep} newest (by name, which starts with
+     * the time) and this one. Only folders named as run folders are touched; nothing is, when this
+     * one is not in {@code root} (made in the temporary folder because {@code root} could not be
+     * written: its neighbours there are other programs').
      */
-    public void pruneOlder(int keep) throws IOException {
-        Path root = path.getParent();
-        if (root == null || !Files.isDirectory(root)) {
+    public void pruneOlder(Path root, int keep) throws IOException {
+        Path parent = path.toAbsolutePath().normalize().getParent();
+        if (parent == null || !parent.equals(root.toAbsolutePath().normalize()) || !Files.isDirectory(parent)) {
             return;
         }
         List<Path> runs;
-        try (Stream<Path> list = Files.list(root)) {
-            runs = list.filter(Files::isDirectory).filter(p -> !p.equals(path))
+        try (Stream<Path> list = Files.list(parent)) {
+            runs = list.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> !p.getFileName().equals(path.getFileName()))
+                    .filter(p -> RUN_NAME.matcher(p.getFileName().toString()).matches())
                     .sorted(Comparator.comparing(Path::getFileName).reversed()).toList();
         }
         for (Path old : runs.stream().skip(Math.max(0, keep)).toList()) {

@@ -38,6 +38,7 @@ public final class WorkspaceFactory {
     /** The base's content, scanned at the first plan: what every workspace holds before its layers. */
     private WorkspaceContent baseContent;
     private String baseHash;
+    private final Object snapshotLock = new Object();
     private boolean snapshotMade;
 
     /**
@@ -147,18 +148,39 @@ public final class WorkspaceFactory {
      * @throws UncheckedIOException when it cannot be made, or the base changed since it was scanned
      */
     Path snapshot() {
-        synchronized (counter) {
+        // a lock of its own: the copy takes a while, and plans (the cache's hits) need not wait for it
+        synchronized (snapshotLock) {
             if (!snapshotMade) {
                 try {
                     WorkspaceContent scanned = baseContent();
                     TreeCopy.copy(baseDir, baseSnapshot, this::isShared);
-                    WorkspaceContent copied = WorkspaceContent.scan(baseSnapshot);
+                    // the copy keeps each file's size and mtime: where they are the source's, its hash is the
+                    // source's as the stamps know it (a file changed since moved its change time), else read
+                    WorkspaceContent copied = WorkspaceContent.scan(baseSnapshot, this::isShared, (file, attrs) -> {
+                        Path source = baseDir.resolve(baseSnapshot.relativize(file).toString());
+                        java.nio.file.attribute.BasicFileAttributes was;
+                        try {
+                            was = Files.readAttributes(source, java.nio.file.attribute.BasicFileAttributes.class,
+                                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                        } catch (IOException gone) {
+                            return KnownHashes.READ_EACH_TIME.hash(file, attrs);
+                        }
+                        return was.isRegularFile() && was.size() == attrs.size()
+                                && was.lastModifiedTime().equals(attrs.lastModifiedTime())
+                                ? hashes.hash(source, was) : KnownHashes.READ_EACH_TIME.hash(file, attrs);
+                    });
                     Optional<String> changed = scanned.firstDifference(copied);
                     if (changed.isPresent()) {
                         throw new IOException("the base folder " + baseDir + " changed while the run was using it ("
                                 + changed.get() + "); run again once it is left alone");
                     }
                 } catch (IOException e) {
+                    // no half copy is left for the next workspace to copy over and fail on for another reason
+                    try {
+                        RunFolder.delete(baseSnapshot);
+                    } catch (IOException cleanup) {
+                        e.addSuppressed(cleanup);
+                    }
                     throw new UncheckedIOException("cannot make the run's copy of the base: " + e.getMessage(), e);
                 }
                 snapshotMade = true;

@@ -146,10 +146,10 @@ final class JavaReferences implements SourceReferences {
         // The declaration leads the file, so a head of it is enough almost always: blanking a head gives
         // the head of the blanked whole (the blanking reads left to right), and a declaration found
         // whole in it is the first of the file. Only a file without one is read to its end, in steps.
-        for (int head = 4096; ; head *= 4) {
+        for (long head = 4096; ; head *= 4) {
             boolean whole = head >= source.length();
             Optional<String> found = declaredPackage(CLikeSource.withoutCommentsOrStrings(
-                    whole ? source : source.substring(0, head)));
+                    whole ? source : source.substring(0, (int) head)));
             if (found.isPresent() || whole) {
                 return found.orElse("");
             }

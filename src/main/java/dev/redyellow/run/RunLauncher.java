@@ -136,7 +136,6 @@ public final class RunLauncher {
                     settings.keepWorkspaces() ? Optional.of(folder.path().resolve("workspaces")) : Optional.empty(),
                     cluster.members(), cluster.runs());
         } finally {
-            pruner.join();
             if (cluster != null) {
                 cluster.close();
             }
@@ -147,6 +146,7 @@ public final class RunLauncher {
             if (!workspacesRemoved && !settings.keepWorkspaces()) {
                 removeQuietly(folder);
             }
+            awaitQuietly(pruner);
         }
     }
 
@@ -158,7 +158,7 @@ public final class RunLauncher {
     private Thread pruneBeside(RunFolder folder) {
         Thread pruner = new Thread(() -> {
             try {
-                folder.pruneOlder(settings.keepRuns());
+                folder.pruneOlder(settings.runsRoot(), settings.keepRuns());
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.INFO, "pruning old runs failed", e);
                 warnings.accept("old run folders were not all removed (" + e.getMessage() + ")");
@@ -167,6 +167,25 @@ public final class RunLauncher {
         pruner.setDaemon(true);
         pruner.start();
         return pruner;
+    }
+
+    /**
+     * Waits for the pruner whatever the thread's interrupt flag says (an interrupted run still leaves no
+     * deleting behind it), and sets the flag again if it was set.
+     */
+    private static void awaitQuietly(Thread pruner) {
+        boolean interrupted = Thread.interrupted();
+        while (true) {
+            try {
+                pruner.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops the run (every unfinished feature ends CANCELLED); before {@link #run}, the run stops as it starts. */

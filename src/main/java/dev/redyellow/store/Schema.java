@@ -127,6 +127,7 @@ public final class Schema {
                         path TEXT PRIMARY KEY,
                         size INTEGER NOT NULL,
                         modified_ns INTEGER NOT NULL,
+                        changed_ns INTEGER NOT NULL,
                         file_key TEXT NOT NULL,
                         hash TEXT NOT NULL,
                         used_ms INTEGER NOT NULL) WITHOUT ROWID""",

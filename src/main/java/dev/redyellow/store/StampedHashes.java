@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Content hashes kept in the RedYellow file by the stamps of the file they were read from (absolute
- * path, size, modification time to the nanosecond, file identity), so a run reads and hashes only
+ * path, size, modification and change times to the nanosecond, file identity), so a run reads and hashes only
  * the files of the base and of its dependency folders that changed since an earlier run (issue 19:
  * "a key from the stored hashes of unchanged inputs, stat only"). A file modified within the last two
  * seconds is hashed every time and not kept: a write in the same tick as the stamp would not show.
@@ -34,7 +34,7 @@ public final class StampedHashes implements KnownHashes {
     static final int KEPT = 200_000;
     private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    private record Stamp(long size, long modifiedNanos, String fileKey) {
+    private record Stamp(long size, long modifiedNanos, long changedNanos, String fileKey) {
     }
 
     private record Known(Stamp stamp, String hash) {
@@ -61,14 +61,14 @@ public final class StampedHashes implements KnownHashes {
         try {
             database.read(c -> {
                 // every path under the folder: from "root/" up to, not including, "root0" ('0' follows '/')
-                try (PreparedStatement query = c.prepareStatement("SELECT path, size, modified_ns, file_key, hash "
+                try (PreparedStatement query = c.prepareStatement("SELECT path, size, modified_ns, changed_ns, file_key, hash "
                         + "FROM file_stamps WHERE path >= ? AND path < ?")) {
                     query.setString(1, prefix);
                     query.setString(2, prefix.substring(0, prefix.length() - 1) + "0");
                     try (ResultSet rows = query.executeQuery()) {
                         while (rows.next()) {
                             known.putIfAbsent(rows.getString(1), new Known(new Stamp(rows.getLong(2), rows.getLong(3),
-                                    rows.getString(4)), rows.getString(5)));
+                                    rows.getLong(4), rows.getString(5)), rows.getString(6)));
                         }
                     }
                 }
@@ -82,7 +82,7 @@ public final class StampedHashes implements KnownHashes {
     @Override
     public String hash(Path file, BasicFileAttributes attrs) throws IOException {
         String path = file.toAbsolutePath().normalize().toString();
-        Stamp stamp = stamp(attrs);
+        Stamp stamp = stamp(file, attrs);
         Known k = known.get(path);
         if (k != null && k.stamp().equals(stamp)) {
             return k.hash();
@@ -90,8 +90,8 @@ public final class StampedHashes implements KnownHashes {
         String hash = Sha256.hex(file);
         computed.incrementAndGet();
         // kept only if the file did not change while it was read, and is not so new a same-tick write could hide
-        Stamp after = stamp(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
-        long age = TimeUnit.MILLISECONDS.toNanos(clock.millis()) - stamp.modifiedNanos();
+        Stamp after = stamp(file, Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        long age = TimeUnit.MILLISECONDS.toNanos(clock.millis()) - Math.max(stamp.modifiedNanos(), stamp.changedNanos());
         if (after.equals(stamp) && age > RACY_NANOS) {
             Known fresh = new Known(stamp, hash);
             known.put(path, fresh);
@@ -115,15 +115,16 @@ public final class StampedHashes implements KnownHashes {
         try {
             database.write(c -> {
                 try (PreparedStatement upsert = c.prepareStatement("INSERT OR REPLACE INTO file_stamps "
-                        + "(path, size, modified_ns, file_key, hash, used_ms) VALUES (?, ?, ?, ?, ?, ?)")) {
+                        + "(path, size, modified_ns, changed_ns, file_key, hash, used_ms) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                     for (Map.Entry<String, Known> e : batch.entrySet()) {
                         Stamp s = e.getValue().stamp();
                         upsert.setString(1, e.getKey());
                         upsert.setLong(2, s.size());
                         upsert.setLong(3, s.modifiedNanos());
-                        upsert.setString(4, s.fileKey());
-                        upsert.setString(5, e.getValue().hash());
-                        upsert.setLong(6, now);
+                        upsert.setLong(4, s.changedNanos());
+                        upsert.setString(5, s.fileKey());
+                        upsert.setString(6, e.getValue().hash());
+                        upsert.setLong(7, now);
                         upsert.addBatch();
                     }
                     upsert.executeBatch();
@@ -140,8 +141,14 @@ public final class StampedHashes implements KnownHashes {
         }
     }
 
-    private static Stamp stamp(BasicFileAttributes attrs) {
+    /**
+     * The file's stamp. The change time is in it as in git's index: content can change with size,
+     * modification time and inode all kept (npm writes every file with one fixed time, and a reinstall
+     * may reuse the inodes), but every write moves the change time, and nobody can set it back.
+     */
+    private static Stamp stamp(Path file, BasicFileAttributes attrs) throws IOException {
+        Object changed = Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
         return new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS),
-                String.valueOf(attrs.fileKey()));
+                ((java.nio.file.attribute.FileTime) changed).to(TimeUnit.NANOSECONDS), String.valueOf(attrs.fileKey()));
     }
 }

@@ -124,5 +124,9 @@ class BaseFilesTest {
         java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, plan::materialise);
         assertTrue(e.getMessage().contains("changed while the run was using it (src/p/Rates.java changed)"), e.getMessage());
         assertTrue(e.getMessage().contains(base.toRealPath().toString()), e.getMessage());
+        java.io.IOException again = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> factory.plan("g", "1", List.of()).materialise());
+        assertTrue(again.getMessage().contains("changed while the run was using it"),
+                "no half copy is left to fail on for another reason: " + again.getMessage());
     }
 }

@@ -31,12 +31,12 @@ class RunFolderTest {
         RunFolder run = RunFolder.create(root, "shop", Instant.parse("2026-12-06T12:00:00Z"));
         assertEquals(6, names().size(), "creating does not prune");
 
-        run.pruneOlder(2);
+        run.pruneOlder(root, 2);
         assertEquals(List.of("20261204-120000-shop-4", "20261205-120000-shop-5"), names().subList(0, 2));
         assertEquals(3, names().size());
         assertTrue(Files.isDirectory(run.path()));
 
-        run.pruneOlder(0);
+        run.pruneOlder(root, 0);
         assertEquals(List.of(run.path().getFileName().toString()), names());
     }
 
@@ -47,5 +47,25 @@ class RunFolderTest {
         }
         RunFolder run = RunFolder.create(root, "shop", Instant.parse("2026-12-06T12:00:00Z"), 1);
         assertEquals(List.of("20261203-120000-shop-3", run.path().getFileName().toString()), names());
+    }
+
+    @Test
+    void onlyRunFoldersOfTheRunsRootAreEverRemoved() throws Exception {
+        Files.createDirectories(root.resolve("20261201-120000-shop-1"));
+        Files.createDirectories(root.resolve("my-notes"));
+        Files.writeString(root.resolve("20261202-120000-a-file"), "not a folder");
+        RunFolder run = RunFolder.create(root, "shop", Instant.parse("2026-12-06T12:00:00Z"));
+        run.pruneOlder(root, 0);
+        assertEquals(List.of("20261202-120000-a-file", run.path().getFileName().toString(), "my-notes"), names());
+
+        // a run folder made elsewhere (the temporary folder, when the runs root cannot be written)
+        // prunes nothing there: its neighbours are other programs'
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Path others = Files.createDirectories(elsewhere.resolve("20261101-120000-other-program"));
+        RunFolder fallback = new RunFolder(Files.createDirectories(elsewhere.resolve("redyellow-run-shop-1")));
+        fallback.pruneOlder(root, 0);
+        assertTrue(Files.isDirectory(others));
+        fallback.pruneOlder(elsewhere, 0);
+        assertTrue(!Files.exists(others), "pruned only when asked about its own root");
     }
 }

@@ -161,13 +161,16 @@ class WorkspaceIsolationTest {
             }
         }
         try (dev.redyellow.store.Database db = dev.redyellow.store.Database.open(tmp.resolve("redyellow.db"))) {
-            dev.redyellow.store.StampedHashes first = new dev.redyellow.store.StampedHashes(db, java.time.Clock.systemUTC());
+            // an hour ahead: setting the times moved the files' change times to now, and a file changed
+            // in the last two seconds is never kept
+            java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofHours(1));
+            dev.redyellow.store.StampedHashes first = new dev.redyellow.store.StampedHashes(db, later);
             WorkspaceFactory one = new WorkspaceFactory(tmp.resolve("run1"), base, List.of(), first);
             WorkspacePlan planOne = one.plan("a", "red", List.of());
             assertEquals(4, first.computedCount(), "main.mjs and the three files of node_modules");
             first.save();
 
-            dev.redyellow.store.StampedHashes second = new dev.redyellow.store.StampedHashes(db, java.time.Clock.systemUTC());
+            dev.redyellow.store.StampedHashes second = new dev.redyellow.store.StampedHashes(db, later);
             WorkspaceFactory two = new WorkspaceFactory(tmp.resolve("run2"), base, List.of(), second);
             WorkspacePlan planTwo = two.plan("a", "red", List.of());
             assertEquals(0, second.computedCount(), "known by their stamps");
