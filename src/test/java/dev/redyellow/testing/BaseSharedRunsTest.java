@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redyellow.exec.OutputSink;
-import dev.redyellow.exec.ProcessRunner;
 import dev.redyellow.exec.WorkspaceFactory;
 import dev.redyellow.exec.WorkspacePlan;
 import dev.redyellow.manifest.FileSet;
@@ -17,8 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 19 end to end, both junit modes, real workspaces from a real {@link WorkspaceFactory}: a run
  * that shares the base's classes gives the verdict of the whole compile (the request without base files).
  */
-class BaseSharedRunsTest {
+class BaseSharedRunsTest extends BothJUnitModes {
 
     private static final String TEST = "src/test/java/tools/TitleTest.java";
     private static final Map<String, String> BASE = Map.of(
@@ -50,24 +47,7 @@ class BaseSharedRunsTest {
             """;
 
     @TempDir
-    static Path cache;
-    private static JUnitTestRunner perRun;
-    private static WarmJUnitRunner warm;
-
-    @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void createRunners() {
-        JUnitConsoleJar console = new JUnitConsoleJar(List.of(cache));
-        perRun = new JUnitTestRunner(new ProcessRunner(), console);
-        warm = new WarmJUnitRunner(new WarmWorkerPool(console));
-    }
-
-    @AfterAll
-    static void closeRunners() {
-        warm.close();
-    }
 
     private static String test(String body) {
         return """

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redyellow.exec.OutputSink;
-import dev.redyellow.exec.ProcessRunner;
 import dev.redyellow.exec.WorkspaceFactory;
 import dev.redyellow.exec.WorkspacePlan;
 import dev.redyellow.manifest.FileSet;
@@ -17,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its RED proof's javac context, and a later run never sees what an earlier one compiled (another
  * feature naming the first's class without having it gets a context of its own and the compile error).
  */
-class ReusedContextRunsTest {
+class ReusedContextRunsTest extends BothJUnitModes {
 
     private static final String TEST = "src/test/java/tools/TitleTest.java";
     private static final String OTHER_TEST = "src/test/java/tools/OtherTest.java";
@@ -39,24 +36,7 @@ class ReusedContextRunsTest {
             """;
 
     @TempDir
-    static Path cache;
-    private static JUnitTestRunner perRun;
-    private static WarmJUnitRunner warm;
-
-    @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void createRunners() {
-        JUnitConsoleJar console = new JUnitConsoleJar(List.of(cache));
-        perRun = new JUnitTestRunner(new ProcessRunner(), console);
-        warm = new WarmJUnitRunner(new WarmWorkerPool(console));
-    }
-
-    @AfterAll
-    static void closeRunners() {
-        warm.close();
-    }
 
     private static String test(String name, String body) {
         return """
