@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * per key as runs happen at once: one per scheduler worker. A server serves runs one at a time and is
  * replaced after its kind's run limit, or at once when it died or a run killed it. The pytest servers
  * share one folder of compiled code (what their runs compiled, keyed by the source's hash: see
- * {@code CodeCache} in pytest_server.py), made with the first of them and deleted with the pool.
+ * {@code CodeCache} in pytest_server.py): a kept one ({@link PythonCodeFolder}), pruned when the pool
+ * closes, or else one made with the first of them and deleted with the pool.
  * {@link #close()} ends them all; a JVM shutdown hook does the same if nobody closes the pool.
  * Thread-safe.
  */
@@ -38,6 +39,18 @@ final class ScriptServerPool implements AutoCloseable {
     private boolean closed;
     /** The pytest servers' compiled code; null until the first pytest server starts. */
     private Path codeFolder;
+    /** Where compiled code is kept between runs; null: in a folder of the pool's own. */
+    private final Path keptCode;
+
+    /** A pool whose compiled code goes with it. */
+    ScriptServerPool() {
+        this(null);
+    }
+
+    /** A pool whose servers keep compiled code in {@code keptCode} (made when needed), or, if null, in a folder of its own. */
+    ScriptServerPool(Path keptCode) {
+        this.keptCode = keptCode;
+    }
     private final ChildProcesses.ExitBackstop backstop = new ChildProcesses.ExitBackstop("script-servers-stop", this::killAll);
 
     /** An idle live server for {@code key}, or a new one. */
@@ -86,7 +99,7 @@ final class ScriptServerPool implements AutoCloseable {
     private synchronized Path codeFolder() throws IOException {
         requireOpen();
         if (codeFolder == null) {
-            codeFolder = Files.createTempDirectory("redyellow-pytest-code-");
+            codeFolder = keptCode != null ? Files.createDirectories(keptCode) : Files.createTempDirectory("redyellow-pytest-code-");
         }
         return codeFolder;
     }
@@ -154,11 +167,14 @@ final class ScriptServerPool implements AutoCloseable {
         }
         idleOnes.forEach(ScriptServer::stop);
         busyOnes.forEach(ScriptServer::kill);
-        deleteCodeFolder();
+        releaseCodeFolder(true);
     }
 
-    /** Deletes the compiled-code folder once no server can write to it any more. */
-    private void deleteCodeFolder() {
+    /**
+     * Once no server can write to it any more: deletes the pool's own compiled-code folder, or prunes
+     * the kept one when {@code prune} (not in a shutdown hook, which must be quick).
+     */
+    private void releaseCodeFolder(boolean prune) {
         Path folder;
         synchronized (this) {
             folder = codeFolder;
@@ -168,9 +184,18 @@ final class ScriptServerPool implements AutoCloseable {
             return;
         }
         try {
-            JUnitTestRunner.deleteTree(folder);
+            if (!folder.equals(keptCode)) {
+                JUnitTestRunner.deleteTree(folder);
+            } else if (prune) {
+                PythonCodeFolder.Pruned pruned = PythonCodeFolder.prune(folder, PythonCodeFolder.MAX_BYTES,
+                        PythonCodeFolder.MAX_AGE, java.time.Instant.now());
+                if (pruned.files() > 0) {
+                    LOG.log(Level.DEBUG, "pruned " + pruned.files() + " entries (" + pruned.bytes() + " bytes) of " + folder);
+                }
+            }
         } catch (IOException | UncheckedIOException e) {
-            LOG.log(Level.WARNING, "could not delete the warm pytest servers' code folder " + folder + ": " + e.getMessage());
+            LOG.log(Level.WARNING, "could not " + (folder.equals(keptCode) ? "prune" : "delete")
+                    + " the warm pytest servers' code folder " + folder + ": " + e.getMessage());
         }
     }
 
@@ -194,6 +219,6 @@ final class ScriptServerPool implements AutoCloseable {
             all = new ArrayList<>(live);
         }
         all.forEach(ScriptServer::kill);
-        deleteCodeFolder();
+        releaseCodeFolder(false);
     }
 }

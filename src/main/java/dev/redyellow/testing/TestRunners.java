@@ -41,12 +41,16 @@ public final class TestRunners implements TestRunner, AutoCloseable {
         return standard(Optional.empty());
     }
 
-    /** As {@link #standard()}, with the junit fork mode forced when given. */
+    /**
+     * As {@link #standard()}, with the junit fork mode forced when given. The warm pytest servers keep
+     * compiled code in {@link PythonCodeFolder#defaultFolder()} for later runs.
+     */
     public static TestRunners standard(Optional<TestSettings.Fork> forcedFork) {
         ProcessRunner processes = new ProcessRunner();
         JUnitConsoleJar console = JUnitConsoleJar.shared();
-        return new TestRunners(new JUnitTestRunner(processes, console),
-                new WarmJUnitRunner(new WarmWorkerPool(console)), new CommandTestRunner(processes), forcedFork);
+        CommandTestRunner command = new CommandTestRunner(processes);
+        return new TestRunners(new JUnitTestRunner(processes, console), new WarmJUnitRunner(new WarmWorkerPool(console)),
+                command, new WarmScriptRunner(command, PythonCodeFolder.defaultFolder()), forcedFork);
     }
 
     /** The runner for these settings. */

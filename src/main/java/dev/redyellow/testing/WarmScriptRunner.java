@@ -31,8 +31,14 @@ public final class WarmScriptRunner implements TestRunner, AutoCloseable {
         this.perRun = perRun;
     }
 
+    /** A runner whose pytest servers compile for this runner only. */
     public WarmScriptRunner(CommandTestRunner perRun) {
         this(new ScriptServerPool(), perRun);
+    }
+
+    /** A runner whose pytest servers keep compiled code in {@code keptCode} for later runs ({@link PythonCodeFolder}). */
+    public WarmScriptRunner(CommandTestRunner perRun, java.nio.file.Path keptCode) {
+        this(new ScriptServerPool(keptCode), perRun);
     }
 
     /** Whether this argv (as the settings write it) runs warm in the warm fork mode; else it runs as a process per run. */

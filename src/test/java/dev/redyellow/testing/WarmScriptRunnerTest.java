@@ -126,6 +126,64 @@ class WarmScriptRunnerTest {
     }
 
     @Test
+    void keptCompiledCodeOutlivesThePoolServesTheNextAndADamagedEntryIsMadeAgain() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        Path kept = dir.resolve("kept-code");
+        Path a = workspace("a", Map.of("calc.py", WHERE_MODULE.formatted("1"), "test_where.py", WHERE_TEST));
+        Path b = workspace("b", Map.of("calc.py", WHERE_MODULE.formatted("1"), "test_where.py", WHERE_TEST));
+
+        try (WarmScriptRunner first = new WarmScriptRunner(perRun, kept)) {
+            Captured run = run(first, a, command(PYTEST, TestSettings.Fork.WARM), "test_where.py");
+            assertEquals(TestOutcome.PASSED, run.result().outcome(), run.result().detail() + run.text());
+        }
+        Map<Path, Long> made = entries(kept);
+        assertFalse(made.isEmpty(), "the first pool kept the code it compiled in " + kept);
+        for (Path entry : made.keySet()) {
+            assertTrue(intact(entry), "an entry is its payload's SHA-256 and the payload: " + entry);
+        }
+
+        // A later pool, on another workspace with the same sources, compiles nothing: it reads what is kept.
+        try (WarmScriptRunner second = new WarmScriptRunner(perRun, kept)) {
+            Captured run = run(second, b, command(PYTEST, TestSettings.Fork.WARM), "test_where.py");
+            assertEquals(TestOutcome.PASSED, run.result().outcome(), run.result().detail() + run.text());
+        }
+        assertEquals(made, entries(kept), "the same entries, none written again");
+
+        // Damaged entries (a flipped byte in each payload) are never loaded: the run compiles and writes them again.
+        for (Path entry : made.keySet()) {
+            byte[] bytes = Files.readAllBytes(entry);
+            bytes[bytes.length - 1] ^= 0x5a;
+            Files.write(entry, bytes);
+            assertFalse(intact(entry));
+        }
+        try (WarmScriptRunner third = new WarmScriptRunner(perRun, kept)) {
+            Captured run = run(third, b, command(PYTEST, TestSettings.Fork.WARM), "test_where.py");
+            assertEquals(TestOutcome.PASSED, run.result().outcome(), run.result().detail() + run.text());
+        }
+        assertEquals(made.keySet(), entries(kept).keySet());
+        for (Path entry : made.keySet()) {
+            assertTrue(intact(entry), "made again: " + entry);
+        }
+    }
+
+    /** The kept folder's entries and their modification times. */
+    private static Map<Path, Long> entries(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            Map<Path, Long> found = new java.util.TreeMap<>();
+            for (Path f : (Iterable<Path>) files::iterator) {
+                found.put(f, Files.getLastModifiedTime(f).toMillis());
+            }
+            return found;
+        }
+    }
+
+    private static boolean intact(Path entry) throws Exception {
+        byte[] bytes = Files.readAllBytes(entry);
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(java.util.Arrays.copyOfRange(bytes, 32, bytes.length));
+        return bytes.length > 32 && java.util.Arrays.equals(digest, java.util.Arrays.copyOf(bytes, 32));
+    }
+
+    @Test
     void warningsOfCompilingAndRewritingComeInEveryRunAsInAPlainRun() throws Exception {
         CommandTestRunnerTest.requirePytest();
         // An invalid escape warns when compiled (DeprecationWarning, SyntaxWarning from Python 3.12), an

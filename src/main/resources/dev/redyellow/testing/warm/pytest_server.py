@@ -5,8 +5,8 @@
 # of big-endian length, the payload: R (ready, once), P (the child's pid), O and E (the child's stdout
 # and stderr, as they come), X (the exit code, in ASCII). End of stdin ends the server.
 #
-# Optional argument: a folder for compiled code (see CodeCache), which the host creates, may share
-# between its servers, and deletes.
+# Optional argument: a folder for compiled code (see CodeCache), which the host creates and may share
+# between its servers and its runs; the host prunes it, by age and size, and never this script.
 import gc
 import hashlib
 import json
@@ -19,6 +19,7 @@ import shutil
 import struct
 import sys
 import tempfile
+import time
 import warnings
 
 import pytest  # noqa: F401  the point of the server: imported once
@@ -59,11 +60,17 @@ class CodeCache:
     Python's own .pyc cache does. Code is kept only when making it raised no warning and no error:
     warnings and errors (SyntaxWarning, "assertion is always true", -W error turning one into an
     error) then come in every run as in a plain run.
+
+    The folder may outlive the run, as __pycache__ does (the host decides): an entry read more than a
+    day after it was last written or read gets its time refreshed, so that the host's pruning by age
+    removes what no run uses any more.
     """
+
+    REFRESH_AFTER_SECONDS = 24 * 3600
 
     def __init__(self, folder):
         self.folder = folder
-        self.salt = "|".join([sys.version, sys.implementation.cache_tag or "", pytest.__version__,
+        self.salt = "|".join(["entry format 2", sys.version, sys.implementation.cache_tag or "", pytest.__version__,
                               str(sys.flags.optimize), repr(sys.flags.dont_write_bytecode)])
 
     def install(self, cwd):
@@ -105,11 +112,22 @@ class CodeCache:
         file = os.path.join(self.folder, key)
         try:
             with open(file, "rb") as f:
-                code = marshal.loads(f.read())
+                stored = f.read()
+                age = time.time() - os.fstat(f.fileno()).st_mtime
+            # An entry is its payload's SHA-256 and the payload: a damaged one (a disk error, a copy
+            # cut short) is made again rather than loaded.
+            if hashlib.sha256(stored[32:]).digest() != stored[:32]:
+                raise ValueError("damaged entry")
+            code = marshal.loads(stored[32:])
             _fix_co_filename(code, path)
+            if age > self.REFRESH_AFTER_SECONDS:
+                try:
+                    os.utime(file)
+                except OSError:
+                    pass  # a read-only folder: the entry may be pruned and made again
             return code
         except (OSError, EOFError, ValueError, TypeError):
-            pass  # not made yet (or half a file from a killed run): made now
+            pass  # not made yet, or damaged: made now
         with warnings.catch_warnings(record=True) as seen:
             warnings.simplefilter("always")
             try:
@@ -120,8 +138,9 @@ class CodeCache:
             return make()
         part = file + "." + str(os.getpid())
         try:
+            payload = marshal.dumps(code)
             with open(part, "wb") as f:
-                f.write(marshal.dumps(code))
+                f.write(hashlib.sha256(payload).digest() + payload)
             os.replace(part, file)
         except OSError:
             pass  # a full or read-only disk: the next run compiles again
