@@ -233,11 +233,21 @@ final class ScriptServer {
 
     /** Asks the server to end (its input closes), and kills it if it does not, with what it left. */
     void stop() {
+        askToStop();
+        awaitStop();
+    }
+
+    /** The first half of {@link #stop()}: closes the server's input, so that several can end at once. */
+    void askToStop() {
         try {
             input.close();
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "closing the input of script server " + id + " failed", e);
         }
+    }
+
+    /** The second half of {@link #stop()}: waits a while for the server to end, then kills what is left. */
+    void awaitStop() {
         try {
             if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill();
