@@ -207,19 +207,6 @@ public final class WorkspaceFactory {
         return make(workspacesDir.resolve(featureId + "-" + purpose + "-" + counter.incrementAndGet()), layers);
     }
 
-    /**
-     * A folder that holds only the links to the run's shared dependency folders, as every workspace
-     * has them: what a runner resolves there (an interpreter, a module) it would resolve in a
-     * workspace. Delete it when done.
-     */
-    public Workspace probe() throws IOException {
-        Workspace ws = new Workspace(Files.createDirectories(workspacesDir.resolve("probe-" + counter.incrementAndGet())), shared);
-        if (baseSnapshot != null) {
-            shared.linkInto(ws.root());
-        }
-        return ws;
-    }
-
     private Workspace make(Path dir, List<FileSet> layers) throws IOException {
         Workspace ws = new Workspace(Files.createDirectories(dir), shared);
         if (baseSnapshot != null) {

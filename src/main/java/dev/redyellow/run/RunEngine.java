@@ -22,7 +22,6 @@ import dev.redyellow.manifest.Feature;
 import dev.redyellow.manifest.FileSet;
 import dev.redyellow.manifest.Manifest;
 import dev.redyellow.manifest.MutationSettings;
-import dev.redyellow.manifest.TestSettings;
 import dev.redyellow.store.BlobStore;
 import dev.redyellow.store.StoredFiles;
 import dev.redyellow.testing.MutationTester;
@@ -81,7 +80,6 @@ public final class RunEngine {
     });
     private volatile String stopReason;
     private WorkspaceFactory workspaces;
-    private final TestRunner tests;
     /** Per feature, the paths its accepted code wrote in earlier runs, as the memory had them at the start. */
     private final Map<String, Set<String>> acceptedBefore;
     /** Every attempt's files, within the run's memory budget (spilled to the run folder beyond it). */
@@ -93,7 +91,6 @@ public final class RunEngine {
         this.manifest = manifest;
         this.options = options;
         this.listener = listener;
-        this.tests = tests;
         this.kinds = new FeatureKinds(tests, options.decisions());
         this.clock = clock;
         this.memory = options.memory();
@@ -113,32 +110,6 @@ public final class RunEngine {
         this.discovery = new RunDiscovery(scheduler, writers, this::edgeFound);
     }
 
-    /**
-     * Lets the test runner start its warm servers while the run prepares (keys, the base, the graph):
-     * as many as runs can happen at once, for each test setting (features' settings often differ only
-     * in their argv's test names, and the runner starts no more than that for one server key). Only on
-     * a project whose accepted code the memory does not know (a first run, or no cache): a later run
-     * is mostly answered by the test cache, and servers it needs start when a run needs one.
-     */
-    private void prepareRunners() {
-        if (!acceptedBefore.isEmpty()) {
-            return;
-        }
-        Set<TestSettings> settings = manifest.features().stream().map(Feature::test)
-                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
-        int atOnce = Math.min(options.workers(), manifest.features().size());
-        try {
-            dev.redyellow.exec.Workspace probe = workspaces.probe();
-            try {
-                settings.forEach(s -> tests.prepare(s, probe.root(), atOnce));
-            } finally {
-                probe.delete();
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "could not start the test servers ahead: " + e);
-        }
-    }
-
     /** The graph as it is now: the manifest's edges, those remembered, and those found so far. */
     public FeatureGraph graph() {
         return scheduler.graph();
@@ -149,7 +120,6 @@ public final class RunEngine {
         workspaces = new WorkspaceFactory(options.runDir(), manifest.baseDir(), manifest.sharedDirs(), options.hashes());
         store = new BlobStore(options.runDir().resolve("store"), options.storeBudgetBytes());
         cacheAtStart = options.cache().sessionStats();
-        prepareRunners();
         if (options.runTimeout() != null) {
             alarms.schedule(() -> cancel("the run timeout of " + options.runTimeout().toSeconds() + " s elapsed"),
                     options.runTimeout().toMillis(), TimeUnit.MILLISECONDS);

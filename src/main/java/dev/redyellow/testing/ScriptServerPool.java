@@ -36,9 +36,6 @@ final class ScriptServerPool implements AutoCloseable {
     private int started;
     private int runs;
     private int perRunFallbacks;
-    private int prestarted;
-    /** Servers being started ahead of need ({@link #prestart}), by key. */
-    private final Map<WarmScript.Key, Integer> starting = new java.util.HashMap<>();
     private boolean closed;
     /** The pytest servers' compiled code; null until the first pytest server starts. */
     private Path codeFolder;
@@ -56,31 +53,38 @@ final class ScriptServerPool implements AutoCloseable {
     }
     private final ChildProcesses.ExitBackstop backstop = new ChildProcesses.ExitBackstop("script-servers-stop", this::killAll);
 
-    /**
-     * An idle live server for {@code key}, or one being started ahead for it ({@link #prestart}) once
-     * it is ready, or else a new one.
-     */
+    /** An idle live server for {@code key}, or a new one. */
     ScriptServer borrow(WarmScript.Key key) throws IOException, InterruptedException {
         List<ScriptServer> dead = new ArrayList<>();
-        ScriptServer found;
-        try {
-            synchronized (this) {
-                while (true) {
-                    requireOpen();
-                    found = takeIdle(key, dead);
-                    if (found != null || starting.getOrDefault(key, 0) == 0) {
-                        break;
-                    }
-                    wait(); // a server started ahead is on its way; if its start fails, this run starts one
+        ScriptServer found = null;
+        synchronized (this) {
+            requireOpen();
+            for (Iterator<ScriptServer> it = idle.iterator(); it.hasNext(); ) {
+                ScriptServer server = it.next();
+                if (!server.alive()) {
+                    // Killed or crashed between runs: replaced before it can fail a run.
+                    it.remove();
+                    retire(server, "died while idle");
+                    dead.add(server);
+                } else if (server.key().equals(key)) {
+                    it.remove();
+                    found = server;
+                    break;
                 }
             }
-        } finally {
-            dead.forEach(ScriptServer::kill);
         }
+        dead.forEach(ScriptServer::kill);
         if (found != null) {
             return found;
         }
-        ScriptServer server = start(key);
+        int id;
+        synchronized (this) {
+            id = ++started;
+            backstop.install();
+        }
+        Path script = WarmScript.Scripts.of(key.kind());
+        Path code = key.kind() == WarmScript.Kind.PYTEST ? codeFolder() : null;
+        ScriptServer server = ScriptServer.start(id, key, script, code, script.getParent(), READY_WITHIN);
         synchronized (this) {
             if (!closed) {
                 live.add(server);
@@ -89,81 +93,6 @@ final class ScriptServerPool implements AutoCloseable {
         }
         server.kill();
         throw new IllegalStateException("the warm script server pool is closed");
-    }
-
-    /** Takes an idle live server for {@code key} out of the idle list; dead idle ones go to {@code dead}. */
-    private ScriptServer takeIdle(WarmScript.Key key, List<ScriptServer> dead) {
-        for (Iterator<ScriptServer> it = idle.iterator(); it.hasNext(); ) {
-            ScriptServer server = it.next();
-            if (!server.alive()) {
-                // Killed or crashed between runs: replaced before it can fail a run.
-                it.remove();
-                retire(server, "died while idle");
-                dead.add(server);
-            } else if (server.key().equals(key)) {
-                it.remove();
-                return server;
-            }
-        }
-        return null;
-    }
-
-    private ScriptServer start(WarmScript.Key key) throws IOException, InterruptedException {
-        int id;
-        synchronized (this) {
-            id = ++started;
-            backstop.install();
-        }
-        Path script = WarmScript.Scripts.of(key.kind());
-        Path code = key.kind() == WarmScript.Kind.PYTEST ? codeFolder() : null;
-        return ScriptServer.start(id, key, script, code, script.getParent(), READY_WITHIN);
-    }
-
-    /**
-     * Starts servers for {@code key} in the background until {@code count} are idle or on their way,
-     * so that the first runs find them ready: a server's start (the interpreter, pytest's or vitest's
-     * imports) is then done while the run prepares, not on its first feature's time. A start that
-     * fails is only logged; the run that needed the server starts its own and says why that fails.
-     */
-    void prestart(WarmScript.Key key, int count) {
-        int more;
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            long have = idle.stream().filter(s -> s.key().equals(key)).count() + starting.getOrDefault(key, 0);
-            more = (int) Math.max(0, count - have);
-            if (more == 0) {
-                return;
-            }
-            starting.merge(key, more, Integer::sum);
-            prestarted += more;
-        }
-        for (int i = 0; i < more; i++) {
-            ChildProcesses.daemon("script-server-prestart", () -> {
-                ScriptServer server = null;
-                try {
-                    server = start(key);
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(Level.DEBUG, "a warm " + key.kind().label() + " server started ahead did not start: " + e.getMessage());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                boolean kill;
-                synchronized (this) {
-                    starting.computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null);
-                    kill = server != null && closed;
-                    if (server != null && !closed) {
-                        live.add(server);
-                        idle.addLast(server);
-                    }
-                    notifyAll();
-                }
-                if (kill) {
-                    server.kill();
-                }
-            });
-        }
     }
 
     /** The folder the pytest servers keep compiled code in, made on first use. */
@@ -211,7 +140,7 @@ final class ScriptServerPool implements AutoCloseable {
 
     /** The pool's figures so far. */
     synchronized ScriptPoolState state() {
-        return new ScriptPoolState(live.size(), started, prestarted, runs, perRunFallbacks, recycles);
+        return new ScriptPoolState(live.size(), started, runs, perRunFallbacks, recycles);
     }
 
     /** The pids of the servers alive now (for tests that check nothing is left). */
@@ -229,7 +158,6 @@ final class ScriptServerPool implements AutoCloseable {
                 return;
             }
             closed = true;
-            notifyAll(); // a borrow waiting for a server started ahead ends (the pool is closed)
             idleOnes = new ArrayList<>(idle);
             busyOnes = new ArrayList<>(live);
             busyOnes.removeAll(idleOnes);

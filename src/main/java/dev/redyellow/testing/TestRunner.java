@@ -29,12 +29,4 @@ public interface TestRunner {
     default TestSettings effectiveSettings(TestSettings settings) {
         return settings;
     }
-
-    /**
-     * Gets ready, in the background, for runs with these settings in workspaces laid out as
-     * {@code probe} is: a runner with warm servers starts up to {@code count} of them now, so that the
-     * first runs do not wait for them. The probe may be deleted when this returns. By default nothing.
-     */
-    default void prepare(TestSettings settings, java.nio.file.Path probe, int count) {
-    }
 }

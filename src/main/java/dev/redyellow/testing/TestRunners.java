@@ -89,11 +89,6 @@ public final class TestRunners implements TestRunner, AutoCloseable {
         return forSettings(request.settings()).run(request);
     }
 
-    @Override
-    public void prepare(TestSettings settings, java.nio.file.Path probe, int count) {
-        forSettings(settings).prepare(effectiveSettings(settings), probe, count);
-    }
-
     /** The warm workers' figures so far (all zero when no run was warm). */
     public WarmPoolState warmPoolState() {
         return warm.pool().state();

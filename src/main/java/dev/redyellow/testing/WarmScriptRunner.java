@@ -69,7 +69,8 @@ public final class WarmScriptRunner implements TestRunner, AutoCloseable {
         } catch (IllegalArgumentException e) {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, e.getMessage(), "");
         }
-        Map<String, String> env = environment(settings, argv);
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putAll(argv.env(settings.env(), System.getenv()));
         Optional<WarmScript.Plan> plan = WarmScript.of(argv.argv(), request.workspace(), env);
         if (plan.isEmpty()) {
             // The interpreter or the workspace's vitest is not there: the process says what is missing.
@@ -107,32 +108,6 @@ public final class WarmScriptRunner implements TestRunner, AutoCloseable {
         }
         lines.finish();
         return verdict(exchange, server, settings, request, startedAt, lines, tail, results);
-    }
-
-    /** A run's whole environment: this process's, then what the settings and the argv add. */
-    private static Map<String, String> environment(TestSettings.Command settings, TestArgv.Resolved argv) {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.putAll(argv.env(settings.env(), System.getenv()));
-        return env;
-    }
-
-    /**
-     * Starts {@code count} servers ahead of need for runs with these settings in workspaces laid out
-     * as {@code probe} is (the same shared dependency folders): the server a run's argv and
-     * environment would need, exactly as {@link #run} works it out.
-     */
-    @Override
-    public void prepare(TestSettings settings, java.nio.file.Path probe, int count) {
-        if (!(settings instanceof TestSettings.Command command) || count <= 0) {
-            return;
-        }
-        try {
-            TestArgv.Resolved argv = CommandTestRunner.argv(command, new TestRequest(probe, command, java.util.List.of(),
-                    OutputSink.DISCARD));
-            WarmScript.of(argv.argv(), probe, environment(command, argv)).ifPresent(plan -> pool.prestart(plan.key(), count));
-        } catch (IllegalArgumentException e) {
-            // an argv the runs will report as an error themselves
-        }
     }
 
     /** Gives the server back (or has it replaced) and judges the run as a process per run is judged. */

@@ -235,53 +235,6 @@ class RunEngineTest {
     }
 
     @Test
-    void aFirstRunLetsTheRunnerStartItsServersAheadInAFolderLaidOutAsAWorkspaceALaterRunDoesNot() throws Exception {
-        Path base = java.nio.file.Files.createDirectories(tmp.resolve("base/node_modules/left-pad"));
-        java.nio.file.Files.writeString(base.resolve("index.js"), "module.exports = s => s;\n");
-        Manifest m = new PyManifest()
-                .base("base")
-                .feature("add", List.of(), ADD_TEST, ADD_OK)
-                .feature("twice", List.of("add"), "from twice import twice\nself.assertEqual(8, twice(4))",
-                        "from add import add\n\ndef twice(x):\n    return add(x, x)\n")
-                .feature("half", List.of(), "from half import half\nself.assertEqual(2, half(4))",
-                        "def half(x):\n    return x // 2\n")
-                .load(tmp);
-        List<String> prepared = new CopyOnWriteArrayList<>();
-        dev.redyellow.testing.TestRunner recording = new dev.redyellow.testing.TestRunner() {
-            @Override
-            public dev.redyellow.testing.TestResult run(dev.redyellow.testing.TestRequest request) throws InterruptedException {
-                return runners.run(request);
-            }
-
-            @Override
-            public void prepare(dev.redyellow.manifest.TestSettings settings, Path probe, int count) {
-                // what a workspace holds of the shared dependency folders, and nothing of the base's own files
-                prepared.add(settings.describe() + " x" + count + " node_modules: "
-                        + java.nio.file.Files.isRegularFile(probe.resolve("node_modules/left-pad/index.js"))
-                        + " link: " + java.nio.file.Files.isSymbolicLink(probe.resolve("node_modules")));
-            }
-        };
-        try (OpenedCache cache = TestCaches.open(tmp.resolve("cache.db"), CacheSettings.defaults())) {
-            DiscoveryMemory memory = DiscoveryMemory.stored(new dev.redyellow.store.DiscoveryStore(cache.database().orElseThrow()),
-                    m.name(), Clock.systemUTC());
-            RunResult first = new RunEngine(m, new RunOptions(2, tmp.resolve("first"), false, ManualDecisions.NOBODY,
-                    StepOutput.DISCARD, cache.cache(), Map.of(), null, null).withMemory(memory), recording, RunListener.NONE,
-                    Clock.systemUTC()).run();
-            assertTrue(first.allGreen());
-            assertEquals(m.features().stream().map(f -> f.test().describe() + " x2 node_modules: true link: true").toList(),
-                    prepared, "each setting, as many as run at once");
-            assertEquals(List.of(), folders(tmp.resolve("first/workspaces")), "the probe is gone with the workspaces");
-
-            prepared.clear();
-            RunResult second = new RunEngine(m, new RunOptions(2, tmp.resolve("second"), false, ManualDecisions.NOBODY,
-                    StepOutput.DISCARD, cache.cache(), Map.of(), null, null).withMemory(memory), recording, RunListener.NONE,
-                    Clock.systemUTC()).run();
-            assertTrue(second.allGreen());
-            assertEquals(List.of(), prepared, "the cache knows this project: servers start when a run needs one");
-        }
-    }
-
-    @Test
     void aRunAnsweredFromTheCacheMakesNoWorkspaceAtAll() throws Exception {
         // Replayed attempts and the automatic review read no workspace; a cached test run needs none.
         Manifest m = new PyManifest()

@@ -622,64 +622,6 @@ class WarmScriptRunnerTest {
         assertEquals(List.of(), pool.livePids());
     }
 
-    @Test
-    void serversStartedAheadServeTheFirstRunsWhichWaitForThemRatherThanStartMore() throws Exception {
-        CommandTestRunnerTest.requirePytest();
-        Path ws = workspace("ahead", Map.of("tests/test_calc.py", CALC_TEST.formatted("2")));
-        TestSettings.Command settings = command(PYTEST, TestSettings.Fork.WARM);
-
-        warm.prepare(settings, ws, 2);
-        warm.prepare(settings, ws, 2); // already on their way: nothing more
-        // Asked at once, long before a server can be ready (an interpreter and pytest's imports): the run
-        // waits for one started ahead.
-        Captured first = run(warm, ws, settings, "tests/test_calc.py");
-
-        assertEquals(TestOutcome.PASSED, first.result().outcome(), first.result().detail() + first.text());
-        assertEquals(2, pool.state().serversStarted(), "no third server for the run");
-        assertEquals(2, pool.state().prestarted());
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (pool.livePids().size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertEquals(2, pool.livePids().size(), "both servers started ahead are up");
-        List<Long> pids = pool.livePids();
-        warm.close();
-        assertNoneAlive(pids);
-    }
-
-    @Test
-    void aServerStartedAheadThatCannotStartCostsTheRunNothingButItsOwnFallback() throws Exception {
-        Path ws = workspace("ahead-nopytest", Map.of("test_calc.py", CALC_TEST.formatted("2"), "bin/python3",
-                "#!/bin/sh\necho 'No module named pytest' >&2\nexit 1\n"));
-        Files.setPosixFilePermissions(ws.resolve("bin/python3"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        List<String> argv = new ArrayList<>(PYTEST);
-        argv.set(0, "bin/python3");
-        TestSettings.Command settings = command(argv, TestSettings.Fork.WARM);
-
-        warm.prepare(settings, ws, 1);
-        Captured result = run(warm, ws, settings, "test_calc.py");
-
-        assertEquals(TestOutcome.ERROR, result.result().outcome(), result.result().detail());
-        assertTrue(result.text().contains("the warm pytest server did not start"), result.text());
-        assertEquals(1, pool.state().perRunFallbacks());
-        assertEquals(List.of(), pool.livePids());
-    }
-
-    @Test
-    void closingWhileServersStartAheadLeavesNoneRunning() throws Exception {
-        CommandTestRunnerTest.requirePytest();
-        Path ws = workspace("ahead-closed", Map.of("tests/test_calc.py", CALC_TEST.formatted("2")));
-        warm.prepare(command(PYTEST, TestSettings.Fork.WARM), ws, 2);
-        warm.close();
-        // the starts end after the close: their servers are killed, not added
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!servers().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertEquals(List.of(), servers());
-        assertEquals(List.of(), pool.livePids());
-    }
-
     static void assertSame(TestResult expected, TestResult actual) {
         assertEquals(expected.outcome(), actual.outcome(), actual.detail());
         assertEquals(List.of(expected.passed(), expected.failed(), expected.skipped()),
