@@ -17,6 +17,7 @@ import dev.redyellow.run.RunListener;
 import dev.redyellow.run.RunOptions;
 import dev.redyellow.run.RunResult;
 import dev.redyellow.run.RunStreams;
+import dev.redyellow.store.StampedHashes;
 import dev.redyellow.testing.TestCase;
 import dev.redyellow.testing.TestResult;
 import dev.redyellow.testing.TestRunners;
@@ -86,13 +87,19 @@ public final class RealScriptBench {
         // from one run to the next, as a developer's second run has it. Python keeps compiled code in
         // __pycache__ by default; an inherited PYTHONDONTWRITEBYTECODE (some CI images set it) would take that
         // from the plain run only, since RedYellow keeps its own (PythonCodeFolder), so it is unset for it.
+        // What RedYellow keeps for a second run that re-tests everything: compiled code (see above), the copies
+        // of the dependency folders (SharedDirs) and the stamps of the base's files in the RedYellow file; the
+        // test results of the warm-up are dropped, so every test of the timed cycle runs.
         Map<String, String> plainEnv = plainEnv(project);
         PlainScriptRun.run(project.plain(), plainEnv, work.resolve("plain"), project.report());
         Manifest manifest = ManifestLoader.load(manifestFile);
-        RunResult warmUp = cycle(manifest, work, "warm-up-cache.db");
+        RunResult warmUp = cycle(manifest, work, "cache.db");
         new RunFolder(work.resolve("runs")).delete();
-        java.nio.file.Files.deleteIfExists(work.resolve("warm-up-cache.db"));
-        out.printf(Locale.ROOT, "warm-up: one plain run and one cycle, untimed (the cycle: %d of %d features GREEN)%n",
+        try (OpenedCache opened = TestCaches.open(work.resolve("cache.db"), CacheSettings.defaults())) {
+            opened.cache().clear();
+        }
+        out.printf(Locale.ROOT, "warm-up: one plain run and one cycle, untimed (the cycle: %d of %d features GREEN); its test"
+                        + " results are then dropped, its file stamps, compiled code and dependency copies kept%n",
                 warmUp.outcomes().stream().filter(FeatureOutcome::green).count(), warmUp.outcomes().size());
         out.println("load average before the timed runs: " + load() + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
         Cpu beforePlain = Cpu.now();
@@ -177,12 +184,14 @@ public final class RealScriptBench {
     private RunResult cycle(Manifest manifest, Path work, String cacheFile) throws Exception {
         try (OpenedCache opened = TestCaches.open(work.resolve(cacheFile), CacheSettings.defaults())) {
             RunFolder folder = RunFolder.create(work.resolve("runs"), manifest.name(), Instant.now(), 6);
+            Optional<StampedHashes> hashes = opened.database().map(d -> new StampedHashes(d, Clock.systemUTC()));
             try (RunStreams streams = new RunStreams(folder.path());
                  TestRunners runners = TestRunners.standard(Optional.empty())) {
                 RunOptions options = new RunOptions(workers, folder.path(), false, ManualDecisions.NOBODY, streams,
-                        opened.cache(), Map.of(), null, null);
+                        opened.cache(), Map.of(), null, null).withHashes(hashes.orElse(null));
                 RunResult result = new RunEngine(manifest, options, runners, RunListener.NONE, Clock.systemUTC()).run();
                 scripts = runners.scriptPoolState();
+                hashes.ifPresent(StampedHashes::save);
                 return result;
             }
         }

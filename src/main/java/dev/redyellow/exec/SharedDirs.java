@@ -50,9 +50,20 @@ public final class SharedDirs {
         }
     }
 
-    /** One shared folder: its workspace path, the base folder it came from and the run's read-only copy. */
-    private record Folder(String path, Path source, Path copy, String fingerprint, Map<String, Entry> entries) {
+    /**
+     * One shared folder: its workspace path, the base folder it came from, the read-only copy, and
+     * where workspaces link to: the copy itself, or a link in the run's folder to a kept copy.
+     */
+    private record Folder(String path, Path source, Path copy, Path linked, String fingerprint, Map<String, Entry> entries) {
+        Folder with(Map<String, Entry> now) {
+            return new Folder(path, source, copy, linked, fingerprint, now);
+        }
     }
+
+    /** A kept copy no run has used for this long is removed when a run keeps its own. */
+    static final java.time.Duration KEPT_UNUSED = java.time.Duration.ofDays(14);
+    /** The file whose modification time says when a run last used a kept copy. */
+    private static final String USED = ".used";
 
     private final Path runDir;
     private final List<Folder> folders = new ArrayList<>();
@@ -117,9 +128,108 @@ public final class SharedDirs {
             RunFolder.delete(staging);
             makeReadOnly(finalCopy);
             // Re-record: the move and chmod changed times and modes; content hashes carry over.
-            shared.folders.add(new Folder(path, source, finalCopy, fingerprint, scan(finalCopy, entries, true)));
+            shared.folders.add(new Folder(path, source, finalCopy, finalCopy, fingerprint, scan(finalCopy, entries, true)));
         }
         return shared;
+    }
+
+    /** Where read-only copies of dependency folders are kept from one run to the next: {@code ~/.redyellow/shared}. */
+    public static Path defaultKept() {
+        return Path.of(System.getProperty("user.home"), ".redyellow", "shared");
+    }
+
+    /**
+     * As {@link #materialise(Path, Path, List, KnownHashes)}, but each copy is kept under {@code kept}
+     * by the fingerprint of its content ({@code kept/FINGERPRINT/node_modules}) and used again by later
+     * runs, so a run with the same dependencies copies nothing. The run's {@code shared/FINGERPRINT/PATH}
+     * is then a link to the kept copy, so the link text workspaces hold (and the cache keys) stay as
+     * they were. A kept copy is used only when its content, checked by its files' stamps (a file whose
+     * stamp changed is hashed), equals the base's; else it is made again. Copies no run used for
+     * {@link #KEPT_UNUSED} are removed. Runs of several RedYellow processes may share a kept copy; one
+     * that a test changes is put back by whichever run sees the change first.
+     */
+    static SharedDirs materialise(Path runDir, Path baseDir, List<String> paths, KnownHashes hashes, Path kept)
+            throws IOException {
+        SharedDirs shared = new SharedDirs(runDir);
+        Set<String> used = new java.util.HashSet<>();
+        for (String path : paths) {
+            Path source = baseDir.resolve(path);
+            Map<String, Entry> wanted = scan(source, Map.of(), false, (relative, attrs) -> hashes.hash(source.resolve(relative), attrs));
+            String fingerprint = fingerprint(wanted);
+            used.add(fingerprint);
+            Path home = Files.createDirectories(kept.resolve(fingerprint));
+            Path copy = home.resolve(path);
+            Map<String, Entry> entries = keptCopy(source, copy, wanted, hashes, kept);
+            try {
+                Files.createFile(home.resolve(USED));
+            } catch (java.nio.file.FileAlreadyExistsException known) {
+                Files.setLastModifiedTime(home.resolve(USED), FileTime.from(java.time.Instant.now()));
+            }
+            Path linked = runDir.resolve("shared").resolve(fingerprint).resolve(path);
+            Files.createDirectories(linked.getParent());
+            Files.createSymbolicLink(linked, copy.toAbsolutePath());
+            shared.folders.add(new Folder(path, source, copy, linked, fingerprint, entries));
+        }
+        pruneKept(kept, used);
+        return shared;
+    }
+
+    /** The kept copy of {@code source} at {@code copy}, checked against {@code wanted}, or made anew; its entries. */
+    private static Map<String, Entry> keptCopy(Path source, Path copy, Map<String, Entry> wanted, KnownHashes hashes, Path kept)
+            throws IOException {
+        if (Files.isDirectory(copy, LinkOption.NOFOLLOW_LINKS)) {
+            hashes.prefetch(copy);
+            Map<String, Entry> now = scan(copy, Map.of(), false, (relative, attrs) -> hashes.hash(copy.resolve(relative), attrs));
+            List<String> changes = differences(new Folder("", source, copy, copy, "", wanted), now);
+            if (changes.isEmpty()) {
+                return now;
+            }
+            LOG.log(System.Logger.Level.WARNING, "the kept copy " + copy + " differs from the base (" + changes.get(0)
+                    + "); it is made again");
+            makeWritable(copy);
+            RunFolder.delete(copy);
+        }
+        Path staging = Files.createTempDirectory(kept, ".staging-");
+        try {
+            Path made = staging.resolve(copy.getFileName().toString());
+            TreeCopy.copy(source, made);
+            Files.createDirectories(copy.getParent());
+            try {
+                Files.move(made, copy, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
+                // another run kept it first: that copy is checked as any kept one
+                return keptCopy(source, copy, wanted, hashes, kept);
+            }
+        } finally {
+            RunFolder.delete(staging);
+        }
+        makeReadOnly(copy);
+        // The copy keeps sizes and modification times; content hashes carry over from the base's scan.
+        return scan(copy, wanted, true);
+    }
+
+    /** Removes kept copies (other than {@code used}) that no run used for {@link #KEPT_UNUSED}, and stale staging folders. */
+    private static void pruneKept(Path kept, Set<String> used) {
+        java.time.Instant now = java.time.Instant.now();
+        try (java.util.stream.Stream<Path> list = Files.list(kept)) {
+            for (Path folder : list.toList()) {
+                String name = folder.getFileName().toString();
+                if (used.contains(name) || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                Path marker = name.startsWith(".staging-") ? folder : folder.resolve(USED);
+                java.time.Duration limit = name.startsWith(".staging-") ? java.time.Duration.ofHours(1) : KEPT_UNUSED;
+                FileTime last = Files.exists(marker, LinkOption.NOFOLLOW_LINKS)
+                        ? Files.getLastModifiedTime(marker, LinkOption.NOFOLLOW_LINKS)
+                        : Files.getLastModifiedTime(folder, LinkOption.NOFOLLOW_LINKS);
+                if (last.toInstant().isBefore(now.minus(limit))) {
+                    makeWritable(folder);
+                    RunFolder.delete(folder);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not prune the kept dependency folders in " + kept + ": " + e.getMessage());
+        }
     }
 
     /** The workspace paths of the shared folders, e.g. {@code node_modules}, {@code web/node_modules}. */
@@ -141,7 +251,7 @@ public final class SharedDirs {
         Path workspace = workspacesDir.toAbsolutePath().normalize().resolve("planned");
         for (Folder folder : folders) {
             Path link = workspace.resolve(folder.path());
-            targets.put(folder.path(), link.getParent().relativize(folder.copy()).toString());
+            targets.put(folder.path(), link.getParent().relativize(folder.linked()).toString());
         }
         return targets;
     }
@@ -151,7 +261,7 @@ public final class SharedDirs {
         for (Folder folder : folders) {
             Path link = workspace.resolve(folder.path());
             Files.createDirectories(link.getParent());
-            Path target = link.getParent().relativize(folder.copy());
+            Path target = link.getParent().relativize(folder.linked());
             Files.createSymbolicLink(link, target);
         }
     }
@@ -181,7 +291,7 @@ public final class SharedDirs {
             }
             if (changes.isEmpty()) {
                 // Figures can change without content (a touch): remember the new ones so the next check is cheap.
-                folders.set(i, new Folder(folder.path(), folder.source(), folder.copy(), folder.fingerprint(), now));
+                folders.set(i, folder.with(now));
                 continue;
             }
             String event = "tampering: " + changes.get(0) + (changes.size() > 1 ? " (and " + (changes.size() - 1)
@@ -244,7 +354,7 @@ public final class SharedDirs {
                 LOG.log(System.Logger.Level.WARNING, "the base's " + folder.path() + " changed during the run;"
                         + " the shared copy now holds its new content");
             }
-            return new Folder(folder.path(), folder.source(), folder.copy(), folder.fingerprint(), entries);
+            return folder.with(entries);
         } catch (IOException | UncheckedIOException e) {
             LOG.log(System.Logger.Level.ERROR, "could not restore the shared folder " + folder.path(), e);
             return folder;

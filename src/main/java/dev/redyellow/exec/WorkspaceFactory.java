@@ -62,6 +62,15 @@ public final class WorkspaceFactory {
      *               stamps from earlier runs where they did not change
      */
     public WorkspaceFactory(Path runDir, Path baseDir, List<String> sharedDirs, KnownHashes hashes) throws IOException {
+        this(runDir, baseDir, sharedDirs, hashes, null);
+    }
+
+    /**
+     * @param keptShared where the read-only copies of the dependency folders are kept for later runs
+     *                   ({@link SharedDirs#defaultKept()}); null: copied into this run's folder
+     */
+    public WorkspaceFactory(Path runDir, Path baseDir, List<String> sharedDirs, KnownHashes hashes, Path keptShared)
+            throws IOException {
         runDir = runDir.toAbsolutePath().normalize(); // the workspaces' links to shared/ are relative to it
         this.hashes = hashes;
         this.workspacesDir = Files.createDirectories(runDir.resolve("workspaces"));
@@ -77,8 +86,9 @@ public final class WorkspaceFactory {
             this.baseDir = baseDir.toRealPath();
             hashes.prefetch(this.baseDir);
             // A named folder inside one shared anyway (or one that is a link, kept as a link) needs nothing more.
-            this.shared = SharedDirs.materialise(runDir, this.baseDir, TreeCopy.sharedFolders(this.baseDir, this::isShared),
-                    hashes);
+            List<String> folders = TreeCopy.sharedFolders(this.baseDir, this::isShared);
+            this.shared = keptShared == null || folders.isEmpty() ? SharedDirs.materialise(runDir, this.baseDir, folders, hashes)
+                    : SharedDirs.materialise(runDir, this.baseDir, folders, hashes, keptShared);
         }
     }
 

@@ -117,7 +117,8 @@ public final class RunEngine {
 
     /** Runs to the end (or until cancelled) and returns the result. */
     public RunResult run() throws IOException, InterruptedException {
-        workspaces = new WorkspaceFactory(options.runDir(), manifest.baseDir(), manifest.sharedDirs(), options.hashes());
+        workspaces = new WorkspaceFactory(options.runDir(), manifest.baseDir(), manifest.sharedDirs(), options.hashes(),
+                dev.redyellow.exec.SharedDirs.defaultKept());
         store = new BlobStore(options.runDir().resolve("store"), options.storeBudgetBytes());
         cacheAtStart = options.cache().sessionStats();
         if (options.runTimeout() != null) {

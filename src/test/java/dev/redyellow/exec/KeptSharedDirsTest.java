@@ -1,0 +1,168 @@
+package dev.redyellow.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redyellow.files.KnownHashes;
+import dev.redyellow.store.Database;
+import dev.redyellow.store.StampedHashes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Dependency folders kept from one run to the next ({@link SharedDirs#materialise(Path, Path, List, KnownHashes, Path)}), on real files. */
+class KeptSharedDirsTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path base() throws IOException {
+        Path base = Files.createDirectories(tmp.resolve("base"));
+        Path pkg = Files.createDirectories(base.resolve("node_modules/greeter"));
+        Files.writeString(pkg.resolve("package.json"), "{\"name\": \"greeter\", \"type\": \"module\", \"main\": \"index.js\"}\n");
+        Files.writeString(pkg.resolve("index.js"), "export function greet(n) { return 'hello ' + n; }\n");
+        Files.writeString(pkg.resolve("cli.mjs"), "#!/usr/bin/env node\nimport { greet } from './index.js';\n"
+                + "console.log(greet(process.argv[2]));\n");
+        Files.setPosixFilePermissions(pkg.resolve("cli.mjs"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path bin = Files.createDirectories(base.resolve("node_modules/.bin"));
+        Files.createSymbolicLink(bin.resolve("greet"), Path.of("../greeter/cli.mjs"));
+        Files.writeString(base.resolve("main.mjs"), "import { greet } from 'greeter';\nconsole.log(greet('main'));\n");
+        // old times, so that the stamps of the base's files are kept (a file changed in the last 2 s is not)
+        try (Stream<Path> all = Files.walk(base)) {
+            for (Path p : all.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                Files.setLastModifiedTime(p, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+            }
+        }
+        return base;
+    }
+
+    private Path kept() {
+        return tmp.resolve("kept");
+    }
+
+    private WorkspaceFactory factory(String run, Path base, KnownHashes hashes) throws IOException {
+        return new WorkspaceFactory(tmp.resolve(run), base, List.of(), hashes, kept());
+    }
+
+    @Test
+    void aSecondRunUsesTheKeptCopyCopyingNothingAndWorkspacesKeyAndLinkAsWithoutIt() throws Exception {
+        Path base = base();
+        Workspace a = factory("run1", base, KnownHashes.READ_EACH_TIME).create("a", "red", List.of());
+        Path copy = a.root().resolve("node_modules").toRealPath();
+        assertTrue(copy.startsWith(kept().toRealPath()), copy + " is kept");
+        assertEquals("hello kept", run(a.root(), "node_modules/.bin/greet", "kept"));
+        assertEquals("r--r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy.resolve("greeter/index.js"))));
+        Object inode = Files.getAttribute(copy.resolve("greeter/index.js"), "unix:ino");
+
+        WorkspaceFactory second = factory("run2", base, KnownHashes.READ_EACH_TIME);
+        Workspace b = second.create("b", "red", List.of());
+        assertEquals(copy, b.root().resolve("node_modules").toRealPath());
+        assertEquals(inode, Files.getAttribute(copy.resolve("greeter/index.js"), "unix:ino"), "the same file, not a new copy");
+        assertEquals("hello main", run(b.root(), "node", "main.mjs"));
+        assertEquals(Optional.empty(), b.tampering());
+
+        // Workspaces link to the run's shared/FINGERPRINT/node_modules as without a kept copy: the same keys.
+        assertEquals(Files.readSymbolicLink(b.root().resolve("node_modules")),
+                Files.readSymbolicLink(new WorkspaceFactory(tmp.resolve("run3"), base).create("c", "red", List.of()).root()
+                        .resolve("node_modules")));
+        assertEquals(second.plan("d", "red", List.of()).content().orElseThrow().keyDigest(),
+                new WorkspaceFactory(tmp.resolve("run4"), base).plan("d", "red", List.of()).content().orElseThrow().keyDigest());
+
+        RunFolder.delete(tmp.resolve("run1"));
+        RunFolder.delete(tmp.resolve("run2"));
+        assertTrue(Files.isRegularFile(copy.resolve("greeter/index.js")), "removing a run leaves the kept copy");
+    }
+
+    @Test
+    void aKeptCopyChangedBetweenRunsKeepingSizeAndTimeIsSeenByItsStampsAndMadeAgain() throws Exception {
+        Path base = base();
+        try (Database db = Database.open(tmp.resolve("redyellow.db"))) {
+            // an hour ahead: the copy's files changed (chmod) just now, and a file changed in the last 2 s is not stamped
+            Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
+            StampedHashes first = new StampedHashes(db, later);
+            Path copy = factory("run1", base, first).create("a", "red", List.of()).root().resolve("node_modules").toRealPath();
+            first.save();
+            StampedHashes second = new StampedHashes(db, later);
+            factory("run2", base, second).create("a", "red", List.of()); // reads the kept copy once, to stamp it
+            second.save();
+            StampedHashes known = new StampedHashes(db, later);
+            factory("run2b", base, known).create("a", "red", List.of());
+            known.save();
+            assertEquals(0, known.computedCount(), "the base and the kept copy are known by their stamps");
+
+            Path index = copy.resolve("greeter/index.js");
+            FileTime time = Files.getLastModifiedTime(index);
+            SharedDirs.makeWritable(copy);
+            index.toFile().setWritable(true);
+            Files.writeString(index, "export function greet(n) { return 'pwned ' + n; }\n".substring(0, (int) Files.size(index)));
+            Files.setLastModifiedTime(index, time);
+
+            StampedHashes third = new StampedHashes(db, later);
+            Workspace c = factory("run3", base, third).create("c", "red", List.of());
+            assertEquals("hello again", run(c.root(), "node_modules/.bin/greet", "again"), "made again from the base");
+            assertEquals(Files.readString(base.resolve("node_modules/greeter/index.js")), Files.readString(index));
+            assertEquals(Optional.empty(), c.tampering());
+        }
+    }
+
+    @Test
+    void aChangedBaseGetsACopyOfItsOwnAndCopiesNoRunUsedForTwoWeeksArePruned() throws Exception {
+        Path base = base();
+        Path old = factory("run1", base, KnownHashes.READ_EACH_TIME).create("a", "red", List.of()).root()
+                .resolve("node_modules").toRealPath();
+        Files.writeString(base.resolve("node_modules/greeter/index.js"), "export function greet(n) { return 'hi ' + n; }\n");
+        Workspace b = factory("run2", base, KnownHashes.READ_EACH_TIME).create("b", "red", List.of());
+        Path now = b.root().resolve("node_modules").toRealPath();
+        assertNotEquals(old, now);
+        assertEquals("hi two", run(b.root(), "node_modules/.bin/greet", "two"));
+        assertTrue(Files.isDirectory(old), "used a moment ago: kept");
+
+        Files.setLastModifiedTime(old.getParent().resolve(".used"), FileTime.from(Instant.now().minus(Duration.ofDays(15))));
+        Files.createDirectories(kept().resolve(".staging-left"));
+        Files.setLastModifiedTime(kept().resolve(".staging-left"), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        factory("run3", base, KnownHashes.READ_EACH_TIME);
+        assertFalse(Files.exists(old.getParent()), "no run used it for 15 days");
+        assertFalse(Files.exists(kept().resolve(".staging-left")), "a copy cut short two hours ago");
+        assertTrue(Files.isDirectory(now));
+    }
+
+    @Test
+    void aWriteThroughTheLinkToAKeptCopyIsTamperingAndTheKeptCopyIsRepaired() throws Exception {
+        Path base = base();
+        WorkspaceFactory factory = factory("run", base, KnownHashes.READ_EACH_TIME);
+        Workspace a = factory.create("a", "attempt1", List.of());
+        Path index = a.root().resolve("node_modules/greeter/index.js");
+        index.toRealPath().toFile().setWritable(true);
+        Files.writeString(index, "export function greet(n) { return 'pwned'; }\n");
+
+        Optional<String> reason = a.tampering();
+        assertTrue(reason.isPresent());
+        assertTrue(reason.get().startsWith("tampering: node_modules/greeter/index.js changed"), reason.get());
+        assertEquals("hello again", run(factory.create("b", "attempt1", List.of()).root(), "node_modules/.bin/greet", "again"));
+        assertEquals("hello next", run(factory("next", base, KnownHashes.READ_EACH_TIME).create("c", "red", List.of()).root(),
+                "node_modules/.bin/greet", "next"), "the next run finds the kept copy as the base has it");
+    }
+
+    private static String run(Path dir, String... command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+}
