@@ -38,6 +38,8 @@ fi
 
 launcher=target/packaging/RedYellow/bin/RedYellow
 step "app-image: the launcher starts the JVM with the app's options"
+[ -f target/packaging/RedYellow/lib/runtime/lib/server/classes.jsa ] \
+  || { echo "FAILED: the runtime has no class-data archive (jlink --generate-cds-archive)" >&2; exit 1; }
 grep -qx 'java-options=-XX:TieredStopAtLevel=1' target/packaging/RedYellow/lib/app/RedYellow.cfg \
   || { cat target/packaging/RedYellow/lib/app/RedYellow.cfg; echo "FAILED: the launcher lacks -XX:TieredStopAtLevel=1" >&2; exit 1; }
 grep -qx 'java-options=--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED' target/packaging/RedYellow/lib/app/RedYellow.cfg \

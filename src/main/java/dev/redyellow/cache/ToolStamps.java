@@ -27,10 +27,28 @@ final class ToolStamps {
     private ToolStamps() {
     }
 
-    /** The Java runtime the junit kind runs tests with: the JVM RedYellow runs on. */
+    private static final String JAVA_RUNTIME = javaRuntimeStamp();
+
+    /**
+     * The Java runtime the junit kind runs tests with: the JVM RedYellow runs on, by version, place,
+     * the modules it has and the stamp of its module image. Two runtimes of one version at one place
+     * can differ in what a project may use: the installers' runtime once held only the app's own
+     * modules, so a project using {@code javax.script} did not compile there, and a rebuilt runtime
+     * with every module must not be answered with those results.
+     */
     static String javaRuntime() {
+        return JAVA_RUNTIME;
+    }
+
+    private static String javaRuntimeStamp() {
+        String modules = ModuleLayer.boot().modules().stream().map(Module::getName).sorted()
+                .collect(java.util.stream.Collectors.joining(","));
+        Path image = Path.of(System.getProperty("java.home"), "lib", "modules");
+        String imageStamp = Files.isRegularFile(image) ? stamp(image) : "no module image";
         return "java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor")
-                + ") at " + System.getProperty("java.home");
+                + ") at " + System.getProperty("java.home") + ", modules "
+                + dev.redyellow.files.Sha256.hex(modules.getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16)
+                + ", image " + imageStamp;
     }
 
     /**

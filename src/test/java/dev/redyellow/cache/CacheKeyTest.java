@@ -301,6 +301,28 @@ class CacheKeyTest {
     }
 
     @Test
+    void aJavaRuntimeOfTheSameVersionAndPlaceWithOtherModulesIsAnotherTool() throws Exception {
+        // Two real JVMs of this JDK: one with all its modules, one limited to a few, as a trimmed runtime is.
+        String full = runtimeStampOf();
+        String limited = runtimeStampOf("--limit-modules", "java.base,java.logging");
+        assertTrue(full.contains(System.getProperty("java.home")) && limited.contains(System.getProperty("java.home")),
+                full + " / " + limited);
+        assertNotEquals(full, limited, "the modules a project may use differ");
+        assertEquals(full, runtimeStampOf(), "and the stamp is the same for the same runtime");
+    }
+
+    private static String runtimeStampOf(String... options) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PrintRuntimeStamp.class.getName()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
+    @Test
     void aMissNamesTheForkModeAndTheToolThatChanged() throws IOException {
         Path workspace = workspace("w");
         CacheKey warm = CacheKey.of(JUNIT, TESTS, workspace, hashes);
