@@ -67,6 +67,8 @@ public final class SharedDirs {
 
     private final Path runDir;
     private final List<Folder> folders = new ArrayList<>();
+    /** The locks of the kept copies this run uses, held until {@link #release()}. */
+    private final List<java.nio.channels.FileChannel> locks = new ArrayList<>();
     /** Read without the lock: making a workspace must not wait for a check in progress. */
     private final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -100,7 +102,14 @@ public final class SharedDirs {
     static SharedDirs materialise(Path runDir, Path baseDir, List<String> paths, KnownHashes hashes) throws IOException {
         SharedDirs shared = new SharedDirs(runDir);
         for (String path : paths) {
-            Path source = baseDir.resolve(path);
+            shared.folders.add(copyForRun(runDir, baseDir.resolve(path), path, hashes));
+        }
+        return shared;
+    }
+
+    /** A read-only copy of {@code source} in the run's own folder, {@code shared/FINGERPRINT/PATH}. */
+    private static Folder copyForRun(Path runDir, Path source, String path, KnownHashes hashes) throws IOException {
+        {
             Path staging = Files.createDirectories(runDir.resolve("shared").resolve(".staging"));
             Path copy = staging.resolve(path);
             TreeCopy.copy(source, copy);
@@ -128,9 +137,8 @@ public final class SharedDirs {
             RunFolder.delete(staging);
             makeReadOnly(finalCopy);
             // Re-record: the move and chmod changed times and modes; content hashes carry over.
-            shared.folders.add(new Folder(path, source, finalCopy, finalCopy, fingerprint, scan(finalCopy, entries, true)));
+            return new Folder(path, source, finalCopy, finalCopy, fingerprint, scan(finalCopy, entries, true));
         }
-        return shared;
     }
 
     /** Where read-only copies of dependency folders are kept from one run to the next: {@code ~/.redyellow/shared}. */
@@ -144,34 +152,84 @@ public final class SharedDirs {
      * runs, so a run with the same dependencies copies nothing. The run's {@code shared/FINGERPRINT/PATH}
      * is then a link to the kept copy, so the link text workspaces hold (and the cache keys) stay as
      * they were. A kept copy is used only when its content, checked by its files' stamps (a file whose
-     * stamp changed is hashed), equals the base's; else it is made again. Copies no run used for
-     * {@link #KEPT_UNUSED} are removed. Runs of several RedYellow processes may share a kept copy; one
-     * that a test changes is put back by whichever run sees the change first.
+     * stamp changed is hashed), equals the base's; else it is made again.
+     *
+     * <p>A run holds a kept copy alone: it locks it ({@code FINGERPRINT/.lock}) until {@link #release()},
+     * so tampering is seen and repaired by the run whose tests did it, as with a copy of its own, and no
+     * other run can change or prune the copy meanwhile. A run that cannot have the lock (another run, in
+     * this or another process, holds it) or cannot write {@code kept} copies into its own folder as
+     * before. Copies no run used for {@link #KEPT_UNUSED} are removed.
      */
     static SharedDirs materialise(Path runDir, Path baseDir, List<String> paths, KnownHashes hashes, Path kept)
             throws IOException {
         SharedDirs shared = new SharedDirs(runDir);
-        Set<String> used = new java.util.HashSet<>();
-        for (String path : paths) {
-            Path source = baseDir.resolve(path);
-            Map<String, Entry> wanted = scan(source, Map.of(), false, (relative, attrs) -> hashes.hash(source.resolve(relative), attrs));
-            String fingerprint = fingerprint(wanted);
-            used.add(fingerprint);
-            Path home = Files.createDirectories(kept.resolve(fingerprint));
-            Path copy = home.resolve(path);
-            Map<String, Entry> entries = keptCopy(source, copy, wanted, hashes, kept);
-            try {
-                Files.createFile(home.resolve(USED));
-            } catch (java.nio.file.FileAlreadyExistsException known) {
-                Files.setLastModifiedTime(home.resolve(USED), FileTime.from(java.time.Instant.now()));
+        try {
+            for (String path : paths) {
+                Path source = baseDir.resolve(path);
+                Map<String, Entry> wanted = scan(source, Map.of(), false, (relative, attrs) -> hashes.hash(source.resolve(relative), attrs));
+                String fingerprint = fingerprint(wanted);
+                Optional<java.nio.channels.FileChannel> lock = lockKept(kept, fingerprint);
+                if (lock.isEmpty()) {
+                    shared.folders.add(copyForRun(runDir, source, path, hashes));
+                    continue;
+                }
+                shared.locks.add(lock.get());
+                Path home = kept.resolve(fingerprint);
+                Path copy = home.resolve(path);
+                Map<String, Entry> entries;
+                try {
+                    touch(home.resolve(USED));
+                    entries = keptCopy(source, copy, wanted, hashes, kept);
+                } catch (IOException | UncheckedIOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "could not keep " + path + " in " + home + " (" + e.getMessage()
+                            + "); the run copies it into its own folder");
+                    shared.folders.add(copyForRun(runDir, source, path, hashes));
+                    continue;
+                }
+                Path linked = runDir.resolve("shared").resolve(fingerprint).resolve(path);
+                Files.createDirectories(linked.getParent());
+                Files.createSymbolicLink(linked, copy.toAbsolutePath());
+                shared.folders.add(new Folder(path, source, copy, linked, fingerprint, entries));
             }
-            Path linked = runDir.resolve("shared").resolve(fingerprint).resolve(path);
-            Files.createDirectories(linked.getParent());
-            Files.createSymbolicLink(linked, copy.toAbsolutePath());
-            shared.folders.add(new Folder(path, source, copy, linked, fingerprint, entries));
+        } catch (IOException | RuntimeException e) {
+            shared.release();
+            throw e;
         }
-        pruneKept(kept, used);
+        pruneKept(kept);
         return shared;
+    }
+
+    /** The lock of the kept copy with this fingerprint, if this run can have it now. */
+    private static Optional<java.nio.channels.FileChannel> lockKept(Path kept, String fingerprint) {
+        java.nio.channels.FileChannel channel = null;
+        try {
+            Path home = Files.createDirectories(kept.resolve(fingerprint));
+            channel = java.nio.channels.FileChannel.open(home.resolve(".lock"), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE);
+            if (channel.tryLock() != null) {
+                return Optional.of(channel);
+            }
+        } catch (java.nio.channels.OverlappingFileLockException inThisProcess) {
+            // another run of this JVM holds it
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot keep dependency folders in " + kept + ": " + e.getMessage());
+        }
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing was locked
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void touch(Path file) throws IOException {
+        try {
+            Files.createFile(file);
+        } catch (java.nio.file.FileAlreadyExistsException known) {
+            Files.setLastModifiedTime(file, FileTime.from(java.time.Instant.now()));
+        }
     }
 
     /** The kept copy of {@code source} at {@code copy}, checked against {@code wanted}, or made anew; its entries. */
@@ -186,6 +244,9 @@ public final class SharedDirs {
             }
             LOG.log(System.Logger.Level.WARNING, "the kept copy " + copy + " differs from the base (" + changes.get(0)
                     + "); it is made again");
+        }
+        if (Files.exists(copy, LinkOption.NOFOLLOW_LINKS)) {
+            // a copy that differs, or whatever else is in its place (a link, a file): the lock says no run uses it
             makeWritable(copy);
             RunFolder.delete(copy);
         }
@@ -194,12 +255,7 @@ public final class SharedDirs {
             Path made = staging.resolve(copy.getFileName().toString());
             TreeCopy.copy(source, made);
             Files.createDirectories(copy.getParent());
-            try {
-                Files.move(made, copy, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
-                // another run kept it first: that copy is checked as any kept one
-                return keptCopy(source, copy, wanted, hashes, kept);
-            }
+            Files.move(made, copy, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } finally {
             RunFolder.delete(staging);
         }
@@ -208,28 +264,58 @@ public final class SharedDirs {
         return scan(copy, wanted, true);
     }
 
-    /** Removes kept copies (other than {@code used}) that no run used for {@link #KEPT_UNUSED}, and stale staging folders. */
-    private static void pruneKept(Path kept, Set<String> used) {
+    /**
+     * Removes kept copies that no run used for {@link #KEPT_UNUSED} and that no run holds now (their
+     * lock is taken first), and staging folders left for an hour (a copy cut short).
+     */
+    private static void pruneKept(Path kept) {
         java.time.Instant now = java.time.Instant.now();
+        List<Path> folders;
         try (java.util.stream.Stream<Path> list = Files.list(kept)) {
-            for (Path folder : list.toList()) {
-                String name = folder.getFileName().toString();
-                if (used.contains(name) || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-                    continue;
-                }
-                Path marker = name.startsWith(".staging-") ? folder : folder.resolve(USED);
-                java.time.Duration limit = name.startsWith(".staging-") ? java.time.Duration.ofHours(1) : KEPT_UNUSED;
-                FileTime last = Files.exists(marker, LinkOption.NOFOLLOW_LINKS)
-                        ? Files.getLastModifiedTime(marker, LinkOption.NOFOLLOW_LINKS)
-                        : Files.getLastModifiedTime(folder, LinkOption.NOFOLLOW_LINKS);
-                if (last.toInstant().isBefore(now.minus(limit))) {
-                    makeWritable(folder);
-                    RunFolder.delete(folder);
-                }
-            }
+            folders = list.filter(f -> Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)).toList();
         } catch (IOException | UncheckedIOException e) {
             LOG.log(System.Logger.Level.WARNING, "could not prune the kept dependency folders in " + kept + ": " + e.getMessage());
+            return;
         }
+        for (Path folder : folders) {
+            String name = folder.getFileName().toString();
+            try {
+                if (name.startsWith(".staging-")) {
+                    if (Files.getLastModifiedTime(folder, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(now.minus(java.time.Duration.ofHours(1)))) {
+                        makeWritable(folder);
+                        RunFolder.delete(folder);
+                    }
+                    continue;
+                }
+                Path used = folder.resolve(USED);
+                FileTime last = Files.exists(used, LinkOption.NOFOLLOW_LINKS) ? Files.getLastModifiedTime(used, LinkOption.NOFOLLOW_LINKS)
+                        : Files.getLastModifiedTime(folder, LinkOption.NOFOLLOW_LINKS);
+                if (!last.toInstant().isBefore(now.minus(KEPT_UNUSED))) {
+                    continue;
+                }
+                Optional<java.nio.channels.FileChannel> lock = lockKept(kept, name);
+                if (lock.isPresent()) {
+                    try (java.nio.channels.FileChannel held = lock.get()) {
+                        makeWritable(folder);
+                        RunFolder.delete(folder);
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not prune " + folder + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Lets go of the kept copies this run holds (see the kept {@link #materialise}); idempotent. */
+    public synchronized void release() {
+        for (java.nio.channels.FileChannel lock : locks) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not release a kept dependency folder: " + e.getMessage());
+            }
+        }
+        locks.clear();
     }
 
     /** The workspace paths of the shared folders, e.g. {@code node_modules}, {@code web/node_modules}. */
@@ -284,7 +370,10 @@ public final class SharedDirs {
             Map<String, Entry> now;
             try {
                 now = scan(folder.copy(), folder.entries(), false);
-                changes = differences(folder, now);
+                changes = new ArrayList<>(differences(folder, now));
+                if (!folder.linked().equals(folder.copy()) && !linksToCopy(folder)) {
+                    changes.add(0, "the run's link to the kept copy of " + folder.path() + " was replaced");
+                }
             } catch (IOException | UncheckedIOException e) {
                 changes = List.of("could not be read (" + e.getMessage() + ")");
                 now = Map.of();
@@ -342,9 +431,27 @@ public final class SharedDirs {
         return relative.isEmpty() ? folder : folder + "/" + relative;
     }
 
+    /** Whether the run's link to a kept copy is still that link. */
+    private static boolean linksToCopy(Folder folder) {
+        try {
+            return Files.isSymbolicLink(folder.linked())
+                    && Files.readSymbolicLink(folder.linked()).equals(folder.copy().toAbsolutePath());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Puts the base's content back in place of a changed copy and records it afresh. */
     private Folder restore(Folder folder) {
         try {
+            if (!folder.linked().equals(folder.copy()) && !linksToCopy(folder)) {
+                if (Files.exists(folder.linked(), LinkOption.NOFOLLOW_LINKS)) {
+                    makeWritable(folder.linked());
+                    RunFolder.delete(folder.linked());
+                }
+                Files.createDirectories(folder.linked().getParent());
+                Files.createSymbolicLink(folder.linked(), folder.copy().toAbsolutePath());
+            }
             makeWritable(folder.copy());
             RunFolder.delete(folder.copy());
             TreeCopy.copy(folder.source(), folder.copy());

@@ -92,6 +92,11 @@ public final class WorkspaceFactory {
         }
     }
 
+    /** Lets go of the kept dependency folders this run holds ({@link SharedDirs#release()}); the workspaces stay. */
+    public void release() {
+        shared.release();
+    }
+
     private boolean isShared(String relative) {
         return SharedDirs.isShared(relative, namedShared);
     }

@@ -130,6 +130,7 @@ public final class RunEngine {
             schedule = runScheduler();
         } finally {
             alarms.shutdownNow();
+            workspaces.release();
         }
         return result(schedule);
     }

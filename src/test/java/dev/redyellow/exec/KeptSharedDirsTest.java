@@ -62,7 +62,9 @@ class KeptSharedDirsTest {
     @Test
     void aSecondRunUsesTheKeptCopyCopyingNothingAndWorkspacesKeyAndLinkAsWithoutIt() throws Exception {
         Path base = base();
-        Workspace a = factory("run1", base, KnownHashes.READ_EACH_TIME).create("a", "red", List.of());
+        WorkspaceFactory first = factory("run1", base, KnownHashes.READ_EACH_TIME);
+        Workspace a = first.create("a", "red", List.of());
+        first.release();
         Path copy = a.root().resolve("node_modules").toRealPath();
         assertTrue(copy.startsWith(kept().toRealPath()), copy + " is kept");
         assertEquals("hello kept", run(a.root(), "node_modules/.bin/greet", "kept"));
@@ -75,6 +77,7 @@ class KeptSharedDirsTest {
         assertEquals(inode, Files.getAttribute(copy.resolve("greeter/index.js"), "unix:ino"), "the same file, not a new copy");
         assertEquals("hello main", run(b.root(), "node", "main.mjs"));
         assertEquals(Optional.empty(), b.tampering());
+        second.release();
 
         // Workspaces link to the run's shared/FINGERPRINT/node_modules as without a kept copy: the same keys.
         assertEquals(Files.readSymbolicLink(b.root().resolve("node_modules")),
@@ -95,13 +98,15 @@ class KeptSharedDirsTest {
             // an hour ahead: the copy's files changed (chmod) just now, and a file changed in the last 2 s is not stamped
             Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
             StampedHashes first = new StampedHashes(db, later);
-            Path copy = factory("run1", base, first).create("a", "red", List.of()).root().resolve("node_modules").toRealPath();
+            WorkspaceFactory one = factory("run1", base, first);
+            Path copy = one.create("a", "red", List.of()).root().resolve("node_modules").toRealPath();
+            one.release();
             first.save();
             StampedHashes second = new StampedHashes(db, later);
-            factory("run2", base, second).create("a", "red", List.of()); // reads the kept copy once, to stamp it
+            factory("run2", base, second).release(); // reads the kept copy once, to stamp it
             second.save();
             StampedHashes known = new StampedHashes(db, later);
-            factory("run2b", base, known).create("a", "red", List.of());
+            factory("run2b", base, known).release();
             known.save();
             assertEquals(0, known.computedCount(), "the base and the kept copy are known by their stamps");
 
@@ -113,7 +118,9 @@ class KeptSharedDirsTest {
             Files.setLastModifiedTime(index, time);
 
             StampedHashes third = new StampedHashes(db, later);
-            Workspace c = factory("run3", base, third).create("c", "red", List.of());
+            WorkspaceFactory three = factory("run3", base, third);
+            Workspace c = three.create("c", "red", List.of());
+            assertTrue(c.root().resolve("node_modules").toRealPath().startsWith(kept().toRealPath()));
             assertEquals("hello again", run(c.root(), "node_modules/.bin/greet", "again"), "made again from the base");
             assertEquals(Files.readString(base.resolve("node_modules/greeter/index.js")), Files.readString(index));
             assertEquals(Optional.empty(), c.tampering());
@@ -123,10 +130,12 @@ class KeptSharedDirsTest {
     @Test
     void aChangedBaseGetsACopyOfItsOwnAndCopiesNoRunUsedForTwoWeeksArePruned() throws Exception {
         Path base = base();
-        Path old = factory("run1", base, KnownHashes.READ_EACH_TIME).create("a", "red", List.of()).root()
-                .resolve("node_modules").toRealPath();
+        WorkspaceFactory first = factory("run1", base, KnownHashes.READ_EACH_TIME);
+        Path old = first.create("a", "red", List.of()).root().resolve("node_modules").toRealPath();
+        first.release();
         Files.writeString(base.resolve("node_modules/greeter/index.js"), "export function greet(n) { return 'hi ' + n; }\n");
-        Workspace b = factory("run2", base, KnownHashes.READ_EACH_TIME).create("b", "red", List.of());
+        WorkspaceFactory second = factory("run2", base, KnownHashes.READ_EACH_TIME);
+        Workspace b = second.create("b", "red", List.of());
         Path now = b.root().resolve("node_modules").toRealPath();
         assertNotEquals(old, now);
         assertEquals("hi two", run(b.root(), "node_modules/.bin/greet", "two"));
@@ -135,10 +144,15 @@ class KeptSharedDirsTest {
         Files.setLastModifiedTime(old.getParent().resolve(".used"), FileTime.from(Instant.now().minus(Duration.ofDays(15))));
         Files.createDirectories(kept().resolve(".staging-left"));
         Files.setLastModifiedTime(kept().resolve(".staging-left"), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
-        factory("run3", base, KnownHashes.READ_EACH_TIME);
+        // held by run 2 (not released), so pruning it is not a question even when its time says so
+        Files.setLastModifiedTime(now.getParent().resolve(".used"), FileTime.from(Instant.now().minus(Duration.ofDays(15))));
+        Files.writeString(base.resolve("node_modules/greeter/index.js"), "export function greet(n) { return 'hey ' + n; }\n");
+        factory("run3", base, KnownHashes.READ_EACH_TIME).release();
         assertFalse(Files.exists(old.getParent()), "no run used it for 15 days");
+        assertTrue(Files.isDirectory(now), "held by a run: kept");
+        assertEquals("hi still", run(b.root(), "node_modules/.bin/greet", "still"));
+        second.release();
         assertFalse(Files.exists(kept().resolve(".staging-left")), "a copy cut short two hours ago");
-        assertTrue(Files.isDirectory(now));
     }
 
     @Test
@@ -154,8 +168,58 @@ class KeptSharedDirsTest {
         assertTrue(reason.isPresent());
         assertTrue(reason.get().startsWith("tampering: node_modules/greeter/index.js changed"), reason.get());
         assertEquals("hello again", run(factory.create("b", "attempt1", List.of()).root(), "node_modules/.bin/greet", "again"));
+        factory.release();
         assertEquals("hello next", run(factory("next", base, KnownHashes.READ_EACH_TIME).create("c", "red", List.of()).root(),
                 "node_modules/.bin/greet", "next"), "the next run finds the kept copy as the base has it");
+    }
+
+    @Test
+    void aKeptCopyHeldByARunIsNotSharedWithAnotherWhichCopiesItsOwn() throws Exception {
+        Path base = base();
+        WorkspaceFactory holder = factory("run1", base, KnownHashes.READ_EACH_TIME);
+        Path held = holder.create("a", "red", List.of()).root().resolve("node_modules").toRealPath();
+        assertTrue(held.startsWith(kept().toRealPath()));
+
+        WorkspaceFactory other = factory("run2", base, KnownHashes.READ_EACH_TIME);
+        Workspace b = other.create("b", "red", List.of());
+        Path own = b.root().resolve("node_modules").toRealPath();
+        assertTrue(own.startsWith(tmp.resolve("run2/shared").toRealPath()), "a copy of its own: " + own);
+        assertEquals("hello own", run(b.root(), "node_modules/.bin/greet", "own"));
+        assertEquals(Files.readSymbolicLink(b.root().resolve("node_modules")),
+                Files.readSymbolicLink(tmp.resolve("run1/workspaces").resolve(folderOf(tmp.resolve("run1/workspaces"))).resolve("node_modules")),
+                "the same link text either way: the same keys");
+        other.release();
+
+        holder.release();
+        WorkspaceFactory next = factory("run3", base, KnownHashes.READ_EACH_TIME);
+        assertEquals(held, next.create("c", "red", List.of()).root().resolve("node_modules").toRealPath(), "free again");
+        next.release();
+    }
+
+    @Test
+    void replacingTheRunsLinkToTheKeptCopyIsTamperingAndTheLinkIsPutBack() throws Exception {
+        Path base = base();
+        WorkspaceFactory factory = factory("run", base, KnownHashes.READ_EACH_TIME);
+        Workspace a = factory.create("a", "attempt1", List.of());
+        Path linked = a.root().resolve("node_modules").getParent().resolve(Files.readSymbolicLink(a.root().resolve("node_modules")))
+                .normalize();
+        assertTrue(Files.isSymbolicLink(linked), linked + " links to the kept copy");
+        Path fake = Files.createDirectories(tmp.resolve("fake/greeter"));
+        Files.writeString(fake.resolve("index.js"), "export function greet(n) { return 'fake'; }\n");
+        Files.delete(linked);
+        Files.createSymbolicLink(linked, tmp.resolve("fake"));
+
+        Optional<String> reason = a.tampering();
+        assertTrue(reason.isPresent());
+        assertTrue(reason.get().contains("link to the kept copy of node_modules was replaced"), reason.get());
+        assertEquals("hello back", run(factory.create("b", "attempt1", List.of()).root(), "node_modules/.bin/greet", "back"));
+        factory.release();
+    }
+
+    private static String folderOf(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.findFirst().orElseThrow().getFileName().toString();
+        }
     }
 
     private static String run(Path dir, String... command) throws Exception {
