@@ -39,7 +39,7 @@ public final class JUnitTestRunner implements TestRunner {
     private final JUnitConsoleJar console;
     private final PhaseTimes.Listener phases;
     // javac's contexts reused across runs where the JVM allows (issue 19); a new file manager per compile otherwise
-    private final WorkspaceCompiler compiler = WorkspaceCompiler.reusingContexts(false);
+    private final WorkspaceCompiler compiler = WorkspaceCompiler.forRuns(false);
     private final BaseCompile baseCompile = new BaseCompile();
 
     public JUnitTestRunner(ProcessRunner processes, JUnitConsoleJar console) {

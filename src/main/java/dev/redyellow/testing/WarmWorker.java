@@ -63,7 +63,7 @@ final class WarmWorker {
      * Compiles this worker's runs in the host, one at a time: with javac's contexts shared by all
      * workers where the JVM allows (issue 19), else keeping its opened class path.
      */
-    private final WorkspaceCompiler compiler = WorkspaceCompiler.reusingContexts(true);
+    private final WorkspaceCompiler compiler = WorkspaceCompiler.forRuns(true);
     private final Process process;
     private final DataOutputStream input;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();

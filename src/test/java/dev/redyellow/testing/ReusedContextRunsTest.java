@@ -26,6 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReusedContextRunsTest extends BothJUnitModes {
 
+    // Reuse is off unless asked for (WorkspaceCompiler.REUSE_PROPERTY); set before BothJUnitModes makes the runners.
+    static {
+        System.setProperty(WorkspaceCompiler.REUSE_PROPERTY, "true");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void reuseOffAgain() {
+        System.clearProperty(WorkspaceCompiler.REUSE_PROPERTY);
+    }
+
     private static final String TEST = "src/test/java/tools/TitleTest.java";
     private static final String OTHER_TEST = "src/test/java/tools/OtherTest.java";
     private static final String TITLE = """

@@ -92,7 +92,7 @@ public final class BaseCompile {
         }
     }
 
-    private final WorkspaceCompiler baseCompiler = WorkspaceCompiler.reusingContexts(false);
+    private final WorkspaceCompiler baseCompiler = WorkspaceCompiler.forRuns(false);
     private final Map<Path, BaseClasses> folders = new ConcurrentHashMap<>();
     private final Map<String, Index> indexes = new ConcurrentHashMap<>();
 

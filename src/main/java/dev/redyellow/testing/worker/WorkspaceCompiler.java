@@ -41,6 +41,8 @@ public final class WorkspaceCompiler {
 
     private final boolean keepFileManager;
     private final boolean reuseContexts;
+    /** Reuse as {@link #REUSE_PROPERTY} says at each compile ({@link #forRuns}). */
+    private final boolean reuseIfAsked;
     private StandardJavaFileManager kept;
 
     /** A compiler that opens the class path afresh for every compilation; safe to share between threads. */
@@ -57,8 +59,13 @@ public final class WorkspaceCompiler {
     }
 
     private WorkspaceCompiler(boolean keepFileManager, boolean reuseContexts) {
+        this(keepFileManager, reuseContexts, false);
+    }
+
+    private WorkspaceCompiler(boolean keepFileManager, boolean reuseContexts, boolean reuseIfAsked) {
         this.keepFileManager = keepFileManager;
         this.reuseContexts = reuseContexts;
+        this.reuseIfAsked = reuseIfAsked;
     }
 
     /**
@@ -71,6 +78,28 @@ public final class WorkspaceCompiler {
         return new WorkspaceCompiler(keepFileManager, true);
     }
 
+    /**
+     * The system property that turns the reuse of javac's contexts on for the test runs' compiles
+     * ({@link #forRuns}): {@code -Dredyellow.javac.reuseContexts=true}. Off by default: on the
+     * 215-feature real-code case a run with reused contexts ended 5 features against what a fresh
+     * compile gives (compile errors "improperly formed type, type arguments given on a raw type" and
+     * classes the verifier refused, "Bad type on operand stack"); with fresh compiles, none.
+     */
+    public static final String REUSE_PROPERTY = "redyellow.javac.reuseContexts";
+
+    /**
+     * The compiler of the test runs: {@link #reusingContexts} when {@link #REUSE_PROPERTY} is
+     * {@code true}, else {@code new WorkspaceCompiler(keepFileManager)}.
+     */
+    public static WorkspaceCompiler forRuns(boolean keepFileManager) {
+        return new WorkspaceCompiler(keepFileManager, false, true);
+    }
+
+    /** Whether this compile reuses javac's contexts: always for {@link #reusingContexts}, when asked for {@link #forRuns}. */
+    private boolean reuses() {
+        return reuseContexts || reuseIfAsked && Boolean.getBoolean(REUSE_PROPERTY);
+    }
+
     /** How many compiles in this JVM reused a javac context so far (issue 19; tests and benchmarks read it). */
     public static long compilesInReusedContexts() {
         return ReusedJavac.shared().counts()[0];
@@ -81,6 +110,9 @@ public final class WorkspaceCompiler {
      * They then compile as before, with the same results, only slower.
      */
     public static String contextsNotReused() {
+        if (!Boolean.getBoolean(REUSE_PROPERTY)) {
+            return ""; // not asked for: compiles are fresh, as they should be
+        }
         String why = ReusedJavac.shared().unavailable();
         return why.isEmpty() ? "" : "javac's contexts are not reused across compiles: " + why;
     }
@@ -117,7 +149,7 @@ public final class WorkspaceCompiler {
                 "-cp", classPath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator))));
         options.addAll(flags);
         boolean ok;
-        if (reuseContexts && ReusedJavac.shared().unavailable().isEmpty()) {
+        if (reuses() && ReusedJavac.shared().unavailable().isEmpty()) {
             ok = ReusedJavac.shared().compile(compiler, flags, classes, classPath, sources, diagnostics);
         } else if (keepFileManager) {
             synchronized (this) {

@@ -207,6 +207,7 @@ class ReusedJavacTest {
         Path ws = ws("a", "shop/Q.java", "package shop; class Q { int f() { return Base.b(); } }",
                 "shop/R.java", "package shop; class R { int f() { return Gone.b(); } }");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + WorkspaceCompiler.REUSE_PROPERTY + "=true", // asked for, and not possible there
                 "-cp", System.getProperty("java.class.path"), ReusedJavacFallbackMain.class.getName(),
                 ws.toString(), baseClasses.toString())
                 .redirectErrorStream(true).start();
