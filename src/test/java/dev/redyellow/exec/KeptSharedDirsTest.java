@@ -9,7 +9,6 @@ import dev.redyellow.files.KnownHashes;
 import dev.redyellow.store.Database;
 import dev.redyellow.store.StampedHashes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,14 +31,7 @@ class KeptSharedDirsTest {
 
     private Path base() throws IOException {
         Path base = Files.createDirectories(tmp.resolve("base"));
-        Path pkg = Files.createDirectories(base.resolve("node_modules/greeter"));
-        Files.writeString(pkg.resolve("package.json"), "{\"name\": \"greeter\", \"type\": \"module\", \"main\": \"index.js\"}\n");
-        Files.writeString(pkg.resolve("index.js"), "export function greet(n) { return 'hello ' + n; }\n");
-        Files.writeString(pkg.resolve("cli.mjs"), "#!/usr/bin/env node\nimport { greet } from './index.js';\n"
-                + "console.log(greet(process.argv[2]));\n");
-        Files.setPosixFilePermissions(pkg.resolve("cli.mjs"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path bin = Files.createDirectories(base.resolve("node_modules/.bin"));
-        Files.createSymbolicLink(bin.resolve("greet"), Path.of("../greeter/cli.mjs"));
+        WorkspaceIsolationTest.nodeModules(base);
         Files.writeString(base.resolve("main.mjs"), "import { greet } from 'greeter';\nconsole.log(greet('main'));\n");
         // old times, so that the stamps of the base's files are kept (a file changed in the last 2 s is not)
         try (Stream<Path> all = Files.walk(base)) {
@@ -223,10 +214,6 @@ class KeptSharedDirsTest {
     }
 
     private static String run(Path dir, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
-        return out;
+        return WorkspaceIsolationTest.run(dir, command);
     }
 }

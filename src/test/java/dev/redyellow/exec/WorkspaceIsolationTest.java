@@ -114,7 +114,7 @@ class WorkspaceIsolationTest {
     }
 
     /** A node_modules like npm's: a package, and a relative .bin link to its executable script. */
-    private static void nodeModules(Path base) throws IOException {
+    static void nodeModules(Path base) throws IOException {
         Path pkg = Files.createDirectories(base.resolve("node_modules/greeter"));
         Files.writeString(pkg.resolve("package.json"), "{\"name\": \"greeter\", \"type\": \"module\", \"main\": \"index.js\"}");
         Files.writeString(pkg.resolve("index.js"), "export function greet(n) { return 'hello ' + n; }\n");
@@ -308,7 +308,7 @@ class WorkspaceIsolationTest {
         assertEquals("a", Files.readString(a.root().resolve("src/a.txt")));
     }
 
-    private static String run(Path dir, String... command) throws Exception {
+    static String run(Path dir, String... command) throws Exception {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
