@@ -98,8 +98,16 @@ final class ScriptServerPool implements AutoCloseable {
     /** The folder the pytest servers keep compiled code in, made on first use. */
     private synchronized Path codeFolder() throws IOException {
         requireOpen();
+        if (codeFolder == null && keptCode != null) {
+            try {
+                codeFolder = Files.createDirectories(keptCode);
+            } catch (IOException e) {
+                // a read-only home: the code is kept for this pool only, as before
+                LOG.log(Level.WARNING, "cannot keep compiled Python code in " + keptCode + ": " + e.getMessage());
+            }
+        }
         if (codeFolder == null) {
-            codeFolder = keptCode != null ? Files.createDirectories(keptCode) : Files.createTempDirectory("redyellow-pytest-code-");
+            codeFolder = Files.createTempDirectory("redyellow-pytest-code-");
         }
         return codeFolder;
     }

@@ -166,6 +166,23 @@ class WarmScriptRunnerTest {
         }
     }
 
+    @Test
+    void aKeptCodeFolderThatCannotBeMadeFallsBackToOneOfThePoolsOwn() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        Path blocked = Files.writeString(dir.resolve("a-file"), "not a folder").resolve("kept-code");
+        Path ws = workspace("fallback", Map.of("tests/test_calc.py", CALC_TEST.formatted("2")));
+        ScriptServerPool own = new ScriptServerPool(blocked);
+        try (WarmScriptRunner runner = new WarmScriptRunner(own, perRun)) {
+            Captured run = run(runner, ws, command(PYTEST, TestSettings.Fork.WARM), "tests/test_calc.py");
+            assertEquals(TestOutcome.PASSED, run.result().outcome(), run.result().detail() + run.text());
+            assertTrue(run.text().contains("[redyellow] warm pytest server 1 (run 1)"), "warm all the same: " + run.text());
+            Path used = own.codeFolderMade().orElseThrow();
+            assertNotEquals(blocked, used);
+            runner.close();
+            assertFalse(Files.exists(used), "the pool's own folder goes with it");
+        }
+    }
+
     /** The kept folder's entries and their modification times. */
     private static Map<Path, Long> entries(Path folder) throws IOException {
         try (var files = Files.list(folder)) {
