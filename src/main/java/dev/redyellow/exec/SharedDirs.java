@@ -238,7 +238,10 @@ public final class SharedDirs {
         if (Files.isDirectory(copy, LinkOption.NOFOLLOW_LINKS)) {
             hashes.prefetch(copy);
             Map<String, Entry> now = scan(copy, Map.of(), false, (relative, attrs) -> hashes.hash(copy.resolve(relative), attrs));
-            List<String> changes = differences(new Folder("", source, copy, copy, "", wanted), now);
+            // What a copy reproduces: no FIFO or socket (TreeCopy leaves them out), folders made with this process's umask.
+            Map<String, Entry> copyable = new TreeMap<>(wanted);
+            copyable.values().removeIf(e -> e.kind() == 'o');
+            List<String> changes = differences(new Folder("", source, copy, copy, "", copyable), now, false);
             if (changes.isEmpty()) {
                 return now;
             }
@@ -370,7 +373,7 @@ public final class SharedDirs {
             Map<String, Entry> now;
             try {
                 now = scan(folder.copy(), folder.entries(), false);
-                changes = new ArrayList<>(differences(folder, now));
+                changes = new ArrayList<>(differences(folder, now, true));
                 if (!folder.linked().equals(folder.copy()) && !linksToCopy(folder)) {
                     changes.add(0, "the run's link to the kept copy of " + folder.path() + " was replaced");
                 }
@@ -395,7 +398,7 @@ public final class SharedDirs {
     }
 
     /** What differs, content first (removed, retargeted, changed, added), then modes. */
-    private static List<String> differences(Folder folder, Map<String, Entry> now) {
+    private static List<String> differences(Folder folder, Map<String, Entry> now, boolean folderModes) {
         List<String> changes = new ArrayList<>();
         List<String> modes = new ArrayList<>();
         for (Map.Entry<String, Entry> was : folder.entries().entrySet()) {
@@ -409,7 +412,8 @@ public final class SharedDirs {
                 changes.add(where + " now links elsewhere");
             } else if (!is.hash().equals(was.getValue().hash())) {
                 changes.add(where + " changed");
-            } else if (!is.mode().equals(was.getValue().mode()) && !onlyWriteBits(is.mode(), was.getValue().mode())) {
+            } else if (!is.mode().equals(was.getValue().mode()) && !onlyWriteBits(is.mode(), was.getValue().mode())
+                    && (folderModes || is.kind() != 'd')) {
                 modes.add(where + " changed mode from " + was.getValue().mode() + " to " + is.mode());
             }
         }
@@ -540,12 +544,20 @@ public final class SharedDirs {
         return (mode & 07000) != 0 ? s + "+" + Integer.toOctalString((mode >> 9) & 7) : s.toString();
     }
 
-    /** A short hash over every entry's path, kind, mode (write bits aside), link target and content. */
+    /**
+     * A short hash over every entry's path, kind, mode (write bits aside; a folder's not at all, since
+     * a copy's folders get this process's umask), link target and content; FIFOs and sockets, which no
+     * copy holds, are left out, so the base and its copy have the same fingerprint.
+     */
     private static String fingerprint(Map<String, Entry> entries) {
         MessageDigest digest = Sha256.digest();
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
             Entry v = e.getValue();
-            String line = e.getKey() + '\0' + v.kind() + '\0' + v.mode().replace('w', '-') + '\0' + v.link() + '\0'
+            if (v.kind() == 'o') {
+                continue;
+            }
+            String mode = v.kind() == 'd' ? "" : v.mode().replace('w', '-');
+            String line = e.getKey() + '\0' + v.kind() + '\0' + mode + '\0' + v.link() + '\0'
                     + v.hash() + '\n';
             digest.update(line.getBytes(StandardCharsets.UTF_8));
         }

@@ -165,6 +165,31 @@ class KeptSharedDirsTest {
     }
 
     @Test
+    void aBaseWithWhatNoCopyReproducesAFifoAndASetgidFolderIsStillUsedAgainNotCopiedEachRun() throws Exception {
+        Path base = base();
+        Process fifo = new ProcessBuilder("mkfifo", base.resolve("node_modules/greeter/pipe").toString()).start();
+        assertEquals(0, fifo.waitFor());
+        Files.setAttribute(base.resolve("node_modules/greeter"), "unix:mode", 02755);
+        WorkspaceFactory first = factory("run1", base, KnownHashes.READ_EACH_TIME);
+        Path copy = first.create("a", "red", List.of()).root().resolve("node_modules").toRealPath();
+        first.release();
+        Object inode = Files.getAttribute(copy.resolve("greeter/index.js"), "unix:ino");
+
+        WorkspaceFactory second = factory("run2", base, KnownHashes.READ_EACH_TIME);
+        Workspace b = second.create("b", "red", List.of());
+        assertEquals(copy, b.root().resolve("node_modules").toRealPath());
+        assertEquals(inode, Files.getAttribute(copy.resolve("greeter/index.js"), "unix:ino"), "used again, not copied again");
+        assertEquals("hello fifo", run(b.root(), "node_modules/.bin/greet", "fifo"));
+        assertEquals(Optional.empty(), b.tampering());
+        // and a run that copies its own (the kept one is held) links to the same fingerprint: the same keys
+        WorkspaceFactory third = factory("run3", base, KnownHashes.READ_EACH_TIME);
+        assertEquals(second.plan("c", "red", List.of()).content().orElseThrow().keyDigest(),
+                third.plan("c", "red", List.of()).content().orElseThrow().keyDigest());
+        third.release();
+        second.release();
+    }
+
+    @Test
     void aKeptCopyHeldByARunIsNotSharedWithAnotherWhichCopiesItsOwn() throws Exception {
         Path base = base();
         WorkspaceFactory holder = factory("run1", base, KnownHashes.READ_EACH_TIME);
