@@ -109,36 +109,34 @@ public final class SharedDirs {
 
     /** A read-only copy of {@code source} in the run's own folder, {@code shared/FINGERPRINT/PATH}. */
     private static Folder copyForRun(Path runDir, Path source, String path, KnownHashes hashes) throws IOException {
-        {
-            Path staging = Files.createDirectories(runDir.resolve("shared").resolve(".staging"));
-            Path copy = staging.resolve(path);
-            TreeCopy.copy(source, copy);
-            Map<String, Entry> entries = scan(copy, Map.of(), false, (relative, copied) -> {
-                Path original = source.resolve(relative);
-                BasicFileAttributes was;
-                try {
-                    was = Files.readAttributes(original, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                } catch (IOException gone) {
-                    return sha256(copy.resolve(relative));
-                }
-                return was.isRegularFile() && was.size() == copied.size()
-                        && was.lastModifiedTime().equals(copied.lastModifiedTime())
-                        ? hashes.hash(original, was) : sha256(copy.resolve(relative));
-            });
-            // The folder's name carries a fingerprint of its content, so the link text a workspace holds
-            // (and a cache key made from it) is the same for the same dependencies in every run.
-            String fingerprint = fingerprint(entries);
-            Path finalCopy = runDir.resolve("shared").resolve(fingerprint).resolve(path);
-            if (Files.exists(finalCopy, LinkOption.NOFOLLOW_LINKS)) {
-                RunFolder.delete(finalCopy);
+        Path staging = Files.createDirectories(runDir.resolve("shared").resolve(".staging"));
+        Path copy = staging.resolve(path);
+        TreeCopy.copy(source, copy);
+        Map<String, Entry> entries = scan(copy, Map.of(), false, (relative, copied) -> {
+            Path original = source.resolve(relative);
+            BasicFileAttributes was;
+            try {
+                was = Files.readAttributes(original, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException gone) {
+                return sha256(copy.resolve(relative));
             }
-            Files.createDirectories(finalCopy.getParent());
-            Files.move(copy, finalCopy);
-            RunFolder.delete(staging);
-            makeReadOnly(finalCopy);
-            // Re-record: the move and chmod changed times and modes; content hashes carry over.
-            return new Folder(path, source, finalCopy, finalCopy, fingerprint, scan(finalCopy, entries, true));
+            return was.isRegularFile() && was.size() == copied.size()
+                    && was.lastModifiedTime().equals(copied.lastModifiedTime())
+                    ? hashes.hash(original, was) : sha256(copy.resolve(relative));
+        });
+        // The folder's name carries a fingerprint of its content, so the link text a workspace holds
+        // (and a cache key made from it) is the same for the same dependencies in every run.
+        String fingerprint = fingerprint(entries);
+        Path finalCopy = runDir.resolve("shared").resolve(fingerprint).resolve(path);
+        if (Files.exists(finalCopy, LinkOption.NOFOLLOW_LINKS)) {
+            RunFolder.delete(finalCopy);
         }
+        Files.createDirectories(finalCopy.getParent());
+        Files.move(copy, finalCopy);
+        RunFolder.delete(staging);
+        makeReadOnly(finalCopy);
+        // Re-record: the move and chmod changed times and modes; content hashes carry over.
+        return new Folder(path, source, finalCopy, finalCopy, fingerprint, scan(finalCopy, entries, true));
     }
 
     /** Where read-only copies of dependency folders are kept from one run to the next: {@code ~/.redyellow/shared}. */

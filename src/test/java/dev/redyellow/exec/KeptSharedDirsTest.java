@@ -63,9 +63,7 @@ class KeptSharedDirsTest {
         Object inode = Files.getAttribute(copy.resolve("greeter/index.js"), "unix:ino");
 
         WorkspaceFactory second = factory("run2", base, KnownHashes.READ_EACH_TIME);
-        Workspace b = second.create("b", "red", List.of());
-        assertEquals(copy, b.root().resolve("node_modules").toRealPath());
-        assertEquals(inode, Files.getAttribute(copy.resolve("greeter/index.js"), "unix:ino"), "the same file, not a new copy");
+        Workspace b = usedAgain(second, copy, inode);
         assertEquals("hello main", run(b.root(), "node", "main.mjs"));
         assertEquals(Optional.empty(), b.tampering());
         second.release();
@@ -176,9 +174,7 @@ class KeptSharedDirsTest {
         Object inode = Files.getAttribute(copy.resolve("greeter/index.js"), "unix:ino");
 
         WorkspaceFactory second = factory("run2", base, KnownHashes.READ_EACH_TIME);
-        Workspace b = second.create("b", "red", List.of());
-        assertEquals(copy, b.root().resolve("node_modules").toRealPath());
-        assertEquals(inode, Files.getAttribute(copy.resolve("greeter/index.js"), "unix:ino"), "used again, not copied again");
+        Workspace b = usedAgain(second, copy, inode);
         assertEquals("hello fifo", run(b.root(), "node_modules/.bin/greet", "fifo"));
         assertEquals(Optional.empty(), b.tampering());
         // and a run that copies its own (the kept one is held) links to the same fingerprint: the same keys
@@ -230,6 +226,14 @@ class KeptSharedDirsTest {
         assertTrue(reason.get().contains("link to the kept copy of node_modules was replaced"), reason.get());
         assertEquals("hello back", run(factory.create("b", "attempt1", List.of()).root(), "node_modules/.bin/greet", "back"));
         factory.release();
+    }
+
+    /** A workspace of {@code later} whose node_modules is {@code copy}, the very files a first run kept (same inode), not a new copy. */
+    private static Workspace usedAgain(WorkspaceFactory later, Path copy, Object inode) throws IOException {
+        Workspace ws = later.create("b", "red", List.of());
+        assertEquals(copy, ws.root().resolve("node_modules").toRealPath());
+        assertEquals(inode, Files.getAttribute(copy.resolve("greeter/index.js"), "unix:ino"), "used again, not copied again");
+        return ws;
     }
 
     private static String folderOf(Path dir) throws IOException {
