@@ -362,6 +362,91 @@ class WarmScriptRunnerTest {
         assertEquals(report(cold.text()), report(warmSecond.text()));
     }
 
+    @Test
+    void failuresThroughTheCodeUnderTestReadAsInAPlainRunFromStatementStartsKeptForLaterPools() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        // Each failure's traceback goes through the test file and the code under test in turn; the
+        // statement starts of both are walked once and kept in the code folder (StatementRanges).
+        Map<String, String> files = Map.of("codec.py", """
+                def encode(value):
+                    if value < 0:
+                        raise ValueError(
+                            "negative: %d"
+                            % value
+                        )
+                    return [
+                        value
+                        // 2,
+                    ]
+                """, "test_codec.py", """
+                import codec
+
+
+                def test_one():
+                    assert codec.encode(
+                        -1
+                    ) == [0]
+
+
+                def test_two():
+                    assert codec.encode(4) == [
+                        4,
+                    ]
+
+
+                def test_three():
+                    codec.encode(2)
+                    codec.encode(-3)
+                """);
+        Path kept = dir.resolve("kept-code");
+        Path first = workspace("first", files);
+        Path second = workspace("second", files);
+        Captured cold = run(perRun, first, command(PYTEST, TestSettings.Fork.PER_RUN), "test_codec.py");
+        assertEquals(TestOutcome.FAILED, cold.result().outcome(), cold.result().detail() + cold.text());
+        assertEquals(3, cold.result().failed(), cold.text());
+        assertTrue(cold.text().contains("\"negative: %d\""), cold.text());
+
+        try (WarmScriptRunner one = new WarmScriptRunner(perRun, kept)) {
+            Captured run = run(one, first, command(PYTEST, TestSettings.Fork.WARM), "test_codec.py");
+            assertSame(cold.result(), run.result());
+            assertEquals(report(cold.text()), report(run.text()));
+        }
+        Map<Path, Long> made = entries(kept);
+        long starts = 0;
+        for (Path entry : made.keySet()) {
+            starts += statementStarts(entry) ? 1 : 0;
+        }
+        assertTrue(starts >= 2, "the statement starts of codec.py and test_codec.py are kept: " + starts);
+
+        try (WarmScriptRunner two = new WarmScriptRunner(perRun, kept)) {
+            Captured run = run(two, second, command(PYTEST, TestSettings.Fork.WARM), "test_codec.py");
+            assertSame(cold.result(), run.result());
+            assertEquals(report(cold.text()), report(run.text()).replace("second", "first"));
+        }
+        assertEquals(made, entries(kept), "read, none walked or written again");
+
+        // A damaged entry is walked again, and the report is the same.
+        for (Path entry : made.keySet()) {
+            byte[] bytes = Files.readAllBytes(entry);
+            bytes[bytes.length - 1] ^= 0x5a;
+            Files.write(entry, bytes);
+        }
+        try (WarmScriptRunner three = new WarmScriptRunner(perRun, kept)) {
+            Captured run = run(three, second, command(PYTEST, TestSettings.Fork.WARM), "test_codec.py");
+            assertSame(cold.result(), run.result());
+            assertEquals(report(cold.text()), report(run.text()).replace("second", "first"));
+        }
+        for (Path entry : made.keySet()) {
+            assertTrue(intact(entry), "made again: " + entry);
+        }
+    }
+
+    /** Whether a kept entry holds statement starts: its payload is a marshalled list (type '[', with or without the ref flag). */
+    private static boolean statementStarts(Path entry) throws IOException {
+        byte[] bytes = Files.readAllBytes(entry);
+        return bytes.length > 32 && (bytes[32] & 0x7f) == '[';
+    }
+
     /** A run's output without RedYellow's own lines and pytest's timing. */
     private static String report(String output) {
         return output.lines().filter(line -> !line.startsWith("[redyellow]"))
