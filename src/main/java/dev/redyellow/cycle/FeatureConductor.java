@@ -56,16 +56,18 @@ public final class FeatureConductor {
      * @param dependencies what the GREEN dependencies put in a workspace, as it is when one is made
      * @param store        the run's code store: every attempt's files are kept there, not in memory
      * @param mutation     whether a passing attempt's mutation score is measured (and gated) before review
+     * @param slots        the run's test slots: every test run takes one, and a prepared first attempt is
+     *                     tested beside the RED proof in a free one
      */
     public record Parts(WorkspaceFactory workspaces, TestRunner tests, Implementer implementer, Reviewer reviewer,
                         StepOutput output, boolean keepWorkspaces, DependencyFiles dependencies,
-                        DependencyDiscovery discovery, BlobStore store, MutationCheck mutation) {
-        /** Parts that measure no mutation score. */
+                        DependencyDiscovery discovery, BlobStore store, MutationCheck mutation, TestSlots slots) {
+        /** Parts that measure no mutation score and run a feature's tests one after another. */
         public Parts(WorkspaceFactory workspaces, TestRunner tests, Implementer implementer, Reviewer reviewer,
                      StepOutput output, boolean keepWorkspaces, DependencyFiles dependencies,
                      DependencyDiscovery discovery, BlobStore store) {
             this(workspaces, tests, implementer, reviewer, output, keepWorkspaces, dependencies, discovery, store,
-                    MutationCheck.OFF);
+                    MutationCheck.OFF, TestSlots.unlimited());
         }
     }
 
@@ -102,6 +104,12 @@ public final class FeatureConductor {
     private StoredFiles pending;
     /** The mutation score of the last passing attempt, when measured. */
     private MutationResult mutation;
+    /** The implementer's answer for the current attempt, asked for early and not yet taken; null when none. */
+    private AttemptResult asked;
+    /** The first attempt's test run, made beside the RED proof once that proved RED; null when none. */
+    private Run ahead;
+    /** The first attempt's test run going on beside the RED proof; null when none. */
+    private TestSlots.Beside<Run> besideRed;
 
     public FeatureConductor(Feature feature, FeatureLifecycle lifecycle, Limits limits, Parts parts, Clock clock) {
         this.feature = feature;
@@ -164,9 +172,70 @@ public final class FeatureConductor {
                 Optional.ofNullable(mutation));
     }
 
-    /** Proves RED; returns what the feature waits for when the proof needs another feature's code first. */
+    /**
+     * Proves RED; returns what the feature waits for when the proof needs another feature's code first.
+     * A first attempt prepared in advance is tested beside the proof when a test slot is free: its
+     * result is taken once RED is proved, and set aside (the run stopped) when it is not.
+     */
     private Optional<DependencyDiscovery.Finding> proveRed() throws IOException, InterruptedException {
-        Run red = runTests("red", 0, List.of());
+        besideRed = null;
+        boolean taken = false;
+        try {
+            Optional<DependencyDiscovery.Finding> waiting = proveRedAlone();
+            TestSlots.Beside<Run> first = besideRed;
+            if (first != null && redProved) {
+                ahead = take(first);
+                taken = true;
+            }
+            return waiting;
+        } finally {
+            if (besideRed != null && !taken) {
+                besideRed.stop();
+            }
+            besideRed = null;
+        }
+    }
+
+    private static Run take(TestSlots.Beside<Run> beside) throws IOException, InterruptedException {
+        try {
+            return beside.get();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Starts the first attempt's test run beside the RED proof ({@link #besideRed}), once the proof has
+     * its slot, when the implementer prepared its attempts in advance and another slot is free now;
+     * otherwise the attempt is tested in turn.
+     */
+    private void testFirstAttemptBeside() throws IOException, InterruptedException {
+        if (attempt == 1 && parts.implementer().preparedInAdvance()) {
+            besideRed = firstAttemptBeside();
+        }
+    }
+
+    private TestSlots.Beside<Run> firstAttemptBeside() throws IOException, InterruptedException {
+        if (pending == null) {
+            if (asked == null) {
+                asked = ask(attempt);
+            }
+            if (!(asked instanceof AttemptResult.Produced produced) || !changedTests(produced.files()).isEmpty()) {
+                return null; // no code or rewritten tests: recorded in turn, once RED is proved
+            }
+            pending = StoredFiles.keep(produced.files(), parts.store());
+            asked = null;
+        }
+        List<FileSet> layers = layers(List.of(pending.restore()));
+        return parts.slots().beside("redyellow-" + feature.id() + "-attempt1", () -> runTests("attempt1", 1, layers,
+                "[redyellow] attempt 1 was prepared in advance: tested beside the RED proof, its result counts only"
+                        + " once RED is proved\n"));
+    }
+
+    private Optional<DependencyDiscovery.Finding> proveRedAlone() throws IOException, InterruptedException {
+        Run red = test("red", 0, List.of(), this::testFirstAttemptBeside);
         TestResult result = red.result();
         String counts = result.failed() + " of " + result.executed() + " tests failed";
         switch (result.outcome()) {
@@ -227,7 +296,14 @@ public final class FeatureConductor {
                 attempt++;
                 continue;
             }
-            Run run = runTests("attempt" + attempt, attempt, List.of(pending.restore()));
+            Run run;
+            if (ahead != null) {
+                run = ahead;
+                ahead = null;
+                counted(run);
+            } else {
+                run = test("attempt" + attempt, attempt, List.of(pending.restore()), () -> { });
+            }
             TestResult result = run.result();
             if (result.outcome() == TestOutcome.COMPILE_ERROR || result.outcome() == TestOutcome.FAILED) {
                 DependencyDiscovery.Finding finding = parts.discovery().examine(feature.id(),
@@ -281,6 +357,37 @@ public final class FeatureConductor {
      */
     private boolean produce() throws IOException, InterruptedException {
         int n = attempt;
+        AttemptResult produced = asked != null ? asked : ask(n);
+        asked = null;
+        if (produced instanceof AttemptResult.NoCode noCode) {
+            history.add(new AttemptRecord(n, StoredFiles.empty(), Optional.empty(), Optional.empty(), noCode.reason()));
+            if (noCode.exhausted()) {
+                lifecycle.moveTo(FeatureState.FAILED, "attempts-exhausted: " + noCode.reason()
+                        + previous.map(p -> "; the last " + summary(p.testResult())).orElse(""));
+                return false;
+            }
+            lifecycle.moveTo(FeatureState.RED, "attempt " + n + " produced no code: " + noCode.reason());
+            previous = Optional.of(new FailureContext(n, previous.map(FailureContext::testResult).orElse(lastResult), null));
+            return false;
+        }
+        FileSet files = ((AttemptResult.Produced) produced).files();
+        List<String> changedTests = changedTests(files);
+        if (!changedTests.isEmpty()) {
+            // Tests are the judge: an attempt that rewrites them (its own or a dependency's) fails,
+            // untested, and its files never reach a dependent.
+            String why = "tampering: changed test files, which are read-only for the implementer: "
+                    + String.join(", ", changedTests);
+            history.add(new AttemptRecord(n, StoredFiles.keep(files, parts.store()), Optional.empty(), Optional.empty(), why));
+            lifecycle.moveTo(FeatureState.RED, "attempt " + n + " " + why);
+            previous = Optional.of(new FailureContext(n, previous.map(FailureContext::testResult).orElse(lastResult), null));
+            return false;
+        }
+        pending = StoredFiles.keep(files, parts.store());
+        return true;
+    }
+
+    /** Asks the implementer for attempt {@code n}; records nothing. */
+    private AttemptResult ask(int n) throws IOException, InterruptedException {
         Workspace ws = parts.implementer().readsWorkspace()
                 ? parts.workspaces().create(feature.id(), "attempt" + n, layers(List.of())) : null;
         AttemptResult produced;
@@ -294,34 +401,15 @@ public final class FeatureConductor {
         if (ws != null) {
             ws.checkUntampered();
         }
-        if (produced instanceof AttemptResult.NoCode noCode) {
-            history.add(new AttemptRecord(n, StoredFiles.empty(), Optional.empty(), Optional.empty(), noCode.reason()));
-            if (noCode.exhausted()) {
-                lifecycle.moveTo(FeatureState.FAILED, "attempts-exhausted: " + noCode.reason()
-                        + previous.map(p -> "; the last " + summary(p.testResult())).orElse(""));
-                return false;
-            }
-            lifecycle.moveTo(FeatureState.RED, "attempt " + n + " produced no code: " + noCode.reason());
-            previous = Optional.of(new FailureContext(n, previous.map(FailureContext::testResult).orElse(lastResult), null));
-            return false;
-        }
-        FileSet files = ((AttemptResult.Produced) produced).files();
-        List<String> changedTests = files.paths().stream()
+        return produced;
+    }
+
+    /** The test files (the feature's own or its dependencies') that {@code files} changes. */
+    private List<String> changedTests(FileSet files) {
+        return files.paths().stream()
                 .filter(p -> feature.tests().contains(p) || parts.dependencies().testPaths().contains(p))
                 .filter(p -> !java.util.Arrays.equals(files.bytes(p), originalTest(p)))
                 .sorted().toList();
-        if (!changedTests.isEmpty()) {
-            // Tests are the judge: an attempt that rewrites them (its own or a dependency's) fails,
-            // untested, and its files never reach a dependent.
-            String why = "tampering: changed test files, which are read-only for the implementer: "
-                    + String.join(", ", changedTests);
-            history.add(new AttemptRecord(n, StoredFiles.keep(files, parts.store()), Optional.empty(), Optional.empty(), why));
-            lifecycle.moveTo(FeatureState.RED, "attempt " + n + " " + why);
-            previous = Optional.of(new FailureContext(n, previous.map(FailureContext::testResult).orElse(lastResult), null));
-            return false;
-        }
-        pending = StoredFiles.keep(files, parts.store());
-        return true;
     }
 
     /** The content a test path has in the feature's tests or its dependencies' files. */
@@ -451,27 +539,65 @@ public final class FeatureConductor {
     private record Run(TestResult result, Path workspace) {
     }
 
-    private Run runTests(String purpose, int attempt, List<FileSet> extra) throws IOException, InterruptedException {
+    /** Something done in a test run's slot before the run. */
+    private interface InSlot {
+        void run() throws IOException, InterruptedException;
+    }
+
+    /** Runs the tests on a workspace of {@code extra} in a test slot, after {@code first}, and counts the run. */
+    private Run test(String purpose, int attempt, List<FileSet> extra, InSlot first) throws IOException, InterruptedException {
+        List<FileSet> layers = layers(extra);
+        Run run;
+        try {
+            run = parts.slots().run(() -> {
+                first.run();
+                return runTests(purpose, attempt, layers, null);
+            });
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        counted(run);
+        return run;
+    }
+
+    private void counted(Run run) {
+        lastResult = run.result();
+        testRuns++;
+    }
+
+    /**
+     * One test run on a workspace of {@code layers} over the base; touches no field of the conductor,
+     * so it may run beside it. {@code note}, if any, opens the step's log.
+     */
+    private Run runTests(String purpose, int attempt, List<FileSet> layers, String note)
+            throws IOException, InterruptedException {
         // planned, not made: a result the test cache knows for this content needs no folder
-        WorkspacePlan plan = parts.workspaces().plan(feature.id(), purpose, layers(extra));
+        WorkspacePlan plan = parts.workspaces().plan(feature.id(), purpose, layers);
         parts.output().progress(feature.id(), attempt, (attempt == 0 ? "RED proof" : "attempt " + attempt)
                 + ": running the tests");
         try (OutputSink out = parts.output().open(feature.id(), attempt, "test")) {
+            if (note != null) {
+                write(out, note);
+            }
             TestRequest request = new TestRequest(plan.root(), feature.test(), List.copyOf(feature.tests().paths()), out,
                     feature.id(), baseFiles(plan));
-            lastResult = parts.tests().run(request, plan);
-            testRuns++;
-            if (lastResult.outcome() == TestOutcome.TIMEOUT || lastResult.outcome() == TestOutcome.ERROR) {
+            TestResult result = parts.tests().run(request, plan);
+            if (result.outcome() == TestOutcome.TIMEOUT || result.outcome() == TestOutcome.ERROR) {
                 // a hung test may print nothing: the step's log still says how it ended
-                byte[] note = ("\n[redyellow] " + lastResult.outcome() + ": " + lastResult.detail() + "\n")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                out.write(OutputSink.Stream.STDERR, note, 0, note.length);
+                write(out, "\n[redyellow] " + result.outcome() + ": " + result.detail() + "\n");
             }
             plan.made().ifPresent(Workspace::checkUntampered);
-            return new Run(lastResult, plan.root());
+            return new Run(result, plan.root());
         } finally {
             plan.made().ifPresent(this::discard);
         }
+    }
+
+    private static void write(OutputSink out, String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.write(OutputSink.Stream.STDERR, bytes, 0, bytes.length);
     }
 
     /** Base comes from the factory; then the GREEN dependencies, the feature's tests, then {@code extra}. */

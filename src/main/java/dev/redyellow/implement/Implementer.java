@@ -12,4 +12,14 @@ public interface Implementer {
     default boolean readsWorkspace() {
         return true;
     }
+
+    /**
+     * Whether its attempts exist before it is asked (replayed from the manifest), so that asking for
+     * the first one before the feature's RED proof is over writes no code that did not exist: the
+     * conductor may then test it beside the proof ({@link dev.redyellow.cycle.TestSlots}). One that
+     * writes code when asked (a command, a model) is asked only once RED is proved.
+     */
+    default boolean preparedInAdvance() {
+        return false;
+    }
 }

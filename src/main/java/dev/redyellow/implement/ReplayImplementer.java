@@ -11,6 +11,12 @@ public final class ReplayImplementer implements Implementer {
         return false;
     }
 
+    /** The attempts are the manifest's, written before the run. */
+    @Override
+    public boolean preparedInAdvance() {
+        return true;
+    }
+
     @Override
     public AttemptResult implement(AttemptRequest request) {
         List<dev.redyellow.manifest.FileSet> attempts = request.feature().attempts();

@@ -64,6 +64,8 @@ public final class RunEngine {
     private final DiscoveryMemory memory;
     private final CodeWriters writers;
     private final RunDiscovery discovery;
+    /** Test runs at once: one per worker; a prepared first attempt is tested beside its RED proof in a free one. */
+    private final dev.redyellow.cycle.TestSlots testSlots;
     private final Map<String, FeatureLifecycle> lifecycles = new LinkedHashMap<>();
     private final Map<String, FeatureConductor> conductors = new ConcurrentHashMap<>();
     private final Map<String, FeatureOutcome> outcomes = new ConcurrentHashMap<>();
@@ -108,6 +110,7 @@ public final class RunEngine {
             }
         });
         this.discovery = new RunDiscovery(scheduler, writers, this::edgeFound);
+        this.testSlots = dev.redyellow.cycle.TestSlots.of(options.workers());
     }
 
     /** The graph as it is now: the manifest's edges, those remembered, and those found so far. */
@@ -198,7 +201,7 @@ public final class RunEngine {
                 new FeatureConductor.Limits(manifest.maxAttempts(), manifest.stagnationLimit(), options.featureTimeout()),
                 new FeatureConductor.Parts(workspaces, new SliceRunner(id), kinds.implementer(feature),
                         kinds.reviewer(feature), options.output(), options.keepWorkspaces(), dependencyFiles(id),
-                        discovery, store, mutationCheck(id)), clock));
+                        discovery, store, mutationCheck(id), testSlots), clock));
         sliceRunners.put(id, slice);
         FeatureAlarm alarm = FeatureAlarm.arm(alarms, options.featureTimeout());
         FeatureConductor.Step step;
