@@ -105,7 +105,16 @@ public final class FileSet {
     public FileSet overlay(FileSet other) {
         TreeMap<String, byte[]> merged = new TreeMap<>(files);
         merged.putAll(other.files);
-        return new FileSet(merged);
+        FileSet set = new FileSet(merged);
+        // the hashes known of either set hold for the same bytes: a dependency's layer, made anew for
+        // each workspace of its dependents, is not hashed again each time
+        hashes.forEach((path, hash) -> {
+            if (!other.files.containsKey(path)) {
+                set.hashes.put(path, hash);
+            }
+        });
+        set.hashes.putAll(other.hashes);
+        return set;
     }
 
     @Override
