@@ -52,6 +52,7 @@ public final class CachingMutationTester implements MutationTester {
             return decode(hit.get()).fromCache();
         }
         MutationResult result = tester.measure(request);
+        request.untampered().run(); // a tool that changed the shared folders is judged by that, never kept
         if (result.measured()) {
             cache.store(key, request.featureId(), containedFeatures, encode(result));
         }

@@ -40,13 +40,34 @@ public final class CachingTestRunner implements TestRunner {
 
     @Override
     public TestResult run(TestRequest request) throws InterruptedException {
-        CacheKey key = CacheKey.of(runner.effectiveSettings(request.settings()), request.selectedTests(),
-                request.featureId(), request.workspace(), hashes);
+        return lookupOrRun(request, folderKey(request), null);
+    }
+
+    private CacheKey folderKey(TestRequest request) {
+        return CacheKey.of(runner.effectiveSettings(request.settings()), request.selectedTests(), request.featureId(),
+                request.workspace(), hashes);
+    }
+
+    /**
+     * The cached result for {@code key}, or a run's, kept unless {@code ws} (the run's workspace, when
+     * known) finds the shared dependency folders changed: such a run is judged by that
+     * ({@link dev.redyellow.exec.TamperingException}), and its result never kept.
+     */
+    private TestResult lookupOrRun(TestRequest request, CacheKey key, dev.redyellow.exec.Workspace ws)
+            throws InterruptedException {
         Optional<TestResult> hit = cache.lookup(key);
         if (hit.isPresent()) {
             return served(request, key, hit.get());
         }
+        return runAndKeep(request, key, ws);
+    }
+
+    private TestResult runAndKeep(TestRequest request, CacheKey key, dev.redyellow.exec.Workspace ws)
+            throws InterruptedException {
         TestResult result = runner.run(request);
+        if (ws != null) {
+            ws.checkUntampered();
+        }
         cache.store(key, featureId, containedFeatures, result);
         return result;
     }
@@ -63,8 +84,8 @@ public final class CachingTestRunner implements TestRunner {
         TestSettings settings = runner.effectiveSettings(request.settings());
         Optional<WorkspaceContent> content = plan.content();
         if (content.isEmpty()) {
-            plan.materialise();
-            return run(request);
+            dev.redyellow.exec.Workspace ws = plan.materialise();
+            return lookupOrRun(request, folderKey(request), ws);
         }
         CacheKey key;
         if (CacheKey.needsFolder(settings)) {
@@ -78,10 +99,7 @@ public final class CachingTestRunner implements TestRunner {
         if (hit.isPresent()) {
             return served(request, key, hit.get());
         }
-        plan.materialise();
-        TestResult result = runner.run(request);
-        cache.store(key, featureId, containedFeatures, result);
-        return result;
+        return runAndKeep(request, key, plan.materialise());
     }
 
     private TestResult served(TestRequest request, CacheKey key, TestResult hit) {

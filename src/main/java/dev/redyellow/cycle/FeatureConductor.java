@@ -471,7 +471,7 @@ public final class FeatureConductor {
         try (OutputSink out = parts.output().open(feature.id(), n, "mutation")) {
             mutation = parts.mutation().tester().measure(new MutationRequest(ws.root(), feature.test(),
                     parts.mutation().settings(), List.copyOf(feature.tests().paths()), List.copyOf(files.paths()), out,
-                    feature.id(), baseFiles(plan)));
+                    feature.id(), baseFiles(plan), ws::checkUntampered));
             ws.checkUntampered(); // a mutation tool is a command the manifest chose, like the tests
         } finally {
             discard(ws);

@@ -17,6 +17,7 @@ public final class Workspace {
     private final Path root;
     private final SharedDirs shared;
     private final int sharedEvents;
+    private volatile boolean foundUntampered;
 
     Workspace(Path root, SharedDirs shared) {
         this.root = root.toAbsolutePath().normalize();
@@ -77,12 +78,21 @@ public final class Workspace {
         return shared.tamperingSince(sharedEvents);
     }
 
-    /** Throws {@link TamperingException} with the reason when {@link #tampering()} finds one. */
+    /**
+     * Throws {@link TamperingException} with the reason when {@link #tampering()} finds one. A
+     * workspace serves one step (an implementer's turn, a test run): once a check after it found
+     * nothing, a second check (the test cache's before it keeps a result, then the conductor's) does
+     * not walk the shared folders again.
+     */
     public void checkUntampered() {
+        if (foundUntampered) {
+            return;
+        }
         Optional<String> reason = tampering();
         if (reason.isPresent()) {
             throw new TamperingException(reason.get());
         }
+        foundUntampered = true;
     }
 
     /** Removes the folder and everything in it. */
