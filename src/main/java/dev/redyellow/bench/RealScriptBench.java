@@ -89,17 +89,20 @@ public final class RealScriptBench {
         // from the plain run only, since RedYellow keeps its own (PythonCodeFolder), so it is unset for it.
         // What RedYellow keeps for a second run that re-tests everything: compiled code (see above), the copies
         // of the dependency folders (SharedDirs) and the stamps of the base's files in the RedYellow file; the
-        // test results of the warm-up are dropped, so every test of the timed cycle runs.
+        // test results of the warm-up are dropped, so every test of the timed cycle runs. Like `redyellow run`,
+        // which schedules by the feature times of the project's earlier runs (RunStore), the timed cycle gets the
+        // warm-up's as its estimates.
         Map<String, String> plainEnv = plainEnv(project);
         PlainScriptRun.run(project.plain(), plainEnv, work.resolve("plain"), project.report());
         Manifest manifest = ManifestLoader.load(manifestFile);
-        RunResult warmUp = cycle(manifest, work, "cache.db");
+        RunResult warmUp = cycle(manifest, work, "cache.db", Map.of());
         new RunFolder(work.resolve("runs")).delete();
         try (OpenedCache opened = TestCaches.open(work.resolve("cache.db"), CacheSettings.defaults())) {
             opened.cache().clear();
         }
         out.printf(Locale.ROOT, "warm-up: one plain run and one cycle, untimed (the cycle: %d of %d features GREEN); its test"
-                        + " results are then dropped, its file stamps, compiled code and dependency copies kept%n",
+                        + " results are then dropped, its file stamps, compiled code and dependency copies kept, and its"
+                        + " feature times are the timed cycle's estimates (as redyellow run takes them from earlier runs)%n",
                 warmUp.outcomes().stream().filter(FeatureOutcome::green).count(), warmUp.outcomes().size());
         out.println("load average before the timed runs: " + load() + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
         Cpu beforePlain = Cpu.now();
@@ -118,7 +121,9 @@ public final class RealScriptBench {
 
         Cpu beforeCycle = Cpu.now();
         long started = System.nanoTime();
-        RunResult result = cycle(manifest, work, "cache.db");
+        Map<String, Double> estimates = new java.util.TreeMap<>();
+        warmUp.outcomes().forEach(o -> estimates.put(o.id(), o.seconds()));
+        RunResult result = cycle(manifest, work, "cache.db", estimates);
         double cycleWall = (System.nanoTime() - started) / 1e9;
         Cpu cycleCpu = Cpu.now().minus(beforeCycle);
         int differing = compare(project, plain, result);
@@ -181,14 +186,14 @@ public final class RealScriptBench {
         return env;
     }
 
-    private RunResult cycle(Manifest manifest, Path work, String cacheFile) throws Exception {
+    private RunResult cycle(Manifest manifest, Path work, String cacheFile, Map<String, Double> estimates) throws Exception {
         try (OpenedCache opened = TestCaches.open(work.resolve(cacheFile), CacheSettings.defaults())) {
             RunFolder folder = RunFolder.create(work.resolve("runs"), manifest.name(), Instant.now(), 6);
             Optional<StampedHashes> hashes = opened.database().map(d -> new StampedHashes(d, Clock.systemUTC()));
             try (RunStreams streams = new RunStreams(folder.path());
                  TestRunners runners = TestRunners.standard(Optional.empty())) {
                 RunOptions options = new RunOptions(workers, folder.path(), false, ManualDecisions.NOBODY, streams,
-                        opened.cache(), Map.of(), null, null).withHashes(hashes.orElse(null));
+                        opened.cache(), estimates, null, null).withHashes(hashes.orElse(null));
                 RunResult result = new RunEngine(manifest, options, runners, RunListener.NONE, Clock.systemUTC()).run();
                 scripts = runners.scriptPoolState();
                 hashes.ifPresent(StampedHashes::save);
