@@ -184,8 +184,11 @@ public final class FeatureConductor {
             Optional<DependencyDiscovery.Finding> waiting = proveRedAlone();
             TestSlots.Beside<Run> first = besideRed;
             if (first != null && redProved) {
-                ahead = take(first);
+                Run run = take(first);
                 taken = true;
+                if (produce()) {
+                    ahead = run; // the same answer the run tested, checked again now
+                }
             }
             return waiting;
         } finally {
@@ -218,17 +221,18 @@ public final class FeatureConductor {
     }
 
     private TestSlots.Beside<Run> firstAttemptBeside() throws IOException, InterruptedException {
-        if (pending == null) {
-            if (asked == null) {
-                asked = ask(attempt);
-            }
-            if (!(asked instanceof AttemptResult.Produced produced) || !changedTests(produced.files()).isEmpty()) {
-                return null; // no code or rewritten tests: recorded in turn, once RED is proved
-            }
-            pending = StoredFiles.keep(produced.files(), parts.store());
-            asked = null;
+        if (pending != null) {
+            return null; // kept from before a wait: tested in turn
         }
-        List<FileSet> layers = layers(List.of(pending.restore()));
+        if (asked == null) {
+            asked = ask(attempt);
+        }
+        // The answer stays in asked, not pending, until RED is proved: produce() then checks it against
+        // the tests of the dependencies as they are then (a proof that waits may bring a new one).
+        if (!(asked instanceof AttemptResult.Produced produced) || !changedTests(produced.files()).isEmpty()) {
+            return null; // no code or rewritten tests: recorded in turn, once RED is proved
+        }
+        List<FileSet> layers = layers(List.of(produced.files()));
         return parts.slots().beside("redyellow-" + feature.id() + "-attempt1", () -> runTests("attempt1", 1, layers,
                 "[redyellow] attempt 1 was prepared in advance: tested beside the RED proof, its result counts only"
                         + " once RED is proved\n"));
