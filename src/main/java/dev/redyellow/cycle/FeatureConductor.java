@@ -184,9 +184,9 @@ public final class FeatureConductor {
             Optional<DependencyDiscovery.Finding> waiting = proveRedAlone();
             TestSlots.Beside<Run> first = besideRed;
             if (first != null && redProved) {
-                Run run = take(first);
+                Run run = take(first); // null when a conductor needed its slot: attempt 1 is then tested in turn
                 taken = true;
-                if (produce()) {
+                if (produce() && run != null) {
                     ahead = run; // the same answer the run tested, checked again now
                 }
             }
@@ -199,6 +199,7 @@ public final class FeatureConductor {
         }
     }
 
+    /** The run beside's result; {@code null} when it was pre-empted. */
     private static Run take(TestSlots.Beside<Run> beside) throws IOException, InterruptedException {
         try {
             return beside.get();
@@ -473,9 +474,10 @@ public final class FeatureConductor {
         Workspace ws = plan.materialise();
         parts.output().progress(feature.id(), n, "attempt " + n + ": measuring the tests' mutation score");
         try (OutputSink out = parts.output().open(feature.id(), n, "mutation")) {
-            mutation = parts.mutation().tester().measure(new MutationRequest(ws.root(), feature.test(),
-                    parts.mutation().settings(), List.copyOf(feature.tests().paths()), List.copyOf(files.paths()), out,
-                    feature.id(), baseFiles(plan), ws::checkUntampered));
+            MutationRequest request = new MutationRequest(ws.root(), feature.test(), parts.mutation().settings(),
+                    List.copyOf(feature.tests().paths()), List.copyOf(files.paths()), out, feature.id(), baseFiles(plan),
+                    ws::checkUntampered);
+            mutation = inSlot(() -> parts.mutation().tester().measure(request)); // its test runs are test runs too
             ws.checkUntampered(); // a mutation tool is a command the manifest chose, like the tests
         } finally {
             discard(ws);
@@ -551,17 +553,10 @@ public final class FeatureConductor {
     /** Runs the tests on a workspace of {@code extra} in a test slot, after {@code first}, and counts the run. */
     private Run test(String purpose, int attempt, List<FileSet> extra, InSlot first) throws IOException, InterruptedException {
         List<FileSet> layers = layers(extra);
-        Run run;
-        try {
-            run = parts.slots().run(() -> {
-                first.run();
-                return runTests(purpose, attempt, layers, null);
-            });
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Run run = inSlot(() -> {
+            first.run();
+            return runTests(purpose, attempt, layers, null);
+        });
         counted(run);
         return run;
     }
@@ -575,6 +570,17 @@ public final class FeatureConductor {
      * One test run on a workspace of {@code layers} over the base; touches no field of the conductor,
      * so it may run beside it. {@code note}, if any, opens the step's log.
      */
+    /** Does {@code work} in one of the run's test slots ({@link TestSlots#run}). */
+    private <T> T inSlot(java.util.concurrent.Callable<T> work) throws IOException, InterruptedException {
+        try {
+            return parts.slots().run(work);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Run runTests(String purpose, int attempt, List<FileSet> layers, String note)
             throws IOException, InterruptedException {
         // planned, not made: a result the test cache knows for this content needs no folder
@@ -587,7 +593,15 @@ public final class FeatureConductor {
             }
             TestRequest request = new TestRequest(plan.root(), feature.test(), List.copyOf(feature.tests().paths()), out,
                     feature.id(), baseFiles(plan));
-            TestResult result = parts.tests().run(request, plan);
+            TestResult result;
+            try {
+                result = parts.tests().run(request, plan);
+            } catch (InterruptedException e) {
+                write(out, "\n[redyellow] stopped before it ended" + (note == null ? ""
+                        : ": it was tested beside the RED proof, and the proof failed or waits, or a feature needed its"
+                        + " test slot; this run does not count") + "\n");
+                throw e;
+            }
             if (result.outcome() == TestOutcome.TIMEOUT || result.outcome() == TestOutcome.ERROR) {
                 // a hung test may print nothing: the step's log still says how it ended
                 write(out, "\n[redyellow] " + result.outcome() + ": " + result.detail() + "\n");

@@ -1,7 +1,10 @@
 package dev.redyellow.cycle;
 
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The test runs a run carries out at once: as many as it has workers, as when each worker ran one
@@ -9,35 +12,71 @@ import java.util.concurrent.Semaphore;
  * attempt was prepared in advance (replayed) also tests that attempt beside its RED proof, on a
  * thread of its own, but only in a slot that is free at that moment ({@link #beside}). So a worker
  * left idle by the dependency graph tests the next attempt early, and no run ever has more test
- * processes, warm servers or test JVMs than workers. Thread-safe.
+ * processes, warm servers or test JVMs than workers.
+ *
+ * <p>A conductor that needs a slot while a run beside holds it waits for that run, at most one test
+ * run's time, unless the slots are {@linkplain #preemptive pre-emptive}: then it stops the run beside
+ * (its result is dropped and its conductor tests that attempt in turn), and no run starts beside while
+ * a conductor waits. Pre-emption is for runs with a time limit per feature, where the wait would count
+ * against the waiting feature's limit; without one it only throws away work nearly done (and, for a
+ * warm test server, the server): measured on the realpy bench, 2.21 to 2.32 s against 2.08 to 2.11 s.
+ * Thread-safe.
  */
 public final class TestSlots {
 
     private final Semaphore free;
+    private final boolean preemptive;
+    /** Runs beside going on now, for pre-emption. */
+    private final Set<Beside<?>> besides = ConcurrentHashMap.newKeySet();
+    /** Conductors waiting for a slot: while any does, nothing starts beside. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
-    private TestSlots(Semaphore free) {
+    private TestSlots(Semaphore free, boolean preemptive) {
         this.free = free;
+        this.preemptive = preemptive;
     }
 
-    /** {@code n} slots (n at least 1). */
+    /** {@code n} slots (n at least 1); a conductor waits for a run beside to end. */
     public static TestSlots of(int n) {
+        return new TestSlots(new Semaphore(positive(n)), false);
+    }
+
+    /** {@code n} slots (n at least 1); a conductor that finds none free pre-empts a run beside. */
+    public static TestSlots preemptive(int n) {
+        return new TestSlots(new Semaphore(positive(n)), true);
+    }
+
+    private static int positive(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("test slots: " + n);
         }
-        return new TestSlots(new Semaphore(n));
+        return n;
     }
 
     /** No limit on the conductors' own runs, and never a run beside them: each feature's runs one after another. */
     public static TestSlots unlimited() {
-        return new TestSlots(null);
+        return new TestSlots(null, false);
     }
 
-    /** Runs {@code work} in a slot, waiting for one to be free. */
+    /**
+     * Runs {@code work} in a slot, waiting for one; pre-emptive slots first stop a run beside, if one
+     * goes on, when none is free.
+     */
     public <T> T run(Callable<T> work) throws Exception {
         if (free == null) {
             return work.call();
         }
-        free.acquire();
+        if (!preemptive) {
+            free.acquire();
+        } else if (!free.tryAcquire()) {
+            waiting.incrementAndGet();
+            try {
+                preemptOne();
+                free.acquire();
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }
         try {
             return work.call();
         } finally {
@@ -50,15 +89,36 @@ public final class TestSlots {
      * caller then does the work later, in turn).
      */
     public <T> Beside<T> beside(String name, Callable<T> work) {
-        if (free == null || !free.tryAcquire()) {
+        if (free == null || waiting.get() > 0 || !free.tryAcquire()) {
             return null;
         }
-        Beside<T> beside = new Beside<>(work, free);
-        Thread thread = new Thread(beside::work, name);
-        thread.setDaemon(true);
-        beside.thread = thread;
-        thread.start();
+        Beside<T> beside = new Beside<>(work, this);
+        besides.add(beside);
+        try {
+            Thread thread = new Thread(beside::work, name);
+            thread.setDaemon(true);
+            beside.thread = thread;
+            thread.start();
+        } catch (RuntimeException | Error e) {
+            besides.remove(beside);
+            free.release();
+            throw e;
+        }
         return beside;
+    }
+
+    /** Interrupts one run beside not yet pre-empted, if any; it gives its slot back as it ends. */
+    private void preemptOne() {
+        for (Beside<?> beside : besides) {
+            if (beside.preempt()) {
+                return;
+            }
+        }
+    }
+
+    private void ended(Beside<?> beside) {
+        besides.remove(beside);
+        free.release();
     }
 
     /** Slots free now (for tests). */
@@ -69,14 +129,28 @@ public final class TestSlots {
     /** Work going on beside a conductor's own: its result is taken or it is stopped, and then it is over. */
     public static final class Beside<T> {
         private final Callable<T> work;
-        private final Semaphore free;
+        private final TestSlots slots;
         private volatile Thread thread;
         private T value;
         private Exception failure;
+        private boolean preempted;
+        private boolean over;
 
-        private Beside(Callable<T> work, Semaphore free) {
+        private Beside(Callable<T> work, TestSlots slots) {
             this.work = work;
-            this.free = free;
+            this.slots = slots;
+        }
+
+        /** Marks the work pre-empted and interrupts it; false when it was already, or has ended. */
+        private boolean preempt() {
+            synchronized (this) {
+                if (preempted || over) {
+                    return false;
+                }
+                preempted = true;
+            }
+            thread.interrupt();
+            return true;
         }
 
         private void work() {
@@ -90,14 +164,27 @@ public final class TestSlots {
                     failure = e;
                 }
             } finally {
-                free.release();
+                synchronized (this) {
+                    over = true;
+                }
+                slots.ended(this);
             }
         }
 
-        /** Waits for the work to end and returns its result, or throws what it threw. */
+        /**
+         * Waits for the work to end and returns its result, or throws what it threw; {@code null} when
+         * it was pre-empted (a conductor needed its slot): the caller then does the work in turn.
+         */
         public T get() throws Exception {
             thread.join();
             synchronized (this) {
+                if (preempted) {
+                    return null;
+                }
+                if (failure instanceof InterruptedException) {
+                    // only stop() and pre-emption interrupt the work: this is neither, so not the caller's own interrupt
+                    throw new IllegalStateException("the run beside was interrupted by something else", failure);
+                }
                 if (failure != null) {
                     throw failure;
                 }

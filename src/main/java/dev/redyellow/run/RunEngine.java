@@ -110,7 +110,9 @@ public final class RunEngine {
             }
         });
         this.discovery = new RunDiscovery(scheduler, writers, this::edgeFound);
-        this.testSlots = dev.redyellow.cycle.TestSlots.of(options.workers());
+        // with a time limit per feature, a wait for a run beside would count against it: such runs pre-empt
+        this.testSlots = options.featureTimeout() != null ? dev.redyellow.cycle.TestSlots.preemptive(options.workers())
+                : dev.redyellow.cycle.TestSlots.of(options.workers());
     }
 
     /** The graph as it is now: the manifest's edges, those remembered, and those found so far. */

@@ -64,6 +64,104 @@ class TestSlotsTest {
     }
 
     @Test
+    void aConductorNeedingASlotPreemptsWorkBesideWhichThenGivesNoResult() throws Exception {
+        TestSlots slots = TestSlots.preemptive(1);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(1);
+        TestSlots.Beside<String> beside = slots.beside("test-preempted", () -> {
+            started.countDown();
+            try {
+                Thread.sleep(600_000);
+                return "slept";
+            } finally {
+                ended.countDown();
+            }
+        });
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        long begun = System.nanoTime();
+        String own = slots.run(() -> {
+            assertEquals(0, ended.getCount(), "the work beside ended before the conductor's own took its slot");
+            return "own";
+        });
+        assertEquals("own", own);
+        assertTrue(System.nanoTime() - begun < TimeUnit.SECONDS.toNanos(60), "did not wait for the work beside to end by itself");
+        assertNull(beside.get(), "pre-empted: no result, the conductor does the work in turn");
+        assertEquals(1, slots.available());
+    }
+
+    @Test
+    void preemptionFreesOnlyTheSlotOfTheWorkBesideNotAConductorsOwn() throws Exception {
+        TestSlots slots = TestSlots.preemptive(2);
+        CountDownLatch ownStarted = new CountDownLatch(1);
+        CountDownLatch releaseOwn = new CountDownLatch(1);
+        Thread first = new Thread(() -> {
+            try {
+                slots.run(() -> {
+                    ownStarted.countDown();
+                    releaseOwn.await();
+                    return null;
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        first.start();
+        assertTrue(ownStarted.await(10, TimeUnit.SECONDS));
+        CountDownLatch besideStarted = new CountDownLatch(1);
+        TestSlots.Beside<String> beside = slots.beside("test-beside", () -> {
+            besideStarted.countDown();
+            Thread.sleep(600_000);
+            return "slept";
+        });
+        assertNotNull(beside);
+        assertTrue(besideStarted.await(10, TimeUnit.SECONDS));
+        String second = slots.run(() -> {
+            // this conductor took the slot of the pre-empted work; the first still holds the other
+            assertNull(slots.beside("test-none", () -> "never"), "no slot free");
+            return "second";
+        });
+        assertEquals("second", second);
+        assertNull(beside.get());
+        releaseOwn.countDown();
+        first.join(10_000);
+        assertEquals(2, slots.available());
+    }
+
+    @Test
+    void workBesideThatEndedBeforeAConductorCameKeepsItsResult() throws Exception {
+        TestSlots slots = TestSlots.preemptive(1);
+        TestSlots.Beside<String> beside = slots.beside("test-done", () -> "done");
+        assertEquals("done", beside.get());
+        assertEquals("own", slots.run(() -> "own"));
+        assertEquals("done", beside.get(), "work that ended is not pre-empted afterwards");
+    }
+
+    @Test
+    void withoutPreemptionAConductorWaitsForWorkBesideToEnd() throws Exception {
+        TestSlots slots = TestSlots.of(1);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TestSlots.Beside<String> beside = slots.beside("test-kept", () -> {
+            started.countDown();
+            release.await();
+            return "done";
+        });
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        Thread releaser = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            release.countDown();
+        });
+        releaser.start();
+        assertEquals("own", slots.run(() -> "own"));
+        assertEquals("done", beside.get(), "the work beside ran to its end and kept its result");
+        releaser.join();
+    }
+
+    @Test
     void unlimitedSlotsNeverWorkBeside() throws Exception {
         TestSlots slots = TestSlots.unlimited();
         assertNull(slots.beside("test-unlimited", () -> "never"));
