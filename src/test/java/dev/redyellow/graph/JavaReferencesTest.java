@@ -8,6 +8,7 @@ import java.util.Map;
 
 import static dev.redyellow.graph.ManifestFixture.manifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Java references, seen through the edges {@link DependencyInference} proposes. */
 class JavaReferencesTest {
@@ -161,5 +162,33 @@ class JavaReferencesTest {
         assertEquals("", JavaReferences.declaredPackageOf(licence + "class A { String s = \"package no.way;\"; }\n"
                 + "// package nor.here;\n".repeat(2000)));
         assertEquals("p", JavaReferences.declaredPackageOf("package p; class A { String s = \"" + "x".repeat(9000) + "\"; }"));
+    }
+
+    @Test
+    void theFirstTokenDecidesThePackageWithoutReadingFurther() {
+        assertEquals("a.b", JavaReferences.leadingPackage("\uFEFF/* licence */\n// note\npackage a /* x */ . // y\n b ;\nclass A {}"));
+        assertEquals("", JavaReferences.leadingPackage("import java.util.List;\nclass A { String s = \"package p;\"; }"));
+        assertEquals("", JavaReferences.leadingPackage("class packaged {}"));
+        assertEquals("", JavaReferences.leadingPackage("  \n/* only a comment */\n"));
+        assertEquals("", JavaReferences.leadingPackage("packages.Foo x;"), "a word that only starts with package");
+        // what the first token does not decide is left to the blanking search
+        assertNull(JavaReferences.leadingPackage("@Deprecated\npackage old;"));
+        assertNull(JavaReferences.leadingPackage("/* not closed"));
+        assertNull(JavaReferences.leadingPackage("package a.;"));
+        assertEquals("old", JavaReferences.declaredPackageOf("@Deprecated\npackage old;"));
+        assertEquals("", JavaReferences.declaredPackageOf("@Deprecated\nclass A {}"));
+    }
+
+    @Test
+    void aFileWhoseFirstTokenStraddlesTheHeadIsReadFurther(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        for (int pad = 8180; pad <= 8195; pad++) {
+            // the head is the first 8 KB: "package" cut anywhere in it must not read as "no package"
+            String text = " ".repeat(pad) + "package far.away;\nclass A {}\n";
+            java.nio.file.Path file = java.nio.file.Files.writeString(tmp.resolve("A" + pad + ".java"), text);
+            assertEquals("far.away", JavaReferences.declaredPackageOf(file), "padding " + pad);
+        }
+        java.nio.file.Path none = java.nio.file.Files.writeString(tmp.resolve("B.java"), " ".repeat(8189) + "class B {}\n");
+        assertEquals("", JavaReferences.declaredPackageOf(none));
     }
 }
