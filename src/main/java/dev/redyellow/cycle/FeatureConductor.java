@@ -17,6 +17,7 @@ import dev.redyellow.store.BlobStore;
 import dev.redyellow.store.StoredFiles;
 import dev.redyellow.testing.MutationRequest;
 import dev.redyellow.testing.MutationResult;
+import dev.redyellow.testing.StartWaits;
 import dev.redyellow.testing.TestOutcome;
 import dev.redyellow.testing.TestRequest;
 import dev.redyellow.testing.TestResult;
@@ -135,6 +136,7 @@ public final class FeatureConductor {
      */
     public Step conduct(java.util.function.BooleanSupplier timeUp) {
         long start = clock.millis();
+        StartWaits.takeMillis(); // what this thread waited for before is not this feature's
         try {
             Optional<DependencyDiscovery.Finding> waiting = redProved ? Optional.empty() : proveRed();
             if (waiting.isEmpty() && !lifecycle.state().isTerminal()) {
@@ -157,14 +159,15 @@ public final class FeatureConductor {
             LOG.log(System.Logger.Level.ERROR, "feature " + feature.id() + " failed unexpectedly", e);
             fail("error: " + e);
         } finally {
-            activeMillis += clock.millis() - start;
+            // waits for a warm test process to start are the run's set-up, not this feature's work (StartWaits)
+            activeMillis += Math.max(0, clock.millis() - start - StartWaits.takeMillis());
         }
         return new Step.Finished(outcome());
     }
 
     /**
      * The feature as it stands: attempts are those judged on their own code (a run that only waited
-     * for another feature is not one), seconds the time it spent running, waits excluded.
+     * for another feature is not one), seconds the time it spent running, waits excluded (for other features, and for warm test processes to start).
      */
     public FeatureOutcome outcome() {
         return new FeatureOutcome(feature.id(), lifecycle.state(), lifecycle.reason(), history.size(), testRuns, 0,

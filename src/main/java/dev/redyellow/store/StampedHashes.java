@@ -33,6 +33,12 @@ public final class StampedHashes implements KnownHashes {
     /** How many files the RedYellow file keeps stamps of; those learnt longest ago go first. */
     static final int KEPT = 200_000;
     private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /**
+     * A file changed less than this long ago is hashed but not kept: a write within the same clock
+     * tick could hide behind its stamp. So a folder copied just before a run is hashed again by the
+     * next run too.
+     */
+    public static final java.time.Duration RACY = java.time.Duration.ofNanos(RACY_NANOS);
 
     private record Stamp(long size, long modifiedNanos, long changedNanos, String fileKey) {
     }

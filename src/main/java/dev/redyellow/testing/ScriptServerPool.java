@@ -84,7 +84,13 @@ final class ScriptServerPool implements AutoCloseable {
         }
         Path script = WarmScript.Scripts.of(key.kind());
         Path code = key.kind() == WarmScript.Kind.PYTEST ? codeFolder() : null;
-        ScriptServer server = ScriptServer.start(id, key, script, code, script.getParent(), READY_WITHIN);
+        long starting = System.nanoTime();
+        ScriptServer server;
+        try {
+            server = ScriptServer.start(id, key, script, code, script.getParent(), READY_WITHIN);
+        } finally {
+            StartWaits.add(System.nanoTime() - starting);
+        }
         synchronized (this) {
             if (!closed) {
                 live.add(server);

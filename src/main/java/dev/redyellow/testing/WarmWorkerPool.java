@@ -91,11 +91,14 @@ public final class WarmWorkerPool implements AutoCloseable {
         }
         Path home = Files.createDirectory(anchor.resolve(".redyellow-warm-" + tag + "-" + id));
         WarmWorker worker;
+        long starting = System.nanoTime();
         try {
             worker = WarmWorker.start(id, command, heapMb, home, READY_WITHIN);
         } catch (IOException | InterruptedException | RuntimeException e) {
             deleteHome(home);
             throw e;
+        } finally {
+            StartWaits.add(System.nanoTime() - starting);
         }
         synchronized (this) {
             if (!closed) {

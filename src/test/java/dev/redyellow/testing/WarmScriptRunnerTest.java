@@ -69,6 +69,25 @@ class WarmScriptRunnerTest {
         assertEquals(2, pool.state().warmRuns());
     }
 
+    @Test
+    void theWaitForAServerToStartIsNotedForTheThreadThatWaitedOnlyWhenOneStarts() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        Path passing = workspace("passing", Map.of("tests/test_calc.py", CALC_TEST.formatted("2")));
+        StartWaits.takeMillis();
+        long before = System.nanoTime();
+        run(warm, passing, command(PYTEST, TestSettings.Fork.WARM), "tests/test_calc.py");
+        long firstRunMillis = (System.nanoTime() - before) / 1_000_000;
+        long firstWait = StartWaits.takeMillis();
+        run(warm, passing, command(PYTEST, TestSettings.Fork.WARM), "tests/test_calc.py");
+        long secondWait = StartWaits.takeMillis();
+
+        assertEquals(1, pool.state().serversStarted());
+        assertTrue(firstWait > 0 && firstWait <= firstRunMillis, "the first run waited for the server: " + firstWait
+                + " ms of its " + firstRunMillis + " ms");
+        assertEquals(0, secondWait, "the second run found the server started");
+        assertEquals(0, StartWaits.takeMillis(), "taking clears it");
+    }
+
     /** A module and a test that check which file their code says it came from, and the module's value. */
     private static final String WHERE_MODULE = """
             import inspect
