@@ -19,6 +19,16 @@ public interface TestPlatform {
     Outcome run(ClassLoader loader, List<String> classNames, List<Path> roots);
 
     /**
+     * Runs a few trivial tests of the platform's own once, so the first real run of a fresh worker does
+     * not pay for loading and compiling the platform's discovery and execution code; it changes nothing
+     * a later run can see. A worker does it before it says it is ready. Returns what those tests gave
+     * (every one passes when the platform works).
+     */
+    default Outcome warmUp() {
+        return new Outcome(List.of(), false, "");
+    }
+
+    /**
      * The tests' results, whether a class failed outside any single test, and why an engine failed
      * as a whole (a discovery error; "" when none did).
      */

@@ -43,6 +43,12 @@ public final class WorkerMain {
         System.setErr(new PrintStream(new FramedOutput(channel, Frame.Kind.STDERR), true, StandardCharsets.UTF_8));
 
         TestPlatform platform = (TestPlatform) Class.forName(TestPlatform.IMPLEMENTATION).getConstructor().newInstance();
+        try {
+            platform.warmUp(); // the first run of this worker then starts as warm as its later ones
+        } catch (RuntimeException | LinkageError e) {
+            // a warm-up that fails costs the first run time, never a verdict: its run says what is wrong
+            System.err.println("[redyellow] the worker's warm-up failed (its first run may be slower): " + e);
+        }
         WorkspaceRun runs = new WorkspaceRun(Path.of(args[0]), platform);
         // Only a test calling System.exit (or a signal) shuts the JVM down during a run; say so
         // before the pipe closes, so the host can tell it from a crash.

@@ -55,6 +55,52 @@ public final class JUnitPlatformBridge implements TestPlatform {
         return results.outcome();
     }
 
+    @Override
+    public Outcome warmUp() {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClass(WarmUp.class))
+                .build();
+        Results results = new Results();
+        launcher.execute(request, results);
+        return results.outcome();
+    }
+
+    /**
+     * What a warm-up runs: the kinds of test the real-code cases have most (plain, parameterized,
+     * nested, with set-up, assertions that pass and an expected exception), all passing.
+     */
+    public static final class WarmUp {
+        private int value;
+
+        @org.junit.jupiter.api.BeforeEach
+        void setUp() {
+            value = 2;
+        }
+
+        @org.junit.jupiter.api.Test
+        void adds() {
+            org.junit.jupiter.api.Assertions.assertEquals(4, value + 2);
+            org.junit.jupiter.api.Assertions.assertTrue(value > 0, "positive");
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> {
+                throw new IllegalArgumentException("expected");
+            });
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.ValueSource(strings = {"a", "bc"})
+        void lengths(String text) {
+            org.junit.jupiter.api.Assertions.assertFalse(text.isEmpty());
+        }
+
+        @org.junit.jupiter.api.Nested
+        final class Inner {
+            @org.junit.jupiter.api.Test
+            void seesTheOuterSetUp() {
+                org.junit.jupiter.api.Assertions.assertEquals(2, value);
+            }
+        }
+    }
+
     /** Collects every test's result, then judges each test as the legacy XML report does. */
     private static final class Results implements TestExecutionListener {
         private TestPlan plan;
