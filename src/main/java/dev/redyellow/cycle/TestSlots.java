@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestSlots {
 
+    /** How often a waiting conductor looks again for a run beside to pre-empt. */
+    private static final long PREEMPT_ROUND_MILLIS = 20;
+
     private final Semaphore free;
     private final boolean preemptive;
     /** Runs beside going on now, for pre-emption. */
@@ -72,7 +75,10 @@ public final class TestSlots {
             waiting.incrementAndGet();
             try {
                 preemptOne();
-                free.acquire();
+                // a run beside that took its slot just as this began waiting is pre-empted on the next round
+                while (!free.tryAcquire(PREEMPT_ROUND_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    preemptOne();
+                }
             } finally {
                 waiting.decrementAndGet();
             }
@@ -89,11 +95,16 @@ public final class TestSlots {
      * caller then does the work later, in turn).
      */
     public <T> Beside<T> beside(String name, Callable<T> work) {
-        if (free == null || waiting.get() > 0 || !free.tryAcquire()) {
+        if (free == null) {
             return null;
         }
         Beside<T> beside = new Beside<>(work, this);
+        // known before it has a slot, so a conductor that starts waiting meanwhile can pre-empt it
         besides.add(beside);
+        if (waiting.get() > 0 || !free.tryAcquire()) {
+            besides.remove(beside);
+            return null;
+        }
         try {
             Thread thread = new Thread(beside::work, name);
             thread.setDaemon(true);
@@ -149,12 +160,20 @@ public final class TestSlots {
                 }
                 preempted = true;
             }
-            thread.interrupt();
+            Thread started = thread;
+            if (started != null) {
+                started.interrupt();
+            } // else its thread has not started: it sees the mark and does nothing
             return true;
         }
 
         private void work() {
             try {
+                synchronized (this) {
+                    if (preempted) {
+                        return; // pre-empted before it began: the finally below gives the slot back
+                    }
+                }
                 T v = work.call();
                 synchronized (this) {
                     value = v;

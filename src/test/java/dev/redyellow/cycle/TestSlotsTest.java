@@ -137,6 +137,51 @@ class TestSlotsTest {
     }
 
     @Test
+    void manyConductorsAndRunsBesideOnPreemptiveSlotsNeverHoldMoreSlotsThanThereAreAndAllEnd() throws Exception {
+        TestSlots slots = TestSlots.preemptive(2);
+        java.util.concurrent.atomic.AtomicInteger inSlots = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.Callable<String> held = () -> {
+            most.accumulateAndGet(inSlots.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(5);
+                return "done";
+            } finally {
+                inSlots.decrementAndGet();
+            }
+        };
+        java.util.List<Thread> conductors = new java.util.ArrayList<>();
+        java.util.List<String> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        for (int c = 0; c < 4; c++) {
+            Thread t = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 50; i++) {
+                        TestSlots.Beside<String> beside = slots.beside("test-many", held);
+                        slots.run(held);
+                        if (beside != null) {
+                            String got = beside.get(); // "done", or null when a conductor pre-empted it
+                            if (got != null && !got.equals("done")) {
+                                failures.add(got);
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    failures.add(e.toString());
+                }
+            });
+            conductors.add(t);
+            t.start();
+        }
+        for (Thread t : conductors) {
+            t.join(60_000);
+            assertTrue(!t.isAlive(), "every conductor ended");
+        }
+        assertTrue(failures.isEmpty(), failures.toString());
+        assertTrue(most.get() <= 2, "at most as many at once as slots: " + most.get());
+        assertEquals(2, slots.available(), "every slot given back");
+    }
+
+    @Test
     void withoutPreemptionAConductorWaitsForWorkBesideToEnd() throws Exception {
         TestSlots slots = TestSlots.of(1);
         CountDownLatch started = new CountDownLatch(1);
