@@ -81,25 +81,33 @@ public final class CachingTestRunner implements TestRunner {
      */
     @Override
     public TestResult run(TestRequest request, WorkspacePlan plan) throws IOException, InterruptedException {
-        TestSettings settings = runner.effectiveSettings(request.settings());
         Optional<WorkspaceContent> content = plan.content();
         if (content.isEmpty()) {
             dev.redyellow.exec.Workspace ws = plan.materialise();
             return lookupOrRun(request, folderKey(request), ws);
         }
-        CacheKey key;
-        if (CacheKey.needsFolder(settings)) {
-            // the tool is stamped in the folder; the files are the plan's, known without reading them again
-            key = CacheKey.of(settings, request.selectedTests(), request.featureId(), plan.materialise().root(),
-                    content.get());
-        } else {
-            key = CacheKey.of(settings, request.selectedTests(), request.featureId(), content.get());
-        }
+        CacheKey key = planKey(request, plan, content.get());
         Optional<TestResult> hit = cache.lookup(key);
         if (hit.isPresent()) {
             return served(request, key, hit.get());
         }
         return runAndKeep(request, key, plan.materialise());
+    }
+
+    /** The key of a run of {@code request} on the plan's content. */
+    private CacheKey planKey(TestRequest request, WorkspacePlan plan, WorkspaceContent content) throws IOException {
+        TestSettings settings = runner.effectiveSettings(request.settings());
+        if (CacheKey.needsFolder(settings)) {
+            // the tool is stamped in the folder; the files are the plan's, known without reading them again
+            return CacheKey.of(settings, request.selectedTests(), request.featureId(), plan.materialise().root(), content);
+        }
+        return CacheKey.of(settings, request.selectedTests(), request.featureId(), content);
+    }
+
+    @Override
+    public boolean knows(TestRequest request, WorkspacePlan plan) throws IOException {
+        Optional<WorkspaceContent> content = plan.content();
+        return content.isPresent() && cache.holds(planKey(request, plan, content.get()));
     }
 
     private TestResult served(TestRequest request, CacheKey key, TestResult hit) {

@@ -63,6 +63,12 @@ public final class RemoteTestCache implements TestCache {
         uploader.allowCoreThreadTimeOut(true);
     }
 
+    /** What the local tier holds; the server is not asked. */
+    @Override
+    public boolean holds(CacheKey key) {
+        return local.holds(key);
+    }
+
     @Override
     public Optional<TestResult> lookup(CacheKey key) {
         Optional<TestResult> found = local.lookup(key);

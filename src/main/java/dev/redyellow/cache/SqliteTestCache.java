@@ -116,6 +116,24 @@ public final class SqliteTestCache implements TestCache {
         }
     }
 
+    @Override
+    public boolean holds(CacheKey key) {
+        if (off.get()) {
+            return false;
+        }
+        String sha = key.sha256();
+        long now = settings.clock().millis();
+        dropMemoryIfOthersWrote();
+        if (memory.get(sha).filter(e -> !expired(e.createdMillis(), now)).isPresent()) {
+            return true;
+        }
+        try {
+            return database.read(c -> EntryRows.find(c, sha)).filter(e -> !expired(e.createdMillis(), now)).isPresent();
+        } catch (SQLException | RuntimeException e) {
+            return false; // the lookup that follows says what is wrong with the file
+        }
+    }
+
     /** Counts a lookup (and, for a hit, the entry's recency) to be written at the next flush; flushes when enough are waiting. */
     private void pend(String hitKey, long now, Tally tally) {
         boolean full;

@@ -15,6 +15,15 @@ public interface TestCache {
     Optional<TestResult> lookup(CacheKey key);
 
     /**
+     * Whether a {@link #lookup} of {@code key} would be answered here and now, asked without counting
+     * it, or the entry's use, anywhere (a caller deciding whether to start work beside the run). A
+     * cache that cannot tell cheaply says false.
+     */
+    default boolean holds(CacheKey key) {
+        return false;
+    }
+
+    /**
      * Keeps {@code result} under {@code key} for {@code featureId}, whose workspace also held the code
      * of {@code containedFeatures}. Results the settings exclude are silently not kept.
      */

@@ -310,7 +310,7 @@ public final class FeatureConductor {
                 ahead = null;
                 counted(run);
             } else {
-                run = test("attempt" + attempt, attempt, List.of(pending.restore()), () -> { });
+                run = test("attempt" + attempt, attempt, List.of(pending.restore()), null);
             }
             TestResult result = run.result();
             if (result.outcome() == TestOutcome.COMPILE_ERROR || result.outcome() == TestOutcome.FAILED) {
@@ -553,13 +553,13 @@ public final class FeatureConductor {
         void run() throws IOException, InterruptedException;
     }
 
-    /** Runs the tests on a workspace of {@code extra} in a test slot, after {@code first}, and counts the run. */
-    private Run test(String purpose, int attempt, List<FileSet> extra, InSlot first) throws IOException, InterruptedException {
+    /**
+     * Runs the tests on a workspace of {@code extra} in a test slot and counts the run; {@code
+     * unknown} is done first when the run really runs (the test cache does not already know its result).
+     */
+    private Run test(String purpose, int attempt, List<FileSet> extra, InSlot unknown) throws IOException, InterruptedException {
         List<FileSet> layers = layers(extra);
-        Run run = inSlot(() -> {
-            first.run();
-            return runTests(purpose, attempt, layers, null);
-        });
+        Run run = inSlot(() -> runTests(purpose, attempt, layers, null, unknown));
         counted(run);
         return run;
     }
@@ -586,6 +586,11 @@ public final class FeatureConductor {
 
     private Run runTests(String purpose, int attempt, List<FileSet> layers, String note)
             throws IOException, InterruptedException {
+        return runTests(purpose, attempt, layers, note, null);
+    }
+
+    private Run runTests(String purpose, int attempt, List<FileSet> layers, String note, InSlot unknown)
+            throws IOException, InterruptedException {
         // planned, not made: a result the test cache knows for this content needs no folder
         WorkspacePlan plan = parts.workspaces().plan(feature.id(), purpose, layers);
         parts.output().progress(feature.id(), attempt, (attempt == 0 ? "RED proof" : "attempt " + attempt)
@@ -596,6 +601,11 @@ public final class FeatureConductor {
             }
             TestRequest request = new TestRequest(plan.root(), feature.test(), List.copyOf(feature.tests().paths()), out,
                     feature.id(), baseFiles(plan));
+            if (unknown != null && !parts.tests().knows(request, plan)) {
+                // the RED proof of a cached feature is answered at once: a run beside it would be thrown away
+                // whenever the proof fails (and taken from the cache too, when it does not)
+                unknown.run();
+            }
             TestResult result;
             try {
                 result = parts.tests().run(request, plan);

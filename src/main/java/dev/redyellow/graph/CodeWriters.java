@@ -51,6 +51,10 @@ public final class CodeWriters {
         private final boolean sorted;
         private final Map<String, List<String>> bySimple = new HashMap<>();
         private final Map<String, List<String>> byQualified = new HashMap<>();
+        /** By declared package, sorted, so a package and its subpackages are one range. */
+        private final java.util.NavigableMap<String, List<String>> byPackage = new TreeMap<>();
+        /** For an index kept as read: each path's place in the order it was added. */
+        private final Map<String, Integer> rank = new HashMap<>();
 
         JavaIndex(boolean sorted) {
             this.sorted = sorted;
@@ -60,6 +64,23 @@ public final class CodeWriters {
             String simple = simpleName(path);
             put(bySimple, simple, path);
             put(byQualified, qualified(javaPackage, simple), path);
+            put(byPackage, javaPackage, path);
+            rank.putIfAbsent(path, rank.size());
+        }
+
+        /**
+         * The files a missing package {@code name} can mean, in the index's order: those in that
+         * package or one below it, and the file of a type with that qualified name (javac says
+         * "package a.B does not exist" for {@code a.B.C} when type a.B is missing).
+         */
+        List<String> inPackage(String name) {
+            java.util.Set<String> hits = new java.util.LinkedHashSet<>(byPackage.getOrDefault(name, List.of()));
+            // every package that starts with "name.": the keys from "name." up to, not including, "name/" ('/' follows '.')
+            byPackage.subMap(name + ".", true, name + "/", false).values().forEach(hits::addAll);
+            hits.addAll(byQualified.getOrDefault(name, List.of()));
+            List<String> ordered = new ArrayList<>(hits);
+            ordered.sort(sorted ? java.util.Comparator.naturalOrder() : java.util.Comparator.comparing(rank::get));
+            return ordered;
         }
 
         private void put(Map<String, List<String>> index, String key, String path) {
@@ -140,11 +161,7 @@ public final class CodeWriters {
                                       JavaIndex java) {
         return switch (name.kind()) {
             case JAVA_TYPE, JAVA_MEMBER_OF -> javaType(name, java, packageOf);
-            case JAVA_PACKAGE -> known.stream().filter(p -> p.endsWith(".java")).filter(p -> {
-                String pkg = packageOf.apply(p);
-                String qualified = qualified(pkg, simpleName(p));
-                return pkg.equals(name.name()) || pkg.startsWith(name.name() + ".") || qualified.equals(name.name());
-            }).toList();
+            case JAVA_PACKAGE -> java.inPackage(name.name());
             case PYTHON_MODULE -> pythonModule(name.name(), known);
             case PYTHON_NAME -> pythonName(name.name(), known);
             case SCRIPT_MODULE -> scriptModule(name, known);

@@ -272,6 +272,12 @@ public final class RunEngine {
         }
 
         @Override
+        public boolean knows(dev.redyellow.testing.TestRequest request, dev.redyellow.exec.WorkspacePlan plan)
+                throws java.io.IOException {
+            return sliceRunners.get(id).knows(request, plan);
+        }
+
+        @Override
         public dev.redyellow.manifest.TestSettings effectiveSettings(dev.redyellow.manifest.TestSettings settings) {
             return sliceRunners.get(id).effectiveSettings(settings);
         }

@@ -23,6 +23,15 @@ public interface TestRunner {
     }
 
     /**
+     * Whether this runner already knows the result {@link #run(TestRequest, dev.redyellow.exec.WorkspacePlan)}
+     * would give for the plan (the test cache has it), looked up without running anything or counting
+     * it as served. By default nothing is known.
+     */
+    default boolean knows(TestRequest request, dev.redyellow.exec.WorkspacePlan plan) throws java.io.IOException {
+        return false;
+    }
+
+    /**
      * The settings this runner really runs a request with: a runner may override part of them (a
      * fork mode forced for the whole run), and the test cache must key on what runs.
      */

@@ -53,6 +53,20 @@ class SqliteTestCacheTest {
     }
 
     @Test
+    void holdsSaysWhatALookupWouldFindWithoutCountingIt() {
+        TestCache cache = open();
+        assertFalse(cache.holds(key("a")));
+        cache.store(key("a"), "slugify", Set.of(), Results.passed(1500));
+        assertTrue(cache.holds(key("a")), "in the memory tier");
+        opened.remove(0).close();
+        TestCache reopened = open();
+        assertTrue(reopened.holds(key("a")), "in the file");
+        assertFalse(reopened.holds(key("b")));
+        assertEquals(0, reopened.sessionStats().requests(), "asking is no lookup");
+        assertEquals(0, reopened.stats().hits());
+    }
+
+    @Test
     void memoryHitsAreWrittenBehindAndNothingIsLostOnClose() {
         OpenedCache first = TestCaches.open(dir.resolve("redyellow.db"), CacheSettings.defaults().withClock(clock));
         first.cache().store(key("a"), "slugify", Set.of(), Results.passed(1500));

@@ -131,4 +131,38 @@ class CodeWritersTest {
         assertFalse(w.baseWrites(name(Kind.JAVA_TYPE, "not.this.one.Long", "")));
         assertTrue(w.baseWrites(name(Kind.JAVA_TYPE, "ok.pkg.Bad", "")));
     }
+
+    @Test
+    void aMissingPackageMeansEveryFileInItOrBelowAndATypeOfThatNameInTheOrderTheFilesAreKept() throws Exception {
+        // written files (kept sorted) and base files (kept as the walk reads them), over nested packages
+        List<String> packages = List.of("a", "a.b", "a.b.c", "a.bc", "ab", "a.b.C", "x.y", "");
+        java.util.Random random = new java.util.Random(19);
+        java.util.List<Feature> features = new java.util.ArrayList<>();
+        java.util.Map<String, String> packageOf = new java.util.TreeMap<>();
+        java.util.Map<String, String> writerOf = new java.util.TreeMap<>();
+        for (int i = 0; i < 60; i++) {
+            String pkg = packages.get(random.nextInt(packages.size()));
+            String type = (random.nextBoolean() ? "C" : "T") + i;
+            String path = "src/main/java/" + (pkg.isEmpty() ? "" : pkg.replace('.', '/') + "/") + type + ".java";
+            String id = "f" + i;
+            features.add(feature(id, Map.of(path, (pkg.isEmpty() ? "" : "/* x */ package " + pkg + ";\n")
+                    + "class " + type + " {}\n"), List.of()));
+            packageOf.put(path, pkg);
+            writerOf.put(path, id);
+        }
+        Manifest m = new Manifest(dir.resolve("m.json"), 1, "m", null, 2, 1, 2, true, features, "0".repeat(64));
+        CodeWriters w = CodeWriters.of(m);
+        for (String wanted : List.of("a", "a.b", "a.b.c", "a.b.C", "a.bc", "ab", "x", "x.y", "a.b.C.Inner", "zz", "a.b.c.T3")) {
+            java.util.Set<String> expected = new java.util.LinkedHashSet<>();
+            // the definition, read over every file in the order the written files are kept (sorted by path)
+            packageOf.forEach((path, pkg) -> {
+                String simple = path.substring(path.lastIndexOf('/') + 1, path.length() - ".java".length());
+                String qualified = pkg.isEmpty() ? simple : pkg + "." + simple;
+                if (pkg.equals(wanted) || pkg.startsWith(wanted + ".") || qualified.equals(wanted)) {
+                    expected.add(writerOf.get(path));
+                }
+            });
+            assertEquals(List.copyOf(expected), List.copyOf(w.writersOf(name(Kind.JAVA_PACKAGE, wanted, ""))), wanted);
+        }
+    }
 }

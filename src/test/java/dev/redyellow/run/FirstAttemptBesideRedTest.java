@@ -34,6 +34,8 @@ class FirstAttemptBesideRedTest {
             + "    def test_it(self):\n        self.assertEqual(2, x)\n";
 
     private final TestRunners runners = TestRunners.standard();
+    /** The progress messages of the runs so far. */
+    private final List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @TempDir
     Path tmp;
@@ -68,6 +70,11 @@ class FirstAttemptBesideRedTest {
     }
 
     private FeatureOutcome run(int workers, ObjectNode test, String testText, ObjectNode implementer) throws Exception {
+        return run(workers, test, testText, implementer, null, "run");
+    }
+
+    private FeatureOutcome run(int workers, ObjectNode test, String testText, ObjectNode implementer,
+                               dev.redyellow.cache.OpenedCache cache, String runName) throws Exception {
         ObjectNode root = JSON.createObjectNode().put("version", 1).put("name", "beside").put("maxAttempts", 2)
                 .put("workers", workers);
         root.set("test", test);
@@ -78,8 +85,22 @@ class FirstAttemptBesideRedTest {
         f.putObject("tests").put("test_x.py", testText);
         f.putArray("attempts").addObject().putObject("files").put("x.py", "x = 2\n");
         Path file = Files.writeString(tmp.resolve("manifest.json"), JSON.writeValueAsString(root));
-        RunEngine engine = new RunEngine(ManifestLoader.load(file), new RunOptions(workers, tmp.resolve("run"), false,
-                ManualDecisions.NOBODY, StepOutput.DISCARD), runners, RunListener.NONE, Clock.systemUTC());
+        StepOutput output = new StepOutput() {
+            @Override
+            public dev.redyellow.exec.OutputSink open(String feature, int attempt, String step) {
+                return StepOutput.DISCARD.open(feature, attempt, step);
+            }
+
+            @Override
+            public void progress(String feature, int attempt, String message) {
+                progress.add(message);
+            }
+        };
+        RunOptions options = cache == null
+                ? new RunOptions(workers, tmp.resolve(runName), false, ManualDecisions.NOBODY, output)
+                : new RunOptions(workers, tmp.resolve(runName), false, ManualDecisions.NOBODY, output,
+                        cache.cache(), Map.of(), null, null);
+        RunEngine engine = new RunEngine(ManifestLoader.load(file), options, runners, RunListener.NONE, Clock.systemUTC());
         return engine.run().outcomes().get(0);
     }
 
@@ -168,5 +189,31 @@ class FirstAttemptBesideRedTest {
         String script = tmp.resolve("logged.py").toString();
         assertFalse(ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains(script)),
                 "no process of the stopped run is left");
+    }
+
+    @Test
+    void aRedProofTheCacheAnswersStartsNoRunBesideIt() throws Exception {
+        // The tests pass without the implementation (a RED violation). The first run proves that and stops
+        // attempt 1's run beside it; the second, on the same cache file, is answered the RED proof by the
+        // cache and starts no run beside it at all (before, each re-run started one and threw it away).
+        String passes = "import unittest\nclass T(unittest.TestCase):\n    def test_it(self):\n        self.assertTrue(True)\n";
+        try (dev.redyellow.cache.OpenedCache cache = dev.redyellow.cache.TestCaches.open(tmp.resolve("cache.db"),
+                dev.redyellow.cache.CacheSettings.defaults())) {
+            FeatureOutcome first = run(2, loggedTests(600), passes, null, cache, "run1");
+            assertEquals(FeatureState.FAILED, first.state());
+            assertTrue(runs().containsKey("attempt1"), "the first run started attempt 1 beside the proof: " + runs().keySet());
+            assertTrue(progress.contains("attempt 1: running the tests"), progress.toString());
+            Files.delete(log());
+            progress.clear();
+
+            FeatureOutcome second = run(2, loggedTests(600), passes, null, cache, "run2");
+
+            assertEquals(FeatureState.FAILED, second.state());
+            assertTrue(second.reason().startsWith("red-violation"), second.reason());
+            // a run beside, once started, always says so before anything can stop it
+            assertEquals(List.of("RED proof: running the tests"), progress.stream().filter(m -> m.contains("running the tests"))
+                    .toList(), "only the RED proof, answered by the cache: " + progress);
+            assertFalse(Files.exists(log()), "no test process ran in the second run");
+        }
     }
 }
