@@ -13,6 +13,21 @@ import org.junit.jupiter.api.Test;
 
 class TestSlotsTest {
 
+    /** Work beside that sleeps ten minutes unless interrupted, then takes {@code cleanUpMillis} to end. */
+    private static TestSlots.Beside<String> sleeper(TestSlots slots, String name, CountDownLatch started,
+                                                    CountDownLatch ended, long cleanUpMillis) {
+        return slots.beside(name, () -> {
+            started.countDown();
+            try {
+                Thread.sleep(600_000);
+                return "slept";
+            } finally {
+                Thread.sleep(cleanUpMillis);
+                ended.countDown();
+            }
+        });
+    }
+
     @Test
     void workBesideTakesOnlyASlotThatIsFreeAndGivesItBack() throws Exception {
         TestSlots slots = TestSlots.of(2);
@@ -47,16 +62,8 @@ class TestSlotsTest {
         TestSlots slots = TestSlots.of(1);
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch ended = new CountDownLatch(1);
-        TestSlots.Beside<String> beside = slots.beside("test-stop", () -> {
-            started.countDown();
-            try {
-                Thread.sleep(600_000);
-                return "slept";
-            } finally {
-                Thread.sleep(200); // cleaning up takes a while, interrupted or not
-                ended.countDown();
-            }
-        });
+        // cleaning up takes a while, interrupted or not
+        TestSlots.Beside<String> beside = sleeper(slots, "test-stop", started, ended, 200);
         assertTrue(started.await(10, TimeUnit.SECONDS));
         beside.stop();
         assertEquals(0, ended.getCount(), "stop returned before the work ended");
@@ -68,15 +75,7 @@ class TestSlotsTest {
         TestSlots slots = TestSlots.preemptive(1);
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch ended = new CountDownLatch(1);
-        TestSlots.Beside<String> beside = slots.beside("test-preempted", () -> {
-            started.countDown();
-            try {
-                Thread.sleep(600_000);
-                return "slept";
-            } finally {
-                ended.countDown();
-            }
-        });
+        TestSlots.Beside<String> beside = sleeper(slots, "test-preempted", started, ended, 0);
         assertTrue(started.await(10, TimeUnit.SECONDS));
         long begun = System.nanoTime();
         String own = slots.run(() -> {

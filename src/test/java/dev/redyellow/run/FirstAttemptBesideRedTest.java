@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.redyellow.cycle.FeatureOutcome;
 import dev.redyellow.cycle.FeatureState;
-import dev.redyellow.cycle.StepOutput;
 import dev.redyellow.implement.ManualDecisions;
 import dev.redyellow.manifest.ManifestLoader;
 import dev.redyellow.testing.TestRunners;
@@ -35,7 +34,8 @@ class FirstAttemptBesideRedTest {
 
     private final TestRunners runners = TestRunners.standard();
     /** The progress messages of the runs so far. */
-    private final List<String> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ProgressRecorder output = new ProgressRecorder();
+    private final List<String> progress = output.messages();
 
     @TempDir
     Path tmp;
@@ -85,17 +85,6 @@ class FirstAttemptBesideRedTest {
         f.putObject("tests").put("test_x.py", testText);
         f.putArray("attempts").addObject().putObject("files").put("x.py", "x = 2\n");
         Path file = Files.writeString(tmp.resolve("manifest.json"), JSON.writeValueAsString(root));
-        StepOutput output = new StepOutput() {
-            @Override
-            public dev.redyellow.exec.OutputSink open(String feature, int attempt, String step) {
-                return StepOutput.DISCARD.open(feature, attempt, step);
-            }
-
-            @Override
-            public void progress(String feature, int attempt, String message) {
-                progress.add(message);
-            }
-        };
         RunOptions options = cache == null
                 ? new RunOptions(workers, tmp.resolve(runName), false, ManualDecisions.NOBODY, output)
                 : new RunOptions(workers, tmp.resolve(runName), false, ManualDecisions.NOBODY, output,
@@ -202,7 +191,7 @@ class FirstAttemptBesideRedTest {
             FeatureOutcome first = run(2, loggedTests(600), passes, null, cache, "run1");
             assertEquals(FeatureState.FAILED, first.state());
             assertTrue(runs().containsKey("attempt1"), "the first run started attempt 1 beside the proof: " + runs().keySet());
-            assertTrue(progress.contains("attempt 1: running the tests"), progress.toString());
+            assertTrue(progress.contains("x: attempt 1: running the tests"), progress.toString());
             Files.delete(log());
             progress.clear();
 
@@ -211,7 +200,7 @@ class FirstAttemptBesideRedTest {
             assertEquals(FeatureState.FAILED, second.state());
             assertTrue(second.reason().startsWith("red-violation"), second.reason());
             // a run beside, once started, always says so before anything can stop it
-            assertEquals(List.of("RED proof: running the tests"), progress.stream().filter(m -> m.contains("running the tests"))
+            assertEquals(List.of("x: RED proof: running the tests"), progress.stream().filter(m -> m.contains("running the tests"))
                     .toList(), "only the RED proof, answered by the cache: " + progress);
             assertFalse(Files.exists(log()), "no test process ran in the second run");
         }

@@ -103,22 +103,12 @@ class RunDiscoveryTest {
 
     private Ran run(Manifest manifest, int workers, DiscoveryMemory memory, String runName) throws Exception {
         List<DependencyEdge> announced = new CopyOnWriteArrayList<>();
-        List<String> progress = new CopyOnWriteArrayList<>();
+        ProgressRecorder output = new ProgressRecorder();
+        List<String> progress = output.messages();
         RunListener listener = new RunListener() {
             @Override
             public void edgeDiscovered(DependencyEdge edge) {
                 announced.add(edge);
-            }
-        };
-        StepOutput output = new StepOutput() {
-            @Override
-            public dev.redyellow.exec.OutputSink open(String feature, int attempt, String step) {
-                return StepOutput.DISCARD.open(feature, attempt, step);
-            }
-
-            @Override
-            public void progress(String feature, int attempt, String message) {
-                progress.add(feature + ": " + message);
             }
         };
         RunOptions options = new RunOptions(workers, tmp.resolve(runName), false, ManualDecisions.NOBODY, output)
