@@ -25,8 +25,7 @@ class JarIT {
     }
 
     private Result jar(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jarPath().toString()));
+        List<String> cmd = new ArrayList<>(dev.redyellow.testkit.JarCommand.of(jarPath()));
         cmd.addAll(List.of(args));
         if (args[0].equals("run")) {
             cmd.addAll(privateState());
@@ -129,9 +128,10 @@ class JarIT {
                         time.sleep(300)
                 """);
         Path report = tmp.resolve("stopped.json");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jarPath().toString(), "run", dir.resolve("manifest.json").toString(), "--report", report.toString(),
-                "--cache-db", tmp.resolve("cache.db").toString(), "--runs-dir", tmp.resolve("runs").toString())
+        List<String> command = new ArrayList<>(dev.redyellow.testkit.JarCommand.of(jarPath()));
+        command.addAll(List.of("run", dir.resolve("manifest.json").toString(), "--report", report.toString(),
+                "--cache-db", tmp.resolve("cache.db").toString(), "--runs-dir", tmp.resolve("runs").toString()));
+        Process p = new ProcessBuilder(command)
                 .directory(tmp.toFile()).redirectOutput(tmp.resolve("out.txt").toFile())
                 .redirectError(tmp.resolve("err.txt").toFile()).start();
         List<ProcessHandle> children = waitForPythonChildren(p, 2);

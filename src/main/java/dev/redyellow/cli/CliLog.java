@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 
 /**
  * Where the command line's log goes: every record at INFO and above, with its stack trace, to
- * {@code ~/.redyellow/logs/redyellow.log} (the temporary folder when home cannot be written), and
+ * {@code ~/.redyellow/logs/redyellow.log} (the folder the {@code redyellow.log.dir} system property names, if
+ * set; the temporary folder when neither can be written), and
  * warnings to standard error as one line each, never a trace. A user sees what went wrong; whoever
  * debugs it finds the trace in the file the error line names.
  */
@@ -53,7 +54,10 @@ final class CliLog {
     }
 
     private static Path chooseFile() {
-        Path home = Path.of(System.getProperty("user.home"), ".redyellow", "logs");
+        // the build's tests set redyellow.log.dir, so they never write into the user's own log
+        String chosen = System.getProperty("redyellow.log.dir");
+        Path home = chosen != null && !chosen.isBlank() ? Path.of(chosen)
+                : Path.of(System.getProperty("user.home"), ".redyellow", "logs");
         for (Path dir : new Path[] {home, Path.of(System.getProperty("java.io.tmpdir"), "redyellow-logs")}) {
             try {
                 Files.createDirectories(dir);

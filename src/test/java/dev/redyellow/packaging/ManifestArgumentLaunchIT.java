@@ -30,8 +30,7 @@ class ManifestArgumentLaunchIT {
     private Result launch(String... args) throws Exception {
         Path jar = Path.of(System.getProperty("redyellow.jar", "target/redyellow.jar")).toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "built jar at " + jar);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(dev.redyellow.testkit.JarCommand.of(jar));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(tmp.toFile())
                 .redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
