@@ -33,6 +33,8 @@ public final class TestSlots {
     private final Set<Beside<?>> besides = ConcurrentHashMap.newKeySet();
     /** Conductors waiting for a slot: while any does, nothing starts beside. */
     private final AtomicInteger waiting = new AtomicInteger();
+    /** Runs beside pre-empted and not yet ended. */
+    private final AtomicInteger stopping = new AtomicInteger();
 
     private TestSlots(Semaphore free, boolean preemptive) {
         this.free = free;
@@ -103,6 +105,9 @@ public final class TestSlots {
         besides.add(beside);
         if (waiting.get() > 0 || !free.tryAcquire()) {
             besides.remove(beside);
+            if (beside.stoppedUnstarted()) {
+                stopping.decrementAndGet(); // pre-empted before it had a slot: it never ends to say so
+            }
             return null;
         }
         try {
@@ -112,23 +117,37 @@ public final class TestSlots {
             thread.start();
         } catch (RuntimeException | Error e) {
             besides.remove(beside);
+            if (beside.stoppedUnstarted()) {
+                stopping.decrementAndGet();
+            }
             free.release();
             throw e;
         }
         return beside;
     }
 
-    /** Interrupts one run beside not yet pre-empted, if any; it gives its slot back as it ends. */
+    /**
+     * Interrupts one run beside not yet pre-empted, if any; it gives its slot back as it ends. Only
+     * while fewer are being stopped than conductors wait: stopping one (killing its processes, removing
+     * its workspace) takes longer than a waiting round, and each waiting conductor needs one slot.
+     */
     private void preemptOne() {
+        if (stopping.get() >= waiting.get()) {
+            return;
+        }
         for (Beside<?> beside : besides) {
             if (beside.preempt()) {
+                stopping.incrementAndGet();
                 return;
             }
         }
     }
 
-    private void ended(Beside<?> beside) {
+    private void ended(Beside<?> beside, boolean preempted) {
         besides.remove(beside);
+        if (preempted) {
+            stopping.decrementAndGet();
+        }
         free.release();
     }
 
@@ -150,6 +169,12 @@ public final class TestSlots {
         private Beside(Callable<T> work, TestSlots slots) {
             this.work = work;
             this.slots = slots;
+        }
+
+        /** Whether it was pre-empted before it had a thread (and so will never end by itself); marks it over. */
+        private synchronized boolean stoppedUnstarted() {
+            over = true;
+            return preempted;
         }
 
         /** Marks the work pre-empted and interrupts it; false when it was already, or has ended. */
@@ -183,10 +208,12 @@ public final class TestSlots {
                     failure = e;
                 }
             } finally {
+                boolean wasPreempted;
                 synchronized (this) {
                     over = true;
+                    wasPreempted = preempted;
                 }
-                slots.ended(this);
+                slots.ended(this, wasPreempted);
             }
         }
 

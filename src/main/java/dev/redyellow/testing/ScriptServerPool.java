@@ -85,12 +85,9 @@ final class ScriptServerPool implements AutoCloseable {
         Path script = WarmScript.Scripts.of(key.kind());
         Path code = key.kind() == WarmScript.Kind.PYTEST ? codeFolder() : null;
         long starting = System.nanoTime();
-        ScriptServer server;
-        try {
-            server = ScriptServer.start(id, key, script, code, script.getParent(), READY_WITHIN);
-        } finally {
-            StartWaits.add(System.nanoTime() - starting);
-        }
+        // a start that fails is not noted: the run then goes on as a process of its own, which is its work
+        ScriptServer server = ScriptServer.start(id, key, script, code, script.getParent(), READY_WITHIN);
+        StartWaits.add(System.nanoTime() - starting);
         synchronized (this) {
             if (!closed) {
                 live.add(server);

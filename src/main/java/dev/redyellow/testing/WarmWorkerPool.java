@@ -97,9 +97,8 @@ public final class WarmWorkerPool implements AutoCloseable {
         } catch (IOException | InterruptedException | RuntimeException e) {
             deleteHome(home);
             throw e;
-        } finally {
-            StartWaits.add(System.nanoTime() - starting);
         }
+        StartWaits.add(System.nanoTime() - starting);
         synchronized (this) {
             if (!closed) {
                 live.add(worker);

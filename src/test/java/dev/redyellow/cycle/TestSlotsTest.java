@@ -181,6 +181,47 @@ class TestSlotsTest {
     }
 
     @Test
+    void aWaitingConductorPreemptsOneRunBesideEvenWhenStoppingItTakesLongerThanAWaitingRound() throws Exception {
+        TestSlots slots = TestSlots.preemptive(4);
+        CountDownLatch ownHeld = new CountDownLatch(1);
+        CountDownLatch releaseOwn = new CountDownLatch(1);
+        Thread own = new Thread(() -> {
+            try {
+                slots.run(() -> {
+                    ownHeld.countDown();
+                    releaseOwn.await();
+                    return null;
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        own.start();
+        assertTrue(ownHeld.await(10, TimeUnit.SECONDS));
+        java.util.List<TestSlots.Beside<String>> besides = new java.util.ArrayList<>();
+        CountDownLatch started = new CountDownLatch(3);
+        for (int i = 0; i < 3; i++) {
+            // each takes 300 ms to stop, far longer than a waiting round of 20 ms
+            besides.add(sleeper(slots, "test-slow-stop-" + i, started, new CountDownLatch(1), 300));
+        }
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+        assertEquals("mine", slots.run(() -> "mine"));
+        int preempted = 0;
+        for (TestSlots.Beside<String> b : besides) {
+            b.stop();
+            try {
+                preempted += b.get() == null ? 1 : 0;
+            } catch (IllegalStateException stoppedNotPreempted) {
+                // stop() interrupted it: not pre-empted
+            }
+        }
+        releaseOwn.countDown();
+        own.join(10_000);
+        assertEquals(1, preempted, "one conductor needed one slot");
+        assertEquals(4, slots.available());
+    }
+
+    @Test
     void withoutPreemptionAConductorWaitsForWorkBesideToEnd() throws Exception {
         TestSlots slots = TestSlots.of(1);
         CountDownLatch started = new CountDownLatch(1);
