@@ -13,6 +13,25 @@ import org.junit.jupiter.api.Test;
 
 class TestSlotsTest {
 
+    /** A conductor's thread that has taken a slot for its own run and holds it until {@code release}. */
+    private static Thread holdingOwnSlot(TestSlots slots, CountDownLatch release) throws InterruptedException {
+        CountDownLatch held = new CountDownLatch(1);
+        Thread own = new Thread(() -> {
+            try {
+                slots.run(() -> {
+                    held.countDown();
+                    release.await();
+                    return null;
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        own.start();
+        assertTrue(held.await(10, TimeUnit.SECONDS), "the conductor has its slot");
+        return own;
+    }
+
     /** Work beside that sleeps ten minutes unless interrupted, then takes {@code cleanUpMillis} to end. */
     private static TestSlots.Beside<String> sleeper(TestSlots slots, String name, CountDownLatch started,
                                                     CountDownLatch ended, long cleanUpMillis) {
@@ -91,21 +110,8 @@ class TestSlotsTest {
     @Test
     void preemptionFreesOnlyTheSlotOfTheWorkBesideNotAConductorsOwn() throws Exception {
         TestSlots slots = TestSlots.preemptive(2);
-        CountDownLatch ownStarted = new CountDownLatch(1);
         CountDownLatch releaseOwn = new CountDownLatch(1);
-        Thread first = new Thread(() -> {
-            try {
-                slots.run(() -> {
-                    ownStarted.countDown();
-                    releaseOwn.await();
-                    return null;
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        first.start();
-        assertTrue(ownStarted.await(10, TimeUnit.SECONDS));
+        Thread first = holdingOwnSlot(slots, releaseOwn);
         CountDownLatch besideStarted = new CountDownLatch(1);
         TestSlots.Beside<String> beside = slots.beside("test-beside", () -> {
             besideStarted.countDown();
@@ -183,21 +189,8 @@ class TestSlotsTest {
     @Test
     void aWaitingConductorPreemptsOneRunBesideEvenWhenStoppingItTakesLongerThanAWaitingRound() throws Exception {
         TestSlots slots = TestSlots.preemptive(4);
-        CountDownLatch ownHeld = new CountDownLatch(1);
         CountDownLatch releaseOwn = new CountDownLatch(1);
-        Thread own = new Thread(() -> {
-            try {
-                slots.run(() -> {
-                    ownHeld.countDown();
-                    releaseOwn.await();
-                    return null;
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        own.start();
-        assertTrue(ownHeld.await(10, TimeUnit.SECONDS));
+        Thread own = holdingOwnSlot(slots, releaseOwn);
         java.util.List<TestSlots.Beside<String>> besides = new java.util.ArrayList<>();
         CountDownLatch started = new CountDownLatch(3);
         for (int i = 0; i < 3; i++) {
