@@ -28,9 +28,11 @@ import java.util.Set;
 /**
  * What mutation testing costs (issue 22), on the real-code case of {@link RealCodeBench} (Apache
  * Commons split into features, every true edge declared): the same manifest run without mutation
- * testing, with it ({@code --mutation}: PIT on each feature's own classes against its own tests), the
- * measured run again on the same cache (the scores served from it), and without it once more, so the
- * noise between two plain runs shows beside the extra wall. The target is at most 2x. With several
+ * testing, with it ({@code --mutation}: PIT's mutants of each feature's own classes against its own
+ * tests, run on the warm test workers), the measured run again on the same cache (the scores served
+ * from it), with it the way PIT runs mutants itself (its own JVM, coverage and minion JVMs: the
+ * baseline of the warm workers' way, with the scores of both compared), and without it once more, so
+ * the noise between two plain runs shows beside the extra wall. The target is at most 2x. With several
  * caps on the mutants per class, each cap gets its own measured run, compared with the first cap's:
  * what a smaller sample saves in wall and what it changes in the scores.
  */
@@ -93,6 +95,8 @@ public final class MutationBench {
         manifest = capped(manifest, capsRun.get(0));
         Cycle mutation = cycle(manifest, measuredDb, work, true, "with --mutation (fresh cache)" + capLabel(capsRun.get(0)));
         Cycle again = cycle(manifest, measuredDb, work, true, "with --mutation, unchanged re-run (same cache)");
+        Cycle pitJvms = cycle(manifest, work.resolve("cache-mutation-pit.db"), work, true,
+                "with --mutation in PIT's own JVMs (fresh cache)" + capLabel(capsRun.get(0)), true);
         List<Cycle> others = new java.util.ArrayList<>();
         for (int cap : capsRun.subList(1, capsRun.size())) {
             others.add(cycle(capped(manifest, cap), work.resolve("cache-mutation-" + cap + ".db"), work, true,
@@ -111,6 +115,7 @@ public final class MutationBench {
         out.printf(Locale.ROOT, "%-40s %.1f s%n", "wall with --mutation", mutation.wallSeconds());
         out.printf(Locale.ROOT, "%-40s %+.1f s, %.2fx the run without (target: at most 2x)%n", "extra wall",
                 mutation.wallSeconds() - base, mutation.wallSeconds() / base);
+        compare("in PIT's own JVMs", pitJvms, "the warm workers'", mutation, base);
         out.printf(Locale.ROOT, "%-40s %.1f s (%d of %d scores from the cache)%n", "unchanged re-run with --mutation",
                 again.wallSeconds(), again.scores().stream().filter(MutationResult::cached).count(), again.scores().size());
         out.printf(Locale.ROOT, "%-40s %d features measured, %d mutants, %d killed (%.0f%% overall)%n", "mutants",
@@ -130,7 +135,7 @@ public final class MutationBench {
                 mutation.result().outcomes().stream().filter(FeatureOutcome::green).count(),
                 mutation.result().outcomes().size());
         out.println();
-        out.printf(Locale.ROOT, "%-28s %9s %7s %7s %8s%n", "feature (slowest first)", "mutants", "killed", "score", "PIT s");
+        out.printf(Locale.ROOT, "%-28s %9s %7s %7s %8s%n", "feature (slowest first)", "mutants", "killed", "score", "s");
         mutation.result().outcomes().stream().filter(o -> o.mutation().isPresent())
                 .sorted(Comparator.comparingLong((FeatureOutcome o) -> o.mutation().get().durationMillis()).reversed())
                 .limit(10)
@@ -155,6 +160,12 @@ public final class MutationBench {
 
     /** A smaller sample's run against the reference's: its wall, and how far its scores moved. */
     private void compareCaps(int referenceCap, Cycle reference, int cap, Cycle sampled, double base) {
+        compare("with" + capLabel(cap), sampled, referenceCap == 0 ? "every mutant" : "at most " + referenceCap,
+                reference, base);
+    }
+
+    /** Another measured run against the reference's: its wall, and how far its scores are from the reference's. */
+    private void compare(String label, Cycle sampled, String referenceLabel, Cycle reference, double base) {
         Map<String, Double> referenceScores = new java.util.HashMap<>();
         reference.result().outcomes().forEach(o -> o.mutation().filter(MutationResult::measured)
                 .ifPresent(m -> referenceScores.put(o.id(), m.score())));
@@ -165,13 +176,18 @@ public final class MutationBench {
         int generated = sampled.scores().stream().mapToInt(MutationResult::generated).sum();
         out.printf(Locale.ROOT, "%-40s %.1f s, %.2fx the run without; %d mutants; scores against %s: mean |difference| "
                         + "%.3f, largest %.3f, over %d features%n",
-                "with" + capLabel(cap), sampled.wallSeconds(), sampled.wallSeconds() / base, generated,
-                referenceCap == 0 ? "every mutant" : "at most " + referenceCap,
+                label, sampled.wallSeconds(), sampled.wallSeconds() / base, generated, referenceLabel,
                 moved.stream().mapToDouble(Double::doubleValue).average().orElse(0),
                 moved.stream().mapToDouble(Double::doubleValue).max().orElse(0), moved.size());
     }
 
     private Cycle cycle(Manifest manifest, Path cacheDb, Path work, boolean measure, String label) throws Exception {
+        return cycle(manifest, cacheDb, work, measure, label, false);
+    }
+
+    /** @param pitJvms whether PIT runs the mutants in its own JVMs rather than the warm workers */
+    private Cycle cycle(Manifest manifest, Path cacheDb, Path work, boolean measure, String label, boolean pitJvms)
+            throws Exception {
         try (OpenedCache opened = TestCaches.open(cacheDb, CacheSettings.defaults())) {
             RunFolder folder = RunFolder.create(work.resolve("runs"), manifest.name(), java.time.Instant.now(), 6);
             RunResult result;
@@ -180,6 +196,9 @@ public final class MutationBench {
                  TestRunners runners = TestRunners.standard(Optional.empty())) {
                 RunOptions options = new RunOptions(workers, folder.path(), false, ManualDecisions.NOBODY, streams,
                         opened.cache(), Map.of(), null, null).withMutation(measure);
+                if (!pitJvms) {
+                    options = options.withMutationTesters(runners::mutationTesters);
+                }
                 long started = System.nanoTime();
                 result = new RunEngine(manifest, options, runners, RunListener.NONE, Clock.systemUTC()).run();
                 wall = (System.nanoTime() - started) / 1e9;

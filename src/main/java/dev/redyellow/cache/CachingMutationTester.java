@@ -6,7 +6,6 @@ import dev.redyellow.testing.Mutant;
 import dev.redyellow.testing.MutationRequest;
 import dev.redyellow.testing.MutationResult;
 import dev.redyellow.testing.MutationTester;
-import dev.redyellow.testing.PitestJars;
 import dev.redyellow.testing.TestCase;
 import dev.redyellow.testing.TestOutcome;
 import dev.redyellow.testing.TestResult;
@@ -42,7 +41,7 @@ public final class CachingMutationTester implements MutationTester {
 
     @Override
     public MutationResult measure(MutationRequest request) throws InterruptedException {
-        CacheKey key = key(request, hashes);
+        CacheKey key = key(request, tester.tool(request), hashes);
         Optional<TestResult> hit = cache.lookup(key);
         if (hit.isPresent()) {
             String note = String.format(Locale.ROOT, "[redyellow] mutation score served from the cache (key %s)%n",
@@ -60,13 +59,14 @@ public final class CachingMutationTester implements MutationTester {
     }
 
     /** The key of a measurement: what a test run's key holds, and what makes the mutants. */
-    static CacheKey key(MutationRequest request, FileHashes hashes) {
+    static CacheKey key(MutationRequest request, String tool, FileHashes hashes) {
         CacheKey files = CacheKey.of(request.test(), request.tests(), request.featureId(), request.workspace(), hashes);
         List<CacheInput> inputs = new ArrayList<>();
         inputs.add(CacheKey.value("purpose", "mutation"));
-        // the junit kind's tool is the bundled PIT; the command kind's is its mutation command
+        // the junit kind's tool is the bundled PIT (in its own JVMs or on the warm workers); the command
+        // kind's is its mutation command
         inputs.add(CacheKey.value("mutationTool", request.test() instanceof TestSettings.Command command
-                ? command.mutationCommand() : PitestJars.VERSION));
+                ? command.mutationCommand() : tool));
         inputs.add(CacheKey.value("mutationTimeout", request.mutation().timeoutSeconds()));
         inputs.add(CacheKey.value("maxMutantsPerClass", request.mutation().maxMutantsPerClass()));
         inputs.add(CacheKey.value("code", request.code().stream().sorted().toList()));

@@ -25,7 +25,6 @@ import dev.redyellow.manifest.MutationSettings;
 import dev.redyellow.store.BlobStore;
 import dev.redyellow.store.StoredFiles;
 import dev.redyellow.testing.MutationTester;
-import dev.redyellow.testing.MutationTesters;
 import dev.redyellow.testing.TestResult;
 import dev.redyellow.testing.TestRunner;
 import java.io.IOException;
@@ -241,7 +240,7 @@ public final class RunEngine {
         MutationTester tester;
         synchronized (this) {
             if (mutationTester == null) {
-                mutationTester = MutationTesters.standard(options.workers());
+                mutationTester = options.mutationTesters().apply(options.workers());
             }
             tester = mutationTester;
         }

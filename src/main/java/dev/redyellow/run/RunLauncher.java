@@ -108,6 +108,7 @@ public final class RunLauncher {
                 .withMutation(settings.measureMutation())
                 .withHashes(hashes.map(h -> (dev.redyellow.files.KnownHashes) h).orElse(null));
         TestRunners runners = TestRunners.standard(settings.fork());
+        options = options.withMutationTesters(runners::mutationTesters);
         ClusterRun cluster = null;
         boolean workspacesRemoved = false;
         boolean streamsClosed = false;

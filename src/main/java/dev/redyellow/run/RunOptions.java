@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 import dev.redyellow.implement.ManualDecisions;
 import dev.redyellow.files.KnownHashes;
+import dev.redyellow.testing.MutationTester;
+import dev.redyellow.testing.MutationTesters;
+import java.util.function.IntFunction;
 import java.nio.file.Path;
 
 /**
@@ -28,10 +31,13 @@ import java.nio.file.Path;
  *                       ({@code run --mutation}); the manifest's minimum, if any, still gates
  * @param hashes         content hashes of the base's files and dependency folders, kept from earlier
  *                       runs by the files' stamps
+ * @param mutationTesters makes the run's mutation tester for its number of workers, on first need:
+ *                       the launcher's shares the run's warm test workers ({@code TestRunners})
  */
 public record RunOptions(int workers, Path runDir, boolean keepWorkspaces, ManualDecisions decisions, StepOutput output,
                          TestCache cache, Map<String, Double> estimates, Duration featureTimeout, Duration runTimeout,
-                         DiscoveryMemory memory, long storeBudgetBytes, boolean measureMutation, KnownHashes hashes) {
+                         DiscoveryMemory memory, long storeBudgetBytes, boolean measureMutation, KnownHashes hashes,
+                         IntFunction<MutationTester> mutationTesters) {
     /** The code store's memory budget when none is given: 64 MiB. */
     public static final long DEFAULT_STORE_BUDGET_BYTES = 64L << 20;
 
@@ -42,6 +48,7 @@ public record RunOptions(int workers, Path runDir, boolean keepWorkspaces, Manua
         estimates = Map.copyOf(estimates);
         memory = memory == null ? DiscoveryMemory.NONE : memory;
         hashes = hashes == null ? KnownHashes.READ_EACH_TIME : hashes;
+        mutationTesters = mutationTesters == null ? MutationTesters::standard : mutationTesters;
         if (storeBudgetBytes < 0) {
             throw new IllegalArgumentException("the code store's budget must not be negative, was " + storeBudgetBytes);
         }
@@ -52,13 +59,13 @@ public record RunOptions(int workers, Path runDir, boolean keepWorkspaces, Manua
                       TestCache cache, Map<String, Double> estimates, Duration featureTimeout, Duration runTimeout,
                       DiscoveryMemory memory, long storeBudgetBytes) {
         this(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout, runTimeout, memory,
-                storeBudgetBytes, false, KnownHashes.READ_EACH_TIME);
+                storeBudgetBytes, false, KnownHashes.READ_EACH_TIME, null);
     }
 
     /** These options with mutation scores measured for every feature ({@code --mutation}) or as the manifest says. */
     public RunOptions withMutation(boolean measure) {
         return new RunOptions(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout,
-                runTimeout, memory, storeBudgetBytes, measure, hashes);
+                runTimeout, memory, storeBudgetBytes, measure, hashes, mutationTesters);
     }
 
     /** Options that remember nothing between runs. */
@@ -71,19 +78,25 @@ public record RunOptions(int workers, Path runDir, boolean keepWorkspaces, Manua
     /** These options with {@code memory}. */
     public RunOptions withMemory(DiscoveryMemory memory) {
         return new RunOptions(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout,
-                runTimeout, memory, storeBudgetBytes, measureMutation, hashes);
+                runTimeout, memory, storeBudgetBytes, measureMutation, hashes, mutationTesters);
     }
 
     /** These options with a code store budget of {@code bytes}. */
     public RunOptions withStoreBudget(long bytes) {
         return new RunOptions(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout,
-                runTimeout, memory, bytes, measureMutation, hashes);
+                runTimeout, memory, bytes, measureMutation, hashes, mutationTesters);
     }
 
     /** These options with the base's content hashes from {@code hashes}. */
     public RunOptions withHashes(KnownHashes hashes) {
         return new RunOptions(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout,
-                runTimeout, memory, storeBudgetBytes, measureMutation, hashes);
+                runTimeout, memory, storeBudgetBytes, measureMutation, hashes, mutationTesters);
+    }
+
+    /** These options with mutation testers made by {@code testers} (for the run's number of workers). */
+    public RunOptions withMutationTesters(IntFunction<MutationTester> testers) {
+        return new RunOptions(workers, runDir, keepWorkspaces, decisions, output, cache, estimates, featureTimeout,
+                runTimeout, memory, storeBudgetBytes, measureMutation, hashes, testers);
     }
 
     /** Options without a cache and without learnt estimates. */

@@ -160,24 +160,37 @@ public final class PitestMutationTester implements MutationTester {
         // its minions, which run the tests, keep the test JVM's options (below).
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + PIT_HEAP_MB + "m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", String.join(File.pathSeparator, classPath), MAIN_CLASS,
+                "--threads", Integer.toString(threads),
+                // the heap, stack and GC a test JVM gets, so a mutant is judged as the tests were
+                "--jvmArgs", String.join(",", TestJvm.options(settings.workerHeapMb()))));
+        command.addAll(options(request, request.workspace(), reports, targets, tests));
+        return command;
+    }
+
+    /**
+     * PIT's options that decide which mutants are made, the same whether PIT runs them in its own JVMs
+     * or only makes them for the warm workers ({@link WarmMutationTester}).
+     *
+     * @param workspace where the workspace's files are now (a warm worker's folder while lent to it)
+     */
+    static List<String> options(MutationRequest request, Path workspace, Path reports, List<String> targets,
+                                List<String> tests) {
+        List<String> options = new ArrayList<>(List.of(
                 "--reportDir", reports.toString(),
                 "--targetClasses", String.join(",", targets),
                 "--targetTests", String.join(",", tests),
                 "--outputFormats", "XML",
                 "--timestampedReports=false",
                 "--failWhenNoMutations=false",
-                "--threads", Integer.toString(threads),
-                "--verbosity", "QUIET_WITH_PROGRESS",
-                // the heap, stack and GC a test JVM gets, so a mutant is judged as the tests were
-                "--jvmArgs", String.join(",", TestJvm.options(settings.workerHeapMb()))));
+                "--verbosity", "QUIET_WITH_PROGRESS"));
         if (request.mutation().maxMutantsPerClass() > 0) {
             // an evenly spread sample of a large class's mutants: the wall of a run is set by its largest class
-            command.add("--features=+CLASSLIMIT(limit[" + request.mutation().maxMutantsPerClass() + "])");
+            options.add("--features=+CLASSLIMIT(limit[" + request.mutation().maxMutantsPerClass() + "])");
         }
         // PIT requires source folders (it reads them only for its HTML report, which is not written)
-        Path sources = request.workspace().resolve("src/main/java");
-        command.addAll(List.of("--sourceDirs", (Files.isDirectory(sources) ? sources : request.workspace()).toString()));
-        return command;
+        Path sources = workspace.resolve("src/main/java");
+        options.addAll(List.of("--sourceDirs", (Files.isDirectory(sources) ? sources : workspace).toString()));
+        return options;
     }
 
     private static String lastLines(String output) {

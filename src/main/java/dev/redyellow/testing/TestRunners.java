@@ -53,6 +53,14 @@ public final class TestRunners implements TestRunner, AutoCloseable {
                 command, new WarmScriptRunner(command, PythonCodeFolder.defaultFolder()), forcedFork);
     }
 
+    /**
+     * The mutation testers of a run of {@code workers} parallel features with these runners: the
+     * mutants of warm junit features run on these runners' warm workers.
+     */
+    public MutationTesters mutationTesters(int workers) {
+        return MutationTesters.standard(workers, warm.pool(), forcedFork);
+    }
+
     /** The runner for these settings. */
     public TestRunner forSettings(TestSettings settings) {
         // Java 17 has no pattern switch; TestSettings is sealed, so these two cases are all there are.

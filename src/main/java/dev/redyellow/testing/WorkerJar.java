@@ -37,7 +37,7 @@ import javax.tools.ToolProvider;
 final class WorkerJar {
 
     private static final String PACKAGE = "dev/redyellow/testing/worker/";
-    private static final String BRIDGE_SOURCE = "/" + PACKAGE + "JUnitPlatformBridge.java";
+    private static final BundledSource BRIDGE = new BundledSource("/" + PACKAGE + "JUnitPlatformBridge.java");
 
     private final JUnitConsoleJar console;
     private Path built;
@@ -53,7 +53,7 @@ final class WorkerJar {
         }
         Path consoleJar = console.path();
         Map<String, byte[]> classes = workerClasses();
-        String source = bridgeSource();
+        String source = BRIDGE.text();
         MessageDigest digest = Sha256.digest();
         digest.update(consoleJar.getFileName().toString().getBytes(StandardCharsets.UTF_8));
         classes.forEach((name, bytes) -> {
@@ -63,8 +63,8 @@ final class WorkerJar {
         digest.update(source.getBytes(StandardCharsets.UTF_8));
         Path target = consoleJar.resolveSibling("redyellow-worker-" + Sha256.hex(digest).substring(0, 16) + ".jar");
         if (!Files.isRegularFile(target)) {
-            classes.putAll(compileBridge(source, consoleJar));
-            write(classes, target);
+            classes.putAll(BRIDGE.compile(source, java.util.List.of(consoleJar, classPathOfWorker())));
+            BundledSource.writeJar(classes, target);
         }
         built = target;
         return built;
@@ -105,70 +105,12 @@ final class WorkerJar {
         return name.startsWith(PACKAGE) && name.endsWith(".class") && name.indexOf('/', PACKAGE.length()) < 0;
     }
 
-    private static String bridgeSource() throws IOException {
-        try (InputStream in = WorkerJar.class.getResourceAsStream(BRIDGE_SOURCE)) {
-            if (in == null) {
-                throw new IOException("the worker's JUnit bridge source is not bundled (" + BRIDGE_SOURCE + ")");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** Compiles the bridge against the console jar and the worker classes, into memory. */
-    private static Map<String, byte[]> compileBridge(String source, Path consoleJar) throws IOException {
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        if (compiler == null) {
-            throw new IOException("this Java runtime has no compiler (java.compiler module missing); a JDK is needed");
-        }
-        Path scratch = Files.createTempDirectory("redyellow-worker-");
+    private static Path classPathOfWorker() throws IOException {
         try {
-            Path sourceFile = scratch.resolve("src").resolve(PACKAGE).resolve("JUnitPlatformBridge.java");
-            Files.createDirectories(sourceFile.getParent());
-            Files.writeString(sourceFile, source);
-            Path out = Files.createDirectories(scratch.resolve("classes"));
-            String classPath = String.join(java.io.File.pathSeparator, consoleJar.toString(), classPathOfWorker());
-            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            boolean ok;
-            try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-                ok = compiler.getTask(null, files, diagnostics, java.util.List.of("-d", out.toString(), "-cp", classPath,
-                                "-encoding", "UTF-8", "-proc:none", "-nowarn", "--release", "17"), null,
-                        files.getJavaFileObjectsFromPaths(java.util.List.of(sourceFile))).call();
-            }
-            if (!ok) {
-                throw new IOException("the worker's JUnit bridge does not compile against " + consoleJar + ": "
-                        + diagnostics.getDiagnostics().stream().map(d -> d.getMessage(Locale.ROOT)).collect(Collectors.joining("; ")));
-            }
-            Map<String, byte[]> classes = new TreeMap<>();
-            try (Stream<Path> files = Files.list(out.resolve(PACKAGE))) {
-                for (Path file : files.toList()) {
-                    classes.put(PACKAGE + file.getFileName(), Files.readAllBytes(file));
-                }
-            }
-            return classes;
-        } finally {
-            JUnitTestRunner.deleteTree(scratch);
-        }
-    }
-
-    private static String classPathOfWorker() throws IOException {
-        try {
-            return Path.of(TestPlatform.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(TestPlatform.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IOException("cannot find where the worker classes are loaded from", e);
         }
-    }
-
-    /** Writes the jar through a temporary file and an atomic move: parallel builders never see half a jar. */
-    private static void write(Map<String, byte[]> classes, Path target) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
-                jar.putNextEntry(new JarEntry(entry.getKey()));
-                jar.write(entry.getValue());
-                jar.closeEntry();
-            }
-        }
-        AtomicFiles.write(target, bytes.toByteArray());
     }
 
 }

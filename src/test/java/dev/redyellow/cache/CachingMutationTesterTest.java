@@ -11,6 +11,7 @@ import dev.redyellow.manifest.TestSettings;
 import dev.redyellow.testing.Mutant;
 import dev.redyellow.testing.MutationRequest;
 import dev.redyellow.testing.MutationResult;
+import dev.redyellow.testing.PitestJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,7 +81,7 @@ class CachingMutationTesterTest {
         Files.writeString(ws.resolve("add.py"), "x = 1\n");
         FileHashes hashes = new FileHashes();
         CacheKey test = CacheKey.of(COMMAND, List.of("test_add.py"), "add", ws, hashes);
-        CacheKey mutation = CachingMutationTester.key(request(ws), hashes);
+        CacheKey mutation = CachingMutationTester.key(request(ws), PitestJars.VERSION, hashes);
 
         assertNotEquals(test.sha256(), mutation.sha256());
         assertEquals(test.files(), mutation.files());

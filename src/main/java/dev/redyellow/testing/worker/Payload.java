@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes and reads the fields of a frame's payload: strings of any length, numbers and flags. */
+/** Writes and reads the fields of a frame's payload: strings and byte blocks of any length, numbers and flags. */
 final class Payload {
 
     private Payload() {
@@ -25,6 +25,13 @@ final class Payload {
             return call(() -> {
                 out.writeInt(utf8.length);
                 out.write(utf8);
+            });
+        }
+
+        Writer blob(byte[] value) {
+            return call(() -> {
+                out.writeInt(value.length);
+                out.write(value);
             });
         }
 
@@ -64,13 +71,17 @@ final class Payload {
         }
 
         String string() throws IOException {
+            return new String(blob(), StandardCharsets.UTF_8);
+        }
+
+        byte[] blob() throws IOException {
             int length = in.readInt();
             if (length < 0 || length > in.available()) {
-                throw new Frame.CorruptStreamException("bad string length " + length);
+                throw new Frame.CorruptStreamException("bad length " + length);
             }
-            byte[] utf8 = new byte[length];
-            in.readFully(utf8);
-            return new String(utf8, StandardCharsets.UTF_8);
+            byte[] value = new byte[length];
+            in.readFully(value);
+            return value;
         }
 
         List<String> strings() throws IOException {

@@ -13,10 +13,24 @@ public interface TestPlatform {
     String IMPLEMENTATION = "dev.redyellow.testing.worker.JUnitPlatformBridge";
 
     /**
+     * The JUnit Jupiter extension that skips every test after the first failure of a run that asks for
+     * it (a mutant's run, issue 22), by its binary name.
+     */
+    String STOP_EXTENSION = IMPLEMENTATION + "$StopAfterFailure";
+
+    /**
      * Runs the named test classes, or every test class found under {@code roots} when none are named,
      * loading them with {@code loader}.
      */
     Outcome run(ClassLoader loader, List<String> classNames, List<Path> roots);
+
+    /**
+     * As {@link #run(ClassLoader, List, List)}; with {@code stopAtFirstFailure}, the Jupiter tests after
+     * the first failure are skipped (the loader must offer {@link #STOP_EXTENSION} as a service).
+     */
+    default Outcome run(ClassLoader loader, List<String> classNames, List<Path> roots, boolean stopAtFirstFailure) {
+        return run(loader, classNames, roots);
+    }
 
     /**
      * Runs a few trivial tests of the platform's own once, so the first real run of a fresh worker does

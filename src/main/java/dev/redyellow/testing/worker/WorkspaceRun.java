@@ -61,7 +61,7 @@ final class WorkspaceRun {
         try {
             if (request.compiled()) {
                 return test(workspace, classes, request.selectedClasses(), 0, 0,
-                        request.classPath().stream().map(Path::of).toList());
+                        request.classPath().stream().map(Path::of).toList(), request.mutant());
             }
             deleteTree(classes);
             WorkspaceCompiler.Compilation compilation = compiler.compile(workspace, classes, List.of(consoleJar));
@@ -70,7 +70,8 @@ final class WorkspaceRun {
                 return new WorkerReply(compilation.sources(), compilation.errors(), compileMillis, 0, List.of(), false, "", "",
                         List.of());
             }
-            return test(workspace, classes, request.selectedClasses(), compilation.sources(), compileMillis, List.of());
+            return test(workspace, classes, request.selectedClasses(), compilation.sources(), compileMillis, List.of(),
+                    request.mutant());
         } catch (IOException | RuntimeException e) {
             return new WorkerReply(0, List.of(), millisSince(started), 0, List.of(), false,
                     "the worker could not compile the workspace: " + e, "", List.of());
@@ -80,7 +81,7 @@ final class WorkspaceRun {
     }
 
     private WorkerReply test(Path workspace, Path classes, List<String> selected, int sources, long compileMillis,
-                             List<Path> after) throws IOException {
+                             List<Path> after, MutatedClass mutant) throws IOException {
         List<Path> roots = new ArrayList<>(List.of(classes));
         for (String folder : RESOURCE_FOLDERS) {
             if (Files.isDirectory(workspace.resolve(folder))) {
@@ -105,11 +106,13 @@ final class WorkspaceRun {
         AtomicReference<TestPlatform.Outcome> outcome = new AtomicReference<>(new TestPlatform.Outcome(List.of(), false, ""));
         AtomicReference<String> problem = new AtomicReference<>("");
         JvmGlobals.Changes changes;
-        try (URLClassLoader loader = new URLClassLoader("run-" + runs, urls, WorkspaceRun.class.getClassLoader())) {
+        try (URLClassLoader loader = mutant.present()
+                ? new MutantLoader("run-" + runs, urls, WorkspaceRun.class.getClassLoader(), mutant)
+                : new URLClassLoader("run-" + runs, urls, WorkspaceRun.class.getClassLoader())) {
             // The stack every test JVM gives its tests (TestJvm): the same in both fork modes.
             Thread tests = new Thread(null, () -> {
                 try {
-                    outcome.set(platform.run(loader, selected, roots));
+                    outcome.set(platform.run(loader, selected, roots, mutant.present()));
                 } catch (OutOfMemoryError e) {
                     problem.set("the tests ran out of memory (" + e.getMessage() + "; the worker's heap is "
                             + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB)");

@@ -39,6 +39,11 @@ public final class JUnitPlatformBridge implements TestPlatform {
 
     @Override
     public Outcome run(ClassLoader loader, List<String> classNames, List<Path> roots) {
+        return run(loader, classNames, roots, false);
+    }
+
+    @Override
+    public Outcome run(ClassLoader loader, List<String> classNames, List<Path> roots, boolean stopAtFirstFailure) {
         List<DiscoverySelector> selectors = new ArrayList<>();
         if (classNames.isEmpty()) {
             selectors.addAll(DiscoverySelectors.selectClasspathRoots(new LinkedHashSet<>(roots)));
@@ -46,13 +51,51 @@ public final class JUnitPlatformBridge implements TestPlatform {
         for (String name : classNames) {
             selectors.add(DiscoverySelectors.selectClass(loader, name));
         }
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
-                .filters(ClassNameFilter.includeClassNamePatterns(ClassNameFilter.STANDARD_INCLUDE_PATTERN))
-                .build();
-        Results results = new Results();
-        launcher.execute(request, results);
+                .filters(ClassNameFilter.includeClassNamePatterns(ClassNameFilter.STANDARD_INCLUDE_PATTERN));
+        if (stopAtFirstFailure && !detectsExtensions(loader)) {
+            // Jupiter detects the stop extension as a service of the run's loader, and that one alone; a
+            // workspace that detects extensions itself keeps its own settings (and may stop later)
+            builder.configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
+                    .configurationParameter("junit.jupiter.extensions.autodetection.include", STOP_EXTENSION);
+        }
+        Results results = new Results(stopAtFirstFailure);
+        StopAfterFailure.failed = false;
+        launcher.execute(builder.build(), results);
         return results.outcome();
+    }
+
+    /** Whether the workspace's junit-platform.properties switch Jupiter's extension detection on. */
+    private static boolean detectsExtensions(ClassLoader loader) {
+        java.net.URL file = loader.getResource("junit-platform.properties");
+        if (file == null) {
+            return false;
+        }
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.InputStream in = file.openStream()) {
+            properties.load(in);
+        } catch (java.io.IOException e) {
+            return false; // the platform reads it too, and reports what is wrong with it
+        }
+        return Boolean.parseBoolean(properties.getProperty("junit.jupiter.extensions.autodetection.enabled", "false").strip());
+    }
+
+    /**
+     * Skips every Jupiter test and container once a test of the run failed, when the run asked for it:
+     * a mutant is killed by its first failure (issue 22). Off otherwise, so it changes nothing even in
+     * a workspace that detects extensions itself.
+     */
+    public static final class StopAfterFailure implements org.junit.jupiter.api.extension.ExecutionCondition {
+        /** One run at a time in a worker: set by that run's listener, cleared when a run starts. */
+        static volatile boolean failed;
+
+        @Override
+        public org.junit.jupiter.api.extension.ConditionEvaluationResult evaluateExecutionCondition(
+                org.junit.jupiter.api.extension.ExtensionContext context) {
+            return failed ? org.junit.jupiter.api.extension.ConditionEvaluationResult.disabled("a test already failed")
+                    : org.junit.jupiter.api.extension.ConditionEvaluationResult.enabled("no test failed yet");
+        }
     }
 
     @Override
@@ -60,7 +103,7 @@ public final class JUnitPlatformBridge implements TestPlatform {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectClass(WarmUp.class))
                 .build();
-        Results results = new Results();
+        Results results = new Results(false);
         launcher.execute(request, results);
         return results.outcome();
     }
@@ -103,6 +146,7 @@ public final class JUnitPlatformBridge implements TestPlatform {
 
     /** Collects every test's result, then judges each test as the legacy XML report does. */
     private static final class Results implements TestExecutionListener {
+        private final boolean stopAtFirstFailure;
         private TestPlan plan;
         private final Map<TestIdentifier, TestExecutionResult> finished = new HashMap<>();
         private final Map<TestIdentifier, String> skipped = new HashMap<>();
@@ -110,6 +154,10 @@ public final class JUnitPlatformBridge implements TestPlatform {
         private final Map<TestIdentifier, Long> millis = new HashMap<>();
         private boolean containerFailed;
         private String engineFailure = "";
+
+        Results(boolean stopAtFirstFailure) {
+            this.stopAtFirstFailure = stopAtFirstFailure;
+        }
 
         @Override
         public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -129,6 +177,9 @@ public final class JUnitPlatformBridge implements TestPlatform {
         @Override
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
             finished.put(id, result);
+            if (stopAtFirstFailure && result.getStatus() == TestExecutionResult.Status.FAILED) {
+                StopAfterFailure.failed = true;
+            }
             Long start = started.get(id);
             millis.put(id, start == null ? 0 : (System.nanoTime() - start) / 1_000_000);
             if (!id.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {

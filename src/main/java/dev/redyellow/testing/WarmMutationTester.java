@@ -1,0 +1,296 @@
+package dev.redyellow.testing;
+
+import dev.redyellow.exec.OutputSink;
+import dev.redyellow.manifest.TestSettings;
+import dev.redyellow.testing.worker.BaseCompile;
+import dev.redyellow.testing.worker.MutatedClass;
+import dev.redyellow.testing.worker.ReplyCase;
+import dev.redyellow.testing.worker.WorkerReply;
+import dev.redyellow.testing.worker.WorkerRequest;
+import dev.redyellow.testing.worker.WorkspaceCompiler;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Mutation testing for the junit kind on the warm test workers (issue 22): PIT makes the mutants, as
+ * a library in this JVM ({@link PitMutants}: its engine, its filters and its class limit, from the
+ * same options as {@link PitestMutationTester} gives PIT's command line), and a warm worker runs the
+ * feature's own tests once per mutant, with the mutated class defined in a class loader made for that
+ * mutant alone, as PIT's minions do. A mutant is killed when a test fails or errs, when the tests
+ * cannot run with it, or when they run past the time limit ({@link #timeLimitMillis}: PIT's, from
+ * the tests' own time without a mutant); a mutant's run stops at its first failing Jupiter test. A
+ * worker that a mutant leaves unusable (a loop for ever, System.exit, threads left running) is
+ * replaced and the next mutant runs on a fresh one.
+ *
+ * <p>This saves what PIT's own way costs per feature whatever the number of mutants: its JVM, the
+ * coverage run in a JVM of its own, and the minion JVMs' start. What it does not do is PIT's test
+ * selection by coverage: every mutant runs the feature's test classes (until the first failure), and
+ * a mutant no test reaches survives after a full run, as PIT counts it too.
+ */
+public final class WarmMutationTester implements MutationTester {
+
+    /** PIT's default time limit for a mutant's tests: this factor of their time without it, plus the constant. */
+    static final double TIME_FACTOR = 1.25;
+    static final long TIME_CONSTANT_MILLIS = 4000;
+
+    private final WarmWorkerPool pool;
+    private final PitMutants planner;
+    private final BaseCompile baseCompile = new BaseCompile();
+
+    public WarmMutationTester(WarmWorkerPool pool, PitMutants planner) {
+        this.pool = pool;
+        this.planner = planner;
+    }
+
+    @Override
+    public String tool(MutationRequest request) {
+        return PitestJars.VERSION + ", mutants made by PIT and run on the warm test workers";
+    }
+
+    /** How long a mutant's tests may run: PIT's rule on the tests' time without a mutant. */
+    static long timeLimitMillis(long plainMillis) {
+        return (long) (plainMillis * TIME_FACTOR) + TIME_CONSTANT_MILLIS;
+    }
+
+    @Override
+    public MutationResult measure(MutationRequest request) throws InterruptedException {
+        if (!(request.test() instanceof TestSettings.JUnit settings)) {
+            throw new IllegalArgumentException("not junit settings: " + request.test().describe());
+        }
+        long started = System.nanoTime();
+        long deadline = started + request.mutation().timeoutSeconds() * 1_000_000_000L;
+        List<String> targets;
+        List<String> tests;
+        try {
+            targets = PitestMutationTester.targetClasses(request);
+            tests = JUnitTestRunner.selectedClasses(new TestRequest(request.workspace(), settings, request.tests(),
+                    request.output(), request.featureId()));
+        } catch (IOException e) {
+            return MutationResult.error(String.valueOf(e.getMessage()), millisSince(started));
+        }
+        if (targets.isEmpty()) {
+            return MutationResult.notMeasured("the feature's files hold no Java source to mutate");
+        }
+        if (tests.isEmpty()) {
+            return MutationResult.notMeasured("the feature has no Java test class to run against mutants");
+        }
+        Lease lease = null;
+        try {
+            lease = Lease.open(this, request, settings);
+            if (!lease.compiled.compilation().succeeded()) {
+                return MutationResult.error("the workspace does not compile: "
+                        + String.join("\n", lease.compiled.compilation().errors()), millisSince(started));
+            }
+            JUnitTestRunner.say(request.output(), JUnitTestRunner.compileLine(lease.compiled));
+            long planStarted = System.nanoTime();
+            List<PitMutants.Planned> mutants = planner.plan(PitestMutationTester.options(request, lease.home(),
+                    lease.home().resolve(WorkspaceCompiler.OWN_FOLDER).resolve("pitest"), targets, tests), lease.classPath());
+            long planMillis = millisSince(planStarted);
+            if (mutants.isEmpty()) {
+                return MutationResult.measured(0, 0, List.of(), millisSince(started))
+                        .capped(request.mutation().maxMutantsPerClass());
+            }
+            // the tests without a mutant: they must pass here too, and their time sets each mutant's limit
+            WarmWorker.Exchange plain = lease.run(tests, MutatedClass.NONE, deadline);
+            String failed = plainFailure(plain);
+            if (!failed.isEmpty()) {
+                return MutationResult.error("the tests do not pass on the warm worker without a mutant: " + failed,
+                        millisSince(started));
+            }
+            long plainMillis = ((WarmWorker.Replied) plain).reply().testMillis();
+            long limit = timeLimitMillis(plainMillis);
+            int killed = 0;
+            int timedOut = 0;
+            List<Mutant> survivors = new ArrayList<>();
+            long mutantsStarted = System.nanoTime();
+            for (PitMutants.Planned mutant : mutants) {
+                if (System.nanoTime() >= deadline) {
+                    return MutationResult.error("mutation testing took longer than " + request.mutation().timeoutSeconds()
+                            + " s and was stopped after " + (killed + survivors.size()) + " of " + mutants.size()
+                            + " mutants", millisSince(started));
+                }
+                long mutantDeadline = Math.min(deadline, System.nanoTime() + limit * 1_000_000L);
+                WarmWorker.Exchange exchange = lease.run(tests, new MutatedClass(mutant.className(), mutant.bytes()),
+                        mutantDeadline);
+                if (exchange instanceof WarmWorker.TimedOut) {
+                    timedOut++;
+                }
+                if (killedBy(exchange)) {
+                    killed++;
+                } else {
+                    survivors.add(new Mutant(mutant.file(), mutant.line(), mutant.change()));
+                }
+            }
+            JUnitTestRunner.say(request.output(), String.format(Locale.ROOT,
+                    "[redyellow] %d mutants made by PIT in %d ms, run on warm test workers in %d ms (tests without a "
+                            + "mutant: %d ms, so %d ms at most each): %d killed (%d by the time limit), %d survived%n",
+                    mutants.size(), planMillis, millisSince(mutantsStarted), plainMillis, limit, killed, timedOut,
+                    survivors.size()));
+            return MutationResult.measured(killed, survivors.size(), survivors, millisSince(started))
+                    .capped(request.mutation().maxMutantsPerClass());
+        } catch (IOException | RuntimeException e) {
+            return MutationResult.error("mutation testing on the warm workers failed: " + e.getMessage(), millisSince(started));
+        } finally {
+            if (lease != null) {
+                lease.close();
+            }
+        }
+    }
+
+    /** Why the run without a mutant is not a clean pass ("" when it is). */
+    private static String plainFailure(WarmWorker.Exchange exchange) {
+        if (exchange instanceof WarmWorker.TimedOut) {
+            return "they ran past the measurement's time limit";
+        }
+        if (exchange instanceof WarmWorker.Died died) {
+            return died.reason();
+        }
+        WorkerReply reply = ((WarmWorker.Replied) exchange).reply();
+        if (!reply.problem().isEmpty()) {
+            return reply.problem();
+        }
+        List<String> failing = reply.cases().stream().filter(c -> c.status() == ReplyCase.Status.FAILED)
+                .map(c -> c.className() + "." + c.legacyName()).limit(3).toList();
+        if (!failing.isEmpty()) {
+            return "failing: " + String.join(", ", failing);
+        }
+        if (reply.containerFailed()) {
+            return "a test class failed outside any test";
+        }
+        return reply.cases().isEmpty() ? "no test ran" : "";
+    }
+
+    /**
+     * Whether the tests detected the mutant: a test failed or erred, a class failed outside its tests,
+     * the tests could not run with it, or they ran past the limit or ended the JVM (PIT's killed, timed
+     * out, memory error and run error).
+     */
+    static boolean killedBy(WarmWorker.Exchange exchange) {
+        if (!(exchange instanceof WarmWorker.Replied replied)) {
+            return true;
+        }
+        WorkerReply reply = replied.reply();
+        return !reply.problem().isEmpty() || reply.containerFailed()
+                || reply.cases().stream().anyMatch(c -> c.status() == ReplyCase.Status.FAILED);
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    /**
+     * A warm worker holding the workspace, compiled in its folder; replaced by a fresh one (the
+     * workspace lent and compiled again) when a mutant left it unusable.
+     */
+    private static final class Lease implements AutoCloseable {
+        private final WarmMutationTester owner;
+        private final MutationRequest request;
+        private final TestSettings.JUnit settings;
+        private WarmWorker worker;
+        private WorkspaceLoan loan;
+        private BaseCompile.Result compiled;
+
+        private Lease(WarmMutationTester owner, MutationRequest request, TestSettings.JUnit settings) {
+            this.owner = owner;
+            this.request = request;
+            this.settings = settings;
+        }
+
+        static Lease open(WarmMutationTester owner, MutationRequest request, TestSettings.JUnit settings)
+                throws IOException, InterruptedException {
+            Lease lease = new Lease(owner, request, settings);
+            lease.take();
+            return lease;
+        }
+
+        Path home() {
+            return worker.home();
+        }
+
+        /** The class path PIT reads the classes from: the workspace's own, the base's, JUnit. */
+        List<Path> classPath() throws IOException {
+            List<Path> path = new ArrayList<>();
+            path.add(classes());
+            path.addAll(compiled.afterClasses());
+            path.add(owner.pool.consoleJar());
+            return path;
+        }
+
+        private Path classes() {
+            return worker.home().resolve(WorkspaceCompiler.OWN_FOLDER).resolve("classes");
+        }
+
+        private void take() throws IOException, InterruptedException {
+            worker = owner.pool.borrow(settings.workerHeapMb(), request.workspace());
+            try {
+                loan = WorkspaceLoan.lend(request.workspace(), worker.home());
+            } catch (IOException e) {
+                owner.pool.discard(worker, "its folder could not take the workspace", "crash");
+                worker = null;
+                throw e;
+            }
+            try {
+                JUnitTestRunner.deleteTree(classes());
+                compiled = owner.baseCompile.compile(worker.compiler(), worker.home(), classes(),
+                        List.of(owner.pool.consoleJar()), request.baseFiles().map(b -> new BaseCompile.Base(b.snapshot(),
+                                b.hash(), b.unchanged(), b.dependencyFiles())));
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        /**
+         * Runs the tests with this mutant (or none) on the worker; replaces the worker when the run
+         * left it unusable, so the next run has a working one.
+         */
+        WarmWorker.Exchange run(List<String> tests, MutatedClass mutant, long deadline)
+                throws IOException, InterruptedException {
+            WorkerRequest run = new WorkerRequest(worker.home().toAbsolutePath().toString(), tests, true,
+                    compiled.afterClasses().stream().map(p -> p.toAbsolutePath().toString()).toList(), mutant);
+            WarmWorker.Exchange exchange;
+            try {
+                exchange = worker.run(run, OutputSink.DISCARD, deadline);
+            } catch (InterruptedException e) {
+                loan.giveBack();
+                owner.pool.discard(worker, "the run was cancelled", "cancelled");
+                worker = null;
+                throw e;
+            }
+            if (exchange instanceof WarmWorker.TimedOut) {
+                replace(true, "a mutant's tests ran past their time limit", "timeout");
+            } else if (exchange instanceof WarmWorker.Died died) {
+                replace(true, died.reason(), died.reason().startsWith("test called System.exit") ? "exit" : "crash");
+            } else if (!((WarmWorker.Replied) exchange).reply().recycle().isEmpty()) {
+                replace(false, ((WarmWorker.Replied) exchange).reply().recycle(), "leak");
+            }
+            return exchange;
+        }
+
+        private void replace(boolean killed, String why, String cause) throws IOException, InterruptedException {
+            String notEmpty = loan.giveBack();
+            if (killed) {
+                owner.pool.discard(worker, why, cause);
+            } else {
+                owner.pool.giveBack(worker, notEmpty.isEmpty() ? why : notEmpty, settings.runsPerWorker());
+            }
+            worker = null;
+            loan = null;
+            take();
+        }
+
+        @Override
+        public void close() {
+            if (worker == null) {
+                return;
+            }
+            String notEmpty = loan == null ? "" : loan.giveBack();
+            owner.pool.giveBack(worker, notEmpty, settings.runsPerWorker());
+            worker = null;
+            loan = null;
+        }
+    }
+}

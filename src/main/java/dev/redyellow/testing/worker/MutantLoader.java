@@ -1,0 +1,83 @@
+package dev.redyellow.testing.worker;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * The class loader of a mutant's run (issue 22): the run's class path, with one class of the
+ * workspace's own defined from the mutant's bytes instead of its class file, so the tests meet the
+ * mutant and nothing else changes. Made anew for each mutant, as PIT's minions make theirs.
+ *
+ * <p>It also offers the JUnit Jupiter extension that stops the run at the first failing test
+ * ({@link TestPlatform#STOP_EXTENSION}) as a service, so that Jupiter's extension detection, switched
+ * on for a mutant's run and limited to that one class, finds it: a mutant is killed by one failure,
+ * and the tests after it would only cost time.
+ */
+final class MutantLoader extends URLClassLoader {
+
+    static final String EXTENSION_SERVICE = "META-INF/services/org.junit.jupiter.api.extension.Extension";
+
+    private final MutatedClass mutant;
+    private final URL service;
+
+    MutantLoader(String name, URL[] urls, ClassLoader parent, MutatedClass mutant) {
+        super(name, urls, parent);
+        this.mutant = mutant;
+        this.service = serviceUrl(TestPlatform.STOP_EXTENSION + "\n");
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        if (name.equals(mutant.name())) {
+            byte[] bytes = mutant.bytes();
+            return defineClass(name, bytes, 0, bytes.length);
+        }
+        return super.findClass(name);
+    }
+
+    @Override
+    public Enumeration<URL> findResources(String name) throws IOException {
+        if (!name.equals(EXTENSION_SERVICE)) {
+            return super.findResources(name);
+        }
+        List<URL> all = new ArrayList<>(Collections.list(super.findResources(name)));
+        all.add(service);
+        return Collections.enumeration(all);
+    }
+
+    /** A URL whose content is {@code text}, held in memory: no file to write or to leave behind. */
+    private static URL serviceUrl(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        URLStreamHandler handler = new URLStreamHandler() {
+            @Override
+            protected URLConnection openConnection(URL url) {
+                return new URLConnection(url) {
+                    @Override
+                    public void connect() {
+                        connected = true;
+                    }
+
+                    @Override
+                    public InputStream getInputStream() {
+                        return new ByteArrayInputStream(bytes);
+                    }
+                };
+            }
+        };
+        try {
+            return new URL(null, "redyellow-mutant:/" + EXTENSION_SERVICE, handler);
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException("cannot make the in-memory service URL", e);
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package dev.redyellow.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.redyellow.exec.OutputSink;
+import dev.redyellow.exec.ProcessRunner;
+import dev.redyellow.manifest.MutationSettings;
+import dev.redyellow.manifest.TestSettings;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Mutants made by the bundled PIT and run on real warm worker JVMs, on workspaces in temporary
+ * folders, judged against PIT's own way of running them (its JVMs) on the same code.
+ */
+class WarmMutationTesterTest {
+
+    private static final String MAX = """
+            package calc;
+
+            public final class Max {
+                public static int of(int a, int b) {
+                    return a > b ? a : b;
+                }
+            }
+            """;
+    private static final String MAX_CODE = "src/main/java/calc/Max.java";
+    private static final String MAX_TEST = "src/test/java/calc/MaxTest.java";
+    private static final String AGE = """
+            package calc;
+
+            public final class Age {
+                public static boolean adult(int years) {
+                    return years >= 18;
+                }
+            }
+            """;
+    private static final String AGE_CODE = "src/main/java/calc/Age.java";
+    private static final String AGE_TEST = "src/test/java/calc/AgeTest.java";
+
+    @TempDir
+    static Path cache;
+    private static WarmWorkerPool pool;
+    private static WarmMutationTester warm;
+    private static PitestMutationTester pit;
+
+    @TempDir
+    Path tmp;
+    private Path workspace;
+    private String output = "";
+
+    @BeforeAll
+    static void createTesters() {
+        JUnitConsoleJar console = new JUnitConsoleJar(List.of(cache));
+        PitestJars jars = new PitestJars(List.of(cache));
+        pool = new WarmWorkerPool(console);
+        warm = new WarmMutationTester(pool, new PitMutants(jars));
+        pit = new PitestMutationTester(new ProcessRunner(), console, jars);
+    }
+
+    @AfterAll
+    static void closePool() {
+        pool.close();
+    }
+
+    @Test
+    void weakTestsLeaveTheSurvivorsPitsOwnRunLeaves() throws Exception {
+        write(MAX_CODE, MAX);
+        write(MAX_TEST, test("MaxTest", "@Test void notNegative() { assertTrue(Max.of(3, 2) >= 0); }"));
+
+        MutationResult onWorkers = measure(warm, List.of(MAX_TEST), List.of(MAX_CODE), 100);
+        MutationResult inPit = measure(pit, List.of(MAX_TEST), List.of(MAX_CODE), 100);
+
+        assertEquals(MutationResult.Status.MEASURED, onWorkers.status(), onWorkers.detail() + "\n" + output);
+        assertTrue(onWorkers.survived() >= 2, onWorkers.toString());
+        assertTrue(onWorkers.survivorList().contains("Max.java:5: negated conditional"), onWorkers.survivorList());
+        assertEquals(inPit.generated(), onWorkers.generated(), inPit + " / " + onWorkers);
+        assertEquals(inPit.killed(), onWorkers.killed(), inPit + " / " + onWorkers);
+        assertEquals(sorted(inPit), sorted(onWorkers));
+        assertEquals(100, onWorkers.perClassCap());
+    }
+
+    @Test
+    void strongTestsKillEveryMutantAsInPit() throws Exception {
+        write(AGE_CODE, AGE);
+        write(AGE_TEST, test("AgeTest", """
+                @Test void eighteenIsAdult() { assertTrue(Age.adult(18)); }
+                @Test void seventeenIsNot() { assertFalse(Age.adult(17)); }
+                """));
+
+        MutationResult onWorkers = measure(warm, List.of(AGE_TEST), List.of(AGE_CODE), 0);
+        String warmOutput = output;
+        MutationResult inPit = measure(pit, List.of(AGE_TEST), List.of(AGE_CODE), 0);
+
+        assertEquals(MutationResult.Status.MEASURED, onWorkers.status(), onWorkers.detail() + "\n" + output);
+        assertTrue(onWorkers.generated() >= 3, onWorkers.toString());
+        assertEquals(inPit.generated(), onWorkers.generated());
+        assertEquals(0, onWorkers.survived(), onWorkers.toString());
+        assertTrue(warmOutput.contains("mutants made by PIT"), warmOutput);
+    }
+
+    @Test
+    void aMutantsRunStopsAtItsFirstFailingTest() throws Exception {
+        write(AGE_CODE, AGE);
+        // the first test kills every mutant; the second notes each time it runs, in a file of the workspace
+        write(AGE_TEST, """
+                package calc;
+                import static org.junit.jupiter.api.Assertions.*;
+                import java.nio.file.*;
+                import org.junit.jupiter.api.*;
+                @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+                class AgeTest {
+                    @Test @Order(1) void boundary() { assertTrue(Age.adult(18)); assertFalse(Age.adult(17)); }
+                    @Test @Order(2) void notes() throws Exception {
+                        Files.writeString(Path.of("ran.txt"), "ran\\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    }
+                }
+                """);
+
+        MutationResult result = measure(warm, List.of(AGE_TEST), List.of(AGE_CODE), 0);
+
+        assertEquals(0, result.survived(), result + "\n" + output);
+        assertTrue(result.killed() >= 3, result.toString());
+        // once for the run without a mutant, never after a mutant's first failure
+        assertEquals(List.of("ran"), Files.readAllLines(workspace.resolve("ran.txt")));
+    }
+
+    @Test
+    void aMutantThatLoopsForEverIsKilledByTheTimeLimitAndTheNextMutantsRunOnAFreshWorker() throws Exception {
+        write("src/main/java/calc/Countdown.java", """
+                package calc;
+
+                public final class Countdown {
+                    public static int steps(int n) {
+                        long left = n;
+                        int steps = 0;
+                        while (left > 0) {
+                            left = left - 1;
+                            steps++;
+                        }
+                        return steps;
+                    }
+                }
+                """);
+        write("src/test/java/calc/CountdownTest.java", test("CountdownTest",
+                "@Test void three() { assertEquals(3, Countdown.steps(3)); }"));
+        int recyclesBefore = pool.state().recycles();
+
+        MutationResult result = measure(warm, List.of("src/test/java/calc/CountdownTest.java"),
+                List.of("src/main/java/calc/Countdown.java"), 0);
+
+        assertTrue(result.measured(), result.detail() + "\n" + output);
+        assertTrue(result.survivors().stream().noneMatch(m -> m.change().contains("subtraction")), result.toString());
+        assertTrue(output.matches("(?s).*\\(\\d+ by the time limit\\).*") && !output.contains("(0 by the time limit)"), output);
+        assertTrue(pool.state().recycles() > recyclesBefore, pool.state().toString());
+        assertTrue(result.generated() > 2, "the mutants after the loop were measured too: " + result);
+    }
+
+    @Test
+    void aMutantWhoseTestEndsTheJvmIsKilledAndTheWorkerReplaced() throws Exception {
+        write(MAX_CODE, MAX);
+        write(MAX_TEST, test("MaxTest", "@Test void exitsWhenWrong() { if (Max.of(3, 2) != 3) System.exit(3); }"));
+
+        MutationResult result = measure(warm, List.of(MAX_TEST), List.of(MAX_CODE), 0);
+
+        assertTrue(result.measured(), result.detail() + "\n" + output);
+        assertTrue(result.survivors().stream().noneMatch(m -> m.change().equals("negated conditional")), result.toString());
+        assertTrue(result.killed() >= 2, result.toString());
+    }
+
+    @Test
+    void testsThatFailWithoutAMutantAreAnErrorNotAScore() throws Exception {
+        write(MAX_CODE, MAX);
+        write(MAX_TEST, test("MaxTest", "@Test void wrong() { assertEquals(2, Max.of(3, 2)); }"));
+
+        MutationResult result = measure(warm, List.of(MAX_TEST), List.of(MAX_CODE), 0);
+
+        assertEquals(MutationResult.Status.ERROR, result.status(), result.toString());
+        assertTrue(result.detail().contains("do not pass on the warm worker without a mutant")
+                && result.detail().contains("MaxTest"), result.detail());
+    }
+
+    @Test
+    void aClassWithNothingToMutateScoresOne() throws Exception {
+        write("src/main/java/calc/Oops.java", "package calc;\npublic class Oops extends RuntimeException {\n"
+                + "    public Oops(String message) { super(message); }\n}\n");
+        write("src/test/java/calc/OopsTest.java", test("OopsTest",
+                "@Test void message() { assertEquals(\"x\", new Oops(\"x\").getMessage()); }"));
+
+        MutationResult result = measure(warm, List.of("src/test/java/calc/OopsTest.java"),
+                List.of("src/main/java/calc/Oops.java"), 5);
+
+        assertEquals(MutationResult.Status.MEASURED, result.status(), result.detail());
+        assertEquals(0, result.generated());
+        assertEquals(5, result.perClassCap());
+    }
+
+    @Test
+    void warmJunitFeaturesAreMeasuredOnTheWorkersAndPerRunOnesByPitsJvmsUnderToolsOfTheirOwn() {
+        MutationTesters testers = new MutationTesters(pit, Optional.of(warm), new CommandMutationTester(new ProcessRunner()),
+                Optional.empty());
+        MutationTesters forcedPerRun = new MutationTesters(pit, Optional.of(warm),
+                new CommandMutationTester(new ProcessRunner()), Optional.of(TestSettings.Fork.PER_RUN));
+        MutationRequest warmRequest = request(new TestSettings.JUnit(60), 0);
+        MutationRequest perRunRequest = request(new TestSettings.JUnit(60, TestSettings.Fork.PER_RUN,
+                TestSettings.JUnit.DEFAULT_WORKER_HEAP_MB, TestSettings.JUnit.DEFAULT_RUNS_PER_WORKER), 0);
+
+        assertEquals(warm.tool(warmRequest), testers.tool(warmRequest));
+        assertEquals(PitestJars.VERSION, testers.tool(perRunRequest));
+        assertEquals(PitestJars.VERSION, forcedPerRun.tool(warmRequest));
+        assertNotEquals(warm.tool(warmRequest), pit.tool(warmRequest), "the two ways must not share cached scores");
+    }
+
+    private static List<String> sorted(MutationResult result) {
+        return result.survivors().stream().map(Mutant::describe).sorted().toList();
+    }
+
+    private MutationResult measure(MutationTester tester, List<String> tests, List<String> code, int maxMutantsPerClass)
+            throws InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        OutputSink sink = (stream, bytes, offset, length) -> {
+            synchronized (out) {
+                out.write(bytes, offset, length);
+            }
+        };
+        MutationSettings settings = new MutationSettings(true, OptionalDouble.empty(), 300, maxMutantsPerClass);
+        MutationResult result = tester.measure(new MutationRequest(workspace, new TestSettings.JUnit(60), settings,
+                tests, code, sink, "calc"));
+        synchronized (out) {
+            output = out.toString(StandardCharsets.UTF_8);
+        }
+        return result;
+    }
+
+    private MutationRequest request(TestSettings test, int maxMutantsPerClass) {
+        return new MutationRequest(tmp, test, new MutationSettings(true, OptionalDouble.empty(), 300, maxMutantsPerClass),
+                List.of(), List.of(), OutputSink.DISCARD, "calc");
+    }
+
+    private static String test(String name, String body) {
+        return "package calc;\nimport org.junit.jupiter.api.Test;\nimport static org.junit.jupiter.api.Assertions.*;\n"
+                + "class " + name + " {\n" + body + "\n}\n";
+    }
+
+    private void write(String path, String text) throws Exception {
+        if (workspace == null) {
+            // a workspace in a folder of its own: the warm workers' folders are made beside it
+            workspace = Files.createDirectories(tmp.resolve("runs").resolve("ws"));
+        }
+        Path file = workspace.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+}
