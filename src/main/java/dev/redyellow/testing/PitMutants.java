@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * PIT as a library in this JVM (issue 22): makes a feature's mutants with PIT's engine, filters and
- * class limit, from the options PIT's command line would get, without running them. The planner
+ * class limit, from the options PIT's command line would get, without running them, and line-probed
+ * copies of the classes they mutate, for a coverage run. The planner
  * ({@code PitMutantPlanner}, a bundled source) is compiled against the bundled PIT jars on first use,
  * kept beside them under a name carrying the hash of its source, and loaded with PIT's jars in a class
  * loader of their own, so none of PIT's classes (nor its copies of Commons Lang and Text) meet the
@@ -34,6 +35,31 @@ public final class PitMutants {
     public record Planned(String className, String file, int line, String change, String mutator, byte[] bytes) {
     }
 
+    /**
+     * A class that may be mutated, as a copy that notes where each line starts ({@code LineHits}, id
+     * {@code classIndex * 65536 + line}, the index being its place in {@link Plan#probes()}).
+     */
+    public record Probe(String className, byte[] bytes) {
+    }
+
+    /** The probed classes and the mutants, in PIT's order. */
+    public record Plan(List<Probe> probes, List<Planned> mutants) {
+        public Plan {
+            probes = List.copyOf(probes);
+            mutants = List.copyOf(mutants);
+        }
+
+        /** The line id of a mutant, as the probes note it; -1 when its class was not probed. */
+        public int lineId(Planned mutant) {
+            for (int i = 0; i < probes.size(); i++) {
+                if (probes.get(i).className().equals(mutant.className())) {
+                    return i * 65536 + mutant.line();
+                }
+            }
+            return -1;
+        }
+    }
+
     private final PitestJars jars;
     private Function<String[], List<Object[]>> planner;
 
@@ -50,7 +76,7 @@ public final class PitMutants {
      * The mutants PIT makes with these options, reading the classes from {@code classPath} (the
      * launching JVM's class path is left out).
      */
-    public synchronized List<Planned> plan(List<String> options, List<Path> classPath) throws IOException {
+    public synchronized Plan plan(List<String> options, List<Path> classPath) throws IOException {
         List<String> arguments = new ArrayList<>(options);
         arguments.addAll(List.of("--classPath", classPath.stream().map(Path::toString).collect(Collectors.joining(",")),
                 "--includeLaunchClasspath=false"));
@@ -61,10 +87,16 @@ public final class PitMutants {
             throw new IOException("PIT could not make the mutants: " + e, e);
         }
         List<Planned> mutants = new ArrayList<>(made.size());
+        List<Probe> probes = new ArrayList<>();
         for (Object[] m : made) {
-            mutants.add(new Planned((String) m[0], (String) m[1], (Integer) m[2], (String) m[3], (String) m[4], (byte[]) m[5]));
+            if ("probe".equals(m[0])) {
+                probes.add(new Probe((String) m[1], (byte[]) m[2]));
+            } else {
+                mutants.add(new Planned((String) m[1], (String) m[2], (Integer) m[3], (String) m[4], (String) m[5],
+                        (byte[]) m[6]));
+            }
         }
-        return mutants;
+        return new Plan(probes, mutants);
     }
 
     @SuppressWarnings("unchecked")

@@ -4,6 +4,8 @@ import dev.redyellow.exec.OutputSink;
 import dev.redyellow.manifest.TestSettings;
 import dev.redyellow.testing.worker.BaseCompile;
 import dev.redyellow.testing.worker.MutatedClass;
+import dev.redyellow.testing.worker.MutationRun;
+import dev.redyellow.testing.worker.TestLines;
 import dev.redyellow.testing.worker.ReplyCase;
 import dev.redyellow.testing.worker.WorkerReply;
 import dev.redyellow.testing.worker.WorkerRequest;
@@ -13,22 +15,27 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Mutation testing for the junit kind on the warm test workers (issue 22): PIT makes the mutants, as
  * a library in this JVM ({@link PitMutants}: its engine, its filters and its class limit, from the
  * same options as {@link PitestMutationTester} gives PIT's command line), and a warm worker runs the
  * feature's own tests once per mutant, with the mutated class defined in a class loader made for that
- * mutant alone, as PIT's minions do. A mutant is killed when a test fails or errs, when the tests
+ * mutant alone, as PIT's minions do. The base's classes (the project's and the GREEN dependencies',
+ * compiled once per content hash) are loaded once per measurement in a parent of those loaders, so
+ * only the workspace's own classes are loaded again for each mutant; where a base class needs one of
+ * the workspace's own (the tests do not pass so), every run loads them all. A mutant is killed when a test fails or errs, when the tests
  * cannot run with it, or when they run past the time limit ({@link #timeLimitMillis}: PIT's, from
  * the tests' own time without a mutant); a mutant's run stops at its first failing Jupiter test. A
  * worker that a mutant leaves unusable (a loop for ever, System.exit, threads left running) is
  * replaced and the next mutant runs on a fresh one.
  *
- * <p>This saves what PIT's own way costs per feature whatever the number of mutants: its JVM, the
- * coverage run in a JVM of its own, and the minion JVMs' start. What it does not do is PIT's test
- * selection by coverage: every mutant runs the feature's test classes (until the first failure), and
- * a mutant no test reaches survives after a full run, as PIT counts it too.
+ * <p>As PIT does, the tests first run once without a mutant and with line probes in the classes that
+ * may be mutated ({@link PitMutants.Probe}): each mutant then runs only the tests that reach its line,
+ * fastest first, and a mutant whose line no test reaches survives without a run ("no test runs this
+ * line"). This saves what PIT's own way costs per feature whatever the number of mutants: its JVM,
+ * the coverage run in a JVM of its own, and the minion JVMs' start.
  */
 public final class WarmMutationTester implements MutationTester {
 
@@ -86,37 +93,64 @@ public final class WarmMutationTester implements MutationTester {
             }
             JUnitTestRunner.say(request.output(), JUnitTestRunner.compileLine(lease.compiled));
             long planStarted = System.nanoTime();
-            List<PitMutants.Planned> mutants = planner.plan(PitestMutationTester.options(request, lease.home(),
+            PitMutants.Plan plan = planner.plan(PitestMutationTester.options(request, lease.home(),
                     lease.home().resolve(WorkspaceCompiler.OWN_FOLDER).resolve("pitest"), targets, tests), lease.classPath());
+            List<PitMutants.Planned> mutants = plan.mutants();
             long planMillis = millisSince(planStarted);
             if (mutants.isEmpty()) {
                 return MutationResult.measured(0, 0, List.of(), millisSince(started))
                         .capped(request.mutation().maxMutantsPerClass());
             }
-            // the tests without a mutant: they must pass here too, and their time sets each mutant's limit
-            WarmWorker.Exchange plain = lease.run(tests, MutatedClass.NONE, deadline);
+            // The tests without a mutant, with the line probes: they must pass here too, their time sets
+            // each mutant's limit, and their lines tell which tests can kill which mutant.
+            List<MutatedClass> probes = plan.probes().stream().map(p -> new MutatedClass(p.className(), p.bytes())).toList();
+            WarmWorker.Exchange plain = lease.run(MutationRun.plain(lease.shareBase, probes), tests, deadline);
             String failed = plainFailure(plain);
+            if (!failed.isEmpty()) {
+                // without the probes (a class they break), and then without sharing the base's classes in
+                // a parent loader, which cannot see the workspace's own (a base class that uses one)
+                plain = lease.run(MutationRun.plain(lease.shareBase, List.of()), tests, deadline);
+                failed = plainFailure(plain);
+                if (!failed.isEmpty()) {
+                    lease.shareBase = false;
+                    plain = lease.run(MutationRun.plain(false, List.of()), tests, deadline);
+                    failed = plainFailure(plain);
+                }
+            }
             if (!failed.isEmpty()) {
                 return MutationResult.error("the tests do not pass on the warm worker without a mutant: " + failed,
                         millisSince(started));
             }
-            long plainMillis = ((WarmWorker.Replied) plain).reply().testMillis();
+            WorkerReply plainReply = ((WarmWorker.Replied) plain).reply();
+            Coverage coverage = Coverage.of(plainReply.coverage());
+            long plainMillis = plainReply.testMillis();
             long limit = timeLimitMillis(plainMillis);
             int killed = 0;
             int timedOut = 0;
+            int runs = 0;
             List<Mutant> survivors = new ArrayList<>();
             long mutantsStarted = System.nanoTime();
+            long testedMillis = 0;
             for (PitMutants.Planned mutant : mutants) {
                 if (System.nanoTime() >= deadline) {
                     return MutationResult.error("mutation testing took longer than " + request.mutation().timeoutSeconds()
                             + " s and was stopped after " + (killed + survivors.size()) + " of " + mutants.size()
                             + " mutants", millisSince(started));
                 }
+                Optional<List<String>> covering = coverage.testsReaching(plan.lineId(mutant));
+                if (covering.isPresent() && covering.get().isEmpty()) {
+                    // no test runs its line: it survives without a run, as PIT's "no coverage" does
+                    survivors.add(new Mutant(mutant.file(), mutant.line(), mutant.change() + NO_COVERAGE));
+                    continue;
+                }
                 long mutantDeadline = Math.min(deadline, System.nanoTime() + limit * 1_000_000L);
-                WarmWorker.Exchange exchange = lease.run(tests, new MutatedClass(mutant.className(), mutant.bytes()),
-                        mutantDeadline);
+                WarmWorker.Exchange exchange = lease.run(MutationRun.mutant(lease.shareBase,
+                        new MutatedClass(mutant.className(), mutant.bytes()), covering.orElse(List.of())), tests, mutantDeadline);
+                runs++;
                 if (exchange instanceof WarmWorker.TimedOut) {
                     timedOut++;
+                } else if (exchange instanceof WarmWorker.Replied replied) {
+                    testedMillis += replied.reply().testMillis();
                 }
                 if (killedBy(exchange)) {
                     killed++;
@@ -125,10 +159,11 @@ public final class WarmMutationTester implements MutationTester {
                 }
             }
             JUnitTestRunner.say(request.output(), String.format(Locale.ROOT,
-                    "[redyellow] %d mutants made by PIT in %d ms, run on warm test workers in %d ms (tests without a "
-                            + "mutant: %d ms, so %d ms at most each): %d killed (%d by the time limit), %d survived%n",
-                    mutants.size(), planMillis, millisSince(mutantsStarted), plainMillis, limit, killed, timedOut,
-                    survivors.size()));
+                    "[redyellow] %d mutants made by PIT in %d ms; %d run on warm test workers in %d ms (%d ms of it in "
+                            + "the tests; %s; without a mutant they take %d ms, so %d ms at most each): %d killed (%d by "
+                            + "the time limit), %d survived (%d reached by no test)%n",
+                    mutants.size(), planMillis, runs, millisSince(mutantsStarted), testedMillis, coverage.describe(),
+                    plainMillis, limit, killed, timedOut, survivors.size(), mutants.size() - runs));
             return MutationResult.measured(killed, survivors.size(), survivors, millisSince(started))
                     .capped(request.mutation().maxMutantsPerClass());
         } catch (IOException | RuntimeException e) {
@@ -137,6 +172,49 @@ public final class WarmMutationTester implements MutationTester {
             if (lease != null) {
                 lease.close();
             }
+        }
+    }
+
+    /** What a survivor that no test reaches says, as PIT's report has it. */
+    static final String NO_COVERAGE = " (no test runs this line)";
+
+    /**
+     * Which tests reach which line, from the coverage run: a mutant runs only the tests that reach its
+     * line, fastest first, as in PIT. A line reached outside any test (class set-up, a static
+     * initialiser) may matter to every test: such a mutant runs them all, as does every mutant when
+     * the coverage is unknown (the probes could not be used, or tests ran in parallel).
+     */
+    record Coverage(boolean known, java.util.Map<Integer, List<String>> tests, java.util.Set<Integer> outside) {
+
+        static Coverage of(List<String> lines) {
+            if (lines.isEmpty()) {
+                return new Coverage(false, java.util.Map.of(), java.util.Set.of());
+            }
+            List<TestLines> all = lines.stream().map(TestLines::decode).toList();
+            java.util.Map<Integer, List<String>> tests = new java.util.HashMap<>();
+            java.util.Set<Integer> outside = new java.util.HashSet<>();
+            all.stream().filter(t -> !t.testId().equals(TestLines.OUTSIDE))
+                    .sorted(java.util.Comparator.comparingLong(TestLines::millis))
+                    .forEach(t -> java.util.Arrays.stream(t.ids()).forEach(id ->
+                            tests.computeIfAbsent(id, k -> new ArrayList<>()).add(t.testId())));
+            all.stream().filter(t -> t.testId().equals(TestLines.OUTSIDE))
+                    .forEach(t -> java.util.Arrays.stream(t.ids()).forEach(outside::add));
+            return new Coverage(true, tests, outside);
+        }
+
+        /**
+         * The tests that reach this line, fastest first (empty: none does); empty optional: run every
+         * selected test.
+         */
+        Optional<List<String>> testsReaching(int lineId) {
+            if (!known || lineId < 0 || outside.contains(lineId)) {
+                return Optional.empty();
+            }
+            return Optional.of(tests.getOrDefault(lineId, List.of()));
+        }
+
+        String describe() {
+            return known ? "each ran the tests that reach its line" : "each ran every test (no line coverage)";
         }
     }
 
@@ -192,6 +270,8 @@ public final class WarmMutationTester implements MutationTester {
         private WarmWorker worker;
         private WorkspaceLoan loan;
         private BaseCompile.Result compiled;
+        /** Whether the runs share one loader of the base's classes (see {@link WorkerRequest#measuring}). */
+        private boolean shareBase = true;
 
         private Lease(WarmMutationTester owner, MutationRequest request, TestSettings.JUnit settings) {
             this.owner = owner;
@@ -247,10 +327,10 @@ public final class WarmMutationTester implements MutationTester {
          * Runs the tests with this mutant (or none) on the worker; replaces the worker when the run
          * left it unusable, so the next run has a working one.
          */
-        WarmWorker.Exchange run(List<String> tests, MutatedClass mutant, long deadline)
+        WarmWorker.Exchange run(MutationRun mutation, List<String> tests, long deadline)
                 throws IOException, InterruptedException {
             WorkerRequest run = new WorkerRequest(worker.home().toAbsolutePath().toString(), tests, true,
-                    compiled.afterClasses().stream().map(p -> p.toAbsolutePath().toString()).toList(), mutant);
+                    compiled.afterClasses().stream().map(p -> p.toAbsolutePath().toString()).toList(), mutation);
             WarmWorker.Exchange exchange;
             try {
                 exchange = worker.run(run, OutputSink.DISCARD, deadline);

@@ -137,6 +137,79 @@ class WarmMutationTesterTest {
     }
 
     @Test
+    void aMutantOnALineNoTestReachesSurvivesWithoutARunAsPitsNoCoverage() throws Exception {
+        write("src/main/java/calc/Calc.java", """
+                package calc;
+
+                public final class Calc {
+                    public static int next(int x) {
+                        return x + 1;
+                    }
+
+                    public static int twice(int x) {
+                        return x * 2;
+                    }
+                }
+                """);
+        write("src/test/java/calc/CalcTest.java", test("CalcTest", "@Test void next() { assertEquals(2, Calc.next(1)); }"));
+
+        MutationResult onWorkers = measure(warm, List.of("src/test/java/calc/CalcTest.java"),
+                List.of("src/main/java/calc/Calc.java"), 0);
+        String warmOutput = output;
+        MutationResult inPit = measure(pit, List.of("src/test/java/calc/CalcTest.java"),
+                List.of("src/main/java/calc/Calc.java"), 0);
+
+        assertTrue(onWorkers.measured(), onWorkers.detail() + "\n" + warmOutput);
+        assertTrue(onWorkers.survivors().stream().anyMatch(m -> m.line() == 9 && m.change().endsWith("(no test runs this line)")),
+                onWorkers.toString());
+        assertTrue(onWorkers.survivors().stream().noneMatch(m -> m.line() == 5), onWorkers.toString());
+        assertEquals(sorted(inPit), sorted(onWorkers));
+        assertEquals(inPit.killed(), onWorkers.killed());
+        assertTrue(warmOutput.contains("reached by no test") && !warmOutput.contains("(0 reached by no test)"), warmOutput);
+    }
+
+    @Test
+    void aMutantRunsOnlyTheTestsThatReachItsLine() throws Exception {
+        write("src/main/java/calc/Calc.java", """
+                package calc;
+
+                public final class Calc {
+                    public static int next(int x) {
+                        return x + 1;
+                    }
+
+                    public static int twice(int x) {
+                        return x * 2;
+                    }
+                }
+                """);
+        // the first test reaches twice() only and notes each run; the second kills every mutant of next()
+        write("src/test/java/calc/CalcTest.java", """
+                package calc;
+                import static org.junit.jupiter.api.Assertions.*;
+                import java.nio.file.*;
+                import org.junit.jupiter.api.*;
+                @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+                class CalcTest {
+                    @Test @Order(1) void twice() throws Exception {
+                        Calc.twice(3);
+                        Files.writeString(Path.of("ran.txt"), "ran\\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    }
+                    @Test @Order(2) void next() { assertEquals(2, Calc.next(1)); }
+                }
+                """);
+
+        MutationResult result = measure(warm, List.of("src/test/java/calc/CalcTest.java"),
+                List.of("src/main/java/calc/Calc.java"), 0);
+
+        assertTrue(result.measured(), result.detail() + "\n" + output);
+        long twiceMutants = result.survivors().stream().filter(m -> m.line() == 9).count();
+        assertTrue(twiceMutants >= 1 && result.killed() >= 1, result.toString());
+        // the coverage run, then once per mutant of twice(): never for a mutant of next()
+        assertEquals(1 + twiceMutants, Files.readAllLines(workspace.resolve("ran.txt")).size(), result.toString());
+    }
+
+    @Test
     void aMutantThatLoopsForEverIsKilledByTheTimeLimitAndTheNextMutantsRunOnAFreshWorker() throws Exception {
         write("src/main/java/calc/Countdown.java", """
                 package calc;

@@ -11,12 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The class loader of a mutant's run (issue 22): the run's class path, with one class of the
- * workspace's own defined from the mutant's bytes instead of its class file, so the tests meet the
- * mutant and nothing else changes. Made anew for each mutant, as PIT's minions make theirs.
+ * The class loader of a mutation measurement's run (issue 22): the run's class path, with classes of
+ * the workspace's own defined from given bytes instead of their class files (the mutant, or the
+ * line-probed classes of a coverage run), so the tests meet them and nothing else changes. Made anew
+ * for each mutant, as PIT's minions make theirs.
  *
  * <p>It also offers the JUnit Jupiter extension that stops the run at the first failing test
  * ({@link TestPlatform#STOP_EXTENSION}) as a service, so that Jupiter's extension detection, switched
@@ -27,19 +30,20 @@ final class MutantLoader extends URLClassLoader {
 
     static final String EXTENSION_SERVICE = "META-INF/services/org.junit.jupiter.api.extension.Extension";
 
-    private final MutatedClass mutant;
+    private final Map<String, MutatedClass> replaced = new HashMap<>();
     private final URL service;
 
-    MutantLoader(String name, URL[] urls, ClassLoader parent, MutatedClass mutant) {
+    MutantLoader(String name, URL[] urls, ClassLoader parent, List<MutatedClass> replaced) {
         super(name, urls, parent);
-        this.mutant = mutant;
+        replaced.forEach(m -> this.replaced.put(m.name(), m));
         this.service = serviceUrl(TestPlatform.STOP_EXTENSION + "\n");
     }
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        if (name.equals(mutant.name())) {
-            byte[] bytes = mutant.bytes();
+        MutatedClass own = replaced.get(name);
+        if (own != null) {
+            byte[] bytes = own.bytes();
             return defineClass(name, bytes, 0, bytes.length);
         }
         return super.findClass(name);

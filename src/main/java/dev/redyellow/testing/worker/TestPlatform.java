@@ -24,12 +24,23 @@ public interface TestPlatform {
      */
     Outcome run(ClassLoader loader, List<String> classNames, List<Path> roots);
 
-    /**
-     * As {@link #run(ClassLoader, List, List)}; with {@code stopAtFirstFailure}, the Jupiter tests after
-     * the first failure are skipped (the loader must offer {@link #STOP_EXTENSION} as a service).
-     */
-    default Outcome run(ClassLoader loader, List<String> classNames, List<Path> roots, boolean stopAtFirstFailure) {
+    /** As {@link #run(ClassLoader, List, List)}, for a run of a mutation measurement. */
+    default Outcome run(ClassLoader loader, List<String> classNames, List<Path> roots, Measuring measuring) {
         return run(loader, classNames, roots);
+    }
+
+    /**
+     * How a mutation measurement's run differs (issue 22).
+     *
+     * @param stopAtFirstFailure the Jupiter tests after the first failure are skipped (the loader must
+     *                           offer {@link #STOP_EXTENSION} as a service)
+     * @param coverage           note the lines each test reaches ({@link LineHits}), for this many probed classes (0: none)
+     * @param testIds            run these tests (unique ids) instead of the named classes, when any
+     */
+    record Measuring(boolean stopAtFirstFailure, int coverage, List<String> testIds) {
+        public Measuring {
+            testIds = List.copyOf(testIds);
+        }
     }
 
     /**
@@ -39,16 +50,22 @@ public interface TestPlatform {
      * (every one passes when the platform works).
      */
     default Outcome warmUp() {
-        return new Outcome(List.of(), false, "");
+        return new Outcome(List.of(), false, "", List.of());
     }
 
     /**
-     * The tests' results, whether a class failed outside any single test, and why an engine failed
-     * as a whole (a discovery error; "" when none did).
+     * The tests' results, whether a class failed outside any single test, why an engine failed as a
+     * whole (a discovery error; "" when none did), and in a coverage run the lines each test reached
+     * ({@link TestLines} lines).
      */
-    record Outcome(List<ReplyCase> cases, boolean containerFailed, String engineFailure) {
+    record Outcome(List<ReplyCase> cases, boolean containerFailed, String engineFailure, List<String> coverage) {
         public Outcome {
             cases = List.copyOf(cases);
+            coverage = List.copyOf(coverage);
+        }
+
+        public Outcome(List<ReplyCase> cases, boolean containerFailed, String engineFailure) {
+            this(cases, containerFailed, engineFailure, List.of());
         }
     }
 }

@@ -13,15 +13,26 @@ import java.util.List;
  * @param problem         why the tests could not be run or finish ("" when they could)
  * @param recycle         why this worker must not serve another run ("" when it may)
  * @param restored        the JVM-wide settings the tests changed and the worker put back
+ * @param coverage        in a coverage run, the lines each test reached ({@link TestLines#encode()});
+ *                        empty when the lines cannot be told apart per test (tests ran in parallel)
  */
 public record WorkerReply(int sources, List<String> compileErrors, long compileMillis, long testMillis,
                           List<ReplyCase> cases, boolean containerFailed, String problem, String recycle,
-                          List<String> restored) {
+                          List<String> restored, List<String> coverage) {
 
     public WorkerReply {
         compileErrors = List.copyOf(compileErrors);
         cases = List.copyOf(cases);
         restored = List.copyOf(restored);
+        coverage = List.copyOf(coverage);
+    }
+
+    /** A reply without coverage. */
+    public WorkerReply(int sources, List<String> compileErrors, long compileMillis, long testMillis,
+                       List<ReplyCase> cases, boolean containerFailed, String problem, String recycle,
+                       List<String> restored) {
+        this(sources, compileErrors, compileMillis, testMillis, cases, containerFailed, problem, recycle, restored,
+                List.of());
     }
 
     public Frame frame() {
@@ -29,7 +40,7 @@ public record WorkerReply(int sources, List<String> compileErrors, long compileM
                 .number(testMillis).number(cases.size());
         cases.forEach(c -> c.writeTo(out));
         return new Frame(Frame.Kind.RESULT, out.flag(containerFailed).string(problem).string(recycle).strings(restored)
-                .bytes());
+                .strings(coverage).bytes());
     }
 
     public static WorkerReply of(Frame frame) throws IOException {
@@ -44,6 +55,6 @@ public record WorkerReply(int sources, List<String> compileErrors, long compileM
             cases.add(ReplyCase.readFrom(in));
         }
         return new WorkerReply(sources, errors, compileMillis, testMillis, cases, in.flag(), in.string(), in.string(),
-                in.strings());
+                in.strings(), in.strings());
     }
 }

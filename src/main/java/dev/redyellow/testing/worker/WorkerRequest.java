@@ -11,22 +11,21 @@ import java.util.List;
  * @param classPath class folders that follow the workspace's own classes and resources on the test
  *                  class path: the base's classes when the host compiled only the workspace's own
  *                  sources against them (issue 19)
- * @param mutant    a class of the workspace's own replaced by this mutant for the run (issue 22), or
- *                  {@link MutatedClass#NONE}; a mutant's run stops at its first failing test (it is
- *                  killed then), the later tests are reported skipped
+ * @param mutation  what makes the run part of a mutation measurement (issue 22), or
+ *                  {@link MutationRun#NONE} for a test run
  */
 public record WorkerRequest(String workspace, List<String> selectedClasses, boolean compiled, List<String> classPath,
-                            MutatedClass mutant) {
+                            MutationRun mutation) {
 
     public WorkerRequest {
         selectedClasses = List.copyOf(selectedClasses);
         classPath = List.copyOf(classPath);
-        mutant = mutant == null ? MutatedClass.NONE : mutant;
+        mutation = mutation == null ? MutationRun.NONE : mutation;
     }
 
     /** A plain run of compiled classes, with the base's class folders after the workspace's own. */
     public WorkerRequest(String workspace, List<String> selectedClasses, boolean compiled, List<String> classPath) {
-        this(workspace, selectedClasses, compiled, classPath, MutatedClass.NONE);
+        this(workspace, selectedClasses, compiled, classPath, MutationRun.NONE);
     }
 
     /** A request whose tests need nothing but the workspace's own classes and resources. */
@@ -40,12 +39,13 @@ public record WorkerRequest(String workspace, List<String> selectedClasses, bool
     }
 
     public Frame frame() {
-        return new Frame(Frame.Kind.RUN, new Payload.Writer().string(workspace).strings(selectedClasses).flag(compiled)
-                .strings(classPath).string(mutant.name()).blob(mutant.bytes()).bytes());
+        Payload.Writer out = new Payload.Writer().string(workspace).strings(selectedClasses).flag(compiled).strings(classPath);
+        mutation.writeTo(out);
+        return new Frame(Frame.Kind.RUN, out.bytes());
     }
 
     public static WorkerRequest of(Frame frame) throws IOException {
         Payload.Reader in = new Payload.Reader(frame.payload());
-        return new WorkerRequest(in.string(), in.strings(), in.flag(), in.strings(), new MutatedClass(in.string(), in.blob()));
+        return new WorkerRequest(in.string(), in.strings(), in.flag(), in.strings(), MutationRun.readFrom(in));
     }
 }

@@ -42,6 +42,8 @@ final class WorkspaceRun {
     private final WorkspaceCompiler compiler = new WorkspaceCompiler(true);
     private volatile boolean running;
     private int runs;
+    private URLClassLoader sharedBase;
+    private List<Path> sharedBaseFolders = List.of();
 
     WorkspaceRun(Path consoleJar, TestPlatform platform) {
         this.consoleJar = consoleJar;
@@ -61,7 +63,7 @@ final class WorkspaceRun {
         try {
             if (request.compiled()) {
                 return test(workspace, classes, request.selectedClasses(), 0, 0,
-                        request.classPath().stream().map(Path::of).toList(), request.mutant());
+                        request.classPath().stream().map(Path::of).toList(), request.mutation());
             }
             deleteTree(classes);
             WorkspaceCompiler.Compilation compilation = compiler.compile(workspace, classes, List.of(consoleJar));
@@ -71,7 +73,7 @@ final class WorkspaceRun {
                         List.of());
             }
             return test(workspace, classes, request.selectedClasses(), compilation.sources(), compileMillis, List.of(),
-                    request.mutant());
+                    request.mutation());
         } catch (IOException | RuntimeException e) {
             return new WorkerReply(0, List.of(), millisSince(started), 0, List.of(), false,
                     "the worker could not compile the workspace: " + e, "", List.of());
@@ -81,7 +83,7 @@ final class WorkspaceRun {
     }
 
     private WorkerReply test(Path workspace, Path classes, List<String> selected, int sources, long compileMillis,
-                             List<Path> after, MutatedClass mutant) throws IOException {
+                             List<Path> after, MutationRun mutation) throws IOException {
         List<Path> roots = new ArrayList<>(List.of(classes));
         for (String folder : RESOURCE_FOLDERS) {
             if (Files.isDirectory(workspace.resolve(folder))) {
@@ -90,9 +92,13 @@ final class WorkspaceRun {
         }
         // the base's shared classes come last: nothing of the workspace's own has their names (BaseCompile)
         roots.addAll(after);
-        URL[] urls = new URL[roots.size()];
+        // a measurement's runs load the base's classes once, in a parent of each run's own loader
+        boolean shared = mutation.sharedBase() && !after.isEmpty();
+        ClassLoader parent = shared ? sharedBase(after) : WorkspaceRun.class.getClassLoader();
+        List<Path> loaded = shared ? roots.subList(0, roots.size() - after.size()) : roots;
+        URL[] urls = new URL[loaded.size()];
         for (int i = 0; i < urls.length; i++) {
-            urls[i] = roots.get(i).toUri().toURL();
+            urls[i] = loaded.get(i).toUri().toURL();
         }
         List<Path> classRoots = new ArrayList<>(List.of(classes));
         classRoots.addAll(after);
@@ -106,13 +112,16 @@ final class WorkspaceRun {
         AtomicReference<TestPlatform.Outcome> outcome = new AtomicReference<>(new TestPlatform.Outcome(List.of(), false, ""));
         AtomicReference<String> problem = new AtomicReference<>("");
         JvmGlobals.Changes changes;
-        try (URLClassLoader loader = mutant.present()
-                ? new MutantLoader("run-" + runs, urls, WorkspaceRun.class.getClassLoader(), mutant)
-                : new URLClassLoader("run-" + runs, urls, WorkspaceRun.class.getClassLoader())) {
+        TestPlatform.Measuring measuring = new TestPlatform.Measuring(mutation.stopAtFirstFailure(),
+                mutation.coverage() ? mutation.replaced().size() : 0, mutation.testIds());
+        try (URLClassLoader loader = mutation.active()
+                ? new MutantLoader("run-" + runs, urls, parent, mutation.replaced())
+                : new URLClassLoader("run-" + runs, urls, parent)) {
             // The stack every test JVM gives its tests (TestJvm): the same in both fork modes.
             Thread tests = new Thread(null, () -> {
                 try {
-                    outcome.set(platform.run(loader, selected, roots, mutant.present()));
+                    outcome.set(mutation.active() ? platform.run(loader, selected, roots, measuring)
+                            : platform.run(loader, selected, roots));
                 } catch (OutOfMemoryError e) {
                     problem.set("the tests ran out of memory (" + e.getMessage() + "; the worker's heap is "
                             + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB)");
@@ -145,7 +154,27 @@ final class WorkspaceRun {
                 + outcome.get().engineFailure();
         return new WorkerReply(sources, List.of(), compileMillis, testMillis, outcome.get().cases(),
                 outcome.get().containerFailed(), problem.get().isEmpty() ? engineFailure : problem.get(), recycle,
-                changes.restored());
+                changes.restored(), outcome.get().coverage());
+    }
+
+    /**
+     * The loader of the base's class folders that a mutation measurement's runs share: made for the
+     * first run that names these folders, kept while the next runs name the same ones. The folders are
+     * named by the hash of their content (BaseCompile), so the same names mean the same classes.
+     */
+    private ClassLoader sharedBase(List<Path> after) throws IOException {
+        if (!after.equals(sharedBaseFolders)) {
+            if (sharedBase != null) {
+                sharedBase.close();
+            }
+            URL[] urls = new URL[after.size()];
+            for (int i = 0; i < urls.length; i++) {
+                urls[i] = after.get(i).toUri().toURL();
+            }
+            sharedBase = new URLClassLoader("measured-base", urls, WorkspaceRun.class.getClassLoader());
+            sharedBaseFolders = List.copyOf(after);
+        }
+        return sharedBase;
     }
 
     /** The threads the run started that still run after a short grace, as a recycle reason ("" if none). */

@@ -39,30 +39,43 @@ public final class JUnitPlatformBridge implements TestPlatform {
 
     @Override
     public Outcome run(ClassLoader loader, List<String> classNames, List<Path> roots) {
-        return run(loader, classNames, roots, false);
+        return run(loader, classNames, roots, new Measuring(false, 0, List.of()));
     }
 
     @Override
-    public Outcome run(ClassLoader loader, List<String> classNames, List<Path> roots, boolean stopAtFirstFailure) {
+    public Outcome run(ClassLoader loader, List<String> classNames, List<Path> roots, Measuring measuring) {
         List<DiscoverySelector> selectors = new ArrayList<>();
-        if (classNames.isEmpty()) {
-            selectors.addAll(DiscoverySelectors.selectClasspathRoots(new LinkedHashSet<>(roots)));
-        }
-        for (String name : classNames) {
-            selectors.add(DiscoverySelectors.selectClass(loader, name));
+        if (!measuring.testIds().isEmpty()) {
+            measuring.testIds().forEach(id -> selectors.add(DiscoverySelectors.selectUniqueId(id)));
+        } else {
+            if (classNames.isEmpty()) {
+                selectors.addAll(DiscoverySelectors.selectClasspathRoots(new LinkedHashSet<>(roots)));
+            }
+            for (String name : classNames) {
+                selectors.add(DiscoverySelectors.selectClass(loader, name));
+            }
         }
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectors)
                 .filters(ClassNameFilter.includeClassNamePatterns(ClassNameFilter.STANDARD_INCLUDE_PATTERN));
-        if (stopAtFirstFailure && !detectsExtensions(loader)) {
+        if (measuring.stopAtFirstFailure() && !detectsExtensions(loader)) {
             // Jupiter detects the stop extension as a service of the run's loader, and that one alone; a
             // workspace that detects extensions itself keeps its own settings (and may stop later)
             builder.configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
                     .configurationParameter("junit.jupiter.extensions.autodetection.include", STOP_EXTENSION);
         }
-        Results results = new Results(stopAtFirstFailure);
+        Results results = new Results(measuring.stopAtFirstFailure(), measuring.coverage() > 0);
         StopAfterFailure.failed = false;
-        launcher.execute(builder.build(), results);
+        if (measuring.coverage() > 0) {
+            LineHits.start(measuring.coverage());
+        }
+        try {
+            launcher.execute(builder.build(), results);
+        } finally {
+            if (measuring.coverage() > 0) {
+                LineHits.stop();
+            }
+        }
         return results.outcome();
     }
 
@@ -103,7 +116,7 @@ public final class JUnitPlatformBridge implements TestPlatform {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(DiscoverySelectors.selectClass(WarmUp.class))
                 .build();
-        Results results = new Results(false);
+        Results results = new Results(false, false);
         launcher.execute(request, results);
         return results.outcome();
     }
@@ -146,7 +159,17 @@ public final class JUnitPlatformBridge implements TestPlatform {
 
     /** Collects every test's result, then judges each test as the legacy XML report does. */
     private static final class Results implements TestExecutionListener {
+        /** The id segments of a test's invocations, which are selected through the test that makes them. */
+        private static final java.util.regex.Pattern INVOCATIONS = java.util.regex.Pattern.compile(
+                "(/\\[(test-template-invocation|dynamic-test|dynamic-container):[^\\]]*\\])+$");
         private final boolean stopAtFirstFailure;
+        private final boolean coverage;
+        /** Per test to select (by unique id): its time and the lines it reached, in the order they ran. */
+        private final Map<String, Long> testMillis = new java.util.LinkedHashMap<>();
+        private final Map<String, java.util.Set<Integer>> testLines = new HashMap<>();
+        private final java.util.Set<Integer> outside = new java.util.TreeSet<>();
+        private TestIdentifier runningTest;
+        private boolean concurrent;
         private TestPlan plan;
         private final Map<TestIdentifier, TestExecutionResult> finished = new HashMap<>();
         private final Map<TestIdentifier, String> skipped = new HashMap<>();
@@ -155,8 +178,26 @@ public final class JUnitPlatformBridge implements TestPlatform {
         private boolean containerFailed;
         private String engineFailure = "";
 
-        Results(boolean stopAtFirstFailure) {
+        Results(boolean stopAtFirstFailure, boolean coverage) {
             this.stopAtFirstFailure = stopAtFirstFailure;
+            this.coverage = coverage;
+        }
+
+        /** The lines reached since the last event go to the test running, else to everyone's set-up. */
+        private void noteLines() {
+            if (!coverage) {
+                return;
+            }
+            int[] ids = LineHits.take();
+            java.util.Set<Integer> into = runningTest == null ? outside
+                    : testLines.computeIfAbsent(selectable(runningTest), k -> new java.util.TreeSet<>());
+            for (int id : ids) {
+                into.add(id);
+            }
+        }
+
+        private static String selectable(TestIdentifier id) {
+            return INVOCATIONS.matcher(id.getUniqueId()).replaceFirst("");
         }
 
         @Override
@@ -166,6 +207,12 @@ public final class JUnitPlatformBridge implements TestPlatform {
 
         @Override
         public void executionStarted(TestIdentifier id) {
+            noteLines();
+            if (coverage && id.isTest()) {
+                // two tests at once (parallel execution): their lines cannot be told apart
+                concurrent |= runningTest != null;
+                runningTest = id;
+            }
             started.put(id, System.nanoTime());
         }
 
@@ -176,6 +223,13 @@ public final class JUnitPlatformBridge implements TestPlatform {
 
         @Override
         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            noteLines();
+            if (coverage && id.isTest()) {
+                Long start = started.get(id);
+                testMillis.merge(selectable(id), start == null ? 0 : (System.nanoTime() - start) / 1_000_000, Long::sum);
+                testLines.computeIfAbsent(selectable(id), k -> new java.util.TreeSet<>());
+                runningTest = null;
+            }
             finished.put(id, result);
             if (stopAtFirstFailure && result.getStatus() == TestExecutionResult.Status.FAILED) {
                 StopAfterFailure.failed = true;
@@ -211,7 +265,20 @@ public final class JUnitPlatformBridge implements TestPlatform {
                     cases.addAll(judged.values());
                 }
             }
-            return new Outcome(cases, containerFailed, engineFailure);
+            return new Outcome(cases, containerFailed, engineFailure, coverageLines());
+        }
+
+        /** Each test's lines ({@link TestLines}), and the lines reached outside any; none when tests overlapped. */
+        private List<String> coverageLines() {
+            noteLines();
+            if (!coverage || concurrent) {
+                return List.of();
+            }
+            List<String> lines = new ArrayList<>();
+            testMillis.forEach((id, millis) -> lines.add(new TestLines(id, millis,
+                    testLines.get(id).stream().mapToInt(Integer::intValue).toArray()).encode()));
+            lines.add(new TestLines(TestLines.OUTSIDE, 0, outside.stream().mapToInt(Integer::intValue).toArray()).encode());
+            return lines;
         }
 
         /**
