@@ -22,10 +22,9 @@ import java.util.Optional;
  * a library in this JVM ({@link PitMutants}: its engine, its filters and its class limit, from the
  * same options as {@link PitestMutationTester} gives PIT's command line), and a warm worker runs the
  * feature's own tests once per mutant, with the mutated class defined in a class loader made for that
- * mutant alone, as PIT's minions do. The base's classes (the project's and the GREEN dependencies',
- * compiled once per content hash) are loaded once per measurement in a parent of those loaders, so
- * only the workspace's own classes are loaded again for each mutant; where a base class needs one of
- * the workspace's own (the tests do not pass so), every run loads them all. A mutant is killed when a test fails or errs, when the tests
+ * mutant alone, as PIT's minions do. (The base's classes are loaded anew for each mutant too: loaded
+ * once in a parent loader they would be another runtime package than the workspace's classes of the
+ * same package, which then lose access to each other's package-private members.) A mutant is killed when a test fails or errs, when the tests
  * cannot run with it, or when they run past the time limit ({@link #timeLimitMillis}: PIT's, from
  * the tests' own time without a mutant); a mutant's run stops at its first failing Jupiter test. A
  * worker that a mutant leaves unusable (a loop for ever, System.exit, threads left running) is
@@ -104,25 +103,20 @@ public final class WarmMutationTester implements MutationTester {
             // The tests without a mutant, with the line probes: they must pass here too, their time sets
             // each mutant's limit, and their lines tell which tests can kill which mutant.
             List<MutatedClass> probes = plan.probes().stream().map(p -> new MutatedClass(p.className(), p.bytes())).toList();
-            WarmWorker.Exchange plain = lease.run(MutationRun.plain(lease.shareBase, probes), tests, deadline);
+            WarmWorker.Exchange plain = lease.run(MutationRun.plain(probes), tests, deadline);
             String failed = plainFailure(plain);
+            String noCoverage = failed.isEmpty() ? "tests ran at the same time" : "the tests fail with line probes: " + failed;
             if (!failed.isEmpty()) {
-                // without the probes (a class they break), and then without sharing the base's classes in
-                // a parent loader, which cannot see the workspace's own (a base class that uses one)
-                plain = lease.run(MutationRun.plain(lease.shareBase, List.of()), tests, deadline);
+                // without the probes: a class they break (or tests that fail anyway, which this tells)
+                plain = lease.run(MutationRun.plain(List.of()), tests, deadline);
                 failed = plainFailure(plain);
-                if (!failed.isEmpty()) {
-                    lease.shareBase = false;
-                    plain = lease.run(MutationRun.plain(false, List.of()), tests, deadline);
-                    failed = plainFailure(plain);
-                }
             }
             if (!failed.isEmpty()) {
                 return MutationResult.error("the tests do not pass on the warm worker without a mutant: " + failed,
                         millisSince(started));
             }
             WorkerReply plainReply = ((WarmWorker.Replied) plain).reply();
-            Coverage coverage = Coverage.of(plainReply.coverage());
+            Coverage coverage = Coverage.of(plainReply.coverage(), noCoverage);
             long plainMillis = plainReply.testMillis();
             long limit = timeLimitMillis(plainMillis);
             int killed = 0;
@@ -144,7 +138,7 @@ public final class WarmMutationTester implements MutationTester {
                     continue;
                 }
                 long mutantDeadline = Math.min(deadline, System.nanoTime() + limit * 1_000_000L);
-                WarmWorker.Exchange exchange = lease.run(MutationRun.mutant(lease.shareBase,
+                WarmWorker.Exchange exchange = lease.run(MutationRun.mutant(
                         new MutatedClass(mutant.className(), mutant.bytes()), covering.orElse(List.of())), tests, mutantDeadline);
                 runs++;
                 if (exchange instanceof WarmWorker.TimedOut) {
@@ -184,11 +178,13 @@ public final class WarmMutationTester implements MutationTester {
      * initialiser) may matter to every test: such a mutant runs them all, as does every mutant when
      * the coverage is unknown (the probes could not be used, or tests ran in parallel).
      */
-    record Coverage(boolean known, java.util.Map<Integer, List<String>> tests, java.util.Set<Integer> outside) {
+    record Coverage(boolean known, java.util.Map<Integer, List<String>> tests, java.util.Set<Integer> outside,
+                    String unknownBecause) {
 
-        static Coverage of(List<String> lines) {
+        /** @param unknownBecause why there are no lines, if there are none */
+        static Coverage of(List<String> lines, String unknownBecause) {
             if (lines.isEmpty()) {
-                return new Coverage(false, java.util.Map.of(), java.util.Set.of());
+                return new Coverage(false, java.util.Map.of(), java.util.Set.of(), unknownBecause);
             }
             List<TestLines> all = lines.stream().map(TestLines::decode).toList();
             java.util.Map<Integer, List<String>> tests = new java.util.HashMap<>();
@@ -199,7 +195,7 @@ public final class WarmMutationTester implements MutationTester {
                             tests.computeIfAbsent(id, k -> new ArrayList<>()).add(t.testId())));
             all.stream().filter(t -> t.testId().equals(TestLines.OUTSIDE))
                     .forEach(t -> java.util.Arrays.stream(t.ids()).forEach(outside::add));
-            return new Coverage(true, tests, outside);
+            return new Coverage(true, tests, outside, "");
         }
 
         /**
@@ -214,7 +210,8 @@ public final class WarmMutationTester implements MutationTester {
         }
 
         String describe() {
-            return known ? "each ran the tests that reach its line" : "each ran every test (no line coverage)";
+            return known ? "each ran the tests that reach its line"
+                    : "each ran every test (no line coverage: " + unknownBecause + ")";
         }
     }
 
@@ -230,10 +227,10 @@ public final class WarmMutationTester implements MutationTester {
         if (!reply.problem().isEmpty()) {
             return reply.problem();
         }
-        List<String> failing = reply.cases().stream().filter(c -> c.status() == ReplyCase.Status.FAILED)
-                .map(c -> c.className() + "." + c.legacyName()).limit(3).toList();
+        List<ReplyCase> failing = reply.cases().stream().filter(c -> c.status() == ReplyCase.Status.FAILED).toList();
         if (!failing.isEmpty()) {
-            return "failing: " + String.join(", ", failing);
+            return failing.size() + " failing, first " + failing.get(0).className() + "." + failing.get(0).legacyName()
+                    + ": " + FailureNames.bounded(failing.get(0).message());
         }
         if (reply.containerFailed()) {
             return "a test class failed outside any test";
@@ -270,8 +267,6 @@ public final class WarmMutationTester implements MutationTester {
         private WarmWorker worker;
         private WorkspaceLoan loan;
         private BaseCompile.Result compiled;
-        /** Whether the runs share one loader of the base's classes (see {@link WorkerRequest#measuring}). */
-        private boolean shareBase = true;
 
         private Lease(WarmMutationTester owner, MutationRequest request, TestSettings.JUnit settings) {
             this.owner = owner;

@@ -7,17 +7,15 @@ import java.util.List;
 /**
  * What makes a run part of a mutation measurement (issue 22), or {@link #NONE} for a test run.
  *
- * @param sharedBase the request's class-path folders (the base's classes) are loaded once and shared
- *                   by the measurement's runs; only the workspace's own classes are loaded anew
  * @param replaced   classes of the workspace's own defined from these bytes instead of their class
  *                   files: the mutant, or the line-probed classes of a coverage run
  * @param coverage   record which lines of the probed classes each test runs ({@link LineHits})
  * @param testIds    run only these tests (JUnit unique ids) rather than the selected classes
  */
-public record MutationRun(boolean active, boolean sharedBase, List<MutatedClass> replaced, boolean coverage,
+public record MutationRun(boolean active, List<MutatedClass> replaced, boolean coverage,
                           List<String> testIds) {
 
-    public static final MutationRun NONE = new MutationRun(false, false, List.of(), false, List.of());
+    public static final MutationRun NONE = new MutationRun(false, List.of(), false, List.of());
 
     public MutationRun {
         replaced = List.copyOf(replaced);
@@ -25,13 +23,13 @@ public record MutationRun(boolean active, boolean sharedBase, List<MutatedClass>
     }
 
     /** A run of a measurement without a mutant: the tests as they are, or with line probes. */
-    public static MutationRun plain(boolean sharedBase, List<MutatedClass> probes) {
-        return new MutationRun(true, sharedBase, probes, !probes.isEmpty(), List.of());
+    public static MutationRun plain(List<MutatedClass> probes) {
+        return new MutationRun(true, probes, !probes.isEmpty(), List.of());
     }
 
     /** A mutant's run, of these tests only (every selected test when empty). */
-    public static MutationRun mutant(boolean sharedBase, MutatedClass mutant, List<String> testIds) {
-        return new MutationRun(true, sharedBase, List.of(mutant), false, testIds);
+    public static MutationRun mutant(MutatedClass mutant, List<String> testIds) {
+        return new MutationRun(true, List.of(mutant), false, testIds);
     }
 
     /** A mutant is killed by its first failure: its run skips the Jupiter tests after it. */
@@ -40,19 +38,18 @@ public record MutationRun(boolean active, boolean sharedBase, List<MutatedClass>
     }
 
     void writeTo(Payload.Writer out) {
-        out.flag(active).flag(sharedBase).number(replaced.size());
+        out.flag(active).number(replaced.size());
         replaced.forEach(m -> out.string(m.name()).blob(m.bytes()));
         out.flag(coverage).strings(testIds);
     }
 
     static MutationRun readFrom(Payload.Reader in) throws IOException {
         boolean active = in.flag();
-        boolean sharedBase = in.flag();
         int count = in.count();
         List<MutatedClass> replaced = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             replaced.add(new MutatedClass(in.string(), in.blob()));
         }
-        return new MutationRun(active, sharedBase, replaced, in.flag(), in.strings());
+        return new MutationRun(active, replaced, in.flag(), in.strings());
     }
 }

@@ -42,8 +42,6 @@ final class WorkspaceRun {
     private final WorkspaceCompiler compiler = new WorkspaceCompiler(true);
     private volatile boolean running;
     private int runs;
-    private URLClassLoader sharedBase;
-    private List<Path> sharedBaseFolders = List.of();
 
     WorkspaceRun(Path consoleJar, TestPlatform platform) {
         this.consoleJar = consoleJar;
@@ -92,14 +90,11 @@ final class WorkspaceRun {
         }
         // the base's shared classes come last: nothing of the workspace's own has their names (BaseCompile)
         roots.addAll(after);
-        // a measurement's runs load the base's classes once, in a parent of each run's own loader
-        boolean shared = mutation.sharedBase() && !after.isEmpty();
-        ClassLoader parent = shared ? sharedBase(after) : WorkspaceRun.class.getClassLoader();
-        List<Path> loaded = shared ? roots.subList(0, roots.size() - after.size()) : roots;
-        URL[] urls = new URL[loaded.size()];
+        URL[] urls = new URL[roots.size()];
         for (int i = 0; i < urls.length; i++) {
-            urls[i] = loaded.get(i).toUri().toURL();
+            urls[i] = roots.get(i).toUri().toURL();
         }
+        ClassLoader parent = WorkspaceRun.class.getClassLoader();
         List<Path> classRoots = new ArrayList<>(List.of(classes));
         classRoots.addAll(after);
         String missing = WorkspaceCompiler.missingClasses(classRoots, selected);
@@ -155,26 +150,6 @@ final class WorkspaceRun {
         return new WorkerReply(sources, List.of(), compileMillis, testMillis, outcome.get().cases(),
                 outcome.get().containerFailed(), problem.get().isEmpty() ? engineFailure : problem.get(), recycle,
                 changes.restored(), outcome.get().coverage());
-    }
-
-    /**
-     * The loader of the base's class folders that a mutation measurement's runs share: made for the
-     * first run that names these folders, kept while the next runs name the same ones. The folders are
-     * named by the hash of their content (BaseCompile), so the same names mean the same classes.
-     */
-    private ClassLoader sharedBase(List<Path> after) throws IOException {
-        if (!after.equals(sharedBaseFolders)) {
-            if (sharedBase != null) {
-                sharedBase.close();
-            }
-            URL[] urls = new URL[after.size()];
-            for (int i = 0; i < urls.length; i++) {
-                urls[i] = after.get(i).toUri().toURL();
-            }
-            sharedBase = new URLClassLoader("measured-base", urls, WorkspaceRun.class.getClassLoader());
-            sharedBaseFolders = List.copyOf(after);
-        }
-        return sharedBase;
     }
 
     /** The threads the run started that still run after a short grace, as a recycle reason ("" if none). */
