@@ -179,6 +179,11 @@ public final class MutationBench {
                 label, sampled.wallSeconds(), sampled.wallSeconds() / base, generated, referenceLabel,
                 moved.stream().mapToDouble(Double::doubleValue).average().orElse(0),
                 moved.stream().mapToDouble(Double::doubleValue).max().orElse(0), moved.size());
+        sampled.result().outcomes().stream()
+                .filter(o -> referenceScores.containsKey(o.id()) && o.mutation().filter(MutationResult::measured).isPresent())
+                .filter(o -> Math.abs(o.mutation().get().score() - referenceScores.get(o.id())) > 1e-9)
+                .forEach(o -> out.printf(Locale.ROOT, "%-40s %s: %s here, %.3f with %s%n", "  score differs", o.id(),
+                        o.mutation().get().summary(), referenceScores.get(o.id()), referenceLabel));
     }
 
     private Cycle cycle(Manifest manifest, Path cacheDb, Path work, boolean measure, String label) throws Exception {

@@ -103,12 +103,12 @@ public final class WarmMutationTester implements MutationTester {
             // The tests without a mutant, with the line probes: they must pass here too, their time sets
             // each mutant's limit, and their lines tell which tests can kill which mutant.
             List<MutatedClass> probes = plan.probes().stream().map(p -> new MutatedClass(p.className(), p.bytes())).toList();
-            WarmWorker.Exchange plain = lease.run(MutationRun.plain(probes), tests, deadline);
+            WarmWorker.Exchange plain = lease.run(MutationRun.plain(lease.session, probes), tests, deadline);
             String failed = plainFailure(plain);
             String noCoverage = failed.isEmpty() ? "tests ran at the same time" : "the tests fail with line probes: " + failed;
             if (!failed.isEmpty()) {
                 // without the probes: a class they break (or tests that fail anyway, which this tells)
-                plain = lease.run(MutationRun.plain(List.of()), tests, deadline);
+                plain = lease.run(MutationRun.plain(lease.session, List.of()), tests, deadline);
                 failed = plainFailure(plain);
             }
             if (!failed.isEmpty()) {
@@ -138,7 +138,7 @@ public final class WarmMutationTester implements MutationTester {
                     continue;
                 }
                 long mutantDeadline = Math.min(deadline, System.nanoTime() + limit * 1_000_000L);
-                WarmWorker.Exchange exchange = lease.run(MutationRun.mutant(
+                WarmWorker.Exchange exchange = lease.run(MutationRun.mutant(lease.session,
                         new MutatedClass(mutant.className(), mutant.bytes()), covering.orElse(List.of())), tests, mutantDeadline);
                 runs++;
                 if (exchange instanceof WarmWorker.TimedOut) {
@@ -267,6 +267,8 @@ public final class WarmMutationTester implements MutationTester {
         private WarmWorker worker;
         private WorkspaceLoan loan;
         private BaseCompile.Result compiled;
+        /** Names this measurement's runs for the worker, which keeps one loader for them. */
+        private final String session = java.util.UUID.randomUUID().toString();
 
         private Lease(WarmMutationTester owner, MutationRequest request, TestSettings.JUnit settings) {
             this.owner = owner;
