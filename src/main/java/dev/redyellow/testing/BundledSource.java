@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
@@ -85,14 +83,8 @@ record BundledSource(String resource) {
 
     /** Writes a jar of these entries through a temporary file and an atomic move: parallel builders never see half a jar. */
     static void writeJar(Map<String, byte[]> entries, Path target) throws IOException {
-        writeJar(entries, target, new Manifest());
-    }
-
-    /** As {@link #writeJar(Map, Path)}, with this manifest. */
-    static void writeJar(Map<String, byte[]> entries, Path target, Manifest manifest) throws IOException {
-        manifest.getMainAttributes().putIfAbsent(Attributes.Name.MANIFEST_VERSION, "1.0");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+        try (JarOutputStream jar = new JarOutputStream(bytes)) {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
                 jar.putNextEntry(new JarEntry(entry.getKey()));
                 jar.write(entry.getValue());

@@ -210,9 +210,7 @@ public final class WarmWorkerPool implements AutoCloseable {
         // pass there overflowed here.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(TestJvm.options(heapMb));
-        // the worker's jar is also its agent, which lets a mutation measurement swap a class's code (issue 22)
-        command.addAll(List.of("-XX:-UsePerfData", "-Xshare:auto", "-javaagent:" + jar.path(),
-                "-cp", jar.path() + File.pathSeparator + consoleJar,
+        command.addAll(List.of("-XX:-UsePerfData", "-Xshare:auto", "-cp", jar.path() + File.pathSeparator + consoleJar,
                 MAIN, consoleJar.toString()));
         return command;
     }

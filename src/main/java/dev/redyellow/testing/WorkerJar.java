@@ -2,7 +2,6 @@ package dev.redyellow.testing;
 
 import dev.redyellow.files.AtomicFiles;
 import dev.redyellow.files.Sha256;
-import dev.redyellow.testing.worker.Redefinitions;
 import dev.redyellow.testing.worker.TestPlatform;
 import dev.redyellow.testing.worker.WorkerMain;
 import java.io.ByteArrayOutputStream;
@@ -62,11 +61,10 @@ final class WorkerJar {
             digest.update(bytes);
         });
         digest.update(source.getBytes(StandardCharsets.UTF_8));
-        digest.update("agent manifest 1".getBytes(StandardCharsets.UTF_8)); // the manifest is part of the jar too
         Path target = consoleJar.resolveSibling("redyellow-worker-" + Sha256.hex(digest).substring(0, 16) + ".jar");
         if (!Files.isRegularFile(target)) {
             classes.putAll(BRIDGE.compile(source, java.util.List.of(consoleJar, classPathOfWorker())));
-            BundledSource.writeJar(classes, target, agentManifest());
+            BundledSource.writeJar(classes, target);
         }
         built = target;
         return built;
@@ -105,15 +103,6 @@ final class WorkerJar {
     private static boolean isWorkerClass(JarEntry entry) {
         String name = entry.getName();
         return name.startsWith(PACKAGE) && name.endsWith(".class") && name.indexOf('/', PACKAGE.length()) < 0;
-    }
-
-    /** The worker's jar is its own Java agent too ({@link Redefinitions}): it may redefine classes. */
-    private static java.util.jar.Manifest agentManifest() {
-        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
-        manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
-        manifest.getMainAttributes().putValue("Premain-Class", Redefinitions.class.getName());
-        manifest.getMainAttributes().putValue("Can-Redefine-Classes", "true");
-        return manifest;
     }
 
     private static Path classPathOfWorker() throws IOException {

@@ -210,34 +210,6 @@ class WarmMutationTesterTest {
     }
 
     @Test
-    void theMeasurementsRunsShareOneLoaderAndSwapOnlyTheMutatedClassesCode() throws Exception {
-        write(AGE_CODE, AGE);
-        // a static counter of the test class: one loader for every run counts up, a loader per run starts at 1
-        write(AGE_TEST, """
-                package calc;
-                import static org.junit.jupiter.api.Assertions.*;
-                import java.nio.file.*;
-                import org.junit.jupiter.api.*;
-                class AgeTest {
-                    static int runs;
-                    @Test void boundary() throws Exception {
-                        runs++;
-                        Files.writeString(Path.of("runs.txt"), runs + "\\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                        assertTrue(Age.adult(18));
-                        assertFalse(Age.adult(17));
-                    }
-                }
-                """);
-
-        MutationResult result = measure(warm, List.of(AGE_TEST), List.of(AGE_CODE), 0);
-
-        assertEquals(0, result.survived(), result + "\n" + output);
-        List<String> counts = Files.readAllLines(workspace.resolve("runs.txt"));
-        assertEquals(1 + result.generated(), counts.size(), counts.toString());
-        assertEquals(String.valueOf(counts.size()), counts.get(counts.size() - 1), "one loader for all runs: " + counts);
-    }
-
-    @Test
     void aMutantThatLoopsForEverIsKilledByTheTimeLimitAndTheNextMutantsRunOnAFreshWorker() throws Exception {
         write("src/main/java/calc/Countdown.java", """
                 package calc;

@@ -11,15 +11,11 @@ import java.util.List;
  *                   files: the mutant, or the line-probed classes of a coverage run
  * @param coverage   record which lines of the probed classes each test runs ({@link LineHits})
  * @param testIds    run only these tests (JUnit unique ids) rather than the selected classes
- * @param session    the measurement this run belongs to: its runs share one class loader, and each
- *                   run gives the replaced classes their code by redefinition ({@link Redefinitions}),
- *                   putting back what the run before replaced, as PIT's minions do; where classes
- *                   cannot be redefined, each run gets a loader of its own
  */
 public record MutationRun(boolean active, List<MutatedClass> replaced, boolean coverage,
-                          List<String> testIds, String session) {
+                          List<String> testIds) {
 
-    public static final MutationRun NONE = new MutationRun(false, List.of(), false, List.of(), "");
+    public static final MutationRun NONE = new MutationRun(false, List.of(), false, List.of());
 
     public MutationRun {
         replaced = List.copyOf(replaced);
@@ -27,13 +23,13 @@ public record MutationRun(boolean active, List<MutatedClass> replaced, boolean c
     }
 
     /** A run of a measurement without a mutant: the tests as they are, or with line probes. */
-    public static MutationRun plain(String session, List<MutatedClass> probes) {
-        return new MutationRun(true, probes, !probes.isEmpty(), List.of(), session);
+    public static MutationRun plain(List<MutatedClass> probes) {
+        return new MutationRun(true, probes, !probes.isEmpty(), List.of());
     }
 
     /** A mutant's run, of these tests only (every selected test when empty). */
-    public static MutationRun mutant(String session, MutatedClass mutant, List<String> testIds) {
-        return new MutationRun(true, List.of(mutant), false, testIds, session);
+    public static MutationRun mutant(MutatedClass mutant, List<String> testIds) {
+        return new MutationRun(true, List.of(mutant), false, testIds);
     }
 
     /** A mutant is killed by its first failure: its run skips the Jupiter tests after it. */
@@ -44,7 +40,7 @@ public record MutationRun(boolean active, List<MutatedClass> replaced, boolean c
     void writeTo(Payload.Writer out) {
         out.flag(active).number(replaced.size());
         replaced.forEach(m -> out.string(m.name()).blob(m.bytes()));
-        out.flag(coverage).strings(testIds).string(session);
+        out.flag(coverage).strings(testIds);
     }
 
     static MutationRun readFrom(Payload.Reader in) throws IOException {
@@ -54,6 +50,6 @@ public record MutationRun(boolean active, List<MutatedClass> replaced, boolean c
         for (int i = 0; i < count; i++) {
             replaced.add(new MutatedClass(in.string(), in.blob()));
         }
-        return new MutationRun(active, replaced, in.flag(), in.strings(), in.string());
+        return new MutationRun(active, replaced, in.flag(), in.strings());
     }
 }

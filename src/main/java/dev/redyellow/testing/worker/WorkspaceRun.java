@@ -42,7 +42,6 @@ final class WorkspaceRun {
     private final WorkspaceCompiler compiler = new WorkspaceCompiler(true);
     private volatile boolean running;
     private int runs;
-    private MeasurementSession session;
 
     WorkspaceRun(Path consoleJar, TestPlatform platform) {
         this.consoleJar = consoleJar;
@@ -60,9 +59,6 @@ final class WorkspaceRun {
         Path workspace = Path.of(request.workspace());
         Path classes = workspace.resolve(WorkspaceCompiler.OWN_FOLDER).resolve("classes");
         try {
-            if (session != null && !session.id().equals(request.mutation().session())) {
-                endSession(); // its classes and their state reach no other run
-            }
             if (request.compiled()) {
                 return test(workspace, classes, request.selectedClasses(), 0, 0,
                         request.classPath().stream().map(Path::of).toList(), request.mutation());
@@ -113,24 +109,9 @@ final class WorkspaceRun {
         JvmGlobals.Changes changes;
         TestPlatform.Measuring measuring = new TestPlatform.Measuring(mutation.stopAtFirstFailure(),
                 mutation.coverage() ? mutation.replaced().size() : 0, mutation.testIds());
-        boolean inSession = mutation.active() && !mutation.session().isEmpty() && Redefinitions.available();
-        URLClassLoader loader;
-        if (inSession) {
-            MeasurementSession measured = session(mutation.session(), urls, parent);
-            loader = measured.loader();
-            try {
-                measured.apply(mutation.replaced());
-            } catch (ReflectiveOperationException | IOException | java.lang.instrument.UnmodifiableClassException
-                     | RuntimeException | LinkageError e) {
-                // PIT's "non-viable" mutant: the JVM does not take it, so no test can pass with it
-                return new WorkerReply(sources, List.of(), compileMillis, 0, List.of(), false,
-                        "the JVM refused the replaced class: " + firstLine(e), "", List.of());
-            }
-        } else {
-            loader = mutation.active() ? new MutantLoader("run-" + runs, urls, parent, mutation.replaced())
-                    : new URLClassLoader("run-" + runs, urls, parent);
-        }
-        try {
+        try (URLClassLoader loader = mutation.active()
+                ? new MutantLoader("run-" + runs, urls, parent, mutation.replaced())
+                : new URLClassLoader("run-" + runs, urls, parent)) {
             // The stack every test JVM gives its tests (TestJvm): the same in both fork modes.
             Thread tests = new Thread(null, () -> {
                 try {
@@ -147,9 +128,6 @@ final class WorkspaceRun {
             tests.start();
             join(tests);
         } finally {
-            if (!inSession) {
-                loader.close();
-            }
             changes = globals.restore();
         }
         long testMillis = millisSince(started);
@@ -172,25 +150,6 @@ final class WorkspaceRun {
         return new WorkerReply(sources, List.of(), compileMillis, testMillis, outcome.get().cases(),
                 outcome.get().containerFailed(), problem.get().isEmpty() ? engineFailure : problem.get(), recycle,
                 changes.restored(), outcome.get().coverage());
-    }
-
-    /**
-     * The measurement's session, made by its first run; a run of another measurement (or none) ends the
-     * one before.
-     */
-    private MeasurementSession session(String id, URL[] urls, ClassLoader parent) throws IOException {
-        if (session == null || !session.id().equals(id)) {
-            endSession();
-            session = new MeasurementSession(id, urls, parent);
-        }
-        return session;
-    }
-
-    private void endSession() throws IOException {
-        if (session != null) {
-            session.close();
-            session = null;
-        }
     }
 
     /** The threads the run started that still run after a short grace, as a recycle reason ("" if none). */
