@@ -2,6 +2,7 @@ package dev.redyellow.testing;
 
 import dev.redyellow.exec.ProcessRunner;
 import dev.redyellow.manifest.TestSettings;
+import dev.redyellow.testing.worker.TestJvm;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,8 @@ public final class TestRunners implements TestRunner, AutoCloseable {
     private final CommandTestRunner command;
     private final WarmScriptRunner warmScript;
     private final Optional<TestSettings.Fork> forcedFork;
+    /** The warm workers that run mutants (issue 22), started on first need: JVMs of their own, see {@link TestJvm#MUTATION_OPTIONS}. */
+    private WarmWorkerPool mutationPool;
 
     /**
      * @param forcedFork the fork mode for every request, whatever its settings say; empty: each
@@ -55,10 +58,13 @@ public final class TestRunners implements TestRunner, AutoCloseable {
 
     /**
      * The mutation testers of a run of {@code workers} parallel features with these runners: the
-     * mutants of warm junit features run on these runners' warm workers.
+     * mutants of warm junit features run on warm workers of their own, closed with these runners.
      */
-    public MutationTesters mutationTesters(int workers) {
-        return MutationTesters.standard(workers, warm.pool(), forcedFork);
+    public synchronized MutationTesters mutationTesters(int workers) {
+        if (mutationPool == null) {
+            mutationPool = new WarmWorkerPool(JUnitConsoleJar.shared(), TestJvm.MUTATION_OPTIONS);
+        }
+        return MutationTesters.standard(workers, mutationPool, forcedFork);
     }
 
     /** The runner for these settings. */
@@ -113,7 +119,15 @@ public final class TestRunners implements TestRunner, AutoCloseable {
         try {
             warm.close();
         } finally {
-            warmScript.close();
+            try {
+                warmScript.close();
+            } finally {
+                synchronized (this) {
+                    if (mutationPool != null) {
+                        mutationPool.close();
+                    }
+                }
+            }
         }
     }
 }

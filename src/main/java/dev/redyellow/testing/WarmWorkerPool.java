@@ -36,6 +36,7 @@ public final class WarmWorkerPool implements AutoCloseable {
 
     private final JUnitConsoleJar console;
     private final WorkerJar jar;
+    private final List<String> jvmOptions;
     /** Names this pool's worker folders apart from other pools' and processes'. */
     private final String tag = ProcessHandle.current().pid() + "-" + POOLS.incrementAndGet();
     private final LinkedList<WarmWorker> idle = new LinkedList<>();
@@ -48,8 +49,14 @@ public final class WarmWorkerPool implements AutoCloseable {
     private final ChildProcesses.ExitBackstop backstop = new ChildProcesses.ExitBackstop("warm-workers-stop", this::killAll);
 
     public WarmWorkerPool(JUnitConsoleJar console) {
+        this(console, List.of());
+    }
+
+    /** @param jvmOptions what each worker JVM gets besides a test JVM's options ({@link TestJvm#MUTATION_OPTIONS}) */
+    public WarmWorkerPool(JUnitConsoleJar console, List<String> jvmOptions) {
         this.console = console;
         this.jar = new WorkerJar(console);
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     /**
@@ -210,6 +217,7 @@ public final class WarmWorkerPool implements AutoCloseable {
         // pass there overflowed here.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(TestJvm.options(heapMb));
+        command.addAll(jvmOptions);
         command.addAll(List.of("-XX:-UsePerfData", "-Xshare:auto", "-cp", jar.path() + File.pathSeparator + consoleJar,
                 MAIN, consoleJar.toString()));
         return command;

@@ -64,7 +64,7 @@ class WarmMutationTesterTest {
     static void createTesters() {
         JUnitConsoleJar console = new JUnitConsoleJar(List.of(cache));
         PitestJars jars = new PitestJars(List.of(cache));
-        pool = new WarmWorkerPool(console);
+        pool = new WarmWorkerPool(console, dev.redyellow.testing.worker.TestJvm.MUTATION_OPTIONS);
         warm = new WarmMutationTester(pool, new PitMutants(jars));
         pit = new PitestMutationTester(new ProcessRunner(), console, jars);
     }

@@ -123,7 +123,7 @@ final class WorkspaceRun {
                 } catch (RuntimeException | LinkageError | StackOverflowError e) {
                     problem.set("the JUnit Platform failed: " + firstLine(e));
                 }
-            }, "tests-run-" + runs, TestJvm.STACK_BYTES);
+            }, "tests-run-" + runs, TestJvm.stackBytes());
             tests.setContextClassLoader(loader);
             tests.start();
             join(tests);
