@@ -143,6 +143,13 @@ public final class WarmMutationTester implements MutationTester {
                 WarmWorker.Exchange exchange = lease.run(MutationRun.mutant(
                         new MutatedClass(mutant.className(), mutant.bytes()), covering.orElse(List.of())), tests, mutantDeadline);
                 runs++;
+                if (covering.isPresent() && exchange instanceof WarmWorker.Replied replied
+                        && replied.reply().cases().isEmpty() && !killedBy(exchange)) {
+                    // the selected tests were not found by their ids: never call that a survivor
+                    exchange = lease.run(MutationRun.mutant(new MutatedClass(mutant.className(), mutant.bytes()), List.of()),
+                            tests, Math.min(deadline, System.nanoTime() + limit * 1_000_000L));
+                    runs++;
+                }
                 if (exchange instanceof WarmWorker.TimedOut) {
                     timedOut++;
                 } else if (exchange instanceof WarmWorker.Replied replied) {

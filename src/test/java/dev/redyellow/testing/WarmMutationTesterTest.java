@@ -280,6 +280,23 @@ class WarmMutationTesterTest {
     }
 
     @Test
+    void aMutantRunsTheTestsReachingItsLineFastestFirstAndEveryTestForLinesOutsideAnyTest() {
+        WarmMutationTester.Coverage coverage = WarmMutationTester.Coverage.of(List.of(
+                new dev.redyellow.testing.worker.TestLines("slow", 40, new int[] {5, 7}).encode(),
+                new dev.redyellow.testing.worker.TestLines("fast", 3, new int[] {5}).encode(),
+                new dev.redyellow.testing.worker.TestLines(dev.redyellow.testing.worker.TestLines.OUTSIDE, 0,
+                        new int[] {9}).encode()), "");
+        WarmMutationTester.Coverage unknown = WarmMutationTester.Coverage.of(List.of(), "tests ran at the same time");
+
+        assertEquals(Optional.of(List.of("fast", "slow")), coverage.testsReaching(5));
+        assertEquals(Optional.of(List.of("slow")), coverage.testsReaching(7));
+        assertEquals(Optional.of(List.of()), coverage.testsReaching(6), "no test reaches line 6");
+        assertEquals(Optional.empty(), coverage.testsReaching(9), "reached in set-up: every test may need it");
+        assertEquals(Optional.empty(), unknown.testsReaching(5));
+        assertTrue(unknown.describe().contains("tests ran at the same time"), unknown.describe());
+    }
+
+    @Test
     void warmJunitFeaturesAreMeasuredOnTheWorkersAndPerRunOnesByPitsJvmsUnderToolsOfTheirOwn() {
         MutationTesters testers = new MutationTesters(pit, Optional.of(warm), new CommandMutationTester(new ProcessRunner()),
                 Optional.empty());
