@@ -94,7 +94,7 @@ public final class WarmMutationTester implements MutationTester {
             }
             JUnitTestRunner.say(request.output(), JUnitTestRunner.compileLine(lease.compiled));
             long planStarted = System.nanoTime();
-            PitMutants.Plan plan = planner.plan(PitestMutationTester.options(request, lease.home(),
+            PitMutants.Plan plan = planner.plan(PitestMutationTester.options(request, lease.home(), lease.classes(),
                     lease.home().resolve(WorkspaceCompiler.OWN_FOLDER).resolve("pitest"), targets, tests), lease.classPath());
             List<PitMutants.Planned> mutants = plan.mutants();
             long planMillis = millisSince(planStarted);
@@ -303,7 +303,7 @@ public final class WarmMutationTester implements MutationTester {
             return path;
         }
 
-        private Path classes() {
+        Path classes() {
             return worker.home().resolve(WorkspaceCompiler.OWN_FOLDER).resolve("classes");
         }
 

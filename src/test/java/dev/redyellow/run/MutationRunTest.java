@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 22 end to end: manifests on disk, loaded for real, run by the engine with real test JVMs and
- * real PIT (or a real python3 mutation command), the verdicts and the report read back.
+ * real PIT's mutants on warm workers, as the launcher runs them (or a real python3 mutation command),
+ * the verdicts and the report read back.
  */
 class MutationRunTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -218,10 +219,11 @@ class MutationRunTest {
         return root;
     }
 
+    /** Options whose mutation testers are the launcher's: warm junit features' mutants run on warm workers. */
     private RunOptions options(String name, OpenedCache cache) {
         RunOptions plain = new RunOptions(1, tmp.resolve(name), false, ManualDecisions.NOBODY, StepOutput.DISCARD);
-        return cache == null ? plain : new RunOptions(1, tmp.resolve(name), false, ManualDecisions.NOBODY,
-                StepOutput.DISCARD, cache.cache(), Map.of(), null, null);
+        return (cache == null ? plain : new RunOptions(1, tmp.resolve(name), false, ManualDecisions.NOBODY,
+                StepOutput.DISCARD, cache.cache(), Map.of(), null, null)).withMutationTesters(runners::mutationTesters);
     }
 
     private FeatureOutcome run(Manifest manifest, RunOptions options, Path report) throws Exception {
