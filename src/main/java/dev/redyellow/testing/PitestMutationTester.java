@@ -163,7 +163,7 @@ public final class PitestMutationTester implements MutationTester {
                 "--threads", Integer.toString(threads),
                 // the heap, stack and GC a test JVM gets, so a mutant is judged as the tests were
                 "--jvmArgs", String.join(",", TestJvm.options(settings.workerHeapMb()))));
-        command.addAll(options(request, request.workspace(), classes, reports, targets, tests));
+        command.addAll(options(request, request.workspace(), reports, targets, tests));
         return command;
     }
 
@@ -172,13 +172,12 @@ public final class PitestMutationTester implements MutationTester {
      * or only makes them for the warm workers ({@link WarmMutationTester}).
      *
      * @param workspace where the workspace's files are now (a warm worker's folder while lent to it)
-     * @param classes   the workspace's own classes: the only class folder PIT searches for the classes to
-     *                  mutate (the base's, often thousands of classes, are read only when needed)
      */
-    static List<String> options(MutationRequest request, Path workspace, Path classes, Path reports, List<String> targets,
+    static List<String> options(MutationRequest request, Path workspace, Path reports, List<String> targets,
                                 List<String> tests) {
+        // every class folder is searched for the classes to mutate: a feature's file unchanged from the
+        // base or a GREEN dependency has its classes in the base's folders, not the workspace's own
         List<String> options = new ArrayList<>(List.of(
-                "--mutableCodePaths", classes.toAbsolutePath().toString(),
                 "--reportDir", reports.toString(),
                 "--targetClasses", String.join(",", targets),
                 "--targetTests", String.join(",", tests),

@@ -20,6 +20,7 @@ public final class TestRunners implements TestRunner, AutoCloseable {
     private final Optional<TestSettings.Fork> forcedFork;
     /** The warm workers that run mutants (issue 22), started on first need: JVMs of their own, see {@link TestJvm#MUTATION_OPTIONS}. */
     private WarmWorkerPool mutationPool;
+    private boolean closed;
 
     /**
      * @param forcedFork the fork mode for every request, whatever its settings say; empty: each
@@ -61,6 +62,9 @@ public final class TestRunners implements TestRunner, AutoCloseable {
      * mutants of warm junit features run on warm workers of their own, closed with these runners.
      */
     public synchronized MutationTesters mutationTesters(int workers) {
+        if (closed) {
+            throw new IllegalStateException("these test runners are closed");
+        }
         if (mutationPool == null) {
             mutationPool = new WarmWorkerPool(JUnitConsoleJar.shared(), TestJvm.MUTATION_OPTIONS);
         }
@@ -123,6 +127,7 @@ public final class TestRunners implements TestRunner, AutoCloseable {
                 warmScript.close();
             } finally {
                 synchronized (this) {
+                    closed = true;
                     if (mutationPool != null) {
                         mutationPool.close();
                     }

@@ -34,7 +34,7 @@ import java.util.Optional;
  *
  * <p>As PIT does, the tests first run once without a mutant and with line probes in the classes that
  * may be mutated ({@link PitMutants.Probe}): each mutant then runs only the tests that reach its line,
- * fastest first, and a mutant whose line no test reaches survives without a run ("no test runs this
+ * and a mutant whose line no test reaches survives without a run ("no test runs this
  * line"). This saves what PIT's own way costs per feature whatever the number of mutants: its JVM,
  * the coverage run in a JVM of its own, and the minion JVMs' start.
  */
@@ -94,7 +94,7 @@ public final class WarmMutationTester implements MutationTester {
             }
             JUnitTestRunner.say(request.output(), JUnitTestRunner.compileLine(lease.compiled));
             long planStarted = System.nanoTime();
-            PitMutants.Plan plan = planner.plan(PitestMutationTester.options(request, lease.home(), lease.classes(),
+            PitMutants.Plan plan = planner.plan(PitestMutationTester.options(request, lease.home(),
                     lease.home().resolve(WorkspaceCompiler.OWN_FOLDER).resolve("pitest"), targets, tests), lease.classPath());
             List<PitMutants.Planned> mutants = plan.mutants();
             long planMillis = millisSince(planStarted);
@@ -124,6 +124,7 @@ public final class WarmMutationTester implements MutationTester {
             int killed = 0;
             int timedOut = 0;
             int runs = 0;
+            int unreached = 0;
             List<Mutant> survivors = new ArrayList<>();
             long mutantsStarted = System.nanoTime();
             long testedMillis = 0;
@@ -137,6 +138,7 @@ public final class WarmMutationTester implements MutationTester {
                 if (covering.isPresent() && covering.get().isEmpty()) {
                     // no test runs its line: it survives without a run, as PIT's "no coverage" does
                     survivors.add(new Mutant(mutant.file(), mutant.line(), mutant.change() + NO_COVERAGE));
+                    unreached++;
                     continue;
                 }
                 long mutantDeadline = Math.min(deadline, System.nanoTime() + limit * 1_000_000L);
@@ -162,11 +164,11 @@ public final class WarmMutationTester implements MutationTester {
                 }
             }
             JUnitTestRunner.say(request.output(), String.format(Locale.ROOT,
-                    "[redyellow] %d mutants made by PIT in %d ms; %d run on warm test workers in %d ms (%d ms of it in "
+                    "[redyellow] %d mutants made by PIT in %d ms; %d runs on warm test workers in %d ms (%d ms of it in "
                             + "the tests; %s; without a mutant they take %d ms, so %d ms at most each): %d killed (%d by "
                             + "the time limit), %d survived (%d reached by no test)%n",
                     mutants.size(), planMillis, runs, millisSince(mutantsStarted), testedMillis, coverage.describe(),
-                    plainMillis, limit, killed, timedOut, survivors.size(), mutants.size() - runs));
+                    plainMillis, limit, killed, timedOut, survivors.size(), unreached));
             return MutationResult.measured(killed, survivors.size(), survivors, millisSince(started))
                     .capped(request.mutation().maxMutantsPerClass());
         } catch (IOException | RuntimeException e) {
@@ -183,7 +185,7 @@ public final class WarmMutationTester implements MutationTester {
 
     /**
      * Which tests reach which line, from the coverage run: a mutant runs only the tests that reach its
-     * line, fastest first, as in PIT. A line reached outside any test (class set-up, a static
+     * line, as in PIT (in JUnit's order, which a selection does not change). A line reached outside any test (class set-up, a static
      * initialiser) may matter to every test: such a mutant runs them all, as does every mutant when
      * the coverage is unknown (the probes could not be used, or tests ran in parallel).
      */
@@ -208,7 +210,7 @@ public final class WarmMutationTester implements MutationTester {
         }
 
         /**
-         * The tests that reach this line, fastest first (empty: none does); empty optional: run every
+         * The tests that reach this line, the fastest first (empty: none does); empty optional: run every
          * selected test.
          */
         Optional<List<String>> testsReaching(int lineId) {
@@ -276,6 +278,7 @@ public final class WarmMutationTester implements MutationTester {
         private WarmWorker worker;
         private WorkspaceLoan loan;
         private BaseCompile.Result compiled;
+        private int replacements;
 
         private Lease(WarmMutationTester owner, MutationRequest request, TestSettings.JUnit settings) {
             this.owner = owner;
@@ -321,6 +324,11 @@ public final class WarmMutationTester implements MutationTester {
                 compiled = owner.baseCompile.compile(worker.compiler(), worker.home(), classes(),
                         List.of(owner.pool.consoleJar()), request.baseFiles().map(b -> new BaseCompile.Base(b.snapshot(),
                                 b.hash(), b.unchanged(), b.dependencyFiles())));
+                if (replacements > 0 && !compiled.compilation().succeeded()) {
+                    // it compiled on the first worker: a failure now is no verdict on any mutant
+                    throw new IOException("the workspace did not compile again on a fresh worker: "
+                            + String.join("; ", compiled.compilation().errors()));
+                }
             } catch (IOException | RuntimeException e) {
                 close();
                 throw e;
@@ -350,6 +358,9 @@ public final class WarmMutationTester implements MutationTester {
                 replace(true, died.reason(), died.reason().startsWith("test called System.exit") ? "exit" : "crash");
             } else if (!((WarmWorker.Replied) exchange).reply().recycle().isEmpty()) {
                 replace(false, ((WarmWorker.Replied) exchange).reply().recycle(), "leak");
+            } else if (worker.runs() >= settings.runsPerWorker()) {
+                // each mutant leaves a loader behind: a worker serves its run limit here too
+                replace(false, "served " + worker.runs() + " runs", "run limit");
             }
             return exchange;
         }
@@ -363,6 +374,7 @@ public final class WarmMutationTester implements MutationTester {
             }
             worker = null;
             loan = null;
+            replacements++;
             take();
         }
 

@@ -123,6 +123,7 @@ class WarmMutationTesterTest {
                 class AgeTest {
                     @Test @Order(1) void boundary() { assertTrue(Age.adult(18)); assertFalse(Age.adult(17)); }
                     @Test @Order(2) void notes() throws Exception {
+                        Age.adult(40); // it reaches the mutated line too: only the stop keeps it from running
                         Files.writeString(Path.of("ran.txt"), "ran\\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                     }
                 }
@@ -232,8 +233,14 @@ class WarmMutationTesterTest {
 
         MutationResult result = measure(warm, List.of("src/test/java/calc/CountdownTest.java"),
                 List.of("src/main/java/calc/Countdown.java"), 0);
+        String warmOutput = output;
+        MutationResult inPit = measure(pit, List.of("src/test/java/calc/CountdownTest.java"),
+                List.of("src/main/java/calc/Countdown.java"), 0);
+        output = warmOutput;
 
         assertTrue(result.measured(), result.detail() + "\n" + output);
+        assertEquals(inPit.killed(), result.killed(), inPit + " / " + result);
+        assertEquals(sorted(inPit), sorted(result));
         assertTrue(result.survivors().stream().noneMatch(m -> m.change().contains("subtraction")), result.toString());
         assertTrue(output.matches("(?s).*\\(\\d+ by the time limit\\).*") && !output.contains("(0 by the time limit)"), output);
         assertTrue(pool.state().recycles() > recyclesBefore, pool.state().toString());
@@ -246,10 +253,30 @@ class WarmMutationTesterTest {
         write(MAX_TEST, test("MaxTest", "@Test void exitsWhenWrong() { if (Max.of(3, 2) != 3) System.exit(3); }"));
 
         MutationResult result = measure(warm, List.of(MAX_TEST), List.of(MAX_CODE), 0);
+        MutationResult inPit = measure(pit, List.of(MAX_TEST), List.of(MAX_CODE), 0);
 
         assertTrue(result.measured(), result.detail() + "\n" + output);
         assertTrue(result.survivors().stream().noneMatch(m -> m.change().equals("negated conditional")), result.toString());
-        assertTrue(result.killed() >= 2, result.toString());
+        // the mutants after the exit ran on a fresh worker: the one the test does not catch survives
+        assertTrue(result.survivors().stream().anyMatch(m -> m.change().equals("changed conditional boundary")),
+                result.toString());
+        assertEquals(inPit.killed(), result.killed(), inPit + " / " + result);
+    }
+
+    @Test
+    void aWorkerServesItsRunLimitInAMeasurementTooAndTheScoreStaysTheSame() throws Exception {
+        write(MAX_CODE, MAX);
+        write(MAX_TEST, test("MaxTest", "@Test void notNegative() { assertTrue(Max.of(3, 2) >= 0); }"));
+        MutationResult unlimited = measure(warm, List.of(MAX_TEST), List.of(MAX_CODE), 0);
+        int recyclesBefore = pool.state().recycles();
+
+        MutationResult limited = measure(warm, new TestSettings.JUnit(60, TestSettings.Fork.WARM,
+                TestSettings.JUnit.DEFAULT_WORKER_HEAP_MB, 2), List.of(MAX_TEST), List.of(MAX_CODE), 0);
+
+        assertTrue(limited.measured(), limited.detail() + "\n" + output);
+        assertTrue(pool.state().recycles() >= recyclesBefore + 2, pool.state().toString());
+        assertEquals(sorted(unlimited), sorted(limited));
+        assertEquals(unlimited.killed(), limited.killed());
     }
 
     @Test
@@ -318,6 +345,11 @@ class WarmMutationTesterTest {
 
     private MutationResult measure(MutationTester tester, List<String> tests, List<String> code, int maxMutantsPerClass)
             throws InterruptedException {
+        return measure(tester, new TestSettings.JUnit(60), tests, code, maxMutantsPerClass);
+    }
+
+    private MutationResult measure(MutationTester tester, TestSettings.JUnit junit, List<String> tests, List<String> code,
+                                   int maxMutantsPerClass) throws InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         OutputSink sink = (stream, bytes, offset, length) -> {
             synchronized (out) {
@@ -325,8 +357,7 @@ class WarmMutationTesterTest {
             }
         };
         MutationSettings settings = new MutationSettings(true, OptionalDouble.empty(), 300, maxMutantsPerClass);
-        MutationResult result = tester.measure(new MutationRequest(workspace, new TestSettings.JUnit(60), settings,
-                tests, code, sink, "calc"));
+        MutationResult result = tester.measure(new MutationRequest(workspace, junit, settings, tests, code, sink, "calc"));
         synchronized (out) {
             output = out.toString(StandardCharsets.UTF_8);
         }

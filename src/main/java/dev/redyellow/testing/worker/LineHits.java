@@ -53,6 +53,7 @@ public final class LineHits {
             marks[id] = false;
         }
         count = 0;
+        seen = marks; // a volatile write: threads that hit next see the cleared marks
         return ids;
     }
 

@@ -7,6 +7,9 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.URLConnection;
 import java.net.URLStreamHandler;
+import java.security.CodeSigner;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,7 +47,12 @@ final class MutantLoader extends URLClassLoader {
         MutatedClass own = replaced.get(name);
         if (own != null) {
             byte[] bytes = own.bytes();
-            return defineClass(name, bytes, 0, bytes.length);
+            // the code source of its class file, so code that finds where it was loaded from still does
+            URL file = findResource(name.replace('.', '/') + ".class");
+            URL root = getURLs().length == 0 ? null : getURLs()[0];
+            ProtectionDomain domain = new ProtectionDomain(new CodeSource(file == null ? root : root(file, name, root),
+                    (CodeSigner[]) null), null, this, null);
+            return defineClass(name, bytes, 0, bytes.length, domain);
         }
         return super.findClass(name);
     }
@@ -57,6 +65,17 @@ final class MutantLoader extends URLClassLoader {
         List<URL> all = new ArrayList<>(Collections.list(super.findResources(name)));
         all.add(service);
         return Collections.enumeration(all);
+    }
+
+    /** The class-path root a class file was found in: the first root that holds it. */
+    private URL root(URL file, String name, URL fallback) {
+        String path = name.replace('.', '/') + ".class";
+        for (URL candidate : getURLs()) {
+            if (file.toString().equals(candidate.toString() + path)) {
+                return candidate;
+            }
+        }
+        return fallback;
     }
 
     /** A URL whose content is {@code text}, held in memory: no file to write or to leave behind. */

@@ -42,7 +42,8 @@ import org.pitest.mutationtest.incremental.NullHistory;
  * class file: JDK types only, so the application reads them without knowing PIT's classes. Each class
  * that may be mutated also comes as {@code "probe"}, its name and a copy of it that calls
  * {@code dev.redyellow.testing.worker.LineHits.hit(classIndex * 65536 + line)} where each line starts
- * (class index: its place among the probes), so one run of the tests tells which tests reach which
+ * (class index: its place among the probes; a class that cannot be probed has none, and its mutants
+ * run every test), so one run of the tests tells which tests reach which
  * mutant's line: the coverage PIT measures in its own JVM first. The filters that need coverage see
  * none here and keep every mutant.
  */
@@ -92,12 +93,21 @@ public final class PitMutantPlanner implements Function<String[], List<Object[]>
         Mutater mutater = engine.createMutator(bytes);
         List<Object[]> made = new ArrayList<>(kept.size());
         List<ClassName> classes = code.getCodeUnderTestNames().stream().sorted().toList();
-        for (int i = 0; i < classes.size(); i++) {
-            String name = classes.get(i).asJavaName();
+        int probes = 0;
+        for (ClassName className : classes) {
+            String name = className.asJavaName();
             Optional<byte[]> original = bytes.getBytes(name);
-            if (original.isPresent()) {
-                made.add(new Object[] {"probe", name, probed(original.get(), i)});
+            if (original.isEmpty()) {
+                continue;
             }
+            byte[] probed;
+            try {
+                probed = probed(original.get(), probes);
+            } catch (RuntimeException e) {
+                continue; // a method the probes push past 64 KB: its class's mutants run every test
+            }
+            made.add(new Object[] {"probe", name, probed});
+            probes++;
         }
         for (MutationDetails details : kept) {
             byte[] mutated = mutater.getMutation(details.getId()).getBytes();
