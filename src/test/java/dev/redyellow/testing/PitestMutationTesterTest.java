@@ -1,5 +1,15 @@
 package dev.redyellow.testing;
 
+import static dev.redyellow.testing.MutationFixtures.AGE;
+import static dev.redyellow.testing.MutationFixtures.AGE_CODE;
+import static dev.redyellow.testing.MutationFixtures.AGE_TEST;
+import static dev.redyellow.testing.MutationFixtures.COUNTDOWN;
+import static dev.redyellow.testing.MutationFixtures.COUNTDOWN_CODE;
+import static dev.redyellow.testing.MutationFixtures.COUNTDOWN_TEST;
+import static dev.redyellow.testing.MutationFixtures.MAX;
+import static dev.redyellow.testing.MutationFixtures.MAX_CODE;
+import static dev.redyellow.testing.MutationFixtures.MAX_TEST;
+import static dev.redyellow.testing.MutationFixtures.test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,17 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real PIT in real JVMs, from the jars bundled in the build, on workspaces in temporary folders. */
 class PitestMutationTesterTest {
 
-    private static final String MAX = """
-            package calc;
-
-            public final class Max {
-                public static int of(int a, int b) {
-                    return a > b ? a : b;
-                }
-            }
-            """;
-    private static final String MAX_CODE = "src/main/java/calc/Max.java";
-    private static final String MAX_TEST = "src/test/java/calc/MaxTest.java";
 
     @TempDir
     static Path cache;
@@ -72,21 +71,13 @@ class PitestMutationTesterTest {
 
     @Test
     void strongTestsKillEveryMutant() throws Exception {
-        write("src/main/java/calc/Age.java", """
-                package calc;
-
-                public final class Age {
-                    public static boolean adult(int years) {
-                        return years >= 18;
-                    }
-                }
-                """);
-        write("src/test/java/calc/AgeTest.java", test("AgeTest", """
+        write(AGE_CODE, AGE);
+        write(AGE_TEST, test("AgeTest", """
                 @Test void eighteenIsAdult() { assertTrue(Age.adult(18)); }
                 @Test void seventeenIsNot() { assertFalse(Age.adult(17)); }
                 """));
 
-        MutationResult result = measure(List.of("src/test/java/calc/AgeTest.java"), List.of("src/main/java/calc/Age.java"));
+        MutationResult result = measure(List.of(AGE_TEST), List.of(AGE_CODE));
 
         assertEquals(MutationResult.Status.MEASURED, result.status(), result.detail());
         assertTrue(result.generated() >= 3, result.toString());
@@ -114,26 +105,12 @@ class PitestMutationTesterTest {
 
     @Test
     void aMutantThatLoopsForEverTimesOutAndCountsAsKilled() throws Exception {
-        write("src/main/java/calc/Countdown.java", """
-                package calc;
-
-                public final class Countdown {
-                    public static int steps(int n) {
-                        long left = n;
-                        int steps = 0;
-                        while (left > 0) {
-                            left = left - 1;
-                            steps++;
-                        }
-                        return steps;
-                    }
-                }
-                """);
-        write("src/test/java/calc/CountdownTest.java", test("CountdownTest",
+        write(COUNTDOWN_CODE, COUNTDOWN);
+        write(COUNTDOWN_TEST, test("CountdownTest",
                 "@Test void three() { assertEquals(3, Countdown.steps(3)); }"));
 
-        MutationResult result = measure(List.of("src/test/java/calc/CountdownTest.java"),
-                List.of("src/main/java/calc/Countdown.java"));
+        MutationResult result = measure(List.of(COUNTDOWN_TEST),
+                List.of(COUNTDOWN_CODE));
 
         assertTrue(result.measured(), result.detail());
         String xml = Files.readString(workspace.resolve(".redyellow/pitest/mutations.xml"));
@@ -315,10 +292,6 @@ class PitestMutationTesterTest {
         return result;
     }
 
-    private static String test(String name, String body) {
-        return "package calc;\nimport org.junit.jupiter.api.Test;\nimport static org.junit.jupiter.api.Assertions.*;\n"
-                + "class " + name + " {\n" + body + "\n}\n";
-    }
 
     private void write(String path, String text) throws Exception {
         Path file = workspace.resolve(path);

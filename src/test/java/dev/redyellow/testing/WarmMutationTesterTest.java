@@ -1,5 +1,18 @@
 package dev.redyellow.testing;
 
+import static dev.redyellow.testing.MutationFixtures.AGE;
+import static dev.redyellow.testing.MutationFixtures.AGE_CODE;
+import static dev.redyellow.testing.MutationFixtures.AGE_TEST;
+import static dev.redyellow.testing.MutationFixtures.CALC;
+import static dev.redyellow.testing.MutationFixtures.CALC_CODE;
+import static dev.redyellow.testing.MutationFixtures.CALC_TEST;
+import static dev.redyellow.testing.MutationFixtures.COUNTDOWN;
+import static dev.redyellow.testing.MutationFixtures.COUNTDOWN_CODE;
+import static dev.redyellow.testing.MutationFixtures.COUNTDOWN_TEST;
+import static dev.redyellow.testing.MutationFixtures.MAX;
+import static dev.redyellow.testing.MutationFixtures.MAX_CODE;
+import static dev.redyellow.testing.MutationFixtures.MAX_TEST;
+import static dev.redyellow.testing.MutationFixtures.test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,28 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WarmMutationTesterTest {
 
-    private static final String MAX = """
-            package calc;
-
-            public final class Max {
-                public static int of(int a, int b) {
-                    return a > b ? a : b;
-                }
-            }
-            """;
-    private static final String MAX_CODE = "src/main/java/calc/Max.java";
-    private static final String MAX_TEST = "src/test/java/calc/MaxTest.java";
-    private static final String AGE = """
-            package calc;
-
-            public final class Age {
-                public static boolean adult(int years) {
-                    return years >= 18;
-                }
-            }
-            """;
-    private static final String AGE_CODE = "src/main/java/calc/Age.java";
-    private static final String AGE_TEST = "src/test/java/calc/AgeTest.java";
 
     @TempDir
     static Path cache;
@@ -139,26 +130,14 @@ class WarmMutationTesterTest {
 
     @Test
     void aMutantOnALineNoTestReachesSurvivesWithoutARunAsPitsNoCoverage() throws Exception {
-        write("src/main/java/calc/Calc.java", """
-                package calc;
+        write(CALC_CODE, CALC);
+        write(CALC_TEST, test("CalcTest", "@Test void next() { assertEquals(2, Calc.next(1)); }"));
 
-                public final class Calc {
-                    public static int next(int x) {
-                        return x + 1;
-                    }
-
-                    public static int twice(int x) {
-                        return x * 2;
-                    }
-                }
-                """);
-        write("src/test/java/calc/CalcTest.java", test("CalcTest", "@Test void next() { assertEquals(2, Calc.next(1)); }"));
-
-        MutationResult onWorkers = measure(warm, List.of("src/test/java/calc/CalcTest.java"),
-                List.of("src/main/java/calc/Calc.java"), 0);
+        MutationResult onWorkers = measure(warm, List.of(CALC_TEST),
+                List.of(CALC_CODE), 0);
         String warmOutput = output;
-        MutationResult inPit = measure(pit, List.of("src/test/java/calc/CalcTest.java"),
-                List.of("src/main/java/calc/Calc.java"), 0);
+        MutationResult inPit = measure(pit, List.of(CALC_TEST),
+                List.of(CALC_CODE), 0);
 
         assertTrue(onWorkers.measured(), onWorkers.detail() + "\n" + warmOutput);
         assertTrue(onWorkers.survivors().stream().anyMatch(m -> m.line() == 9 && m.change().endsWith("(no test runs this line)")),
@@ -171,21 +150,9 @@ class WarmMutationTesterTest {
 
     @Test
     void aMutantRunsOnlyTheTestsThatReachItsLine() throws Exception {
-        write("src/main/java/calc/Calc.java", """
-                package calc;
-
-                public final class Calc {
-                    public static int next(int x) {
-                        return x + 1;
-                    }
-
-                    public static int twice(int x) {
-                        return x * 2;
-                    }
-                }
-                """);
+        write(CALC_CODE, CALC);
         // the first test reaches twice() only and notes each run; the second kills every mutant of next()
-        write("src/test/java/calc/CalcTest.java", """
+        write(CALC_TEST, """
                 package calc;
                 import static org.junit.jupiter.api.Assertions.*;
                 import java.nio.file.*;
@@ -200,8 +167,8 @@ class WarmMutationTesterTest {
                 }
                 """);
 
-        MutationResult result = measure(warm, List.of("src/test/java/calc/CalcTest.java"),
-                List.of("src/main/java/calc/Calc.java"), 0);
+        MutationResult result = measure(warm, List.of(CALC_TEST),
+                List.of(CALC_CODE), 0);
 
         assertTrue(result.measured(), result.detail() + "\n" + output);
         long twiceMutants = result.survivors().stream().filter(m -> m.line() == 9).count();
@@ -212,30 +179,16 @@ class WarmMutationTesterTest {
 
     @Test
     void aMutantThatLoopsForEverIsKilledByTheTimeLimitAndTheNextMutantsRunOnAFreshWorker() throws Exception {
-        write("src/main/java/calc/Countdown.java", """
-                package calc;
-
-                public final class Countdown {
-                    public static int steps(int n) {
-                        long left = n;
-                        int steps = 0;
-                        while (left > 0) {
-                            left = left - 1;
-                            steps++;
-                        }
-                        return steps;
-                    }
-                }
-                """);
-        write("src/test/java/calc/CountdownTest.java", test("CountdownTest",
+        write(COUNTDOWN_CODE, COUNTDOWN);
+        write(COUNTDOWN_TEST, test("CountdownTest",
                 "@Test void three() { assertEquals(3, Countdown.steps(3)); }"));
         int recyclesBefore = pool.state().recycles();
 
-        MutationResult result = measure(warm, List.of("src/test/java/calc/CountdownTest.java"),
-                List.of("src/main/java/calc/Countdown.java"), 0);
+        MutationResult result = measure(warm, List.of(COUNTDOWN_TEST),
+                List.of(COUNTDOWN_CODE), 0);
         String warmOutput = output;
-        MutationResult inPit = measure(pit, List.of("src/test/java/calc/CountdownTest.java"),
-                List.of("src/main/java/calc/Countdown.java"), 0);
+        MutationResult inPit = measure(pit, List.of(COUNTDOWN_TEST),
+                List.of(COUNTDOWN_CODE), 0);
         output = warmOutput;
 
         assertTrue(result.measured(), result.detail() + "\n" + output);
@@ -369,10 +322,6 @@ class WarmMutationTesterTest {
                 List.of(), List.of(), OutputSink.DISCARD, "calc");
     }
 
-    private static String test(String name, String body) {
-        return "package calc;\nimport org.junit.jupiter.api.Test;\nimport static org.junit.jupiter.api.Assertions.*;\n"
-                + "class " + name + " {\n" + body + "\n}\n";
-    }
 
     private void write(String path, String text) throws Exception {
         if (workspace == null) {
