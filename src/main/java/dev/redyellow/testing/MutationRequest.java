@@ -4,6 +4,7 @@ import dev.redyellow.exec.BaseFiles;
 import dev.redyellow.exec.OutputSink;
 import dev.redyellow.manifest.MutationSettings;
 import dev.redyellow.manifest.TestSettings;
+import dev.redyellow.testing.worker.BaseCompile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +36,11 @@ public record MutationRequest(Path workspace, TestSettings test, MutationSetting
     public MutationRequest(Path workspace, TestSettings test, MutationSettings mutation, List<String> tests,
                            List<String> code, OutputSink output, String featureId, Optional<BaseFiles> baseFiles) {
         this(workspace, test, mutation, tests, code, output, featureId, baseFiles, null);
+    }
+
+    /** The base's files as the compile that shares their classes takes them (empty: compile it all). */
+    public Optional<BaseCompile.Base> base() {
+        return baseFiles.map(b -> new BaseCompile.Base(b.snapshot(), b.hash(), b.unchanged(), b.dependencyFiles()));
     }
 
     /** A request that does not say which files are the base's: the whole workspace is compiled. */

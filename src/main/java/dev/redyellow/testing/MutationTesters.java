@@ -40,17 +40,19 @@ public final class MutationTesters implements MutationTester {
      * feature.
      */
     public static MutationTesters standard(int workers) {
-        return new MutationTesters(pit(workers), new CommandMutationTester(new ProcessRunner()));
+        ProcessRunner processes = new ProcessRunner();
+        return new MutationTesters(pit(processes, workers), new CommandMutationTester(processes));
     }
 
     /** As {@link #standard(int)}, with the mutants of warm junit features run on {@code pool}'s workers. */
     public static MutationTesters standard(int workers, WarmWorkerPool pool, Optional<TestSettings.Fork> forcedFork) {
-        return new MutationTesters(pit(workers), Optional.of(new WarmMutationTester(pool, PitMutants.shared())),
-                new CommandMutationTester(new ProcessRunner()), forcedFork);
+        ProcessRunner processes = new ProcessRunner();
+        return new MutationTesters(pit(processes, workers), Optional.of(new WarmMutationTester(pool, PitMutants.shared())),
+                new CommandMutationTester(processes), forcedFork);
     }
 
-    private static PitestMutationTester pit(int workers) {
-        return new PitestMutationTester(new ProcessRunner(), JUnitConsoleJar.shared(), PitestJars.shared(),
+    private static PitestMutationTester pit(ProcessRunner processes, int workers) {
+        return new PitestMutationTester(processes, JUnitConsoleJar.shared(), PitestJars.shared(),
                 PitestMutationTester.threadsFor(Runtime.getRuntime().availableProcessors(), workers));
     }
 

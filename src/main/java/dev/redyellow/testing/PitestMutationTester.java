@@ -91,8 +91,7 @@ public final class PitestMutationTester implements MutationTester {
             Path launcher = console.path();
             // the base's and dependencies' classes that the test runs compiled serve here too (BaseCompile)
             BaseCompile.Result compiled = baseCompile.compile(compiler, request.workspace(), classes, List.of(launcher),
-                    request.baseFiles().map(b -> new BaseCompile.Base(b.snapshot(), b.hash(), b.unchanged(),
-                            b.dependencyFiles())));
+                    request.base());
             WorkspaceCompiler.Compilation compilation = compiled.compilation();
             if (!compilation.succeeded()) {
                 return MutationResult.error("the workspace does not compile: "

@@ -5,38 +5,42 @@ import dev.redyellow.manifest.TestSettings;
 import dev.redyellow.testing.worker.BaseCompile;
 import dev.redyellow.testing.worker.MutatedClass;
 import dev.redyellow.testing.worker.MutationRun;
-import dev.redyellow.testing.worker.TestLines;
 import dev.redyellow.testing.worker.ReplyCase;
+import dev.redyellow.testing.worker.TestLines;
 import dev.redyellow.testing.worker.WorkerReply;
 import dev.redyellow.testing.worker.WorkerRequest;
 import dev.redyellow.testing.worker.WorkspaceCompiler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Mutation testing for the junit kind on the warm test workers (issue 22): PIT makes the mutants, as
- * a library in this JVM ({@link PitMutants}: its engine, its filters and its class limit, from the
- * same options as {@link PitestMutationTester} gives PIT's command line), and a warm worker runs the
- * feature's own tests once per mutant, with the mutated class defined in a class loader made for that
- * mutant alone, as PIT's minions do. (The base's classes are loaded anew for each mutant too: loaded
- * once in a parent loader they would be another runtime package than the workspace's classes of the
- * same package, which then lose access to each other's package-private members. Swapping the mutated
- * class's code in one loader by redefinition, as PIT's minions do, was measured slower here: 39 to
- * 40 s of mutant runs on the real-code case against 31 to 34 s with a loader per mutant.) A mutant is killed when a test fails or errs, when the tests
- * cannot run with it, or when they run past the time limit ({@link #timeLimitMillis}: PIT's, from
- * the tests' own time without a mutant); a mutant's run stops at its first failing Jupiter test. A
- * worker that a mutant leaves unusable (a loop for ever, System.exit, threads left running) is
- * replaced and the next mutant runs on a fresh one.
+ * Mutation testing for the junit kind on the warm test workers (issue 22). PIT makes the mutants, as
+ * a library in this JVM ({@link PitMutants}: its engine, filters and class limit, from the options
+ * {@link PitestMutationTester} gives PIT's command line). A warm worker runs the feature's own tests:
+ * first once without a mutant and with line probes in the classes that may be mutated, which must
+ * pass, sets each mutant's time limit ({@link #timeLimitMillis}, PIT's rule) and tells which tests
+ * reach which line; then once per mutant, in a class loader made for that mutant alone, only the
+ * tests that reach its line, stopping at the first failing Jupiter test. A mutant whose line no test
+ * reaches survives without a run ("no test runs this line"), as in PIT.
  *
- * <p>As PIT does, the tests first run once without a mutant and with line probes in the classes that
- * may be mutated ({@link PitMutants.Probe}): each mutant then runs only the tests that reach its line,
- * and a mutant whose line no test reaches survives without a run ("no test runs this
- * line"). This saves what PIT's own way costs per feature whatever the number of mutants: its JVM,
- * the coverage run in a JVM of its own, and the minion JVMs' start.
+ * <p>A mutant is killed when a test fails or errs, when the tests cannot run with it, or when they
+ * run past the time limit or end the JVM. A worker that a mutant leaves unusable (a loop for ever,
+ * System.exit, threads left running) is replaced, and the next mutant runs on a fresh one.
+ *
+ * <p>Measured and not kept: loading the base's classes once in a parent loader (they are then another
+ * runtime package than the workspace's classes of the same package, which lose access to each other's
+ * package-private members), and swapping the mutated class's code in one loader by redefinition as
+ * PIT's minions do (39 to 40 s of mutant runs on the real-code case against 31 to 34 s).
  */
 public final class WarmMutationTester implements MutationTester {
 
@@ -141,15 +145,15 @@ public final class WarmMutationTester implements MutationTester {
                     unreached++;
                     continue;
                 }
-                long mutantDeadline = Math.min(deadline, System.nanoTime() + limit * 1_000_000L);
-                WarmWorker.Exchange exchange = lease.run(MutationRun.mutant(
-                        new MutatedClass(mutant.className(), mutant.bytes()), covering.orElse(List.of())), tests, mutantDeadline);
+                MutatedClass mutated = new MutatedClass(mutant.className(), mutant.bytes());
+                WarmWorker.Exchange exchange = lease.run(MutationRun.mutant(mutated, covering.orElse(List.of())), tests,
+                        Math.min(deadline, System.nanoTime() + limit * 1_000_000L));
                 runs++;
                 if (covering.isPresent() && exchange instanceof WarmWorker.Replied replied
                         && replied.reply().cases().isEmpty() && !killedBy(exchange)) {
                     // the selected tests were not found by their ids: never call that a survivor
-                    exchange = lease.run(MutationRun.mutant(new MutatedClass(mutant.className(), mutant.bytes()), List.of()),
-                            tests, Math.min(deadline, System.nanoTime() + limit * 1_000_000L));
+                    exchange = lease.run(MutationRun.mutant(mutated, List.of()), tests,
+                            Math.min(deadline, System.nanoTime() + limit * 1_000_000L));
                     runs++;
                 }
                 if (exchange instanceof WarmWorker.TimedOut) {
@@ -185,27 +189,27 @@ public final class WarmMutationTester implements MutationTester {
 
     /**
      * Which tests reach which line, from the coverage run: a mutant runs only the tests that reach its
-     * line, as in PIT (in JUnit's order, which a selection does not change). A line reached outside any test (class set-up, a static
-     * initialiser) may matter to every test: such a mutant runs them all, as does every mutant when
-     * the coverage is unknown (the probes could not be used, or tests ran in parallel).
+     * line, as in PIT (in JUnit's order, which a selection does not change). A line reached outside
+     * any test (class set-up, a static initialiser) may matter to every test: such a mutant runs them
+     * all, as does every mutant when the coverage is unknown (the probes could not be used, or tests
+     * ran in parallel).
      */
-    record Coverage(boolean known, java.util.Map<Integer, List<String>> tests, java.util.Set<Integer> outside,
-                    String unknownBecause) {
+    record Coverage(boolean known, Map<Integer, List<String>> tests, Set<Integer> outside, String unknownBecause) {
 
         /** @param unknownBecause why there are no lines, if there are none */
         static Coverage of(List<String> lines, String unknownBecause) {
             if (lines.isEmpty()) {
-                return new Coverage(false, java.util.Map.of(), java.util.Set.of(), unknownBecause);
+                return new Coverage(false, Map.of(), Set.of(), unknownBecause);
             }
             List<TestLines> all = lines.stream().map(TestLines::decode).toList();
-            java.util.Map<Integer, List<String>> tests = new java.util.HashMap<>();
-            java.util.Set<Integer> outside = new java.util.HashSet<>();
+            Map<Integer, List<String>> tests = new HashMap<>();
+            Set<Integer> outside = new HashSet<>();
             all.stream().filter(t -> !t.testId().equals(TestLines.OUTSIDE))
-                    .sorted(java.util.Comparator.comparingLong(TestLines::millis))
-                    .forEach(t -> java.util.Arrays.stream(t.ids()).forEach(id ->
+                    .sorted(Comparator.comparingLong(TestLines::millis))
+                    .forEach(t -> Arrays.stream(t.ids()).forEach(id ->
                             tests.computeIfAbsent(id, k -> new ArrayList<>()).add(t.testId())));
             all.stream().filter(t -> t.testId().equals(TestLines.OUTSIDE))
-                    .forEach(t -> java.util.Arrays.stream(t.ids()).forEach(outside::add));
+                    .forEach(t -> Arrays.stream(t.ids()).forEach(outside::add));
             return new Coverage(true, tests, outside, "");
         }
 
@@ -322,8 +326,7 @@ public final class WarmMutationTester implements MutationTester {
             try {
                 JUnitTestRunner.deleteTree(classes());
                 compiled = owner.baseCompile.compile(worker.compiler(), worker.home(), classes(),
-                        List.of(owner.pool.consoleJar()), request.baseFiles().map(b -> new BaseCompile.Base(b.snapshot(),
-                                b.hash(), b.unchanged(), b.dependencyFiles())));
+                        List.of(owner.pool.consoleJar()), request.base());
                 if (replacements > 0 && !compiled.compilation().succeeded()) {
                     // it compiled on the first worker: a failure now is no verdict on any mutant
                     throw new IOException("the workspace did not compile again on a fresh worker: "

@@ -214,7 +214,7 @@ public final class WarmWorkerPool implements AutoCloseable {
         Path consoleJar = console.path();
         // The JIT and stack of every test JVM (TestJvm): a C1-only JIT would warm javac sooner, but
         // the tests would then run with other frames than in a fresh JVM, and deep recursions that
-        // pass there overflowed here.
+        // pass there overflowed here. (The mutants' pool adds TestJvm.MUTATION_OPTIONS: C1 with twice the stack.)
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(TestJvm.options(heapMb));
         command.addAll(jvmOptions);

@@ -1,15 +1,23 @@
 package dev.redyellow.testing.worker;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
@@ -81,14 +89,14 @@ public final class JUnitPlatformBridge implements TestPlatform {
 
     /** Whether the workspace's junit-platform.properties switch Jupiter's extension detection on. */
     private static boolean detectsExtensions(ClassLoader loader) {
-        java.net.URL file = loader.getResource("junit-platform.properties");
+        URL file = loader.getResource("junit-platform.properties");
         if (file == null) {
             return false;
         }
-        java.util.Properties properties = new java.util.Properties();
-        try (java.io.InputStream in = file.openStream()) {
+        Properties properties = new Properties();
+        try (InputStream in = file.openStream()) {
             properties.load(in);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false; // the platform reads it too, and reports what is wrong with it
         }
         return Boolean.parseBoolean(properties.getProperty("junit.jupiter.extensions.autodetection.enabled", "false").strip());
@@ -160,14 +168,14 @@ public final class JUnitPlatformBridge implements TestPlatform {
     /** Collects every test's result, then judges each test as the legacy XML report does. */
     private static final class Results implements TestExecutionListener {
         /** The id segments of a test's invocations, which are selected through the test that makes them. */
-        private static final java.util.regex.Pattern INVOCATIONS = java.util.regex.Pattern.compile(
+        private static final Pattern INVOCATIONS = Pattern.compile(
                 "(/\\[(test-template-invocation|dynamic-test|dynamic-container):[^\\]]*\\])+$");
         private final boolean stopAtFirstFailure;
         private final boolean coverage;
         /** Per test to select (by unique id): its time and the lines it reached, in the order they ran. */
-        private final Map<String, Long> testMillis = new java.util.LinkedHashMap<>();
-        private final Map<String, java.util.Set<Integer>> testLines = new HashMap<>();
-        private final java.util.Set<Integer> outside = new java.util.TreeSet<>();
+        private final Map<String, Long> testMillis = new LinkedHashMap<>();
+        private final Map<String, Set<Integer>> testLines = new HashMap<>();
+        private final Set<Integer> outside = new TreeSet<>();
         private TestIdentifier runningTest;
         private boolean concurrent;
         private TestPlan plan;
@@ -189,8 +197,8 @@ public final class JUnitPlatformBridge implements TestPlatform {
                 return;
             }
             int[] ids = LineHits.take();
-            java.util.Set<Integer> into = runningTest == null ? outside
-                    : testLines.computeIfAbsent(selectable(runningTest), k -> new java.util.TreeSet<>());
+            Set<Integer> into = runningTest == null ? outside
+                    : testLines.computeIfAbsent(selectable(runningTest), k -> new TreeSet<>());
             for (int id : ids) {
                 into.add(id);
             }
@@ -227,7 +235,7 @@ public final class JUnitPlatformBridge implements TestPlatform {
             if (coverage && id.isTest()) {
                 Long start = started.get(id);
                 testMillis.merge(selectable(id), start == null ? 0 : (System.nanoTime() - start) / 1_000_000, Long::sum);
-                testLines.computeIfAbsent(selectable(id), k -> new java.util.TreeSet<>());
+                testLines.computeIfAbsent(selectable(id), k -> new TreeSet<>());
                 runningTest = null;
             }
             finished.put(id, result);
