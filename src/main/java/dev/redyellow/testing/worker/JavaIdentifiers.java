@@ -2,8 +2,6 @@ package dev.redyellow.testing.worker;
 
 import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The identifiers a Java source's code uses: comments, string, character and text-block literals are
@@ -14,71 +12,169 @@ final class JavaIdentifiers {
 
     /** What {@link #packageOf} answers when it cannot tell: every package's names are to be checked. */
     static final String UNSURE = "*";
-    private static final Pattern ANY_PACKAGE = Pattern.compile("\\bpackage\\b");
-    private static final Pattern COMMENTS = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.\\s]+?)\\s*;", Pattern.MULTILINE);
-    private static final Pattern ON_DEMAND = Pattern.compile("\\bimport\\s+(?!static\\b)([\\w.\\s]+?)\\s*\\.\\s*\\*\\s*;");
 
     private JavaIdentifiers() {
     }
 
     static void addTo(Set<String> names, String source) {
-        String code = unescaped(source);
-        int n = code.length();
-        int i = 0;
-        while (i < n) {
-            char c = code.charAt(i);
-            if (c == '/' && i + 1 < n && code.charAt(i + 1) == '/') {
-                i = code.indexOf('\n', i);
-                i = i < 0 ? n : i + 1;
-            } else if (c == '/' && i + 1 < n && code.charAt(i + 1) == '*') {
-                i = code.indexOf("*/", i + 2);
-                i = i < 0 ? n : i + 2;
-            } else if (c == '"' && code.startsWith("\"\"\"", i)) {
-                i = endOfTextBlock(code, i + 3);
-            } else if (c == '"' || c == '\'') {
-                i = endOfLiteral(code, i + 1, c);
-            } else if (Character.isJavaIdentifierStart(c)) {
-                int start = i;
-                while (i < n && Character.isJavaIdentifierPart(code.charAt(i))) {
-                    i++;
-                }
-                names.add(code.substring(start, i));
-            } else if (Character.isDigit(c)) {
-                // a number's letters (0x1F, 10L) are no names
-                while (i < n && (Character.isLetterOrDigit(code.charAt(i)) || code.charAt(i) == '_')) {
-                    i++;
-                }
-            } else {
-                i++;
+        Tokens tokens = new Tokens(unescaped(source));
+        int kind;
+        while ((kind = tokens.next()) != Tokens.END) {
+            if (kind == Tokens.NAME) {
+                names.add(tokens.name());
             }
         }
     }
 
     /**
      * The package a source declares ("" for none), read from its code without comments; when unsure
-     * (an annotated declaration), {@link #UNSURE}, so every check errs to the safe side.
+     * (an annotated declaration, one that is not a plain name), {@link #UNSURE}, so every check errs
+     * to the safe side.
      */
     static String packageOf(String source) {
-        String plain = COMMENTS.matcher(unescaped(source)).replaceAll(" ");
-        Matcher m = PACKAGE.matcher(plain);
-        if (m.find()) {
-            return m.group(1).replaceAll("\\s+", "");
-        }
-        // an annotated package declaration (package-info): not read here
-        return ANY_PACKAGE.matcher(plain).find() ? UNSURE : "";
+        return Header.of(source).packageName();
     }
 
     /** The packages whose classes a source sees by simple name: its own and those it imports on demand. */
     static Set<String> packagesSeen(String source) {
-        String plain = COMMENTS.matcher(unescaped(source)).replaceAll(" ");
-        Set<String> seen = new HashSet<>();
-        seen.add(packageOf(source));
-        Matcher m = ON_DEMAND.matcher(plain);
-        while (m.find()) {
-            seen.add(m.group(1).replaceAll("\\s+", ""));
-        }
+        Header header = Header.of(source);
+        Set<String> seen = new HashSet<>(header.onDemand());
+        seen.add(header.packageName());
         return seen;
+    }
+
+    /**
+     * What a source's package and import declarations say, read token by token up to the first brace
+     * outside parentheses: those declarations come before any type's or module's body, and a
+     * package's annotations keep their braces inside parentheses. {@code package} and {@code import}
+     * are keywords, so a name in a comment, a literal or an annotation's string is never taken for one.
+     */
+    private record Header(String packageName, Set<String> onDemand) {
+
+        static Header of(String source) {
+            Tokens tokens = new Tokens(unescaped(source));
+            String packageName = null;
+            boolean annotated = false;
+            Set<String> onDemand = new HashSet<>();
+            int parentheses = 0;
+            int kind;
+            while ((kind = tokens.next()) != Tokens.END) {
+                if (kind == Tokens.SYMBOL) {
+                    char c = tokens.symbol();
+                    if (c == '{' && parentheses == 0) {
+                        break;
+                    }
+                    parentheses += c == '(' ? 1 : c == ')' ? -1 : 0;
+                    annotated |= c == '@' && packageName == null;
+                } else if (packageName == null && tokens.nameIs("package")) {
+                    String name = qualifiedName(tokens, ';');
+                    packageName = annotated || name == null ? UNSURE : name;
+                } else if (tokens.nameIs("import")) {
+                    String name = qualifiedName(tokens, '*');
+                    if (name != null && !name.startsWith("static.") && tokens.next() == Tokens.SYMBOL
+                            && tokens.symbol() == ';') {
+                        onDemand.add(name);
+                    }
+                }
+            }
+            return new Header(packageName == null ? "" : packageName, onDemand);
+        }
+
+        /**
+         * A dotted name up to {@code last} ({@code ';'}, or {@code '*'} after a dot), its spaces dropped;
+         * null when the tokens are anything else.
+         */
+        private static String qualifiedName(Tokens tokens, char last) {
+            StringBuilder name = new StringBuilder();
+            boolean dot = true; // a name is due
+            int kind;
+            while ((kind = tokens.next()) != Tokens.END) {
+                if (kind == Tokens.NAME && dot) {
+                    name.append(tokens.name());
+                    dot = false;
+                } else if (kind == Tokens.SYMBOL && tokens.symbol() == '.' && !dot) {
+                    dot = true;
+                } else if (kind == Tokens.SYMBOL && tokens.symbol() == last && dot == (last == '*')) {
+                    return name.isEmpty() ? null : last == '*' ? name.substring(0, name.length() - 1) : name.toString();
+                } else {
+                    return null;
+                }
+                if (dot) {
+                    name.append('.');
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Java code as tokens, comments, string, character and text-block literals and numbers skipped: a
+     * name (identifier or keyword) or any other character but white space.
+     */
+    private static final class Tokens {
+        static final int END = 0;
+        static final int NAME = 1;
+        static final int SYMBOL = 2;
+
+        private final String code;
+        private final int n;
+        private int i;
+        private int start;
+        private int end;
+        private char symbol;
+
+        Tokens(String code) {
+            this.code = code;
+            this.n = code.length();
+        }
+
+        int next() {
+            while (i < n) {
+                char c = code.charAt(i);
+                if (c == '/' && i + 1 < n && code.charAt(i + 1) == '/') {
+                    i = code.indexOf('\n', i);
+                    i = i < 0 ? n : i + 1;
+                } else if (c == '/' && i + 1 < n && code.charAt(i + 1) == '*') {
+                    i = code.indexOf("*/", i + 2);
+                    i = i < 0 ? n : i + 2;
+                } else if (c == '"' && code.startsWith("\"\"\"", i)) {
+                    i = endOfTextBlock(code, i + 3);
+                } else if (c == '"' || c == '\'') {
+                    i = endOfLiteral(code, i + 1, c);
+                } else if (Character.isJavaIdentifierStart(c)) {
+                    start = i;
+                    while (i < n && Character.isJavaIdentifierPart(code.charAt(i))) {
+                        i++;
+                    }
+                    end = i;
+                    return NAME;
+                } else if (Character.isDigit(c)) {
+                    // a number's letters (0x1F, 10L) are no names
+                    while (i < n && (Character.isLetterOrDigit(code.charAt(i)) || code.charAt(i) == '_')) {
+                        i++;
+                    }
+                } else if (Character.isWhitespace(c)) {
+                    i++;
+                } else {
+                    symbol = c;
+                    i++;
+                    return SYMBOL;
+                }
+            }
+            return END;
+        }
+
+        String name() {
+            return code.substring(start, end);
+        }
+
+        boolean nameIs(String name) {
+            return end - start == name.length() && code.startsWith(name, start);
+        }
+
+        char symbol() {
+            return symbol;
+        }
     }
 
     /**

@@ -55,4 +55,25 @@ class JavaIdentifiersTest {
         assertEquals(Set.of(""), JavaIdentifiers.packagesSeen("class A { }"));
         assertEquals(JavaIdentifiers.UNSURE, JavaIdentifiers.packageOf("@Deprecated package a;"));
     }
+
+    @Test
+    void declarationsAreReadFromCodeOnlyAndBeforeTheFirstBody() {
+        // a string or a text block that holds declarations declares nothing (a test that writes sources)
+        assertEquals(Set.of("a"), JavaIdentifiers.packagesSeen("""
+                package a;
+                class A {
+                    String s = "import b.*;";
+                    String t = \"""
+                        package c;
+                        import d.*;
+                        \""";
+                }
+                import e.*;
+                """));
+        assertEquals("", JavaIdentifiers.packageOf("class A { String s = \"package x;\"; }"));
+        // a package's annotation keeps its braces in parentheses: still annotated, so unsure
+        assertEquals(JavaIdentifiers.UNSURE, JavaIdentifiers.packageOf("@Tags({@Tag(\"x\")})\npackage a;"));
+        assertEquals(JavaIdentifiers.UNSURE, JavaIdentifiers.packageOf("package a.;"));
+        assertEquals("a.b", JavaIdentifiers.packageOf("package a.b; @Deprecated class A { }"));
+    }
 }
