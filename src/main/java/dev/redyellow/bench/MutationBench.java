@@ -69,8 +69,9 @@ public final class MutationBench {
     public void run() throws Exception {
         Path cache = home.resolve(".redyellow").resolve("realcode");
         List<String> maven = RealCodeBench.mavenCommand();
-        out.printf(Locale.ROOT, "Mutation benchmark: %d cores, Java %s, %d workers, seed %d, %d features%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), workers, seed, features);
+        out.printf(Locale.ROOT, "Mutation benchmark: %d cores, Java %s, %d workers, seed %d, %d features; %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), workers, seed, features,
+                BenchJvm.describe());
         RealCodeSources.Roots roots = new RealCodeSources(home.resolve(".m2").resolve("repository"), cache, maven)
                 .unpack(RealCodeSources.APACHE_COMMONS);
         JavaSourceIndex index = JavaSourceIndex.read(roots.main(), roots.test());
@@ -144,8 +145,8 @@ public final class MutationBench {
                     out.printf(Locale.ROOT, "%-28s %9d %7d %7.2f %8.1f%s%n", o.id(), m.generated(), m.killed(), m.score(),
                             m.durationMillis() / 1000.0, m.measured() ? "" : "  " + m.summary());
                 });
-        out.printf(Locale.ROOT, "%nReproduce: java -jar target/redyellow.jar bench mutation --features %d --workers %d --seed %d%s%n",
-                features, workers, seed, caps.isEmpty() ? "" : " --max-mutants "
+        out.printf(Locale.ROOT, "%nReproduce: %s bench mutation --features %d --workers %d --seed %d%s%n",
+                BenchJvm.command(), features, workers, seed, caps.isEmpty() ? "" : " --max-mutants "
                         + String.join(",", caps.stream().map(String::valueOf).toList()));
         out.flush();
     }

@@ -87,9 +87,9 @@ public final class RealCodeBench {
     public void run() throws Exception {
         Path cache = home.resolve(".redyellow").resolve("realcode");
         List<String> maven = mavenCommand();
-        out.printf(Locale.ROOT, "Real-code benchmark: %d cores, Java %s, %d workers, seed %d, maven: %s%n",
+        out.printf(Locale.ROOT, "Real-code benchmark: %d cores, Java %s, %d workers, seed %d, maven: %s; %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), workers, seed,
-                String.join(" ", maven));
+                String.join(" ", maven), BenchJvm.describe());
         RealCodeSources.Roots roots = new RealCodeSources(home.resolve(".m2").resolve("repository"), cache, maven)
                 .unpack(RealCodeSources.APACHE_COMMONS);
         out.println("sources: " + RealCodeSources.APACHE_COMMONS.stream()
@@ -148,8 +148,8 @@ public final class RealCodeBench {
                 rerun.wallSeconds() * 1000 / project.units().size());
         out.printf(Locale.ROOT, "%nThe case stays in %s: run it yourself with%n  java -jar target/redyellow.jar run %s%n",
                 work, manifestFile);
-        out.printf(Locale.ROOT, "Reproduce: java -jar target/redyellow.jar bench realcode --features %d --workers %d --seed %d%n",
-                features, workers, seed);
+        out.printf(Locale.ROOT, "Reproduce: %s bench realcode --features %d --workers %d --seed %d%n",
+                BenchJvm.command(), features, workers, seed);
         out.flush();
     }
 

@@ -68,8 +68,8 @@ public final class RealScriptBench {
         Path cache = home.resolve(".redyellow").resolve(benchName);
         Path work = cache.resolve("case-" + project.name());
         new RunFolder(work).delete();
-        out.printf(Locale.ROOT, "Real %s benchmark: %d cores, Java %s, %d workers%n", benchName,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), workers);
+        out.printf(Locale.ROOT, "Real %s benchmark: %d cores, Java %s, %d workers; %s%n", benchName,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), workers, BenchJvm.describe());
         out.println("project: " + project.project());
         ScriptCaseWriter writer = new ScriptCaseWriter(project);
         Path manifestFile = writer.writeManifest(work.resolve("case"), workers);
@@ -147,7 +147,7 @@ public final class RealScriptBench {
         out.printf(Locale.ROOT, "%nverdicts that differ from the plain run: %d of %d%n", differing, project.features().size());
         out.printf(Locale.ROOT, "The case stays in %s: run it yourself with%n  java -jar target/redyellow.jar run %s%n", work,
                 manifestFile);
-        out.printf(Locale.ROOT, "Reproduce: java -jar target/redyellow.jar bench %s --workers %d --case %s%n", benchName, workers,
+        out.printf(Locale.ROOT, "Reproduce: %s bench %s --workers %d --case %s%n", BenchJvm.command(), benchName, workers,
                 caseFolder);
         out.flush();
         return differing;

@@ -92,6 +92,7 @@ public final class WarmMutationTester implements MutationTester {
         Lease lease = null;
         try {
             lease = Lease.open(this, request, settings);
+            long leaseMillis = millisSince(started);
             if (!lease.compiled.compilation().succeeded()) {
                 return MutationResult.error("the workspace does not compile: "
                         + String.join("\n", lease.compiled.compilation().errors()), millisSince(started));
@@ -109,6 +110,7 @@ public final class WarmMutationTester implements MutationTester {
             // The tests without a mutant, with the line probes: they must pass here too, their time sets
             // each mutant's limit, and their lines tell which tests can kill which mutant.
             List<MutatedClass> probes = plan.probes().stream().map(p -> new MutatedClass(p.className(), p.bytes())).toList();
+            long coverageStarted = System.nanoTime();
             WarmWorker.Exchange plain = lease.run(MutationRun.plain(probes), tests, deadline);
             String failed = plainFailure(plain);
             String noCoverage = failed.isEmpty() ? "tests ran at the same time" : "the tests fail with line probes: " + failed;
@@ -124,6 +126,7 @@ public final class WarmMutationTester implements MutationTester {
             WorkerReply plainReply = ((WarmWorker.Replied) plain).reply();
             Coverage coverage = Coverage.of(plainReply.coverage(), noCoverage);
             long plainMillis = plainReply.testMillis();
+            long coverageMillis = millisSince(coverageStarted);
             long limit = timeLimitMillis(plainMillis);
             int killed = 0;
             int timedOut = 0;
@@ -168,11 +171,12 @@ public final class WarmMutationTester implements MutationTester {
                 }
             }
             JUnitTestRunner.say(request.output(), String.format(Locale.ROOT,
-                    "[redyellow] %d mutants made by PIT in %d ms; %d runs on warm test workers in %d ms (%d ms of it in "
+                    "[redyellow] workspace lent and compiled in %d ms; %d mutants made by PIT in %d ms; a run without a "
+                            + "mutant, with line probes, in %d ms; %d runs on warm test workers in %d ms (%d ms of it in "
                             + "the tests; %s; without a mutant they take %d ms, so %d ms at most each): %d killed (%d by "
-                            + "the time limit), %d survived (%d reached by no test)%n",
-                    mutants.size(), planMillis, runs, millisSince(mutantsStarted), testedMillis, coverage.describe(),
-                    plainMillis, limit, killed, timedOut, survivors.size(), unreached));
+                            + "the time limit), %d survived (%d reached by no test); %d ms in all%n",
+                    leaseMillis, mutants.size(), planMillis, coverageMillis, runs, millisSince(mutantsStarted), testedMillis, coverage.describe(),
+                    plainMillis, limit, killed, timedOut, survivors.size(), unreached, millisSince(started)));
             return MutationResult.measured(killed, survivors.size(), survivors, millisSince(started))
                     .capped(request.mutation().maxMutantsPerClass());
         } catch (IOException | RuntimeException e) {

@@ -25,6 +25,7 @@ import org.junit.platform.engine.discovery.ClassNameFilter;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -44,14 +45,26 @@ public final class JUnitPlatformBridge implements TestPlatform {
     private static final String JUPITER = "[engine:junit-jupiter]";
 
     private final Launcher launcher = LauncherFactory.create();
+    /**
+     * The launcher of mutant runs (issue 22): one session for the worker's life, so its engines and
+     * listeners are made once, not for every mutant as {@link #launcher} makes them per request. It is
+     * opened with the worker's own loader as the context loader, so it holds the console jar's engines
+     * and nothing of any workspace; a run's extensions are still found in its own loader.
+     */
+    private LauncherSession mutantSession;
 
     @Override
     public Outcome run(ClassLoader loader, List<String> classNames, List<Path> roots) {
-        return run(loader, classNames, roots, new Measuring(false, 0, List.of()));
+        return run(loader, classNames, roots, new Measuring(false, 0, List.of()), launcher);
     }
 
     @Override
     public Outcome run(ClassLoader loader, List<String> classNames, List<Path> roots, Measuring measuring) {
+        return run(loader, classNames, roots, measuring, mutantLauncher());
+    }
+
+    private Outcome run(ClassLoader loader, List<String> classNames, List<Path> roots, Measuring measuring,
+                        Launcher launcher) {
         List<DiscoverySelector> selectors = new ArrayList<>();
         if (!measuring.testIds().isEmpty()) {
             measuring.testIds().forEach(id -> selectors.add(DiscoverySelectors.selectUniqueId(id)));
@@ -85,6 +98,20 @@ public final class JUnitPlatformBridge implements TestPlatform {
             }
         }
         return results.outcome();
+    }
+
+    private Launcher mutantLauncher() {
+        if (mutantSession == null) {
+            Thread thread = Thread.currentThread();
+            ClassLoader context = thread.getContextClassLoader();
+            thread.setContextClassLoader(JUnitPlatformBridge.class.getClassLoader());
+            try {
+                mutantSession = LauncherFactory.openSession();
+            } finally {
+                thread.setContextClassLoader(context);
+            }
+        }
+        return mutantSession.getLauncher();
     }
 
     /** Whether the workspace's junit-platform.properties switch Jupiter's extension detection on. */
