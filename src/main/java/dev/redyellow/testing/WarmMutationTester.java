@@ -175,8 +175,8 @@ public final class WarmMutationTester implements MutationTester {
                             + "mutant, with line probes, in %d ms; %d runs on warm test workers in %d ms (%d ms of it in "
                             + "the tests; %s; without a mutant they take %d ms, so %d ms at most each): %d killed (%d by "
                             + "the time limit), %d survived (%d reached by no test); %d ms in all%n",
-                    leaseMillis, mutants.size(), planMillis, coverageMillis, runs, millisSince(mutantsStarted), testedMillis, coverage.describe(),
-                    plainMillis, limit, killed, timedOut, survivors.size(), unreached, millisSince(started)));
+                    leaseMillis, mutants.size(), planMillis, coverageMillis, runs, millisSince(mutantsStarted), testedMillis,
+                    coverage.describe(), plainMillis, limit, killed, timedOut, survivors.size(), unreached, millisSince(started)));
             return MutationResult.measured(killed, survivors.size(), survivors, millisSince(started))
                     .capped(request.mutation().maxMutantsPerClass());
         } catch (IOException | RuntimeException e) {
