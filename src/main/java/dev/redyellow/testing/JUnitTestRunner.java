@@ -205,8 +205,10 @@ public final class JUnitTestRunner implements TestRunner {
     static String compileLine(BaseCompile.Result compiled) {
         String slower = WorkspaceCompiler.contextsNotReused();
         return (compiled.shared()
-                ? "compiled " + compiled.ownSources() + " of " + compiled.compilation().sources()
-                + " sources; the base's classes were compiled once for the run\n"
+                ? (compiled.reused() ? "took the classes of " + compiled.ownSources() + " of " + compiled.compilation().sources()
+                        + " sources from an earlier compile of the same content" : "compiled " + compiled.ownSources()
+                        + " of " + compiled.compilation().sources() + " sources")
+                + "; the base's classes were compiled once for the run\n"
                 : "compiled all " + compiled.compilation().sources() + " sources (" + compiled.wholeBecause() + ")\n")
                 + (slower.isEmpty() ? "" : slower + "\n");
     }

@@ -65,11 +65,17 @@ public final class BaseCompile {
      * @param afterClasses class folders the tests need after the workspace's own classes (the base's), or none
      * @param wholeBecause why the whole workspace was compiled; "" when only its own sources were
      * @param ownSources   how many sources were compiled in this call (all of them for a whole compile)
+     * @param reused       whether the own sources' classes are those an earlier compile of the same
+     *                     content against the same class path made ({@link MadeClasses}), not javac's now
      */
     public record Result(WorkspaceCompiler.Compilation compilation, List<Path> afterClasses, String wholeBecause,
-                         int ownSources) {
+                         int ownSources, boolean reused) {
         public Result {
             afterClasses = List.copyOf(afterClasses);
+        }
+
+        Result(WorkspaceCompiler.Compilation compilation, List<Path> afterClasses, String wholeBecause, int ownSources) {
+            this(compilation, afterClasses, wholeBecause, ownSources, false);
         }
 
         public boolean shared() {
@@ -93,8 +99,18 @@ public final class BaseCompile {
     }
 
     private final WorkspaceCompiler baseCompiler = WorkspaceCompiler.forRuns(false);
+    private final MadeClasses madeClasses;
     private final Map<Path, BaseClasses> folders = new ConcurrentHashMap<>();
     private final Map<String, Index> indexes = new ConcurrentHashMap<>();
+
+    public BaseCompile() {
+        this(MadeClasses.SHARED);
+    }
+
+    /** @param made where the classes of own compiles are kept and found (tests give one of their own) */
+    BaseCompile(MadeClasses made) {
+        this.madeClasses = made;
+    }
 
     /**
      * Compiles {@code workspace} into {@code classes} (deleted first by the caller), with its base's
@@ -160,16 +176,16 @@ public final class BaseCompile {
         // the base's classes first: in a whole compile its sources win over anything on the class path
         List<Path> against = new ArrayList<>(List.of(baseClasses.get()));
         against.addAll(classPath);
-        WorkspaceCompiler.Compilation c = compiler.compile(workspace, own, classes, against);
-        if (c.succeeded()) {
+        Own c = compileOwn(compiler, workspace, own, classes, against);
+        if (c.compilation().succeeded()) {
             String clash = clash(classes, baseClasses.get(), index);
             if (!clash.isEmpty()) {
                 BaseClasses.deleteTree(classes);
                 return whole(compiler, workspace, classes, classPath, clash);
             }
         }
-        return new Result(new WorkspaceCompiler.Compilation(all.size(), c.errors()), List.of(baseClasses.get()), "",
-                own.size());
+        return new Result(new WorkspaceCompiler.Compilation(all.size(), c.compilation().errors()), List.of(baseClasses.get()), "",
+                own.size(), c.reused());
     }
 
     /**
@@ -221,8 +237,8 @@ public final class BaseCompile {
         }
         List<Path> against = new ArrayList<>(List.of(made.get(), baseClasses));
         against.addAll(classPath);
-        WorkspaceCompiler.Compilation c = compiler.compile(workspace, rest, classes, against);
-        if (c.succeeded()) {
+        Own c = compileOwn(compiler, workspace, rest, classes, against);
+        if (c.compilation().succeeded()) {
             String clash = clash(classes, baseClasses, baseIndex);
             if (clash.isEmpty()) {
                 clash = clash(classes, made.get(), index);
@@ -233,8 +249,29 @@ public final class BaseCompile {
                 return Optional.empty();
             }
         }
-        return Optional.of(new Result(new WorkspaceCompiler.Compilation(allSources, c.errors()),
-                List.of(made.get(), baseClasses), "", rest.size()));
+        return Optional.of(new Result(new WorkspaceCompiler.Compilation(allSources, c.compilation().errors()),
+                List.of(made.get(), baseClasses), "", rest.size(), c.reused()));
+    }
+
+    /** What compiling the own sources gave, and whether their classes came from an earlier compile. */
+    private record Own(WorkspaceCompiler.Compilation compilation, boolean reused) {
+    }
+
+    /**
+     * Compiles the own {@code sources} against {@code against} into {@code classes}, or writes there
+     * the classes an earlier compile of the same sources against the same class path made.
+     */
+    private Own compileOwn(WorkspaceCompiler compiler, Path workspace, List<Path> sources, Path classes,
+                           List<Path> against) throws IOException {
+        String key = MadeClasses.key(workspace, sources, against);
+        if (madeClasses.writeTo(key, classes)) {
+            return new Own(new WorkspaceCompiler.Compilation(sources.size(), List.of()), true);
+        }
+        WorkspaceCompiler.Compilation c = compiler.compile(workspace, sources, classes, against);
+        if (c.succeeded()) {
+            madeClasses.keep(key, classes);
+        }
+        return new Own(c, false);
     }
 
     private static String sha256(String text) {

@@ -123,6 +123,44 @@ class BaseCompileTest {
     }
 
     @Test
+    void theSameOwnSourcesAgainstTheSameBaseTakeTheClassesTheirFirstCompileMade() throws Exception {
+        BaseCompile compiles = new BaseCompile(new MadeClasses());
+        Path base = snapshot(BASE);
+        Map<String, String> own = Map.of(
+                "src/p/Shop.java", "package p; public class Shop { public static int total() { return Money.twice() + 1; } }\n");
+        Workspace first = workspace("f-1", BASE, own);
+        Workspace second = workspace("mutation-1", BASE, own); // another folder, the same content
+        BaseCompile.Result compiled = compiles.compile(compiler, first.root(), first.classes(), List.of(),
+                Optional.of(new BaseCompile.Base(base, H1, first.unchanged())));
+        BaseCompile.Result reused = compiles.compile(compiler, second.root(), second.classes(), List.of(),
+                Optional.of(new BaseCompile.Base(base, H1, second.unchanged())));
+
+        assertFalse(compiled.reused());
+        assertTrue(reused.reused(), "the same sources against the same class folders: no second javac");
+        assertEquals(compiled.compilation(), reused.compilation());
+        assertEquals(compiled.afterClasses(), reused.afterClasses());
+        assertEquals(Files.readString(first.classes().resolve("p/Shop.class"), java.nio.charset.StandardCharsets.ISO_8859_1),
+                Files.readString(second.classes().resolve("p/Shop.class"), java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(15, call(path(second, reused), "p.Shop", "total"));
+
+        // one changed byte is another compile; a compile with errors is never kept
+        Workspace changed = workspace("f-2", BASE, Map.of(
+                "src/p/Shop.java", "package p; public class Shop { public static int total() { return Money.twice() + 2; } }\n"));
+        BaseCompile.Result again = compiles.compile(compiler, changed.root(), changed.classes(), List.of(),
+                Optional.of(new BaseCompile.Base(base, H1, changed.unchanged())));
+        assertFalse(again.reused());
+        assertEquals(16, call(path(changed, again), "p.Shop", "total"));
+        Map<String, String> broken = Map.of("src/p/Shop.java", "package p; public class Shop { int x = Missing.y; }\n");
+        for (String name : List.of("f-3", "f-4")) {
+            Workspace ws = workspace(name, BASE, broken);
+            BaseCompile.Result failed = compiles.compile(compiler, ws.root(), ws.classes(), List.of(),
+                    Optional.of(new BaseCompile.Base(base, H1, ws.unchanged())));
+            assertFalse(failed.compilation().succeeded());
+            assertFalse(failed.reused(), name);
+        }
+    }
+
+    @Test
     void aChangedBaseHashGetsANewClassFolder() throws Exception {
         Path base = snapshot(BASE);
         Workspace ws = workspace("f-1", BASE, Map.of("src/p/Shop.java",
