@@ -138,13 +138,24 @@ public final class RealCaseWriter {
                 write(folder.resolve("src/test/java/" + files.get(f).path()), files.get(f).text());
             }
         }
+    }
+
+    /** The Maven build of the project: the plain build runs it, and the case's base holds it as a project's root does. */
+    private String pom() {
+        Map<String, SourceFile> files = project.index().files();
         String includes = project.units().stream().flatMap(u -> u.ownTests().stream())
                 .map(t -> "            <include>" + files.get(t).path().replace(".java", ".class") + "</include>")
                 .collect(Collectors.joining("\n"));
-        write(folder.resolve("pom.xml"), POM.formatted(includes));
+        return POM.formatted(includes);
     }
 
+    /**
+     * The base: the classes no feature writes, the resources, and the project's pom.xml (tests read
+     * their project's files by relative path: Commons IO's FileSystemUtilsTest asks for the free space
+     * of "pom.xml").
+     */
     private void writeBase(Path folder) throws IOException {
+        write(folder.resolve("pom.xml"), pom());
         Map<String, SourceFile> files = project.index().files();
         for (String f : project.baseFiles()) {
             SourceFile file = files.get(f);

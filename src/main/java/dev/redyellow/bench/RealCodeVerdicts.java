@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * RedYellow's verdicts on the real-code case against the plain build's, each feature that differs
@@ -69,7 +71,20 @@ final class RealCodeVerdicts {
         for (Cause c : Cause.values()) {
             out.printf(Locale.ROOT, "%-50s %12d %12d%n", c.label, halfCauses.getOrDefault(c, 0), allCauses.getOrDefault(c, 0));
         }
+        // A wrong first attempt (flipped comparisons) that the feature's own tests pass is accepted, as TDD
+        // says it must be: the verdict is right for the code the run had, and the plain build, which has
+        // the real code, cannot be compared with it. Its dependents may then fail on it.
+        Set<String> acceptedWrong = new TreeSet<>();
+        for (RealJavaProject.Unit unit : project.units()) {
+            FeatureOutcome o = halfById.get(unit.id());
+            if (unit.hasWrongFirst() && o != null && o.green() && o.attempts() == 1) {
+                acceptedWrong.add(unit.id());
+            }
+        }
+        Map<String, RealJavaProject.Unit> units = new HashMap<>();
+        project.units().forEach(u -> units.put(u.id(), u));
         int passing = 0;
+        int onWrong = 0;
         StringBuilder differ = new StringBuilder();
         int differing = 0;
         for (RealJavaProject.Unit unit : project.units()) {
@@ -80,14 +95,23 @@ final class RealCodeVerdicts {
                 differing++;
                 FeatureOutcome withAll = allById.get(unit.id());
                 String text = detail(o);
+                List<String> wrongBelow = wrongBelow(unit, units, acceptedWrong);
+                onWrong += wrongBelow.isEmpty() ? 0 : 1;
                 differ.append(String.format(Locale.ROOT, "  %-36s plain %s; %s; every edge: %s%n    %s%n", unit.id(),
                         passes ? "passes" : "fails", cause(o).label,
                         withAll == null ? "-" : cause(withAll).label,
                         text.length() > 240 ? text.substring(0, 240) + "..." : text));
+                if (!wrongBelow.isEmpty()) {
+                    differ.append("    on the wrong first attempt its own tests accepted of ").append(String.join(", ", wrongBelow))
+                            .append(System.lineSeparator());
+                }
             }
         }
         out.printf(Locale.ROOT, "%-50s %12d%n", "passing in the plain build", passing);
-        out.printf(Locale.ROOT, "%nverdicts that differ from the plain build (half the edges declared): %d%n", differing);
+        out.printf(Locale.ROOT, "%nwrong first attempts their own tests accepted (the case's, not a verdict error): %d %s%n",
+                acceptedWrong.size(), acceptedWrong.isEmpty() ? "" : acceptedWrong);
+        out.printf(Locale.ROOT, "verdicts that differ from the plain build (half the edges declared): %d"
+                + " (%d of them on such an attempt)%n", differing, onWrong);
         out.print(differ);
         // What fails on its own with every edge declared is not discovery's doing: list it apart.
         List<FeatureOutcome> own = all.stream().filter(o -> cause(o) == Cause.OTHER || cause(o) == Cause.RED_VIOLATION).toList();
@@ -96,6 +120,21 @@ final class RealCodeVerdicts {
             String text = detail(o);
             out.printf(Locale.ROOT, "  %-36s %s%n", o.id(), text.length() > 240 ? text.substring(0, 240) + "..." : text);
         }
+    }
+
+    /** The features among {@code unit}'s true dependencies, itself and transitively, that accepted a wrong first attempt. */
+    private static List<String> wrongBelow(RealJavaProject.Unit unit, Map<String, RealJavaProject.Unit> units, Set<String> acceptedWrong) {
+        Set<String> seen = new TreeSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(unit.id()));
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            RealJavaProject.Unit u = units.get(id);
+            if (seen.add(id) && u != null) {
+                todo.addAll(u.trueDeps());
+            }
+        }
+        seen.retainAll(acceptedWrong);
+        return List.copyOf(seen);
     }
 
     private static Map<String, FeatureOutcome> byId(List<FeatureOutcome> outcomes) {

@@ -2,6 +2,7 @@ package dev.redyellow.graph;
 
 import dev.redyellow.manifest.FileSet;
 import dev.redyellow.manifest.Manifest;
+import dev.redyellow.testing.MissingNames;
 import dev.redyellow.testing.MissingNames.MissingName;
 
 import java.io.IOException;
@@ -42,6 +43,11 @@ public final class CodeWriters {
     /** The Java files of {@link #byPath} and of the base by type name, so a missing type is looked up, not searched for. */
     private final JavaIndex writtenJava = new JavaIndex(true);
     private final JavaIndex baseJava = new JavaIndex(false);
+    /** Every distinct text known for a written Java path, whose imports say what a simple name in it means. */
+    private final Map<String, Set<String>> javaTexts = new HashMap<>();
+    /** The imports read so far, by path: of each known text of a written file, or of a base file. */
+    private final Map<String, List<JavaReferences.Imports>> importsByPath = new HashMap<>();
+    private Path baseDir;
 
     /**
      * Java files by simple and by qualified type name (the file's package and name), each list in the
@@ -114,6 +120,7 @@ public final class CodeWriters {
             writers.add(file.feature(), file.path(), file.content());
         }
         if (manifest.baseDir() != null && Files.isDirectory(manifest.baseDir())) {
+            writers.baseDir = manifest.baseDir();
             writers.readBase(manifest.baseDir());
         }
         return writers;
@@ -140,12 +147,16 @@ public final class CodeWriters {
         if (known == null && path.endsWith(".java")) {
             writtenJava.add(path, javaPackage);
         }
+        if (path.endsWith(".java") && content.isPresent()
+                && javaTexts.computeIfAbsent(path, p -> new LinkedHashSet<>()).add(content.get())) {
+            importsByPath.remove(path); // read again with the new text
+        }
     }
 
     /** The features that write what {@code name} names, in the order they were first seen writing it. */
     public synchronized Set<String> writersOf(MissingName name) {
         Set<String> writers = new LinkedHashSet<>();
-        for (String path : paths(name, byPath.keySet(), p -> byPath.get(p).javaPackage(), writtenJava)) {
+        for (String path : paths(name, byPath.keySet(), p -> byPath.get(p).javaPackage(), writtenJava, importsOf(name))) {
             writers.addAll(byPath.get(path).features());
         }
         return writers;
@@ -153,14 +164,41 @@ public final class CodeWriters {
 
     /** Whether the base folder has a file that provides what {@code name} names. */
     public synchronized boolean baseWrites(MissingName name) {
-        return !paths(name, basePaths, p -> basePackages.getOrDefault(p, ""), baseJava).isEmpty();
+        return !paths(name, basePaths, p -> basePackages.getOrDefault(p, ""), baseJava, importsOf(name)).isEmpty();
+    }
+
+    /**
+     * The imports of the file that missed {@code name}, one per text known for it (a written file's
+     * attempts may differ); empty when neither a feature nor the base has that file, or for a name
+     * that is not a simple Java type name.
+     */
+    private List<JavaReferences.Imports> importsOf(MissingName name) {
+        String from = name.from();
+        boolean javaType = name.kind() == MissingNames.Kind.JAVA_TYPE || name.kind() == MissingNames.Kind.JAVA_MEMBER_OF;
+        if (!javaType || name.name().contains(".") || !from.endsWith(".java")) {
+            return List.of();
+        }
+        return importsByPath.computeIfAbsent(from, path -> {
+            Set<String> texts = javaTexts.get(path);
+            if (texts != null) {
+                return texts.stream().map(JavaReferences::importsOf).toList();
+            }
+            if (baseDir != null && basePaths.contains(path)) {
+                try {
+                    return List.of(JavaReferences.importsOf(Files.readString(baseDir.resolve(path), StandardCharsets.UTF_8)));
+                } catch (IOException | UncheckedIOException e) {
+                    return List.of(); // unreadable now: the name is looked up as before
+                }
+            }
+            return List.of();
+        });
     }
 
     /** The paths among {@code known} that provide {@code name}. */
     private static List<String> paths(MissingName name, Set<String> known, java.util.function.Function<String, String> packageOf,
-                                      JavaIndex java) {
+                                      JavaIndex java, List<JavaReferences.Imports> imports) {
         return switch (name.kind()) {
-            case JAVA_TYPE, JAVA_MEMBER_OF -> javaType(name, java, packageOf);
+            case JAVA_TYPE, JAVA_MEMBER_OF -> javaType(name, java, packageOf, imports);
             case JAVA_PACKAGE -> java.inPackage(name.name());
             case PYTHON_MODULE -> pythonModule(name.name(), known);
             case PYTHON_NAME -> pythonName(name.name(), known);
@@ -168,22 +206,56 @@ public final class CodeWriters {
         };
     }
 
-    private static List<String> javaType(MissingName name, JavaIndex java, java.util.function.Function<String, String> packageOf) {
+    private static List<String> javaType(MissingName name, JavaIndex java, java.util.function.Function<String, String> packageOf,
+                                         List<JavaReferences.Imports> imports) {
         String wanted = name.name();
         if (wanted.contains(".")) {
-            // a qualified name, perhaps of a nested type: the file of the outermost type that exists
-            for (String candidate = wanted; candidate.contains("."); candidate = candidate.substring(0, candidate.lastIndexOf('.'))) {
-                List<String> hits = java.qualifiedName(candidate);
-                if (!hits.isEmpty()) {
-                    return hits;
+            return qualifiedType(java, wanted);
+        }
+        String fromPackage = name.from().isEmpty() ? null : JavaReferences.packageOf(name.from());
+        if (!imports.isEmpty()) {
+            // The file is known: a simple name means what its imports and its package make it mean,
+            // as javac resolves it, and nothing else. A nested type imported through a missing outer
+            // type (import a.Outer.Builder) is that outer type's file; a same-named type elsewhere
+            // (the base's lang3.builder.Builder) cannot be what the file missed.
+            Set<String> hits = new LinkedHashSet<>();
+            for (JavaReferences.Imports of : imports) {
+                String single = of.single().get(wanted);
+                if (single != null) {
+                    hits.addAll(qualifiedType(java, single));
+                    continue; // a single-type import shadows the package and the on-demand imports
+                }
+                hits.addAll(java.qualifiedName(qualified(fromPackage == null ? "" : fromPackage, wanted)));
+                for (String onDemand : of.onDemand()) {
+                    hits.addAll(qualifiedType(java, onDemand + "." + wanted));
                 }
             }
-            return List.of();
+            return List.copyOf(hits);
         }
         List<String> named = java.simple(wanted);
-        String fromPackage = name.from().isEmpty() ? null : JavaReferences.packageOf(name.from());
         List<String> samePackage = named.stream().filter(p -> packageOf.apply(p).equals(fromPackage)).toList();
         return samePackage.isEmpty() ? named : samePackage;
+    }
+
+    /**
+     * The files declaring the qualified type {@code wanted}: its own file, else, for a nested type,
+     * the file of the nearest enclosing type that has one (a capitalised name: {@code a.b.Outer.Inner}
+     * is in {@code a/b/Outer.java}, while {@code a.b} is a package and no type's file).
+     */
+    private static List<String> qualifiedType(JavaIndex java, String wanted) {
+        String candidate = wanted;
+        while (true) {
+            List<String> hits = java.qualifiedName(candidate);
+            int dot = candidate.lastIndexOf('.');
+            if (!hits.isEmpty() || dot < 0) {
+                return hits;
+            }
+            candidate = candidate.substring(0, dot);
+            String simple = candidate.substring(candidate.lastIndexOf('.') + 1);
+            if (simple.isEmpty() || !Character.isUpperCase(simple.charAt(0))) {
+                return List.of();
+            }
+        }
     }
 
     private static List<String> pythonModule(String module, Set<String> known) {

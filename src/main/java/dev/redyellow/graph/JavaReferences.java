@@ -141,6 +141,35 @@ final class JavaReferences implements SourceReferences {
         }
     }
 
+    /**
+     * What a compilation unit's imports make visible by simple name: each single-type import (static
+     * ones too, which may import a member type) by the simple name it brings in, and the names whose
+     * members an on-demand import brings in (a package, or a type for {@code import static a.B.*}
+     * and {@code import a.B.*}).
+     */
+    record Imports(Map<String, String> single, List<String> onDemand) {
+        Imports {
+            single = Map.copyOf(single);
+            onDemand = List.copyOf(onDemand);
+        }
+    }
+
+    /** The imports of {@code source}, read with its comments and strings blanked. */
+    static Imports importsOf(String source) {
+        Map<String, String> single = new HashMap<>();
+        List<String> onDemand = new ArrayList<>();
+        Matcher imports = IMPORT.matcher(CLikeSource.withoutCommentsOrStrings(source));
+        while (imports.find()) {
+            String name = imports.group(2).replaceAll("\\s", "");
+            if (imports.group(3) != null) {
+                onDemand.add(name);
+            } else {
+                single.putIfAbsent(lastSegment(name), name);
+            }
+        }
+        return new Imports(single, onDemand);
+    }
+
     /** The package {@code source} declares ("" for the default package). */
     static String declaredPackageOf(String source) {
         String leading = leadingPackage(source);

@@ -34,6 +34,8 @@ public final class JUnitTestRunner implements TestRunner {
     static final String REPORT = "TEST-junit-jupiter.xml";
     private static final String DISCOVERY_ISSUE = JUnitVerdict.DISCOVERY_ISSUE;
     private static final List<String> RESOURCE_FOLDERS = List.of("src/main/resources", "src/test/resources");
+    /** The JUnit console launcher's main class (the standalone jar's Main-Class). */
+    private static final String CONSOLE_MAIN = "org.junit.platform.console.ConsoleLauncher";
 
     private final ProcessRunner processes;
     private final JUnitConsoleJar console;
@@ -71,6 +73,7 @@ public final class JUnitTestRunner implements TestRunner {
             }
             deleteTree(classes);
             deleteTree(reports);
+            mavenBuildFolder(request.workspace());
             Path launcher = console.path();
             BaseCompile.Result compiled = baseCompile.compile(compiler, request.workspace(), classes, List.of(launcher),
                     baseOf(request));
@@ -151,9 +154,13 @@ public final class JUnitTestRunner implements TestRunner {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // The heap, stack and JIT a warm worker gives its tests too, so both modes judge alike.
         command.addAll(TestJvm.options(settings.workerHeapMb()));
-        command.addAll(List.of("-jar", launcher.toString(), "execute", "--disable-banner", "--disable-ansi-colors",
-                "--class-path", String.join(File.pathSeparator, classPath),
-                "--reports-dir", reports.toString()));
+        // The workspace's classes and resources are the JVM's own class path, as Surefire makes them,
+        // not the launcher's --class-path (a loader of its own): a test that asks the system class
+        // loader for a resource or class (ClassLoader.getSystemClassLoader()) finds them as under Maven.
+        // The launcher scans the directories of that class path.
+        classPath.add(0, launcher.toString());
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), CONSOLE_MAIN, "execute",
+                "--disable-banner", "--disable-ansi-colors", "--reports-dir", reports.toString()));
         if (request.selectedTests().isEmpty()) {
             command.add("--scan-class-path");
         }
@@ -162,6 +169,20 @@ public final class JUnitTestRunner implements TestRunner {
             command.add(className);
         }
         return command;
+    }
+
+    /**
+     * Gives a workspace in Maven's layout (it has {@code src/test/java}) the empty {@code target}
+     * folder that every Maven test run has, unless it has one: tests write there and ask about it
+     * (Commons IO's FileSystemUtilsTest asks for the free space of "target", FilesUncheckTest
+     * creates "target/file.txt"), and without it they failed here and passed under Maven.
+     */
+    static void mavenBuildFolder(Path workspace) throws IOException {
+        Path target = workspace.resolve("target");
+        if (Files.isDirectory(workspace.resolve("src/test/java"))
+                && !Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectory(target);
+        }
     }
 
     /**

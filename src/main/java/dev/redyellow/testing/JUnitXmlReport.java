@@ -85,12 +85,18 @@ public final class JUnitXmlReport {
         return new TestCase(name, status, message, millis);
     }
 
-    /** The message attribute, else the first line of the element's text (the stack trace). */
+    /**
+     * The message attribute, else the first line of the element's text (the stack trace). A class
+     * the tests could not load ({@code type} ClassNotFoundException or NoClassDefFoundError) is named
+     * with its type, as the warm worker names it: the bare message is only the class's name.
+     */
     private static String failureMessage(XMLStreamReader xml) throws XMLStreamException {
         String attribute = xml.getAttributeValue(null, "message");
+        String type = orEmpty(xml.getAttributeValue(null, "type"));
         String text = xml.getElementText();
         String message = attribute != null && !attribute.isBlank() ? attribute : text.strip().lines().findFirst().orElse("");
-        return FailureNames.bounded(message);
+        boolean missingClass = type.equals("java.lang.ClassNotFoundException") || type.equals("java.lang.NoClassDefFoundError");
+        return FailureNames.bounded(missingClass && !message.startsWith(type) ? type + ": " + message : message);
     }
 
     /** "tools.SlugTest" + "replacesSpaces()" -> "tools.SlugTest.replacesSpaces". */

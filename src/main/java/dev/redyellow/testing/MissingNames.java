@@ -54,6 +54,14 @@ public final class MissingNames {
             + "(?<name>[\\w$.]+)[^;]*(?:;\\s*location:\\s*(?<where>[\\w ]+?)\\s+(?<at>[\\w$.<>,]+))?");
     private static final Pattern JAVAC_PACKAGE = Pattern.compile(FILE + "package (?<name>[\\w$.]+) does not exist");
     private static final Pattern JAVAC_ACCESS = Pattern.compile(FILE + "cannot access (?<name>[\\w$.]+)");
+    /**
+     * A class the JVM could not find while the tests ran ({@code Class.forName}, a serialized object,
+     * a class the compiled code named that is gone): {@code java.lang.ClassNotFoundException: a.b.C}
+     * or {@code java.lang.NoClassDefFoundError: a/b/C}. Only code that runs reveals such a need. Not
+     * "Could not initialize class a.b.C": that class is there, its static initialiser failed.
+     */
+    private static final Pattern JVM_CLASS = Pattern.compile(
+            "(?:ClassNotFoundException|NoClassDefFoundError)\\s*:\\s*(?!Could not initialize)(?<name>[\\w$]+(?:[./][\\w$]+)+)");
     private static final Pattern PY_MODULE = Pattern.compile("No module named '(?<name>[\\w.]+)'");
     private static final Pattern PY_NAME = Pattern.compile("cannot import name '(?<member>\\w+)' from '(?<name>[\\w.]+)'");
     private static final Pattern NODE_IMPORTED = Pattern.compile(
@@ -80,6 +88,7 @@ public final class MissingNames {
         for (String line : text.split("\\R")) {
             java(line, found);
         }
+        jvm(text, found);
         python(text, found);
         scripts(text, workspace, found);
         // the same name read from two diagnostics of the same file is one name
@@ -135,6 +144,15 @@ public final class MissingNames {
     private static String stripGenerics(String type) {
         int lt = type.indexOf('<');
         return lt < 0 ? type : type.substring(0, lt);
+    }
+
+    private static void jvm(String text, Set<MissingName> found) {
+        Matcher missing = JVM_CLASS.matcher(text);
+        while (missing.find()) {
+            // a/b/C$Inner -> a.b.C.Inner: looked up as a qualified name, a nested one by its outer type's file
+            String name = missing.group("name").replace('/', '.').replace('$', '.');
+            found.add(new MissingName(Kind.JAVA_TYPE, name, "", lineAt(text, missing.start())));
+        }
     }
 
     private static void python(String text, Set<MissingName> found) {

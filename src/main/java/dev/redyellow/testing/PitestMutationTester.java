@@ -88,6 +88,7 @@ public final class PitestMutationTester implements MutationTester {
             }
             JUnitTestRunner.deleteTree(classes);
             JUnitTestRunner.deleteTree(reports);
+            JUnitTestRunner.mavenBuildFolder(request.workspace());
             Path launcher = console.path();
             // the base's and dependencies' classes that the test runs compiled serve here too (BaseCompile)
             BaseCompile.Result compiled = baseCompile.compile(compiler, request.workspace(), classes, List.of(launcher),

@@ -72,6 +72,7 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
         }
         WorkspaceLoan loan;
         try {
+            JUnitTestRunner.mavenBuildFolder(request.workspace());
             loan = WorkspaceLoan.lend(request.workspace(), worker.home());
         } catch (IOException e) {
             pool.discard(worker, "its folder could not take the workspace", "crash");

@@ -321,6 +321,7 @@ public final class WarmMutationTester implements MutationTester {
         private void take() throws IOException, InterruptedException {
             worker = owner.pool.borrow(settings.workerHeapMb(), request.workspace());
             try {
+                JUnitTestRunner.mavenBuildFolder(request.workspace());
                 loan = WorkspaceLoan.lend(request.workspace(), worker.home());
             } catch (IOException e) {
                 owner.pool.discard(worker, "its folder could not take the workspace", "crash");

@@ -31,6 +31,7 @@ public final class WarmWorkerPool implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(WarmWorkerPool.class.getName());
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
     private static final String MAIN = "dev.redyellow.testing.worker.WorkerMain";
+    private static final String SYSTEM_LOADER = "dev.redyellow.testing.worker.RunSystemLoader";
 
     private static final AtomicInteger POOLS = new AtomicInteger();
 
@@ -218,8 +219,9 @@ public final class WarmWorkerPool implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(TestJvm.options(heapMb));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-XX:-UsePerfData", "-Xshare:auto", "-cp", jar.path() + File.pathSeparator + consoleJar,
-                MAIN, consoleJar.toString()));
+        // The system class loader sees the current run's classes and resources, as a per-run JVM's does.
+        command.addAll(List.of("-XX:-UsePerfData", "-Xshare:auto", "-Djava.system.class.loader=" + SYSTEM_LOADER,
+                "-cp", jar.path() + File.pathSeparator + consoleJar, MAIN, consoleJar.toString()));
         return command;
     }
 

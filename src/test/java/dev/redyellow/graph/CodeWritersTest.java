@@ -165,4 +165,35 @@ class CodeWritersTest {
             assertEquals(List.copyOf(expected), List.copyOf(w.writersOf(name(Kind.JAVA_PACKAGE, wanted, ""))), wanted);
         }
     }
+    /**
+     * Real code (Commons IO's MessageDigestCalculatingInputStreamTest): a test imports the nested
+     * Builder of the class its feature writes; without that class javac cannot find Builder either.
+     * The base's own, unrelated lang.builder.Builder is not what the test missed, so the RED proof is
+     * the feature's (it was judged "proves nothing: the tests miss Builder, which only the base writes").
+     */
+    @Test
+    void aSimpleNameMeansWhatTheMissingFilesImportsAndPackageMakeIt() throws Exception {
+        Path base = Files.createDirectories(dir.resolve("base/src/main/java/lang/builder"));
+        Files.writeString(base.resolve("Builder.java"), "package lang.builder; public interface Builder<T> { T get(); }\n");
+        String test = "src/test/java/io/StreamTest.java";
+        String starred = "src/test/java/io/StarredTest.java";
+        Feature stream = new Feature("stream", "stream", "", List.of(), List.of(), new TestSettings.JUnit(60),
+                new ImplementerSettings.Replay(), new ReviewSettings.Auto(), FileSet.ofText(Map.of(
+                        test, "package io;\n// import lang.builder.Builder; (a comment, not an import)\n"
+                                + "import io.Stream.Builder;\nclass StreamTest { Builder b; }\n",
+                        starred, "package io;\nimport lang.builder.*;\nclass StarredTest { Builder b; }\n")),
+                List.of(FileSet.ofText(Map.of("src/main/java/io/Stream.java",
+                        "package io; public class Stream { public static class Builder { } }"))), null);
+        Manifest m = new Manifest(dir.resolve("m.json"), 1, "m", dir.resolve("base"), 2, 1, 2, true, List.of(stream),
+                "0".repeat(64));
+        CodeWriters w = CodeWriters.of(m);
+        MissingName viaOuter = name(Kind.JAVA_TYPE, "Builder", test);
+        assertEquals(Set.of("stream"), w.writersOf(viaOuter), "imported through io.Stream, whose file the feature writes");
+        assertFalse(w.baseWrites(viaOuter), "the base's lang.builder.Builder is not imported there");
+        MissingName onDemand = name(Kind.JAVA_TYPE, "Builder", starred);
+        assertTrue(w.baseWrites(onDemand), "import lang.builder.* makes the base's Builder the one meant");
+        assertTrue(w.writersOf(onDemand).isEmpty());
+        assertTrue(w.baseWrites(name(Kind.JAVA_TYPE, "Builder", "src/test/java/io/Unknown.java")),
+                "a file whose text is not known is looked up by the simple name, as before");
+    }
 }

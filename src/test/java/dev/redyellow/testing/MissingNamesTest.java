@@ -41,6 +41,46 @@ class MissingNamesTest {
         Files.writeString(file, text);
     }
 
+    /**
+     * Classes only running code reveals it needs, as a real JVM reports them: one named by reflection
+     * (a serialized object names its classes so: Commons Collections' UnmodifiableTrieTest reads one
+     * that needs UnmodifiableSortedMap), one compiled against and gone, and one whose static
+     * initialiser failed, which is there and so no missing name.
+     */
+    @Test
+    void classesTheJvmCouldNotLoadWhileTheTestsRan() throws Exception {
+        write("src/main/java/app/ByName.java", """
+                package app;
+                public class ByName { public static void main(String[] a) throws Exception { Class.forName("shop.map.Sorted$Entry"); } }
+                """);
+        write("src/main/java/app/Linked.java", """
+                package app;
+                public class Linked { public static void main(String[] a) { System.out.println(new shop.Gone()); } }
+                """);
+        write("src/main/java/app/Broken.java", """
+                package app;
+                public class Broken {
+                    static class Bad { static final int X = Integer.parseInt("x"); }
+                    public static void main(String[] a) {
+                        try { System.out.println(Bad.X); } catch (Throwable first) { }
+                        System.out.println(Bad.X);
+                    }
+                }
+                """);
+        write("src/main/java/shop/Gone.java", "package shop; public class Gone { }\n");
+        assertEquals("", compileErrors());
+        Files.delete(ws.resolve(".redyellow/classes/shop/Gone.class"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classes = ws.resolve(".redyellow/classes").toString();
+        String out = run(java, "-cp", classes, "app.ByName") + run(java, "-cp", classes, "app.Linked")
+                + run(java, "-cp", classes, "app.Broken");
+        assertTrue(out.contains("Could not initialize class"), out);
+        assertEquals(List.of("shop.map.Sorted.Entry", "shop.Gone"), names(MissingNames.in(out, ws), Kind.JAVA_TYPE), out);
+        // the message a test failure carries in both fork modes: the exception's type, then its message
+        assertEquals(List.of("shop.Gone"), names(MissingNames.in("java.lang.ClassNotFoundException: shop.Gone", ws),
+                Kind.JAVA_TYPE));
+    }
+
     @Test
     void javacMissingTypesPackagesAndMembers() throws Exception {
         write("src/main/java/shop/Invoice.java", """

@@ -125,8 +125,10 @@ final class WorkspaceRun {
                 }
             }, "tests-run-" + runs, TestJvm.stackBytes());
             tests.setContextClassLoader(loader);
-            tests.start();
-            join(tests);
+            try (RunSystemLoader.Visible visible = RunSystemLoader.during(loader)) {
+                tests.start();
+                join(tests);
+            }
         } finally {
             changes = globals.restore();
         }
@@ -137,6 +139,9 @@ final class WorkspaceRun {
         }
         if (recycle.isEmpty()) {
             recycle = leftProcesses();
+        }
+        if (recycle.isEmpty() && RunSystemLoader.servedClasses()) {
+            recycle = "the tests took their own classes through the system class loader, which keeps them for the JVM's life";
         }
         if (recycle.isEmpty()) {
             recycle = heapStaysFull();

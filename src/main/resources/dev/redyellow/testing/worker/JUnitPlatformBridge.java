@@ -374,7 +374,11 @@ public final class JUnitPlatformBridge implements TestPlatform {
         private static String message(Throwable failure) {
             String message = failure.getMessage();
             if (message != null && !message.isBlank()) {
-                return message;
+                // A class the tests could not load says so, as the XML report's type says it in the
+                // per-run mode: the bare message is only its name, and the run learns from this what
+                // code was missing (a class only a serialized object or reflection names).
+                return failure instanceof ClassNotFoundException || failure instanceof NoClassDefFoundError
+                        ? failure.getClass().getName() + ": " + message : message;
             }
             StringWriter trace = new StringWriter();
             failure.printStackTrace(new PrintWriter(trace));
