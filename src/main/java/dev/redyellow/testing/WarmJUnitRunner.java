@@ -58,6 +58,7 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
         List<String> selected;
         try {
             selected = JUnitTestRunner.selectedClasses(request);
+            JUnitTestRunner.mavenBuildFolder(request.workspace());
         } catch (IOException e) {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, String.valueOf(e.getMessage()), "");
         }
@@ -72,7 +73,6 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
         }
         WorkspaceLoan loan;
         try {
-            JUnitTestRunner.mavenBuildFolder(request.workspace());
             loan = WorkspaceLoan.lend(request.workspace(), worker.home());
         } catch (IOException e) {
             pool.discard(worker, "its folder could not take the workspace", "crash");

@@ -319,9 +319,10 @@ public final class WarmMutationTester implements MutationTester {
         }
 
         private void take() throws IOException, InterruptedException {
+            // before a worker is borrowed: a folder that cannot be made is no fault of the worker's
+            JUnitTestRunner.mavenBuildFolder(request.workspace());
             worker = owner.pool.borrow(settings.workerHeapMb(), request.workspace());
             try {
-                JUnitTestRunner.mavenBuildFolder(request.workspace());
                 loan = WorkspaceLoan.lend(request.workspace(), worker.home());
             } catch (IOException e) {
                 owner.pool.discard(worker, "its folder could not take the workspace", "crash");
