@@ -9,7 +9,20 @@ import dev.redyellow.testing.TestResult;
  * version of this tool returned a dictionary after a restart).
  */
 final class ResultJson {
-    private final ObjectMapper mapper = new ObjectMapper();
+    /** One for the process: a mapper is thread-safe once made, and learns a record's form once. */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final ObjectMapper mapper = MAPPER;
+
+    /**
+     * Teaches the mapper the result's form (a first decode of a record costs Jackson's introspection of
+     * it), so a thread can do it while the command line reads the manifest.
+     */
+    static void learn() {
+        ResultJson json = new ResultJson();
+        json.decode(json.encode(new TestResult(dev.redyellow.testing.TestOutcome.PASSED, 1, 0, 0,
+                java.util.List.of(new dev.redyellow.testing.TestCase("t", dev.redyellow.testing.TestCase.Status.PASSED, "", 1)),
+                1, "", "")));
+    }
 
     String encode(TestResult result) {
         try {

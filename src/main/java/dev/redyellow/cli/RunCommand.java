@@ -103,6 +103,9 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCodes.BAD_INPUT;
             }
         }
+        if (!noCache) {
+            dev.redyellow.cache.TestCaches.preload();
+        }
         Optional<Manifest> loaded = ManifestArgument.load(manifestFile, err);
         if (loaded.isEmpty()) {
             return ExitCodes.BAD_INPUT;

@@ -158,7 +158,7 @@ final class JavaReferences implements SourceReferences {
     static Imports importsOf(String source) {
         Map<String, String> single = new HashMap<>();
         List<String> onDemand = new ArrayList<>();
-        Matcher imports = IMPORT.matcher(CLikeSource.withoutCommentsOrStrings(source));
+        Matcher imports = IMPORT.matcher(importHead(source));
         while (imports.find()) {
             String name = imports.group(2).replaceAll("\\s", "");
             if (imports.group(3) != null) {
@@ -168,6 +168,30 @@ final class JavaReferences implements SourceReferences {
             }
         }
         return new Imports(single, onDemand);
+    }
+
+    /**
+     * The start of {@code source} that holds every import, comments and strings blanked: up to the first
+     * {@code &#123;} of code after a {@code ;} of code. Imports come before every type declaration, whose
+     * body opens with a brace, and after the package declaration, which ends with {@code ;} (a package
+     * annotation's brace comes before it). A test that misses a name is read for its imports on every
+     * run, cached or not, and its imports are a small head of thousands of lines. The whole text, blanked,
+     * when a few braces do not settle it.
+     */
+    static String importHead(String source) {
+        int from = 0;
+        for (int tries = 0; tries < 8; tries++) {
+            int brace = source.indexOf('{', from);
+            if (brace < 0) {
+                break;
+            }
+            String code = CLikeSource.withoutCommentsOrStrings(source.substring(0, brace + 1));
+            if (code.charAt(brace) == '{' && code.lastIndexOf(';', brace) >= 0) {
+                return code;
+            }
+            from = brace + 1;
+        }
+        return CLikeSource.withoutCommentsOrStrings(source);
     }
 
     /** The package {@code source} declares ("" for the default package). */

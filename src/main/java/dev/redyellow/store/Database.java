@@ -69,6 +69,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Loads SQLite's native library (the kept copy) and its driver, opening no file. */
+    static void preload() {
+        SqliteNativeLibrary.useKeptCopy();
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+            Class.forName("org.sqlite.JDBC");
+        } catch (Exception e) {
+            throw new IllegalStateException("SQLite's driver does not load", e);
+        }
+    }
+
     private static Connection connect(Path file) throws SQLException {
         SqliteNativeLibrary.useKeptCopy();
         return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());

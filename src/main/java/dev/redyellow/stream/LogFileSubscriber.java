@@ -31,7 +31,11 @@ public final class LogFileSubscriber implements Flow.Subscriber<Chunk> {
     public static final int DEFAULT_MAX_OPEN_FILES = 64;
 
     private static final System.Logger LOG = System.getLogger(LogFileSubscriber.class.getName());
-    private static final int BUFFER_BYTES = 64 * 1024;
+    /**
+     * Per open file. Most attempts of a cached re-run write one line: a large buffer per file was most
+     * of what opening hundreds of logs allocated. Writes of a buffer's size or more go straight through.
+     */
+    private static final int BUFFER_BYTES = 8 * 1024;
 
     private record AttemptKey(String featureId, int attempt) {
     }
@@ -40,6 +44,8 @@ public final class LogFileSubscriber implements Flow.Subscriber<Chunk> {
     private final int maxOpenFiles;
     private final Map<AttemptKey, OutputStream> open;
     private final Set<Path> started = new HashSet<>();
+    /** Folders made (or found) already: making one that exists costs an exception each time. */
+    private final Set<Path> folders = new HashSet<>();
     private IOException failure;
 
     public LogFileSubscriber(Path runDir) {
@@ -114,11 +120,20 @@ public final class LogFileSubscriber implements Flow.Subscriber<Chunk> {
     }
 
     private OutputStream openFile(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
+        if (!folders.contains(file.getParent())) {
+            Files.createDirectories(file.getParent());
+            folders.add(file.getParent());
+        }
         // The first open in this run starts the file afresh; a reopen after eviction appends.
         StandardOpenOption mode = started.add(file) ? StandardOpenOption.TRUNCATE_EXISTING : StandardOpenOption.APPEND;
-        return new BufferedOutputStream(
-                Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode), BUFFER_BYTES);
+        OutputStream stream;
+        try {
+            stream = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
+        } catch (java.nio.file.NoSuchFileException folderGone) {
+            Files.createDirectories(file.getParent()); // removed while the run went on: made again
+            stream = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode);
+        }
+        return new BufferedOutputStream(stream, BUFFER_BYTES);
     }
 
     private void closeLeastRecentBeyondLimit() {

@@ -106,8 +106,10 @@ public final class MissingNames {
         if (!line.contains(".java:")) {
             return; // every javac diagnostic names its file: the patterns below need not try other lines
         }
-        Matcher symbol = JAVAC_SYMBOL.matcher(line);
-        if (symbol.find()) {
+        // Each pattern needs its words: a line without them is not tried (a RED proof's hundreds of
+        // diagnostic lines, read on every run, cached or not).
+        Matcher symbol = line.contains("cannot find symbol") ? JAVAC_SYMBOL.matcher(line) : null;
+        if (symbol != null && symbol.find()) {
             String file = symbol.group("file").strip();
             String what = symbol.group("what");
             String name = symbol.group("name");
@@ -126,13 +128,13 @@ public final class MissingNames {
             }
             return;
         }
-        Matcher pkg = JAVAC_PACKAGE.matcher(line);
-        if (pkg.find()) {
+        Matcher pkg = line.contains("does not exist") ? JAVAC_PACKAGE.matcher(line) : null;
+        if (pkg != null && pkg.find()) {
             found.add(new MissingName(Kind.JAVA_PACKAGE, pkg.group("name"), pkg.group("file").strip(), line.strip()));
             return;
         }
-        Matcher access = JAVAC_ACCESS.matcher(line);
-        if (access.find()) {
+        Matcher access = line.contains("cannot access") ? JAVAC_ACCESS.matcher(line) : null;
+        if (access != null && access.find()) {
             found.add(new MissingName(Kind.JAVA_TYPE, access.group("name"), access.group("file").strip(), line.strip()));
         }
     }
@@ -147,6 +149,9 @@ public final class MissingNames {
     }
 
     private static void jvm(String text, Set<MissingName> found) {
+        if (!text.contains("ClassNotFoundException") && !text.contains("NoClassDefFoundError")) {
+            return; // the pattern starts with a choice, which the regex engine tries at every character
+        }
         Matcher missing = JVM_CLASS.matcher(text);
         while (missing.find()) {
             // a/b/C$Inner -> a.b.C.Inner: looked up as a qualified name, a nested one by its outer type's file
