@@ -17,7 +17,8 @@ public interface TestCache {
     /**
      * Whether a {@link #lookup} of {@code key} would be answered here and now, asked without counting
      * it, or the entry's use, anywhere (a caller deciding whether to start work beside the run). A
-     * cache that cannot tell cheaply says false.
+     * cache that cannot tell cheaply says false; one that read the entry to tell may keep it for the
+     * lookup that usually follows.
      */
     default boolean holds(CacheKey key) {
         return false;

@@ -37,11 +37,16 @@ public final class FileSet {
     }
 
     /**
-     * As {@link #of(Map)}, with each file's SHA-256 (lower-case hex, as {@link #hash} gives it) already
-     * known, e.g. from the content-addressed store the files come from. The caller vouches for them.
+     * The files handed over, with each one's SHA-256 (lower-case hex, as {@link #hash} gives it) already
+     * known, e.g. from the content-addressed store the files come from. The caller vouches for the
+     * hashes, and hands the arrays over: they are kept as they are, not copied, so the caller must
+     * hold no other reference to them (the store's reads are fresh copies; copying each again was
+     * half of what restoring every dependency's code cost a cached re-run).
      */
     public static FileSet withHashes(Map<String, byte[]> files, Map<String, String> sha256) {
-        FileSet set = of(files);
+        TreeMap<String, byte[]> kept = new TreeMap<>();
+        files.forEach((path, bytes) -> kept.put(Objects.requireNonNull(path), Objects.requireNonNull(bytes)));
+        FileSet set = new FileSet(kept);
         sha256.forEach((path, hash) -> {
             if (set.files.containsKey(path)) {
                 set.hashes.put(path, hash);

@@ -95,13 +95,19 @@ public final class RunEngine {
         this.kinds = new FeatureKinds(tests, options.decisions());
         this.clock = clock;
         this.memory = options.memory();
+        // Who writes which file reads the base, as the graph's inference reads the features' files: on a
+        // thread of its own, the two overlap (a cached re-run's start, issue 19).
+        java.util.concurrent.FutureTask<CodeWriters> writersRead = new java.util.concurrent.FutureTask<>(() -> CodeWriters.of(manifest));
+        Thread reader = new Thread(writersRead, "redyellow-code-writers");
+        reader.setDaemon(true);
+        reader.start();
         FeatureGraph graph = FeatureGraph.of(manifest, recall(memory::edges, List.of()), () -> inferred(manifest, memory));
         for (Feature f : manifest.features()) {
             lifecycles.put(f.id(), new FeatureLifecycle(f.id(), clock, listener::transition));
         }
         this.scheduler = new DependencyScheduler(graph,
                 id -> options.estimates().getOrDefault(id, FeatureGraph.DEFAULT_ESTIMATE_SECONDS), options.workers(), clock);
-        this.writers = CodeWriters.of(manifest);
+        this.writers = done(writersRead);
         this.acceptedBefore = recall(memory::acceptedPaths, Map.<String, Set<String>>of());
         acceptedBefore.forEach((feature, paths) -> {
             if (manifest.feature(feature).isPresent()) {
@@ -112,6 +118,32 @@ public final class RunEngine {
         // with a time limit per feature, a wait for a run beside would count against it: such runs pre-empt
         this.testSlots = options.featureTimeout() != null ? dev.redyellow.cycle.TestSlots.preemptive(options.workers())
                 : dev.redyellow.cycle.TestSlots.of(options.workers());
+    }
+
+    /** What {@code task} gave, its failure thrown as it was; waiting for it is not interruptible. */
+    private static <T> T done(java.util.concurrent.FutureTask<T> task) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // it reads files for a moment: the interrupt is kept for the run
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The graph as it is now: the manifest's edges, those remembered, and those found so far. */
