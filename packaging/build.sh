@@ -67,6 +67,12 @@ case "$platform" in
 esac
 echo "== jar for $sqlite_native"
 "$JAVA_HOME/bin/java" packaging/TrimNatives.java target/redyellow.jar "$out/input/redyellow.jar" "$sqlite_native"
+if [ "$platform" = linux ]; then
+  # makes the class-data archive where the app is installed (the .deb's postinst runs it); see the script
+  install -m 755 packaging/redyellow-cds.sh "$out/input/redyellow-cds.sh"
+  # the `redyellow` command: the runtime's JVM with the launcher's options, without its package queries
+  install -m 755 packaging/redyellow-cli.sh "$out/input/redyellow-cli.sh"
+fi
 
 echo "== runtime (jlink)"
 # Every module of the JDK but the incubators, not only what the app needs (packaging/runtime-modules.txt,

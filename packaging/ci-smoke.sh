@@ -44,10 +44,44 @@ grep -qx 'java-options=-XX:TieredStopAtLevel=1' target/packaging/RedYellow/lib/a
   || { cat target/packaging/RedYellow/lib/app/RedYellow.cfg; echo "FAILED: the launcher lacks -XX:TieredStopAtLevel=1" >&2; exit 1; }
 grep -qx 'java-options=--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED' target/packaging/RedYellow/lib/app/RedYellow.cfg \
   || { cat target/packaging/RedYellow/lib/app/RedYellow.cfg; echo "FAILED: the launcher does not export javac's task pool" >&2; exit 1; }
+grep -qx 'java-options=-XX:SharedArchiveFile=$APPDIR/redyellow.jsa' target/packaging/RedYellow/lib/app/RedYellow.cfg \
+  || { cat target/packaging/RedYellow/lib/app/RedYellow.cfg; echo "FAILED: the launcher names no class-data archive" >&2; exit 1; }
+uses_archive() { # uses_archive LAUNCHER: its JVM maps RedYellow's classes from the app's class-data archive
+  local said
+  said=$(JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info" "$1" --version 2>&1) \
+    || { echo "$said" | tail -n 5; echo "FAILED: $1 does not start with its class-data archive" >&2; exit 1; }
+  grep -q "dev.redyellow.Main source: shared objects file (top)" <<<"$said" \
+    || { echo "$said" | grep dev.redyellow.Main; echo "FAILED: $1 loads RedYellow's classes from the jar" >&2; exit 1; }
+}
+step "app-image: --version without a class-data archive (the JVM starts without it, silently)"
+said=$("$launcher" --version 2>&1)
+[ "$(echo "$said" | head -1 | cut -c1-10)" = "RedYellow " ] || { echo "$said"; echo "FAILED: a missing archive is not silent" >&2; exit 1; }
+step "app-image: lib/app/redyellow-cds.sh makes the class-data archive"
+target/packaging/RedYellow/lib/app/redyellow-cds.sh
+uses_archive "$launcher"
+rm -f target/packaging/RedYellow/lib/app/redyellow.jsa
 step "app-image: --version"
 expect "RedYellow " "$launcher" --version
 step "app-image: plan samples/string-tools/manifest.json"
 expect "Critical path" "$launcher" plan samples/string-tools/manifest.json
+
+# lib/app/redyellow-cli.sh (the installed `redyellow`) starts the runtime's JVM with the launcher's options:
+# an argument with spaces stays one argument, the exit code comes through, the options are the launcher's.
+cli=target/packaging/RedYellow/lib/app/redyellow-cli.sh
+step "app-image: redyellow-cli.sh plan, a manifest path with spaces"
+spaced=$(mktemp -d)/"a folder with spaces"
+mkdir -p "$spaced"
+cp -r samples/string-tools/. "$spaced/"
+expect "Critical path" "$cli" plan "$spaced/manifest.json"
+set +e
+"$cli" plan "$spaced/no such manifest.json" >/dev/null 2>&1
+code=$?
+set -e
+[ "$code" = 2 ] || { echo "FAILED: redyellow-cli.sh plan of a missing manifest exited $code, not 2" >&2; exit 1; }
+said=$(JAVA_TOOL_OPTIONS="-XX:+PrintCommandLineFlags" "$cli" --version 2>&1)
+grep -q -- "-XX:TieredStopAtLevel=1" <<<"$said" \
+  || { echo "$said"; echo "FAILED: redyellow-cli.sh does not pass the launcher's JVM options" >&2; exit 1; }
+rm -rf "$(dirname "$spaced")"
 
 # The junit test kind needs what a jlink runtime could lack: javac in process (jdk.compiler) and
 # a second JVM (bin/java) running the JUnit console launcher. One small feature proves both.
@@ -76,7 +110,12 @@ trap 'dpkg -r redyellow >/dev/null 2>&1 || true' EXIT
 
 step "installed: --version"
 expect "RedYellow " /opt/redyellow/bin/RedYellow --version
+test -f /opt/redyellow/lib/app/redyellow.jsa || { echo "FAILED: postinst made no class-data archive" >&2; exit 1; }
+uses_archive /opt/redyellow/bin/RedYellow
 expect "RedYellow " redyellow --version
+[ "$(readlink -f "$(command -v redyellow)")" = /opt/redyellow/lib/app/redyellow-cli.sh ] \
+  || { echo "FAILED: redyellow is $(readlink -f "$(command -v redyellow)"), not the command script" >&2; exit 1; }
+uses_archive redyellow
 step "installed: run samples/reasons/error.json (fails by design: the test program does not exist)"
 set +e
 said=$(redyellow run samples/reasons/error.json --no-cache 2>&1)
@@ -95,6 +134,7 @@ dpkg -r redyellow
 trap - EXIT
 test ! -e /opt/redyellow/bin/RedYellow
 test ! -e /usr/bin/redyellow
+test ! -e /opt/redyellow/lib/app/redyellow.jsa || { echo "FAILED: the class-data archive outlived the package" >&2; exit 1; }
 
 rm -rf "$junit_check"
 echo

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The unchanged re-run as a user meets it (issue 19: at most 1.5 s for 300 features): {@code java
- * -jar redyellow.jar run MANIFEST} in a new JVM, several times on the same cache file, each timed
+ * -jar redyellow.jar run MANIFEST} (or an installed {@code redyellow run MANIFEST}) in a new JVM, several times on the same cache file, each timed
  * from start to exit. The first run fills the cache when it is cold and is shown apart; the timed
  * runs must be answered whole by the cache and end every feature as the first run did, else the
  * figure says so.
@@ -32,9 +32,17 @@ public final class RerunBench {
     private final int runs;
     private final Optional<Integer> workers;
     private final List<String> jvmOptions;
+    /** An installed command timed instead of {@code java -jar} (the .deb's {@code redyellow}). */
+    private final Optional<Path> command;
 
     public RerunBench(PrintWriter out, Path jar, Path manifest, Path cacheDb, int runs, Optional<Integer> workers,
                       List<String> jvmOptions) {
+        this(out, jar, manifest, cacheDb, runs, workers, jvmOptions, Optional.empty());
+    }
+
+    /** @param command when present, the program each run starts instead of {@code java [jvmOptions] -jar jar} */
+    public RerunBench(PrintWriter out, Path jar, Path manifest, Path cacheDb, int runs, Optional<Integer> workers,
+                      List<String> jvmOptions, Optional<Path> command) {
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1: " + runs);
         }
@@ -45,6 +53,10 @@ public final class RerunBench {
         this.runs = runs;
         this.workers = workers;
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.command = command;
+        if (command.isPresent() && !jvmOptions.isEmpty()) {
+            throw new IllegalArgumentException("--jvm-option is for java -jar; an installed command has its own options");
+        }
     }
 
     /** The jar this benchmark runs from, if it runs from one. */
@@ -62,8 +74,9 @@ public final class RerunBench {
         try {
             out.printf(Locale.ROOT, "Unchanged re-run benchmark: %d cores, Java %s%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-            out.printf(Locale.ROOT, "manifest: %s%ncache:    %s%njvm:      %s%n", manifest, cacheDb,
-                    jvmOptions.isEmpty() ? "(default options)" : String.join(" ", jvmOptions));
+            out.printf(Locale.ROOT, "manifest: %s%ncache:    %s%n", manifest, cacheDb);
+            out.printf(Locale.ROOT, command.isPresent() ? "command:  %s%n" : "jvm:      %s%n", command.map(Path::toString)
+                    .orElse(jvmOptions.isEmpty() ? "(default options)" : String.join(" ", jvmOptions)));
             out.printf(Locale.ROOT, "load average before: %s%n", loadAverage());
             Run first = once(work, 0);
             out.printf(Locale.ROOT, "first run (fills the cache when cold) %7.2f s  exit %d, %d features, %d GREEN, %d of %d test runs from the cache%n",
@@ -90,9 +103,10 @@ public final class RerunBench {
             out.printf(Locale.ROOT, "answered whole by the cache             %s%n", whole ? "yes" : "NO: the figure is not of a cached re-run");
             out.printf(Locale.ROOT, "features ended as in the first run       %s%n", same ? "yes" : "NO");
             out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
-            out.printf(Locale.ROOT, "Reproduce: java -jar %s bench rerun %s --cache-db %s --runs %d%s%s%n", jar, manifest, cacheDb, runs,
+            out.printf(Locale.ROOT, "Reproduce: java -jar %s bench rerun %s --cache-db %s --runs %d%s%s%s%n", jar, manifest, cacheDb, runs,
                     workers.map(w -> " --workers " + w).orElse(""),
-                    jvmOptions.stream().map(o -> " --jvm-option=" + o).reduce("", String::concat));
+                    jvmOptions.stream().map(o -> " --jvm-option=" + o).reduce("", String::concat),
+                    command.map(c -> " --command " + c).orElse(""));
             out.flush();
             return whole && same ? 0 : 1;
         } finally {
@@ -104,9 +118,14 @@ public final class RerunBench {
         Path report = work.resolve("report-" + index + ".json");
         Path log = work.resolve("run-" + index + ".log");
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar.toString(), "run", manifest.toString(), "--cache-db", cacheDb.toString(),
+        if (this.command.isPresent()) {
+            command.add(this.command.get().toString());
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString()));
+        }
+        command.addAll(List.of("run", manifest.toString(), "--cache-db", cacheDb.toString(),
                 "--runs-dir", work.resolve("runs").toString(), "--report", report.toString()));
         workers.ifPresent(w -> command.addAll(List.of("--workers", Integer.toString(w))));
         long started = System.nanoTime();

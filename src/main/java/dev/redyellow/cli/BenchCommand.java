@@ -300,6 +300,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--jvm-option", paramLabel = "OPTION", description = "a JVM option for each run, e.g. -XX:TieredStopAtLevel=1 (repeatable)")
         java.util.List<String> jvmOptions = new java.util.ArrayList<>();
 
+        @Option(names = "--command", paramLabel = "PROGRAM",
+                description = "time this installed command instead of java -jar, e.g. /usr/bin/redyellow (its own JVM options)")
+        java.nio.file.Path command;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -307,6 +311,13 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             if (runs < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1: " + runs);
+            }
+            if (command != null && !jvmOptions.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--jvm-option is for java -jar; the command " + command + " starts its JVM with its own options");
+            }
+            if (command != null && !java.nio.file.Files.isExecutable(command)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--command " + command + " is not an executable file");
             }
             if (!java.nio.file.Files.isRegularFile(manifest)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "no manifest file " + manifest);
@@ -317,7 +328,8 @@ final class BenchCommand implements Runnable {
                 return ExitCodes.BAD_INPUT;
             }
             return new dev.redyellow.bench.RerunBench(spec.commandLine().getOut(), jar.get(), manifest.toAbsolutePath(),
-                    cacheDb.toAbsolutePath(), runs, java.util.Optional.ofNullable(workers), jvmOptions).run();
+                    cacheDb.toAbsolutePath(), runs, java.util.Optional.ofNullable(workers), jvmOptions,
+                    java.util.Optional.ofNullable(command)).run();
         }
     }
 

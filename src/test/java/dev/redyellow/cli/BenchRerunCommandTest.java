@@ -39,4 +39,25 @@ class BenchRerunCommandTest {
         assertTrue(run.err().contains("run it from the jar"), run.err());
         assertTrue(!Files.exists(dir.resolve("c.db")), "nothing was run");
     }
+
+    @Test
+    void aCommandThatIsNotAnExecutableIsAUsageErrorThatNamesIt() throws Exception {
+        Path manifest = Files.writeString(dir.resolve("m.json"), "{}");
+        Path notAProgram = Files.writeString(dir.resolve("redyellow"), "not a program");
+        CliRun run = CliRun.of("bench", "rerun", manifest.toString(), "--cache-db", dir.resolve("c.db").toString(),
+                "--command", notAProgram.toString());
+
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("--command " + notAProgram + " is not an executable file"), run.err());
+    }
+
+    @Test
+    void aCommandTakesNoJvmOptions() throws Exception {
+        Path manifest = Files.writeString(dir.resolve("m.json"), "{}");
+        CliRun run = CliRun.of("bench", "rerun", manifest.toString(), "--cache-db", dir.resolve("c.db").toString(),
+                "--command", "/bin/true", "--jvm-option=-Xmx1g");
+
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertTrue(run.err().contains("--jvm-option is for java -jar"), run.err());
+    }
 }
