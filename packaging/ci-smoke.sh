@@ -81,6 +81,8 @@ set -e
 said=$(JAVA_TOOL_OPTIONS="-XX:+PrintCommandLineFlags" "$cli" --version 2>&1)
 grep -q -- "-XX:TieredStopAtLevel=1" <<<"$said" \
   || { echo "$said"; echo "FAILED: redyellow-cli.sh does not pass the launcher's JVM options" >&2; exit 1; }
+grep -q -- "-XX:+UseSerialGC" <<<"$said" \
+  || { echo "$said"; echo "FAILED: the command line does not run with the serial collector" >&2; exit 1; }
 rm -rf "$(dirname "$spaced")"
 
 # The junit test kind needs what a jlink runtime could lack: javac in process (jdk.compiler) and

@@ -23,6 +23,17 @@ while IFS= read -r line; do
   esac
 done < "$cfg"
 [ -n "$main" ] && [ -n "$classpath" ] || { echo "redyellow: $cfg names no main class or class path" >&2; exit 3; }
+# The command line (not the window: no arguments, or one existing .json or .redyellow file, as
+# DesktopLauncher.wantsWindow decides) runs with the serial collector and a small first heap that grows as
+# needed: on 2 cores a cached re-run of 261 features took 1.87 s against 2.19 s with G1 (medians of 6, side
+# by side); the window keeps G1's short pauses.
+window=no
+if [ "$count" -eq 0 ]; then
+  window=yes
+elif [ "$count" -eq 1 ] && [ -f "$1" ]; then
+  case "$(printf '%s' "$1" | tr '[:upper:]' '[:lower:]')" in *.json|*.redyellow) window=yes ;; esac
+fi
+[ "$window" = yes ] || set -- "$@" -XX:+UseSerialGC -Xms64m
 set -- "$@" -cp "$classpath" "$main"
 # rotate the user's arguments from the front to the end: options, -cp, class path, main class, arguments
 i=0

@@ -20,6 +20,8 @@ import java.util.TreeMap;
 public final class RunStore {
     /** How many recent GREEN runs of a feature its duration estimate averages. */
     public static final int ESTIMATE_RUNS = 5;
+    /** How many of a manifest's latest runs its estimates are read from. */
+    public static final int ESTIMATE_WINDOW = 20;
 
     private final Database database;
 
@@ -59,16 +61,20 @@ public final class RunStore {
     }
 
     /**
-     * Per feature id, the mean seconds of its last {@code lastRuns} GREEN results in runs of the
-     * manifest named {@code manifestName}. Features never GREEN there are absent (the caller's default).
+     * Per feature id, the mean seconds of its last {@code lastRuns} GREEN results among the last
+     * {@link #ESTIMATE_WINDOW} runs of the manifest named {@code manifestName}. Features never GREEN
+     * there are absent (the caller's default). Only that window is read: the history keeps every run,
+     * and reading all of it made each run's start slower than the last (a cached re-run of 261
+     * features read 87,696 rows of 336 runs, about 0.1 s).
      */
     public Map<String, Double> featureEstimates(String manifestName, int lastRuns) {
         Map<String, List<Double>> seconds = StoreFailure.unchecked(() -> database.read(c -> {
             Map<String, List<Double>> found = new HashMap<>();
             try (PreparedStatement query = c.prepareStatement("SELECT f.feature, f.seconds FROM run_features f "
-                    + "JOIN runs r ON r.id = f.run_id WHERE r.name = ? AND f.state = 'GREEN' "
-                    + "ORDER BY r.started_ns DESC")) {
+                    + "JOIN (SELECT id, started_ns FROM runs WHERE name = ? ORDER BY started_ns DESC LIMIT ?) r "
+                    + "ON r.id = f.run_id WHERE f.state = 'GREEN' ORDER BY r.started_ns DESC")) {
                 query.setString(1, manifestName);
+                query.setInt(2, ESTIMATE_WINDOW);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         List<Double> list = found.computeIfAbsent(rows.getString(1), id -> new ArrayList<>());

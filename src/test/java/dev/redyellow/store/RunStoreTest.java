@@ -90,4 +90,22 @@ class RunStoreTest {
             assertTrue(runs.featureEstimates("never-ran").isEmpty());
         }
     }
+
+    @Test
+    void estimatesComeFromTheManifestsLatestRunsOnly() throws SQLException {
+        try (Database database = Database.open(dir.resolve("redyellow.db"))) {
+            RunStore runs = new RunStore(database);
+            // an old GREEN run of "legacy", then a window's worth of runs where it never ends GREEN
+            runs.save(run("old", "tools", START, List.of(feature("legacy", "GREEN", 3), feature("slugify", "GREEN", 90))));
+            for (int i = 1; i <= RunStore.ESTIMATE_WINDOW; i++) {
+                runs.save(run("run-" + i, "tools", START.plusSeconds(60L * i), List.of(
+                        feature("legacy", "FAILED", 1), feature("slugify", "GREEN", 2))));
+            }
+
+            Map<String, Double> estimates = runs.featureEstimates("tools");
+
+            assertEquals(2.0, estimates.get("slugify"), 1e-9, "the last five of the window, not the old 90 s");
+            assertTrue(!estimates.containsKey("legacy"), "GREEN only before the window: " + estimates);
+        }
+    }
 }
