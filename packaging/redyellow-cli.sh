@@ -25,7 +25,7 @@ done < "$cfg"
 [ -n "$main" ] && [ -n "$classpath" ] || { echo "redyellow: $cfg names no main class or class path" >&2; exit 3; }
 # The command line (not the window: no arguments, or one existing .json or .redyellow file, as
 # DesktopLauncher.wantsWindow decides) runs with the serial collector and a small first heap that grows as
-# needed: on 2 cores a cached re-run of 261 features took 1.87 s against 2.19 s with G1 (medians of 6, side
+# needed: on 2 cores a cached re-run of 261 features took 1.78-2.11 s against 2.14-2.36 s with G1 (6 runs each, side
 # by side); the window keeps G1's short pauses.
 window=no
 if [ "$count" -eq 0 ]; then
