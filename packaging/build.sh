@@ -70,6 +70,7 @@ echo "== jar for $sqlite_native"
 if [ "$platform" = linux ]; then
   # makes the class-data archive where the app is installed (the .deb's postinst runs it); see the script
   install -m 755 packaging/redyellow-cds.sh "$out/input/redyellow-cds.sh"
+  install -m 644 packaging/junit-check.json "$out/input/redyellow-cds.json"
   # the `redyellow` command: the runtime's JVM with the launcher's options, without its package queries
   install -m 755 packaging/redyellow-cli.sh "$out/input/redyellow-cli.sh"
 fi

@@ -87,15 +87,9 @@ rm -rf "$(dirname "$spaced")"
 
 # The junit test kind needs what a jlink runtime could lack: javac in process (jdk.compiler) and
 # a second JVM (bin/java) running the JUnit console launcher. One small feature proves both.
-junit_check=$(mktemp -d)
-cat > "$junit_check/manifest.json" <<'JSON'
-{ "version": 1, "name": "jlink-check", "test": { "kind": "junit", "timeoutSeconds": 120 },
-  "features": [ { "id": "greet",
-    "tests": { "src/test/java/check/GreetTest.java": "package check;\nimport static org.junit.jupiter.api.Assertions.assertEquals;\nimport org.junit.jupiter.api.Test;\nclass GreetTest {\n  @Test void greetsByName() { assertEquals(\"Hello, Ada\", Greet.hello(\"Ada\")); }\n}\n" },
-    "attempts": [ { "files": { "src/main/java/check/Greet.java": "package check;\npublic class Greet {\n  public static String hello(String name) { return \"Hello, \" + name; }\n}\n" } } ] } ] }
-JSON
+# packaging/junit-check.json: the feature the class-data archive is made with, too (redyellow-cds.sh)
 step "app-image: run a junit feature (compiler and test JVM of the jlink runtime)"
-expect "1 of 1 features GREEN" "$launcher" run "$junit_check/manifest.json" --no-cache
+expect "1 of 1 features GREEN" "$launcher" run packaging/junit-check.json --no-cache
 
 deb=$(ls target/packaging/redyellow_*.deb)
 step "installing $deb"
@@ -138,6 +132,5 @@ test ! -e /opt/redyellow/bin/RedYellow
 test ! -e /usr/bin/redyellow
 test ! -e /opt/redyellow/lib/app/redyellow.jsa || { echo "FAILED: the class-data archive outlived the package" >&2; exit 1; }
 
-rm -rf "$junit_check"
 echo
 echo "packaging smoke test passed in $(( $(date +%s) - started )) s"

@@ -15,18 +15,14 @@ java=$app/../runtime/bin/java
 [ -x "$java" ] || { echo "redyellow-cds: no runtime at $app/../runtime" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cat > "$work/manifest.json" <<'JSON'
-{ "version": 1, "name": "class-data", "test": { "kind": "junit", "timeoutSeconds": 120 },
-  "features": [ { "id": "greet",
-    "tests": { "src/test/java/check/GreetTest.java": "package check;\nimport static org.junit.jupiter.api.Assertions.assertEquals;\nimport org.junit.jupiter.api.Test;\nclass GreetTest {\n  @Test void greetsByName() { assertEquals(\"Hello, Ada\", Greet.hello(\"Ada\")); }\n}\n" },
-    "attempts": [ { "files": { "src/main/java/check/Greet.java": "package check;\npublic class Greet {\n  public static String hello(String name) { return \"Hello, \" + name; }\n}\n" } } ] } ] }
-JSON
+manifest=$app/redyellow-cds.json  # packaging/junit-check.json, which the CI smoke test runs too
+[ -f "$manifest" ] || { echo "redyellow-cds: $manifest is missing" >&2; exit 1; }
 # The same options as the launcher's (RedYellow.cfg), the archive written beside the jar under a
 # temporary name and moved into place whole, so a failed dump leaves no half archive to be mapped.
 # The run's own outcome does not matter: the JVM writes the archive as it exits.
 "$java" -XX:ArchiveClassesAtExit="$work/redyellow.jsa" -XX:TieredStopAtLevel=1 \
   --add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED -Duser.home="$work" \
-  -cp "$app/redyellow.jar" dev.redyellow.Main run "$work/manifest.json" --cache-db "$work/cache.db" \
+  -cp "$app/redyellow.jar" dev.redyellow.Main run "$manifest" --cache-db "$work/cache.db" \
   --runs-dir "$work/runs" >"$work/run.log" 2>&1 || true
 if [ ! -s "$work/redyellow.jsa" ]; then
   echo "redyellow-cds: the JVM wrote no archive; its output:" >&2
