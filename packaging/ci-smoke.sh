@@ -44,7 +44,7 @@ grep -qx 'java-options=-XX:TieredStopAtLevel=1' target/packaging/RedYellow/lib/a
   || { cat target/packaging/RedYellow/lib/app/RedYellow.cfg; echo "FAILED: the launcher lacks -XX:TieredStopAtLevel=1" >&2; exit 1; }
 grep -qx 'java-options=--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED' target/packaging/RedYellow/lib/app/RedYellow.cfg \
   || { cat target/packaging/RedYellow/lib/app/RedYellow.cfg; echo "FAILED: the launcher does not export javac's task pool" >&2; exit 1; }
-grep -qx 'java-options=-XX:SharedArchiveFile=$APPDIR/redyellow.jsa' target/packaging/RedYellow/lib/app/RedYellow.cfg \
+grep -qx 'java-options=-XX:SharedArchiveFile=$APPDIR/../runtime/lib/server/classes.jsa:$APPDIR/redyellow.jsa' target/packaging/RedYellow/lib/app/RedYellow.cfg \
   || { cat target/packaging/RedYellow/lib/app/RedYellow.cfg; echo "FAILED: the launcher names no class-data archive" >&2; exit 1; }
 uses_archive() { # uses_archive LAUNCHER: its JVM maps RedYellow's classes from the app's class-data archive
   local said
@@ -53,9 +53,11 @@ uses_archive() { # uses_archive LAUNCHER: its JVM maps RedYellow's classes from 
   grep -q "dev.redyellow.Main source: shared objects file (top)" <<<"$said" \
     || { echo "$said" | grep dev.redyellow.Main; echo "FAILED: $1 loads RedYellow's classes from the jar" >&2; exit 1; }
 }
-step "app-image: --version without a class-data archive (the JVM starts without it, silently)"
+step "app-image: --version without the app's class-data archive (silent, the runtime's archive still mapped)"
 said=$("$launcher" --version 2>&1)
 [ "$(echo "$said" | head -1 | cut -c1-10)" = "RedYellow " ] || { echo "$said"; echo "FAILED: a missing archive is not silent" >&2; exit 1; }
+JAVA_TOOL_OPTIONS="-Xlog:class+load=info" "$launcher" --version 2>&1 | grep -q "java.lang.Object source: shared objects file" \
+  || { echo "FAILED: without the app's archive the runtime's own is not mapped either" >&2; exit 1; }
 step "app-image: lib/app/redyellow-cds.sh makes the class-data archive"
 target/packaging/RedYellow/lib/app/redyellow-cds.sh
 uses_archive "$launcher"
@@ -84,6 +86,12 @@ grep -q -- "-XX:TieredStopAtLevel=1" <<<"$said" \
 grep -q -- "-XX:+UseSerialGC" <<<"$said" \
   || { echo "$said"; echo "FAILED: the command line does not run with the serial collector" >&2; exit 1; }
 rm -rf "$(dirname "$spaced")"
+step "app-image: redyellow-cli.sh in a folder whose name holds &, | and a backslash"
+odd=$(mktemp -d)/'odd & | \ name'
+mkdir -p "$odd"
+cp -a target/packaging/RedYellow "$odd/"
+expect "RedYellow " "$odd/RedYellow/lib/app/redyellow-cli.sh" --version
+rm -rf "$(dirname "$odd")"
 
 # The junit test kind needs what a jlink runtime could lack: javac in process (jdk.compiler) and
 # a second JVM (bin/java) running the JUnit console launcher. One small feature proves both.

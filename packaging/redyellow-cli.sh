@@ -12,14 +12,32 @@ cfg=$app/RedYellow.cfg
 [ -f "$cfg" ] || { echo "redyellow: $cfg is missing; reinstall RedYellow" >&2; exit 3; }
 main=
 classpath=
-# Each "java-options=..." line is one option; $APPDIR is the folder of the jar, as jpackage expands it.
+# expand TEXT: TEXT with each $APPDIR replaced by the app folder (no sed: a folder may hold & | or \)
+expand() {
+  rest=$1
+  expanded=
+  while :; do
+    case "$rest" in
+      *'$APPDIR'*)
+        expanded=$expanded${rest%%\$APPDIR*}$app
+        rest=${rest#*\$APPDIR}
+        ;;
+      *)
+        printf '%s' "$expanded$rest"
+        return
+        ;;
+    esac
+  done
+}
+# Each "java-options=..." line is one option, each "app.classpath=..." line one entry; $APPDIR is the folder
+# of the jar, as jpackage expands it.
 # They go on the positional parameters after the user's arguments (rotated below), so each stays one word.
 count=$#
 while IFS= read -r line; do
   case "$line" in
     app.mainclass=*) main=${line#app.mainclass=} ;;
-    app.classpath=*) classpath=$(printf '%s' "${line#app.classpath=}" | sed "s|\\\$APPDIR|$app|g") ;;
-    java-options=*) set -- "$@" "$(printf '%s' "${line#java-options=}" | sed "s|\\\$APPDIR|$app|g")" ;;
+    app.classpath=*) classpath=${classpath:+$classpath:}$(expand "${line#app.classpath=}") ;;
+    java-options=*) set -- "$@" "$(expand "${line#java-options=}")" ;;
   esac
 done < "$cfg"
 [ -n "$main" ] && [ -n "$classpath" ] || { echo "redyellow: $cfg names no main class or class path" >&2; exit 3; }

@@ -39,7 +39,8 @@ final class CLikeSource {
                 int close = text.indexOf("\"\"\"", i + 3);
                 int end = close < 0 ? n : close + 3;
                 if (strings) {
-                    blank(out, i + 3, Math.max(i + 3, end - 3));
+                    // an unclosed block (a head cut inside it) is string to the end, its last characters too
+                    blank(out, i + 3, close < 0 ? n : close);
                 }
                 i = end;
             } else if (c == '"' || c == '\'' || c == '`') {

@@ -53,6 +53,12 @@ class ImportHeadTest {
     }
 
     @Test
+    void aBraceInATextBlockOfAPackageAnnotationDoesNotEndTheHead() {
+        String source = "@Note(\"\"\"\n    ;{\n    \"\"\")\npackage a;\nimport b.C;\nclass X {}\n";
+        assertEquals(Map.of("C", "b.C"), JavaReferences.importsOf(source).single());
+    }
+
+    @Test
     void aFileWithoutACodeBraceIsReadWhole() {
         assertEquals(Map.of("Y", "x.Y"), JavaReferences.importsOf("package p;\nimport x.Y;\n// { only here\n").single());
     }
