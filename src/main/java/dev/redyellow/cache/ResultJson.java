@@ -11,7 +11,6 @@ import dev.redyellow.testing.TestResult;
 final class ResultJson {
     /** One for the process: a mapper is thread-safe once made, and learns a record's form once. */
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final ObjectMapper mapper = MAPPER;
 
     /**
      * Teaches the mapper the result's form (a first decode of a record costs Jackson's introspection of
@@ -26,7 +25,7 @@ final class ResultJson {
 
     String encode(TestResult result) {
         try {
-            return mapper.writeValueAsString(result);
+            return MAPPER.writeValueAsString(result);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a test result always has a JSON form", e);
         }
@@ -34,7 +33,7 @@ final class ResultJson {
 
     TestResult decode(String json) {
         try {
-            return mapper.readValue(json, TestResult.class);
+            return MAPPER.readValue(json, TestResult.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored test result cannot be read back: " + e.getOriginalMessage(), e);
         }

@@ -19,7 +19,7 @@ public final class TestCaches {
     public static void preload() {
         Thread loader = new Thread(() -> {
             try {
-                DatabaseFile.preload();
+                dev.redyellow.store.Database.preload();
                 ResultJson.learn();
             } catch (RuntimeException | LinkageError e) {
                 System.getLogger(TestCaches.class.getName()).log(System.Logger.Level.DEBUG, "preloading the cache failed", e);

@@ -70,7 +70,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Loads SQLite's native library (the kept copy) and its driver, opening no file. */
-    static void preload() {
+    public static void preload() {
         SqliteNativeLibrary.useKeptCopy();
         try {
             org.sqlite.SQLiteJDBCLoader.initialize();

@@ -25,11 +25,6 @@ public final class DatabaseFile {
     private DatabaseFile() {
     }
 
-    /** Loads SQLite's native library and driver now, opening no file: see {@link Database#preload()}. */
-    public static void preload() {
-        Database.preload();
-    }
-
     public static OpenedDatabase open(Path file, Clock clock) {
         List<String> warnings = new ArrayList<>();
         try {
