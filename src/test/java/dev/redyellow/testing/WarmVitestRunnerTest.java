@@ -211,6 +211,45 @@ class WarmVitestRunnerTest {
         }
     }
 
+    @Test
+    void theCoreCountThatTinypoolAsksTheShellIsPreloadedIntoEachTestWorkerWithTheShellsAnswer() throws Exception {
+        // tinypool runs cat /proc/cpuinfo pipelines in every test worker; the server answers them from
+        // what its own import of tinypool got. A test's own call of such a command gets the same answer
+        // a shell gives, as a string or as bytes, in threads and in child processes alike.
+        Path modules = nodeModules();
+        String command = "cat /proc/cpuinfo | grep \"core id\" | sort | uniq | wc -l";
+        Process shell = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+        String shellAnswer = new String(shell.getInputStream().readAllBytes()).trim();
+        assertEquals(0, shell.waitFor());
+        for (String pool : List.of("threads", "forks")) {
+            Path ws = workspace("cores-" + pool, modules, "calc.js", "2");
+            Files.writeString(ws.resolve("vitest.config.js"), "export default { test: { pool: '" + pool + "' } };\n");
+            Files.writeString(ws.resolve("calc.test.js"), """
+                    import { test } from 'vitest';
+                    import childProcess from 'node:child_process';
+
+                    test('counts cores', () => {
+                      const preloaded = globalThis[Symbol.for('redyellow.cpuFacts')];
+                      const command = '%s';
+                      console.log('PRELOADED ' + (preloaded ? preloaded.size : 0));
+                      console.log('TEXT ' + childProcess.execSync(command, { encoding: 'utf8' }).trim());
+                      console.log('BYTES ' + childProcess.execSync(command).toString('utf8').trim());
+                    });
+                    """.formatted(command.replace("'", "\\'")));
+
+            Captured warmRun = run(warm, ws, command(VITEST, TestSettings.Fork.WARM), "calc.test.js");
+            Captured coldRun = run(perRun, ws, command(VITEST, TestSettings.Fork.PER_RUN), "calc.test.js");
+
+            String why = pool + ": " + warmRun.result().detail() + warmRun.text();
+            assertEquals(TestOutcome.PASSED, warmRun.result().outcome(), why);
+            assertTrue(warmRun.text().matches("(?s).*PRELOADED [1-9].*"), "the worker got the server's answers: " + why);
+            assertTrue(warmRun.text().contains("TEXT " + shellAnswer + "\n"), why);
+            assertTrue(warmRun.text().contains("BYTES " + shellAnswer + "\n"), why);
+            assertTrue(coldRun.text().contains("PRELOADED 0"), "a plain vitest has no preload: " + coldRun.text());
+            assertTrue(coldRun.text().contains("TEXT " + shellAnswer + "\n"), coldRun.text());
+        }
+    }
+
     private Path workspace(String name, Path modules, String imported, String expected) throws IOException {
         Path ws = Files.createDirectories(dir.resolve(name));
         Files.writeString(ws.resolve("package.json"), "{\"name\": \"" + name + "\", \"type\": \"module\"}\n");

@@ -12,6 +12,50 @@ import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 
 const FRAMES = fs.openSync('/dev/stdout', 'w');
+
+// tinypool, vitest's worker pool, counts the machine's cores when it is imported: two shell pipelines
+// (`cat /proc/cpuinfo | grep "core id" | sort | uniq | wc -l` and the like) through execSync, in this
+// process and again in every test worker, and an isolated run starts a fresh worker per test file.
+// Six processes each, about a sixth of a warm run's CPU. Their answer is a fact of the machine, so it
+// is kept: this module wraps execSync for pipelines of those filters over /proc/cpuinfo only and
+// remembers each answer by its command; it runs here before vitest is imported, so tinypool's own import
+// fills it, and each run's test workers get it preloaded (--import) with the answers in it. Any other
+// command, or one whose output is not piped back, runs as before.
+const CPU_FACTS = /^cat \/proc\/cpuinfo(\s*\|\s*(grep "[\w ]+"|sort|uniq|wc -l))+\s*$/;
+const CPU_FACTS_KEY = 'redyellow.cpuFacts';
+function cpuFactsModule(known) {
+  return `import childProcess from 'node:child_process';
+import { syncBuiltinESMExports } from 'node:module';
+const known = new Map(${JSON.stringify([...known])});
+globalThis[Symbol.for(${JSON.stringify(CPU_FACTS_KEY)})] = known;
+const pattern = ${CPU_FACTS};
+const execSync = childProcess.execSync;
+function piped(options) {
+  const stdio = options && options.stdio;
+  const out = Array.isArray(stdio) ? stdio[1] : stdio;
+  return out == null || out === 'pipe';
+}
+childProcess.execSync = function (command, options) {
+  if (typeof command !== 'string' || !pattern.test(command) || !piped(options)) {
+    return execSync.apply(this, arguments);
+  }
+  const encoding = options && options.encoding && options.encoding !== 'buffer' ? options.encoding : null;
+  let bytes = known.get(command);
+  if (bytes === undefined) {
+    const output = execSync.apply(this, arguments);
+    bytes = (typeof output === 'string' ? Buffer.from(output, encoding || 'utf8') : output).toString('base64');
+    known.set(command, bytes);
+  }
+  const answer = Buffer.from(bytes, 'base64');
+  return encoding ? answer.toString(encoding) : answer;
+};
+syncBuiltinESMExports();
+`;
+}
+const dataUrl = (code) => 'data:text/javascript,' + encodeURIComponent(code);
+await import(dataUrl(cpuFactsModule(new Map())));
+const cpuFacts = globalThis[Symbol.for(CPU_FACTS_KEY)];
+
 const vitest = await import(pathToFileURL(process.argv[2]).href);
 // esbuild's service is a child process that vite starts on first use and keeps for later runs. Started
 // here, with the server's own environment, it is the server's; started by a run, it carried that
@@ -86,6 +130,22 @@ export const noSpareWorker = {
   },
 };
 
+// Preloads the remembered core counts (above) into the run's test workers, threads or processes.
+export const cpuFactsInWorkers = {
+  name: 'redyellow:cpu-facts-in-workers',
+  configureVitest({ vitest: ctx }) {
+    if (cpuFacts.size === 0) return;
+    const config = ctx.config;
+    const pool = config.pool;
+    config.poolOptions = config.poolOptions || {};
+    const options = config.poolOptions[pool] || {};
+    config.poolOptions[pool] = {
+      ...options,
+      execArgv: ['--import', dataUrl(cpuFactsModule(cpuFacts)), ...(options.execArgv || [])],
+    };
+  },
+};
+
 async function serve(request) {
   process.chdir(request.cwd);
   for (const name of Object.keys(process.env)) {
@@ -101,7 +161,7 @@ async function serve(request) {
       delete options.exclude;
     }
     ctx = await vitest.startVitest('test', filter, { ...options, run: true, watch: false, root: request.cwd },
-      { plugins: [noSpareWorker] }, { stdout, stderr });
+      { plugins: [noSpareWorker, cpuFactsInWorkers] }, { stdout, stderr });
   } catch (e) {
     send('E', `\nStartup Error\n${e && e.stack ? e.stack : e}\n`);
     if (process.exitCode === undefined) process.exitCode = 1;
