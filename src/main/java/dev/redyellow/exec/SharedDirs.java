@@ -1,11 +1,13 @@
 package dev.redyellow.exec;
 
+import dev.redyellow.files.FileStat;
 import dev.redyellow.files.KnownHashes;
 import dev.redyellow.files.Sha256;
 import dev.redyellow.manifest.SharedFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -43,7 +45,7 @@ public final class SharedDirs {
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
 
     /** What was recorded of one entry: kind (f, d or l), size, modification time, mode, link target, content hash. */
-    private record Entry(char kind, long size, FileTime modified, Object changed, String mode, String link, String hash) {
+    private record Entry(char kind, long size, FileTime modified, FileTime changed, String mode, String link, String hash) {
         boolean sameFigures(Entry o) {
             return kind == o.kind && size == o.size && modified.equals(o.modified) && changed.equals(o.changed)
                     && mode.equals(o.mode) && link.equals(o.link);
@@ -114,9 +116,9 @@ public final class SharedDirs {
         TreeCopy.copy(source, copy);
         Map<String, Entry> entries = scan(copy, Map.of(), false, (relative, copied) -> {
             Path original = source.resolve(relative);
-            BasicFileAttributes was;
+            FileStat was;
             try {
-                was = Files.readAttributes(original, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                was = FileStat.of(original);
             } catch (IOException gone) {
                 return sha256(copy.resolve(relative));
             }
@@ -401,18 +403,18 @@ public final class SharedDirs {
         List<String> modes = new ArrayList<>();
         for (Map.Entry<String, Entry> was : folder.entries().entrySet()) {
             Entry is = now.get(was.getKey());
-            String where = display(folder.path(), was.getKey());
             if (is == null) {
-                changes.add(where + " was removed");
+                changes.add(display(folder.path(), was.getKey()) + " was removed");
             } else if (is.kind() != was.getValue().kind()) {
-                changes.add(where + " changed kind");
+                changes.add(display(folder.path(), was.getKey()) + " changed kind");
             } else if (!is.link().equals(was.getValue().link())) {
-                changes.add(where + " now links elsewhere");
+                changes.add(display(folder.path(), was.getKey()) + " now links elsewhere");
             } else if (!is.hash().equals(was.getValue().hash())) {
-                changes.add(where + " changed");
+                changes.add(display(folder.path(), was.getKey()) + " changed");
             } else if (!is.mode().equals(was.getValue().mode()) && !onlyWriteBits(is.mode(), was.getValue().mode())
                     && (folderModes || is.kind() != 'd')) {
-                modes.add(where + " changed mode from " + was.getValue().mode() + " to " + is.mode());
+                modes.add(display(folder.path(), was.getKey()) + " changed mode from " + was.getValue().mode() + " to "
+                        + is.mode());
             }
         }
         for (String path : now.keySet()) {
@@ -489,21 +491,27 @@ public final class SharedDirs {
     private static Map<String, Entry> scan(Path root, Map<String, Entry> known, boolean ownChange, Hasher hasher)
             throws IOException {
         Map<String, Entry> entries = new TreeMap<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                entries.put(TreeCopy.relative(root, dir), entry(dir, attrs, null, false, () -> ""));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                String relative = TreeCopy.relative(root, file);
-                entries.put(relative, entry(file, attrs, known.get(relative), ownChange, () -> hasher.hash(relative, attrs)));
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        visit(root, "", FileStat.of(root), known, ownChange, hasher, entries);
         return entries;
+    }
+
+    /**
+     * Records {@code path} and, for a folder, everything under it: one stat per entry, links never
+     * followed (the JDK's tree walk stats each entry, and its mode and change time took a second).
+     */
+    private static void visit(Path path, String relative, FileStat stat, Map<String, Entry> known, boolean ownChange,
+            Hasher hasher, Map<String, Entry> entries) throws IOException {
+        entries.put(relative, entry(path, stat, known.get(relative), ownChange, () -> hasher.hash(relative, stat)));
+        if (stat.kind() != FileStat.Kind.DIRECTORY) {
+            return;
+        }
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
+            for (Path child : children) {
+                String name = child.getFileName().toString();
+                visit(child, relative.isEmpty() ? name : relative + "/" + name, FileStat.of(child), known, ownChange,
+                        hasher, entries);
+            }
+        }
     }
 
     /** A hash worked out only when needed. */
@@ -512,14 +520,17 @@ public final class SharedDirs {
         String get() throws IOException;
     }
 
-    private static Entry entry(Path path, BasicFileAttributes basic, Entry known, boolean ownChange, LazyHash content)
+    private static Entry entry(Path path, FileStat stat, Entry known, boolean ownChange, LazyHash content)
             throws IOException {
-        Map<String, Object> unix = Files.readAttributes(path, "unix:mode,ctime", LinkOption.NOFOLLOW_LINKS);
-        String mode = rwx((Integer) unix.get("mode"));
-        Object changed = unix.get("ctime");
-        char kind = basic.isSymbolicLink() ? 'l' : basic.isDirectory() ? 'd' : basic.isRegularFile() ? 'f' : 'o';
+        char kind = switch (stat.kind()) {
+            case LINK -> 'l';
+            case DIRECTORY -> 'd';
+            case FILE -> 'f';
+            case OTHER -> 'o';
+        };
+        String mode = rwx(stat.mode());
         String link = kind == 'l' ? Files.readSymbolicLink(path).toString() : "";
-        Entry figures = new Entry(kind, basic.size(), basic.lastModifiedTime(), changed, mode, link, "");
+        Entry figures = new Entry(kind, stat.size(), stat.modified(), stat.changed(), mode, link, "");
         String hash;
         if (kind != 'f') {
             hash = "";
@@ -529,7 +540,7 @@ public final class SharedDirs {
         } else {
             hash = content.get();
         }
-        return new Entry(kind, basic.size(), basic.lastModifiedTime(), changed, mode, link, hash);
+        return new Entry(kind, stat.size(), stat.modified(), stat.changed(), mode, link, hash);
     }
 
     /** {@code rwxr-xr-x}, with the set-id and sticky bits as {@code +} at the end. */

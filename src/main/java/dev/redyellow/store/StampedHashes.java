@@ -1,5 +1,6 @@
 package dev.redyellow.store;
 
+import dev.redyellow.files.FileStat;
 import dev.redyellow.files.KnownHashes;
 import dev.redyellow.files.Sha256;
 import java.io.IOException;
@@ -153,7 +154,9 @@ public final class StampedHashes implements KnownHashes {
      * may reuse the inodes), but every write moves the change time, and nobody can set it back.
      */
     private static Stamp stamp(Path file, BasicFileAttributes attrs) throws IOException {
-        Object changed = Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
+        // a FileStat carries the change time from the same stat; plain attributes need a second one
+        Object changed = attrs instanceof FileStat stat ? stat.changed()
+                : Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
         return new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS),
                 ((java.nio.file.attribute.FileTime) changed).to(TimeUnit.NANOSECONDS), String.valueOf(attrs.fileKey()));
     }

@@ -222,6 +222,19 @@ class WorkspaceIsolationTest {
         Files.setLastModifiedTime(shared.resolve("greeter/index.js"), java.nio.file.attribute.FileTime.fromMillis(0));
         assertEquals(List.of(), dirs.verify(), "same content, new time");
 
+        // a write of the same size with the modification time put back: only the change time tells
+        Path index = shared.resolve("greeter/index.js");
+        String text = Files.readString(index);
+        Thread.sleep(20); // past the clock tick of the touch, whose change time the check remembered
+        var mode = Files.getPosixFilePermissions(index);
+        index.toFile().setWritable(true);
+        Files.writeString(index, text.replace("hello", "HELLO"));
+        Files.setPosixFilePermissions(index, mode);
+        Files.setLastModifiedTime(index, java.nio.file.attribute.FileTime.fromMillis(0));
+        assertEquals(Files.size(index), text.length());
+        assertTrue(dirs.verify().get(0).contains("node_modules/greeter/index.js changed"));
+        assertEquals(text, Files.readString(index), "restored");
+
         SharedDirs.makeWritable(shared);
         Files.writeString(shared.resolve("greeter/extra.js"), "planted");
         assertTrue(dirs.verify().get(0).contains("node_modules/greeter/extra.js was added"));
