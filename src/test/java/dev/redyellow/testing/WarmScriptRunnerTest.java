@@ -145,6 +145,37 @@ class WarmScriptRunnerTest {
     }
 
     @Test
+    void hooksOfTheSameNameWithOtherArgumentsGetTheirOwnInEachRun() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        // The server keeps pluggy's reading of each hook function's arguments: by the function, never by
+        // its name, so B's hook, named as A's, is called with the arguments it asks for.
+        String test = "def test_one():\n    assert True\n";
+        Path a = workspace("a", Map.of("conftest.py", """
+                def pytest_collection_modifyitems(items):
+                    print("HOOK-A", len(items))
+                """, "test_one.py", test));
+        Path b = workspace("b", Map.of("conftest.py", """
+                def pytest_collection_modifyitems(config, items, session):
+                    print("HOOK-B", len(items), config.getoption("verbose") < 0, session.testscollected)
+                """, "test_one.py", test));
+        List<String> loud = new java.util.ArrayList<>(PYTEST);
+        loud.add("-s");
+
+        Captured warmA = run(warm, a, command(loud, TestSettings.Fork.WARM), "test_one.py");
+        Captured warmB = run(warm, b, command(loud, TestSettings.Fork.WARM), "test_one.py");
+        Captured warmA2 = run(warm, a, command(loud, TestSettings.Fork.WARM), "test_one.py");
+        Captured coldB = run(perRun, b, command(loud, TestSettings.Fork.PER_RUN), "test_one.py");
+
+        assertEquals(TestOutcome.PASSED, warmA.result().outcome(), warmA.result().detail() + warmA.text());
+        assertTrue(warmA.text().contains("HOOK-A 1"), warmA.text());
+        assertTrue(warmB.text().contains("[redyellow] warm pytest server 1 (run 2)"), "the same server: " + warmB.text());
+        assertEquals(TestOutcome.PASSED, warmB.result().outcome(), warmB.result().detail() + warmB.text());
+        assertTrue(warmB.text().contains("HOOK-B 1 True 0"), warmB.text());
+        assertTrue(coldB.text().contains("HOOK-B 1 True 0"), coldB.text());
+        assertTrue(warmA2.text().contains("HOOK-A 1"), warmA2.text());
+    }
+
+    @Test
     void keptCompiledCodeOutlivesThePoolServesTheNextAndADamagedEntryIsMadeAgain() throws Exception {
         CommandTestRunnerTest.requirePytest();
         Path kept = dir.resolve("kept-code");

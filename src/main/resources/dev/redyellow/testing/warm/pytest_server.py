@@ -10,6 +10,7 @@
 import ast
 import gc
 import hashlib
+import inspect
 import json
 import linecache
 import logging
@@ -21,6 +22,7 @@ import struct
 import sys
 import tempfile
 import time
+import types
 import warnings
 
 import pytest  # noqa: F401  the point of the server: imported once
@@ -33,6 +35,42 @@ import _pytest.python  # noqa: F401
 import _pytest.terminal  # noqa: F401
 import _pytest.fixtures  # noqa: F401
 import _pytest.junitxml  # noqa: F401
+import pluggy._hooks
+
+
+class KnownSignatures:
+    """pluggy's argument names of a hook function, read once per function rather than in every run.
+
+    Each pytest session registers pytest's own plugins anew, and pluggy reads every hook function's
+    signature with inspect.signature as it does: about 270 signatures, a tenth of a small run's CPU. The
+    answer depends on the function alone, so it is kept by the function, with its code and defaults as
+    they were (a function whose code or defaults were replaced is read again). The server's warm-up
+    session fills it with pytest's own, and every child inherits it; a conftest's functions are new
+    objects in each run and are read in it.
+    """
+
+    def __init__(self, read):
+        self.read = read
+        self.known = {}
+
+    def __call__(self, func):
+        method = inspect.ismethod(func)
+        function = func.__func__ if method else func
+        if not isinstance(function, types.FunctionType):
+            return self.read(func)
+        key = (id(function), method)
+        known = self.known.get(key)
+        # the entry holds the function, so its id is not reused while the entry lives
+        if known is not None and known[0] is function and known[1] is function.__code__ \
+                and known[2] is function.__defaults__ and known[3] is function.__kwdefaults__:
+            return known[4]
+        names = self.read(func)
+        self.known[key] = (function, function.__code__, function.__defaults__, function.__kwdefaults__, names)
+        return names
+
+
+if callable(getattr(pluggy._hooks, "varnames", None)):
+    pluggy._hooks.varnames = KnownSignatures(pluggy._hooks.varnames)
 
 try:
     from _imp import _fix_co_filename
