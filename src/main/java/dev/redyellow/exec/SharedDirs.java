@@ -7,6 +7,7 @@ import dev.redyellow.manifest.SharedFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -403,14 +404,13 @@ public final class SharedDirs {
         List<String> modes = new ArrayList<>();
         for (Map.Entry<String, Entry> was : folder.entries().entrySet()) {
             Entry is = now.get(was.getKey());
-            if (is == null) {
-                changes.add(display(folder.path(), was.getKey()) + " was removed");
-            } else if (is.kind() != was.getValue().kind()) {
-                changes.add(display(folder.path(), was.getKey()) + " changed kind");
-            } else if (!is.link().equals(was.getValue().link())) {
-                changes.add(display(folder.path(), was.getKey()) + " now links elsewhere");
-            } else if (!is.hash().equals(was.getValue().hash())) {
-                changes.add(display(folder.path(), was.getKey()) + " changed");
+            String change = is == null ? " was removed"
+                    : is.kind() != was.getValue().kind() ? " changed kind"
+                    : !is.link().equals(was.getValue().link()) ? " now links elsewhere"
+                    : !is.hash().equals(was.getValue().hash()) ? " changed" : null;
+            if (change != null) {
+                // named only for a change: the check runs after every test run, over every entry
+                changes.add(display(folder.path(), was.getKey()) + change);
             } else if (!is.mode().equals(was.getValue().mode()) && !onlyWriteBits(is.mode(), was.getValue().mode())
                     && (folderModes || is.kind() != 'd')) {
                 modes.add(display(folder.path(), was.getKey()) + " changed mode from " + was.getValue().mode() + " to "
@@ -472,12 +472,6 @@ public final class SharedDirs {
         }
     }
 
-    /**
-     * Every entry under {@code root} by relative path ({@code ""} for the root itself). A file whose
-     * figures equal those in {@code known} keeps its known hash; any other file is read and hashed.
-     * {@code ownChange}: the only change since {@code known} was our own move and chmod, which keep
-     * size and modification time but not the change time, so those two decide.
-     */
     /** How the hash of a file not known by its figures is found: relative path, its attributes. */
     @FunctionalInterface
     private interface Hasher {
@@ -488,28 +482,36 @@ public final class SharedDirs {
         return scan(root, known, ownChange, (relative, attrs) -> sha256(root.resolve(relative)));
     }
 
+    /**
+     * Every entry under {@code root} by relative path ({@code ""} for the root itself). A file whose
+     * figures equal those in {@code known} keeps its known hash; any other file is read and hashed.
+     * {@code ownChange}: the only change since {@code known} was our own move and chmod, which keep
+     * size and modification time but not the change time, so those two decide.
+     */
     private static Map<String, Entry> scan(Path root, Map<String, Entry> known, boolean ownChange, Hasher hasher)
             throws IOException {
-        Map<String, Entry> entries = new TreeMap<>();
-        visit(root, "", FileStat.of(root), known, ownChange, hasher, entries);
-        return entries;
+        Walk walk = new Walk(known, ownChange, hasher, new TreeMap<>());
+        walk.visit(root, "", FileStat.of(root));
+        return walk.entries();
     }
 
     /**
-     * Records {@code path} and, for a folder, everything under it: one stat per entry, links never
-     * followed (the JDK's tree walk stats each entry, and its mode and change time took a second).
+     * One scan's walk: one stat per entry, links never followed (the JDK's tree walk stats each entry,
+     * and its mode and change time took a second).
      */
-    private static void visit(Path path, String relative, FileStat stat, Map<String, Entry> known, boolean ownChange,
-            Hasher hasher, Map<String, Entry> entries) throws IOException {
-        entries.put(relative, entry(path, stat, known.get(relative), ownChange, () -> hasher.hash(relative, stat)));
-        if (stat.kind() != FileStat.Kind.DIRECTORY) {
-            return;
-        }
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
-            for (Path child : children) {
-                String name = child.getFileName().toString();
-                visit(child, relative.isEmpty() ? name : relative + "/" + name, FileStat.of(child), known, ownChange,
-                        hasher, entries);
+    private record Walk(Map<String, Entry> known, boolean ownChange, Hasher hasher, Map<String, Entry> entries) {
+        void visit(Path path, String relative, FileStat stat) throws IOException {
+            entries.put(relative, entry(path, stat, known.get(relative), ownChange, () -> hasher.hash(relative, stat)));
+            if (stat.kind() != FileStat.Kind.DIRECTORY) {
+                return;
+            }
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
+                for (Path child : children) {
+                    String name = child.getFileName().toString();
+                    visit(child, relative.isEmpty() ? name : relative + "/" + name, FileStat.of(child));
+                }
+            } catch (DirectoryIteratorException e) {
+                throw e.getCause(); // as the tree walk did: a folder that cannot be read is an IOException
             }
         }
     }

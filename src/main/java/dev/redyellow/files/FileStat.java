@@ -1,6 +1,7 @@
 package dev.redyellow.files;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -16,22 +17,24 @@ import java.util.Map;
  * @param changed the change time (ctime): every write moves it, and nobody can set it back
  * @param mode    the permission bits with the set-id and sticky bits ({@code st_mode & 07777})
  */
-public record FileStat(Kind kind, long size, FileTime modified, FileTime changed, int mode, Object fileKey) implements BasicFileAttributes {
+public record FileStat(Kind kind, long size, FileTime modified, FileTime accessed, FileTime changed, int mode,
+        Object fileKey) implements BasicFileAttributes {
 
     /** The kinds of entry a tree holds, links never followed. */
     public enum Kind { FILE, DIRECTORY, LINK, OTHER }
 
-    private static final String ATTRIBUTES =
-            "unix:mode,ctime,size,lastModifiedTime,isDirectory,isRegularFile,isSymbolicLink,fileKey";
+    private static final String ATTRIBUTES = "unix:mode,ctime,size,lastModifiedTime,lastAccessTime,isDirectory,"
+            + "isRegularFile,isSymbolicLink,fileKey";
 
     /** Stats {@code path} without following a link, in one system call. */
     public static FileStat of(Path path) throws IOException {
-        Map<String, Object> a = java.nio.file.Files.readAttributes(path, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+        Map<String, Object> a = Files.readAttributes(path, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
         Kind kind = Boolean.TRUE.equals(a.get("isSymbolicLink")) ? Kind.LINK
                 : Boolean.TRUE.equals(a.get("isDirectory")) ? Kind.DIRECTORY
                 : Boolean.TRUE.equals(a.get("isRegularFile")) ? Kind.FILE : Kind.OTHER;
-        return new FileStat(kind, (Long) a.get("size"), (FileTime) a.get("lastModifiedTime"), (FileTime) a.get("ctime"),
-                ((Integer) a.get("mode")) & 07777, a.get("fileKey"));
+        return new FileStat(kind, (Long) a.get("size"), (FileTime) a.get("lastModifiedTime"),
+                (FileTime) a.get("lastAccessTime"), (FileTime) a.get("ctime"), ((Integer) a.get("mode")) & 07777,
+                a.get("fileKey"));
     }
 
     @Override
@@ -39,13 +42,15 @@ public record FileStat(Kind kind, long size, FileTime modified, FileTime changed
         return modified;
     }
 
-    /** Not read (no check here uses it): the modification time. */
     @Override
     public FileTime lastAccessTime() {
-        return modified;
+        return accessed;
     }
 
-    /** Not read (the birth time needs another call): the modification time, as the JDK gives where it has none. */
+    /**
+     * The modification time: a birth time needs another call, and the JDK too gives the modification
+     * time where it has none.
+     */
     @Override
     public FileTime creationTime() {
         return modified;

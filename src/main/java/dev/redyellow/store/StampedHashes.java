@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -97,7 +98,7 @@ public final class StampedHashes implements KnownHashes {
         String hash = Sha256.hex(file);
         computed.incrementAndGet();
         // kept only if the file did not change while it was read, and is not so new a same-tick write could hide
-        Stamp after = stamp(file, Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        Stamp after = stamp(file, FileStat.of(file));
         long age = TimeUnit.MILLISECONDS.toNanos(clock.millis()) - Math.max(stamp.modifiedNanos(), stamp.changedNanos());
         if (after.equals(stamp) && age > RACY_NANOS) {
             Known fresh = new Known(stamp, hash);
@@ -155,9 +156,9 @@ public final class StampedHashes implements KnownHashes {
      */
     private static Stamp stamp(Path file, BasicFileAttributes attrs) throws IOException {
         // a FileStat carries the change time from the same stat; plain attributes need a second one
-        Object changed = attrs instanceof FileStat stat ? stat.changed()
-                : Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
+        FileTime changed = attrs instanceof FileStat stat ? stat.changed()
+                : (FileTime) Files.getAttribute(file, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
         return new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS),
-                ((java.nio.file.attribute.FileTime) changed).to(TimeUnit.NANOSECONDS), String.valueOf(attrs.fileKey()));
+                changed.to(TimeUnit.NANOSECONDS), String.valueOf(attrs.fileKey()));
     }
 }

@@ -176,6 +176,44 @@ class WarmScriptRunnerTest {
     }
 
     @Test
+    void theKeptHookSignaturesFollowAFunctionWhoseCodeOrDefaultsChange() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        Path ws = workspace("signatures", Map.of("test_signatures.py", """
+                import pluggy._hooks
+
+
+                def hook(a, b, c=1):
+                    pass
+
+
+                def test_a_changed_function_is_read_again():
+                    varnames = pluggy._hooks.varnames
+                    print("READER", type(varnames).__name__)
+                    assert varnames(hook) == (("a", "b"), ("c",))
+                    assert varnames(hook) == (("a", "b"), ("c",))
+                    hook.__defaults__ = (1, 2)
+                    assert varnames(hook) == (("a",), ("b", "c"))
+
+                    def other(x):
+                        pass
+
+                    hook.__code__ = other.__code__
+                    hook.__defaults__ = None
+                    assert varnames(hook) == (("x",), ())
+                """));
+        List<String> loud = new java.util.ArrayList<>(PYTEST);
+        loud.add("-s");
+
+        Captured warmRun = run(warm, ws, command(loud, TestSettings.Fork.WARM), "test_signatures.py");
+        Captured coldRun = run(perRun, ws, command(loud, TestSettings.Fork.PER_RUN), "test_signatures.py");
+
+        assertEquals(TestOutcome.PASSED, warmRun.result().outcome(), warmRun.result().detail() + warmRun.text());
+        assertTrue(warmRun.text().contains("READER KnownSignatures"), "the server's reader: " + warmRun.text());
+        assertEquals(TestOutcome.PASSED, coldRun.result().outcome(), coldRun.result().detail() + coldRun.text());
+        assertTrue(coldRun.text().contains("READER function"), coldRun.text());
+    }
+
+    @Test
     void keptCompiledCodeOutlivesThePoolServesTheNextAndADamagedEntryIsMadeAgain() throws Exception {
         CommandTestRunnerTest.requirePytest();
         Path kept = dir.resolve("kept-code");

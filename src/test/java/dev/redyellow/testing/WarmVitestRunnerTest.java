@@ -221,7 +221,7 @@ class WarmVitestRunnerTest {
         Process shell = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
         String shellAnswer = new String(shell.getInputStream().readAllBytes()).trim();
         assertEquals(0, shell.waitFor());
-        for (String pool : List.of("threads", "forks")) {
+        for (String pool : List.of("threads", "forks", "vmThreads")) {
             Path ws = workspace("cores-" + pool, modules, "calc.js", "2");
             Files.writeString(ws.resolve("vitest.config.js"), "export default { test: { pool: '" + pool + "' } };\n");
             Files.writeString(ws.resolve("calc.test.js"), """
@@ -232,6 +232,9 @@ class WarmVitestRunnerTest {
                       const preloaded = globalThis[Symbol.for('redyellow.cpuFacts')];
                       const command = '%s';
                       console.log('PRELOADED ' + (preloaded ? preloaded.size : 0));
+                      console.log('COMMANDS ' + (preloaded ? [...preloaded.keys()].sort().join(' && ') : ''));
+                      console.log('NAMED ' + childProcess.execSync.name);
+                      console.log('ARGUMENT ' + process.execArgv.some(a => a.startsWith('data:text/javascript,')));
                       console.log('TEXT ' + childProcess.execSync(command, { encoding: 'utf8' }).trim());
                       console.log('BYTES ' + childProcess.execSync(command).toString('utf8').trim());
                     });
@@ -242,10 +245,19 @@ class WarmVitestRunnerTest {
 
             String why = pool + ": " + warmRun.result().detail() + warmRun.text();
             assertEquals(TestOutcome.PASSED, warmRun.result().outcome(), why);
-            assertTrue(warmRun.text().matches("(?s).*PRELOADED [1-9].*"), "the worker got the server's answers: " + why);
+            assertTrue(warmRun.text().contains("ARGUMENT true\n"), "the worker was started with the preload: " + why);
+            if (!pool.startsWith("vm")) {
+                // a vm pool runs the test in a context of its own, which the preload's global is not in
+                assertTrue(warmRun.text().contains("PRELOADED 2\n"), "the worker got the server's answers: " + why);
+                // tinypool 1.1.1's two pipelines, as vitest 3.2.4's lock file pins it
+                assertTrue(warmRun.text().contains("COMMANDS cat /proc/cpuinfo | grep \"core id\" | sort | uniq | wc -l && "
+                        + "cat /proc/cpuinfo | grep \"physical id\" | sort |uniq | wc -l\n"), why);
+            }
+            assertTrue(warmRun.text().contains("NAMED execSync\n"), why);
             assertTrue(warmRun.text().contains("TEXT " + shellAnswer + "\n"), why);
             assertTrue(warmRun.text().contains("BYTES " + shellAnswer + "\n"), why);
-            assertTrue(coldRun.text().contains("PRELOADED 0"), "a plain vitest has no preload: " + coldRun.text());
+            assertTrue(coldRun.text().contains("PRELOADED 0") && coldRun.text().contains("ARGUMENT false"),
+                    "a plain vitest has no preload: " + coldRun.text());
             assertTrue(coldRun.text().contains("TEXT " + shellAnswer + "\n"), coldRun.text());
         }
     }

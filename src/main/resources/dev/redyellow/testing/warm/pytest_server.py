@@ -43,10 +43,10 @@ class KnownSignatures:
 
     Each pytest session registers pytest's own plugins anew, and pluggy reads every hook function's
     signature with inspect.signature as it does: about 270 signatures, a tenth of a small run's CPU. The
-    answer depends on the function alone, so it is kept by the function, with its code and defaults as
-    they were (a function whose code or defaults were replaced is read again). The server's warm-up
-    session fills it with pytest's own, and every child inherits it; a conftest's functions are new
-    objects in each run and are read in it.
+    answer depends on the function alone, so it is kept by the function, with what the reading looks at
+    (code, defaults, qualified name, __signature__, __wrapped__): a function with any of them replaced
+    is read again. The server's warm-up session fills it with pytest's own, and every child inherits
+    it; a conftest's functions are new objects in each run and are read in it.
     """
 
     def __init__(self, read):
@@ -61,12 +61,18 @@ class KnownSignatures:
         key = (id(function), method)
         known = self.known.get(key)
         # the entry holds the function, so its id is not reused while the entry lives
-        if known is not None and known[0] is function and known[1] is function.__code__ \
-                and known[2] is function.__defaults__ and known[3] is function.__kwdefaults__:
-            return known[4]
+        now = KnownSignatures.parts(function)
+        if known is not None and known[0] is function and all(a is b for a, b in zip(known[1], now)):
+            return known[2]
         names = self.read(func)
-        self.known[key] = (function, function.__code__, function.__defaults__, function.__kwdefaults__, names)
+        self.known[key] = (function, now, names)
         return names
+
+    @staticmethod
+    def parts(function):
+        """What inspect.signature and pluggy read of a function besides the function itself."""
+        return (function.__code__, function.__defaults__, function.__kwdefaults__, function.__qualname__,
+                getattr(function, "__signature__", None), getattr(function, "__wrapped__", None))
 
 
 if callable(getattr(pluggy._hooks, "varnames", None)):

@@ -21,7 +21,9 @@ const FRAMES = fs.openSync('/dev/stdout', 'w');
 // remembers each answer by its command; it runs here before vitest is imported, so tinypool's own import
 // fills it, and each run's test workers get it preloaded (--import) with the answers in it. Any other
 // command, or one whose output is not piped back, runs as before.
-const CPU_FACTS = /^cat \/proc\/cpuinfo(\s*\|\s*(grep "[\w ]+"|sort|uniq|wc -l))+\s*$/;
+// cat /proc/cpuinfo, then grep "...", sort and uniq in any order, counted by wc -l: a number of lines,
+// whatever the locale's sort order
+const CPU_FACTS = /^cat \/proc\/cpuinfo(\s*\|\s*(grep "[\w ]+"|sort|uniq))*\s*\|\s*wc -l\s*$/;
 const CPU_FACTS_KEY = 'redyellow.cpuFacts';
 function cpuFactsModule(known) {
   return `import childProcess from 'node:child_process';
@@ -29,20 +31,20 @@ import { syncBuiltinESMExports } from 'node:module';
 const known = new Map(${JSON.stringify([...known])});
 globalThis[Symbol.for(${JSON.stringify(CPU_FACTS_KEY)})] = known;
 const pattern = ${CPU_FACTS};
-const execSync = childProcess.execSync;
+const plainExecSync = childProcess.execSync;
 function piped(options) {
   const stdio = options && options.stdio;
   const out = Array.isArray(stdio) ? stdio[1] : stdio;
   return out == null || out === 'pipe';
 }
-childProcess.execSync = function (command, options) {
+childProcess.execSync = function execSync(command, options) {
   if (typeof command !== 'string' || !pattern.test(command) || !piped(options)) {
-    return execSync.apply(this, arguments);
+    return plainExecSync.apply(this, arguments);
   }
   const encoding = options && options.encoding && options.encoding !== 'buffer' ? options.encoding : null;
   let bytes = known.get(command);
   if (bytes === undefined) {
-    const output = execSync.apply(this, arguments);
+    const output = plainExecSync.apply(this, arguments);
     bytes = (typeof output === 'string' ? Buffer.from(output, encoding || 'utf8') : output).toString('base64');
     known.set(command, bytes);
   }
@@ -130,19 +132,23 @@ export const noSpareWorker = {
   },
 };
 
-// Preloads the remembered core counts (above) into the run's test workers, threads or processes.
+// Preloads the remembered core counts (above) into the run's test workers, threads or processes, of
+// each of vitest's own pools (a project or file may use another than the config's pool). The options are
+// new objects: the config's own are left as they were. A Node without --import (before 18.18 and 20.6)
+// gets nothing: its workers would not start with it.
+const WORKER_POOLS = ['threads', 'forks', 'vmThreads', 'vmForks'];
 export const cpuFactsInWorkers = {
   name: 'redyellow:cpu-facts-in-workers',
   configureVitest({ vitest: ctx }) {
-    if (cpuFacts.size === 0) return;
+    if (cpuFacts.size === 0 || !process.allowedNodeEnvironmentFlags.has('--import')) return;
     const config = ctx.config;
-    const pool = config.pool;
-    config.poolOptions = config.poolOptions || {};
-    const options = config.poolOptions[pool] || {};
-    config.poolOptions[pool] = {
-      ...options,
-      execArgv: ['--import', dataUrl(cpuFactsModule(cpuFacts)), ...(options.execArgv || [])],
-    };
+    const preload = ['--import', dataUrl(cpuFactsModule(cpuFacts))];
+    const poolOptions = { ...config.poolOptions };
+    for (const pool of WORKER_POOLS) {
+      const options = poolOptions[pool] || {};
+      poolOptions[pool] = { ...options, execArgv: [...preload, ...(options.execArgv || [])] };
+    }
+    config.poolOptions = poolOptions;
   },
 };
 
