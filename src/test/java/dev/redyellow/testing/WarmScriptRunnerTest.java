@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class WarmScriptRunnerTest {
 
     static final List<String> PYTEST = List.of("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider");
+    /** With what the tests print (-s). */
+    private static final List<String> PYTEST_PRINTING = List.of("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "-s");
 
     private static final String CALC_TEST = """
             def test_adds():
@@ -158,13 +160,11 @@ class WarmScriptRunnerTest {
                 def pytest_collection_modifyitems(config, items, session):
                     print("HOOK-B", len(items), config.getoption("verbose") < 0, session.testscollected)
                 """, "test_one.py", test));
-        List<String> loud = new java.util.ArrayList<>(PYTEST);
-        loud.add("-s");
 
-        Captured warmA = run(warm, a, command(loud, TestSettings.Fork.WARM), "test_one.py");
-        Captured warmB = run(warm, b, command(loud, TestSettings.Fork.WARM), "test_one.py");
-        Captured warmA2 = run(warm, a, command(loud, TestSettings.Fork.WARM), "test_one.py");
-        Captured coldB = run(perRun, b, command(loud, TestSettings.Fork.PER_RUN), "test_one.py");
+        Captured warmA = run(warm, a, command(PYTEST_PRINTING, TestSettings.Fork.WARM), "test_one.py");
+        Captured warmB = run(warm, b, command(PYTEST_PRINTING, TestSettings.Fork.WARM), "test_one.py");
+        Captured warmA2 = run(warm, a, command(PYTEST_PRINTING, TestSettings.Fork.WARM), "test_one.py");
+        Captured coldB = run(perRun, b, command(PYTEST_PRINTING, TestSettings.Fork.PER_RUN), "test_one.py");
 
         assertEquals(TestOutcome.PASSED, warmA.result().outcome(), warmA.result().detail() + warmA.text());
         assertTrue(warmA.text().contains("HOOK-A 1"), warmA.text());
@@ -201,11 +201,9 @@ class WarmScriptRunnerTest {
                     hook.__defaults__ = None
                     assert varnames(hook) == (("x",), ())
                 """));
-        List<String> loud = new java.util.ArrayList<>(PYTEST);
-        loud.add("-s");
 
-        Captured warmRun = run(warm, ws, command(loud, TestSettings.Fork.WARM), "test_signatures.py");
-        Captured coldRun = run(perRun, ws, command(loud, TestSettings.Fork.PER_RUN), "test_signatures.py");
+        Captured warmRun = run(warm, ws, command(PYTEST_PRINTING, TestSettings.Fork.WARM), "test_signatures.py");
+        Captured coldRun = run(perRun, ws, command(PYTEST_PRINTING, TestSettings.Fork.PER_RUN), "test_signatures.py");
 
         assertEquals(TestOutcome.PASSED, warmRun.result().outcome(), warmRun.result().detail() + warmRun.text());
         assertTrue(warmRun.text().contains("READER KnownSignatures"), "the server's reader: " + warmRun.text());
