@@ -20,9 +20,9 @@ const FRAMES = fs.openSync('/dev/stdout', 'w');
 // is kept: this module wraps execSync for pipelines of those filters over /proc/cpuinfo only and
 // remembers each answer by its command; it runs here before vitest is imported, so tinypool's own import
 // fills it, and each run's test workers get it preloaded (--import) with the answers in it. Any other
-// command, or one whose output is not piped back, runs as before.
-// cat /proc/cpuinfo, then grep "...", sort and uniq in any order, counted by wc -l: a number of lines,
-// whatever the locale's sort order
+// command, or one whose output is not piped back, runs as before. The pattern: cat /proc/cpuinfo, then
+// grep "...", sort and uniq in any order, counted by wc -l (a number of lines, whatever the locale's
+// sort order).
 const CPU_FACTS = /^cat \/proc\/cpuinfo(\s*\|\s*(grep "[\w ]+"|sort|uniq))*\s*\|\s*wc -l\s*$/;
 const CPU_FACTS_KEY = 'redyellow.cpuFacts';
 function cpuFactsModule(known) {
