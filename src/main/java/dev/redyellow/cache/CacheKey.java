@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -182,17 +184,32 @@ public final class CacheKey {
         }
     }
 
+    /**
+     * The junit settings' inputs, by settings: they depend on the settings and this JVM's runtime
+     * alone, and every key of a run encoded and hashed them again (a cached re-run keys hundreds of
+     * runs). A command's are read each time: its tool is stamped where the workspace finds it.
+     */
+    private static final ConcurrentMap<TestSettings.JUnit, List<CacheInput>> JUNIT_INPUTS = new ConcurrentHashMap<>();
+    private static final int JUNIT_INPUTS_KEPT = 64;
+
     /** The inputs that come from the test settings and the tool, in a fixed order. */
     static List<CacheInput> settingsInputs(TestSettings settings, Path workspace) {
         List<CacheInput> inputs = new ArrayList<>();
         // Java 17 has no pattern switch; TestSettings is sealed, so these two cases are all there are.
         if (settings instanceof TestSettings.JUnit junit) {
+            List<CacheInput> known = JUNIT_INPUTS.get(junit);
+            if (known != null) {
+                return known;
+            }
             inputs.add(value("kind", "junit"));
             inputs.add(value("timeout", junit.timeoutSeconds()));
             inputs.add(value("fork", junit.fork().manifestName()));
             inputs.add(value("workerHeapMb", junit.workerHeapMb()));
             inputs.add(value("runsPerWorker", junit.runsPerWorker()));
             inputs.add(value("tool", ToolStamps.javaRuntime()));
+            if (JUNIT_INPUTS.size() < JUNIT_INPUTS_KEPT) {
+                JUNIT_INPUTS.putIfAbsent(junit, List.copyOf(inputs));
+            }
         } else if (settings instanceof TestSettings.Command command) {
             inputs.add(value("kind", "command"));
             inputs.add(value("argv", command.command()));

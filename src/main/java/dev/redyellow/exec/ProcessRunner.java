@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -34,21 +35,36 @@ public class ProcessRunner {
     private static final long DRAIN_AFTER_KILL_MILLIS = 1000;
 
     private final int tailBytes;
-    private final ProcessReaper reaper;
+    /** Null until the first process: the JVM's reaper then, started only by a run that starts a process. */
+    private volatile ProcessReaper reaper;
 
     public ProcessRunner() {
         this(64 * 1024);
     }
 
-    /** @param tailBytes how much of the combined output {@link ProcessResult#outputTail()} keeps */
+    /**
+     * Marking and recording processes with the JVM's shared reaper, started with the first process
+     * (a run answered from the cache starts none, and so no reaper either).
+     *
+     * @param tailBytes how much of the combined output {@link ProcessResult#outputTail()} keeps
+     */
     public ProcessRunner(int tailBytes) {
-        this(tailBytes, ProcessReaper.shared());
+        this.tailBytes = tailBytes;
     }
 
     /** As {@link #ProcessRunner(int)}, marking and recording processes with {@code reaper}. */
     public ProcessRunner(int tailBytes, ProcessReaper reaper) {
         this.tailBytes = tailBytes;
-        this.reaper = reaper;
+        this.reaper = Objects.requireNonNull(reaper);
+    }
+
+    private ProcessReaper reaper() {
+        ProcessReaper r = reaper;
+        if (r == null) {
+            r = ProcessReaper.shared();
+            reaper = r;
+        }
+        return r;
     }
 
     /**
@@ -61,6 +77,7 @@ public class ProcessRunner {
     public ProcessResult run(ProcessSpec spec, OutputSink sink) throws ProcessStartException, InterruptedException {
         long started = System.nanoTime();
         ProcessBuilder builder = builder(spec);
+        ProcessReaper reaper = reaper();
         String tag = reaper.mark(builder);
         Process process = start(spec, builder);
         reaper.started(process.toHandle());
@@ -104,7 +121,7 @@ public class ProcessRunner {
 
     /** Kills what the process marked {@code tag} left running; names it, and any that survived. */
     private void reapLeftovers(ProcessSpec spec, String tag) {
-        ProcessReaper.Leftovers left = reaper.killTagged(tag, KILL_GRACE);
+        ProcessReaper.Leftovers left = reaper().killTagged(tag, KILL_GRACE);
         if (!left.any()) {
             return;
         }
@@ -156,7 +173,7 @@ public class ProcessRunner {
             process.descendants().forEach(h -> {
                 if (seen.add(h)) {
                     // Recorded by pid and start time too, for a descendant that clears its environment.
-                    reaper.started(h);
+                    reaper().started(h);
                 }
             });
         }

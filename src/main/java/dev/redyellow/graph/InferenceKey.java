@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +31,7 @@ public final class InferenceKey {
 
     /** The key of the edges {@link DependencyInference} infers for {@code manifest}. */
     public static String of(Manifest manifest) {
+        hashAll(manifest);
         MessageDigest digest = Sha256.digest();
         field(digest, FORMAT);
         field(digest, codeStamp());
@@ -42,6 +45,22 @@ public final class InferenceKey {
             }
         }
         return Sha256.hex(digest);
+    }
+
+    /**
+     * Works out every file's hash (kept by its {@link FileSet}, where the runs' cache keys find it) on
+     * the cores there are: the start of a run waits for this key, and hashing the manifest's files one
+     * after another on one thread was most of it.
+     */
+    private static void hashAll(Manifest manifest) {
+        List<Map.Entry<FileSet, String>> files = new ArrayList<>();
+        for (Feature feature : manifest.features()) {
+            feature.tests().paths().forEach(path -> files.add(Map.entry(feature.tests(), path)));
+            for (FileSet attempt : feature.attempts()) {
+                attempt.paths().forEach(path -> files.add(Map.entry(attempt, path)));
+            }
+        }
+        files.parallelStream().forEach(file -> file.getKey().hash(file.getValue()));
     }
 
     private static void files(MessageDigest digest, String what, FileSet set) {

@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +25,8 @@ final class FileValues {
 
     private final Path directory;
     private final Path realDirectory;
+    /** The real paths of the folders files were found in (one loader thread reads a manifest). */
+    private final Map<Path, Path> realFolders = new HashMap<>();
 
     /** @param directory the manifest's folder, absolute and normalised */
     FileValues(Path directory) {
@@ -84,42 +90,79 @@ final class FileValues {
      * (following symbolic links); otherwise reports why not and returns empty.
      */
     Optional<Path> resolveInside(ObjectFields fields, String name, String path, String what) {
+        return findInside(fields, name, path, what).map(Found::file);
+    }
+
+    /** A file or folder found inside the manifest's folder, with its attributes (links followed). */
+    private record Found(Path file, BasicFileAttributes attributes) {
+    }
+
+    /**
+     * As {@link #resolveInside}, with the attributes. A path that is no symbolic link itself is read
+     * with one stat, and its real path is its folder's, worked out once per folder: a manifest names
+     * hundreds of files in a few dozen folders, and resolving each one's real path stats every folder
+     * above it again.
+     */
+    private Optional<Found> findInside(ObjectFields fields, String name, String path, String what) {
         Path resolved = directory.resolve(path).normalize();
-        if (!Files.exists(resolved)) {
-            fields.error(name, what + " \"" + path + "\" not found (looked in the manifest's folder)");
-            return Optional.empty();
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(resolved, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            attributes = null; // not there, or not readable: as the followed look below says
         }
-        Path real = realPathOr(resolved);
+        Path real;
+        if (attributes != null && !attributes.isSymbolicLink() && resolved.getParent() != null) {
+            real = realFolder(resolved.getParent()).resolve(resolved.getFileName());
+        } else {
+            try {
+                attributes = Files.readAttributes(resolved, BasicFileAttributes.class);
+            } catch (IOException e) {
+                fields.error(name, what + " \"" + path + "\" not found (looked in the manifest's folder)");
+                return Optional.empty();
+            }
+            real = realPathOr(resolved);
+        }
         if (!real.startsWith(realDirectory)) {
             fields.error(name, what + " \"" + path + "\" is a symbolic link that resolves outside the manifest's folder");
             return Optional.empty();
         }
-        return Optional.of(resolved);
+        return Optional.of(new Found(resolved, attributes));
+    }
+
+    private Path realFolder(Path folder) {
+        return realFolders.computeIfAbsent(folder, FileValues::realPathOr);
     }
 
     private byte[] readInside(ObjectFields from, String path) {
-        Optional<Path> found = resolveInside(from, "from", path, "file");
+        Optional<Found> found = findInside(from, "from", path, "file");
         if (found.isEmpty()) {
             return null;
         }
-        Path file = found.get();
+        Path file = found.get().file();
+        BasicFileAttributes attributes = found.get().attributes();
         try {
-            if (Files.isDirectory(file)) {
+            if (attributes.isDirectory()) {
                 from.error("from", "\"" + path + "\" is a folder; expected a file");
                 return null;
             }
-            if (!Files.isRegularFile(file)) {
+            if (!attributes.isRegularFile()) {
                 // A FIFO, socket or device would block the read (a FIFO until something writes to it)
                 // or never end; only a regular file's bytes are a fixed content.
                 from.error("from", "\"" + path + "\" is not a regular file (a FIFO, socket or device); expected a file");
                 return null;
             }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                from.error("from", "file \"" + path + "\" is " + megabytes(size) + "; referenced files may be at most 10 MB");
+            if (attributes.size() > MAX_BYTES) {
+                from.error("from", "file \"" + path + "\" is " + megabytes(attributes.size()) + "; referenced files may be at most 10 MB");
                 return null;
             }
-            return Files.readAllBytes(file);
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length > MAX_BYTES) {
+                // it grew since it was looked at
+                from.error("from", "file \"" + path + "\" is " + megabytes(bytes.length) + "; referenced files may be at most 10 MB");
+                return null;
+            }
+            return bytes;
         } catch (AccessDeniedException e) {
             from.error("from", "cannot read \"" + path + "\": permission denied");
         } catch (IOException e) {

@@ -239,6 +239,19 @@ class ManifestLoaderRejectionTest {
                 "file \"tests/T.java\" is a symbolic link that resolves outside the manifest's folder");
     }
 
+    @Test
+    void rejectsAFromFileInAFolderLinkedOutsideTheManifestsFolder(@TempDir Path elsewhere) throws IOException {
+        // The file is no link itself: the folder it is in leads out, and so does its real path.
+        Files.writeString(elsewhere.resolve("T.java"), "secret");
+        Files.createDirectories(dir.resolve("inside"));
+        Files.writeString(dir.resolve("inside/T.java"), "class T {}");
+        Files.createSymbolicLink(dir.resolve("tests"), elsewhere);
+        ManifestFixture m = feature("{ \"id\": \"a\", \"tests\": { \"T.java\": { \"from\": \"inside/T.java\" },"
+                + " \"U.java\": { \"from\": \"tests/T.java\" } } }");
+        m.assertSingleError("\"tests/T.java\"", "/features/0/tests/U.java/from",
+                "file \"tests/T.java\" is a symbolic link that resolves outside the manifest's folder");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "/abs/T.java | it is absolute; use a path relative to the workspace",
