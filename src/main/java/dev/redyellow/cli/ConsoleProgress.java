@@ -5,12 +5,16 @@ import dev.redyellow.cycle.Transition;
 import dev.redyellow.run.RunListener;
 import dev.redyellow.run.RunResult;
 import java.io.PrintWriter;
+import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
-/** Prints one line per transition while a run goes, and the summary table at its end. */
+/**
+ * Prints one line per transition while a run goes, and the summary table at its end. A line is made
+ * by the worker whose feature moved and only written and flushed under the lock: formatting it there
+ * ({@code printf}) kept the other workers waiting, several times per feature of a cached re-run.
+ */
 final class ConsoleProgress implements RunListener {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    private static final ZoneId ZONE = ZoneId.systemDefault();
     private final PrintWriter out;
 
     ConsoleProgress(PrintWriter out) {
@@ -19,10 +23,40 @@ final class ConsoleProgress implements RunListener {
 
     @Override
     public void transition(Transition t) {
+        String line = line(t);
         synchronized (out) {
-            out.printf("%s  %-20s %-7s -> %-9s %s%n", TIME.format(t.at()), t.featureId(), t.from(), t.to(), t.reason());
+            out.write(line);
             out.flush();
         }
+    }
+
+    /** {@code HH:mm:ss.SSS  feature from -> to reason}, the columns padded as the summary's, with the line's end. */
+    static String line(Transition t) {
+        LocalTime time = LocalTime.ofInstant(t.at(), ZONE);
+        StringBuilder line = new StringBuilder(96 + t.reason().length());
+        twoDigits(line, time.getHour()).append(':');
+        twoDigits(line, time.getMinute()).append(':');
+        twoDigits(line, time.getSecond()).append('.');
+        int millis = time.getNano() / 1_000_000;
+        line.append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10)).append((char) ('0' + millis % 10));
+        line.append("  ");
+        padded(line, t.featureId(), 20).append(' ');
+        padded(line, String.valueOf(t.from()), 7).append(" -> ");
+        padded(line, String.valueOf(t.to()), 9).append(' ');
+        return line.append(t.reason()).append(System.lineSeparator()).toString();
+    }
+
+    private static StringBuilder twoDigits(StringBuilder line, int value) {
+        return line.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+    }
+
+    /** As {@code %-Ns}: the text, then spaces up to {@code width}. */
+    private static StringBuilder padded(StringBuilder line, String text, int width) {
+        line.append(text);
+        for (int i = text.length(); i < width; i++) {
+            line.append(' ');
+        }
+        return line;
     }
 
     void printSummary(RunResult result) {
