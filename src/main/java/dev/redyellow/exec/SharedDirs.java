@@ -20,6 +20,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,13 @@ public final class SharedDirs {
      * One shared folder: its workspace path, the base folder it came from, the read-only copy, and
      * where workspaces link to: the copy itself, or a link in the run's folder to a kept copy.
      */
-    private record Folder(String path, Path source, Path copy, Path linked, String fingerprint, Map<String, Entry> entries) {
+    private record Folder(String path, Path source, Path copy, Path linked, String fingerprint, Map<String, Entry> entries,
+                          Map<String, Entry> byPath) {
+        /** {@code byPath}: the entries again, hashed by path for {@link #unchanged}'s look-ups. */
+        Folder(String path, Path source, Path copy, Path linked, String fingerprint, Map<String, Entry> entries) {
+            this(path, source, copy, linked, fingerprint, entries, new HashMap<>(entries));
+        }
+
         Folder with(Map<String, Entry> now) {
             return new Folder(path, source, copy, linked, fingerprint, now);
         }
@@ -373,6 +380,9 @@ public final class SharedDirs {
             List<String> changes;
             Map<String, Entry> now;
             try {
+                if (unchanged(folder) && (folder.linked().equals(folder.copy()) || linksToCopy(folder))) {
+                    continue; // every entry as the last check left it: nothing to compare or remember
+                }
                 now = scan(folder.copy(), folder.entries(), false);
                 changes = new ArrayList<>(differences(folder, now, true));
                 if (!folder.linked().equals(folder.copy()) && !linksToCopy(folder)) {
@@ -396,6 +406,44 @@ public final class SharedDirs {
             folders.set(i, restore(folder));
         }
         return found;
+    }
+
+    /**
+     * Whether every entry of the copy still has the figures the last check saw (kind, size,
+     * modification and change time, mode, link target) and none was added or removed: one stat per
+     * entry, as {@link #scan}, but no entry, map or hash made, and no comparison after it. Tests run
+     * after each other on an unchanged copy, so this is what the check after nearly every run costs;
+     * any difference, a touch included, and the full scan says what changed.
+     */
+    private static boolean unchanged(Folder folder) throws IOException {
+        int[] seen = {0};
+        return unchanged(folder.byPath(), folder.copy(), "", FileStat.of(folder.copy()), seen)
+                && seen[0] == folder.byPath().size();
+    }
+
+    private static boolean unchanged(Map<String, Entry> byPath, Path path, String relative, FileStat stat, int[] seen)
+            throws IOException {
+        Entry was = byPath.get(relative);
+        if (was == null || was.kind() != kind(stat) || was.size() != stat.size() || !was.modified().equals(stat.modified())
+                || !was.changed().equals(stat.changed()) || !was.mode().equals(rwx(stat.mode()))
+                || (was.kind() == 'l' && !was.link().equals(Files.readSymbolicLink(path).toString()))) {
+            return false;
+        }
+        seen[0]++;
+        if (stat.kind() != FileStat.Kind.DIRECTORY) {
+            return true;
+        }
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(path)) {
+            for (Path child : children) {
+                String name = child.getFileName().toString();
+                if (!unchanged(byPath, child, relative.isEmpty() ? name : relative + "/" + name, FileStat.of(child), seen)) {
+                    return false;
+                }
+            }
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause(); // as scan: a folder that cannot be read is an IOException
+        }
+        return true;
     }
 
     /** What differs, content first (removed, retargeted, changed, added), then modes. */
@@ -524,12 +572,7 @@ public final class SharedDirs {
 
     private static Entry entry(Path path, FileStat stat, Entry known, boolean ownChange, LazyHash content)
             throws IOException {
-        char kind = switch (stat.kind()) {
-            case LINK -> 'l';
-            case DIRECTORY -> 'd';
-            case FILE -> 'f';
-            case OTHER -> 'o';
-        };
+        char kind = kind(stat);
         String mode = rwx(stat.mode());
         String link = kind == 'l' ? Files.readSymbolicLink(path).toString() : "";
         Entry figures = new Entry(kind, stat.size(), stat.modified(), stat.changed(), mode, link, "");
@@ -545,8 +588,30 @@ public final class SharedDirs {
         return new Entry(kind, stat.size(), stat.modified(), stat.changed(), mode, link, hash);
     }
 
+    private static char kind(FileStat stat) {
+        return switch (stat.kind()) {
+            case LINK -> 'l';
+            case DIRECTORY -> 'd';
+            case FILE -> 'f';
+            case OTHER -> 'o';
+        };
+    }
+
+    /** {@link #rwx} of each mode met so far: a folder holds a few modes, each entry of it is checked after every run. */
+    private static final String[] RWX = new String[010000];
+
     /** {@code rwxr-xr-x}, with the set-id and sticky bits as {@code +} at the end. */
     private static String rwx(int mode) {
+        int bits = mode & 07777;
+        String known = RWX[bits];
+        if (known == null) {
+            known = rwxOf(bits);
+            RWX[bits] = known; // a String is immutable: a race writes the same text twice
+        }
+        return known;
+    }
+
+    private static String rwxOf(int mode) {
         StringBuilder s = new StringBuilder();
         String letters = "rwxrwxrwx";
         for (int bit = 8; bit >= 0; bit--) {

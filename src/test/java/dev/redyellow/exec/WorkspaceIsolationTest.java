@@ -255,6 +255,13 @@ class WorkspaceIsolationTest {
         assertTrue(dirs.verify().get(0).contains("node_modules/.bin/greet now links elsewhere"));
         assertEquals(Path.of("../greeter/cli.mjs"), Files.readSymbolicLink(shared.resolve(".bin/greet")));
         assertEquals(List.of(), dirs.verify());
+
+        SharedDirs.makeWritable(shared);
+        assertEquals(List.of(), dirs.verify(), "write bits only");
+        Files.delete(shared.resolve("greeter/cli.mjs"));
+        assertTrue(dirs.verify().get(0).contains("node_modules/greeter/cli.mjs was removed"));
+        assertTrue(Files.exists(shared.resolve("greeter/cli.mjs")), "restored");
+        assertEquals(List.of(), dirs.verify());
     }
 
     @Test
