@@ -1,5 +1,6 @@
 package dev.redyellow.exec;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -252,38 +254,50 @@ public final class ProcessReaper {
     static List<ProcessHandle> marked(String needle) {
         byte[] wanted = needle.getBytes(StandardCharsets.UTF_8);
         List<ProcessHandle> found = new ArrayList<>();
-        long self = ProcessHandle.current().pid();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, "[0-9]*")) {
-            for (Path dir : entries) {
+        String self = Long.toString(ProcessHandle.current().pid());
+        String[] entries = PROC.toFile().list();
+        if (entries == null) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot list /proc");
+            return found;
+        }
+        // Every run's leftovers are looked for here, in every process of the machine (hundreds on a
+        // desktop): each environment is read into one buffer, kept for the whole scan, with no path,
+        // channel or array made per process.
+        byte[] buffer = new byte[16 * 1024];
+        for (String name : entries) {
+            if (name.isEmpty() || name.charAt(0) < '0' || name.charAt(0) > '9' || name.equals(self)) {
+                continue;
+            }
+            int length;
+            try (FileInputStream in = new FileInputStream("/proc/" + name + "/environ")) {
+                length = 0;
+                int n;
+                while ((n = in.read(buffer, length, buffer.length - length)) > 0) {
+                    length += n;
+                    if (length == buffer.length) {
+                        buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                    }
+                }
+            } catch (IOException | SecurityException e) {
+                continue; // gone, or another user's
+            }
+            if (contains(buffer, length, wanted)) {
                 long pid;
                 try {
-                    pid = Long.parseLong(dir.getFileName().toString());
+                    pid = Long.parseLong(name);
                 } catch (NumberFormatException e) {
                     continue;
                 }
-                if (pid == self) {
-                    continue;
-                }
-                byte[] environ;
-                try {
-                    environ = Files.readAllBytes(dir.resolve("environ"));
-                } catch (IOException | SecurityException e) {
-                    continue; // gone, or another user's
-                }
-                if (contains(environ, wanted)) {
-                    ProcessHandle.of(pid).filter(h -> !ProcessTree.hasExited(h)).ifPresent(found::add);
-                }
+                ProcessHandle.of(pid).filter(h -> !ProcessTree.hasExited(h)).ifPresent(found::add);
             }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot list /proc", e);
         }
         return found;
     }
 
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        // The environment is NUL-separated; a needle starting a variable is found at 0 or after a NUL.
+    /** Whether a variable of the first {@code length} bytes of a NUL-separated environment starts with {@code needle}. */
+    private static boolean contains(byte[] haystack, int length, byte[] needle) {
         outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
+        for (int i = 0; i + needle.length <= length; i++) {
             if (i > 0 && haystack[i - 1] != 0) {
                 continue;
             }

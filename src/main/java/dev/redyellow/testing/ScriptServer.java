@@ -165,7 +165,12 @@ final class ScriptServer {
                 }
                 Event event = events.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(WATCH_MILLIS)), TimeUnit.NANOSECONDS);
                 if (event instanceof Child c) {
+                    // Just forked: nothing of its own yet. A walk of every process on the machine (the JDK
+                    // reads each one's stat) here cost each run more than the rest of its engine work on a
+                    // machine of 500 processes; what the run starts is noted by the walks while it goes on
+                    // and, however short it is, found by its tag when it ends.
                     child = c.pid();
+                    continue;
                 } else if (event instanceof Exit exit) {
                     return new Exited(exit.code());
                 } else if (event instanceof Ended ended) {
