@@ -210,11 +210,20 @@ public final class ProcessReaper {
      * and any that survived the kill, each named by pid and command.
      */
     public Leftovers killTagged(String tag, Duration grace) {
+        return killTagged(tag, grace, PidsFrom.UNKNOWN);
+    }
+
+    /**
+     * As {@link #killTagged(String, Duration)} for a tag handed out after {@code from} was taken: only
+     * processes whose PIDs were handed out since can carry it, so only theirs are read, where
+     * {@link PidsFrom} can tell which those are.
+     */
+    public Leftovers killTagged(String tag, Duration grace, PidsFrom from) {
         Set<String> killed = new LinkedHashSet<>();
         List<ProcessHandle> survivors = List.of();
         // A leftover may fork while its kin die; a later round finds the new one by the same mark.
         for (int round = 0; round < 3; round++) {
-            List<ProcessHandle> found = marked(ENV + "=" + tag + "\0");
+            List<ProcessHandle> found = marked(ENV + "=" + tag + "\0", from);
             if (found.isEmpty()) {
                 break;
             }
@@ -252,6 +261,11 @@ public final class ProcessReaper {
 
     /** Live processes whose environment holds {@code needle} (any user's that this user may read). */
     static List<ProcessHandle> marked(String needle) {
+        return marked(needle, PidsFrom.UNKNOWN);
+    }
+
+    /** As {@link #marked(String)}, among the processes made since {@code from} where that can be told. */
+    static List<ProcessHandle> marked(String needle, PidsFrom from) {
         byte[] wanted = needle.getBytes(StandardCharsets.UTF_8);
         List<ProcessHandle> found = new ArrayList<>();
         String self = Long.toString(ProcessHandle.current().pid());
@@ -260,6 +274,8 @@ public final class ProcessReaper {
             LOG.log(System.Logger.Level.DEBUG, "cannot list /proc");
             return found;
         }
+        // Read after the listing: whatever it lists was made before, so its PID is at most the last.
+        java.util.function.LongPredicate since = from.madeSince();
         // Every run's leftovers are looked for here, in every process of the machine (hundreds on a
         // desktop): each environment is read into one buffer, kept for the whole scan, with no path,
         // channel or array made per process.
@@ -267,6 +283,17 @@ public final class ProcessReaper {
         for (String name : entries) {
             if (name.isEmpty() || name.charAt(0) < '0' || name.charAt(0) > '9' || name.equals(self)) {
                 continue;
+            }
+            if (since != null) {
+                long pid;
+                try {
+                    pid = Long.parseLong(name);
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (!since.test(pid)) {
+                    continue; // made before the tag was handed out: it cannot carry it
+                }
             }
             int length;
             try (FileInputStream in = new FileInputStream("/proc/" + name + "/environ")) {
@@ -292,6 +319,84 @@ public final class ProcessReaper {
             }
         }
         return found;
+    }
+
+    /**
+     * Where the PIDs of the processes made from now on will be: the last PID handed out and the threads
+     * alive (the fifth and fourth fields of {@code /proc/loadavg}), the processes and threads made since
+     * boot ({@code processes} in {@code /proc/stat}) and the largest PID. PIDs are handed out in rising
+     * order, skipping those in use, and come round only after the largest; so a process made since has a
+     * PID above the last one then, up to the last one now, as long as the counter has not come round
+     * meanwhile (the last one not lower than before, and those made since with every thread alive fewer
+     * than half the PIDs there are). When that cannot be told (no /proc, a
+     * /proc of another PID namespace, the counter came round), every process is a candidate.
+     */
+    public record PidsFrom(long lastPid, long made, long maxPid, long threads) {
+        /** Nothing known: every process is read. */
+        public static final PidsFrom UNKNOWN = new PidsFrom(-1, -1, -1, -1);
+
+        /** The figures now, or {@link #UNKNOWN}. */
+        public static PidsFrom now() {
+            if (!OWN_PROC) {
+                return UNKNOWN;
+            }
+            try {
+                String[] load = Files.readString(PROC.resolve("loadavg"), StandardCharsets.US_ASCII).trim().split("\\s+");
+                long last = Long.parseLong(load[4]);
+                long threads = Long.parseLong(load[3].substring(load[3].indexOf('/') + 1));
+                long made = -1;
+                for (String line : Files.readAllLines(PROC.resolve("stat"), StandardCharsets.US_ASCII)) {
+                    if (line.startsWith("processes ")) {
+                        made = Long.parseLong(line.substring("processes ".length()).trim());
+                    }
+                }
+                long max = Long.parseLong(sysctl("sys/kernel/pid_max"));
+                return made < 0 || last < 0 || max <= 0 ? UNKNOWN : new PidsFrom(last, made, max, threads);
+            } catch (IOException | RuntimeException e) {
+                return UNKNOWN;
+            }
+        }
+
+        /**
+         * A sysctl's value, read in one call: past its first byte a sysctl file reads as ended, and a
+         * read that starts with one byte (as {@code Files.readString} does on a file of size 0) gets
+         * "3" of "32768".
+         */
+        private static String sysctl(String name) throws IOException {
+            try (FileInputStream in = new FileInputStream(PROC.resolve(name).toFile())) {
+                byte[] buffer = new byte[64];
+                int n = in.read(buffer);
+                return n <= 0 ? "" : new String(buffer, 0, n, StandardCharsets.US_ASCII).trim();
+            }
+        }
+
+        /** Whether a PID may be that of a process made since these figures; null: any may be. */
+        java.util.function.LongPredicate madeSince() {
+            if (lastPid < 0) {
+                return null;
+            }
+            PidsFrom now = now();
+            // The counter skips PIDs in use, so it comes round after fewer processes than there are PIDs:
+            // those made since, and every thread alive, must stay under half of them.
+            if (now.lastPid < 0 || now.maxPid != maxPid || now.lastPid < lastPid
+                    || now.made - made + Math.max(threads, now.threads) >= maxPid / 2) {
+                return null;
+            }
+            long from = lastPid;
+            long to = now.lastPid;
+            return pid -> pid > from && pid <= to;
+        }
+    }
+
+    /** Whether /proc shows this JVM's own PID namespace (its {@code self} is this process). */
+    private static final boolean OWN_PROC = ownProc();
+
+    private static boolean ownProc() {
+        try {
+            return Files.readSymbolicLink(PROC.resolve("self")).toString().equals(Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Whether a variable of the first {@code length} bytes of a NUL-separated environment starts with {@code needle}. */

@@ -79,6 +79,7 @@ public class ProcessRunner {
         ProcessBuilder builder = builder(spec);
         ProcessReaper reaper = reaper();
         String tag = reaper.mark(builder);
+        ProcessReaper.PidsFrom from = ProcessReaper.PidsFrom.now(); // only what is made after can carry the tag
         Process process = start(spec, builder);
         reaper.started(process.toHandle());
         ProcessOutputTail tail = new ProcessOutputTail(tailBytes);
@@ -99,7 +100,7 @@ public class ProcessRunner {
             timedOut = !awaitExit(process, deadline, seen);
             if (!timedOut) {
                 // The root ended: what it left running goes now, and with it any hold on the pipes.
-                reapLeftovers(spec, tag);
+                reapLeftovers(spec, tag, from);
                 if (!joinUntil(readers, deadline)) {
                     // Something unmarked still holds the pipes open past the deadline.
                     timedOut = true;
@@ -107,12 +108,12 @@ public class ProcessRunner {
             }
         } catch (InterruptedException e) {
             stop(process, seen, readers, pumps);
-            reapLeftovers(spec, tag);
+            reapLeftovers(spec, tag, from);
             throw e;
         }
         if (timedOut) {
             stop(process, seen, readers, pumps);
-            reapLeftovers(spec, tag);
+            reapLeftovers(spec, tag, from);
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         int exitCode = timedOut ? -1 : process.exitValue();
@@ -120,8 +121,8 @@ public class ProcessRunner {
     }
 
     /** Kills what the process marked {@code tag} left running; names it, and any that survived. */
-    private void reapLeftovers(ProcessSpec spec, String tag) {
-        ProcessReaper.Leftovers left = reaper().killTagged(tag, KILL_GRACE);
+    private void reapLeftovers(ProcessSpec spec, String tag, ProcessReaper.PidsFrom from) {
+        ProcessReaper.Leftovers left = reaper().killTagged(tag, KILL_GRACE, from);
         if (!left.any()) {
             return;
         }

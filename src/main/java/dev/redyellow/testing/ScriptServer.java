@@ -150,6 +150,8 @@ final class ScriptServer {
         // A tag of the run's own, so what the run leaves running can be found and killed after it, as
         // a process per run's leftovers are; the server and its runs' children keep the server's.
         String runTag = ProcessReaper.shared().mark(new ProcessBuilder());
+        // Only processes made after this can carry the tag: the leftovers are looked for among those.
+        ProcessReaper.PidsFrom from = ProcessReaper.PidsFrom.now();
         try {
             try {
                 input.write(request(workspace, args, env, runTag));
@@ -183,13 +185,13 @@ final class ScriptServer {
             throw e;
         } finally {
             sink = OutputSink.DISCARD;
-            reapLeftovers(runTag); // however the run ended
+            reapLeftovers(runTag, from); // however the run ended
         }
     }
 
     /** Kills what a run that ended left running, as {@link ProcessRunner} does after a process. */
-    private void reapLeftovers(String runTag) {
-        ProcessReaper.Leftovers left = ProcessReaper.shared().killTagged(runTag, ProcessRunner.KILL_GRACE);
+    private void reapLeftovers(String runTag, ProcessReaper.PidsFrom from) {
+        ProcessReaper.Leftovers left = ProcessReaper.shared().killTagged(runTag, ProcessRunner.KILL_GRACE, from);
         if (left.any()) {
             LOG.log(Level.INFO, "killed " + left.killed().size() + " process(es) that a run in warm "
                     + key.kind().label() + " server " + id + " left running: " + String.join(", ", left.killed()));

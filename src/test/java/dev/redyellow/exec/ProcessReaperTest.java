@@ -34,6 +34,29 @@ class ProcessReaperTest {
         }
     }
 
+    @Test
+    void onlyProcessesMadeAfterTheFiguresAreLookedAtAndAMarkedOneAmongThemIsFound() throws Exception {
+        Process before = new ProcessBuilder("sleep", "30").start();
+        started.add(before.pid());
+        ProcessReaper.PidsFrom from = ProcessReaper.PidsFrom.now();
+        assertTrue(from.lastPid() >= before.pid() && from.maxPid() > 0 && from.made() > 0, from.toString());
+        ProcessBuilder builder = new ProcessBuilder("sleep", "30");
+        String needle = "REDYELLOW_PIDS_FROM_TEST=" + System.nanoTime();
+        builder.environment().put("REDYELLOW_PIDS_FROM_TEST", needle.substring(needle.indexOf('=') + 1));
+        Process after = builder.start();
+        started.add(after.pid());
+
+        java.util.function.LongPredicate since = from.madeSince();
+        assertTrue(since != null, "the PIDs since are known on Linux: " + from + " then " + ProcessReaper.PidsFrom.now());
+        assertTrue(since.test(after.pid()), "made after: " + after.pid() + " in " + from);
+        assertFalse(since.test(before.pid()), "made before: " + before.pid() + " in " + from);
+        assertFalse(since.test(ProcessHandle.current().pid()));
+        assertEquals(List.of(after.pid()), ProcessReaper.marked(needle + "\0", from).stream().map(ProcessHandle::pid).toList());
+        assertEquals(List.of(after.pid()), ProcessReaper.marked(needle + "\0").stream().map(ProcessHandle::pid).toList(),
+                "the same as reading every process");
+        assertEquals(null, ProcessReaper.PidsFrom.UNKNOWN.madeSince(), "nothing known: every process is read");
+    }
+
     private Path script() throws IOException {
         Path script = tmp.resolve("daemon.py");
         try (InputStream in = getClass().getResourceAsStream("daemon.py")) {
