@@ -171,7 +171,7 @@ public class ProcessRunner {
             if (process.waitFor(Math.min(left, TimeUnit.MILLISECONDS.toNanos(WATCH_MILLIS)), TimeUnit.NANOSECONDS)) {
                 return true;
             }
-            process.descendants().forEach(h -> {
+            ProcessTree.descendants(process.toHandle()).forEach(h -> {
                 if (seen.add(h)) {
                     // Recorded by pid and start time too, for a descendant that clears its environment.
                     reaper().started(h);

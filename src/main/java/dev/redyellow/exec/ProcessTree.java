@@ -1,11 +1,14 @@
 package dev.redyellow.exec;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +32,52 @@ public final class ProcessTree {
     private static final long POLL_MILLIS = 20;
 
     private ProcessTree() {
+    }
+
+    /** Whether this kernel lists each task's children ({@code /proc/PID/task/TID/children}). */
+    private static final boolean CHILDREN_LISTED = Files.isReadable(Path.of("/proc/self/task",
+            Long.toString(ProcessHandle.current().pid()), "children"));
+
+    /**
+     * The processes below {@code root} now, as {@link ProcessHandle#descendants()} finds them, read from
+     * the children lists of the tree's own tasks ({@code /proc/PID/task/TID/children}): the JDK's walk
+     * reads every process of the machine at each call (hundreds on a desktop, each a read of its
+     * {@code stat}), and runs note their descendants every 200 ms while they go on. Where the kernel keeps
+     * no such lists, the JDK's walk. Both are snapshots: a process may start or end while they read.
+     */
+    public static List<ProcessHandle> descendants(ProcessHandle root) {
+        if (!CHILDREN_LISTED) {
+            return root.descendants().toList();
+        }
+        List<ProcessHandle> found = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        ArrayDeque<Long> parents = new ArrayDeque<>(List.of(root.pid()));
+        while (!parents.isEmpty()) {
+            long parent = parents.poll();
+            String[] tasks = new File("/proc/" + parent + "/task").list();
+            if (tasks == null) {
+                continue; // ended meanwhile
+            }
+            for (String task : tasks) {
+                String children;
+                try {
+                    children = Files.readString(Path.of("/proc", Long.toString(parent), "task", task, "children"));
+                } catch (IOException e) {
+                    continue; // the task ended meanwhile
+                }
+                for (String child : children.trim().split(" ")) {
+                    if (child.isEmpty()) {
+                        continue;
+                    }
+                    long pid = Long.parseLong(child);
+                    if (seen.add(pid)) {
+                        ProcessHandle.of(pid).ifPresent(found::add);
+                        parents.add(pid);
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /**

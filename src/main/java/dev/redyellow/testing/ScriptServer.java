@@ -178,7 +178,7 @@ final class ScriptServer {
                 } else if (event instanceof Ended ended) {
                     return new Died(death(ended));
                 }
-                process.descendants().forEach(seen::add);
+                seen.addAll(ProcessTree.descendants(process.toHandle()));
             }
         } catch (InterruptedException e) {
             kill();

@@ -4,6 +4,7 @@ import dev.redyellow.exec.OutputSink;
 import dev.redyellow.exec.ProcessOutputTail;
 import dev.redyellow.exec.ProcessReaper;
 import dev.redyellow.exec.ProcessRunner;
+import dev.redyellow.exec.ProcessTree;
 import dev.redyellow.testing.worker.Frame;
 import dev.redyellow.testing.worker.WorkerReply;
 import dev.redyellow.testing.worker.WorkerRequest;
@@ -168,7 +169,7 @@ final class WarmWorker {
                 if (event instanceof Ended) {
                     return new Died(death((Ended) event));
                 }
-                process.descendants().forEach(seen::add);
+                seen.addAll(ProcessTree.descendants(process.toHandle()));
             }
         } catch (InterruptedException e) {
             kill();
