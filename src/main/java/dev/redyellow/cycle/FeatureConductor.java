@@ -644,7 +644,7 @@ public final class FeatureConductor {
             return;
         }
         try {
-            ws.delete();
+            ws.release();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "could not remove workspace " + ws.root() + ": " + e);
         }

@@ -62,8 +62,7 @@ final class TreeCopy {
                     Files.deleteIfExists(target);
                     Files.createSymbolicLink(target, Files.readSymbolicLink(file));
                 } else if (attrs.isRegularFile()) {
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES,
-                            LinkOption.NOFOLLOW_LINKS);
+                    copyFile(file, target);
                 } else {
                     special.add(relative);
                 }
@@ -75,6 +74,11 @@ final class TreeCopy {
                     + String.join(", ", special));
         }
         return new Skipped(List.copyOf(sharedFolders), List.copyOf(special));
+    }
+
+    /** Copies one regular file with its mode, times and owner, as every copy of a tree does. */
+    static void copyFile(Path file, Path target) throws IOException {
+        Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
     }
 
     /**

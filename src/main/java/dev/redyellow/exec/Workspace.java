@@ -1,5 +1,6 @@
 package dev.redyellow.exec;
 
+import dev.redyellow.files.FileStat;
 import dev.redyellow.manifest.FileSet;
 import dev.redyellow.manifest.WorkspacePath;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,11 +20,27 @@ public final class Workspace {
     private final SharedDirs shared;
     private final int sharedEvents;
     private volatile boolean foundUntampered;
+    /** Where the folder goes when done with, to be made over for another workspace; null: removed. */
+    private final WorkspaceRecycler recycler;
+    /** The figures of the folder's entries before its layers, for the recycler. */
+    private final Map<String, FileStat> stamps;
+    private volatile long handedOut;
 
     Workspace(Path root, SharedDirs shared) {
+        this(root, shared, null, null);
+    }
+
+    Workspace(Path root, SharedDirs shared, WorkspaceRecycler recycler, Map<String, FileStat> stamps) {
         this.root = root.toAbsolutePath().normalize();
         this.shared = shared;
         this.sharedEvents = shared.eventCount();
+        this.recycler = recycler;
+        this.stamps = stamps;
+    }
+
+    /** Marks the workspace ready for its occupant (an implementer, a test run): what it changes from now on counts. */
+    void handOut() {
+        handedOut = System.currentTimeMillis();
     }
 
     public Path root() {
@@ -93,6 +111,16 @@ public final class Workspace {
             throw new TamperingException(reason.get());
         }
         foundUntampered = true;
+    }
+
+    /**
+     * Done with: the folder is kept for the run to make over into a later workspace
+     * ({@link WorkspaceRecycler}) or, where it cannot be, removed. Nothing may use it afterwards.
+     */
+    public void release() throws IOException {
+        if (recycler == null || !recycler.retire(root, stamps, handedOut)) {
+            delete();
+        }
     }
 
     /** Removes the folder and everything in it. */

@@ -1,5 +1,6 @@
 package dev.redyellow.exec;
 
+import dev.redyellow.files.FileStat;
 import dev.redyellow.files.KnownHashes;
 import dev.redyellow.manifest.FileSet;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +42,8 @@ public final class WorkspaceFactory {
     private String baseHash;
     private final Object snapshotLock = new Object();
     private boolean snapshotMade;
+    /** Makes finished workspaces' folders over into new ones; null where there is no base or it cannot. */
+    private final WorkspaceRecycler recycler;
 
     /**
      * @param runDir  the run's own folder (created if absent)
@@ -80,6 +84,7 @@ public final class WorkspaceFactory {
             this.baseDir = null;
             this.shared = SharedDirs.none(runDir);
             this.cloneWith = "";
+            this.recycler = null;
         } else {
             this.baseSnapshot = runDir.resolve("base");
             // The base itself may be reached through a link the manifest loader checked; what is inside is never followed.
@@ -89,7 +94,14 @@ public final class WorkspaceFactory {
             List<String> folders = TreeCopy.sharedFolders(this.baseDir, this::isShared);
             this.shared = keptShared == null || folders.isEmpty() ? SharedDirs.materialise(runDir, this.baseDir, folders, hashes)
                     : SharedDirs.materialise(runDir, this.baseDir, folders, hashes, keptShared);
+            this.recycler = WorkspaceRecycler.usable(workspacesDir)
+                    ? new WorkspaceRecycler(baseSnapshot, () -> shared.linkTargets(workspacesDir)) : null;
         }
+    }
+
+    /** For tests: folders made over so far, entries copied again into them, entries kept; zeros when none can be. */
+    long[] recycled() {
+        return recycler == null ? new long[3] : recycler.counts();
     }
 
     /** Lets go of the kept dependency folders this run holds ({@link SharedDirs#release()}); the workspaces stay. */
@@ -223,25 +235,38 @@ public final class WorkspaceFactory {
     }
 
     private Workspace make(Path dir, List<FileSet> layers) throws IOException {
-        Workspace ws = new Workspace(Files.createDirectories(dir), shared);
-        if (baseSnapshot != null) {
+        Workspace ws;
+        if (baseSnapshot == null) {
+            ws = new Workspace(Files.createDirectories(dir), shared);
+        } else {
             Path snapshot;
             try {
                 snapshot = snapshot();
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-            String clone = cloneOption();
-            if (!clone.isEmpty()) {
-                TreeCopy.cloneTree(snapshot, ws.root(), clone);
+            // a finished workspace's folder made over costs a stat per entry; a copy, a file made per entry
+            Optional<Map<String, FileStat>> madeOver = recycler == null ? Optional.empty() : recycler.takeInto(dir);
+            Map<String, FileStat> stamps;
+            if (madeOver.isPresent()) {
+                stamps = madeOver.get();
             } else {
-                TreeCopy.copy(snapshot, ws.root());
+                Files.createDirectories(dir);
+                String clone = cloneOption();
+                if (!clone.isEmpty()) {
+                    TreeCopy.cloneTree(snapshot, dir, clone);
+                } else {
+                    TreeCopy.copy(snapshot, dir);
+                }
+                shared.linkInto(dir);
+                stamps = recycler == null ? null : recycler.record(dir);
             }
-            shared.linkInto(ws.root());
+            ws = new Workspace(dir, shared, recycler, stamps);
         }
         for (FileSet layer : layers) {
             ws.write(layer);
         }
+        ws.handOut();
         return ws;
     }
 }

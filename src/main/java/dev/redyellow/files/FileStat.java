@@ -16,15 +16,17 @@ import java.util.Map;
  *
  * @param changed the change time (ctime): every write moves it, and nobody can set it back
  * @param mode    the permission bits with the set-id and sticky bits ({@code st_mode & 07777})
+ * @param uid     the owner's user id
+ * @param gid     the owner's group id
  */
 public record FileStat(Kind kind, long size, FileTime modified, FileTime accessed, FileTime changed, int mode,
-        Object fileKey) implements BasicFileAttributes {
+        int uid, int gid, Object fileKey) implements BasicFileAttributes {
 
     /** The kinds of entry a tree holds, links never followed. */
     public enum Kind { FILE, DIRECTORY, LINK, OTHER }
 
     private static final String ATTRIBUTES = "unix:mode,ctime,size,lastModifiedTime,lastAccessTime,isDirectory,"
-            + "isRegularFile,isSymbolicLink,fileKey";
+            + "isRegularFile,isSymbolicLink,fileKey,uid,gid";
 
     /** Stats {@code path} without following a link, in one system call. */
     public static FileStat of(Path path) throws IOException {
@@ -34,7 +36,7 @@ public record FileStat(Kind kind, long size, FileTime modified, FileTime accesse
                 : Boolean.TRUE.equals(a.get("isRegularFile")) ? Kind.FILE : Kind.OTHER;
         return new FileStat(kind, (Long) a.get("size"), (FileTime) a.get("lastModifiedTime"),
                 (FileTime) a.get("lastAccessTime"), (FileTime) a.get("ctime"), ((Integer) a.get("mode")) & 07777,
-                a.get("fileKey"));
+                (Integer) a.get("uid"), (Integer) a.get("gid"), a.get("fileKey"));
     }
 
     @Override
