@@ -123,11 +123,12 @@ public final class FileTree {
         order.sort(Comparator.comparingInt(FileTree::depth).reversed().thenComparing(Comparator.naturalOrder()));
         Map<String, String> digests = new HashMap<>();
         MessageDigest sha = Sha256.digest();
+        Fields fields = new Fields(sha);
         for (String folder : order) {
             for (Map.Entry<String, Child> child : listing.get(folder).entrySet()) {
-                field(sha, child.getKey());
-                field(sha, String.valueOf(child.getValue().kind()));
-                field(sha, child.getValue().digest());
+                fields.add(child.getKey());
+                fields.add(child.getValue().kind());
+                fields.add(child.getValue().digest());
             }
             String d = Sha256.hex(sha);
             digests.put(folder, d);
@@ -142,10 +143,56 @@ public final class FileTree {
         return new Child(leaf.executable() ? EXECUTABLE : FILE, leaf.hash());
     }
 
-    private static void field(MessageDigest digest, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-        digest.update(bytes);
+/**
+     * Writes length-prefixed fields ({@code <UTF-8 length>:<UTF-8 bytes>}) into a digest through one
+     * reused buffer: a cache key digests three fields per child of every folder it touches, and
+     * names and hashes are almost always ASCII, written without encoding or allocating.
+     */
+    private static final class Fields {
+        private final MessageDigest digest;
+        private byte[] buffer = new byte[96];
+
+        Fields(MessageDigest digest) {
+            this.digest = digest;
+        }
+
+        void add(char kind) {
+            add(String.valueOf(kind));
+        }
+
+        void add(String text) {
+            int length = text.length();
+            for (int i = 0; i < length; i++) {
+                if (text.charAt(i) >= 0x80) {
+                    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                    int at = prefix(bytes.length);
+                    digest.update(buffer, 0, at);
+                    digest.update(bytes);
+                    return;
+                }
+            }
+            int at = prefix(length);
+            if (buffer.length < at + length) {
+                buffer = java.util.Arrays.copyOf(buffer, Math.max(at + length, 2 * buffer.length));
+            }
+            for (int i = 0; i < length; i++) {
+                buffer[at + i] = (byte) text.charAt(i);
+            }
+            digest.update(buffer, 0, at + length);
+        }
+
+        /** Writes the decimal length and ':' at the buffer's start; returns where the field goes. */
+        private int prefix(int length) {
+            int digits = 1;
+            for (int n = length; n >= 10; n /= 10) {
+                digits++;
+            }
+            for (int i = digits - 1, n = length; i >= 0; i--, n /= 10) {
+                buffer[i] = (byte) ('0' + n % 10);
+            }
+            buffer[digits] = ':';
+            return digits + 1;
+        }
     }
 
     private static int depth(String folder) {

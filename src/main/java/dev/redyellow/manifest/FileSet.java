@@ -90,8 +90,13 @@ public final class FileSet {
         });
     }
 
+    /** The content of {@code path} decoded as UTF-8; throws if absent. */
     public String text(String path) {
-        return new String(bytes(path), StandardCharsets.UTF_8);
+        byte[] bytes = files.get(path);
+        if (bytes == null) {
+            throw new IllegalArgumentException("no file " + path);
+        }
+        return new String(bytes, StandardCharsets.UTF_8); // decoding copies: no clone needed first
     }
 
     public int size() {

@@ -52,12 +52,13 @@ public final class BlobStore implements AutoCloseable {
     /** Keeps {@code content} (a copy) and returns its hex SHA-256. */
     public String put(byte[] content) {
         // hashed outside the lock: workers storing their attempts at once do not wait on each other's digests
-        return put(sha256(content), () -> content);
+        return put(sha256(content), content::clone);
     }
 
     /**
      * As {@link #put(byte[])} for content whose SHA-256 (lower-case hex) the caller knows: a blob the
-     * store has is not asked for again.
+     * store has is not asked for again. The array {@code content} gives is kept as it is, so it must
+     * be one nobody else holds (a fresh copy).
      */
     public String put(String hash, java.util.function.Supplier<byte[]> content) {
         synchronized (this) {
@@ -83,17 +84,27 @@ public final class BlobStore implements AutoCloseable {
             writeToDisk(hash, content);
             spills++;
         } else {
-            keepInMemory(hash, content.clone());
+            keepInMemory(hash, content);
         }
         return hash;
     }
 
     /** The content of {@code hash} (a copy); throws when it was never put. */
-    public synchronized byte[] get(String hash) {
+    public byte[] get(String hash) {
+        return shared(hash).clone();
+    }
+
+    /**
+     * The content of {@code hash} as this store keeps it, not a copy: for callers in this package
+     * that never change it and hand out only copies ({@link Snapshot#restore}). Throws when it was
+     * never put. A holder may keep an array after the store spilled it: the budget bounds what the
+     * store itself holds.
+     */
+    synchronized byte[] shared(String hash) {
         byte[] content = inMemory.get(hash);
         if (content != null) {
             memoryReads++;
-            return content.clone();
+            return content;
         }
         if (!onDisk.contains(hash)) {
             throw new IllegalArgumentException("no blob " + hash);
@@ -103,7 +114,7 @@ public final class BlobStore implements AutoCloseable {
         if (content.length <= memoryBudget) {
             keepInMemory(hash, content);
         }
-        return content.clone();
+        return content;
     }
 
     public synchronized boolean contains(String hash) {

@@ -31,10 +31,14 @@ public record Snapshot(SortedMap<String, String> files) {
         return new Snapshot(hashes);
     }
 
-    /** The files again, read from {@code blobs} (from memory or disk). */
+    /**
+     * The files again, read from {@code blobs} (from memory or disk). The set holds the store's own
+     * arrays, not copies: neither ever changes them (a {@link FileSet} hands out copies), so each
+     * content is in memory once however many features restore it.
+     */
     public FileSet restore(BlobStore blobs) {
         Map<String, byte[]> content = new LinkedHashMap<>();
-        files.forEach((path, hash) -> content.put(path, blobs.get(hash)));
+        files.forEach((path, hash) -> content.put(path, blobs.shared(hash)));
         return FileSet.withHashes(content, files);
     }
 

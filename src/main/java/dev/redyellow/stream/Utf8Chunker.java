@@ -23,7 +23,12 @@ public final class Utf8Chunker {
 
     private final int maxChunkBytes;
     private final Emitter emitter;
-    private final byte[] scratch;
+    /**
+     * The held bytes, and where a write that completes them is joined to them: a few bytes until a
+     * write ends inside a character, then {@code maxChunkBytes} (most streams never need that, and
+     * a run opens a chunker per stream of every step).
+     */
+    private byte[] scratch = new byte[4];
     private int held;
 
     public Utf8Chunker(int maxChunkBytes, Emitter emitter) {
@@ -32,7 +37,6 @@ public final class Utf8Chunker {
         }
         this.maxChunkBytes = maxChunkBytes;
         this.emitter = emitter;
-        this.scratch = new byte[maxChunkBytes];
     }
 
     public synchronized void write(byte[] bytes, int offset, int length) {
@@ -78,6 +82,9 @@ public final class Utf8Chunker {
      * rest of the write continues, or -1 when the write was used up (and the new tail is held).
      */
     private int writeAfterHeld(byte[] bytes, int offset, int length) {
+        if (scratch.length < maxChunkBytes) {
+            scratch = java.util.Arrays.copyOf(scratch, maxChunkBytes);
+        }
         int taken = Math.min(length, maxChunkBytes - held);
         System.arraycopy(bytes, offset, scratch, held, taken);
         int filled = held + taken;

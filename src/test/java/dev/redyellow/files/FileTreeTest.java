@@ -103,4 +103,32 @@ class FileTreeTest {
         }
         assertEquals(200, seen.size());
     }
+
+    /**
+     * The digest's format, worked out here by hand: caches on disk hold keys made of it, so the same
+     * files must give the same digest in every version. Names with non-ASCII characters (whose UTF-8
+     * length is not their char count) and lengths of one to three digits.
+     */
+    @Test
+    void theDigestIsTheDocumentedFormatByteForByte() throws Exception {
+        String h1 = "1".repeat(64);
+        String h2 = "2".repeat(64);
+        String longName = "L".repeat(123) + ".java";
+        Map<String, FileTree.Leaf> files = Map.of("\u00e9t\u00e9/a.txt", file(h1), "b", new FileTree.Leaf(h2, true),
+                "\u00e9t\u00e9/" + longName, file(h2));
+        // in name order: 'L' sorts before 'a'
+        String folder = sha("128:" + longName, "1:f", "64:" + h2, "5:a.txt", "1:f", "64:" + h1);
+        String top = sha("1:b", "1:x", "64:" + h2, "5:\u00e9t\u00e9", "1:d", "64:" + folder);
+        assertEquals(top, FileTree.of(files).digest());
+        assertEquals(top, FileTree.of(Map.of("b", new FileTree.Leaf(h2, true)))
+                .digestWith(Map.of("\u00e9t\u00e9/a.txt", file(h1), "\u00e9t\u00e9/" + longName, file(h2))));
+    }
+
+    private static String sha(String... parts) throws Exception {
+        java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+        for (String part : parts) {
+            digest.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
+    }
 }

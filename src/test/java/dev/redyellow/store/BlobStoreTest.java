@@ -144,4 +144,31 @@ class BlobStoreTest {
             assertEquals(first, Snapshot.take(restored, blobs));
         }
     }
+
+    @Test
+    void nothingHandedOutOrTakenInCanChangeWhatTheStoreKeeps() {
+        // a budget of 8 bytes: "alpha" and "gamma!" cannot both stay in memory, so restores read from disk too
+        try (BlobStore blobs = new BlobStore(dir, 8)) {
+            byte[] mine = "alpha".getBytes(StandardCharsets.UTF_8);
+            String alpha = blobs.put(mine);
+            mine[0] = 'X';
+            assertArrayEquals("alpha".getBytes(StandardCharsets.UTF_8), blobs.get(alpha), "the caller's array was copied");
+            blobs.get(alpha)[0] = 'Y';
+            assertArrayEquals("alpha".getBytes(StandardCharsets.UTF_8), blobs.get(alpha), "get hands out a copy");
+
+            dev.redyellow.manifest.FileSet files = dev.redyellow.manifest.FileSet.ofText(
+                    java.util.Map.of("a.txt", "alpha", "g.txt", "gamma!"));
+            Snapshot snapshot = Snapshot.take(files, blobs);
+            dev.redyellow.manifest.FileSet first = snapshot.restore(blobs);
+            dev.redyellow.manifest.FileSet second = snapshot.restore(blobs);
+            first.bytes("a.txt")[0] = 'Z';
+            first.bytes("g.txt")[0] = 'Z';
+            assertEquals("alpha", second.text("a.txt"));
+            assertEquals("gamma!", first.text("g.txt"), "a set restored from the store hands out copies");
+            assertEquals(files, first);
+            assertEquals(files, second);
+            assertArrayEquals("gamma!".getBytes(StandardCharsets.UTF_8), blobs.get(snapshot.hash("g.txt")));
+            assertTrue(blobs.metrics().diskReads() > 0, "some restore read a spilled blob back");
+        }
+    }
 }
