@@ -23,6 +23,8 @@ public final class BaseFiles {
     private final String hash;
     private final Once<Set<String>> unchanged;
     private final Once<Map<String, String>> dependencyFiles;
+    /** The workspace's Java sources by the plan; null where the workspace's content is not known. */
+    private final Once<List<String>> javaSources;
 
     /**
      * @param snapshot        the run's private copy of the base (it does not change during the run)
@@ -32,7 +34,7 @@ public final class BaseFiles {
      *                        wrote, with its content hash: they too do not change during the run
      */
     public BaseFiles(Path snapshot, String hash, Set<String> unchanged, Map<String, String> dependencyFiles) {
-        this(() -> snapshot, hash, () -> unchanged, () -> dependencyFiles);
+        this(() -> snapshot, hash, () -> unchanged, () -> dependencyFiles, null);
         Objects.requireNonNull(snapshot, "snapshot");
     }
 
@@ -41,11 +43,12 @@ public final class BaseFiles {
     }
 
     private BaseFiles(Supplier<Path> snapshot, String hash, Supplier<Set<String>> unchanged,
-                      Supplier<Map<String, String>> dependencyFiles) {
+                      Supplier<Map<String, String>> dependencyFiles, Once<List<String>> javaSources) {
         this.snapshot = new Once<>(snapshot);
         this.hash = Objects.requireNonNull(hash, "hash");
         this.unchanged = new Once<>(() -> Set.copyOf(unchanged.get()));
         this.dependencyFiles = new Once<>(() -> Map.copyOf(dependencyFiles.get()));
+        this.javaSources = javaSources;
     }
 
     /**
@@ -54,8 +57,27 @@ public final class BaseFiles {
      * @param snapshot gives the snapshot's folder, making it if need be (the factory makes it lazily)
      */
     static BaseFiles of(Supplier<Path> snapshot, String hash, WorkspaceContent content, WorkspaceContent base) {
-        return new BaseFiles(snapshot, hash, () -> content.unchangedFrom(base), Map::of);
+        return new BaseFiles(snapshot, hash, () -> content.unchangedFrom(base), Map::of,
+                new Once<>(() -> javaSourcesOf(content)));
     }
+
+    /**
+     * What a walk of the made workspace finds as Java sources ({@code WorkspaceCompiler.sources}): the
+     * regular files named {@code *.java}, links left out, RedYellow's own folder at the top left out.
+     * The folders a plan does not key ({@code __pycache__}) hold no Java sources a compile would skip.
+     */
+    private static List<String> javaSourcesOf(WorkspaceContent content) {
+        List<String> sources = new java.util.ArrayList<>();
+        content.entries().forEach((path, entry) -> {
+            if (!entry.link() && path.endsWith(".java") && !path.startsWith(OWN_FOLDER)) {
+                sources.add(path);
+            }
+        });
+        return List.copyOf(sources);
+    }
+
+    /** The folder at a workspace's top that is RedYellow's own (the compiler's {@code OWN_FOLDER}), with its slash. */
+    private static final String OWN_FOLDER = ".redyellow/";
 
     /** The snapshot's folder (made now if the run had not made it yet). */
     public Path snapshot() {
@@ -72,6 +94,15 @@ public final class BaseFiles {
 
     public Map<String, String> dependencyFiles() {
         return dependencyFiles.get();
+    }
+
+    /**
+     * The workspace's Java sources ({@code /}-separated, in no particular order) as its plan makes
+     * them, so a compile need not walk the folder to find them; empty where this was not made from a
+     * plan's content.
+     */
+    public java.util.Optional<List<String>> javaSources() {
+        return javaSources == null ? java.util.Optional.empty() : java.util.Optional.of(javaSources.get());
     }
 
     /**
@@ -95,7 +126,7 @@ public final class BaseFiles {
                 }
             });
             return kept;
-        });
+        }, javaSources);
     }
 
     @Override

@@ -216,7 +216,8 @@ public final class JUnitTestRunner implements TestRunner {
      */
     static java.util.Optional<BaseCompile.Base> baseOf(TestRequest request) {
         return request.baseFiles().filter(b -> !request.selectedTests().isEmpty())
-                .map(b -> new BaseCompile.Base(b.snapshot(), b.hash(), b.unchanged(), b.dependencyFiles()));
+                .map(b -> new BaseCompile.Base(b.snapshot(), b.hash(), b.unchanged(), b.dependencyFiles(),
+                        b.javaSources()));
     }
 
     /**

@@ -129,4 +129,32 @@ class BaseFilesTest {
         assertTrue(again.getMessage().contains("changed while the run was using it"),
                 "no half copy is left to fail on for another reason: " + again.getMessage());
     }
+
+    @Test
+    void aPlansJavaSourcesAreWhatAWalkOfTheMadeWorkspaceFinds() throws Exception {
+        Path base = base("b", "package p; class Rates { }\n");
+        Files.createDirectories(base.resolve(".redyellow"));
+        Files.writeString(base.resolve(".redyellow/Own.java"), "class Own { }\n"); // RedYellow's folder at the top: not a source
+        Files.createDirectories(base.resolve("deep/.redyellow"));
+        Files.writeString(base.resolve("deep/.redyellow/Deep.java"), "class Deep { }\n"); // only the top one is RedYellow's
+        Files.createSymbolicLink(base.resolve("src/p/Linked.java"), Path.of("Money.java")); // a link is never compiled
+        Files.createDirectories(base.resolve("src/p/folder.java"));
+        Files.writeString(base.resolve("src/p/folder.java/In.java"), "class In { }\n");
+        Files.writeString(base.resolve("src/p/Readme.javadoc"), "not a source\n");
+        WorkspaceFactory factory = new WorkspaceFactory(tmp.resolve("run"), base);
+        FileSet dependency = FileSet.ofText(Map.of("src/p/Tax.java", "package p; class Tax { }\n"));
+        WorkspacePlan plan = factory.plan("f", "1", List.of(dependency, FileSet.ofText(Map.of(
+                "src/p/Rates.java", "package p; class Rates { int changed; }\n",
+                "test/p/ShopTest.java", "package p; class ShopTest { }\n"))));
+
+        BaseFiles files = plan.baseFiles().orElseThrow().withDependencies(plan.content().orElseThrow(), List.of(dependency));
+        Workspace made = plan.materialise();
+
+        List<String> walked = dev.redyellow.testing.worker.WorkspaceCompiler.sources(made.root()).stream()
+                .map(p -> made.root().relativize(p).toString()).toList();
+        assertEquals(walked, files.javaSources().orElseThrow().stream().sorted().toList());
+        assertEquals(Set.of("src/p/Rates.java", "src/p/Money.java", "src/p/Tax.java", "test/p/ShopTest.java",
+                "deep/.redyellow/Deep.java", "src/p/folder.java/In.java"), Set.copyOf(walked));
+        assertEquals(Optional.empty(), new BaseFiles(tmp, "h", Set.of()).javaSources(), "unknown without a plan's content");
+    }
 }

@@ -46,15 +46,31 @@ public final class BaseCompile {
      * @param unchanged       {@code /}-separated workspace paths
      * @param dependencyFiles paths of the workspace's files that are exactly a GREEN dependency's, with
      *                        their content hashes: compiled once per content hash when that is safe
+     * @param javaSources     the workspace's Java sources ({@code /}-separated) as the engine made it, so
+     *                        they need no walk of the folder; empty: walk it
      */
-    public record Base(Path snapshot, String hash, Set<String> unchanged, Map<String, String> dependencyFiles) {
+    public record Base(Path snapshot, String hash, Set<String> unchanged, Map<String, String> dependencyFiles,
+                       Optional<List<String>> javaSources) {
         public Base {
             unchanged = Set.copyOf(unchanged);
             dependencyFiles = Map.copyOf(dependencyFiles);
+            javaSources = javaSources.map(List::copyOf);
+        }
+
+        public Base(Path snapshot, String hash, Set<String> unchanged, Map<String, String> dependencyFiles) {
+            this(snapshot, hash, unchanged, dependencyFiles, Optional.empty());
         }
 
         public Base(Path snapshot, String hash, Set<String> unchanged) {
             this(snapshot, hash, unchanged, Map.of());
+        }
+
+        /** The workspace's Java sources in path order, as {@link WorkspaceCompiler#sources} finds them. */
+        List<Path> sourcesIn(Path workspace) throws IOException {
+            if (javaSources.isEmpty()) {
+                return WorkspaceCompiler.sources(workspace);
+            }
+            return javaSources.get().stream().map(workspace::resolve).sorted().toList();
         }
     }
 
@@ -125,7 +141,7 @@ public final class BaseCompile {
             return whole(compiler, workspace, classes, classPath, "which files come from the base is not known");
         }
         Base b = base.get();
-        List<Path> all = WorkspaceCompiler.sources(workspace);
+        List<Path> all = b.sourcesIn(workspace);
         Index index = index(b);
         for (String source : index.sources()) {
             if (!b.unchanged().contains(source)) {

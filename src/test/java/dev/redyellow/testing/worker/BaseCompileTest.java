@@ -418,4 +418,28 @@ class BaseCompileTest {
         assertEquals(2, r.ownSources());
         assertTrue(Files.isRegularFile(ws.classes().resolve("p/Rates.class")));
     }
+
+    @Test
+    void theSourcesTheEngineNamesAreCompiledWithoutWalkingTheWorkspace() throws Exception {
+        Path base = snapshot(BASE);
+        Workspace ws = workspace("f-1", BASE, Map.of(
+                "src/p/Shop.java", "package p; public class Shop { public static int total() { return Money.twice() + 1; } }\n"));
+        // a file the engine did not put there (no plan makes one): named by no list, so not compiled
+        write(ws.root(), Map.of("src/p/Stray.java", "package p; public class Stray { }\n"));
+        List<String> named = List.of("src/p/Shop.java", "src/p/Money.java", "src/p/Rates.java");
+
+        BaseCompile.Result r = shared.compile(compiler, ws.root(), ws.classes(), List.of(),
+                Optional.of(new BaseCompile.Base(base, H1, ws.unchanged(), Map.of(), Optional.of(named))));
+
+        assertTrue(r.shared(), r.wholeBecause());
+        assertEquals(3, r.compilation().sources());
+        assertEquals(1, r.ownSources());
+        assertTrue(Files.isRegularFile(ws.classes().resolve("p/Shop.class")));
+        assertFalse(Files.exists(ws.classes().resolve("p/Stray.class")), "only the named sources");
+        assertEquals(15, call(path(ws, r), "p.Shop", "total"));
+
+        BaseCompile.Result walked = shared.compile(compiler, ws.root(), ws.root().resolve(".redyellow/walked"), List.of(),
+                Optional.of(new BaseCompile.Base(base, H1, ws.unchanged())));
+        assertEquals(4, walked.compilation().sources(), "without a list, the walk finds the stray file too");
+    }
 }
