@@ -2,10 +2,12 @@ package dev.redyellow.exec;
 
 import dev.redyellow.manifest.FileSet;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -25,6 +27,9 @@ public final class BaseFiles {
     private final Once<Map<String, String>> dependencyFiles;
     /** The workspace's Java sources by the plan; null where the workspace's content is not known. */
     private final Once<List<String>> javaSources;
+
+    /** The folder at a workspace's top that is RedYellow's own (the compiler's {@code OWN_FOLDER}), with its slash. */
+    private static final String OWN_FOLDER = ".redyellow/";
 
     /**
      * @param snapshot        the run's private copy of the base (it does not change during the run)
@@ -67,17 +72,14 @@ public final class BaseFiles {
      * The folders a plan does not key ({@code __pycache__}) hold no Java sources a compile would skip.
      */
     private static List<String> javaSourcesOf(WorkspaceContent content) {
-        List<String> sources = new java.util.ArrayList<>();
-        content.entries().forEach((path, entry) -> {
+        List<String> sources = new ArrayList<>();
+        content.forEachEntry((path, entry) -> {
             if (!entry.link() && path.endsWith(".java") && !path.startsWith(OWN_FOLDER)) {
                 sources.add(path);
             }
         });
         return List.copyOf(sources);
     }
-
-    /** The folder at a workspace's top that is RedYellow's own (the compiler's {@code OWN_FOLDER}), with its slash. */
-    private static final String OWN_FOLDER = ".redyellow/";
 
     /** The snapshot's folder (made now if the run had not made it yet). */
     public Path snapshot() {
@@ -101,8 +103,8 @@ public final class BaseFiles {
      * them, so a compile need not walk the folder to find them; empty where this was not made from a
      * plan's content.
      */
-    public java.util.Optional<List<String>> javaSources() {
-        return javaSources == null ? java.util.Optional.empty() : java.util.Optional.of(javaSources.get());
+    public Optional<List<String>> javaSources() {
+        return javaSources == null ? Optional.empty() : Optional.of(javaSources.get());
     }
 
     /**

@@ -74,6 +74,23 @@ public final class WorkspaceContent {
         return m;
     }
 
+    /**
+     * Each entry, as {@link #entries()} holds them but in no particular order, without making the
+     * merged map: what is written over the base is visited once, in place of the base's entry.
+     */
+    public void forEachEntry(java.util.function.BiConsumer<String, Entry> action) {
+        if (base == null) {
+            own.forEach(action);
+            return;
+        }
+        base.forEachEntry((path, e) -> {
+            if (!own.containsKey(path)) {
+                action.accept(path, e);
+            }
+        });
+        own.forEach(action);
+    }
+
     /** The entry at {@code path}, or {@code null}. */
     public Entry entry(String path) {
         Entry e = own.get(path);

@@ -143,7 +143,7 @@ public final class FileTree {
         return new Child(leaf.executable() ? EXECUTABLE : FILE, leaf.hash());
     }
 
-/**
+    /**
      * Writes length-prefixed fields ({@code <UTF-8 length>:<UTF-8 bytes>}) into a digest through one
      * reused buffer: a cache key digests three fields per child of every folder it touches, and
      * names and hashes are almost always ASCII, written without encoding or allocating.
@@ -156,8 +156,11 @@ public final class FileTree {
             this.digest = digest;
         }
 
+        /** A one-character field: the kinds are ASCII letters. */
         void add(char kind) {
-            add(String.valueOf(kind));
+            int at = prefix(1);
+            buffer[at] = (byte) kind;
+            digest.update(buffer, 0, at + 1);
         }
 
         void add(String text) {
