@@ -85,6 +85,14 @@ grep -q -- "-XX:TieredStopAtLevel=1" <<<"$said" \
   || { echo "$said"; echo "FAILED: redyellow-cli.sh does not pass the launcher's JVM options" >&2; exit 1; }
 grep -q -- "-XX:+UseSerialGC" <<<"$said" \
   || { echo "$said"; echo "FAILED: the command line does not run with the serial collector" >&2; exit 1; }
+case "$(cat /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null || true)" in
+  *'[madvise]'* | *'[always]'*)
+    grep -q -- "-XX:+UseTransparentHugePages" <<<"$said" \
+      || { echo "$said"; echo "FAILED: the kernel lends huge pages, the command line does not ask for them" >&2; exit 1; } ;;
+  *)
+    ! grep -q -- "-XX:+UseTransparentHugePages" <<<"$said" \
+      || { echo "$said"; echo "FAILED: the command line asks for huge pages the kernel does not lend" >&2; exit 1; } ;;
+esac
 rm -rf "$(dirname "$spaced")"
 step "app-image: redyellow-cli.sh in a folder whose name holds &, | and a backslash"
 odd=$(mktemp -d)/'odd & | \ name'

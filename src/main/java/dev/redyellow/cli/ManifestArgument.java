@@ -3,7 +3,6 @@ package dev.redyellow.cli;
 import dev.redyellow.manifest.Manifest;
 import dev.redyellow.manifest.ManifestError;
 import dev.redyellow.manifest.ManifestException;
-import dev.redyellow.manifest.ManifestLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -16,7 +15,7 @@ final class ManifestArgument {
 
     static Optional<Manifest> load(Path file, PrintWriter err) {
         try {
-            return Optional.of(ManifestLoader.load(file));
+            return Optional.of(ManifestPrefetch.load(file));
         } catch (ManifestException e) {
             err.println("redyellow: " + file + " is not a valid manifest (" + e.errors().size() + " error"
                     + (e.errors().size() == 1 ? "" : "s") + "):");

@@ -31,7 +31,12 @@ public final class RedYellowCommand implements Runnable {
 
     /** Runs the command line and returns its exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, args).execute(args);
+        ManifestPrefetch.start(args);
+        try {
+            return commandLine(out, err, args).execute(args);
+        } finally {
+            ManifestPrefetch.end();
+        }
     }
 
     /** The configured command line: its streams, and exit 3 with one line for anything unexpected. */
