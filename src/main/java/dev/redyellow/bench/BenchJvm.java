@@ -1,6 +1,10 @@
 package dev.redyellow.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,6 +19,32 @@ final class BenchJvm {
     static final String LAUNCHER_OPTION = "-XX:TieredStopAtLevel=1";
 
     private BenchJvm() {
+    }
+
+    /** The package the in-process javac lives in, which the launcher exports to the class path (app-image.jpackage). */
+    static final String JAVAC_EXPORT = "--add-exports=jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED";
+
+    /**
+     * The JVM options of the installed {@code redyellow} command line, its class-data archive aside: the
+     * launcher's (packaging/app-image.jpackage) and those packaging/redyellow-cli.sh adds for the command
+     * line, huge pages only where the kernel lends them, as the script decides.
+     */
+    static List<String> commandLineOptions() {
+        List<String> options = new ArrayList<>(List.of(LAUNCHER_OPTION, JAVAC_EXPORT, "-XX:+UseSerialGC", "-Xms64m"));
+        if (kernelLendsHugePages(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"))) {
+            options.add("-XX:+UseTransparentHugePages");
+        }
+        return options;
+    }
+
+    /** Whether {@code setting} (the kernel's transparent huge page mode) lends them on request or always. */
+    static boolean kernelLendsHugePages(Path setting) {
+        try {
+            String mode = Files.readString(setting);
+            return mode.contains("[madvise]") || mode.contains("[always]");
+        } catch (IOException | RuntimeException e) {
+            return false; // no such setting: not Linux, or no huge pages
+        }
     }
 
     /** This JVM's -X and -XX options. */

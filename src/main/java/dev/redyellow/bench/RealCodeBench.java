@@ -141,8 +141,8 @@ public final class RealCodeBench {
         Cycle allEdgesAgain = cycle(allEdgesManifest, work.resolve("cache-all-2.db"), work.resolve("runs"),
                 "cycle (every true edge declared, again)");
         compare(project, plain, cycle, rerun, allEdges, allEdgesAgain, discovered);
-        rerunProcess.ifPresent(seconds -> out.printf(Locale.ROOT, "%-34s %8.2f s (java -jar %s run, a new JVM), "
-                        + "%.1f ms per cached feature%n", "unchanged re-run process wall", seconds, RerunBench.ownJar().orElseThrow(),
+        rerunProcess.ifPresent(seconds -> out.printf(Locale.ROOT, "%-34s %8.2f s (a new JVM with the installed command's"
+                        + " options and a class-data archive), %.1f ms per cached feature%n", "unchanged re-run process wall", seconds,
                 seconds * 1000 / project.units().size()));
         out.printf(Locale.ROOT, "%-34s %8.1f ms per cached feature (engine wall / features)%n", "unchanged re-run",
                 rerun.wallSeconds() * 1000 / project.units().size());
@@ -282,8 +282,10 @@ public final class RealCodeBench {
     }
 
     /**
-     * The unchanged re-run as a user runs it: {@code java -jar redyellow.jar run} in a new JVM on the
-     * same cache, timed from start to exit. Empty when this benchmark does not run from the jar.
+     * The unchanged re-run as the installed command runs it: a new JVM with the command line's options
+     * ({@link BenchJvm#commandLineOptions}) and a class-data archive of this jar's classes, made by an
+     * untimed run first as the package makes one at install, on the same cache, timed from start to
+     * exit. Empty when this benchmark does not run from the jar or a run fails.
      */
     private Optional<Double> rerunInNewProcess(Path manifestFile, Path cacheDb, Path runs)
             throws IOException, InterruptedException {
@@ -292,19 +294,41 @@ public final class RealCodeBench {
             out.println("unchanged re-run in a new process: skipped, this benchmark does not run from the jar");
             return Optional.empty();
         }
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path archive = Files.createTempFile("redyellow-rerun", ".jsa");
+        Files.delete(archive); // the JVM writes it anew
+        try {
+            if (rerunProcess(jar.get(), "-XX:ArchiveClassesAtExit=" + archive, manifestFile, cacheDb, runs).exit() != 0
+                    || !Files.isRegularFile(archive)) {
+                out.println("unchanged re-run in a new process: skipped, the run that makes the class-data archive failed");
+                return Optional.empty();
+            }
+            ProcessRun timed = rerunProcess(jar.get(), "-XX:SharedArchiveFile=" + archive, manifestFile, cacheDb, runs);
+            out.printf(Locale.ROOT, "%-48s %6.2f s  exit %d, process wall of a new JVM: %s%n",
+                    "unchanged re-run (the installed command's JVM):", timed.seconds(), timed.exit(), timed.command());
+            out.flush();
+            return timed.exit() == 0 ? Optional.of(timed.seconds()) : Optional.empty();
+        } finally {
+            Files.deleteIfExists(archive);
+        }
+    }
+
+    private record ProcessRun(double seconds, int exit, String command) {
+    }
+
+    private static ProcessRun rerunProcess(Path jar, String archiveOption, Path manifestFile, Path cacheDb, Path runs)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(BenchJvm.commandLineOptions());
+        command.add(archiveOption);
+        command.addAll(List.of("-jar", jar.toString(), "run", manifestFile.toString(), "--cache-db", cacheDb.toString(),
+                "--runs-dir", runs.toString()));
         Path log = Files.createTempFile("redyellow-rerun", ".log");
         try {
             long started = System.nanoTime();
-            Process process = new ProcessBuilder(java.toString(), "-jar", jar.get().toString(), "run",
-                    manifestFile.toString(), "--cache-db", cacheDb.toString(), "--runs-dir", runs.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             int exit = process.waitFor();
-            double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf(Locale.ROOT, "%-48s %6.2f s  exit %d, process wall of a new JVM%n",
-                    "unchanged re-run (java -jar ... run, same cache):", seconds, exit);
-            out.flush();
-            return exit == 0 ? Optional.of(seconds) : Optional.empty();
+            return new ProcessRun((System.nanoTime() - started) / 1e9, exit, String.join(" ", command));
         } finally {
             Files.deleteIfExists(log);
         }
