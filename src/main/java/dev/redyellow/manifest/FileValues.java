@@ -8,11 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 
 /**
  * Reads file values: inline text, or {@code {"from": "path"}} relative to the manifest's folder.
@@ -25,13 +32,93 @@ final class FileValues {
 
     private final Path directory;
     private final Path realDirectory;
-    /** The real paths of the folders files were found in (one loader thread reads a manifest). */
-    private final Map<Path, Path> realFolders = new HashMap<>();
+    /** The real paths of the folders files were found in (the loader's thread and the read-ahead threads). */
+    private final Map<Path, Path> realFolders = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The features' files read ahead ({@link #readAhead}), by their {@code from} spelling: a task each,
+     * run by the read-ahead threads from the last file back and by the loader from the first on, so
+     * neither waits for what the other could do.
+     */
+    private final Map<String, FutureTask<Early>> early = new HashMap<>();
+
+    /**
+     * A file as a read ahead found it: its attributes (links not followed) and, for a regular file of
+     * at most {@link #MAX_BYTES}, its bytes; null for anything else, which the loader looks at itself.
+     */
+    private record Early(BasicFileAttributes attributes, byte[] bytes) {
+    }
 
     /** @param directory the manifest's folder, absolute and normalised */
     FileValues(Path directory) {
         this.directory = directory;
         this.realDirectory = realPathOr(directory);
+    }
+
+    /**
+     * Starts reading, on {@code threads} threads, the regular files that {@code fileValues} name with
+     * {@code {"from": ...}} (a 261-feature manifest names 612; read one after another they were half of
+     * its load, issue 19). Nothing is decided here: {@link #read} still checks each value, path and
+     * link as before, and only takes the bytes of a file that is, unfollowed, the regular file read.
+     * Only regular files inside the manifest's folder are opened, so a FIFO named here blocks nothing and
+     * a link out of the folder is never followed to read.
+     */
+    void readAhead(List<JsonNode> fileValues, int threads) {
+        List<FutureTask<Early>> tasks = new ArrayList<>();
+        Map<String, Path> wanted = new LinkedHashMap<>();
+        for (JsonNode value : fileValues) {
+            JsonNode from = value.isObject() ? value.get("from") : null;
+            if (from != null && from.isTextual() && escapeProblem(from.textValue()).isEmpty()) {
+                wanted.putIfAbsent(from.textValue(), directory.resolve(from.textValue()).normalize());
+            }
+        }
+        wanted.forEach((path, file) -> {
+            FutureTask<Early> task = new FutureTask<>(() -> readEarly(file));
+            early.put(path, task);
+            tasks.add(task);
+        });
+        if (tasks.size() < 2 || threads < 1) {
+            return; // the loader reads them as it goes
+        }
+        ExecutorService readers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "redyellow-manifest-files");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = tasks.size() - 1; i >= 0; i--) {
+            readers.execute(tasks.get(i)); // from the back: the loader starts at the front
+        }
+        readers.shutdown();
+    }
+
+    private Early readEarly(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile() || attributes.size() > MAX_BYTES || file.getParent() == null
+                    || !realFolder(file.getParent()).resolve(file.getFileName()).startsWith(realDirectory)) {
+                return null; // not a plain file inside the folder: never opened here
+            }
+            return new Early(attributes, Files.readAllBytes(file));
+        } catch (IOException | RuntimeException e) {
+            return null; // the loader looks again, and says what is wrong
+        }
+    }
+
+    /** The read ahead of {@code path}, run here if no read-ahead thread has started it; null when there is none. */
+    private Early early(String path) {
+        FutureTask<Early> task = early.get(path);
+        if (task == null) {
+            return null;
+        }
+        task.run(); // nothing when a read-ahead thread runs or ran it
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** The bytes of the file value at {@code name} in {@code fields}, or {@code null} after an error. */
@@ -104,12 +191,20 @@ final class FileValues {
      * above it again.
      */
     private Optional<Found> findInside(ObjectFields fields, String name, String path, String what) {
+        return findInside(fields, name, path, what, null);
+    }
+
+    /** As above, with the unfollowed attributes of the path when a read ahead already has them. */
+    private Optional<Found> findInside(ObjectFields fields, String name, String path, String what,
+                                       BasicFileAttributes unfollowed) {
         Path resolved = directory.resolve(path).normalize();
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(resolved, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException e) {
-            attributes = null; // not there, or not readable: as the followed look below says
+        BasicFileAttributes attributes = unfollowed;
+        if (attributes == null) {
+            try {
+                attributes = Files.readAttributes(resolved, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                attributes = null; // not there, or not readable: as the followed look below says
+            }
         }
         Path real;
         if (attributes != null && !attributes.isSymbolicLink() && resolved.getParent() != null) {
@@ -135,9 +230,13 @@ final class FileValues {
     }
 
     private byte[] readInside(ObjectFields from, String path) {
-        Optional<Found> found = findInside(from, "from", path, "file");
+        Early read = early(path);
+        Optional<Found> found = findInside(from, "from", path, "file", read == null ? null : read.attributes());
         if (found.isEmpty()) {
             return null;
+        }
+        if (read != null) {
+            return read.bytes(); // a regular file, not a link, of at most MAX_BYTES, inside the folder (just checked)
         }
         Path file = found.get().file();
         BasicFileAttributes attributes = found.get().attributes();

@@ -107,6 +107,7 @@ public final class ManifestLoader {
         String name = fields.requiredString("name");
         Path directory = json.file().getParent();
         FileValues files = new FileValues(directory);
+        files.readAhead(featureFileValues(json.root()), Math.min(3, Math.max(1, Runtime.getRuntime().availableProcessors() - 1)));
         Path baseDir = base(fields, files, directory);
         List<String> sharedDirs = SharedFolders.read(fields, baseDir);
         SettingsReader settings = new SettingsReader(json, problems);
@@ -145,6 +146,20 @@ public final class ManifestLoader {
                     + FORMAT_VERSION);
         }
         return FORMAT_VERSION;
+    }
+
+    /** The file values of every feature's tests and attempts, in manifest order; whatever is malformed is left to the reader. */
+    private static List<JsonNode> featureFileValues(JsonNode root) {
+        List<JsonNode> values = new ArrayList<>();
+        JsonNode features = root.path("features");
+        for (JsonNode feature : features.isArray() ? features : List.<JsonNode>of()) {
+            feature.path("tests").forEach(values::add);
+            JsonNode attempts = feature.path("attempts");
+            for (JsonNode attempt : attempts.isArray() ? attempts : List.<JsonNode>of()) {
+                attempt.path("files").forEach(values::add);
+            }
+        }
+        return values;
     }
 
     private static Path base(ObjectFields fields, FileValues files, Path directory) {
