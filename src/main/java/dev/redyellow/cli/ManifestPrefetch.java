@@ -16,7 +16,9 @@ import java.util.concurrent.ExecutionException;
  * <p>It guesses nothing: only the word right after {@code run} is read, which picocli can only take
  * as the command's first parameter, the manifest, and only that command's own load takes the result,
  * for the same path, in the same command line's thread and before it ends; the outcome, errors
- * included, is the one a load on the main thread gives. Any other command line loads as before.
+ * included, is the one a load on the main thread gives. Any other command line loads as before. When
+ * the command turns out not to load it ({@code --help}, a bad option), the read was wasted work on a
+ * daemon thread: it writes nothing (only a failure of the loader itself would be logged, as always).
  */
 final class ManifestPrefetch {
     private record Started(Path file, CompletableFuture<Manifest> load) {

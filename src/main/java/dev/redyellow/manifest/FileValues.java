@@ -69,7 +69,11 @@ final class FileValues {
         for (JsonNode value : fileValues) {
             JsonNode from = value.isObject() ? value.get("from") : null;
             if (from != null && from.isTextual() && escapeProblem(from.textValue()).isEmpty()) {
-                wanted.putIfAbsent(from.textValue(), directory.resolve(from.textValue()).normalize());
+                try {
+                    wanted.putIfAbsent(from.textValue(), directory.resolve(from.textValue()).normalize());
+                } catch (java.nio.file.InvalidPathException e) {
+                    // not a path here (a NUL in it): the loader meets it in its turn and says so
+                }
             }
         }
         wanted.forEach((path, file) -> {
@@ -98,7 +102,8 @@ final class FileValues {
                     || !realFolder(file.getParent()).resolve(file.getFileName()).startsWith(realDirectory)) {
                 return null; // not a plain file inside the folder: never opened here
             }
-            return new Early(attributes, Files.readAllBytes(file));
+            byte[] bytes = Files.readAllBytes(file);
+            return bytes.length > MAX_BYTES ? null : new Early(attributes, bytes); // it grew: the loader says so
         } catch (IOException | RuntimeException e) {
             return null; // the loader looks again, and says what is wrong
         }

@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -77,11 +78,11 @@ class ManifestReadAheadTest {
         Files.delete(dir.resolve("tests/T23.java"));
         ManifestException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> assertThrows(ManifestException.class, () -> ManifestLoader.load(manifest)));
-        Map<String, String> byPointer = new TreeMap<>();
+        Map<String, String> byPointer = new LinkedHashMap<>();
         e.errors().forEach(error -> byPointer.put(error.location().pointer(), error.message()));
-        assertEquals(List.of("/features/11/tests/tests~1T11.java/from", "/features/17/attempts/0/files/src~1C17.java/from",
-                "/features/23/tests/tests~1T23.java/from", "/features/5/tests/tests~1T5.java/from"),
-                List.copyOf(byPointer.keySet()), e.errors().toString());
+        assertEquals(List.of("/features/5/tests/tests~1T5.java/from", "/features/11/tests/tests~1T11.java/from",
+                "/features/17/attempts/0/files/src~1C17.java/from", "/features/23/tests/tests~1T23.java/from"),
+                List.copyOf(byPointer.keySet()), "reported once each, in manifest order: " + e.errors());
         assertEquals("file \"tests/T11.java\" is a symbolic link that resolves outside the manifest's folder",
                 byPointer.get("/features/11/tests/tests~1T11.java/from"));
         assertEquals("file \"src/C17.java\" is 10.0 MB; referenced files may be at most 10 MB",
@@ -90,6 +91,17 @@ class ManifestReadAheadTest {
                 byPointer.get("/features/23/tests/tests~1T23.java/from"));
         assertEquals("\"tests/T5.java\" is not a regular file (a FIFO, socket or device); expected a file",
                 byPointer.get("/features/5/tests/tests~1T5.java/from"));
+    }
+
+    @Test
+    void aFromThatIsNoPathHereLeavesTheErrorsBeforeItAsTheyWere() throws Exception {
+        Path manifest = dir.resolve("nul.json");
+        Files.writeString(manifest, "{\"version\": 1, \"name\": \"nul\", \"workers\": \"many\", \"test\": {\"kind\": \"junit\"},"
+                + " \"features\": [{\"id\": \"a\", \"tests\": {\"T.java\": {\"from\": \"T\\u0000.java\"}}}]}");
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestLoader.load(manifest));
+        List<String> pointers = e.errors().stream().map(error -> error.location().pointer()).toList();
+        assertEquals(2, pointers.size(), e.errors().toString());
+        assertTrue(pointers.contains("/workers"), "the error met before the file value is still reported: " + e.errors());
     }
 
     @Test
