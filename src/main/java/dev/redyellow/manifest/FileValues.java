@@ -9,13 +9,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,14 +33,14 @@ final class FileValues {
     private final Path directory;
     private final Path realDirectory;
     /** The real paths of the folders files were found in (the loader's thread and the read-ahead threads). */
-    private final Map<Path, Path> realFolders = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, Path> realFolders = new ConcurrentHashMap<>();
 
     /**
      * The features' files read ahead ({@link #readAhead}), by their {@code from} spelling: a task each,
      * run by the read-ahead threads from the last file back and by the loader from the first on, so
      * neither waits for what the other could do.
      */
-    private final Map<String, FutureTask<Early>> early = new HashMap<>();
+    private final Map<String, FutureTask<Early>> early = new LinkedHashMap<>();
 
     /**
      * A file as a read ahead found it: its attributes (links not followed) and, for a regular file of
@@ -64,24 +64,19 @@ final class FileValues {
      * a link out of the folder is never followed to read.
      */
     void readAhead(List<JsonNode> fileValues, int threads) {
-        List<FutureTask<Early>> tasks = new ArrayList<>();
-        Map<String, Path> wanted = new LinkedHashMap<>();
         for (JsonNode value : fileValues) {
             JsonNode from = value.isObject() ? value.get("from") : null;
-            if (from != null && from.isTextual() && escapeProblem(from.textValue()).isEmpty()) {
+            if (from != null && from.isTextual() && !early.containsKey(from.textValue())
+                    && escapeProblem(from.textValue()).isEmpty()) {
                 try {
-                    wanted.putIfAbsent(from.textValue(), directory.resolve(from.textValue()).normalize());
+                    Path file = directory.resolve(from.textValue()).normalize();
+                    early.put(from.textValue(), new FutureTask<>(() -> readEarly(file)));
                 } catch (java.nio.file.InvalidPathException e) {
                     // not a path here (a NUL in it): the loader meets it in its turn and says so
                 }
             }
         }
-        wanted.forEach((path, file) -> {
-            FutureTask<Early> task = new FutureTask<>(() -> readEarly(file));
-            early.put(path, task);
-            tasks.add(task);
-        });
-        if (tasks.size() < 2 || threads < 1) {
+        if (early.size() < 2 || threads < 1) {
             return; // the loader reads them as it goes
         }
         ExecutorService readers = Executors.newFixedThreadPool(threads, r -> {
@@ -89,6 +84,7 @@ final class FileValues {
             t.setDaemon(true);
             return t;
         });
+        List<FutureTask<Early>> tasks = new ArrayList<>(early.values());
         for (int i = tasks.size() - 1; i >= 0; i--) {
             readers.execute(tasks.get(i)); // from the back: the loader starts at the front
         }
