@@ -142,6 +142,7 @@ public final class RealScriptBench {
                 plainCpu.children(), cycleCpu.children(), cycleCpu.children() / Math.max(0.01, plainCpu.children()));
         out.printf(Locale.ROOT, "%-40s %8.2f s (workspaces, shared-folder checks, cache, scheduling)%n",
                 "CPU of the engine (this JVM) in the cycle", cycleCpu.self());
+        out.println(cpuFloor(cycleCpu, Runtime.getRuntime().availableProcessors(), plain.wallSeconds()));
         out.println("load average after the cycle: " + load());
         out.println("test runs warm or not: " + scripts.describe());
         out.printf(Locale.ROOT, "%nverdicts that differ from the plain run: %d of %d%n", differing, project.features().size());
@@ -173,6 +174,25 @@ public final class RealScriptBench {
         Cpu minus(Cpu o) {
             return new Cpu(self - o.self, children - o.children);
         }
+
+        double total() {
+            return self + children;
+        }
+    }
+
+    /**
+     * The wall no schedule can beat on {@code cores}: the cycle's CPU (engine and test processes)
+     * spread evenly over them, against the plain wall, and the CPU the target leaves for the cycle.
+     * When the floor is above the target, only less CPU per run can meet it, not more overlap.
+     */
+    static String cpuFloor(Cpu cycle, int cores, double plainWall) {
+        int n = Math.max(1, cores);
+        double floor = cycle.total() / n;
+        return String.format(Locale.ROOT, "%-40s %8.2f s at the least, however the runs are scheduled (%.2f s of CPU"
+                        + " over %d core%s): %.2fx the plain wall; the target leaves the cycle %.2f s of CPU",
+                "the cycle's CPU spread over the cores", floor, cycle.total(), n, n == 1 ? "" : "s",
+                floor / Math.max(0.01, plainWall),
+                TARGET_RATIO * plainWall * n);
     }
 
     private static String load() {
