@@ -27,6 +27,8 @@ import org.sqlite.SQLiteException;
 public final class Database implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    /** A transaction or close this long or longer is logged ({@link #noteIfSlow}). */
+    static final long SLOW_NANOS = 1_000_000_000L;
     private static final int MAX_ATTEMPTS = 8;
 
     /** How many times one instance replaces a damaged file before it gives up and lets errors through. */
@@ -205,7 +207,9 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T inTransaction(String begin, SqlWork<T> work, boolean mayMakeRoom) throws SQLException {
+        long asked = System.nanoTime();
         lock.lock();
+        long locked = System.nanoTime();
         try {
             try {
                 return transaction(begin, work);
@@ -221,6 +225,23 @@ public final class Database implements AutoCloseable {
             }
         } finally {
             lock.unlock();
+            noteIfSlow(begin.equals("BEGIN") ? "a read" : "a write", asked, locked, System.nanoTime());
+        }
+    }
+
+    /**
+     * Logs (to the log file, not the console) a transaction or close that took longer than
+     * {@link #SLOW_NANOS}: a cached re-run that stops for seconds then says whether the file was the
+     * cause, and whether the time went waiting for this process's other threads or in the transaction
+     * itself (a checkpoint's sync behind a busy disk, another process writing: SQLite waits up to its
+     * busy timeout for the file).
+     */
+    private void noteIfSlow(String what, long asked, long locked, long done) {
+        if (done - asked >= SLOW_NANOS) {
+            LOG.log(System.Logger.Level.INFO, what + " on " + file + " took " + (done - asked) / 1_000_000 + " ms: "
+                    + (locked - asked) / 1_000_000 + " ms waiting for this process's other transactions, "
+                    + (done - locked) / 1_000_000 + " ms in the transaction (its own work, the disk's syncs, or waiting"
+                    + " while another connection or process holds the file)");
         }
     }
 
@@ -370,13 +391,16 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        long asked = System.nanoTime();
         lock.lock();
+        long locked = System.nanoTime();
         try {
-            connection.close();
+            connection.close(); // the last connection's close writes the WAL back into the file
         } catch (SQLException e) {
             LOG.log(System.Logger.Level.WARNING, "closing " + file + " failed", e);
         } finally {
             lock.unlock();
+            noteIfSlow("closing", asked, locked, System.nanoTime());
         }
     }
 }

@@ -11,6 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,5 +108,70 @@ class DatabaseTest {
                 }
             }));
         }
+    }
+
+    @Test
+    void logsAWriteThatWaitedForAnotherHolderOfTheFile() throws Exception {
+        Path file = dir.resolve("redyellow.db");
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(Database.class.getName());
+        logger.addHandler(handler);
+        try (Database mine = Database.open(file); Database other = Database.open(file)) {
+            mine.write(c -> insertCounter(c, "quick"));
+            assertTrue(logged.stream().noneMatch(m -> m.contains(" took ")), logged.toString());
+
+            // another connection (another process, as far as SQLite knows) holds the file's write lock for 1.5 s
+            CountDownLatch holding = new CountDownLatch(1);
+            Thread holder = new Thread(() -> {
+                try {
+                    other.write(c -> {
+                        insertCounter(c, "held");
+                        holding.countDown();
+                        try {
+                            Thread.sleep(1500);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return null;
+                    });
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            holder.start();
+            holding.await();
+            mine.write(c -> insertCounter(c, "waited"));
+            holder.join();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        // both writes are slow: the holder's by its own work, this one by its wait for the file's lock
+        List<String> slow = logged.stream().filter(m -> m.startsWith("a write on " + file + " took ")).toList();
+        assertEquals(2, slow.size(), logged.toString());
+        for (String line : slow) {
+            int inTransaction = Integer.parseInt(line.replaceAll(".*, (\\d+) ms in the transaction.*", "$1"));
+            assertTrue(inTransaction >= 1000, line);
+        }
+    }
+
+    private static Void insertCounter(java.sql.Connection c, String name) throws SQLException {
+        try (Statement statement = c.createStatement()) {
+            statement.execute("INSERT INTO cache_counters(name, value) VALUES ('" + name + "', 1)");
+        }
+        return null;
     }
 }
