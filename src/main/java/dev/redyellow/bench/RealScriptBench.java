@@ -186,6 +186,9 @@ public final class RealScriptBench {
      * When the floor is above the target, only less CPU per run can meet it, not more overlap.
      */
     static String cpuFloor(Cpu cycle, int cores, double plainWall) {
+        if (cycle.total() <= 0) {
+            return String.format(Locale.ROOT, "%-40s unknown: this system gave no CPU figures", "the cycle's CPU spread over the cores");
+        }
         int n = Math.max(1, cores);
         double floor = cycle.total() / n;
         return String.format(Locale.ROOT, "%-40s %8.2f s at the least, however the runs are scheduled (%.2f s of CPU"

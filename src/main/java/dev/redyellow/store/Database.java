@@ -210,38 +210,46 @@ public final class Database implements AutoCloseable {
         long asked = System.nanoTime();
         lock.lock();
         long locked = System.nanoTime();
+        String ended = "; it failed";
         try {
-            try {
-                return transaction(begin, work);
-            } catch (SQLException e) {
-                if (mayMakeRoom && isFull(e) && makeRoom != null) {
-                    return afterMakingRoom(begin, work, e);
-                }
-                if (!isDamaged(e) || recoveriesLeft <= 0) {
-                    throw e;
-                }
-                recover(e);
-                return transaction(begin, work);
-            }
+            T result = inTransactionLocked(begin, work, mayMakeRoom);
+            ended = "";
+            return result;
         } finally {
             lock.unlock();
-            noteIfSlow(begin.equals("BEGIN") ? "a read" : "a write", asked, locked, System.nanoTime());
+            noteIfSlow((begin.equals("BEGIN") ? "a read on " : "a write on ") + file, asked, locked, System.nanoTime(),
+                    "in the transaction (its own work with any retries, the disk's syncs, or waiting while another"
+                            + " connection or process holds the file)" + ended);
+        }
+    }
+
+    private <T> T inTransactionLocked(String begin, SqlWork<T> work, boolean mayMakeRoom) throws SQLException {
+        try {
+            return transaction(begin, work);
+        } catch (SQLException e) {
+            if (mayMakeRoom && isFull(e) && makeRoom != null) {
+                return afterMakingRoom(begin, work, e);
+            }
+            if (!isDamaged(e) || recoveriesLeft <= 0) {
+                throw e;
+            }
+            recover(e);
+            return transaction(begin, work);
         }
     }
 
     /**
-     * Logs (to the log file, not the console) a transaction or close that took longer than
-     * {@link #SLOW_NANOS}: a cached re-run that stops for seconds then says whether the file was the
-     * cause, and whether the time went waiting for this process's other threads or in the transaction
-     * itself (a checkpoint's sync behind a busy disk, another process writing: SQLite waits up to its
-     * busy timeout for the file).
+     * Logs at INFO (the command line's log file; its console shows warnings only) a transaction or
+     * close that took {@link #SLOW_NANOS} or more: a cached re-run that stops for seconds then says
+     * whether the file was the cause, and whether the time went waiting for this instance's other
+     * callers or after (a checkpoint's sync behind a busy disk, another process writing: SQLite waits
+     * up to its busy timeout for the file; a full or damaged file's handling counts here too).
      */
-    private void noteIfSlow(String what, long asked, long locked, long done) {
+    private void noteIfSlow(String what, long asked, long locked, long done, String after) {
         if (done - asked >= SLOW_NANOS) {
-            LOG.log(System.Logger.Level.INFO, what + " on " + file + " took " + (done - asked) / 1_000_000 + " ms: "
-                    + (locked - asked) / 1_000_000 + " ms waiting for this process's other transactions, "
-                    + (done - locked) / 1_000_000 + " ms in the transaction (its own work, the disk's syncs, or waiting"
-                    + " while another connection or process holds the file)");
+            LOG.log(System.Logger.Level.INFO, what + " took " + (done - asked) / 1_000_000 + " ms: "
+                    + (locked - asked) / 1_000_000 + " ms waiting for this instance's other callers, "
+                    + (done - locked) / 1_000_000 + " ms " + after);
         }
     }
 
@@ -400,7 +408,8 @@ public final class Database implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "closing " + file + " failed", e);
         } finally {
             lock.unlock();
-            noteIfSlow("closing", asked, locked, System.nanoTime());
+            noteIfSlow("closing " + file, asked, locked, System.nanoTime(),
+                    "closing (the last connection's close writes the WAL back into the file)");
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.redyellow.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -114,10 +117,98 @@ class DatabaseTest {
     void logsAWriteThatWaitedForAnotherHolderOfTheFile() throws Exception {
         Path file = dir.resolve("redyellow.db");
         List<String> logged = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
+        Handler handler = collecting(logged);
+        Logger logger = Logger.getLogger(Database.class.getName());
+        logger.addHandler(handler);
+        AtomicReference<Throwable> holderFailed = new AtomicReference<>();
+        try (Database mine = Database.open(file); Database other = Database.open(file)) {
+            logged.clear(); // whatever opening took is not this test's
+
+            // another connection (another process, as far as SQLite knows) holds the file's write lock for 2.5 s
+            CountDownLatch holding = new CountDownLatch(1);
+            Thread holder = new Thread(() -> {
+                try {
+                    other.write(c -> {
+                        insertCounter(c, "held");
+                        holding.countDown();
+                        try {
+                            Thread.sleep(2500);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return null;
+                    });
+                } catch (SQLException | RuntimeException e) {
+                    holderFailed.set(e);
+                    holding.countDown();
+                }
+            });
+            holder.start();
+            assertTrue(holding.await(30, TimeUnit.SECONDS), "the other connection never took the lock");
+            mine.write(c -> insertCounter(c, "waited"));
+            holder.join();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertNull(holderFailed.get());
+        // both writes are slow: the holder's by its own work, this one by its wait for the file's lock
+        List<String> slow = logged.stream().filter(m -> m.startsWith("a write on " + file + " took ")).toList();
+        assertEquals(2, slow.size(), logged.toString());
+        for (String line : slow) {
+            int inTransaction = Integer.parseInt(line.replaceAll(".*, (\\d+) ms in the transaction.*", "$1"));
+            assertTrue(inTransaction >= 1000, line);
+            assertFalse(line.endsWith("it failed"), line);
+        }
+    }
+
+    @Test
+    void logsAWriteThatWaitedForAnotherCallerOfTheSameInstance() throws Exception {
+        Path file = dir.resolve("redyellow.db");
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler handler = collecting(logged);
+        Logger logger = Logger.getLogger(Database.class.getName());
+        logger.addHandler(handler);
+        AtomicReference<Throwable> holderFailed = new AtomicReference<>();
+        try (Database shared = Database.open(file)) {
+            logged.clear();
+            CountDownLatch holding = new CountDownLatch(1);
+            Thread holder = new Thread(() -> {
+                try {
+                    shared.write(c -> {
+                        holding.countDown();
+                        try {
+                            Thread.sleep(2500);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return insertCounter(c, "held");
+                    });
+                } catch (SQLException | RuntimeException e) {
+                    holderFailed.set(e);
+                    holding.countDown();
+                }
+            });
+            holder.start();
+            assertTrue(holding.await(30, TimeUnit.SECONDS), "the other thread never began its write");
+            shared.write(c -> insertCounter(c, "waited"));
+            holder.join();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertNull(holderFailed.get());
+        // the waiting write spent its time on the instance's lock, not in SQLite
+        int waited = logged.stream().filter(m -> m.startsWith("a write on " + file + " took "))
+                .mapToInt(m -> Integer.parseInt(m.replaceAll(".*: (\\d+) ms waiting for this instance's other callers.*", "$1")))
+                .max().orElseThrow(() -> new AssertionError("no slow write logged: " + logged));
+        assertTrue(waited >= 1000, logged.toString());
+    }
+
+    /** A log handler that keeps each record's message in {@code into}. */
+    private static Handler collecting(List<String> into) {
+        return new Handler() {
             @Override
             public void publish(LogRecord record) {
-                logged.add(record.getMessage());
+                into.add(record.getMessage());
             }
 
             @Override
@@ -128,44 +219,6 @@ class DatabaseTest {
             public void close() {
             }
         };
-        Logger logger = Logger.getLogger(Database.class.getName());
-        logger.addHandler(handler);
-        try (Database mine = Database.open(file); Database other = Database.open(file)) {
-            mine.write(c -> insertCounter(c, "quick"));
-            assertTrue(logged.stream().noneMatch(m -> m.contains(" took ")), logged.toString());
-
-            // another connection (another process, as far as SQLite knows) holds the file's write lock for 1.5 s
-            CountDownLatch holding = new CountDownLatch(1);
-            Thread holder = new Thread(() -> {
-                try {
-                    other.write(c -> {
-                        insertCounter(c, "held");
-                        holding.countDown();
-                        try {
-                            Thread.sleep(1500);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        return null;
-                    });
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            holder.start();
-            holding.await();
-            mine.write(c -> insertCounter(c, "waited"));
-            holder.join();
-        } finally {
-            logger.removeHandler(handler);
-        }
-        // both writes are slow: the holder's by its own work, this one by its wait for the file's lock
-        List<String> slow = logged.stream().filter(m -> m.startsWith("a write on " + file + " took ")).toList();
-        assertEquals(2, slow.size(), logged.toString());
-        for (String line : slow) {
-            int inTransaction = Integer.parseInt(line.replaceAll(".*, (\\d+) ms in the transaction.*", "$1"));
-            assertTrue(inTransaction >= 1000, line);
-        }
     }
 
     private static Void insertCounter(java.sql.Connection c, String name) throws SQLException {
