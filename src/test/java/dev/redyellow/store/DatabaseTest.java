@@ -115,45 +115,11 @@ class DatabaseTest {
 
     @Test
     void logsAWriteThatWaitedForAnotherHolderOfTheFile() throws Exception {
-        Path file = dir.resolve("redyellow.db");
-        List<String> logged = new CopyOnWriteArrayList<>();
-        Handler handler = collecting(logged);
-        Logger logger = Logger.getLogger(Database.class.getName());
-        logger.addHandler(handler);
-        AtomicReference<Throwable> holderFailed = new AtomicReference<>();
-        try (Database mine = Database.open(file); Database other = Database.open(file)) {
-            logged.clear(); // whatever opening took is not this test's
+        // another connection (another process, as far as SQLite knows) holds the file's write lock for 2.5 s
+        List<String> slow = slowWritesWhileHeld(dir.resolve("redyellow.db"), false);
 
-            // another connection (another process, as far as SQLite knows) holds the file's write lock for 2.5 s
-            CountDownLatch holding = new CountDownLatch(1);
-            Thread holder = new Thread(() -> {
-                try {
-                    other.write(c -> {
-                        insertCounter(c, "held");
-                        holding.countDown();
-                        try {
-                            Thread.sleep(2500);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        return null;
-                    });
-                } catch (SQLException | RuntimeException e) {
-                    holderFailed.set(e);
-                    holding.countDown();
-                }
-            });
-            holder.start();
-            assertTrue(holding.await(30, TimeUnit.SECONDS), "the other connection never took the lock");
-            mine.write(c -> insertCounter(c, "waited"));
-            holder.join();
-        } finally {
-            logger.removeHandler(handler);
-        }
-        assertNull(holderFailed.get());
         // both writes are slow: the holder's by its own work, this one by its wait for the file's lock
-        List<String> slow = logged.stream().filter(m -> m.startsWith("a write on " + file + " took ")).toList();
-        assertEquals(2, slow.size(), logged.toString());
+        assertEquals(2, slow.size(), slow.toString());
         for (String line : slow) {
             int inTransaction = Integer.parseInt(line.replaceAll(".*, (\\d+) ms in the transaction.*", "$1"));
             assertTrue(inTransaction >= 1000, line);
@@ -163,44 +129,63 @@ class DatabaseTest {
 
     @Test
     void logsAWriteThatWaitedForAnotherCallerOfTheSameInstance() throws Exception {
-        Path file = dir.resolve("redyellow.db");
+        List<String> slow = slowWritesWhileHeld(dir.resolve("redyellow.db"), true);
+
+        // the waiting write spent its time on the instance's lock, not in SQLite
+        int waited = slow.stream()
+                .mapToInt(m -> Integer.parseInt(m.replaceAll(".*: (\\d+) ms waiting for this instance's other callers.*", "$1")))
+                .max().orElseThrow(() -> new AssertionError("no slow write logged"));
+        assertTrue(waited >= 1000, slow.toString());
+    }
+
+    /**
+     * The slow-write lines logged while one write waits for another that holds the file for 2.5 s
+     * ({@link #holdingTheWriteLock}): the holder on the same instance, or on a second one.
+     */
+    private static List<String> slowWritesWhileHeld(Path file, boolean sameInstance) throws Exception {
         List<String> logged = new CopyOnWriteArrayList<>();
         Handler handler = collecting(logged);
         Logger logger = Logger.getLogger(Database.class.getName());
         logger.addHandler(handler);
         AtomicReference<Throwable> holderFailed = new AtomicReference<>();
-        try (Database shared = Database.open(file)) {
-            logged.clear();
-            CountDownLatch holding = new CountDownLatch(1);
-            Thread holder = new Thread(() -> {
-                try {
-                    shared.write(c -> {
-                        holding.countDown();
-                        try {
-                            Thread.sleep(2500);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        return insertCounter(c, "held");
-                    });
-                } catch (SQLException | RuntimeException e) {
-                    holderFailed.set(e);
-                    holding.countDown();
-                }
-            });
-            holder.start();
-            assertTrue(holding.await(30, TimeUnit.SECONDS), "the other thread never began its write");
-            shared.write(c -> insertCounter(c, "waited"));
+        try (Database mine = Database.open(file); Database other = Database.open(file)) {
+            logged.clear(); // whatever opening took is not this test's
+            Thread holder = holdingTheWriteLock(sameInstance ? mine : other, holderFailed);
+            mine.write(c -> insertCounter(c, "waited"));
             holder.join();
         } finally {
             logger.removeHandler(handler);
         }
         assertNull(holderFailed.get());
-        // the waiting write spent its time on the instance's lock, not in SQLite
-        int waited = logged.stream().filter(m -> m.startsWith("a write on " + file + " took "))
-                .mapToInt(m -> Integer.parseInt(m.replaceAll(".*: (\\d+) ms waiting for this instance's other callers.*", "$1")))
-                .max().orElseThrow(() -> new AssertionError("no slow write logged: " + logged));
-        assertTrue(waited >= 1000, logged.toString());
+        return logged.stream().filter(m -> m.startsWith("a write on " + file + " took ")).toList();
+    }
+
+    /**
+     * Starts a thread whose write on {@code database} holds the file's write lock (and the instance's)
+     * for 2.5 s, and returns it once the write has begun; what it throws goes to {@code failed}.
+     */
+    private static Thread holdingTheWriteLock(Database database, AtomicReference<Throwable> failed) throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            try {
+                database.write(c -> {
+                    insertCounter(c, "held");
+                    holding.countDown();
+                    try {
+                        Thread.sleep(2500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return null;
+                });
+            } catch (SQLException | RuntimeException e) {
+                failed.set(e);
+                holding.countDown();
+            }
+        });
+        holder.start();
+        assertTrue(holding.await(30, TimeUnit.SECONDS), "the holder never began its write");
+        return holder;
     }
 
     /** A log handler that keeps each record's message in {@code into}. */
