@@ -27,7 +27,7 @@ import org.sqlite.SQLiteException;
 public final class Database implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
-    /** A transaction or close this long or longer is logged ({@link #noteIfSlow}). */
+    /** A transaction or close this long or longer is logged ({@link #noteSlow}). */
     static final long SLOW_NANOS = 1_000_000_000L;
     private static final int MAX_ATTEMPTS = 8;
 
@@ -210,16 +210,19 @@ public final class Database implements AutoCloseable {
         long asked = System.nanoTime();
         lock.lock();
         long locked = System.nanoTime();
-        String ended = "; it failed";
+        boolean failed = true;
         try {
             T result = inTransactionLocked(begin, work, mayMakeRoom);
-            ended = "";
+            failed = false;
             return result;
         } finally {
             lock.unlock();
-            noteIfSlow((begin.equals("BEGIN") ? "a read on " : "a write on ") + file, asked, locked, System.nanoTime(),
-                    "in the transaction (its own work with any retries, the disk's syncs, or waiting while another"
-                            + " connection or process holds the file)" + ended);
+            long done = System.nanoTime();
+            if (done - asked >= SLOW_NANOS) { // the message is made only then: this is every cache look-up's path
+                noteSlow((begin.equals("BEGIN") ? "a read on " : "a write on ") + file, asked, locked, done,
+                        "in the transaction (its own work with any retries, the disk's syncs, or waiting while another"
+                                + " connection or process holds the file)" + (failed ? "; it failed" : ""));
+            }
         }
     }
 
@@ -240,17 +243,15 @@ public final class Database implements AutoCloseable {
 
     /**
      * Logs at INFO (the command line's log file; its console shows warnings only) a transaction or
-     * close that took {@link #SLOW_NANOS} or more: a cached re-run that stops for seconds then says
+     * close that took {@link #SLOW_NANOS} or more (the callers check): a cached re-run that stops for seconds then says
      * whether the file was the cause, and whether the time went waiting for this instance's other
      * callers or after (a checkpoint's sync behind a busy disk, another process writing: SQLite waits
      * up to its busy timeout for the file; a full or damaged file's handling counts here too).
      */
-    private void noteIfSlow(String what, long asked, long locked, long done, String after) {
-        if (done - asked >= SLOW_NANOS) {
-            LOG.log(System.Logger.Level.INFO, what + " took " + (done - asked) / 1_000_000 + " ms: "
-                    + (locked - asked) / 1_000_000 + " ms waiting for this instance's other callers, "
-                    + (done - locked) / 1_000_000 + " ms " + after);
-        }
+    private static void noteSlow(String what, long asked, long locked, long done, String after) {
+        LOG.log(System.Logger.Level.INFO, what + " took " + (done - asked) / 1_000_000 + " ms: "
+                + (locked - asked) / 1_000_000 + " ms waiting for this instance's other callers, "
+                + (done - locked) / 1_000_000 + " ms " + after);
     }
 
     private <T> T afterMakingRoom(String begin, SqlWork<T> work, SQLException full) throws SQLException {
@@ -408,8 +409,11 @@ public final class Database implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "closing " + file + " failed", e);
         } finally {
             lock.unlock();
-            noteIfSlow("closing " + file, asked, locked, System.nanoTime(),
-                    "closing (the last connection's close writes the WAL back into the file)");
+            long done = System.nanoTime();
+            if (done - asked >= SLOW_NANOS) {
+                noteSlow("closing " + file, asked, locked, done,
+                        "closing (the last connection's close writes the WAL back into the file)");
+            }
         }
     }
 }
