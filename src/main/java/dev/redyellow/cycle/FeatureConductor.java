@@ -282,15 +282,26 @@ public final class FeatureConductor {
     private void redProved(TestResult result, String counts, List<String> ownNames) {
         String missing = ownNames.isEmpty() ? "" : " (missing: " + String.join(", ", ownNames) + ")";
         if (result.outcome() == TestOutcome.FAILED && result.failed() > 0) {
-            lifecycle.moveTo(FeatureState.RED, "red proved: " + counts + " without the implementation" + missing);
+            proved("red proved: " + counts + " without the implementation" + missing);
         } else if (result.outcome() == TestOutcome.COMPILE_ERROR && !ownNames.isEmpty()) {
-            lifecycle.moveTo(FeatureState.RED, "red proved: the tests do not compile or load without the implementation"
-                    + missing);
+            proved("red proved: the tests do not compile or load without the implementation" + missing);
         } else if (result.outcome() == TestOutcome.COMPILE_ERROR) {
             fail("error: the RED run proves nothing: the tests do not compile, and not for want of the feature's "
                     + "own code: " + summary(result));
         } else {
             fail("error: the RED run proves nothing: it failed with no failing test (" + summary(result) + ")");
+        }
+    }
+
+    /**
+     * Records a RED proof: the move from PENDING, or, for a proof made again once a dependency found
+     * while running is GREEN, a note (the state stays RED: SPEC section 1 has no transition for it).
+     */
+    private void proved(String why) {
+        if (lifecycle.state() == FeatureState.RED) {
+            lifecycle.note(why + ", again with the code of the dependencies found while running");
+        } else {
+            lifecycle.moveTo(FeatureState.RED, why);
         }
     }
 
@@ -318,6 +329,12 @@ public final class FeatureConductor {
                         DependencyDiscovery.Phase.ATTEMPT, result, run.workspace());
                 Optional<String> waitReason = waitReason(finding);
                 if (waitReason.isPresent()) {
+                    if (finding instanceof DependencyDiscovery.Finding.Waiting) {
+                        // The RED proof was made without the features found now; it is made again with
+                        // their code before this attempt is tested again, as the next run makes it: the
+                        // workspace a RED proof runs in holds the code of all the feature's dependencies.
+                        redProved = false;
+                    }
                     return park(attempt, finding, waitReason.get());
                 }
                 if (finding instanceof DependencyDiscovery.Finding.Cycle c) {

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.redyellow.cache.CacheSettings;
+import dev.redyellow.cache.DisabledTestCache;
+import dev.redyellow.cache.OpenedCache;
+import dev.redyellow.cache.TestCache;
+import dev.redyellow.cache.TestCaches;
 import dev.redyellow.cycle.FeatureOutcome;
 import dev.redyellow.cycle.FeatureState;
 import dev.redyellow.cycle.StepOutput;
@@ -102,6 +107,11 @@ class RunDiscoveryTest {
     }
 
     private Ran run(Manifest manifest, int workers, DiscoveryMemory memory, String runName) throws Exception {
+        return run(manifest, workers, memory, runName, new DisabledTestCache(""));
+    }
+
+    private Ran run(Manifest manifest, int workers, DiscoveryMemory memory, String runName, TestCache cache)
+            throws Exception {
         List<DependencyEdge> announced = new CopyOnWriteArrayList<>();
         ProgressRecorder output = new ProgressRecorder();
         List<String> progress = output.messages();
@@ -111,8 +121,8 @@ class RunDiscoveryTest {
                 announced.add(edge);
             }
         };
-        RunOptions options = new RunOptions(workers, tmp.resolve(runName), false, ManualDecisions.NOBODY, output)
-                .withMemory(memory);
+        RunOptions options = new RunOptions(workers, tmp.resolve(runName), false, ManualDecisions.NOBODY, output,
+                cache, Map.of(), null, null).withMemory(memory);
         RunResult result = new RunEngine(manifest, options, runners, listener, Clock.systemUTC()).run();
         Map<String, FeatureOutcome> byId = result.outcomes().stream()
                 .collect(Collectors.toMap(FeatureOutcome::id, o -> o));
@@ -188,7 +198,8 @@ class RunDiscoveryTest {
             DiscoveryMemory memory = DiscoveryMemory.stored(new DiscoveryStore(db), manifest.name(), Clock.systemUTC());
             Ran first = run(manifest, 2, memory, "run1");
             assertTrue(first.result().allGreen());
-            assertEquals(3, first.get("twice").testRuns(), "RED, the run that waited, the same attempt again");
+            assertEquals(4, first.get("twice").testRuns(),
+                    "RED, the run that waited, RED again with add's code, the same attempt again");
 
             RunEngine next = new RunEngine(manifest, new RunOptions(2, tmp.resolve("run2"), false,
                     ManualDecisions.NOBODY, StepOutput.DISCARD).withMemory(memory), runners, RunListener.NONE,
@@ -200,6 +211,32 @@ class RunDiscoveryTest {
             assertEquals(2, second.get("twice").testRuns(), "no waiting the second time");
             assertTrue(second.announced().isEmpty(), "nothing new to discover");
             assertTrue(new DiscoveryStore(db).acceptedPaths(manifest.name()).get("add").contains("add.py"));
+        }
+    }
+
+    @Test
+    void aRedProofMadeBeforeAnEdgeWasFoundIsMadeAgainSoTheNextRunFindsEveryResultInTheCache() throws Exception {
+        // twice's RED proof runs without add's code; its attempt then shows it needs add. The next run
+        // knows that edge up front and proves RED with add's code: the first run must have made that
+        // proof too, or the "unchanged" re-run runs it again (a cache miss, seen in bench realcode).
+        Manifest manifest = load(addAndTwice(1, ADD), "py");
+        try (Database db = Database.open(tmp.resolve("redyellow.db"));
+             OpenedCache cache = TestCaches.open(tmp.resolve("cache.db"), CacheSettings.defaults())) {
+            DiscoveryMemory memory = DiscoveryMemory.stored(new DiscoveryStore(db), manifest.name(), Clock.systemUTC());
+            Ran first = run(manifest, 2, memory, "run1", cache.cache());
+            assertTrue(first.result().allGreen(), first.result().outcomes().toString());
+            FeatureOutcome twice = first.get("twice");
+            assertEquals(List.of("PENDING->RED", "RED->YELLOW", "YELLOW->GREEN"), first.path("twice"),
+                    "the proof made again is no transition");
+            assertTrue(twice.transitions().get(0).reason().startsWith("red proved"), twice.transitions().toString());
+            assertEquals(4, twice.testRuns());
+
+            Ran second = run(manifest, 2, memory, "run2", cache.cache());
+            assertTrue(second.result().allGreen(), second.result().outcomes().toString());
+            assertEquals(0, second.result().metrics().cache().misses(), "every test run of the unchanged re-run");
+            assertEquals(second.result().metrics().cache().requests(), second.result().metrics().cache().hits());
+            assertEquals(twice.transitions().get(0).reason(), second.get("twice").transitions().get(0).reason(),
+                    "the same proof, the same verdict");
         }
     }
 
