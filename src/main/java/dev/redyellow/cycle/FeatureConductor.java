@@ -103,6 +103,8 @@ public final class FeatureConductor {
     private Optional<FailureContext> previous = Optional.empty();
     /** The current attempt's files while they wait for a test run that counts; null when none. */
     private StoredFiles pending;
+    /** Whether {@link #pending} was kept over a wait, which may have brought dependencies (and their tests). */
+    private boolean keptOverWait;
     /** The mutation score of the last passing attempt, when measured. */
     private MutationResult mutation;
     /** The implementer's answer for the current attempt, asked for early and not yet taken; null when none. */
@@ -308,7 +310,12 @@ public final class FeatureConductor {
     /** Attempts until a terminal state; returns what the feature waits for when it has to wait. */
     private Optional<DependencyDiscovery.Finding> attemptUntilGreen() throws IOException, InterruptedException {
         while (attempt <= limits.maxAttempts()) {
-            if (pending == null && !produce()) {
+            boolean none = pending == null ? !produce()
+                    // kept over a wait that brought dependencies: their tests are read-only now too
+                    : keptOverWait && rewritesTests(attempt, pending.restore(), pending);
+            keptOverWait = false;
+            if (none) {
+                pending = null;
                 if (lifecycle.state().isTerminal()) {
                     return Optional.empty();
                 }
@@ -329,6 +336,7 @@ public final class FeatureConductor {
                         DependencyDiscovery.Phase.ATTEMPT, result, run.workspace());
                 Optional<String> waitReason = waitReason(finding);
                 if (waitReason.isPresent()) {
+                    keptOverWait = true;
                     if (finding instanceof DependencyDiscovery.Finding.Waiting) {
                         // The RED proof was made without the features found now; it is made again with
                         // their code before this attempt is tested again, as the next run makes it: the
@@ -396,18 +404,29 @@ public final class FeatureConductor {
             return false;
         }
         FileSet files = ((AttemptResult.Produced) produced).files();
-        List<String> changedTests = changedTests(files);
-        if (!changedTests.isEmpty()) {
-            // Tests are the judge: an attempt that rewrites them (its own or a dependency's) fails,
-            // untested, and its files never reach a dependent.
-            String why = "tampering: changed test files, which are read-only for the implementer: "
-                    + String.join(", ", changedTests);
-            history.add(new AttemptRecord(n, StoredFiles.keep(files, parts.store()), Optional.empty(), Optional.empty(), why));
-            lifecycle.moveTo(FeatureState.RED, "attempt " + n + " " + why);
-            previous = Optional.of(new FailureContext(n, previous.map(FailureContext::testResult).orElse(lastResult), null));
+        StoredFiles stored = StoredFiles.keep(files, parts.store());
+        if (rewritesTests(n, files, stored)) {
             return false;
         }
-        pending = StoredFiles.keep(files, parts.store());
+        pending = stored;
+        return true;
+    }
+
+    /**
+     * Tests are the judge: an attempt that rewrites them (its own or a dependency's) fails, untested,
+     * and its files never reach a dependent. Records attempt {@code n} so when {@code files} change a
+     * test, and says whether they do.
+     */
+    private boolean rewritesTests(int n, FileSet files, StoredFiles stored) {
+        List<String> changedTests = changedTests(files);
+        if (changedTests.isEmpty()) {
+            return false;
+        }
+        String why = "tampering: changed test files, which are read-only for the implementer: "
+                + String.join(", ", changedTests);
+        history.add(new AttemptRecord(n, stored, Optional.empty(), Optional.empty(), why));
+        lifecycle.moveTo(FeatureState.RED, "attempt " + n + " " + why);
+        previous = Optional.of(new FailureContext(n, previous.map(FailureContext::testResult).orElse(lastResult), null));
         return true;
     }
 

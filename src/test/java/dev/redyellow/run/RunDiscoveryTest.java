@@ -241,6 +241,36 @@ class RunDiscoveryTest {
     }
 
     @Test
+    void anAttemptKeptOverAWaitThatRewritesTheTestsOfTheDependencyFoundIsTampering() throws Exception {
+        // twice's attempt also writes test_add.py, which is nobody's business of twice's until its
+        // import shows it needs add: from then on add's tests are read-only for it, and the attempt
+        // kept over the wait may not replace them with a test that always passes.
+        // A manifest's replayed attempts may not write another feature's tests at all, so twice's is a script.
+        Path script = Files.writeString(tmp.resolve("impl.py"), """
+                import os, sys
+                ws = sys.argv[1]
+                open(os.path.join(ws, 'twice.py'), 'w').write(
+                    'from add import add\\n\\ndef twice(x):\\n    return add(x, x)\\n')
+                open(os.path.join(ws, 'test_add.py'), 'w').write(
+                    'import unittest\\n\\nclass Test_add(unittest.TestCase):\\n    def test_it(self):\\n        pass\\n')
+                """);
+        ObjectNode root = pyManifest(1);
+        ObjectNode twiceFeature = pyFeature(root, "twice", "from twice import twice", "self.assertEqual(8, twice(4))");
+        twiceFeature.putObject("implementer").put("kind", "command").put("timeoutSeconds", 60).putArray("command")
+                .add("python3").add(script.toString()).add("{workspace}");
+        pyFeature(root, "add", "from add import add", "self.assertEqual(5, add(2, 3))", ADD);
+        Ran ran = run(load(root, "py"), 2, DiscoveryMemory.NONE, "run");
+        FeatureOutcome twice = ran.get("twice");
+        assertEquals(FeatureState.GREEN, ran.get("add").state());
+        assertTrue(edge(ran.result(), "add", "twice").isPresent(), ran.result().edges().toString());
+        assertEquals(FeatureState.FAILED, twice.state(), twice.toString());
+        assertTrue(twice.transitions().stream().anyMatch(t -> t.reason().equals(
+                "attempt 1 tampering: changed test files, which are read-only for the implementer: test_add.py")),
+                twice.transitions().toString());
+        assertEquals(1, twice.attempts());
+    }
+
+    @Test
     void aCommandImplementerWritingPythonThatImportsAModuleNobodyHasWrittenYetWaitsForItsWriter() throws Exception {
         // Both features are written by a script, so no file is known before the run: twice's code
         // needs a module no finished feature has written, and waits until add has been accepted.
