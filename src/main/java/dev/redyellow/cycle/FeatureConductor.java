@@ -140,6 +140,14 @@ public final class FeatureConductor {
         long start = clock.millis();
         StartWaits.takeMillis(); // what this thread waited for before is not this feature's
         try {
+            if (keptOverWait) {
+                keptOverWait = false;
+                // the wait brought dependencies: their tests are read-only for the kept attempt now too
+                if (rewritesTests(attempt, pending.restore(), pending)) {
+                    pending = null;
+                    attempt++;
+                }
+            }
             Optional<DependencyDiscovery.Finding> waiting = redProved ? Optional.empty() : proveRed();
             if (waiting.isEmpty() && !lifecycle.state().isTerminal()) {
                 waiting = attemptUntilGreen();
@@ -189,9 +197,11 @@ public final class FeatureConductor {
             Optional<DependencyDiscovery.Finding> waiting = proveRedAlone();
             TestSlots.Beside<Run> first = besideRed;
             if (first != null && redProved) {
-                Run run = take(first); // null when a conductor needed its slot: attempt 1 is then tested in turn
+                Run run = take(first); // null when a conductor needed its slot: the attempt is then tested in turn
                 taken = true;
-                if (produce() && run != null) {
+                if (pending != null) {
+                    ahead = run; // the attempt kept over the wait, checked when the wait ended
+                } else if (produce() && run != null) {
                     ahead = run; // the same answer the run tested, checked again now
                 }
             }
@@ -216,20 +226,25 @@ public final class FeatureConductor {
     }
 
     /**
-     * Starts the first attempt's test run beside the RED proof ({@link #besideRed}), once the proof has
-     * its slot, when the implementer prepared its attempts in advance and another slot is free now;
-     * otherwise the attempt is tested in turn.
+     * Starts an attempt's test run beside the RED proof ({@link #besideRed}), once the proof has its
+     * slot, when another slot is free now: the attempt kept over a wait, whose RED proof is made again
+     * with the code of the dependencies found, or the first attempt when the implementer prepared its
+     * attempts in advance. Otherwise the attempt is tested in turn.
      */
     private void testFirstAttemptBeside() throws IOException, InterruptedException {
-        if (attempt == 1 && parts.implementer().preparedInAdvance()) {
+        if (pending != null) {
+            int n = attempt;
+            List<FileSet> layers = layers(List.of(pending.restore()));
+            besideRed = parts.slots().beside("redyellow-" + feature.id() + "-attempt" + n, () -> runTests(
+                    "attempt" + n, n, layers, "[redyellow] attempt " + n + " waited for a dependency found while"
+                            + " running: tested again beside the RED proof made again with that code, its result"
+                            + " counts only once RED is proved\n"));
+        } else if (attempt == 1 && parts.implementer().preparedInAdvance()) {
             besideRed = firstAttemptBeside();
         }
     }
 
     private TestSlots.Beside<Run> firstAttemptBeside() throws IOException, InterruptedException {
-        if (pending != null) {
-            return null; // kept from before a wait: tested in turn
-        }
         if (asked == null) {
             asked = ask(attempt);
         }
@@ -310,12 +325,7 @@ public final class FeatureConductor {
     /** Attempts until a terminal state; returns what the feature waits for when it has to wait. */
     private Optional<DependencyDiscovery.Finding> attemptUntilGreen() throws IOException, InterruptedException {
         while (attempt <= limits.maxAttempts()) {
-            boolean none = pending == null ? !produce()
-                    // kept over a wait that brought dependencies: their tests are read-only now too
-                    : keptOverWait && rewritesTests(attempt, pending.restore(), pending);
-            keptOverWait = false;
-            if (none) {
-                pending = null;
+            if (pending == null && !produce()) {
                 if (lifecycle.state().isTerminal()) {
                     return Optional.empty();
                 }
@@ -336,7 +346,6 @@ public final class FeatureConductor {
                         DependencyDiscovery.Phase.ATTEMPT, result, run.workspace());
                 Optional<String> waitReason = waitReason(finding);
                 if (waitReason.isPresent()) {
-                    keptOverWait = true;
                     if (finding instanceof DependencyDiscovery.Finding.Waiting) {
                         // The RED proof was made without the features found now; it is made again with
                         // their code before this attempt is tested again, as the next run makes it: the
@@ -379,6 +388,7 @@ public final class FeatureConductor {
 
     /** Records why the feature waits (no transition: SPEC section 1) and hands the finding back. */
     private Optional<DependencyDiscovery.Finding> park(int n, DependencyDiscovery.Finding finding, String reason) {
+        keptOverWait = pending != null;
         lifecycle.note(reason);
         parts.output().progress(feature.id(), n, reason);
         return Optional.of(finding);

@@ -96,7 +96,7 @@ class RunDiscoveryTest {
     // --- running ---------------------------------------------------------------------------
 
     private record Ran(RunResult result, Map<String, FeatureOutcome> byId, List<DependencyEdge> announced,
-                       List<String> progress) {
+                       List<String> progress, List<String> notes) {
         FeatureOutcome get(String id) {
             return byId.get(id);
         }
@@ -126,7 +126,7 @@ class RunDiscoveryTest {
         RunResult result = new RunEngine(manifest, options, runners, listener, Clock.systemUTC()).run();
         Map<String, FeatureOutcome> byId = result.outcomes().stream()
                 .collect(Collectors.toMap(FeatureOutcome::id, o -> o));
-        return new Ran(result, byId, announced, progress);
+        return new Ran(result, byId, announced, progress, output.notes());
     }
 
     private static Optional<DependencyEdge> edge(RunResult result, String from, String to) {
@@ -230,6 +230,9 @@ class RunDiscoveryTest {
                     "the proof made again is no transition");
             assertTrue(twice.transitions().get(0).reason().startsWith("red proved"), twice.transitions().toString());
             assertEquals(4, twice.testRuns());
+            assertTrue(first.notes().contains("twice test1: [redyellow] attempt 1 waited for a dependency found while"
+                    + " running: tested again beside the RED proof made again with that code, its result counts only"
+                    + " once RED is proved"), "a free slot tests the attempt beside the proof: " + first.notes());
 
             Ran second = run(manifest, 2, memory, "run2", cache.cache());
             assertTrue(second.result().allGreen(), second.result().outcomes().toString());
