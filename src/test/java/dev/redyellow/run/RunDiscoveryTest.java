@@ -244,6 +244,27 @@ class RunDiscoveryTest {
     }
 
     @Test
+    void aDependencyFoundAtAnAttemptWhoseCodeMakesTheTestsPassEndsTheFeatureRedViolation() throws Exception {
+        // twice's test fails without twice.py (its own import error is caught: no name missing) and its
+        // attempt needs add; add's accepted code happens to hold a twice.py that passes the test. The
+        // RED proof made again with add's code passes: no RED, as the next run, knowing the edge, says.
+        ObjectNode root = pyManifest(1);
+        pyFeature(root, "twice", "try:\n    from twice import twice\nexcept ModuleNotFoundError as e:\n"
+                        + "    if e.name != 'twice':\n        raise\n    twice = None",
+                "self.assertEqual(8, twice(4))", TWICE);
+        ObjectNode add = pyFeature(root, "add", "from add import add", "self.assertEqual(5, add(2, 3))", ADD);
+        ((ObjectNode) add.get("attempts").get(0).get("files")).put("twice.py", "def twice(x):\n    return 8\n");
+        Ran ran = run(load(root, "py"), 2, DiscoveryMemory.NONE, "run");
+        FeatureOutcome twice = ran.get("twice");
+        assertEquals(FeatureState.GREEN, ran.get("add").state());
+        assertTrue(edge(ran.result(), "add", "twice").isPresent(), ran.result().edges().toString());
+        assertEquals(List.of("PENDING->RED", "RED->FAILED"), ran.path("twice"), twice.transitions().toString());
+        assertTrue(twice.reason().startsWith("red-violation: 1 tests passed without the implementation"),
+                twice.reason());
+        assertEquals(0, twice.attempts(), "the attempt that waited never counted");
+    }
+
+    @Test
     void anAttemptKeptOverAWaitThatRewritesTheTestsOfTheDependencyFoundIsTampering() throws Exception {
         // twice's attempt also writes test_add.py, which is nobody's business of twice's until its
         // import shows it needs add: from then on add's tests are read-only for it, and the attempt
