@@ -37,8 +37,10 @@ import java.util.Optional;
  *
  * <p>A run that fails because it needs code another feature writes does not count: the conductor
  * {@linkplain Step.Parked parks} (the run records the discovered edge), and {@link #conduct()} is
- * called again once that code is there, re-running the same attempt's code. One instance per
- * feature and run; {@code conduct} is called from one thread at a time.
+ * called again once that code is there, re-running the same attempt's code. When an attempt's run
+ * found such code, RED was proved without it: the proof is made again with it first, as the next
+ * run, knowing the edge, makes it. One instance per feature and run; {@code conduct} is called from
+ * one thread at a time.
  */
 public final class FeatureConductor {
     private static final System.Logger LOG = System.getLogger(FeatureConductor.class.getName());
@@ -57,8 +59,8 @@ public final class FeatureConductor {
      * @param dependencies what the GREEN dependencies put in a workspace, as it is when one is made
      * @param store        the run's code store: every attempt's files are kept there, not in memory
      * @param mutation     whether a passing attempt's mutation score is measured (and gated) before review
-     * @param slots        the run's test slots: every test run takes one, and a prepared first attempt is
-     *                     tested beside the RED proof in a free one
+     * @param slots        the run's test slots: every test run takes one, and a prepared first attempt, or
+     *                     the attempt kept over a wait, is tested beside the RED proof in a free one
      */
     public record Parts(WorkspaceFactory workspaces, TestRunner tests, Implementer implementer, Reviewer reviewer,
                         StepOutput output, boolean keepWorkspaces, DependencyFiles dependencies,
@@ -109,9 +111,9 @@ public final class FeatureConductor {
     private MutationResult mutation;
     /** The implementer's answer for the current attempt, asked for early and not yet taken; null when none. */
     private AttemptResult asked;
-    /** The first attempt's test run, made beside the RED proof once that proved RED; null when none. */
+    /** An attempt's test run, made beside the RED proof once that proved RED; null when none. */
     private Run ahead;
-    /** The first attempt's test run going on beside the RED proof; null when none. */
+    /** An attempt's test run going on beside the RED proof ({@link #testAttemptBeside}); null when none. */
     private TestSlots.Beside<Run> besideRed;
 
     public FeatureConductor(Feature feature, FeatureLifecycle lifecycle, Limits limits, Parts parts, Clock clock) {
@@ -140,14 +142,6 @@ public final class FeatureConductor {
         long start = clock.millis();
         StartWaits.takeMillis(); // what this thread waited for before is not this feature's
         try {
-            if (keptOverWait) {
-                keptOverWait = false;
-                // the wait brought dependencies: their tests are read-only for the kept attempt now too
-                if (rewritesTests(attempt, pending.restore(), pending)) {
-                    pending = null;
-                    attempt++;
-                }
-            }
             Optional<DependencyDiscovery.Finding> waiting = redProved ? Optional.empty() : proveRed();
             if (waiting.isEmpty() && !lifecycle.state().isTerminal()) {
                 waiting = attemptUntilGreen();
@@ -231,10 +225,14 @@ public final class FeatureConductor {
      * with the code of the dependencies found, or the first attempt when the implementer prepared its
      * attempts in advance. Otherwise the attempt is tested in turn.
      */
-    private void testFirstAttemptBeside() throws IOException, InterruptedException {
+    private void testAttemptBeside() throws IOException, InterruptedException {
         if (pending != null) {
+            FileSet files = pending.restore();
+            if (!changedTests(files).isEmpty()) {
+                return; // rewrites a test of a dependency found meanwhile: recorded once RED is proved
+            }
             int n = attempt;
-            List<FileSet> layers = layers(List.of(pending.restore()));
+            List<FileSet> layers = layers(List.of(files));
             besideRed = parts.slots().beside("redyellow-" + feature.id() + "-attempt" + n, () -> runTests(
                     "attempt" + n, n, layers, "[redyellow] attempt " + n + " waited for a dependency found while"
                             + " running: tested again beside the RED proof made again with that code, its result"
@@ -260,7 +258,7 @@ public final class FeatureConductor {
     }
 
     private Optional<DependencyDiscovery.Finding> proveRedAlone() throws IOException, InterruptedException {
-        Run red = test("red", 0, List.of(), this::testFirstAttemptBeside);
+        Run red = test("red", 0, List.of(), this::testAttemptBeside);
         TestResult result = red.result();
         String counts = result.failed() + " of " + result.executed() + " tests failed";
         switch (result.outcome()) {
@@ -312,11 +310,14 @@ public final class FeatureConductor {
 
     /**
      * Records a RED proof: the move from PENDING, or, for a proof made again once a dependency found
-     * while running is GREEN, a note (the state stays RED: SPEC section 1 has no transition for it).
+     * while running is GREEN, a note and a progress line (the state stays RED: SPEC section 1 has no
+     * transition for it).
      */
     private void proved(String why) {
         if (lifecycle.state() == FeatureState.RED) {
-            lifecycle.note(why + ", again with the code of the dependencies found while running");
+            String again = why + ", again with the code of the dependencies found while running";
+            lifecycle.note(again); // no transition: the proof is in the progress output and the log
+            parts.output().progress(feature.id(), 0, again);
         } else {
             lifecycle.moveTo(FeatureState.RED, why);
         }
@@ -325,7 +326,12 @@ public final class FeatureConductor {
     /** Attempts until a terminal state; returns what the feature waits for when it has to wait. */
     private Optional<DependencyDiscovery.Finding> attemptUntilGreen() throws IOException, InterruptedException {
         while (attempt <= limits.maxAttempts()) {
-            if (pending == null && !produce()) {
+            // an attempt kept over a wait that brought dependencies: their tests are read-only for it
+            // now too (checked once RED is proved again, as the next run checks it after its proof)
+            boolean none = pending == null ? !produce() : keptOverWait && rewritesTests(attempt, pending);
+            keptOverWait = false;
+            if (none) {
+                pending = null;
                 if (lifecycle.state().isTerminal()) {
                     return Optional.empty();
                 }
@@ -427,6 +433,10 @@ public final class FeatureConductor {
      * and its files never reach a dependent. Records attempt {@code n} so when {@code files} change a
      * test, and says whether they do.
      */
+    private boolean rewritesTests(int n, StoredFiles stored) {
+        return rewritesTests(n, stored.restore(), stored);
+    }
+
     private boolean rewritesTests(int n, FileSet files, StoredFiles stored) {
         List<String> changedTests = changedTests(files);
         if (changedTests.isEmpty()) {

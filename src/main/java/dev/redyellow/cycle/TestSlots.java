@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The test runs a run carries out at once: as many as it has workers, as when each worker ran one
  * test at a time. A feature's conductor takes a slot for each of its test runs; one whose first
- * attempt was prepared in advance (replayed) also tests that attempt beside its RED proof, on a
+ * attempt was prepared in advance (replayed), or whose attempt waited for a dependency found while
+ * running (its RED proof is then made again), also tests that attempt beside its RED proof, on a
  * thread of its own, but only in a slot that is free at that moment ({@link #beside}). So a worker
  * left idle by the dependency graph tests the next attempt early, and no run ever has more test
  * processes, warm servers or test JVMs than workers.
