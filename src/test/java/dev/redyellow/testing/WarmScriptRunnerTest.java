@@ -583,6 +583,63 @@ class WarmScriptRunnerTest {
     }
 
     @Test
+    void aRunHasItsOwnCopyOfTheServersMemoryBeforeItStarts() throws Exception {
+        CommandTestRunnerTest.requirePytest();
+        // The server's heap pages, present in the child: those the child shares with the server are
+        // not exclusively its own (bit 56 of /proc/self/pagemap). A run that copied them all at its
+        // start (Prefault) owns every one, as a plain process owns its own; one that copies a page as
+        // it first writes it owns about a third of them here.
+        Path ws = workspace("pages", Map.of("test_pages.py", """
+                import resource
+                import struct
+
+
+                def test_counts_its_heap_pages():
+                    page = resource.getpagesize()
+                    present = own = 0
+                    with open("/proc/self/maps") as maps, open("/proc/self/pagemap", "rb") as pagemap:
+                        for line in maps:
+                            fields = line.split()
+                            if fields[5:6] != ["[heap]"]:
+                                continue
+                            start, end = (int(x, 16) for x in fields[0].split("-"))
+                            pagemap.seek(start // page * 8)
+                            for (entry,) in struct.iter_unpack("<Q", pagemap.read((end - start) // page * 8)):
+                                if entry >> 63:
+                                    present += 1
+                                    own += (entry >> 56) & 1
+                    print("HEAP PAGES", present, own)
+                """));
+
+        Captured warmRun = run(warm, ws, command(PYTEST_PRINTING, TestSettings.Fork.WARM), "test_pages.py");
+        Captured coldRun = run(perRun, ws, command(PYTEST_PRINTING, TestSettings.Fork.PER_RUN), "test_pages.py");
+
+        assertEquals(TestOutcome.PASSED, warmRun.result().outcome(), warmRun.result().detail() + warmRun.text());
+        assertEquals(TestOutcome.PASSED, coldRun.result().outcome(), coldRun.result().detail() + coldRun.text());
+        int[] warmPages = heapPages(warmRun.text());
+        int[] coldPages = heapPages(coldRun.text());
+        assertEquals(coldPages[0], coldPages[1], "a plain process owns its heap: " + coldRun.text());
+        assertTrue(warmPages[0] > 100, "the server's heap is there: " + warmRun.text());
+        if (kernelAtLeast(5, 14)) {
+            assertTrue(warmPages[1] >= warmPages[0] * 0.95, "copied before the run: " + warmRun.text());
+        }
+    }
+
+    /** Present and own pages of the heap, as test_pages.py printed them. */
+    private static int[] heapPages(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("HEAP PAGES (\\d+) (\\d+)").matcher(text);
+        assertTrue(m.find(), text);
+        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+    }
+
+    /** Whether this machine's Linux has madvise(MADV_POPULATE_WRITE) (5.14 and later). */
+    private static boolean kernelAtLeast(int major, int minor) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(System.getProperty("os.version"));
+        return m.find() && (Integer.parseInt(m.group(1)) > major
+                || Integer.parseInt(m.group(1)) == major && Integer.parseInt(m.group(2)) >= minor);
+    }
+
+    @Test
     void outputStreamsLiveWhileTheTestRuns() throws Exception {
         CommandTestRunnerTest.requirePytest();
         // The test waits until the host has seen its first line: it passes only if output comes live.
