@@ -17,8 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** pytest in a warm server, against real python3 and pytest, on workspaces in temporary folders. */
@@ -355,6 +359,7 @@ class WarmScriptRunnerTest {
                         "warm-up": sorted(n for n, m in sys.modules.items()
                                           if "warm" in n or "warm-up" in (getattr(m, "__file__", None) or "")),
                         "importers": sorted(str(p) for p in sys.path_importer_cache if "warm-up" in str(p)),
+                        "ctypes": sorted(n for n in sys.modules if "ctypes" in n),
                         "pytest variables": sorted(k for k in os.environ if k.startswith("PYTEST")),
                         "stdout": type(sys.stdout).__name__,
                     }
@@ -583,6 +588,7 @@ class WarmScriptRunnerTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX)
     void aRunHasItsOwnCopyOfTheServersMemoryBeforeItStarts() throws Exception {
         CommandTestRunnerTest.requirePytest();
         // The server's heap pages, present in the child: those the child shares with the server are
@@ -604,7 +610,7 @@ class WarmScriptRunnerTest {
                                 continue
                             start, end = (int(x, 16) for x in fields[0].split("-"))
                             pagemap.seek(start // page * 8)
-                            for (entry,) in struct.iter_unpack("<Q", pagemap.read((end - start) // page * 8)):
+                            for (entry,) in struct.iter_unpack("=Q", pagemap.read((end - start) // page * 8)):
                                 if entry >> 63:
                                     present += 1
                                     own += (entry >> 56) & 1
@@ -618,23 +624,23 @@ class WarmScriptRunnerTest {
         assertEquals(TestOutcome.PASSED, coldRun.result().outcome(), coldRun.result().detail() + coldRun.text());
         int[] warmPages = heapPages(warmRun.text());
         int[] coldPages = heapPages(coldRun.text());
-        assertEquals(coldPages[0], coldPages[1], "a plain process owns its heap: " + coldRun.text());
+        assertTrue(coldPages[1] >= coldPages[0] * 0.99, "a plain process owns its heap: " + coldRun.text());
         assertTrue(warmPages[0] > 100, "the server's heap is there: " + warmRun.text());
-        if (kernelAtLeast(5, 14)) {
+        if (kernelAtLeast(5, 14)) { // madvise(MADV_POPULATE_WRITE) came with Linux 5.14
             assertTrue(warmPages[1] >= warmPages[0] * 0.95, "copied before the run: " + warmRun.text());
         }
     }
 
     /** Present and own pages of the heap, as test_pages.py printed them. */
     private static int[] heapPages(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("HEAP PAGES (\\d+) (\\d+)").matcher(text);
+        Matcher m = Pattern.compile("HEAP PAGES (\\d+) (\\d+)").matcher(text);
         assertTrue(m.find(), text);
         return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
     }
 
-    /** Whether this machine's Linux has madvise(MADV_POPULATE_WRITE) (5.14 and later). */
+    /** Whether this machine's kernel is version {@code major.minor} or later, as os.version says. */
     private static boolean kernelAtLeast(int major, int minor) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(System.getProperty("os.version"));
+        Matcher m = Pattern.compile("^(\\d+)\\.(\\d+)").matcher(System.getProperty("os.version"));
         return m.find() && (Integer.parseInt(m.group(1)) > major
                 || Integer.parseInt(m.group(1)) == major && Integer.parseInt(m.group(2)) >= minor);
     }
