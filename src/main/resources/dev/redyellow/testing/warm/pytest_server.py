@@ -378,13 +378,12 @@ class Prefault:
     madvise(MADV_POPULATE_WRITE) (Linux 5.14) copies a whole mapping in one call instead (about 5 us
     a page there); the contents stay as they were, only the copies are made sooner, and the pages the
     child would not have written cost their memory for nothing (the server's private memory, about
-    25 MB, per running child). A mapping over MAX_MAPPING bytes is left to its faults, and so are the
-    mappings after MAX_TOTAL bytes, and each one where the call is missing or refused. Nothing here may
-    fail a run: whatever goes wrong leaves the faults as before.
+    25 MB, per running child). Mappings are copied while they fit in MAX_TOTAL bytes in all; one that
+    does not fit is left to its faults, as is each one where the call is missing or refused. Nothing
+    here may fail a run: whatever goes wrong leaves the faults as before.
     """
 
     MADV_POPULATE_WRITE = 23
-    MAX_MAPPING = 64 << 20
     MAX_TOTAL = 64 << 20
 
     def __init__(self):
@@ -407,7 +406,7 @@ class Prefault:
                 if len(fields) < 5 or fields[1] != b"rw-p":  # private and writable: [vdso], [vvar] are not
                     continue
                 start, end = (int(x, 16) for x in fields[0].split(b"-"))
-                if end - start <= min(self.MAX_MAPPING, left):
+                if end - start <= left:
                     left -= end - start
                     self.madvise(start, end - start, self.MADV_POPULATE_WRITE)  # refused: the faults as before
         except Exception:  # noqa: BLE001  the faults as before
