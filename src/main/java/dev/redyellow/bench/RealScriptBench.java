@@ -25,6 +25,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,14 +49,19 @@ public final class RealScriptBench {
     private final String benchName;
     private final Path caseFolder;
     private final int workers;
+    private final int rounds;
     private final Path home;
 
     /**
      * @param benchName  {@code realjs} or {@code realpy}: names the cache folder and the reproducing command
      * @param caseFolder the case's folder, with its {@code case.json}
      */
-    public RealScriptBench(PrintWriter out, String benchName, Path caseFolder, int workers, Path home) {
+    public RealScriptBench(PrintWriter out, String benchName, Path caseFolder, int workers, int rounds, Path home) {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1: " + rounds);
+        }
         this.out = out;
+        this.rounds = rounds;
         this.benchName = benchName;
         this.caseFolder = caseFolder;
         this.workers = workers;
@@ -114,44 +120,100 @@ public final class RealScriptBench {
                         + " results are then dropped, its file stamps, compiled code and dependency copies kept, and its"
                         + " feature times are the timed cycle's estimates (as redyellow run takes them from earlier runs)%n",
                 warmUp.outcomes().stream().filter(FeatureOutcome::green).count(), warmUp.outcomes().size());
-        out.println("load average before the timed runs: " + load() + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
-        Cpu beforePlain = Cpu.now();
-        PlainScriptRun.Result plain = PlainScriptRun.run(project.plain(), plainEnv, work.resolve("plain"), project.report());
-        Cpu plainCpu = Cpu.now().minus(beforePlain);
-        out.printf(Locale.ROOT, "plain:   %s%s in %s: exit %d, %.2f s, %d tests (%d passed, %d failed, %d skipped)%n",
-                plainEnv.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + " ").reduce("", String::concat),
-                String.join(" ", project.plain()), work.resolve("plain"), plain.exitCode(), plain.wallSeconds(),
-                plain.tally().cases().size(), plain.tally().passed(), plain.tally().failed(), plain.tally().skipped());
-        if (plain.tally().cases().isEmpty()) {
-            out.println("the plain run wrote no report; its output ends with:\n" + plain.outputTail());
+        List<Round> rounds = new ArrayList<>();
+        int differing = 0;
+        for (int round = 1; round <= this.rounds; round++) {
+            if (round > 1) {
+                // Every round's cycle runs every test again, from the same state as the first round's
+                new RunFolder(work.resolve("runs")).delete();
+                try (OpenedCache opened = TestCaches.open(work.resolve("cache.db"), CacheSettings.defaults())) {
+                    opened.cache().clear();
+                }
+                out.printf(Locale.ROOT, "%nround %d of %d%n", round, this.rounds);
+            }
+            out.println("load average before the timed runs: " + load() + " (" + Runtime.getRuntime().availableProcessors() + " cores)");
+            Cpu beforePlain = Cpu.now();
+            PlainScriptRun.Result plain = PlainScriptRun.run(project.plain(), plainEnv, work.resolve("plain"), project.report());
+            Cpu plainCpu = Cpu.now().minus(beforePlain);
+            out.printf(Locale.ROOT, "plain:   %s%s in %s: exit %d, %.2f s, %d tests (%d passed, %d failed, %d skipped)%n",
+                    plainEnv.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + " ").reduce("", String::concat),
+                    String.join(" ", project.plain()), work.resolve("plain"), plain.exitCode(), plain.wallSeconds(),
+                    plain.tally().cases().size(), plain.tally().passed(), plain.tally().failed(), plain.tally().skipped());
+            if (plain.tally().cases().isEmpty()) {
+                out.println("the plain run wrote no report; its output ends with:\n" + plain.outputTail());
+                out.flush();
+                return project.features().size();
+            }
             out.flush();
-            return project.features().size();
-        }
-        out.flush();
 
-        Cpu beforeCycle = Cpu.now();
-        long started = System.nanoTime();
-        Map<String, Double> estimates = new java.util.TreeMap<>();
-        warmUp.outcomes().forEach(o -> estimates.put(o.id(), o.seconds()));
-        RunResult result = cycle(manifest, work, "cache.db", estimates);
-        double cycleWall = (System.nanoTime() - started) / 1e9;
-        Cpu cycleCpu = Cpu.now().minus(beforeCycle);
-        int differing = compare(project, plain, result);
-        summary(plain, result, cycleWall, differing);
-        out.printf(Locale.ROOT, "%-40s %8.2f s plain, %.2f s cycle (%.2fx)%n", "CPU of the test processes",
-                plainCpu.children(), cycleCpu.children(), cycleCpu.children() / Math.max(0.01, plainCpu.children()));
-        out.printf(Locale.ROOT, "%-40s %8.2f s (workspaces, shared-folder checks, cache, scheduling)%n",
-                "CPU of the engine (this JVM) in the cycle", cycleCpu.self());
-        out.println(cpuFloor(cycleCpu, Runtime.getRuntime().availableProcessors(), plain.wallSeconds()));
-        out.println("load average after the cycle: " + load());
-        out.println("test runs warm or not: " + scripts.describe());
-        out.printf(Locale.ROOT, "%nverdicts that differ from the plain run: %d of %d%n", differing, project.features().size());
+            Cpu beforeCycle = Cpu.now();
+            long started = System.nanoTime();
+            Map<String, Double> estimates = new java.util.TreeMap<>();
+            warmUp.outcomes().forEach(o -> estimates.put(o.id(), o.seconds()));
+            RunResult result = cycle(manifest, work, "cache.db", estimates);
+            double cycleWall = (System.nanoTime() - started) / 1e9;
+            Cpu cycleCpu = Cpu.now().minus(beforeCycle);
+            int differs = compare(project, plain, result, round == 1);
+            differing = Math.max(differing, differs);
+            summary(plain, result, cycleWall, differs);
+            out.printf(Locale.ROOT, "%-40s %8.2f s plain, %.2f s cycle (%.2fx)%n", "CPU of the test processes",
+                    plainCpu.children(), cycleCpu.children(), cycleCpu.children() / Math.max(0.01, plainCpu.children()));
+            out.printf(Locale.ROOT, "%-40s %8.2f s (workspaces, shared-folder checks, cache, scheduling)%n",
+                    "CPU of the engine (this JVM) in the cycle", cycleCpu.self());
+            out.println(cpuFloor(cycleCpu, Runtime.getRuntime().availableProcessors(), plain.wallSeconds()));
+            out.println("load average after the cycle: " + load());
+            out.println("test runs warm or not: " + scripts.describe());
+            out.printf(Locale.ROOT, "verdicts that differ from the plain run: %d of %d%n", differs, project.features().size());
+            rounds.add(new Round(plain.wallSeconds(), cycleWall, cycleCpu.total() / Math.max(1, Runtime.getRuntime().availableProcessors())));
+        }
+        out.println();
+        out.println(roundsSummary(rounds, differing));
         out.printf(Locale.ROOT, "The case stays in %s: run it yourself with%n  java -jar target/redyellow.jar run %s%n", work,
                 manifestFile);
-        out.printf(Locale.ROOT, "Reproduce: %s bench %s --workers %d --case %s%n", BenchJvm.command(), benchName, workers,
-                caseFolder);
+        out.printf(Locale.ROOT, "Reproduce: %s bench %s --workers %d --rounds %d --case %s%n", BenchJvm.command(), benchName,
+                workers, this.rounds, caseFolder);
         out.flush();
         return differing;
+    }
+
+    /** One round's plain wall, cycle wall and the cycle's CPU floor (its CPU over the cores), in seconds. */
+    record Round(double plain, double cycle, double floor) {
+        double ratio() {
+            return cycle / plain;
+        }
+    }
+
+    /**
+     * The rounds side by side and the target judged by their median ratio: the plain run's wall moves
+     * by a third from one minute to the next on a shared machine, and each round's ratio with it.
+     */
+    static String roundsSummary(List<Round> rounds, int differing) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%d round%s, plain then cycle each time:%n",
+                rounds.size(), rounds.size() == 1 ? "" : "s"));
+        for (int i = 0; i < rounds.size(); i++) {
+            Round r = rounds.get(i);
+            text.append(String.format(Locale.ROOT, "  round %d: plain %.2f s, cycle %.2f s, cycle / plain %.2fx, floor %.2fx%n",
+                    i + 1, r.plain(), r.cycle(), r.ratio(), r.floor() / r.plain()));
+        }
+        double median = median(rounds.stream().map(Round::ratio).toList());
+        double floor = median(rounds.stream().map(r -> r.floor() / r.plain()).toList());
+        text.append(String.format(Locale.ROOT, "%-40s %8.2fx (%.2fx to %.2fx; floor %.2fx) (target at most %.1fx: %s)",
+                "cycle / plain, median of the rounds", median,
+                rounds.stream().mapToDouble(Round::ratio).min().orElse(0), rounds.stream().mapToDouble(Round::ratio).max().orElse(0),
+                floor, TARGET_RATIO,
+                differing > 0 ? "NOT met: " + differing + " verdict(s) differ from the plain run"
+                        : median <= TARGET_RATIO ? "met" : "NOT met"));
+        return text.toString();
+    }
+
+    /** The median: the middle value, or the mean of the two middle ones. */
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        if (n == 0) {
+            return 0;
+        }
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /**
@@ -235,10 +297,15 @@ public final class RealScriptBench {
         }
     }
 
-    /** Prints each feature against the plain run; returns how many differ. */
-    private int compare(ScriptCase project, PlainScriptRun.Result plain, RunResult result) throws java.io.IOException {
-        out.printf(Locale.ROOT, "%n%-14s %-8s %8s %6s %-24s %-6s %s%n", "feature", "ended", "attempts", "runs", "plain run says",
-                "agrees", "RED proof");
+    /**
+     * Prints each feature against the plain run (with {@code table}; else only those that differ);
+     * returns how many differ.
+     */
+    private int compare(ScriptCase project, PlainScriptRun.Result plain, RunResult result, boolean table) throws java.io.IOException {
+        if (table) {
+            out.printf(Locale.ROOT, "%n%-14s %-8s %8s %6s %-24s %-6s %s%n", "feature", "ended", "attempts", "runs", "plain run says",
+                    "agrees", "RED proof");
+        }
         int differing = 0;
         for (ScriptCase.Feature feature : project.features()) {
             FeatureOutcome o = result.outcomes().stream().filter(x -> x.id().equals(feature.id())).findFirst().orElseThrow();
@@ -251,15 +318,20 @@ public final class RealScriptBench {
             // Agreeing means the same verdict, and when both pass, the same number of passing tests.
             boolean agrees = o.green() == passes && (!passes || lastPassed == plainPassed);
             differing += agrees ? 0 : 1;
+            if (!table && agrees) {
+                continue;
+            }
             out.printf(Locale.ROOT, "%-14s %-8s %8d %6d %-24s %-6s %s%n", o.id(), o.state(), o.attempts(), o.testRuns(),
                     (passes ? "passes" : "fails") + " (" + plainPassed + " passed)", agrees ? "yes" : "NO", redProof(o));
             if (!agrees) {
                 out.printf(Locale.ROOT, "    %s (last run %d passed)%n", detail(o), lastPassed);
             }
         }
-        out.printf(Locale.ROOT, "edges: %d explicit, %d inferred, %d discovered: %s%n", edges(result, EdgeKind.EXPLICIT),
-                edges(result, EdgeKind.INFERRED), edges(result, EdgeKind.DISCOVERED), result.edges().stream()
-                        .map(e -> e.dependent() + "->" + e.dependency() + " (" + e.kind().name().toLowerCase(Locale.ROOT) + ")").toList());
+        if (table) {
+            out.printf(Locale.ROOT, "edges: %d explicit, %d inferred, %d discovered: %s%n", edges(result, EdgeKind.EXPLICIT),
+                    edges(result, EdgeKind.INFERRED), edges(result, EdgeKind.DISCOVERED), result.edges().stream()
+                            .map(e -> e.dependent() + "->" + e.dependency() + " (" + e.kind().name().toLowerCase(Locale.ROOT) + ")").toList());
+        }
         return differing;
     }
 

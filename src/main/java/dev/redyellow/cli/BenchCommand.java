@@ -402,9 +402,13 @@ final class BenchCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @Option(names = "--rounds", defaultValue = "3", description = "plain runs and cycles, one after the other;"
+                + " the target is judged by their median ratio (default ${DEFAULT-VALUE})")
+        int rounds;
+
         @Override
         public Integer call() throws Exception {
-            return realScript(spec, "realjs", caseFolder, workers);
+            return realScript(spec, "realjs", caseFolder, workers, rounds);
         }
     }
 
@@ -420,22 +424,29 @@ final class BenchCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @Option(names = "--rounds", defaultValue = "3", description = "plain runs and cycles, one after the other;"
+                + " the target is judged by their median ratio (default ${DEFAULT-VALUE})")
+        int rounds;
+
         @Override
         public Integer call() throws Exception {
-            return realScript(spec, "realpy", caseFolder, workers);
+            return realScript(spec, "realpy", caseFolder, workers, rounds);
         }
     }
 
     /** Runs a real script case; exit 1 when a verdict differs from the plain run's. */
-    private static int realScript(CommandLine.Model.CommandSpec spec, String name, java.nio.file.Path caseFolder, int workers)
-            throws Exception {
+    private static int realScript(CommandLine.Model.CommandSpec spec, String name, java.nio.file.Path caseFolder, int workers,
+                                  int rounds) throws Exception {
         checkWorkers(spec, workers);
+        if (rounds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "invalid option: --rounds must be at least 1: " + rounds);
+        }
         if (!java.nio.file.Files.isRegularFile(caseFolder.resolve("case.json"))) {
             throw new CommandLine.ParameterException(spec.commandLine(), caseFolder.toAbsolutePath()
                     + " has no case.json: run from RedYellow's checkout or name the case with --case");
         }
         int differing = new dev.redyellow.bench.RealScriptBench(spec.commandLine().getOut(), name, caseFolder, workers,
-                java.nio.file.Path.of(System.getProperty("user.home"))).run();
+                rounds, java.nio.file.Path.of(System.getProperty("user.home"))).run();
         return differing == 0 ? 0 : 1;
     }
 }
