@@ -390,47 +390,60 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    @Command(name = "realjs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "domutils (vitest, node_modules in the base): one plain vitest run vs. the whole cycle, verdict by verdict.")
-    static final class RealJs implements Callable<Integer> {
-        @Option(names = "--case", defaultValue = "benchmarks/realjs/domutils", description = "the case folder (default ${DEFAULT-VALUE})")
-        java.nio.file.Path caseFolder;
-
+    /** What {@code bench realjs} and {@code bench realpy} share: the workers, the rounds, the run. */
+    abstract static class RealScript implements Callable<Integer> {
         @Option(names = "--workers", defaultValue = "2", description = "parallel workers (default ${DEFAULT-VALUE})")
         int workers;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--rounds", defaultValue = "3", description = "plain runs and cycles, one after the other;"
                 + " the target is judged by their median ratio (default ${DEFAULT-VALUE})")
         int rounds;
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        /** The bench's name: its cache folder and its reproducing command. */
+        abstract String name();
+
+        abstract java.nio.file.Path caseFolder();
+
         @Override
         public Integer call() throws Exception {
-            return realScript(spec, "realjs", caseFolder, workers, rounds);
+            return realScript(spec, name(), caseFolder(), workers, rounds);
+        }
+    }
+
+    @Command(name = "realjs", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "domutils (vitest, node_modules in the base): plain vitest runs vs. the whole cycle, in rounds, verdict by verdict.")
+    static final class RealJs extends RealScript {
+        @Option(names = "--case", defaultValue = "benchmarks/realjs/domutils", description = "the case folder (default ${DEFAULT-VALUE})")
+        java.nio.file.Path caseFolder;
+
+        @Override
+        String name() {
+            return "realjs";
+        }
+
+        @Override
+        java.nio.file.Path caseFolder() {
+            return caseFolder;
         }
     }
 
     @Command(name = "realpy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "pyasn1 (pytest, a virtualenv in the base): one plain pytest run vs. the whole cycle, verdict by verdict.")
-    static final class RealPy implements Callable<Integer> {
+            description = "pyasn1 (pytest, a virtualenv in the base): plain pytest runs vs. the whole cycle, in rounds, verdict by verdict.")
+    static final class RealPy extends RealScript {
         @Option(names = "--case", defaultValue = "benchmarks/realpy/pyasn1", description = "the case folder (default ${DEFAULT-VALUE})")
         java.nio.file.Path caseFolder;
 
-        @Option(names = "--workers", defaultValue = "2", description = "parallel workers (default ${DEFAULT-VALUE})")
-        int workers;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--rounds", defaultValue = "3", description = "plain runs and cycles, one after the other;"
-                + " the target is judged by their median ratio (default ${DEFAULT-VALUE})")
-        int rounds;
+        @Override
+        String name() {
+            return "realpy";
+        }
 
         @Override
-        public Integer call() throws Exception {
-            return realScript(spec, "realpy", caseFolder, workers, rounds);
+        java.nio.file.Path caseFolder() {
+            return caseFolder;
         }
     }
 
@@ -438,8 +451,10 @@ final class BenchCommand implements Runnable {
     private static int realScript(CommandLine.Model.CommandSpec spec, String name, java.nio.file.Path caseFolder, int workers,
                                   int rounds) throws Exception {
         checkWorkers(spec, workers);
-        if (rounds < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "invalid option: --rounds must be at least 1: " + rounds);
+        try {
+            dev.redyellow.bench.RealScriptBench.checkRounds(rounds);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "invalid option: " + e.getMessage());
         }
         if (!java.nio.file.Files.isRegularFile(caseFolder.resolve("case.json"))) {
             throw new CommandLine.ParameterException(spec.commandLine(), caseFolder.toAbsolutePath()
