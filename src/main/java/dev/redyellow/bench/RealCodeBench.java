@@ -22,6 +22,7 @@ import dev.redyellow.testing.PhaseTimes;
 import dev.redyellow.testing.TestRunners;
 import dev.redyellow.testing.WarmJUnitRunner;
 import dev.redyellow.testing.WarmWorkerPool;
+import dev.redyellow.testing.worker.WorkspaceCompiler;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -207,6 +208,8 @@ public final class RealCodeBench {
             long started;
             double wall;
             List<PhaseTimes> times = java.util.Collections.synchronizedList(new ArrayList<>());
+            long reusedBefore = WorkspaceCompiler.compilesInReusedContexts();
+            long newBefore = WorkspaceCompiler.compilesInNewContexts();
             try (RunStreams streams = new RunStreams(folder.path());
                  TestRunners runners = runners(times::add)) {
                 RunOptions options = new RunOptions(workers, folder.path(), false, ManualDecisions.NOBODY, streams,
@@ -222,6 +225,11 @@ public final class RealCodeBench {
                     cycle.edges(dev.redyellow.graph.EdgeKind.EXPLICIT), cycle.edges(dev.redyellow.graph.EdgeKind.INFERRED),
                     cycle.edges(dev.redyellow.graph.EdgeKind.DISCOVERED));
             printCompile(times);
+            long reused = WorkspaceCompiler.compilesInReusedContexts() - reusedBefore;
+            long fresh = WorkspaceCompiler.compilesInNewContexts() - newBefore;
+            if (reused + fresh > 0) {
+                out.printf(Locale.ROOT, "  %-46s %d compiles reused one, %d got a new one%n", "javac contexts:", reused, fresh);
+            }
             out.flush();
             return cycle;
         } finally {

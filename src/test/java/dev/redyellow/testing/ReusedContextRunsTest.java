@@ -21,12 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 19 end to end, both junit modes, real workspaces sharing a base: a feature's attempt reuses
- * its RED proof's javac context, and a later run never sees what an earlier one compiled (another
- * feature naming the first's class without having it gets a context of its own and the compile error).
+ * its RED proof's javac context, an unrelated feature reuses it too, and a later run never sees what an
+ * earlier one compiled (another feature naming the first's class without having it gets a context of
+ * its own and the compile error).
  */
 class ReusedContextRunsTest extends BothJUnitModes {
 
-    // Reuse is off unless asked for (WorkspaceCompiler.REUSE_PROPERTY); set before BothJUnitModes makes the runners.
+    // Reuse is on unless told not to (WorkspaceCompiler.REUSE_PROPERTY); said here all the same, in case the
+    // JVM running the tests was told otherwise, before BothJUnitModes makes the runners.
     static {
         System.setProperty(WorkspaceCompiler.REUSE_PROPERTY, "true");
     }
@@ -38,6 +40,7 @@ class ReusedContextRunsTest extends BothJUnitModes {
 
     private static final String TEST = "src/test/java/tools/TitleTest.java";
     private static final String OTHER_TEST = "src/test/java/tools/OtherTest.java";
+    private static final String WORDS_TEST = "src/test/java/tools/WordsTest.java";
     private static final String TITLE = """
             package tools;
             public final class Title {
@@ -100,16 +103,27 @@ class ReusedContextRunsTest extends BothJUnitModes {
             Ran green = run(runner, factory, "title", TEST, Map.of("src/main/java/tools/Title.java", TITLE, TEST, titleTest));
             assertEquals(TestOutcome.PASSED, green.result().outcome(), green.output());
             assertEquals(reusedBefore + 1, WorkspaceCompiler.compilesInReusedContexts(),
-                    "the attempt declares TitleTest anew, so it reused its RED proof's context");
+                    "the attempt declares TitleTest again, which its RED proof did not write: it reuses the proof's context");
             assertFalse(green.output().contains("not reused"), green.output());
+
+            Ran words = run(runner, factory, "words", WORDS_TEST, Map.of("src/main/java/tools/Words.java", """
+                    package tools;
+                    public final class Words {
+                        public static int count(String s) { return Slug.of(s).split("-").length; }
+                    }
+                    """, WORDS_TEST, test("WordsTest", "@Test void counts() { assertEquals(2, Words.count(\"a b\")); }")));
+            assertEquals(TestOutcome.PASSED, words.result().outcome(), words.output());
+            assertEquals(reusedBefore + 2, WorkspaceCompiler.compilesInReusedContexts(),
+                    "Words and WordsTest name nothing an earlier compile declared: a context is reused");
+            reusedBefore = WorkspaceCompiler.compilesInReusedContexts();
 
             Ran other = run(runner, factory, "other", OTHER_TEST, Map.of(OTHER_TEST,
                     test("OtherTest", "@Test void usesTitle() { assertEquals(\"x!\", Title.slug(\"x\")); }")));
             assertEquals(TestOutcome.COMPILE_ERROR, other.result().outcome(), "Title was another run's: " + other.output());
             assertTrue(other.result().detail().contains("cannot find symbol"), other.result().detail());
             assertTrue(other.result().detail().contains("Title"), other.result().detail());
-            assertEquals(reusedBefore + 1, WorkspaceCompiler.compilesInReusedContexts(),
-                    "OtherTest names Title, which an earlier compile declared: it gets a context of its own");
+            assertEquals(reusedBefore, WorkspaceCompiler.compilesInReusedContexts(),
+                    "OtherTest names Title, which an earlier compile wrote: it gets a context of its own");
         }
     }
 }

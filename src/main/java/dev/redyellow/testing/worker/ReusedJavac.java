@@ -47,20 +47,29 @@ import javax.tools.StandardLocation;
  * exports it to itself (its manifest's {@code Add-Exports}), and where that is missing (another
  * launcher) {@link #unavailable()} says why and {@link WorkspaceCompiler} compiles as before.
  *
- * <p>A reused context must give every compile the verdict and errors of a fresh one. The pool drops
- * the classes a compile made from sources, but not all their traces: measured on JDK 17, a package
- * only a former compile declared still "exists" for {@code import p.*}, and a former source's nested
- * class changes the error for {@code p.Y.In}. So a context is reused only for a compile that cannot
- * meet such traces: each identifier it uses that names a class an earlier compile on the context
- * declared (top level, nested or local) must belong to a top-level class it declares anew (by its
- * file's name, confirmed by javac's parse, else the compile is redone in a new context), and it must
- * not use a part of the name of a package an earlier compile declared that the class path lacks,
- * unless it declares that package too; none of its files may be a class the class path has, a module
- * or a package declaration. Any other compile gets a new context (as fast as a fresh compile). So a
- * feature's attempt reuses the context of its RED proof, and unrelated features share one. The rest a
- * context keeps comes from the class path and the JDK, which must not change while the JVM runs:
- * every caller compiles against hash-named class folders and the hash-named console jar; an entry
- * whose size or time changes gets new contexts all the same. ReusedJavacTest compares every case with a fresh compiler.
+ * <p>A reused context must give every compile the verdict, errors and class files of a fresh one.
+ * The pool drops the classes a compile made from sources, but not all their traces: measured on JDK
+ * 17, a package only a former compile declared still "exists" for {@code import p.*}, a former
+ * source's nested class changes the error for {@code p.Y.In}, and a class that a compile wrote and a
+ * later compile on the context declares again can get other class files (commons-codec's Blake3,
+ * compiled twice: its nested classes, which read a constant of Blake3, got a second constant-pool
+ * entry for Blake3; found by {@link ReuseCheck} on the real-code case, where letting such compiles
+ * reuse a context had ended 5 of 215 features wrong, with "improperly formed type" errors and classes
+ * the verifier refused). A compile that stops on errors (as a RED proof's does) stops before
+ * lowering and writing, and no such trace of its classes was found: declared again after it, Blake3
+ * gets the fresh compiler's bytes. So a context is reused only for a compile that cannot meet a trace:
+ * no identifier it uses may be the simple name of a class (top level, nested or local) that an earlier
+ * compile on the context wrote; one that an earlier compile declared and stopped on errors may only
+ * be declared again, by a top-level class of this compile (by its file's name, confirmed by javac's
+ * parse, else the compile is redone in a new context); it must not use a part of the name of a
+ * package an earlier compile declared that the class path lacks, unless it declares that package too;
+ * and none of its files may be a class the class path has, a module or a package declaration. Any
+ * other compile gets a new context (as fast as a fresh compile). So a feature's attempt reuses its
+ * RED proof's context, unrelated features share contexts, and a second attempt after one that
+ * compiled does not reuse the first's. The rest a context keeps comes from the class path and the
+ * JDK, which must not change while the JVM runs: every caller compiles against hash-named class
+ * folders and the hash-named console jar; an entry whose size or time changes gets new contexts all
+ * the same. ReusedJavacTest compares every case with a fresh compiler.
  *
  * <p>Thread-safe: each compile takes a slot (a file manager and its contexts) no other thread uses
  * meanwhile; slots live as long as the JVM, so their file managers are never closed under a context.
@@ -78,30 +87,40 @@ final class ReusedJavac {
     private static final String TAG_OPTION = "-Aredyellow.javac.context=";
 
     private static final ReusedJavac SHARED = new ReusedJavac();
+    /** Checks of reused compiles against fresh ones, when asked for ({@link ReuseCheck}). */
+    private final ReuseCheck check = ReuseCheck.fromProperty();
 
     /**
      * A context's identity and what earlier compiles on it declared: per simple name of a class (top
-     * level, nested or local), the top-level classes ("p.T") it belongs to; and the packages declared
-     * that the class path does not have.
+     * level, nested or local), the top-level classes ("p.T") it belongs to, apart for compiles that
+     * wrote class files ({@code classes}) and compiles that stopped on errors before writing any
+     * ({@code stopped}); the packages declared that the class path does not have; and, when
+     * {@link ReuseCheck} is on, the compiles made on it.
      */
-    private record Generation(String tag, Map<String, Set<String>> classes, Set<String> packages) {
+    private record Generation(String tag, Map<String, Set<String>> classes, Map<String, Set<String>> stopped,
+                              Set<String> packages, List<String> history) {
         Generation(String tag) {
-            this(tag, new HashMap<>(), new HashSet<>());
+            this(tag, new HashMap<>(), new HashMap<>(), new HashSet<>(), new ArrayList<>());
         }
 
-        void add(Declared d) {
-            d.classes().forEach((name, owners) -> classes.computeIfAbsent(name, k -> new HashSet<>()).addAll(owners));
+        void add(Declared d, boolean wroteClasses) {
+            Map<String, Set<String>> into = wroteClasses ? classes : stopped;
+            d.classes().forEach((name, owners) -> into.computeIfAbsent(name, k -> new HashSet<>()).addAll(owners));
             packages.addAll(d.packages());
         }
 
         /**
          * Whether a compile that uses {@code used} and declares (as far as its files tell) the top-level
          * classes {@code own} in the packages {@code ownPackages} cannot meet anything earlier compiles
-         * declared: every such name it uses belongs only to classes it declares anew.
+         * declared: it uses no name of a class a compile that wrote class files declared, and every
+         * name of a class a compile that stopped on errors declared belongs to classes it declares anew.
          */
         boolean safeFor(Set<String> used, Set<String> own, Set<String> ownPackages) {
             for (String name : used) {
-                Set<String> owners = classes.get(name);
+                if (classes.containsKey(name)) {
+                    return false;
+                }
+                Set<String> owners = stopped.get(name);
                 if (owners != null && !own.containsAll(owners)) {
                     return false;
                 }
@@ -191,6 +210,11 @@ final class ReusedJavac {
         return new long[] {reused, fresh};
     }
 
+    /** Reused compiles checked against fresh ones, and how many differed ({@link ReuseCheck}); null when not asked for. */
+    long[] checks() {
+        return check == null ? null : check.counts();
+    }
+
     /**
      * Compiles {@code sources} into {@code classes} against {@code classPath}, with a reused context
      * when that is safe (see the class comment). {@code options} name neither {@code -d} nor
@@ -234,13 +258,20 @@ final class ReusedJavac {
         Slot slot = take(key);
         try {
             Generation generation = shadows ? null : reusable(slot, key, used, own, ownPackages);
+            List<String> remembered = check == null ? List.of() : check.remember(sources);
             if (generation != null) {
                 DiagnosticCollector<JavaFileObject> held = new DiagnosticCollector<>();
                 Declared declared = new Declared();
-                boolean ok = run(slot, generation, all, classes, held, sources, declared, classPath);
+                List<String> history = List.copyOf(generation.history());
+                boolean ok = run(slot, generation, all, classes, held, sources, declared, classPath, remembered, before);
                 // the files were judged by their names; javac's parse must confirm they declare them
                 if (declared.topLevel().containsAll(own) && declared.allPackages().containsAll(ownPackages)) {
                     count(true);
+                    if (check != null) {
+                        List<Path> made = new ArrayList<>(filesIn(classes));
+                        made.removeAll(before);
+                        check.compare(compiler, all, sources, ok, held.getDiagnostics(), classes, made, history, remembered);
+                    }
                     held.getDiagnostics().forEach(diagnostics::report);
                     return ok;
                 }
@@ -255,7 +286,7 @@ final class ReusedJavac {
             if (!shadows) {
                 slot.generations.computeIfAbsent(key, k -> new ArrayList<>()).add(generation);
             }
-            return run(slot, generation, all, classes, diagnostics, sources, new Declared(), classPath);
+            return run(slot, generation, all, classes, diagnostics, sources, new Declared(), classPath, remembered, before);
         } finally {
             giveBack(slot);
         }
@@ -298,7 +329,7 @@ final class ReusedJavac {
     /** One compile on {@code generation}'s context; what its sources declare goes to the generation, whatever happens. */
     private boolean run(Slot slot, Generation generation, List<String> options, Path classes,
                         DiagnosticListener<? super JavaFileObject> diagnostics, List<Path> sources, Declared declared,
-                        List<Path> classPath) throws IOException {
+                        List<Path> classPath, List<String> remembered, Set<Path> before) throws IOException {
         List<String> tagged = new ArrayList<>(options);
         tagged.add(TAG_OPTION + generation.tag());
         slot.files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
@@ -322,9 +353,11 @@ final class ReusedJavac {
             default -> throw new UnsupportedOperationException(method.getName());
         };
         Object worker = Proxy.newProxyInstance(ReusedJavac.class.getClassLoader(), new Class<?>[] {workerInterface}, handler);
+        boolean succeeded = false;
         try {
-            return (Boolean) getTask.invoke(slot.pool, null, slot.files, diagnostics, tagged, null,
+            succeeded = (Boolean) getTask.invoke(slot.pool, null, slot.files, diagnostics, tagged, null,
                     slot.files.getJavaFileObjectsFromPaths(sources), worker);
+            return succeeded;
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException runtime) {
@@ -337,7 +370,13 @@ final class ReusedJavac {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("javac's task pool became inaccessible", e);
         } finally {
-            generation.add(declared);
+            // javac stops before lowering and writing when attribution finds errors, so such a compile
+            // wrote nothing; one that failed while writing (code too large) counts as having written
+            generation.add(declared, succeeded || !before.containsAll(filesIn(classes)));
+            if (check != null) {
+                generation.history().add("compile:");
+                generation.history().addAll(remembered);
+            }
         }
     }
 

@@ -41,7 +41,7 @@ public final class WorkspaceCompiler {
 
     private final boolean keepFileManager;
     private final boolean reuseContexts;
-    /** Reuse as {@link #REUSE_PROPERTY} says at each compile ({@link #forRuns}). */
+    /** Reuse unless {@link #REUSE_PROPERTY} says not to, read at each compile ({@link #forRuns}). */
     private final boolean reuseIfAsked;
     private StandardJavaFileManager kept;
 
@@ -79,25 +79,30 @@ public final class WorkspaceCompiler {
     }
 
     /**
-     * The system property that turns the reuse of javac's contexts on for the test runs' compiles
-     * ({@link #forRuns}): {@code -Dredyellow.javac.reuseContexts=true}. Off by default: on the
-     * 215-feature real-code case a run with reused contexts ended 5 features against what a fresh
-     * compile gives (compile errors "improperly formed type, type arguments given on a raw type" and
-     * classes the verifier refused, "Bad type on operand stack"); with fresh compiles, none.
+     * The system property that turns the reuse of javac's contexts off for the test runs' compiles
+     * ({@link #forRuns}): {@code -Dredyellow.javac.reuseContexts=false}. On by default: with the rule
+     * of {@link ReusedJavac} (a context is never reused by a compile that names a class an earlier
+     * compile on it declared), every reused compile of the 261-feature real-code case gave a fresh
+     * compile's class files and errors, checked one by one ({@link ReuseCheck}); an earlier rule,
+     * which let a compile declare such a class again, had ended 5 of 215 features wrong.
      */
     public static final String REUSE_PROPERTY = "redyellow.javac.reuseContexts";
 
     /**
-     * The compiler of the test runs: {@link #reusingContexts} when {@link #REUSE_PROPERTY} is
-     * {@code true}, else {@code new WorkspaceCompiler(keepFileManager)}.
+     * The compiler of the test runs: {@link #reusingContexts} unless {@link #REUSE_PROPERTY} is
+     * {@code false}, then {@code new WorkspaceCompiler(keepFileManager)}.
      */
     public static WorkspaceCompiler forRuns(boolean keepFileManager) {
         return new WorkspaceCompiler(keepFileManager, false, true);
     }
 
-    /** Whether this compile reuses javac's contexts: always for {@link #reusingContexts}, when asked for {@link #forRuns}. */
+    private static boolean reuseWanted() {
+        return !"false".equalsIgnoreCase(System.getProperty(REUSE_PROPERTY, "true").strip());
+    }
+
+    /** Whether this compile reuses javac's contexts: always for {@link #reusingContexts}, unless told not to for {@link #forRuns}. */
     private boolean reuses() {
-        return reuseContexts || reuseIfAsked && Boolean.getBoolean(REUSE_PROPERTY);
+        return reuseContexts || reuseIfAsked && reuseWanted();
     }
 
     /** How many compiles in this JVM reused a javac context so far (issue 19; tests and benchmarks read it). */
@@ -105,13 +110,18 @@ public final class WorkspaceCompiler {
         return ReusedJavac.shared().counts()[0];
     }
 
+    /** How many compiles in this JVM that could have reused a javac context got a new one (the bench reads it). */
+    public static long compilesInNewContexts() {
+        return ReusedJavac.shared().counts()[1];
+    }
+
     /**
      * Why this JVM's compilers cannot reuse javac's contexts, for the run's log; "" when they can.
      * They then compile as before, with the same results, only slower.
      */
     public static String contextsNotReused() {
-        if (!Boolean.getBoolean(REUSE_PROPERTY)) {
-            return ""; // not asked for: compiles are fresh, as they should be
+        if (!reuseWanted()) {
+            return ""; // told not to: compiles are fresh, as they should be
         }
         String why = ReusedJavac.shared().unavailable();
         return why.isEmpty() ? "" : "javac's contexts are not reused across compiles: " + why;

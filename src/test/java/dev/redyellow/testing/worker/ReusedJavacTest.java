@@ -72,15 +72,49 @@ class ReusedJavacTest {
         assertTrue(errors.get(0).contains("method f in class shop.Y cannot be applied to given types"), errors.get(0));
     }
 
-    /** A feature's test compiled alone (its RED proof), then with its class: the second reuses the context. */
+    /** A feature's test compiled alone (its RED proof, which stops on errors), then with its class: the second reuses the context. */
     @Test
-    void aCompileThatDeclaresAnewWhatTheLastOneDeclaredReusesItsContext() throws IOException {
+    void aCompileThatDeclaresAgainWhatACompileThatStoppedOnErrorsDeclaredReusesItsContext() throws IOException {
         List<String> red = same(ws("red", "shop/VTest.java", "package shop; class VTest { int g() { return V.f(); } }"));
         assertEquals(1, red.size(), red.toString());
         long reusedBefore = ReusedJavac.shared().counts()[0];
         assertEquals(List.of(), same(ws("green", "shop/V.java", "package shop; public class V { public static int f() { return 1; } }",
                 "shop/VTest.java", "package shop; class VTest { int g() { return V.f(); } }")));
-        assertEquals(reusedBefore + 1, ReusedJavac.shared().counts()[0], "VTest is declared anew, so its traces cannot show");
+        assertEquals(reusedBefore + 1, ReusedJavac.shared().counts()[0], "VTest is declared again, and its RED proof wrote nothing");
+    }
+
+    /**
+     * Found on the real-code case (commons-codec's Blake3, compiled twice by one context): a nested
+     * class that reads a constant of its outer class got a second constant-pool entry for the outer
+     * class when the outer class, written by an earlier compile, was declared again in its context. A
+     * class an earlier compile wrote is therefore never declared again in that context: a new one,
+     * with the fresh compiler's bytes.
+     */
+    @Test
+    void aClassAnEarlierCompileWroteIsCompiledAgainInANewContext() throws IOException {
+        String source = "package shop; public final class O { private static final int K = 1;"
+                + " private static final class In { int g() { return K; } } }";
+        same(ws("first", "shop/O.java", source));
+        long[] before = ReusedJavac.shared().counts();
+        same(ws("second", "shop/O.java", source));
+        long[] after = ReusedJavac.shared().counts();
+        assertEquals(before[0], after[0], "not reused");
+        assertEquals(before[1] + 1, after[1], "a new context");
+    }
+
+    /** The same class after a compile of it that stopped on errors: the context is reused, and the bytes are a fresh compile's. */
+    @Test
+    void aClassDeclaredAgainAfterACompileThatStoppedOnErrorsHasTheFreshCompilersBytes() throws IOException {
+        String source = "package shop; public final class O2 { private static final int K = 1; enum E { A, B }"
+                + " private static final class In { int g(E e) { switch (e) { case A: return K; default: return 2; } } }"
+                + " java.util.function.IntSupplier s = () -> K; }";
+        List<String> stopped = same(ws("stopped", "shop/O2.java", source, "shop/O2Test.java",
+                "package shop; class O2Test { Missing m; int g() { return new O2().s.getAsInt(); } }"));
+        assertEquals(1, stopped.size(), stopped.toString());
+        long reusedBefore = ReusedJavac.shared().counts()[0];
+        assertEquals(List.of(), same(ws("again", "shop/O2.java", source, "shop/O2Test.java",
+                "package shop; class O2Test { int g() { return new O2().s.getAsInt(); } }")));
+        assertEquals(reusedBefore + 1, ReusedJavac.shared().counts()[0], "reused");
     }
 
     @Test

@@ -31,26 +31,28 @@ class WorkspaceCompilerTest {
     }
 
     @Test
-    void theRunsCompilerKeepsNoJavacContextBetweenCompilesUnlessAskedFor() throws Exception {
+    void theRunsCompilerReusesJavacContextsUnlessToldNotTo() throws Exception {
         WorkspaceCompiler runs = WorkspaceCompiler.forRuns(false);
-        long before = WorkspaceCompiler.compilesInReusedContexts();
         for (String name : List.of("A", "B", "C", "D")) {
             Path src = Files.createDirectories(ws.resolve(name + "/src/main/java/p"));
             Files.writeString(src.resolve(name + ".java"), "package p; public class " + name + " { }\n");
         }
-        runs.compile(ws.resolve("A"), ws.resolve("A/classes"), List.of());
-        runs.compile(ws.resolve("B"), ws.resolve("B/classes"), List.of());
-        assertEquals(before, WorkspaceCompiler.compilesInReusedContexts(), "fresh compiles by default");
-        if (!WorkspaceCompiler.contextsNotReused().isEmpty() || !ReusedJavac.shared().unavailable().isEmpty()) {
-            return; // this JVM cannot reuse them anyway (no export): nothing more to see
-        }
-        System.setProperty(WorkspaceCompiler.REUSE_PROPERTY, "true");
+        System.setProperty(WorkspaceCompiler.REUSE_PROPERTY, "false");
         try {
-            runs.compile(ws.resolve("C"), ws.resolve("C/classes"), List.of());
-            runs.compile(ws.resolve("D"), ws.resolve("D/classes"), List.of());
-            assertTrue(WorkspaceCompiler.compilesInReusedContexts() > before, "asked for: D compiles in the context C made");
+            long before = WorkspaceCompiler.compilesInReusedContexts();
+            runs.compile(ws.resolve("A"), ws.resolve("A/classes"), List.of());
+            runs.compile(ws.resolve("B"), ws.resolve("B/classes"), List.of());
+            assertEquals(before, WorkspaceCompiler.compilesInReusedContexts(), "told not to: fresh compiles");
+            assertEquals("", WorkspaceCompiler.contextsNotReused(), "nothing to say when reuse is off");
         } finally {
             System.clearProperty(WorkspaceCompiler.REUSE_PROPERTY);
         }
+        if (!ReusedJavac.shared().unavailable().isEmpty()) {
+            return; // this JVM cannot reuse them anyway (no export): nothing more to see
+        }
+        long before = WorkspaceCompiler.compilesInReusedContexts();
+        runs.compile(ws.resolve("C"), ws.resolve("C/classes"), List.of());
+        runs.compile(ws.resolve("D"), ws.resolve("D/classes"), List.of());
+        assertTrue(WorkspaceCompiler.compilesInReusedContexts() > before, "by default D compiles in the context C made");
     }
 }
