@@ -65,12 +65,15 @@ public final class BaseCompile {
             this(snapshot, hash, unchanged, Map.of());
         }
 
-        /** The workspace's Java sources in path order, as {@link WorkspaceCompiler#sources} finds them. */
-        List<Path> sourcesIn(Path workspace) throws IOException {
-            if (javaSources.isEmpty()) {
-                return WorkspaceCompiler.sources(workspace);
+        /**
+         * The workspace's Java sources, {@code /}-separated relative to it, as {@link WorkspaceCompiler#sources}
+         * finds them (in no particular order): the plan's names as they are, else a walk's.
+         */
+        List<String> sourceNamesIn(Path workspace) throws IOException {
+            if (javaSources.isPresent()) {
+                return javaSources.get();
             }
-            return javaSources.get().stream().map(workspace::resolve).sorted().toList();
+            return WorkspaceCompiler.sources(workspace).stream().map(source -> relative(workspace, source)).toList();
         }
     }
 
@@ -141,24 +144,24 @@ public final class BaseCompile {
             return whole(compiler, workspace, classes, classPath, "which files come from the base is not known");
         }
         Base b = base.get();
-        List<Path> all = b.sourcesIn(workspace);
+        // names, not paths: a workspace holds hundreds of base sources, and only its own few need a Path
+        List<String> all = b.sourceNamesIn(workspace);
         Index index = index(b);
         for (String source : index.sources()) {
             if (!b.unchanged().contains(source)) {
                 return whole(compiler, workspace, classes, classPath, "the workspace replaces the base source " + source);
             }
         }
-        for (Path source : all) {
-            if (source.getFileName().toString().equals("module-info.java")) {
+        for (String source : all) {
+            if (source.equals("module-info.java") || source.endsWith("/module-info.java")) {
                 // a module compiles its packages together, in a mode a class folder on the class path is not
-                return whole(compiler, workspace, classes, classPath, "the workspace declares a module ("
-                        + relative(workspace, source) + ")");
+                return whole(compiler, workspace, classes, classPath, "the workspace declares a module (" + source + ")");
             }
         }
         List<Path> own = new ArrayList<>();
-        for (Path source : all) {
-            String relative = relative(workspace, source);
+        for (String relative : all) {
             if (!index.sources().contains(relative)) {
+                Path source = workspace.resolve(relative);
                 own.add(source);
                 String simple = simpleName(source.getFileName().toString(), ".java");
                 if (index.uses(JavaIdentifiers.packageOf(read(source)), simple)) {
@@ -167,6 +170,7 @@ public final class BaseCompile {
                 }
             }
         }
+        own.sort(null); // path order, as a walk gives them to javac
         if (own.size() + index.sources().size() != all.size()) {
             return whole(compiler, workspace, classes, classPath, "a base source is missing from the workspace");
         }
