@@ -29,13 +29,19 @@ class ReusedContextRunsTest extends BothJUnitModes {
 
     // Reuse is on unless told not to (WorkspaceCompiler.REUSE_PROPERTY); said here all the same, in case the
     // JVM running the tests was told otherwise, before BothJUnitModes makes the runners.
+    private static final String GIVEN = System.getProperty(WorkspaceCompiler.REUSE_PROPERTY);
+
     static {
         System.setProperty(WorkspaceCompiler.REUSE_PROPERTY, "true");
     }
 
     @org.junit.jupiter.api.AfterAll
-    static void reuseOffAgain() {
-        System.clearProperty(WorkspaceCompiler.REUSE_PROPERTY);
+    static void reuseAsGiven() {
+        if (GIVEN == null) {
+            System.clearProperty(WorkspaceCompiler.REUSE_PROPERTY);
+        } else {
+            System.setProperty(WorkspaceCompiler.REUSE_PROPERTY, GIVEN);
+        }
     }
 
     private static final String TEST = "src/test/java/tools/TitleTest.java";

@@ -133,9 +133,15 @@ final class ReuseCheck {
             }
         } finally {
             BaseClasses.deleteTree(freshClasses);
-            Files.writeString(folder.resolve("counts.txt"), "reused compiles checked: " + checked.get() + ", differing: "
-                    + differing.get() + "\n");
+            writeCounts();
         }
+    }
+
+    /** The totals in {@code counts.txt}, replaced whole, one thread at a time, so the last writer has the latest. */
+    private synchronized void writeCounts() throws IOException {
+        Path part = Files.createTempFile(folder, "counts", ".part");
+        Files.writeString(part, "reused compiles checked: " + checked.get() + ", differing: " + differing.get() + "\n");
+        Files.move(part, folder.resolve("counts.txt"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static List<String> lines(List<Diagnostic<? extends JavaFileObject>> diagnostics) {

@@ -7,6 +7,7 @@ import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 import com.sun.source.util.TreeScanner;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -30,6 +31,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.tools.DiagnosticCollector;
@@ -91,16 +94,37 @@ final class ReusedJavac {
     private final ReuseCheck check = ReuseCheck.fromProperty();
 
     /**
-     * A context's identity and what earlier compiles on it declared: per simple name of a class (top
-     * level, nested or local), the top-level classes ("p.T") it belongs to, apart for compiles that
-     * wrote class files ({@code classes}) and compiles that stopped on errors before writing any
-     * ({@code stopped}); the packages declared that the class path does not have; and, when
-     * {@link ReuseCheck} is on, the compiles made on it.
+     * A context's identity (its tag, and the javac context the pool last gave for it) and what earlier
+     * compiles on it declared: per simple name of a class (top level, nested or local), the top-level
+     * classes ("p.T") it belongs to, apart for compiles that got as far as lowering or writing a class
+     * ({@code classes}) and compiles that stopped on errors before ({@code stopped}); the packages
+     * declared that the class path does not have; and, when {@link ReuseCheck} is on, the compiles
+     * made on it. The pool drops the least recently used contexts of a slot; a generation whose context
+     * was dropped gets a new one from it, and then forgets what the old one saw.
      */
     private record Generation(String tag, Map<String, Set<String>> classes, Map<String, Set<String>> stopped,
-                              Set<String> packages, List<String> history) {
+                              Set<String> packages, List<String> history, AtomicReference<WeakReference<Object>> context) {
         Generation(String tag) {
-            this(tag, new HashMap<>(), new HashMap<>(), new HashSet<>(), new ArrayList<>());
+            this(tag, new HashMap<>(), new HashMap<>(), new HashSet<>(), new ArrayList<>(), new AtomicReference<>());
+        }
+
+        /**
+         * Notes the javac context a compile got; whether it is the one the generation's earlier compiles
+         * used. One that cannot be read ({@code null}) counts as the same: what the generation knows stays.
+         */
+        boolean sameContext(Object now) {
+            if (now == null) {
+                return true;
+            }
+            WeakReference<Object> last = context.getAndSet(new WeakReference<>(now));
+            if (last != null && last.get() == now) {
+                return true;
+            }
+            classes.clear();
+            stopped.clear();
+            packages.clear();
+            history.clear();
+            return false;
         }
 
         void add(Declared d, boolean wroteClasses) {
@@ -136,9 +160,9 @@ final class ReusedJavac {
 
     /** What one compile's sources declared, as javac parsed them. */
     private record Declared(Map<String, Set<String>> classes, Set<String> topLevel, Set<String> packages,
-                            Set<String> allPackages) {
+                            Set<String> allPackages, AtomicBoolean lowered, AtomicBoolean sameContext) {
         Declared() {
-            this(new HashMap<>(), new HashSet<>(), new HashSet<>(), new HashSet<>());
+            this(new HashMap<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(), new AtomicBoolean(), new AtomicBoolean());
         }
     }
 
@@ -169,6 +193,7 @@ final class ReusedJavac {
     private final Map<String, Set<String>> jarEntries = new ConcurrentHashMap<>();
     private long reused;
     private long fresh;
+    private long redone;
 
     private ReusedJavac() {
         String why = "";
@@ -205,14 +230,13 @@ final class ReusedJavac {
         return unavailable;
     }
 
-    /** How many compiles reused a context, and how many got a new one (for tests and the bench). */
+    /**
+     * How many compiles reused a context, how many got a new one, and how many of those were first
+     * tried on a context and redone because javac's parse showed another class than a file's name
+     * (for tests and the bench).
+     */
     synchronized long[] counts() {
-        return new long[] {reused, fresh};
-    }
-
-    /** Reused compiles checked against fresh ones, and how many differed ({@link ReuseCheck}); null when not asked for. */
-    long[] checks() {
-        return check == null ? null : check.counts();
+        return new long[] {reused, fresh, redone};
     }
 
     /**
@@ -258,7 +282,7 @@ final class ReusedJavac {
         Slot slot = take(key);
         try {
             Generation generation = shadows ? null : reusable(slot, key, used, own, ownPackages);
-            List<String> remembered = check == null ? List.of() : check.remember(sources);
+            List<String> remembered = remember(sources);
             if (generation != null) {
                 DiagnosticCollector<JavaFileObject> held = new DiagnosticCollector<>();
                 Declared declared = new Declared();
@@ -266,11 +290,9 @@ final class ReusedJavac {
                 boolean ok = run(slot, generation, all, classes, held, sources, declared, classPath, remembered, before);
                 // the files were judged by their names; javac's parse must confirm they declare them
                 if (declared.topLevel().containsAll(own) && declared.allPackages().containsAll(ownPackages)) {
-                    count(true);
-                    if (check != null) {
-                        List<Path> made = new ArrayList<>(filesIn(classes));
-                        made.removeAll(before);
-                        check.compare(compiler, all, sources, ok, held.getDiagnostics(), classes, made, history, remembered);
+                    count(declared.sameContext().get() ? Counted.REUSED : Counted.FRESH);
+                    if (check != null && declared.sameContext().get()) {
+                        check(compiler, all, sources, ok, held, classes, before, history, remembered);
                     }
                     held.getDiagnostics().forEach(diagnostics::report);
                     return ok;
@@ -280,11 +302,16 @@ final class ReusedJavac {
                         Files.deleteIfExists(made);
                     }
                 }
+                count(Counted.REDONE);
             }
-            count(false);
+            count(Counted.FRESH);
             generation = new Generation(Integer.toString(slot.nextTag++));
             if (!shadows) {
-                slot.generations.computeIfAbsent(key, k -> new ArrayList<>()).add(generation);
+                List<Generation> known = slot.generations.computeIfAbsent(key, k -> new ArrayList<>());
+                known.add(generation);
+                if (known.size() > CONTEXTS_PER_SLOT) {
+                    known.remove(0); // its context is gone from the pool by now, or soon
+                }
             }
             return run(slot, generation, all, classes, diagnostics, sources, new Declared(), classPath, remembered, before);
         } finally {
@@ -292,11 +319,41 @@ final class ReusedJavac {
         }
     }
 
-    private synchronized void count(boolean reusedContext) {
-        if (reusedContext) {
-            reused++;
-        } else {
-            fresh++;
+    private enum Counted { REUSED, FRESH, REDONE }
+
+    private synchronized void count(Counted what) {
+        switch (what) {
+            case REUSED -> reused++;
+            case FRESH -> fresh++;
+            case REDONE -> redone++;
+        }
+    }
+
+    /** The sources' lines for {@link ReuseCheck}'s records; none when it is off or cannot keep them. */
+    private List<String> remember(List<Path> sources) {
+        if (check == null) {
+            return List.of();
+        }
+        try {
+            return check.remember(sources);
+        } catch (IOException | RuntimeException e) {
+            System.getLogger(ReusedJavac.class.getName()).log(System.Logger.Level.WARNING,
+                    "the check of reused javac contexts could not keep the sources: " + e);
+            return List.of();
+        }
+    }
+
+    /** Compares a reused compile with a fresh one ({@link ReuseCheck}); a check that fails says so and leaves the compile as it was. */
+    private void check(JavaCompiler compiler, List<String> options, List<Path> sources, boolean ok,
+                       DiagnosticCollector<JavaFileObject> held, Path classes, Set<Path> before, List<String> history,
+                       List<String> remembered) {
+        try {
+            List<Path> made = new ArrayList<>(filesIn(classes));
+            made.removeAll(before);
+            check.compare(compiler, options, sources, ok, held.getDiagnostics(), classes, made, history, remembered);
+        } catch (IOException | RuntimeException e) {
+            System.getLogger(ReusedJavac.class.getName()).log(System.Logger.Level.WARNING,
+                    "the check of a reused javac context failed: " + e);
         }
     }
 
@@ -314,6 +371,24 @@ final class ReusedJavac {
 
     private static String qualified(String packageName, String simple) {
         return packageName.isEmpty() ? simple : packageName + "." + simple;
+    }
+
+    /** Whether {@code classes} holds a file that is not in {@code before}; true when that cannot be told. */
+    private static boolean wroteAny(Path classes, Set<Path> before) {
+        try {
+            return !before.containsAll(filesIn(classes));
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** The javac context of {@code task} (the pool's, for a task it made); null when it cannot be read. */
+    private static Object contextOf(JavacTask task) {
+        try {
+            return task.getClass().getMethod("getContext").invoke(task);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Every file under {@code root} (none when it does not exist). */
@@ -335,6 +410,13 @@ final class ReusedJavac {
         slot.files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
         TaskListener names = new TaskListener() {
             @Override
+            public void started(TaskEvent e) {
+                if (e.getKind() == TaskEvent.Kind.GENERATE) {
+                    declared.lowered().set(true);
+                }
+            }
+
+            @Override
             public void finished(TaskEvent e) {
                 if (e.getKind() == TaskEvent.Kind.PARSE && e.getCompilationUnit() != null) {
                     note(e.getCompilationUnit(), declared, classPath);
@@ -344,6 +426,7 @@ final class ReusedJavac {
         InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
             case "withTask" -> {
                 JavacTask task = (JavacTask) args[0];
+                declared.sameContext().set(generation.sameContext(contextOf(task)));
                 task.addTaskListener(names);
                 yield task.call();
             }
@@ -370,9 +453,11 @@ final class ReusedJavac {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("javac's task pool became inaccessible", e);
         } finally {
-            // javac stops before lowering and writing when attribution finds errors, so such a compile
-            // wrote nothing; one that failed while writing (code too large) counts as having written
-            generation.add(declared, succeeded || !before.containsAll(filesIn(classes)));
+            // javac takes each class through attribution, flow, lowering and writing (GENERATE) before the
+            // next, and lowers and writes none once it has an error: a compile that began writing no class
+            // (a RED proof, whose first error is its missing class) lowered none; measured, a compile with
+            // an error gets no GENERATE event (lowering alone failing, without one, is not caught)
+            generation.add(declared, succeeded || declared.lowered().get() || wroteAny(classes, before));
             if (check != null) {
                 generation.history().add("compile:");
                 generation.history().addAll(remembered);

@@ -82,9 +82,11 @@ public final class WorkspaceCompiler {
      * The system property that turns the reuse of javac's contexts off for the test runs' compiles
      * ({@link #forRuns}): {@code -Dredyellow.javac.reuseContexts=false}. On by default: with the rule
      * of {@link ReusedJavac} (a context is never reused by a compile that names a class an earlier
-     * compile on it declared), every reused compile of the 261-feature real-code case gave a fresh
-     * compile's class files and errors, checked one by one ({@link ReuseCheck}); an earlier rule,
-     * which let a compile declare such a class again, had ended 5 of 215 features wrong.
+     * compile on it wrote; a class of a compile that stopped on errors may only be declared again),
+     * every reused compile of the 261-feature real-code case gave a fresh compile's class files and
+     * errors, checked one by one ({@link ReuseCheck}). An earlier rule, which let a compile declare a
+     * written class again, gave other class files there, and had ended 5 of 215 features wrong in a
+     * run that was not repeated.
      */
     public static final String REUSE_PROPERTY = "redyellow.javac.reuseContexts";
 

@@ -71,11 +71,12 @@ class ReuseCheckTest {
     void theSameClassFilesAndErrorsPassAndLeaveNoRecord() throws IOException {
         ReuseCheck check = check();
         List<Path> sources = List.of(source("p/A.java", "package p; public class A { static final int K = 1; static class In { int g() { return K; } } }"),
-                source("p/B.java", "package p; class B { Missing m; }"));
+                source("p/B.java", "package p; class B { int f() { return A.K; } }"));
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Path classes = tmp.resolve("classes");
         List<Path> made = compile(sources, classes, diagnostics);
-        check.compare(javac, OPTIONS, sources, false, diagnostics.getDiagnostics(), classes, made, List.of(),
+        assertEquals(3, made.size(), "A, A$In and B were written, and are compared");
+        check.compare(javac, OPTIONS, sources, true, diagnostics.getDiagnostics(), classes, made, List.of(),
                 check.remember(sources));
         assertArrayEquals(new long[] {1, 0}, check.counts());
         try (var records = Files.list(tmp.resolve("check"))) {

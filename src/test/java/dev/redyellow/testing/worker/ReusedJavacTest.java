@@ -62,14 +62,39 @@ class ReusedJavacTest {
         assertTrue(errors.get(0).startsWith("shop/B.java:1: cannot find symbol"), errors.get(0));
     }
 
+    /** A file whose error comes first (by path), so its compile stops before writing any class. */
+    private static final String[] STOPS = {"shop/Err.java", "package shop; class Err { Missing m; }"};
+
+    private static String[] with(String[] more, String... files) {
+        String[] all = java.util.Arrays.copyOf(files, files.length + more.length);
+        System.arraycopy(more, 0, all, files.length, more.length);
+        return all;
+    }
+
+    /** Declared again after a compile that stopped on errors, in the same context: the new signature is the one seen. */
     @Test
     void aChangedClassIsSeenWithItsNewSignature() throws IOException {
-        assertEquals(List.of(), same(ws("a", "shop/Y.java", "package shop; public class Y { public static int f() { return 1; } }",
-                "shop/Z.java", "package shop; class Z { int g() { return Y.f(); } }")));
+        assertEquals(1, same(ws("a", with(STOPS, "shop/Y.java", "package shop; public class Y { public static int f() { return 1; } }",
+                "shop/Z.java", "package shop; class Z { int g() { return Y.f(); } }"))).size());
+        long reusedBefore = ReusedJavac.shared().counts()[0];
         List<String> errors = same(ws("b", "shop/Y.java", "package shop; public class Y { public static int f(int x) { return x; } }",
                 "shop/Z.java", "package shop; class Z { int g() { return Y.f(); } }"));
+        assertEquals(reusedBefore + 1, ReusedJavac.shared().counts()[0], "reused");
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).contains("method f in class shop.Y cannot be applied to given types"), errors.get(0));
+    }
+
+    /** A compile that wrote a class before its error (javac writes each class before attributing the next): no reuse for that class. */
+    @Test
+    void aClassWrittenByACompileThatThenFailedIsCompiledAgainInANewContext() throws IOException {
+        List<String> failed = same(ws("a", "shop/A1.java", "package shop; public class A1 { public static int f() { return 1; } }",
+                "shop/B1.java", "package shop; class B1 { int g() { return A1.f() + missing(); } }"));
+        assertEquals(1, failed.size(), failed.toString());
+        long[] before = ReusedJavac.shared().counts();
+        assertEquals(List.of(), same(ws("b", "shop/A1.java", "package shop; public class A1 { public static int f() { return 2; } }")));
+        long[] after = ReusedJavac.shared().counts();
+        assertEquals(before[0], after[0], "not reused");
+        assertEquals(before[1] + 1, after[1], "a new context");
     }
 
     /** A feature's test compiled alone (its RED proof, which stops on errors), then with its class: the second reuses the context. */
@@ -119,18 +144,24 @@ class ReusedJavacTest {
 
     @Test
     void aClassDeclaredAnewWithoutItsFormerNestedClassHasNone() throws IOException {
-        same(ws("a", "shop/W.java", "package shop; public class W { public static class In { } public static int f() { return 1; } }",
-                "shop/WTest.java", "package shop; class WTest { W.In in; }"));
+        same(ws("a", with(STOPS, "shop/W.java", "package shop; public class W { public static class In { } public static int f() { return 1; } }",
+                "shop/WTest.java", "package shop; class WTest { W.In in; }")));
+        long reusedBefore = ReusedJavac.shared().counts()[0];
         List<String> errors = same(ws("b", "shop/W.java", "package shop; public class W { public static int f() { return 1; } }",
                 "shop/WTest.java", "package shop; import shop.W.In; class WTest { W.In in; In other; }"));
+        assertEquals(reusedBefore + 1, ReusedJavac.shared().counts()[0], "reused");
         assertFalse(errors.isEmpty());
     }
 
     /** A file that does not declare the class its name says: javac's parse shows it, and the compile is redone afresh. */
     @Test
     void aFileNotDeclaringItsNamesClassIsCompiledInANewContext() throws IOException {
-        same(ws("a", "shop/U.java", "package shop; public class U { public static class In { public static int k() { return 2; } } }"));
+        same(ws("a", with(STOPS, "shop/U.java", "package shop; public class U { public static class In { public static int k() { return 2; } } }")));
+        long[] before = ReusedJavac.shared().counts();
         List<String> errors = same(ws("b", "shop/U.java", "package shop; class NotU { int g() { return shop.U.In.k(); } }"));
+        long[] after = ReusedJavac.shared().counts();
+        assertEquals(before[2] + 1, after[2], "tried on the context, then redone");
+        assertEquals(before[0], after[0], "not counted as reused");
         assertEquals(List.of("shop/U.java:1: package shop.U does not exist"), errors);
     }
 

@@ -37,6 +37,7 @@ class WorkspaceCompilerTest {
             Path src = Files.createDirectories(ws.resolve(name + "/src/main/java/p"));
             Files.writeString(src.resolve(name + ".java"), "package p; public class " + name + " { }\n");
         }
+        String given = System.getProperty(WorkspaceCompiler.REUSE_PROPERTY);
         System.setProperty(WorkspaceCompiler.REUSE_PROPERTY, "false");
         try {
             long before = WorkspaceCompiler.compilesInReusedContexts();
@@ -47,12 +48,18 @@ class WorkspaceCompilerTest {
         } finally {
             System.clearProperty(WorkspaceCompiler.REUSE_PROPERTY);
         }
-        if (!ReusedJavac.shared().unavailable().isEmpty()) {
-            return; // this JVM cannot reuse them anyway (no export): nothing more to see
+        try {
+            if (!ReusedJavac.shared().unavailable().isEmpty()) {
+                return; // this JVM cannot reuse them anyway (no export): nothing more to see
+            }
+            long before = WorkspaceCompiler.compilesInReusedContexts();
+            runs.compile(ws.resolve("C"), ws.resolve("C/classes"), List.of());
+            runs.compile(ws.resolve("D"), ws.resolve("D/classes"), List.of());
+            assertTrue(WorkspaceCompiler.compilesInReusedContexts() > before, "by default D compiles in the context C made");
+        } finally {
+            if (given != null) {
+                System.setProperty(WorkspaceCompiler.REUSE_PROPERTY, given); // as the JVM running the tests was told
+            }
         }
-        long before = WorkspaceCompiler.compilesInReusedContexts();
-        runs.compile(ws.resolve("C"), ws.resolve("C/classes"), List.of());
-        runs.compile(ws.resolve("D"), ws.resolve("D/classes"), List.of());
-        assertTrue(WorkspaceCompiler.compilesInReusedContexts() > before, "by default D compiles in the context C made");
     }
 }
