@@ -43,6 +43,40 @@ public final class ClusterMember implements AutoCloseable {
     private volatile boolean stopping;
     private volatile HazelcastInstance instance;
 
+    /** A member's folder in the temporary folder is named so, and holds its process id in {@link #OWNER_FILE}. */
+    static final String FOLDER_PREFIX = "redyellow-worker-";
+    static final String OWNER_FILE = "owner.pid";
+
+    /**
+     * Deletes the folders that members killed without a chance to clean up (kill -9, a crash) left in
+     * {@code temp}: those whose owner process is gone. A folder without an owner file, or whose owner
+     * lives (or whose id a new process has taken), is left as it is. Returns how many were deleted.
+     */
+    static int removeLeftovers(Path temp) {
+        int removed = 0;
+        try (var folders = Files.newDirectoryStream(temp, FOLDER_PREFIX + "*")) {
+            for (Path folder : folders) {
+                Path owner = folder.resolve(OWNER_FILE);
+                try {
+                    if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(owner)) {
+                        continue;
+                    }
+                    long pid = Long.parseLong(Files.readString(owner).strip());
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        continue;
+                    }
+                    new RunFolder(folder).delete();
+                    removed++;
+                } catch (IOException | NumberFormatException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "left the folder " + folder + " as it is: " + e);
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not look for folders of killed members in " + temp + ": " + e);
+        }
+        return removed;
+    }
+
     private ClusterMember(TestRunners runners, Path workDir, int slots) {
         this.runners = runners;
         this.workDir = workDir;
@@ -60,7 +94,10 @@ public final class ClusterMember implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "no " + ClusterSettings.SECRET_ENV
                     + ": this worker accepts loopback members only");
         }
-        ClusterMember member = new ClusterMember(runners, Files.createTempDirectory("redyellow-worker-"), slots);
+        Path folder = Files.createTempDirectory(FOLDER_PREFIX);
+        removeLeftovers(folder.getParent());
+        Files.writeString(folder.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
+        ClusterMember member = new ClusterMember(runners, folder, slots);
         try {
             member.instance = Hazelcast.newHazelcastInstance(MemberConfig.of(settings, MemberConfig.WORKER, slots,
                     Map.of(MemberConfig.NODE, member)));
