@@ -262,6 +262,14 @@ public final class RealCodeBench {
                 compile[compile.length / 2], compile[Math.min(compile.length - 1, (int) Math.ceil(0.95 * compile.length) - 1)],
                 compile.length, shared.length, shared.length == 0 ? "-" : Long.toString(shared[shared.length / 2]),
                 whole.length, whole.length == 0 ? "-" : Long.toString(whole[whole.length / 2]));
+        long[] reusing = all.stream().filter(t -> t.newContexts() == 0).mapToLong(PhaseTimes::compileMillis).sorted().toArray();
+        long[] making = all.stream().filter(t -> t.newContexts() > 0).mapToLong(PhaseTimes::compileMillis).sorted().toArray();
+        if (making.length > 0) {
+            // where the median comes from: a compile on a class path no earlier compile had pays for a new context
+            out.printf(Locale.ROOT, "  %-46s median %d ms over %d runs whose compiles reused javac contexts, %d ms over %d"
+                            + " that made a new one%n", "", reusing.length == 0 ? 0 : reusing[reusing.length / 2],
+                    reusing.length, making[making.length / 2], making.length);
+        }
     }
 
     private void compare(RealJavaProject project, PlainMavenBuild.Result plain, Cycle cycle, Cycle rerun, Cycle allEdges,

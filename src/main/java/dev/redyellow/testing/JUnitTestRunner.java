@@ -75,15 +75,17 @@ public final class JUnitTestRunner implements TestRunner {
             deleteTree(reports);
             mavenBuildFolder(request.workspace());
             Path launcher = console.path();
+            long contextsBefore = WorkspaceCompiler.newContextsOnThisThread();
             BaseCompile.Result compiled = baseCompile.compile(compiler, request.workspace(), classes, List.of(launcher),
                     baseOf(request));
+            int newContexts = (int) (WorkspaceCompiler.newContextsOnThisThread() - contextsBefore);
             WorkspaceCompiler.Compilation compilation = compiled.compilation();
             say(request.output(), compileLine(compiled));
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while compiling " + request.workspace());
             }
             if (!compilation.succeeded()) {
-                phases.ran(PhaseTimes.compiledOnly(millisSince(started), compiled.shared()));
+                phases.ran(PhaseTimes.compiledOnly(millisSince(started), compiled.shared()).withNewContexts(newContexts));
                 return JUnitVerdict.compileError(compilation.errors(), request.output(), results);
             }
             if (compilation.sources() == 0) {
@@ -104,7 +106,7 @@ public final class JUnitTestRunner implements TestRunner {
             ProcessResult process = processes.run(new ProcessSpec(command, request.workspace(), Map.of(), left),
                     request.output());
             phases.ran(new PhaseTimes((compiledAt - started) / 1_000_000, millisSince(compiledAt), true,
-                    compiled.shared()));
+                    compiled.shared(), newContexts));
             return outcome(process, reports.resolve(REPORT), settings, results);
         } catch (ProcessStartException e) {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, e.getMessage(), "");

@@ -82,6 +82,7 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
         // Compiled here, in the host: javac is then made fast by one JIT, the host's, instead of
         // by each worker's, and the worker's JIT works for the tests alone.
         long compileStarted = System.nanoTime();
+        long contextsBefore = WorkspaceCompiler.newContextsOnThisThread();
         Path home = worker.home();
         WorkspaceCompiler.Compilation compilation;
         BaseCompile.Result compiled;
@@ -96,6 +97,7 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, "could not compile the workspace: " + e, "");
         }
         long compileMillis = (System.nanoTime() - compileStarted) / 1_000_000;
+        int newContexts = (int) (WorkspaceCompiler.newContextsOnThisThread() - contextsBefore);
         JUnitTestRunner.say(output, JUnitTestRunner.compileLine(compiled));
         if (Thread.interrupted()) {
             pool.giveBack(worker, loan.giveBack(), settings.runsPerWorker());
@@ -103,7 +105,7 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
         }
         if (!compilation.succeeded() || compilation.sources() == 0 || System.nanoTime() >= deadline) {
             pool.giveBack(worker, loan.giveBack(), settings.runsPerWorker());
-            phases.ran(PhaseTimes.compiledOnly(compileMillis, compiled.shared()));
+            phases.ran(PhaseTimes.compiledOnly(compileMillis, compiled.shared()).withNewContexts(newContexts));
             if (!compilation.succeeded()) {
                 return JUnitVerdict.compileError(compilation.errors(), output, results);
             }
@@ -136,7 +138,7 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
         pool.giveBack(worker, tested.recycle().isEmpty() ? notEmpty : tested.recycle(), settings.runsPerWorker());
         WorkerReply reply = new WorkerReply(compilation.sources(), List.of(), compileMillis, tested.testMillis(),
                 tested.cases(), tested.containerFailed(), tested.problem(), tested.recycle(), tested.restored());
-        phases.ran(new PhaseTimes(compileMillis, reply.testMillis(), true, compiled.shared()));
+        phases.ran(new PhaseTimes(compileMillis, reply.testMillis(), true, compiled.shared(), newContexts));
         return verdict(reply, worker, output, results, tail);
     }
 

@@ -2,6 +2,8 @@ package dev.redyellow.testing;
 
 import dev.redyellow.exec.ProcessRunner;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,12 +18,14 @@ abstract class BothJUnitModes {
     static Path cache;
     static JUnitTestRunner perRun;
     static WarmJUnitRunner warm;
+    /** The phase times of every run of either runner, in the order the runs told them. */
+    static final List<PhaseTimes> phases = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void createRunners() {
         JUnitConsoleJar console = new JUnitConsoleJar(List.of(cache));
-        perRun = new JUnitTestRunner(new ProcessRunner(), console);
-        warm = new WarmJUnitRunner(new WarmWorkerPool(console));
+        perRun = new JUnitTestRunner(new ProcessRunner(), console, phases::add);
+        warm = new WarmJUnitRunner(new WarmWorkerPool(console), phases::add);
     }
 
     @AfterAll

@@ -68,11 +68,13 @@ class ReusedContextRunsTest extends BothJUnitModes {
                 """.formatted(name, body);
     }
 
-    private record Ran(TestResult result, String output) {
+    /** What a run gave, and how many new javac contexts its compile made (its phase times). */
+    private record Ran(TestResult result, String output, int newContexts) {
     }
 
     private static Ran run(TestRunner runner, WorkspaceFactory factory, String feature, String test, Map<String, String> files)
             throws Exception {
+        phases.clear();
         WorkspacePlan plan = factory.plan(feature, "1", List.of(FileSet.ofText(files)));
         plan.materialise();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -83,8 +85,9 @@ class ReusedContextRunsTest extends BothJUnitModes {
         };
         TestResult result = runner.run(new TestRequest(plan.root(), new TestSettings.JUnit(120), List.of(test), out, feature,
                 plan.baseFiles()));
+        assertEquals(1, phases.size(), "one run, one report of its phase times");
         synchronized (bytes) {
-            return new Ran(result, bytes.toString(StandardCharsets.UTF_8));
+            return new Ran(result, bytes.toString(StandardCharsets.UTF_8), phases.get(0).newContexts());
         }
     }
 
@@ -104,6 +107,7 @@ class ReusedContextRunsTest extends BothJUnitModes {
             Ran red = run(runner, factory, "title", TEST, Map.of(TEST, titleTest));
             assertEquals(TestOutcome.COMPILE_ERROR, red.result().outcome(), red.output());
             assertTrue(red.result().detail().contains("cannot find symbol"), red.result().detail());
+            assertTrue(red.newContexts() >= 1, "the first compile on this base's class path makes a context: " + red);
 
             long reusedBefore = WorkspaceCompiler.compilesInReusedContexts();
             Ran green = run(runner, factory, "title", TEST, Map.of("src/main/java/tools/Title.java", TITLE, TEST, titleTest));
@@ -111,6 +115,7 @@ class ReusedContextRunsTest extends BothJUnitModes {
             assertEquals(reusedBefore + 1, WorkspaceCompiler.compilesInReusedContexts(),
                     "the attempt declares TitleTest again, which its RED proof did not write: it reuses the proof's context");
             assertFalse(green.output().contains("not reused"), green.output());
+            assertEquals(0, green.newContexts(), "its phase times say it made no context");
 
             Ran words = run(runner, factory, "words", WORDS_TEST, Map.of("src/main/java/tools/Words.java", """
                     package tools;
@@ -130,6 +135,7 @@ class ReusedContextRunsTest extends BothJUnitModes {
             assertTrue(other.result().detail().contains("Title"), other.result().detail());
             assertEquals(reusedBefore, WorkspaceCompiler.compilesInReusedContexts(),
                     "OtherTest names Title, which an earlier compile wrote: it gets a context of its own");
+            assertEquals(1, other.newContexts(), "and its phase times say so");
         }
     }
 }

@@ -321,10 +321,21 @@ final class ReusedJavac {
 
     private enum Counted { REUSED, FRESH, REDONE }
 
+    /** Per thread, as {@code counts()[1]}: a test run's compile is done on its own thread. */
+    private static final ThreadLocal<long[]> MADE_BY_THREAD = ThreadLocal.withInitial(() -> new long[1]);
+
+    /** How many compiles on this thread got a new context so far (any instance; read as a difference). */
+    static long newContextsOnThisThread() {
+        return MADE_BY_THREAD.get()[0];
+    }
+
     private synchronized void count(Counted what) {
         switch (what) {
             case REUSED -> reused++;
-            case FRESH -> fresh++;
+            case FRESH -> {
+                fresh++;
+                MADE_BY_THREAD.get()[0]++;
+            }
             case REDONE -> redone++;
         }
     }

@@ -118,6 +118,14 @@ public final class WorkspaceCompiler {
     }
 
     /**
+     * How many compiles on the calling thread got a new javac context so far, where one could have
+     * been reused: a test run reads the difference around its compile ({@link dev.redyellow.testing.PhaseTimes}).
+     */
+    public static long newContextsOnThisThread() {
+        return ReusedJavac.newContextsOnThisThread();
+    }
+
+    /**
      * Why this JVM's compilers cannot reuse javac's contexts, for the run's log; "" when they can.
      * They then compile as before, with the same results, only slower.
      */
