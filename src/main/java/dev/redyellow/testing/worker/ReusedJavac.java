@@ -64,8 +64,9 @@ import javax.tools.StandardLocation;
  * no identifier it uses may be the simple name of a class (top level, nested or local) that an earlier
  * compile on the context wrote; one that an earlier compile declared and stopped on errors may only
  * be declared again, by a top-level class of this compile (by its file's name, confirmed by javac's
- * parse, else the compile is redone in a new context); it must not use a part of the name of a
- * package an earlier compile declared that the class path lacks, unless it declares that package too;
+ * parse, else the compile is redone in a new context); it must not use every part of the name of
+ * a package an earlier compile declared that the class path lacks, or of a package around it that the
+ * class path has no folder of (a package is named by its whole name), unless it declares that package too;
  * and none of its files may be a class the class path has, a module or a package declaration. Any
  * other compile gets a new context (as fast as a fresh compile). So a feature's attempt reuses its
  * RED proof's context, unrelated features share contexts, and a second attempt after one that
@@ -150,7 +151,8 @@ final class ReusedJavac {
                 }
             }
             for (String p : packages) {
-                if (!ownPackages.contains(p) && !Collections.disjoint(List.of(p.split("\\.")), used)) {
+                // source names a package by its whole qualified name, each part an identifier
+                if (!ownPackages.contains(p) && used.containsAll(List.of(p.split("\\.")))) {
                     return false;
                 }
             }
@@ -478,13 +480,24 @@ final class ReusedJavac {
 
     /**
      * Notes what a parsed unit declares that a later compile on the same context could meet: its
-     * classes' simple names with their top-level class, and its package when the class path lacks it.
+     * classes' simple names with their top-level class, and its package when the class path lacks it, with
+     * the packages around it that the class path has no folder of.
      */
     private void note(CompilationUnitTree unit, Declared declared, List<Path> classPath) {
         String packageName = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
         declared.allPackages().add(packageName);
         if (!packageName.isEmpty() && !hasPackage(classPath, packageName)) {
             declared.packages().add(packageName);
+            // javac marks the packages around a declared one as existing too: those the class path has no
+            // folder of exist only by this compile (one it has a folder of exists as soon as a compile
+            // reads a class under it, fresh context or not)
+            for (int dot = packageName.lastIndexOf('.'); dot > 0; dot = packageName.lastIndexOf('.', dot - 1)) {
+                String enclosing = packageName.substring(0, dot);
+                if (hasFolder(classPath, enclosing)) {
+                    break;
+                }
+                declared.packages().add(enclosing);
+            }
         }
         for (var type : unit.getTypeDecls()) {
             if (type instanceof ClassTree top) {
@@ -546,6 +559,18 @@ final class ReusedJavac {
         String file = (packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/") + simpleName + ".class";
         for (Path entry : classPath) {
             if (Files.isDirectory(entry) ? Files.isRegularFile(entry.resolve(file)) : jarEntries(entry).contains(file)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an entry of the class path has a folder for {@code packageName}, classes in it or not. */
+    private boolean hasFolder(List<Path> classPath, String packageName) {
+        String folder = packageName.replace('.', '/') + "/";
+        for (Path entry : classPath) {
+            if (Files.isDirectory(entry) ? Files.isDirectory(entry.resolve(folder)) : jarEntries(entry).stream().anyMatch(
+                    name -> name.startsWith(folder))) {
                 return true;
             }
         }

@@ -173,6 +173,32 @@ class ReusedJavacTest {
         assertEquals(List.of("other/J.java:1: package fresh.only does not exist"), packageGone);
     }
 
+    /**
+     * A package is named by its whole name: a compile that uses only part of a former compile's new
+     * package's name reuses the context, and one naming it, or a package around it that the class
+     * path has no folder of, gets a new one; each as a fresh compile.
+     */
+    @Test
+    void aCompileNamingOnlyPartOfAFormerCompilesNewPackageReusesItsContext() throws IOException {
+        List<Path> classPath = List.of(baseClasses, tmp.resolve("part"));
+        sameOn(classPath, ws("a", "shop/sub/deep/N.java", "package shop.sub.deep; public class N { Missing m; }"));
+        long reused = ReusedJavac.shared().counts()[0];
+        sameOn(classPath, ws("b", "other/K.java", "package other; class K { int deep; Object o = new shop.Base(); }"));
+        assertEquals(reused + 1, ReusedJavac.shared().counts()[0], "shop and deep name no new package: reused");
+        reused = ReusedJavac.shared().counts()[0];
+        assertEquals(List.of("other/J.java:1: package shop.sub does not exist"),
+                sameOn(classPath, ws("c", "other/J.java", "package other; import shop.sub.*; class J { }")));
+        assertEquals(reused, ReusedJavac.shared().counts()[0], "shop.sub, which the class path has no folder of, is named");
+        // the first context is the only one that saw shop.sub.deep declared
+        sameOn(classPath, ws("a2", "shop/sub/deep/N.java", "package shop.sub.deep; public class N { Missing m; }"));
+        reused = ReusedJavac.shared().counts()[0];
+        assertEquals(List.of("other/L.java:1: package shop.sub.deep does not exist"),
+                sameOn(classPath, ws("d", "other/L.java", "package other; import shop.sub.deep.*; class L { }")));
+        assertEquals(reused, ReusedJavac.shared().counts()[0], "shop.sub.deep is named");
+        sameOn(classPath, ws("e", "other/S.java", "package other; import shop.*; class S { Base b; }"));
+        assertEquals(reused + 1, ReusedJavac.shared().counts()[0], "shop is the class path's: reused");
+    }
+
     /** The other trace: a former compile's nested class changes the error for its qualified name. */
     @Test
     void aNestedClassOfAFormerCompileIsNotSeen() throws IOException {
@@ -226,9 +252,11 @@ class ReusedJavacTest {
         assertEquals(before[1] + 4, after[1]);
     }
 
-    private void sameOn(List<Path> classPath, Path ws) throws IOException {
-        assertEquals(fresh.compile(ws, tmp.resolve("fresh-" + ws.getFileName()), classPath).errors(),
-                reusing.compile(ws, ws.resolve(".redyellow/reused"), classPath).errors());
+    /** As {@link #same}, on {@code classPath}: the same errors; the errors. */
+    private List<String> sameOn(List<Path> classPath, Path ws) throws IOException {
+        List<String> errors = fresh.compile(ws, tmp.resolve("fresh-" + ws.getFileName()), classPath).errors();
+        assertEquals(errors, reusing.compile(ws, ws.resolve(".redyellow/reused"), classPath).errors());
+        return errors;
     }
 
     @Test
