@@ -35,6 +35,11 @@ final class JavaIdentifiers {
         return Header.of(source).packageName();
     }
 
+    /** What a source imports on demand ({@code import p.*;}, not static): packages, or classes' member types. */
+    static Set<String> onDemandImports(String source) {
+        return Header.of(source).onDemand();
+    }
+
     /** The packages whose classes a source sees by simple name: its own and those it imports on demand. */
     static Set<String> packagesSeen(String source) {
         Header header = Header.of(source);

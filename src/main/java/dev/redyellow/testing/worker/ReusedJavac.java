@@ -65,8 +65,11 @@ import javax.tools.StandardLocation;
  * compile on the context wrote; one that an earlier compile declared and stopped on errors may only
  * be declared again, by a top-level class of this compile (by its file's name, confirmed by javac's
  * parse, else the compile is redone in a new context); it must not use every part of the name of
- * a package an earlier compile declared that the class path lacks, or of a package around it that the
- * class path has no folder of (a package is named by its whole name), unless it declares that package too;
+ * a package an earlier compile declared that the class path lacks, or of a package around it without
+ * classes of its own (javac makes those exist too; a package is named by its whole name), unless it
+ * declares that package or one inside it (which makes it exist in a fresh compile as well); it must
+ * not import on demand a package without classes on the class path or in the JDK (a precaution: a
+ * context where an earlier compile read a class under it may take it as existing);
  * and none of its files may be a class the class path has, a module or a package declaration. Any
  * other compile gets a new context (as fast as a fresh compile). So a feature's attempt reuses its
  * RED proof's context, unrelated features share contexts, and a second attempt after one that
@@ -151,13 +154,24 @@ final class ReusedJavac {
                 }
             }
             for (String p : packages) {
-                // source names a package by its whole qualified name, each part an identifier
-                if (!ownPackages.contains(p) && used.containsAll(List.of(p.split("\\.")))) {
+                // a compile declaring p or a package inside it makes p exist itself, before any import
+                // or name is resolved, fresh context or not; source names a package by its whole
+                // qualified name, each part an identifier
+                if (!declaresIn(ownPackages, p) && used.containsAll(List.of(p.split("\\.")))) {
                     return false;
                 }
             }
             return true;
         }
+    }
+
+    private static boolean declaresIn(Set<String> ownPackages, String p) {
+        for (String own : ownPackages) {
+            if (own.equals(p) || own.startsWith(p + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What one compile's sources declared, as javac parsed them. */
@@ -193,6 +207,8 @@ final class ReusedJavac {
     private final Deque<Slot> idle = new ArrayDeque<>();
     /** Per jar (path, size, time): the packages it has classes in, and its class files. */
     private final Map<String, Set<String>> jarEntries = new ConcurrentHashMap<>();
+    /** Per class path (entries with their stamps) and package: whether it has classes there. */
+    private final Map<String, Boolean> packages = new ConcurrentHashMap<>();
     private long reused;
     private long fresh;
     private long redone;
@@ -256,6 +272,7 @@ final class ReusedJavac {
         Set<String> own = new HashSet<>();
         Set<String> ownPackages = new HashSet<>();
         boolean shadows = false;
+        Set<String> onDemand = new HashSet<>();
         for (Path source : sources) {
             String text = read(source);
             Set<String> identifiers = new HashSet<>();
@@ -273,6 +290,15 @@ final class ReusedJavac {
             // annotations): such a compile gets a context no later compile uses
             if (packageName.equals(JavaIdentifiers.UNSURE) || simple.equals("module-info") || simple.equals("package-info")
                     || hasClass(classPath, packageName, simple)) {
+                shadows = true;
+            }
+            onDemand.addAll(JavaIdentifiers.onDemandImports(text));
+        }
+        for (String imported : onDemand) {
+            // `import p.*` fails where p has no classes and does not exist; an earlier compile on a context
+            // may have made it exist (by reading or declaring a class under it): a precaution, no such
+            // case was seen to differ
+            if (!declaresIn(ownPackages, imported) && !hasPackage(classPath, imported) && !systemPackage(imported)) {
                 shadows = true;
             }
         }
@@ -488,14 +514,12 @@ final class ReusedJavac {
         declared.allPackages().add(packageName);
         if (!packageName.isEmpty() && !hasPackage(classPath, packageName)) {
             declared.packages().add(packageName);
-            // javac marks the packages around a declared one as existing too: those the class path has no
-            // folder of exist only by this compile (one it has a folder of exists as soon as a compile
-            // reads a class under it, fresh context or not)
-            for (int dot = packageName.lastIndexOf('.'); dot > 0; dot = packageName.lastIndexOf('.', dot - 1)) {
-                String enclosing = packageName.substring(0, dot);
-                if (hasFolder(classPath, enclosing)) {
-                    break;
-                }
+        }
+        // javac marks the packages around a declared one as existing too; one without classes of its own
+        // exists in a fresh compile only if that compile meets something under it
+        for (int dot = packageName.lastIndexOf('.'); dot > 0; dot = packageName.lastIndexOf('.', dot - 1)) {
+            String enclosing = packageName.substring(0, dot);
+            if (!hasPackage(classPath, enclosing)) {
                 declared.packages().add(enclosing);
             }
         }
@@ -565,19 +589,23 @@ final class ReusedJavac {
         return false;
     }
 
-    /** Whether an entry of the class path has a folder for {@code packageName}, classes in it or not. */
-    private boolean hasFolder(List<Path> classPath, String packageName) {
-        String folder = packageName.replace('.', '/') + "/";
-        for (Path entry : classPath) {
-            if (Files.isDirectory(entry) ? Files.isDirectory(entry.resolve(folder)) : jarEntries(entry).stream().anyMatch(
-                    name -> name.startsWith(folder))) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether a module of the running JDK, which javac compiles against, has classes in {@code packageName}. */
+    private static boolean systemPackage(String packageName) {
+        return SystemPackages.ALL.contains(packageName);
     }
 
+    private static final class SystemPackages {
+        static final Set<String> ALL = java.lang.module.ModuleFinder.ofSystem().findAll().stream()
+                .flatMap(module -> module.descriptor().packages().stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether an entry of the class path has classes in {@code packageName} (entries do not change: see the class comment). */
     private boolean hasPackage(List<Path> classPath, String packageName) {
+        String key = stamps(classPath) + "\0" + classPath + "\0" + packageName;
+        return packages.computeIfAbsent(key, k -> listsPackage(classPath, packageName));
+    }
+
+    private boolean listsPackage(List<Path> classPath, String packageName) {
         String folder = packageName.replace('.', '/');
         for (Path entry : classPath) {
             if (Files.isDirectory(entry)) {

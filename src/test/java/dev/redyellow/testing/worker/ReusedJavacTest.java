@@ -175,8 +175,8 @@ class ReusedJavacTest {
 
     /**
      * A package is named by its whole name: a compile that uses only part of a former compile's new
-     * package's name reuses the context, and one naming it, or a package around it that the class
-     * path has no folder of, gets a new one; each as a fresh compile.
+     * package's name reuses the context, and one naming it, or a package around it without classes of
+     * its own, gets a new one; each as a fresh compile.
      */
     @Test
     void aCompileNamingOnlyPartOfAFormerCompilesNewPackageReusesItsContext() throws IOException {
@@ -185,18 +185,36 @@ class ReusedJavacTest {
         long reused = ReusedJavac.shared().counts()[0];
         sameOn(classPath, ws("b", "other/K.java", "package other; class K { int deep; Object o = new shop.Base(); }"));
         assertEquals(reused + 1, ReusedJavac.shared().counts()[0], "shop and deep name no new package: reused");
-        reused = ReusedJavac.shared().counts()[0];
+        sameOn(classPath, ws("e", "other/S.java", "package other; import shop.*; class S { Base b; }"));
+        assertEquals(reused + 2, ReusedJavac.shared().counts()[0], "shop has classes on the class path: reused");
         assertEquals(List.of("other/J.java:1: package shop.sub does not exist"),
-                sameOn(classPath, ws("c", "other/J.java", "package other; import shop.sub.*; class J { }")));
-        assertEquals(reused, ReusedJavac.shared().counts()[0], "shop.sub, which the class path has no folder of, is named");
-        // the first context is the only one that saw shop.sub.deep declared
-        sameOn(classPath, ws("a2", "shop/sub/deep/N.java", "package shop.sub.deep; public class N { Missing m; }"));
-        reused = ReusedJavac.shared().counts()[0];
+                sameOn(classPath, ws("c", "other/J.java", "package other; class J { shop.sub.Missing m; }")));
+        assertEquals(reused + 2, ReusedJavac.shared().counts()[0], "shop.sub, which has no classes, is named");
         assertEquals(List.of("other/L.java:1: package shop.sub.deep does not exist"),
                 sameOn(classPath, ws("d", "other/L.java", "package other; import shop.sub.deep.*; class L { }")));
-        assertEquals(reused, ReusedJavac.shared().counts()[0], "shop.sub.deep is named");
-        sameOn(classPath, ws("e", "other/S.java", "package other; import shop.*; class S { Base b; }"));
-        assertEquals(reused + 1, ReusedJavac.shared().counts()[0], "shop is the class path's: reused");
+        assertEquals(reused + 2, ReusedJavac.shared().counts()[0], "shop.sub.deep is named");
+        sameOn(classPath, ws("f", "shop/sub/T.java", "package shop.sub; class T { shop.sub.deep.N n; }"));
+    }
+
+    /**
+     * A package with no classes of its own exists once a compile has declared or read a class under it;
+     * in a fresh compile it exists only if that compile meets one. Compiles that name such a package
+     * get a context of their own.
+     */
+    @Test
+    void aPackageWithoutClassesOfItsOwnIsAsAFreshCompileFindsIt() throws IOException {
+        Path libClasses = tmp.resolve("lib-classes");
+        assertEquals(List.of(), fresh.compile(ws("lib", "lib/util/Tool.java", "package lib.util; public class Tool { }"),
+                libClasses, List.of()).errors());
+        List<Path> classPath = List.of(libClasses);
+        sameOn(classPath, ws("a", "lib/extra/N.java", "package lib.extra; public class N { Missing m; }"));
+        assertEquals(List.of("other/K.java:1: package lib does not exist"),
+                sameOn(classPath, ws("b", "other/K.java", "package other; import lib.*; class K { }")));
+        sameOn(classPath, ws("c", "other/K2.java", "package other; class K2 { lib.Missing m; }"));
+        sameOn(classPath, ws("d", "other/R.java", "package other; class R { lib.util.Tool t; }"));
+        assertEquals(List.of("other/K3.java:1: package lib does not exist"),
+                sameOn(classPath, ws("e", "other/K3.java", "package other; import lib.*; class K3 { }")),
+                "after a compile that read lib.util.Tool");
     }
 
     /** The other trace: a former compile's nested class changes the error for its qualified name. */
