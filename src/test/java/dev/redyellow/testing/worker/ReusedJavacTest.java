@@ -197,6 +197,21 @@ class ReusedJavacTest {
     }
 
     /**
+     * A package part outside the Basic Multilingual Plane, which the identifier scan does not read as a
+     * name: the declaring compile's header cannot be read either, so its context serves no later compile.
+     */
+    @Test
+    void aPackagePartOutsideTheBasicPlaneCountsAsNamed() throws IOException {
+        String part = new String(Character.toChars(0x1D4B3)); // a letter, a Java identifier of two chars
+        List<Path> classPath = List.of(baseClasses, tmp.resolve("plane"));
+        sameOn(classPath, ws("a", "shop/" + part + "/N.java", "package shop." + part + "; public class N { Missing m; }"));
+        long reused = ReusedJavac.shared().counts()[0];
+        assertEquals(List.of("other/K.java:1: package shop." + part + " does not exist"),
+                sameOn(classPath, ws("b", "other/K.java", "package other; class K { shop." + part + ".Missing m; }")));
+        assertEquals(reused, ReusedJavac.shared().counts()[0], "a new context");
+    }
+
+    /**
      * A package with no classes of its own exists once a compile has declared or read a class under it;
      * in a fresh compile it exists only if that compile meets one. Compiles that name such a package
      * get a context of their own.
