@@ -506,8 +506,8 @@ final class ReusedJavac {
 
     /**
      * Notes what a parsed unit declares that a later compile on the same context could meet: its
-     * classes' simple names with their top-level class, and its package when the class path lacks it, with
-     * the packages around it that the class path has no folder of.
+     * classes' simple names with their top-level class, its package when the class path lacks it, and the
+     * packages around it that have no classes of their own on the class path.
      */
     private void note(CompilationUnitTree unit, Declared declared, List<Path> classPath) {
         String packageName = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
