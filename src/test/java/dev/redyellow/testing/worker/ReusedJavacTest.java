@@ -201,7 +201,7 @@ class ReusedJavacTest {
      * name: the declaring compile's header cannot be read either, so its context serves no later compile.
      */
     @Test
-    void aPackagePartOutsideTheBasicPlaneCountsAsNamed() throws IOException {
+    void aCompileDeclaringAPackagePartOutsideTheBasicPlaneServesNoLaterCompile() throws IOException {
         String part = new String(Character.toChars(0x1D4B3)); // a letter, a Java identifier of two chars
         List<Path> classPath = List.of(baseClasses, tmp.resolve("plane"));
         sameOn(classPath, ws("a", "shop/" + part + "/N.java", "package shop." + part + "; public class N { Missing m; }"));
