@@ -210,6 +210,7 @@ public final class RealCodeBench {
             List<PhaseTimes> times = java.util.Collections.synchronizedList(new ArrayList<>());
             long reusedBefore = WorkspaceCompiler.compilesInReusedContexts();
             long newBefore = WorkspaceCompiler.compilesInNewContexts();
+            Map<String, Long> whyBefore = WorkspaceCompiler.newContextReasons();
             try (RunStreams streams = new RunStreams(folder.path());
                  TestRunners runners = runners(times::add)) {
                 RunOptions options = new RunOptions(workers, folder.path(), false, ManualDecisions.NOBODY, streams,
@@ -229,6 +230,14 @@ public final class RealCodeBench {
             long fresh = WorkspaceCompiler.compilesInNewContexts() - newBefore;
             if (reused + fresh > 0) {
                 out.printf(Locale.ROOT, "  %-46s %d compiles reused one, %d got a new one%n", "javac contexts:", reused, fresh);
+                StringBuilder why = new StringBuilder();
+                WorkspaceCompiler.newContextReasons().forEach((reason, n) -> {
+                    long inCycle = n - whyBefore.getOrDefault(reason, 0L);
+                    if (inCycle > 0) {
+                        why.append(why.length() == 0 ? "" : ", ").append(inCycle).append(' ').append(reason);
+                    }
+                });
+                out.printf(Locale.ROOT, "  %-46s %s%n", "new contexts, why:", why);
             }
             out.flush();
             return cycle;

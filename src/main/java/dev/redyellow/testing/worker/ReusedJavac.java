@@ -212,6 +212,10 @@ final class ReusedJavac {
     private long reused;
     private long fresh;
     private long redone;
+    /** Per reason, how many compiles got a new context ({@link #newContextReasons()}). */
+    private final Map<NewContext, Long> freshBy = new java.util.EnumMap<>(NewContext.class);
+    /** The keys (options, class path and its stamps) of every compile so far in this JVM. */
+    private final Set<String> keysSeen = ConcurrentHashMap.newKeySet();
 
     private ReusedJavac() {
         String why = "";
@@ -255,6 +259,42 @@ final class ReusedJavac {
      */
     synchronized long[] counts() {
         return new long[] {reused, fresh, redone};
+    }
+
+    /** Why a compile got a new context, not a reused one. */
+    enum NewContext {
+        /** No earlier compile in this JVM had its options and class path. */
+        NEW_CLASS_PATH("class path not seen before"),
+        /** One had, but on a compiler slot busy at the time, or its context was forgotten since. */
+        NOT_ON_THIS_SLOT("known on another slot or forgotten"),
+        /** Every context this slot keeps for the class path met a trace of an earlier compile. */
+        REFUSED("refused by every kept context"),
+        /** The compile may leave what no later compile should meet (a module or package declaration, ...). */
+        OWN("a context of its own"),
+        /** The JDK pool had dropped the context it was to reuse. */
+        DROPPED("dropped by the pool"),
+        /** javac's parse showed another class than a file's name: the compile was redone. */
+        REDONE("redone after the parse");
+
+        private final String words;
+
+        NewContext(String words) {
+            this.words = words;
+        }
+
+        /** The reason in words, for the bench. */
+        String words() {
+            return words;
+        }
+    }
+
+    /** How many compiles got a new context so far, per reason (the bench prints differences). */
+    synchronized Map<NewContext, Long> newContextReasons() {
+        Map<NewContext, Long> copy = new java.util.EnumMap<>(NewContext.class);
+        for (NewContext why : NewContext.values()) {
+            copy.put(why, freshBy.getOrDefault(why, 0L));
+        }
+        return copy;
     }
 
     /**
@@ -307,9 +347,13 @@ final class ReusedJavac {
         all.add(String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()));
         String key = String.join("\0", all) + "\0" + stamps(classPath);
         Set<Path> before = filesIn(classes);
+        boolean seen = !keysSeen.add(key);
         Slot slot = take(key);
         try {
             Generation generation = shadows ? null : reusable(slot, key, used, own, ownPackages);
+            NewContext why = shadows ? NewContext.OWN
+                    : !slot.generations.getOrDefault(key, List.of()).isEmpty() ? NewContext.REFUSED
+                    : seen ? NewContext.NOT_ON_THIS_SLOT : NewContext.NEW_CLASS_PATH;
             List<String> remembered = remember(sources);
             if (generation != null) {
                 DiagnosticCollector<JavaFileObject> held = new DiagnosticCollector<>();
@@ -318,7 +362,11 @@ final class ReusedJavac {
                 boolean ok = run(slot, generation, all, classes, held, sources, declared, classPath, remembered, before);
                 // the files were judged by their names; javac's parse must confirm they declare them
                 if (declared.topLevel().containsAll(own) && declared.allPackages().containsAll(ownPackages)) {
-                    count(declared.sameContext().get() ? Counted.REUSED : Counted.FRESH);
+                    if (declared.sameContext().get()) {
+                        count(Counted.REUSED);
+                    } else {
+                        count(NewContext.DROPPED);
+                    }
                     if (check != null && declared.sameContext().get()) {
                         check(compiler, all, sources, ok, held, classes, before, history, remembered);
                     }
@@ -331,8 +379,9 @@ final class ReusedJavac {
                     }
                 }
                 count(Counted.REDONE);
+                why = NewContext.REDONE;
             }
-            count(Counted.FRESH);
+            count(why);
             generation = new Generation(Integer.toString(slot.nextTag++));
             if (!shadows) {
                 List<Generation> known = slot.generations.computeIfAbsent(key, k -> new ArrayList<>());
@@ -347,7 +396,7 @@ final class ReusedJavac {
         }
     }
 
-    private enum Counted { REUSED, FRESH, REDONE }
+    private enum Counted { REUSED, REDONE }
 
     /** Per thread, as {@code counts()[1]}: a test run's compile is done on its own thread. */
     private static final ThreadLocal<long[]> MADE_BY_THREAD = ThreadLocal.withInitial(() -> new long[1]);
@@ -360,12 +409,14 @@ final class ReusedJavac {
     private synchronized void count(Counted what) {
         switch (what) {
             case REUSED -> reused++;
-            case FRESH -> {
-                fresh++;
-                MADE_BY_THREAD.get()[0]++;
-            }
             case REDONE -> redone++;
         }
+    }
+
+    private synchronized void count(NewContext why) {
+        fresh++;
+        freshBy.merge(why, 1L, Long::sum);
+        MADE_BY_THREAD.get()[0]++;
     }
 
     /** The sources' lines for {@link ReuseCheck}'s records; none when it is off or cannot keep them. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -115,6 +116,16 @@ public final class WorkspaceCompiler {
     /** How many compiles in this JVM that could have reused a javac context got a new one (the bench reads it). */
     public static long compilesInNewContexts() {
         return ReusedJavac.shared().counts()[1];
+    }
+
+    /**
+     * How many compiles in this JVM got a new javac context so far, per reason in words (in a fixed
+     * order; the bench prints a cycle's differences).
+     */
+    public static Map<String, Long> newContextReasons() {
+        Map<String, Long> words = new java.util.LinkedHashMap<>();
+        ReusedJavac.shared().newContextReasons().forEach((why, n) -> words.put(why.words(), n));
+        return words;
     }
 
     /**

@@ -285,6 +285,27 @@ class ReusedJavacTest {
         assertEquals(before[1] + 4, after[1]);
     }
 
+    /** Each new context is counted under its reason, which the bench prints (where the compile median comes from). */
+    @Test
+    void everyNewContextIsCountedUnderItsReason() throws IOException {
+        List<Path> path = List.of(baseClasses, tmp.resolve("reasons"));
+        Map<ReusedJavac.NewContext, Long> before = ReusedJavac.shared().newContextReasons();
+        sameOn(path, ws("a", "shop/A.java", "package shop; public class A { }"));
+        assertEquals(1, grew(before, ReusedJavac.NewContext.NEW_CLASS_PATH), "a class path no compile had");
+        sameOn(path, ws("b", "shop/B.java", "package shop; class B { A a; }"));
+        assertEquals(1, grew(before, ReusedJavac.NewContext.REFUSED), "B uses A, which the only context wrote");
+        sameOn(path, ws("c", "shop/package-info.java", "@Deprecated package shop;", "shop/C.java", "package shop; class C { }"));
+        assertEquals(1, grew(before, ReusedJavac.NewContext.OWN), "a package declaration");
+        long[] counts = ReusedJavac.shared().counts();
+        sameOn(path, ws("d", "shop/D.java", "package shop; class D { }"));
+        assertEquals(counts[0] + 1, ReusedJavac.shared().counts()[0], "D meets no trace: reused, counted under no reason");
+        assertEquals(1, grew(before, ReusedJavac.NewContext.NEW_CLASS_PATH), "still one");
+    }
+
+    private static long grew(Map<ReusedJavac.NewContext, Long> before, ReusedJavac.NewContext why) {
+        return ReusedJavac.shared().newContextReasons().get(why) - before.get(why);
+    }
+
     /** As {@link #same}, on {@code classPath}: the same errors; the errors. */
     private List<String> sameOn(List<Path> classPath, Path ws) throws IOException {
         List<String> errors = fresh.compile(ws, tmp.resolve("fresh-" + ws.getFileName()), classPath).errors();
