@@ -237,7 +237,9 @@ public final class RealCodeBench {
                         why.append(why.length() == 0 ? "" : ", ").append(inCycle).append(' ').append(reason);
                     }
                 });
-                out.printf(Locale.ROOT, "  %-46s %s%n", "new contexts, why:", why);
+                if (fresh > 0) {
+                    out.printf(Locale.ROOT, "  %-46s %s%n", "new contexts, why:", why);
+                }
             }
             out.flush();
             return cycle;

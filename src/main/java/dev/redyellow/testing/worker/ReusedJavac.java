@@ -22,6 +22,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -213,9 +214,19 @@ final class ReusedJavac {
     private long fresh;
     private long redone;
     /** Per reason, how many compiles got a new context ({@link #newContextReasons()}). */
-    private final Map<NewContext, Long> freshBy = new java.util.EnumMap<>(NewContext.class);
-    /** The keys (options, class path and its stamps) of every compile so far in this JVM. */
-    private final Set<String> keysSeen = ConcurrentHashMap.newKeySet();
+    private final Map<NewContext, Long> freshBy = new EnumMap<>(NewContext.class);
+    /**
+     * The keys (options, class path and its stamps) a context was kept for on some slot, the most
+     * recent {@link #KEYS_REMEMBERED}: only to tell the reasons apart.
+     */
+    private final Set<String> keysKept = Collections.newSetFromMap(Collections.synchronizedMap(
+            new LinkedHashMap<String, Boolean>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > KEYS_REMEMBERED;
+                }
+            }));
+    private static final int KEYS_REMEMBERED = 4096;
 
     private ReusedJavac() {
         String why = "";
@@ -263,17 +274,21 @@ final class ReusedJavac {
 
     /** Why a compile got a new context, not a reused one. */
     enum NewContext {
-        /** No earlier compile in this JVM had its options and class path. */
-        NEW_CLASS_PATH("class path not seen before"),
-        /** One had, but on a compiler slot busy at the time, or its context was forgotten since. */
-        NOT_ON_THIS_SLOT("known on another slot or forgotten"),
+        /** No context was kept for its options and class path before (the first compile on a class path). */
+        NEW_CLASS_PATH("first context for its class path"),
+        /** One was, but on a compiler slot busy at the time, or this slot has forgotten it since. */
+        NOT_ON_THIS_SLOT("kept on another slot or forgotten"),
         /** Every context this slot keeps for the class path met a trace of an earlier compile. */
         REFUSED("refused by every kept context"),
-        /** The compile may leave what no later compile should meet (a module or package declaration, ...). */
+        /**
+         * The compile gets a context no other compile uses: it declares a module or a package, names a
+         * class the class path has, has a package name that cannot be read for sure, or imports on
+         * demand a package without classes (see {@link #compile}).
+         */
         OWN("a context of its own"),
         /** The JDK pool had dropped the context it was to reuse. */
         DROPPED("dropped by the pool"),
-        /** javac's parse showed another class than a file's name: the compile was redone. */
+        /** javac's parse showed another class or package than a file's name and place: the compile was redone. */
         REDONE("redone after the parse");
 
         private final String words;
@@ -290,7 +305,7 @@ final class ReusedJavac {
 
     /** How many compiles got a new context so far, per reason (the bench prints differences). */
     synchronized Map<NewContext, Long> newContextReasons() {
-        Map<NewContext, Long> copy = new java.util.EnumMap<>(NewContext.class);
+        Map<NewContext, Long> copy = new EnumMap<>(NewContext.class);
         for (NewContext why : NewContext.values()) {
             copy.put(why, freshBy.getOrDefault(why, 0L));
         }
@@ -347,13 +362,10 @@ final class ReusedJavac {
         all.add(String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()));
         String key = String.join("\0", all) + "\0" + stamps(classPath);
         Set<Path> before = filesIn(classes);
-        boolean seen = !keysSeen.add(key);
         Slot slot = take(key);
         try {
             Generation generation = shadows ? null : reusable(slot, key, used, own, ownPackages);
-            NewContext why = shadows ? NewContext.OWN
-                    : !slot.generations.getOrDefault(key, List.of()).isEmpty() ? NewContext.REFUSED
-                    : seen ? NewContext.NOT_ON_THIS_SLOT : NewContext.NEW_CLASS_PATH;
+            NewContext why = whyNew(shadows, slot, key);
             List<String> remembered = remember(sources);
             if (generation != null) {
                 DiagnosticCollector<JavaFileObject> held = new DiagnosticCollector<>();
@@ -386,6 +398,7 @@ final class ReusedJavac {
             if (!shadows) {
                 List<Generation> known = slot.generations.computeIfAbsent(key, k -> new ArrayList<>());
                 known.add(generation);
+                keysKept.add(key);
                 if (known.size() > CONTEXTS_PER_SLOT) {
                     known.remove(0); // its context is gone from the pool by now, or soon
                 }
@@ -397,6 +410,17 @@ final class ReusedJavac {
     }
 
     private enum Counted { REUSED, REDONE }
+
+    /** Why a compile that reuses no context (as {@code slot} found none for {@code key}) gets a new one. */
+    private NewContext whyNew(boolean shadows, Slot slot, String key) {
+        if (shadows) {
+            return NewContext.OWN;
+        }
+        if (!slot.generations.getOrDefault(key, List.of()).isEmpty()) {
+            return NewContext.REFUSED;
+        }
+        return keysKept.contains(key) ? NewContext.NOT_ON_THIS_SLOT : NewContext.NEW_CLASS_PATH;
+    }
 
     /** Per thread, as {@code counts()[1]}: a test run's compile is done on its own thread. */
     private static final ThreadLocal<long[]> MADE_BY_THREAD = ThreadLocal.withInitial(() -> new long[1]);

@@ -113,7 +113,7 @@ public final class WorkspaceCompiler {
         return ReusedJavac.shared().counts()[0];
     }
 
-    /** How many compiles in this JVM that could have reused a javac context got a new one (the bench reads it). */
+    /** How many compiles in this JVM that reuse contexts got a new one, for whatever reason (the bench reads it). */
     public static long compilesInNewContexts() {
         return ReusedJavac.shared().counts()[1];
     }
@@ -129,8 +129,9 @@ public final class WorkspaceCompiler {
     }
 
     /**
-     * How many compiles on the calling thread got a new javac context so far, where one could have
-     * been reused: a test run reads the difference around its compile ({@link dev.redyellow.testing.PhaseTimes}).
+     * How many compiles on the calling thread got a new javac context so far, for whatever reason
+     * ({@link #newContextReasons()}): a test run reads the difference around its compile
+     * ({@link dev.redyellow.testing.PhaseTimes}).
      */
     public static long newContextsOnThisThread() {
         return ReusedJavac.newContextsOnThisThread();

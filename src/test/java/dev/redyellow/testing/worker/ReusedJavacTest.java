@@ -290,6 +290,7 @@ class ReusedJavacTest {
     void everyNewContextIsCountedUnderItsReason() throws IOException {
         List<Path> path = List.of(baseClasses, tmp.resolve("reasons"));
         Map<ReusedJavac.NewContext, Long> before = ReusedJavac.shared().newContextReasons();
+        long freshBefore = ReusedJavac.shared().counts()[1];
         sameOn(path, ws("a", "shop/A.java", "package shop; public class A { }"));
         assertEquals(1, grew(before, ReusedJavac.NewContext.NEW_CLASS_PATH), "a class path no compile had");
         sameOn(path, ws("b", "shop/B.java", "package shop; class B { A a; }"));
@@ -300,6 +301,13 @@ class ReusedJavacTest {
         sameOn(path, ws("d", "shop/D.java", "package shop; class D { }"));
         assertEquals(counts[0] + 1, ReusedJavac.shared().counts()[0], "D meets no trace: reused, counted under no reason");
         assertEquals(1, grew(before, ReusedJavac.NewContext.NEW_CLASS_PATH), "still one");
+        sameOn(path, ws("e", "shop/E.java", "package shop; class F { }"));
+        assertEquals(1, grew(before, ReusedJavac.NewContext.REDONE), "E.java declares F: tried on D's context, then redone");
+        long reasons = 0;
+        for (ReusedJavac.NewContext why : ReusedJavac.NewContext.values()) {
+            reasons += grew(before, why);
+        }
+        assertEquals(ReusedJavac.shared().counts()[1] - freshBefore, reasons, "every new context has one reason");
     }
 
     private static long grew(Map<ReusedJavac.NewContext, Long> before, ReusedJavac.NewContext why) {
