@@ -230,14 +230,14 @@ public final class RealCodeBench {
             long fresh = WorkspaceCompiler.compilesInNewContexts() - newBefore;
             if (reused + fresh > 0) {
                 out.printf(Locale.ROOT, "  %-46s %d compiles reused one, %d got a new one%n", "javac contexts:", reused, fresh);
-                StringBuilder why = new StringBuilder();
-                WorkspaceCompiler.newContextReasons().forEach((reason, n) -> {
-                    long inCycle = n - whyBefore.getOrDefault(reason, 0L);
-                    if (inCycle > 0) {
-                        why.append(why.length() == 0 ? "" : ", ").append(inCycle).append(' ').append(reason);
-                    }
-                });
                 if (fresh > 0) {
+                    StringBuilder why = new StringBuilder();
+                    WorkspaceCompiler.newContextReasons().forEach((reason, n) -> {
+                        long inCycle = n - whyBefore.getOrDefault(reason, 0L);
+                        if (inCycle > 0) {
+                            why.append(why.length() == 0 ? "" : ", ").append(inCycle).append(' ').append(reason);
+                        }
+                    });
                     out.printf(Locale.ROOT, "  %-46s %s%n", "new contexts, why:", why);
                 }
             }

@@ -212,7 +212,6 @@ final class ReusedJavac {
     private final Map<String, Boolean> packages = new ConcurrentHashMap<>();
     private long reused;
     private long fresh;
-    private long redone;
     /** Per reason, how many compiles got a new context ({@link #newContextReasons()}). */
     private final Map<NewContext, Long> freshBy = new EnumMap<>(NewContext.class);
     /**
@@ -269,7 +268,7 @@ final class ReusedJavac {
      * (for tests and the bench).
      */
     synchronized long[] counts() {
-        return new long[] {reused, fresh, redone};
+        return new long[] {reused, fresh, freshBy.getOrDefault(NewContext.REDONE, 0L)};
     }
 
     /** Why a compile got a new context, not a reused one. */
@@ -365,7 +364,6 @@ final class ReusedJavac {
         Slot slot = take(key);
         try {
             Generation generation = shadows ? null : reusable(slot, key, used, own, ownPackages);
-            NewContext why = whyNew(shadows, slot, key);
             List<String> remembered = remember(sources);
             if (generation != null) {
                 DiagnosticCollector<JavaFileObject> held = new DiagnosticCollector<>();
@@ -375,7 +373,7 @@ final class ReusedJavac {
                 // the files were judged by their names; javac's parse must confirm they declare them
                 if (declared.topLevel().containsAll(own) && declared.allPackages().containsAll(ownPackages)) {
                     if (declared.sameContext().get()) {
-                        count(Counted.REUSED);
+                        countReused();
                     } else {
                         count(NewContext.DROPPED);
                     }
@@ -390,10 +388,9 @@ final class ReusedJavac {
                         Files.deleteIfExists(made);
                     }
                 }
-                count(Counted.REDONE);
-                why = NewContext.REDONE;
             }
-            count(why);
+            // asked before the new generation joins the slot's: a refusal is told by the ones already there
+            count(generation != null ? NewContext.REDONE : whyNew(shadows, slot, key));
             generation = new Generation(Integer.toString(slot.nextTag++));
             if (!shadows) {
                 List<Generation> known = slot.generations.computeIfAbsent(key, k -> new ArrayList<>());
@@ -408,8 +405,6 @@ final class ReusedJavac {
             giveBack(slot);
         }
     }
-
-    private enum Counted { REUSED, REDONE }
 
     /** Why a compile that reuses no context (as {@code slot} found none for {@code key}) gets a new one. */
     private NewContext whyNew(boolean shadows, Slot slot, String key) {
@@ -430,11 +425,8 @@ final class ReusedJavac {
         return MADE_BY_THREAD.get()[0];
     }
 
-    private synchronized void count(Counted what) {
-        switch (what) {
-            case REUSED -> reused++;
-            case REDONE -> redone++;
-        }
+    private synchronized void countReused() {
+        reused++;
     }
 
     private synchronized void count(NewContext why) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,7 +124,7 @@ public final class WorkspaceCompiler {
      * order; the bench prints a cycle's differences).
      */
     public static Map<String, Long> newContextReasons() {
-        Map<String, Long> words = new java.util.LinkedHashMap<>();
+        Map<String, Long> words = new LinkedHashMap<>();
         ReusedJavac.shared().newContextReasons().forEach((why, n) -> words.put(why.words(), n));
         return words;
     }
