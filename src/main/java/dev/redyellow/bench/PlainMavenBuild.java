@@ -32,6 +32,12 @@ final class PlainMavenBuild {
             return c != null && c.failures() == 0 && c.errors() == 0 && c.tests() - c.skipped() > 0;
         }
 
+        /** Whether a test of the class failed or erred; false for a class the build ran no test of. */
+        boolean failed(String testClass) {
+            Counts c = classes.get(testClass);
+            return c != null && (c.failures() > 0 || c.errors() > 0);
+        }
+
         int tests() {
             return classes.values().stream().mapToInt(Counts::tests).sum();
         }

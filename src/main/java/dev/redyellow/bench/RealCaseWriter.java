@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 /**
  * Writes a {@link RealJavaProject} two ways: as a RedYellow manifest with its base, tests and
  * replayed attempts, and as a plain Maven project of the same final sources whose Surefire runs the
- * features' own test classes, so both can be timed on the same code.
+ * classes of every feature's test files, as RedYellow hands them all to JUnit (its own test classes,
+ * and the others its tests brought along: Codec's PhoneticEnginePerformanceTest comes with
+ * PhoneticEngineTest), so both can be timed on the same code and the same tests.
  */
 public final class RealCaseWriter {
 
@@ -49,8 +51,9 @@ public final class RealCaseWriter {
                   <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.2</version>
                     <configuration>
                       <testFailureIgnore>true</testFailureIgnore>
-                      <!-- Codec's largest test allocates what the heap allows unless it is bounded: it then skips itself. -->
-                      <argLine>-Xmx1g</argLine>
+                      <!-- Codec's largest test allocates what the heap allows unless it is bounded: it then skips itself.
+                           The case's test JVMs get the same heap (workerHeapMb). -->
+                      <argLine>-Xmx%dm</argLine>
                       <includes>
             %s
                       </includes>
@@ -60,6 +63,13 @@ public final class RealCaseWriter {
               </build>
             </project>
             """;
+
+    /**
+     * The heap of every JVM that runs the case's tests, the plain build's and RedYellow's alike: the
+     * same tests then meet the same limit on both sides (Lang's ExtendedMessageFormatTest took 24 s in
+     * a fresh JVM with 256 MiB, RedYellow's default, against 13 s with 1 GiB).
+     */
+    static final int HEAP_MB = 1024;
 
     private final RealJavaProject project;
 
@@ -103,7 +113,7 @@ public final class RealCaseWriter {
         manifest.put("version", 1);
         manifest.put("name", name);
         manifest.put("base", "base/");
-        manifest.put("test", Map.of("kind", "junit", "timeoutSeconds", 120));
+        manifest.put("test", Map.of("kind", "junit", "timeoutSeconds", 120, "workerHeapMb", HEAP_MB));
         manifest.put("implementer", Map.of("kind", "replay"));
         manifest.put("review", Map.of("kind", "auto"));
         manifest.put("maxAttempts", 3);
@@ -143,10 +153,10 @@ public final class RealCaseWriter {
     /** The Maven build of the project: the plain build runs it, and the case's base holds it as a project's root does. */
     private String pom() {
         Map<String, SourceFile> files = project.index().files();
-        String includes = project.units().stream().flatMap(u -> u.ownTests().stream())
+        String includes = project.units().stream().flatMap(u -> u.testFiles().stream())
                 .map(t -> "            <include>" + files.get(t).path().replace(".java", ".class") + "</include>")
                 .collect(Collectors.joining("\n"));
-        return POM.formatted(includes);
+        return POM.formatted(HEAP_MB, includes);
     }
 
     /**

@@ -88,7 +88,8 @@ final class RealCodeVerdicts {
         StringBuilder differ = new StringBuilder();
         int differing = 0;
         for (RealJavaProject.Unit unit : project.units()) {
-            boolean passes = unit.ownTests().stream().allMatch(plain::passed);
+            // as RedYellow's run of the feature: its own tests pass, and no other class of its test files fails
+            boolean passes = unit.ownTests().stream().allMatch(plain::passed) && unit.testFiles().stream().noneMatch(plain::failed);
             passing += passes ? 1 : 0;
             FeatureOutcome o = halfById.get(unit.id());
             if (o != null && o.green() != passes) {

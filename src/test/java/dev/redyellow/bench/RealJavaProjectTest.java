@@ -11,6 +11,7 @@ import dev.redyellow.bench.RealJavaProject.Unit;
 import dev.redyellow.manifest.Feature;
 import dev.redyellow.manifest.Manifest;
 import dev.redyellow.manifest.ManifestLoader;
+import dev.redyellow.manifest.TestSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,6 +168,7 @@ class RealJavaProjectTest {
         Map<String, Unit> units = byId(project);
         for (Feature f : half.features()) {
             assertEquals(units.get(f.id()).declared(), Set.copyOf(f.dependsOn()));
+            assertEquals(RealCaseWriter.HEAP_MB, ((TestSettings.JUnit) f.test()).workerHeapMb(), "the plain build's heap");
             assertEquals(units.get(f.id()).testFiles().stream().map(t -> "src/test/java/" + t.replace('.', '/') + ".java")
                     .collect(Collectors.toSet()), f.tests().paths());
         }
@@ -179,7 +181,9 @@ class RealJavaProjectTest {
         writer.writeMavenProject(dir.resolve("plain"));
         String pom = Files.readString(dir.resolve("plain/pom.xml"));
         assertTrue(pom.contains("<include>p/ATest.class</include>") && pom.contains("<include>q/FTest.class</include>"), pom);
-        assertFalse(pom.contains("TestSupport"), "a helper is compiled, not run");
+        // every class of a feature's test files, as RedYellow hands them all to JUnit (a helper without tests runs none)
+        assertTrue(pom.contains("<include>p/TestSupport.class</include>"), pom);
+        assertTrue(pom.contains("<argLine>-Xmx" + RealCaseWriter.HEAP_MB + "m</argLine>"), pom);
         assertTrue(Files.isRegularFile(dir.resolve("plain/src/main/java/p/Helper.java")));
     }
 

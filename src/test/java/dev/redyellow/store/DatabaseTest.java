@@ -110,7 +110,22 @@ class DatabaseTest {
                     return r.getInt(1) + " " + r.getInt(2) + " " + r.getInt(3);
                 }
             }));
+            // no index by an input's name: each entry's insert would rewrite most of its pages
+            assertEquals(List.of(), database.read(c -> indexesOf(c, "cache_inputs")));
         }
+    }
+
+    private static List<String> indexesOf(java.sql.Connection c, String table) throws java.sql.SQLException {
+        List<String> names = new java.util.ArrayList<>();
+        try (var query = c.prepareStatement("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY name")) {
+            query.setString(1, table);
+            try (ResultSet r = query.executeQuery()) {
+                while (r.next()) {
+                    names.add(r.getString(1));
+                }
+            }
+        }
+        return names;
     }
 
     @Test
