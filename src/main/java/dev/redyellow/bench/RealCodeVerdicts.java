@@ -88,8 +88,7 @@ final class RealCodeVerdicts {
         StringBuilder differ = new StringBuilder();
         int differing = 0;
         for (RealJavaProject.Unit unit : project.units()) {
-            // as RedYellow's run of the feature: its own tests pass, and no other class of its test files fails
-            boolean passes = unit.ownTests().stream().allMatch(plain::passed) && unit.testFiles().stream().noneMatch(plain::failed);
+            boolean passes = plainPasses(unit, plain);
             passing += passes ? 1 : 0;
             FeatureOutcome o = halfById.get(unit.id());
             if (o != null && o.green() != passes) {
@@ -121,6 +120,14 @@ final class RealCodeVerdicts {
             String text = detail(o);
             out.printf(Locale.ROOT, "  %-36s %s%n", o.id(), text.length() > 240 ? text.substring(0, 240) + "..." : text);
         }
+    }
+
+    /**
+     * Whether the plain build passes {@code unit} as RedYellow's run of it would: its own test classes
+     * pass, and no other class of its test files (all of which RedYellow hands to JUnit) fails.
+     */
+    static boolean plainPasses(RealJavaProject.Unit unit, PlainMavenBuild.Result plain) {
+        return unit.ownTests().stream().allMatch(plain::passed) && unit.testFiles().stream().noneMatch(plain::failed);
     }
 
     /** The features among {@code unit}'s true dependencies, itself and transitively, that accepted a wrong first attempt. */
