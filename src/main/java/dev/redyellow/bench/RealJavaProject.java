@@ -44,7 +44,8 @@ public final class RealJavaProject {
      * @param classes     the main classes that have their own test (usually one)
      * @param mainFiles   the main files it writes (qualified names)
      * @param testFiles   its test files (its own tests first)
-     * @param ownTests    the test classes that are its own tests (they must pass for its plain verdict; the plain build runs all of {@code testFiles})
+     * @param ownTests    the test classes that are its own tests (they must pass for its plain verdict;
+     *                    the plain build runs all of {@code testFiles})
      * @param trueDeps    the features its code or tests need (ids)
      * @param declared    the part of {@code trueDeps} the manifest declares
      * @param wrongFirst  the mutated text of its first class, when its first attempt is wrong

@@ -137,7 +137,8 @@ public final class Schema {
             // so each entry's transaction rewrote most of the index: a cycle of 533 test runs spent
             // about 30 s more wall and 23 s more system CPU caching than with no cache, and the same
             // rows in a copy of the table took 40.9 s to insert with it against 3.0 s without. Its one
-            // reader, "Invalidate file" (the cache view, `cache invalidate --file`), scans instead (0.1 s over those 510,547 rows).
+            // reader, "Invalidate file" (the cache view, `cache invalidate --file`), scans instead
+            // (0.1 s over those 510,547 rows).
             new Migration(7, "cache inputs without the index by name", List.of(
                     "DROP INDEX IF EXISTS cache_inputs_by_name")));
 

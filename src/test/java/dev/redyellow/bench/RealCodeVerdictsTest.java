@@ -21,7 +21,8 @@ class RealCodeVerdictsTest {
 
     @Test
     void aFeaturePassesWhenItsOwnTestsPassAndItsHelperRanNoTest() {
-        PlainMavenBuild.Result result = plain(Map.of("p.ATest", new Counts(3, 0, 0, 1), "p.APerformanceTest", new Counts(2, 0, 0, 0)));
+        PlainMavenBuild.Result result = plain(Map.of("p.ATest", new Counts(3, 0, 0, 1),
+                "p.APerformanceTest", new Counts(2, 0, 0, 0)));
         assertFalse(result.failed("p.TestSupport"), "no report: the helper ran no test, it did not fail");
         assertFalse(result.failed("p.ATest"), "a skipped test is no failure");
         assertTrue(RealCodeVerdicts.plainPasses(UNIT, result));
@@ -29,10 +30,12 @@ class RealCodeVerdictsTest {
 
     @Test
     void anotherClassOfItsTestFilesFailingFailsTheFeatureAsInRedYellow() {
-        PlainMavenBuild.Result erred = plain(Map.of("p.ATest", new Counts(3, 0, 0, 0), "p.APerformanceTest", new Counts(2, 0, 1, 0)));
+        PlainMavenBuild.Result erred = plain(Map.of("p.ATest", new Counts(3, 0, 0, 0),
+                "p.APerformanceTest", new Counts(2, 0, 1, 0)));
         assertTrue(erred.failed("p.APerformanceTest"));
         assertFalse(RealCodeVerdicts.plainPasses(UNIT, erred));
-        PlainMavenBuild.Result failed = plain(Map.of("p.ATest", new Counts(3, 0, 0, 0), "p.APerformanceTest", new Counts(2, 1, 0, 0)));
+        PlainMavenBuild.Result failed = plain(Map.of("p.ATest", new Counts(3, 0, 0, 0),
+                "p.APerformanceTest", new Counts(2, 1, 0, 0)));
         assertFalse(RealCodeVerdicts.plainPasses(UNIT, failed));
     }
 

@@ -168,7 +168,8 @@ class RealJavaProjectTest {
         Map<String, Unit> units = byId(project);
         for (Feature f : half.features()) {
             assertEquals(units.get(f.id()).declared(), Set.copyOf(f.dependsOn()));
-            assertEquals(RealCaseWriter.HEAP_MB, ((TestSettings.JUnit) f.test()).workerHeapMb(), "the plain build's heap");
+            assertEquals(RealCaseWriter.HEAP_MB, ((TestSettings.JUnit) f.test()).workerHeapMb(),
+                    "the plain build's heap");
             assertEquals(units.get(f.id()).testFiles().stream().map(t -> "src/test/java/" + t.replace('.', '/') + ".java")
                     .collect(Collectors.toSet()), f.tests().paths());
         }

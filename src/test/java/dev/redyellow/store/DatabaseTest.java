@@ -117,7 +117,8 @@ class DatabaseTest {
 
     private static List<String> indexesOf(java.sql.Connection c, String table) throws java.sql.SQLException {
         List<String> names = new java.util.ArrayList<>();
-        try (var query = c.prepareStatement("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY name")) {
+        try (var query = c.prepareStatement(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY name")) {
             query.setString(1, table);
             try (ResultSet r = query.executeQuery()) {
                 while (r.next()) {
