@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The SQL of cache entries, their inputs and the features they contain; called inside a transaction. */
+/** The SQL of cache entries and the features they contain ({@link InputRows} their inputs); called inside a transaction. */
 final class EntryRows {
 
     /** An entry as the file holds it. */
@@ -58,12 +58,13 @@ final class EntryRows {
         }
     }
 
-    static void insert(Connection c, NewEntry entry) throws SQLException {
+    static void insert(Connection c, NewEntry entry, InputRows inputs) throws SQLException {
         deleteKeys(c, List.of(entry.key().sha256()));
+        String inputIds = inputs.idsOf(c, entry.key().inputs());
         long id;
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO cache_entries (key, feature, outcome, passed, "
-                + "failed, skipped, duration_ms, result_json, output_digest, bytes, created_ms, last_used) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + NEXT_USE + ")", Statement.RETURN_GENERATED_KEYS)) {
+                + "failed, skipped, duration_ms, result_json, output_digest, bytes, created_ms, input_ids, last_used) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + NEXT_USE + ")", Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, entry.key().sha256());
             insert.setString(2, entry.featureId());
             insert.setString(3, entry.outcome());
@@ -75,27 +76,14 @@ final class EntryRows {
             insert.setString(9, entry.outputDigest());
             insert.setLong(10, entry.bytes());
             insert.setLong(11, entry.createdMillis());
+            insert.setString(12, inputIds);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
                 id = keys.getLong(1);
             }
         }
-        insertInputs(c, id, entry.key());
         insertContained(c, id, entry.containedFeatures());
-    }
-
-    private static void insertInputs(Connection c, long id, CacheKey key) throws SQLException {
-        try (PreparedStatement input = c.prepareStatement(
-                "INSERT OR REPLACE INTO cache_inputs (entry_id, name, hash) VALUES (?, ?, ?)")) {
-            for (CacheInput each : key.inputs()) {
-                input.setLong(1, id);
-                input.setString(2, each.name());
-                input.setString(3, each.hash());
-                input.addBatch();
-            }
-            input.executeBatch();
-        }
     }
 
     private static void insertContained(Connection c, long id, Set<String> features) throws SQLException {
@@ -159,13 +147,14 @@ final class EntryRows {
     }
 
     static List<String> keysWithFile(Connection c, String path) throws SQLException {
-        return keys(c, "SELECT e.key FROM cache_entries e JOIN cache_inputs i ON i.entry_id = e.id WHERE i.name = ?",
-                CacheInput.FILE_PREFIX + path);
+        return keys(c, InputRows.KEYS_WITH_INPUT, CacheInput.FILE_PREFIX + path);
     }
 
     static int deleteAll(Connection c) throws SQLException {
         try (Statement statement = c.createStatement()) {
-            return statement.executeUpdate("DELETE FROM cache_entries");
+            int deleted = statement.executeUpdate("DELETE FROM cache_entries");
+            statement.executeUpdate("DELETE FROM cache_files");
+            return deleted;
         }
     }
 
@@ -187,7 +176,9 @@ final class EntryRows {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM cache_entries WHERE key = ? AND created_ms = ?")) {
             delete.setString(1, key);
             delete.setLong(2, createdMillis);
-            return delete.executeUpdate();
+            int deleted = delete.executeUpdate();
+            InputRows.released(c, deleted);
+            return deleted;
         }
     }
 
@@ -199,6 +190,7 @@ final class EntryRows {
                 deleted += delete.executeUpdate();
             }
         }
+        InputRows.released(c, deleted);
         return deleted;
     }
 
@@ -221,22 +213,8 @@ final class EntryRows {
         }
         List<CacheKey> keys = new ArrayList<>();
         for (Row row : rowsFound) {
-            keys.add(new CacheKey(row.key(), inputs(c, row.id())));
+            keys.add(new CacheKey(row.key(), InputRows.of(c, row.id())));
         }
         return keys;
-    }
-
-    private static List<CacheInput> inputs(Connection c, long entryId) throws SQLException {
-        List<CacheInput> inputs = new ArrayList<>();
-        try (PreparedStatement query = c.prepareStatement(
-                "SELECT name, hash FROM cache_inputs WHERE entry_id = ? ORDER BY name")) {
-            query.setLong(1, entryId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    inputs.add(new CacheInput(rows.getString(1), rows.getString(2)));
-                }
-            }
-        }
-        return inputs;
     }
 }

@@ -31,6 +31,7 @@ public final class SqliteTestCache implements TestCache {
     private final CacheSettings settings;
     private final MemoryTier memory;
     private final ResultJson json = new ResultJson();
+    private final InputRows inputs = new InputRows();
     private Tally session = Tally.NONE;
     /** Memory hits not yet written to the file: key -> time of the last hit, and how many. */
     private final Map<String, long[]> pendingHits = new HashMap<>();
@@ -234,7 +235,7 @@ public final class SqliteTestCache implements TestCache {
                 encoded, Sha256.hex(result.outputTail()), bytes, now);
         try {
             List<String> evicted = database.writeExpendable(c -> {
-                EntryRows.insert(c, entry);
+                EntryRows.insert(c, entry, inputs);
                 List<String> over = EntryRows.evictOver(c, settings.maxEntries(), settings.maxBytes());
                 CounterRows.add(c, Tally.evicted(over.size()));
                 return over;

@@ -237,6 +237,57 @@ class SqliteTestCacheTest {
     }
 
     @Test
+    void entriesSharingFilesKeepEachDistinctFileOnceAndUnusedOnesGoAfterEnoughDeletions() throws Exception {
+        OpenedCache opened = TestCaches.open(dir.resolve("redyellow.db"), CacheSettings.defaults().withClock(clock));
+        this.opened.add(opened);
+        TestCache cache = opened.cache();
+        dev.redyellow.store.Database database = opened.database().orElseThrow();
+        for (int i = 0; i < 3; i++) {
+            cache.store(CacheKey.of(List.of(new CacheInput("settings", "s"), CacheInput.file("src/Base.java", "b"),
+                    CacheInput.file("src/Own" + i + ".java", "o"))), "own" + i, Set.of(), Results.passed(100));
+        }
+        assertEquals(5, filesIn(database)); // settings, Base and three Own files
+
+        cache.invalidateFeature("own0");
+        assertEquals(5, filesIn(database)); // Own0's row waits until enough entries went
+        database.write(c -> {
+            InputRows.released(c, InputRows.RELEASED_BEFORE_DROP - 1);
+            return null;
+        });
+        assertEquals(4, filesIn(database));
+        cache.clear();
+        assertEquals(0, filesIn(database));
+    }
+
+    private static int filesIn(dev.redyellow.store.Database database) throws java.sql.SQLException {
+        return database.read(c -> {
+            try (var s = c.createStatement(); var r = s.executeQuery("SELECT COUNT(*) FROM cache_files")) {
+                r.next();
+                return r.getInt(1);
+            }
+        });
+    }
+
+    @Test
+    void anEntryStoredAfterAnotherInstanceDroppedTheFilesRowsKeepsAllItsInputs() {
+        TestCache here = open();
+        TestCache elsewhere = open();
+        CacheKey first = CacheKey.of(List.of(new CacheInput("settings", "s"), CacheInput.file("src/Slugify.java", "1")));
+        here.store(first, "slugify", Set.of(), Results.passed(100)); // here now knows the ids of both inputs
+
+        elsewhere.clear(); // and with its entry every input row is gone
+        CacheKey second = CacheKey.of(List.of(new CacheInput("settings", "s"), CacheInput.file("src/Slugify.java", "2")));
+        here.store(first, "slugify", Set.of(), Results.failed(100));
+        here.store(second, "slugify", Set.of(), Results.passed(100));
+
+        MissExplanation why = here.why("slugify").orElseThrow();
+        assertEquals(List.of("file:src/Slugify.java"), why.changed());
+        assertEquals(List.of(), why.added());
+        assertEquals(List.of(), why.removed());
+        assertEquals(2, here.invalidateFile("src/Slugify.java"));
+    }
+
+    @Test
     void whyNamesTheInputsThatChangedBetweenTheFeaturesEntries() {
         TestCache cache = open();
         CacheKey first = CacheKey.of(List.of(new CacheInput("settings", "s"),

@@ -105,20 +105,61 @@ class DatabaseTest {
             assertEquals(String.valueOf(Schema.latestVersion()), pragma(database, "user_version"));
             assertEquals("0 0 1", database.read(c -> {
                 try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT (SELECT COUNT(*) FROM cache_entries),"
-                        + " (SELECT COUNT(*) FROM cache_inputs), (SELECT COUNT(*) FROM discovered_edges)")) {
+                        + " (SELECT COUNT(*) FROM cache_files), (SELECT COUNT(*) FROM discovered_edges)")) {
                     r.next();
                     return r.getInt(1) + " " + r.getInt(2) + " " + r.getInt(3);
                 }
             }));
-            // no index by an input's name: each entry's insert would rewrite most of its pages
-            assertEquals(List.of(), database.read(c -> indexesOf(c, "cache_inputs")));
+            // no row per input any more (migration 8), so no index by an input's name either
+            assertEquals(List.of(), database.read(c -> tablesNamed(c, "cache_inputs")));
         }
     }
 
-    private static List<String> indexesOf(java.sql.Connection c, String table) throws java.sql.SQLException {
+    @Test
+    void migratingAFileWithARowPerInputKeepsEachEntrysInputsAndEachDistinctFileOnce() throws Exception {
+        Path file = dir.resolve("redyellow.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (Migration m : Schema.MIGRATIONS.subList(0, 7)) {
+                for (String sql : m.statements()) {
+                    s.execute(sql);
+                }
+            }
+            s.execute("PRAGMA user_version = 7");
+            for (String key : List.of("k1", "k2", "k3")) {
+                s.execute("INSERT INTO cache_entries (key, feature, outcome, passed, failed, skipped, duration_ms, result_json,"
+                        + " output_digest, bytes, created_ms, last_used) VALUES ('" + key + "', 'f', 'PASSED', 1, 0, 0, 5, '{}',"
+                        + " 'd', 2, 1, 1)");
+            }
+            s.execute("INSERT INTO cache_inputs (entry_id, name, hash) VALUES (1, 'file:a', 'h1'), (1, 'file:b', 'h2'),"
+                    + " (1, 'settings', 's'), (2, 'file:a', 'h1'), (2, 'file:b', 'h3'), (2, 'settings', 's')");
+        }
+        try (Database database = Database.open(file)) {
+            assertEquals(String.valueOf(Schema.latestVersion()), pragma(database, "user_version"));
+            assertEquals(List.of("k1 file:a=h1 file:b=h2 settings=s", "k2 file:a=h1 file:b=h3 settings=s", "k3"),
+                    database.read(c -> {
+                        List<String> entries = new java.util.ArrayList<>();
+                        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT e.key, (SELECT"
+                                + " group_concat(name || '=' || hash, ' ') FROM (SELECT f.name, f.hash FROM json_each(e.input_ids) j"
+                                + " JOIN cache_files f ON f.id = j.value ORDER BY f.name)) FROM cache_entries e ORDER BY e.key")) {
+                            while (r.next()) {
+                                entries.add(r.getString(2) == null ? r.getString(1) : r.getString(1) + " " + r.getString(2));
+                            }
+                        }
+                        return entries;
+                    }));
+            assertEquals("4", database.read(c -> {
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM cache_files")) {
+                    r.next();
+                    return r.getString(1);
+                }
+            }));
+            assertEquals(List.of(), database.read(c -> tablesNamed(c, "cache_inputs")));
+        }
+    }
+
+    private static List<String> tablesNamed(java.sql.Connection c, String table) throws java.sql.SQLException {
         List<String> names = new java.util.ArrayList<>();
-        try (var query = c.prepareStatement(
-                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY name")) {
+        try (var query = c.prepareStatement("SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?")) {
             query.setString(1, table);
             try (ResultSet r = query.executeQuery()) {
                 while (r.next()) {

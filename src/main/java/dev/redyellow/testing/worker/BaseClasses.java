@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * Used by {@link BaseCompile}, on the host, for both junit fork modes.
  */
 public final class BaseClasses {
+    private static final System.Logger LOG = System.getLogger(BaseClasses.class.getName());
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{16,128}");
 
     private final Path root;
@@ -77,6 +78,9 @@ public final class BaseClasses {
                 result = Optional.of(done);
             } else {
                 deleteTree(aside);
+                // not an error of the run (a base may need its features' code), but worth a line in the log
+                LOG.log(System.Logger.Level.INFO, "the base " + baseHash + " does not compile alone ({0} errors): {1}",
+                        c.errors().size(), String.join(" | ", c.errors().subList(0, Math.min(5, c.errors().size()))));
                 result = Optional.empty();
             }
         }
