@@ -19,23 +19,26 @@ import java.util.StringJoiner;
  * the file and most of the writes of every stored result (schema migration 8).
  *
  * <p>The ids of pairs seen before are remembered, so storing an entry whose files are known costs one
- * check. Ids are never reused ({@code AUTOINCREMENT}) and a pair's row never changes, so a remembered
- * id either still names its pair or is gone: rows no entry uses are deleted when entries go, by this
- * process or another one on the same file. Before an entry is written, its ids are checked to exist in
- * the same transaction; if one is gone, the ids are looked up again.
+ * check, made in the write's transaction: that each remembered id still names its pair. An id may have
+ * gone meanwhile (rows no entry uses are deleted when entries go, by this process or another one on the
+ * same file) or name another pair (a damaged file replaced by a fresh one, an insert rolled back); then
+ * every id is looked up again.
  *
- * <p>Which rows no entry uses is known only by reading every entry's ids (about 19 million in a full
- * cache of 20,000 entries), so that is done once {@value #RELEASED_BEFORE_DROP} entries were deleted
- * since the last time (a full cache evicts one per stored result), and when the cache is cleared.
- * Unused rows meanwhile cost only their bytes.
+ * <p>Which rows no entry uses is known only by reading every entry's ids, so that is done once as many
+ * entries were deleted since the last time as a quarter of those left (at least
+ * {@value #RELEASED_BEFORE_DROP}; a full cache evicts one per stored result), and when the cache is
+ * cleared. Unused rows meanwhile cost only their bytes. A drop that fails (a full disk, where the
+ * deletions are making room) is undone alone and tried again later.
  */
 final class InputRows {
     /** Beyond this many remembered pairs the memory starts over (a long session over many projects). */
-    private static final int REMEMBERED = 100_000;
+    private static final int REMEMBERED = 20_000;
 
-    /** Entries deleted before the rows no entry uses are dropped. */
+    /** The fewest entries deleted before the rows no entry uses are dropped. */
     static final int RELEASED_BEFORE_DROP = 512;
     private static final String RELEASED = "input_rows_released";
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper PAIRS = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Map<CacheInput, Long> ids = new HashMap<>();
 
@@ -44,16 +47,16 @@ final class InputRows {
         Map<String, CacheInput> byName = new LinkedHashMap<>();
         inputs.forEach(input -> byName.put(input.name(), input));
         List<CacheInput> unique = new ArrayList<>(byName.values());
-        String known = json(resolve(c, unique));
-        if (existing(c, known) == unique.size()) {
-            return known;
+        List<Long> known = resolve(c, unique);
+        if (stillNamed(c, unique, known) == unique.size()) {
+            return json(known);
         }
-        ids.clear(); // some row went with entries deleted since: every id is looked up again
-        String again = json(resolve(c, unique));
-        if (existing(c, again) != unique.size()) {
+        ids.clear(); // a remembered id is gone or names another pair now: every id is looked up again
+        List<Long> again = resolve(c, unique);
+        if (stillNamed(c, unique, again) != unique.size()) {
             throw new SQLException("the cache's input rows changed while an entry was written");
         }
-        return again;
+        return json(again);
     }
 
     private List<Long> resolve(Connection c, List<CacheInput> inputs) throws SQLException {
@@ -88,10 +91,15 @@ final class InputRows {
         return found;
     }
 
-    private static long existing(Connection c, String idsJson) throws SQLException {
-        try (PreparedStatement count = c.prepareStatement(
-                "SELECT COUNT(*) FROM cache_files WHERE id IN (SELECT value FROM json_each(?))")) {
-            count.setString(1, idsJson);
+    /** How many of {@code ids} name the pair of {@code inputs} at the same place. */
+    private static long stillNamed(Connection c, List<CacheInput> inputs, List<Long> ids) throws SQLException {
+        com.fasterxml.jackson.databind.node.ArrayNode rows = PAIRS.createArrayNode();
+        for (int i = 0; i < inputs.size(); i++) {
+            rows.addArray().add(ids.get(i)).add(inputs.get(i).name()).add(inputs.get(i).hash());
+        }
+        try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM json_each(?) j JOIN cache_files f"
+                + " ON f.id = j.value ->> 0 AND f.name = j.value ->> 1 AND f.hash = j.value ->> 2")) {
+            count.setString(1, rows.toString());
             try (ResultSet row = count.executeQuery()) {
                 row.next();
                 return row.getLong(1);
@@ -124,15 +132,15 @@ final class InputRows {
     static final String KEYS_WITH_INPUT = "SELECT e.key FROM cache_entries e WHERE EXISTS (SELECT 1 FROM json_each(e.input_ids) j"
             + " WHERE j.value IN (SELECT id FROM cache_files WHERE name = ?1))";
 
-    /** Counts {@code entries} deleted; past {@link #RELEASED_BEFORE_DROP} since the last drop, drops the unused rows. */
-    static void released(Connection c, int entries) throws SQLException {
-        if (entries <= 0) {
+    /** Counts {@code deleted} entries; past the threshold (see the class comment) drops the rows no entry uses. */
+    static void released(Connection c, int deleted) throws SQLException {
+        if (deleted <= 0) {
             return;
         }
         try (PreparedStatement add = c.prepareStatement("INSERT INTO cache_counters(name, value) VALUES (?, ?) "
                 + "ON CONFLICT(name) DO UPDATE SET value = value + excluded.value")) {
             add.setString(1, RELEASED);
-            add.setDouble(2, entries);
+            add.setDouble(2, deleted);
             add.executeUpdate();
         }
         double released;
@@ -143,8 +151,25 @@ final class InputRows {
                 released = row.getDouble(1);
             }
         }
-        if (released >= RELEASED_BEFORE_DROP) {
-            dropUnused(c);
+        if (released >= Math.max(RELEASED_BEFORE_DROP, entries(c) / 4)) {
+            try (Statement statement = c.createStatement()) {
+                statement.execute("SAVEPOINT drop_unused_inputs");
+                try {
+                    dropUnused(c);
+                    statement.execute("RELEASE drop_unused_inputs");
+                } catch (SQLException e) {
+                    // the deletions that counted stay; only the drop is undone, and tried after the next ones
+                    statement.execute("ROLLBACK TO drop_unused_inputs");
+                    statement.execute("RELEASE drop_unused_inputs");
+                }
+            }
+        }
+    }
+
+    private static long entries(Connection c) throws SQLException {
+        try (Statement statement = c.createStatement(); ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM cache_entries")) {
+            row.next();
+            return row.getLong(1);
         }
     }
 

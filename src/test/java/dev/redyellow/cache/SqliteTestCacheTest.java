@@ -288,6 +288,30 @@ class SqliteTestCacheTest {
     }
 
     @Test
+    void aRememberedIdThatNowNamesAnotherFileIsLookedUpAgain() throws Exception {
+        OpenedCache opened = TestCaches.open(dir.resolve("redyellow.db"), CacheSettings.defaults().withClock(clock));
+        this.opened.add(opened);
+        TestCache cache = opened.cache();
+        CacheKey first = CacheKey.of(List.of(CacheInput.file("src/Slugify.java", "1")));
+        cache.store(first, "slugify", Set.of(), Results.passed(100)); // remembers the id of (Slugify.java, 1)
+        // as a damaged file replaced by a fresh one would: the same id, another file
+        opened.database().orElseThrow().write(c -> {
+            try (var s = c.createStatement()) {
+                s.executeUpdate("UPDATE cache_files SET name = 'file:src/Other.java'");
+            }
+            return null;
+        });
+
+        CacheKey second = CacheKey.of(List.of(CacheInput.file("src/Slugify.java", "1"), CacheInput.file("src/Base.java", "b")));
+        cache.store(second, "slugify", Set.of(), Results.passed(100));
+
+        MissExplanation why = cache.why("slugify").orElseThrow();
+        assertEquals(second.sha256(), why.laterKey());
+        assertEquals(List.of("file:src/Base.java", "file:src/Slugify.java"), why.added());
+        assertEquals(List.of("file:src/Other.java"), why.removed());
+    }
+
+    @Test
     void whyNamesTheInputsThatChangedBetweenTheFeaturesEntries() {
         TestCache cache = open();
         CacheKey first = CacheKey.of(List.of(new CacheInput("settings", "s"),
