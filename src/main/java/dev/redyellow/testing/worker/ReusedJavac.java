@@ -91,6 +91,8 @@ final class ReusedJavac {
     private static final int CONTEXTS_PER_SLOT = 4;
     /** Generations (context identities with what they have seen) one slot remembers. */
     private static final int GENERATIONS_PER_SLOT = 32;
+    /** A slot's file manager forgets what it read after this many compiles ({@link #giveBack}). */
+    private static final int FLUSH_AFTER_COMPILES = 64;
     /** Makes the JDK pool's key (its options) name one context: the generation's. */
     private static final String TAG_OPTION = "-Aredyellow.javac.context=";
 
@@ -194,6 +196,8 @@ final class ReusedJavac {
             }
         };
         int nextTag;
+        /** Compiles given back, for {@link #giveBack}'s flushes. */
+        long compiles;
 
         Slot(JavaCompiler compiler) throws ReflectiveOperationException {
             this.files = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
@@ -627,6 +631,16 @@ final class ReusedJavac {
     }
 
     private void giveBack(Slot slot) {
+        // javac's file manager keeps the text of every source it read (softly) and a map entry for it,
+        // and lists of the class path's folders; a slot lives as long as the JVM, and every run's sources
+        // are new files, so in the app those grew with every run: flushed now and then, they stay small
+        if (++slot.compiles % FLUSH_AFTER_COMPILES == 0) {
+            try {
+                slot.files.flush();
+            } catch (IOException e) {
+                // javac's own manager throws nothing here; one that cannot forget costs memory, not a compile
+            }
+        }
         synchronized (idle) {
             idle.push(slot);
         }
