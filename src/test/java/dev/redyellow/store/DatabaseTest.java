@@ -90,12 +90,7 @@ class DatabaseTest {
     void entriesKeyedTheOldWayGoWhenTheFileIsMigratedAndTheRestStays() throws Exception {
         Path file = dir.resolve("redyellow.db");
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            for (Migration m : Schema.MIGRATIONS.subList(0, 3)) {
-                for (String sql : m.statements()) {
-                    s.execute(sql);
-                }
-            }
-            s.execute("PRAGMA user_version = 3");
+            schemaOfVersion(s, 3);
             s.execute("INSERT INTO cache_entries (key, feature, outcome, passed, failed, skipped, duration_ms, result_json,"
                     + " output_digest, bytes, created_ms, last_used) VALUES ('k', 'f', 'PASSED', 1, 0, 0, 5, '{}', 'd', 2, 1, 1)");
             s.execute("INSERT INTO cache_inputs (entry_id, name, hash) VALUES (1, 'file:a', 'h')");
@@ -119,12 +114,7 @@ class DatabaseTest {
     void migratingAFileWithARowPerInputKeepsEachEntrysInputsAndEachDistinctFileOnce() throws Exception {
         Path file = dir.resolve("redyellow.db");
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            for (Migration m : Schema.MIGRATIONS.subList(0, 7)) {
-                for (String sql : m.statements()) {
-                    s.execute(sql);
-                }
-            }
-            s.execute("PRAGMA user_version = 7");
+            schemaOfVersion(s, 7);
             for (String key : List.of("k1", "k2", "k3")) {
                 s.execute("INSERT INTO cache_entries (key, feature, outcome, passed, failed, skipped, duration_ms, result_json,"
                         + " output_digest, bytes, created_ms, last_used) VALUES ('" + key + "', 'f', 'PASSED', 1, 0, 0, 5, '{}',"
@@ -155,6 +145,16 @@ class DatabaseTest {
             }));
             assertEquals(List.of(), database.read(c -> tablesNamed(c, "cache_inputs")));
         }
+    }
+
+    /** The tables of a file at schema {@code version}, as that version's RedYellow made them. */
+    private static void schemaOfVersion(Statement s, int version) throws java.sql.SQLException {
+        for (Migration m : Schema.MIGRATIONS.subList(0, version)) {
+            for (String sql : m.statements()) {
+                s.execute(sql);
+            }
+        }
+        s.execute("PRAGMA user_version = " + version);
     }
 
     private static List<String> tablesNamed(java.sql.Connection c, String table) throws java.sql.SQLException {
