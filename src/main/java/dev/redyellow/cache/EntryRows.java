@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The SQL of cache entries and the features they contain ({@link InputRows} their inputs); called inside a transaction. */
+/**
+ * The SQL of cache entries and the features they contain ({@link InputRows} their inputs); called inside a
+ * transaction.
+ */
 final class EntryRows {
 
     /** An entry as the file holds it. */

@@ -38,7 +38,8 @@ final class InputRows {
     static final int RELEASED_BEFORE_DROP = 512;
     private static final String RELEASED = "input_rows_released";
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper PAIRS = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper PAIRS =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Map<CacheInput, Long> ids = new HashMap<>();
 
@@ -66,8 +67,10 @@ final class InputRows {
                 ids.clear();
                 unknown = inputs;
             }
-            try (PreparedStatement insert = c.prepareStatement("INSERT OR IGNORE INTO cache_files (name, hash) VALUES (?, ?)");
-                 PreparedStatement find = c.prepareStatement("SELECT id FROM cache_files WHERE name = ? AND hash = ?")) {
+            try (PreparedStatement insert = c.prepareStatement(
+                         "INSERT OR IGNORE INTO cache_files (name, hash) VALUES (?, ?)");
+                 PreparedStatement find = c.prepareStatement(
+                         "SELECT id FROM cache_files WHERE name = ? AND hash = ?")) {
                 for (CacheInput input : unknown) {
                     insert.setString(1, input.name());
                     insert.setString(2, input.hash());
@@ -116,8 +119,8 @@ final class InputRows {
     /** The inputs of the entry with this id, by name. */
     static List<CacheInput> of(Connection c, long entryId) throws SQLException {
         List<CacheInput> inputs = new ArrayList<>();
-        try (PreparedStatement query = c.prepareStatement("SELECT f.name, f.hash FROM cache_entries e, json_each(e.input_ids) j"
-                + " JOIN cache_files f ON f.id = j.value WHERE e.id = ? ORDER BY f.name")) {
+        try (PreparedStatement query = c.prepareStatement("SELECT f.name, f.hash FROM cache_entries e,"
+                + " json_each(e.input_ids) j JOIN cache_files f ON f.id = j.value WHERE e.id = ? ORDER BY f.name")) {
             query.setLong(1, entryId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -129,8 +132,8 @@ final class InputRows {
     }
 
     /** The query of the keys of entries with an input named {@code ?1}: a scan, as no index is by name. */
-    static final String KEYS_WITH_INPUT = "SELECT e.key FROM cache_entries e WHERE EXISTS (SELECT 1 FROM json_each(e.input_ids) j"
-            + " WHERE j.value IN (SELECT id FROM cache_files WHERE name = ?1))";
+    static final String KEYS_WITH_INPUT = "SELECT e.key FROM cache_entries e WHERE EXISTS"
+            + " (SELECT 1 FROM json_each(e.input_ids) j WHERE j.value IN (SELECT id FROM cache_files WHERE name = ?1))";
 
     /** Counts {@code deleted} entries; past the threshold (see the class comment) drops the rows no entry uses. */
     static void released(Connection c, int deleted) throws SQLException {
@@ -167,7 +170,8 @@ final class InputRows {
     }
 
     private static long entries(Connection c) throws SQLException {
-        try (Statement statement = c.createStatement(); ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM cache_entries")) {
+        try (Statement statement = c.createStatement();
+             ResultSet row = statement.executeQuery("SELECT COUNT(*) FROM cache_entries")) {
             row.next();
             return row.getLong(1);
         }

@@ -212,8 +212,17 @@ final class ReusedJavac {
     private final Deque<Slot> idle = new ArrayDeque<>();
     /** Per jar (path, size, time): the packages it has classes in, and its class files. */
     private final Map<String, Set<String>> jarEntries = new ConcurrentHashMap<>();
-    /** Per class path (entries with their stamps) and package: whether it has classes there. */
-    private final Map<String, Boolean> packages = new ConcurrentHashMap<>();
+    /**
+     * Per class path (entries with their stamps) and package: whether it has classes there. Class paths
+     * name a run's folders, so the most recent {@value #PACKAGES_KEPT} answers are kept (any can be asked again).
+     */
+    private final Map<String, Boolean> packages = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > PACKAGES_KEPT;
+        }
+    });
+    private static final int PACKAGES_KEPT = 16_384;
     private long reused;
     private long fresh;
     /** Per reason, how many compiles got a new context ({@link #newContextReasons()}). */
@@ -631,9 +640,10 @@ final class ReusedJavac {
     }
 
     private void giveBack(Slot slot) {
-        // javac's file manager keeps the text of every source it read (softly) and a map entry for it,
-        // and lists of the class path's folders; a slot lives as long as the JVM, and every run's sources
-        // are new files, so in the app those grew with every run: flushed now and then, they stay small
+        // javac's file manager keeps the text of every source it read (softly) under a map entry per file
+        // (strongly); a slot lives as long as the JVM and every run's sources are new files, so in the app
+        // that map grew with every run. A flush empties it (and the listings of the class path's folders,
+        // which each task's -cp empties anyway); the open jars stay.
         if (++slot.compiles % FLUSH_AFTER_COMPILES == 0) {
             try {
                 slot.files.flush();

@@ -190,6 +190,7 @@ public final class WorkspaceCompiler {
                     kept = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
                 }
                 ok = compiler.getTask(null, kept, diagnostics, options, null, kept.getJavaFileObjectsFromPaths(sources)).call();
+                kept.flush(); // it keeps the text of each source it read: every run's are new files (see ReusedJavac)
             }
         } else {
             try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
