@@ -154,7 +154,8 @@ final class InputRows {
                 released = row.getDouble(1);
             }
         }
-        if (released >= Math.max(RELEASED_BEFORE_DROP, entries(c) / 4)) {
+        // the count of entries is read only past the floor: a full cache deletes one entry per stored result
+        if (released >= RELEASED_BEFORE_DROP && released >= entries(c) / 4) {
             try (Statement statement = c.createStatement()) {
                 statement.execute("SAVEPOINT drop_unused_inputs");
                 try {
