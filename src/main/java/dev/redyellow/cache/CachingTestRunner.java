@@ -64,7 +64,7 @@ public final class CachingTestRunner implements TestRunner {
      */
     private TestResult lookupOrRun(TestRequest request, CacheKey key, dev.redyellow.exec.Workspace ws)
             throws InterruptedException {
-        Optional<TestResult> hit = cache.lookup(key);
+        Optional<TestResult> hit = trusted(cache.lookup(key));
         if (hit.isPresent()) {
             return served(request, key, hit.get());
         }
@@ -97,7 +97,7 @@ public final class CachingTestRunner implements TestRunner {
         }
         Keyed known = keyedPlans.remove(plan);
         CacheKey key = known != null && known.request() == request ? known.key() : planKey(request, plan, content.get());
-        Optional<TestResult> hit = cache.lookup(key);
+        Optional<TestResult> hit = trusted(cache.lookup(key));
         if (hit.isPresent()) {
             return served(request, key, hit.get());
         }
@@ -123,6 +123,18 @@ public final class CachingTestRunner implements TestRunner {
         CacheKey key = planKey(request, plan, content.get());
         keyedPlans.put(plan, new Keyed(request, key));
         return cache.holds(key);
+    }
+
+    /**
+     * What an earlier RedYellow kept from a javac crash and took for a compile error (before 2026-12-07
+     * a crash inside javac, which fails without an error, was kept as this one line): a miss, so the run
+     * is made again and its true result replaces it.
+     */
+    static final String CRASH_KEPT_AS_COMPILE_ERROR = "compilation failed without an error message";
+
+    private static Optional<TestResult> trusted(Optional<TestResult> hit) {
+        return hit.filter(r -> !(r.outcome() == dev.redyellow.testing.TestOutcome.COMPILE_ERROR
+                && CRASH_KEPT_AS_COMPILE_ERROR.equals(r.detail())));
     }
 
     private TestResult served(TestRequest request, CacheKey key, TestResult hit) {

@@ -59,6 +59,38 @@ class CachingTestRunnerTest {
         assertEquals(List.of("fork"), why.get().changed());
     }
 
+    /**
+     * Before javac's crashes were told apart, one was kept as a compile error reading only "compilation
+     * failed without an error message": such an entry is no answer, the run is made again, and its
+     * result replaces the entry.
+     */
+    @Test
+    void aCrashAnEarlierVersionKeptAsACompileErrorIsRunAgain() throws Exception {
+        Path workspace = Files.createDirectories(dir.resolve("ws"));
+        Files.writeString(workspace.resolve("SlugTest.java"), "class SlugTest {}");
+        opened = TestCaches.open(dir.resolve("cache.db"), CacheSettings.defaults());
+        FileHashes hashes = new FileHashes();
+        TestRequest request = new TestRequest(workspace, new TestSettings.JUnit(60), List.of("SlugTest.java"),
+                OutputSink.DISCARD);
+        TestResult crash = new TestResult(dev.redyellow.testing.TestOutcome.COMPILE_ERROR, 0, 0, 0, List.of(), 900,
+                CachingTestRunner.CRASH_KEPT_AS_COMPILE_ERROR, CachingTestRunner.CRASH_KEPT_AS_COMPILE_ERROR);
+        TestRunner old = new TestRunner() {
+            @Override
+            public TestResult run(TestRequest r) {
+                return crash;
+            }
+        };
+        assertEquals(crash, new CachingTestRunner(old, opened.cache(), hashes, "slug", Set.of()).run(request));
+        Counting now = new Counting(Optional.empty());
+        CachingTestRunner again = new CachingTestRunner(now, opened.cache(), hashes, "slug", Set.of());
+
+        assertEquals(dev.redyellow.testing.TestOutcome.PASSED, again.run(request).outcome());
+        assertEquals(1, now.runs.get(), "the crash kept as a compile error is no answer");
+        assertEquals(dev.redyellow.testing.TestOutcome.PASSED, again.run(request).outcome());
+        assertEquals(1, now.runs.get(), "the true result replaced it");
+        assertEquals(1, again.hits());
+    }
+
     /** A runner that passes and counts its runs; like TestRunners, it may force a fork mode. */
     private static final class Counting implements TestRunner {
         final AtomicInteger runs = new AtomicInteger();

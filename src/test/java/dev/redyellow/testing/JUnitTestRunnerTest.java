@@ -170,6 +170,24 @@ class JUnitTestRunnerTest {
         assertTrue(result.detail().contains("src/test/java/tools/NoSuchTest.java"), result.detail());
     }
 
+    /**
+     * javac crashes on valid code (deep nesting on a small stack) and says only "failed": that is no
+     * compile error of the code (which a RED proof or an attempt would take as one, and a cache keep);
+     * the compile is done again, and the tests run.
+     */
+    @Test
+    void javacCrashingOnValidCodeIsNoCompileError() throws Exception {
+        write("src/main/java/tools/Deep.java", dev.redyellow.testing.worker.DeepCode.nested("tools", "Deep", 20_000));
+        write("src/test/java/tools/SlugTest.java", test("""
+                @Test void one() { assertEquals(1, Deep.one()); }
+                """));
+        Object result = dev.redyellow.testing.worker.DeepCode.onStack(256 << 10,
+                () -> run(60, "src/test/java/tools/SlugTest.java"));
+        TestResult r = (TestResult) result;
+        assertEquals(TestOutcome.PASSED, r.outcome(), r.detail() + r.outputTail());
+        assertEquals(1, r.passed());
+    }
+
     private TestResult run(int timeoutSeconds, String... selected) throws InterruptedException {
         return runner.run(new TestRequest(workspace, new TestSettings.JUnit(timeoutSeconds), List.of(selected), output));
     }

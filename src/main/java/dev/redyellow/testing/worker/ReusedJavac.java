@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -110,9 +111,11 @@ final class ReusedJavac {
      * was dropped gets a new one from it, and then forgets what the old one saw.
      */
     private record Generation(String tag, Map<String, Set<String>> classes, Map<String, Set<String>> stopped,
-                              Set<String> packages, List<String> history, AtomicReference<WeakReference<Object>> context) {
+                              Set<String> packages, List<String> history, AtomicReference<WeakReference<Object>> context,
+                              AtomicBoolean unknown) {
         Generation(String tag) {
-            this(tag, new HashMap<>(), new HashMap<>(), new HashSet<>(), new ArrayList<>(), new AtomicReference<>());
+            this(tag, new HashMap<>(), new HashMap<>(), new HashSet<>(), new ArrayList<>(), new AtomicReference<>(),
+                    new AtomicBoolean());
         }
 
         /**
@@ -131,10 +134,14 @@ final class ReusedJavac {
             stopped.clear();
             packages.clear();
             history.clear();
+            unknown.set(false);
             return false;
         }
 
         void add(Declared d, boolean wroteClasses) {
+            if (d.unread().get()) {
+                unknown.set(true);
+            }
             Map<String, Set<String>> into = wroteClasses ? classes : stopped;
             d.classes().forEach((name, owners) -> into.computeIfAbsent(name, k -> new HashSet<>()).addAll(owners));
             packages.addAll(d.packages());
@@ -147,6 +154,9 @@ final class ReusedJavac {
          * name of a class a compile that stopped on errors declared belongs to classes it declares anew.
          */
         boolean safeFor(Set<String> used, Set<String> own, Set<String> ownPackages) {
+            if (unknown.get()) {
+                return false; // what an earlier compile declared could not all be read
+            }
             for (String name : used) {
                 if (classes.containsKey(name)) {
                     return false;
@@ -179,9 +189,10 @@ final class ReusedJavac {
 
     /** What one compile's sources declared, as javac parsed them. */
     private record Declared(Map<String, Set<String>> classes, Set<String> topLevel, Set<String> packages,
-                            Set<String> allPackages, AtomicBoolean lowered, AtomicBoolean sameContext) {
+                            Set<String> allPackages, AtomicBoolean lowered, AtomicBoolean sameContext, AtomicBoolean unread) {
         Declared() {
-            this(new HashMap<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(), new AtomicBoolean(), new AtomicBoolean());
+            this(new HashMap<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(), new AtomicBoolean(), new AtomicBoolean(),
+                    new AtomicBoolean());
         }
     }
 
@@ -332,6 +343,20 @@ final class ReusedJavac {
      */
     boolean compile(JavaCompiler compiler, List<String> options, Path classes, List<Path> classPath, List<Path> sources,
                     DiagnosticListener<? super JavaFileObject> diagnostics) throws IOException {
+        return compile(compiler, options, classes, classPath, sources, diagnostics, new java.io.StringWriter());
+    }
+
+    /**
+     * As {@link #compile(JavaCompiler, List, Path, List, List, DiagnosticListener)}, javac's own
+     * notices (what it prints when it crashes) written to {@code out}.
+     *
+     * @throws Crashed when javac crashed: it catches what went wrong inside it (a StackOverflowError,
+     *                 an OutOfMemoryError, a bug of its own), prints it to {@code out} and fails without
+     *                 an error diagnostic. Its context is then left out of the pool, as the JDK's pool
+     *                 does for a task that throws: what the crash left half done must not meet a later compile.
+     */
+    boolean compile(JavaCompiler compiler, List<String> options, Path classes, List<Path> classPath, List<Path> sources,
+                    DiagnosticListener<? super JavaFileObject> diagnostics, java.io.Writer out) throws IOException {
         if (!unavailable.isEmpty()) {
             throw new IllegalStateException("javac's contexts cannot be reused: " + unavailable);
         }
@@ -382,7 +407,7 @@ final class ReusedJavac {
                 DiagnosticCollector<JavaFileObject> held = new DiagnosticCollector<>();
                 Declared declared = new Declared();
                 List<String> history = List.copyOf(generation.history());
-                boolean ok = run(slot, generation, all, classes, held, sources, declared, classPath, remembered, before);
+                boolean ok = run(slot, generation, all, classes, held, sources, declared, classPath, remembered, before, out);
                 // the files were judged by their names; javac's parse must confirm they declare them
                 if (declared.topLevel().containsAll(own) && declared.allPackages().containsAll(ownPackages)) {
                     if (declared.sameContext().get()) {
@@ -413,7 +438,7 @@ final class ReusedJavac {
                     known.remove(0); // its context is gone from the pool by now, or soon
                 }
             }
-            return run(slot, generation, all, classes, diagnostics, sources, new Declared(), classPath, remembered, before);
+            return run(slot, generation, all, classes, diagnostics, sources, new Declared(), classPath, remembered, before, out);
         } finally {
             giveBack(slot);
         }
@@ -523,7 +548,14 @@ final class ReusedJavac {
     /** One compile on {@code generation}'s context; what its sources declare goes to the generation, whatever happens. */
     private boolean run(Slot slot, Generation generation, List<String> options, Path classes,
                         DiagnosticListener<? super JavaFileObject> diagnostics, List<Path> sources, Declared declared,
-                        List<Path> classPath, List<String> remembered, Set<Path> before) throws IOException {
+                        List<Path> classPath, List<String> remembered, Set<Path> before, java.io.Writer out) throws IOException {
+        AtomicBoolean reportedError = new AtomicBoolean();
+        DiagnosticListener<JavaFileObject> told = d -> {
+            if (d.getKind() == javax.tools.Diagnostic.Kind.ERROR) {
+                reportedError.set(true);
+            }
+            diagnostics.report(d);
+        };
         List<String> tagged = new ArrayList<>(options);
         tagged.add(TAG_OPTION + generation.tag());
         slot.files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
@@ -547,7 +579,12 @@ final class ReusedJavac {
                 JavacTask task = (JavacTask) args[0];
                 declared.sameContext().set(generation.sameContext(contextOf(task)));
                 task.addTaskListener(names);
-                yield task.call();
+                Optional<Boolean> called = call(task, reportedError);
+                if (called.isEmpty()) {
+                    // thrown out of the pool's worker, so the pool does not take the context back
+                    throw new Crashed(reportedError.get());
+                }
+                yield called.get();
             }
             case "hashCode" -> System.identityHashCode(proxy);
             case "equals" -> proxy == args[0];
@@ -557,11 +594,14 @@ final class ReusedJavac {
         Object worker = Proxy.newProxyInstance(ReusedJavac.class.getClassLoader(), new Class<?>[] {workerInterface}, handler);
         boolean succeeded = false;
         try {
-            succeeded = (Boolean) getTask.invoke(slot.pool, null, slot.files, diagnostics, tagged, null,
+            succeeded = (Boolean) getTask.invoke(slot.pool, out, slot.files, told, tagged, null,
                     slot.files.getJavaFileObjectsFromPaths(sources), worker);
             return succeeded;
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof Crashed crashed && crashed.afterErrors()) {
+                return false; // javac's errors stand (javac itself reports such a crash as no more than them)
+            }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
@@ -607,15 +647,21 @@ final class ReusedJavac {
             if (type instanceof ClassTree top) {
                 String owner = qualified(packageName, top.getSimpleName().toString());
                 declared.topLevel().add(owner);
-                new TreeScanner<Void, Void>() {
-                    @Override
-                    public Void visitClass(ClassTree node, Void unused) {
-                        if (!node.getSimpleName().isEmpty()) {
-                            declared.classes().computeIfAbsent(node.getSimpleName().toString(), k -> new HashSet<>()).add(owner);
+                try {
+                    new TreeScanner<Void, Void>() {
+                        @Override
+                        public Void visitClass(ClassTree node, Void unused) {
+                            if (!node.getSimpleName().isEmpty()) {
+                                declared.classes().computeIfAbsent(node.getSimpleName().toString(), k -> new HashSet<>()).add(owner);
+                            }
+                            return super.visitClass(node, unused);
                         }
-                        return super.visitClass(node, unused);
-                    }
-                }.scan(top, null);
+                    }.scan(top, null);
+                } catch (StackOverflowError e) {
+                    // code nested too deep for this thread's stack (javac's own parse went through): the compile
+                    // goes on, but what it declared is not all known, so its context serves no later compile
+                    declared.unread().set(true);
+                }
             }
         }
     }
@@ -732,6 +778,62 @@ final class ReusedJavac {
             }
             return Set.copyOf(names);
         });
+    }
+
+    /**
+     * javac crashed: it caught what went wrong inside it and said why only on its writer. Thrown out of
+     * {@link #compile} only when javac reported no error before ({@code afterErrors} false); after
+     * errors the compile fails with them, as javac reports it.
+     */
+    static final class Crashed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final boolean afterErrors;
+
+        Crashed(boolean afterErrors) {
+            super("javac crashed", null, false, false);
+            this.afterErrors = afterErrors;
+        }
+
+        boolean afterErrors() {
+            return afterErrors;
+        }
+    }
+
+    /**
+     * Runs {@code task}: whether it compiled, or empty when javac crashed (its result ABNORMAL or
+     * SYSERR: it caught an exception or error of its own and printed it). Read from javac's
+     * {@code doCall}, which tells a crash from errors; where that cannot be called, a failure counts as
+     * a crash when no error was reported ({@code call} alone says only false).
+     */
+    private static final ClassValue<Method> DO_CALL = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            try {
+                return type.getMethod("doCall");
+            } catch (NoSuchMethodException e) {
+                throw new UnsupportedOperationException(type + " has no doCall", e);
+            }
+        }
+    };
+
+    private static Optional<Boolean> call(JavacTask task, AtomicBoolean reportedError) {
+        Object result;
+        try {
+            result = DO_CALL.get(task.getClass()).invoke(task);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            boolean called = task.call();
+            return called || reportedError.get() ? Optional.of(called) : Optional.empty();
+        }
+        String name = String.valueOf(result);
+        return name.equals("ABNORMAL") || name.equals("SYSERR") ? Optional.empty() : Optional.of(name.equals("OK"));
     }
 
     private static String read(Path source) throws IOException {

@@ -1,6 +1,7 @@
 package dev.redyellow.testing.worker;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -26,6 +29,7 @@ import javax.tools.ToolProvider;
  * warm worker use it, so both report compile errors alike.
  */
 public final class WorkspaceCompiler {
+    private static final System.Logger LOG = System.getLogger(WorkspaceCompiler.class.getName());
 
     public static final String OWN_FOLDER = ".redyellow";
     static final int MAX_ERRORS_SHOWN = 50;
@@ -181,32 +185,123 @@ public final class WorkspaceCompiler {
         List<String> options = new ArrayList<>(List.of("-d", classes.toString(),
                 "-cp", classPath.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator))));
         options.addAll(flags);
+        StringWriter notices = new StringWriter();
         boolean ok;
-        if (reuses() && ReusedJavac.shared().unavailable().isEmpty()) {
-            ok = ReusedJavac.shared().compile(compiler, flags, classes, classPath, sources, diagnostics);
-        } else if (keepFileManager) {
-            synchronized (this) {
-                if (kept == null) {
-                    kept = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+        try {
+            if (reuses() && ReusedJavac.shared().unavailable().isEmpty()) {
+                ok = ReusedJavac.shared().compile(compiler, flags, classes, classPath, sources, diagnostics, notices);
+            } else if (keepFileManager) {
+                synchronized (this) {
+                    if (kept == null) {
+                        kept = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+                    }
+                    try {
+                        ok = compiler.getTask(notices, kept, diagnostics, options, null, kept.getJavaFileObjectsFromPaths(sources)).call();
+                    } finally {
+                        kept.flush(); // it keeps the text of each source it read: every run's are new files (see ReusedJavac)
+                    }
                 }
-                ok = compiler.getTask(null, kept, diagnostics, options, null, kept.getJavaFileObjectsFromPaths(sources)).call();
-                kept.flush(); // it keeps the text of each source it read: every run's are new files (see ReusedJavac)
+            } else {
+                try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+                    ok = compiler.getTask(notices, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+                }
             }
-        } else {
+        } catch (ReusedJavac.Crashed e) {
+            ok = false;
+        }
+        List<String> errors = errorLines(workspace, diagnostics);
+        if (!ok && errors.isEmpty()) {
+            return compileAgain(compiler, workspace, sources, options, crashLine(notices.toString()), STACK_AFTER_CRASH_BYTES);
+        }
+        return new Compilation(sources.size(), errors);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong DONE_AGAIN = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many compiles in this JVM were done again after javac crashed on them ({@link #compileAgain}). */
+    public static long compilesDoneAgainAfterACrash() {
+        return DONE_AGAIN.get();
+    }
+
+    /** The most stack a compile done again after a crash gets ({@link #compileAgain}). */
+    static final long STACK_AFTER_CRASH_BYTES = 256L << 20;
+
+    /**
+     * A compile again after javac crashed: javac catches what goes wrong inside it (a
+     * StackOverflowError on deeply nested code, an OutOfMemoryError, a bug of its own), prints it and
+     * fails without an error. Such a failure says nothing about the code, so it must never become a
+     * compile error of the feature (cached, or taken for a RED proof). Done once more alone, on a
+     * fresh compiler and a thread with a {@value #STACK_AFTER_CRASH_BYTES}-byte stack; a crash again is
+     * an error of the run, not a verdict.
+     */
+    static Compilation compileAgain(JavaCompiler compiler, Path workspace, List<Path> sources, List<String> options,
+                                    String crash, long stackBytes) throws IOException {
+        LOG.log(System.Logger.Level.WARNING, "javac crashed compiling {0} sources of {1} ({2}); compiling them again on"
+                + " a fresh compiler with a {3} KiB stack", sources.size(), workspace, crash, stackBytes >> 10);
+        DONE_AGAIN.incrementAndGet();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        StringWriter notices = new StringWriter();
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread again = new Thread(null, () -> {
             try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-                ok = compiler.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+                outcome.set(compiler.getTask(notices, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call());
+            } catch (IOException | RuntimeException | Error e) {
+                outcome.set(e);
+            }
+        }, "redyellow-javac-again", stackBytes);
+        again.setDaemon(true);
+        again.start();
+        boolean interrupted = false;
+        while (again.isAlive()) {
+            try {
+                again.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // the compile writes into the caller's folder: it ends before the caller goes on
             }
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (outcome.get() instanceof Throwable t) {
+            throw new CompilerCrashException("javac crashed compiling " + sources.size() + " sources of " + workspace
+                    + " (" + crash + "), and compiling them again failed: " + t, t);
+        }
+        List<String> errors = errorLines(workspace, diagnostics);
+        if (Boolean.TRUE.equals(outcome.get()) || !errors.isEmpty()) {
+            return new Compilation(sources.size(), errors);
+        }
+        throw new CompilerCrashException("javac crashed compiling " + sources.size() + " sources of " + workspace
+                + ", twice (the second time alone, with a " + (stackBytes >> 10) + " KiB stack): "
+                + crashLine(notices.toString()) + "; not a verdict on the code", null);
+    }
+
+    /** javac crashed while compiling: an error of the run, never a compile error of the code. */
+    public static final class CompilerCrashException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        CompilerCrashException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static final Pattern THROWABLE_LINE = Pattern.compile("(?:[A-Za-z_$][\\w$]*\\.)+[\\w$]*(?:Error|Exception)\\b.*");
+
+    /** What javac printed about its crash, in one line: the exception's, else its first line. */
+    static String crashLine(String notices) {
+        List<String> lines = notices.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        String line = lines.stream().filter(l -> THROWABLE_LINE.matcher(l).matches()).findFirst()
+                .orElse(lines.isEmpty() ? "javac printed nothing about it" : lines.get(0));
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+
+    private static List<String> errorLines(Path workspace, DiagnosticCollector<JavaFileObject> diagnostics) {
         List<String> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
             if (d.getKind() == Diagnostic.Kind.ERROR && errors.size() < MAX_ERRORS_SHOWN) {
                 errors.add(describe(workspace, d));
             }
         }
-        if (!ok && errors.isEmpty()) {
-            errors.add("compilation failed without an error message");
-        }
-        return new Compilation(sources.size(), errors);
+        return errors;
     }
 
     /**

@@ -310,6 +310,30 @@ class ReusedJavacTest {
         assertEquals(ReusedJavac.shared().counts()[1] - freshBefore, reasons, "every new context has one reason");
     }
 
+    /**
+     * javac crashes on a context (a StackOverflowError on a small stack) and fails without an error:
+     * the JDK's pool must not take that context back (the crash may have left it half done), and the
+     * compile is done again rather than taken for a compile error.
+     */
+    @Test
+    void aContextJavacCrashedOnIsNotReusedAndTheCompileIsDoneAgain() throws Exception {
+        List<Path> path = List.of(baseClasses, tmp.resolve("crash"));
+        sameOn(path, ws("a", "shop/A.java", "package shop; public class A { }"));
+        Path deep = ws("deep", "shop/Deep.java", DeepCode.nested("shop", "Deep", 20_000));
+        long again = WorkspaceCompiler.compilesDoneAgainAfterACrash();
+        Object c = DeepCode.onStack(256 << 10, () -> reusing.compile(deep, deep.resolve(".redyellow/reused"), path));
+        if (c instanceof Throwable t) {
+            throw new AssertionError("the compile threw", t);
+        }
+        assertEquals(List.of(), ((WorkspaceCompiler.Compilation) c).errors(), String.valueOf(c));
+        assertTrue(Files.isRegularFile(deep.resolve(".redyellow/reused/shop/Deep.class")));
+        assertEquals(again + 1, WorkspaceCompiler.compilesDoneAgainAfterACrash(), "javac crashed there; done again");
+
+        Map<ReusedJavac.NewContext, Long> before = ReusedJavac.shared().newContextReasons();
+        sameOn(path, ws("d", "shop/D.java", "package shop; class D { }"));
+        assertEquals(1, grew(before, ReusedJavac.NewContext.DROPPED), "the pool did not keep the context javac crashed on");
+    }
+
     private static long grew(Map<ReusedJavac.NewContext, Long> before, ReusedJavac.NewContext why) {
         return ReusedJavac.shared().newContextReasons().get(why) - before.get(why);
     }

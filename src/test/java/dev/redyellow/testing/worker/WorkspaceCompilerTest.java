@@ -62,4 +62,60 @@ class WorkspaceCompilerTest {
             }
         }
     }
+
+    private static final long SMALL_STACK = 256 << 10;
+
+    @Test
+    void whenJavacCrashesTheCompileIsDoneAgainAndIsNoCompileError() throws Exception {
+        Path src = Files.createDirectories(ws.resolve("src/main/java/p"));
+        Files.writeString(src.resolve("Deep.java"), DeepCode.nested("p", "Deep", 20_000));
+        // the case: javac on this stack says only "failed", with no error at all
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        javax.tools.DiagnosticCollector<javax.tools.JavaFileObject> said = new javax.tools.DiagnosticCollector<>();
+        Object plain = DeepCode.onStack(SMALL_STACK, () -> {
+            try (var files = javac.getStandardFileManager(null, null, null)) {
+                return javac.getTask(new java.io.StringWriter(), files, said, List.of("-d", outside.resolve("plain").toString()),
+                        null, files.getJavaFileObjects(src.resolve("Deep.java"))).call();
+            }
+        });
+        assertEquals(Boolean.FALSE, plain, "javac crashes on this stack");
+        assertEquals(List.of(), said.getDiagnostics(), "and reports nothing");
+
+        int i = 0;
+        for (WorkspaceCompiler compiler : List.of(new WorkspaceCompiler(), new WorkspaceCompiler(true),
+                WorkspaceCompiler.reusingContexts(false))) {
+            Path classes = outside.resolve("classes-" + i++);
+            long before = WorkspaceCompiler.compilesDoneAgainAfterACrash();
+            Object c = DeepCode.onStack(SMALL_STACK, () -> compiler.compile(ws, classes, List.of()));
+            assertTrue(c instanceof WorkspaceCompiler.Compilation, String.valueOf(c));
+            assertEquals(List.of(), ((WorkspaceCompiler.Compilation) c).errors(), "valid code: no compile error");
+            assertTrue(Files.isRegularFile(classes.resolve("p/Deep.class")));
+            assertEquals(before + 1, WorkspaceCompiler.compilesDoneAgainAfterACrash(), "done again after the crash");
+        }
+    }
+
+    @Test
+    void aCompileThatCrashesAgainIsAnErrorOfTheRunThatNamesTheCrash() throws Exception {
+        Path src = Files.createDirectories(ws.resolve("src/main/java/p"));
+        Files.writeString(src.resolve("Deep.java"), DeepCode.nested("p", "Deep", 20_000));
+        WorkspaceCompiler.CompilerCrashException e = org.junit.jupiter.api.Assertions.assertThrows(
+                WorkspaceCompiler.CompilerCrashException.class, () -> WorkspaceCompiler.compileAgain(
+                        javax.tools.ToolProvider.getSystemJavaCompiler(), ws, WorkspaceCompiler.sources(ws),
+                        List.of("-d", outside.resolve("again").toString(), "-proc:none"), "java.lang.StackOverflowError", SMALL_STACK));
+        assertTrue(e.getMessage().contains("javac crashed compiling 1 sources of " + ws + ", twice"), e.getMessage());
+        assertTrue(e.getMessage().contains("java.lang.StackOverflowError"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("not a verdict on the code"), e.getMessage());
+    }
+
+    @Test
+    void theCrashLineIsTheExceptionJavacPrinted() {
+        String printed = """
+                An exception has occurred in the compiler (17.0.15). Please file a bug against the Java compiler.
+                java.lang.OutOfMemoryError: Java heap space
+                	at jdk.compiler/com.sun.tools.javac.comp.Attr.attribTree(Attr.java:1)
+                """;
+        assertEquals("java.lang.OutOfMemoryError: Java heap space", WorkspaceCompiler.crashLine(printed));
+        assertEquals("error: some fatal text", WorkspaceCompiler.crashLine("\nerror: some fatal text\n"));
+        assertEquals("javac printed nothing about it", WorkspaceCompiler.crashLine(""));
+    }
 }
