@@ -159,14 +159,29 @@ public final class FeatureConductor {
             }
         } catch (dev.redyellow.exec.TamperingException e) {
             fail(e.getMessage()); // a shared dependency folder was changed: see Workspace#tampering
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError | AssertionError e) {
             LOG.log(System.Logger.Level.ERROR, "feature " + feature.id() + " failed unexpectedly", e);
             fail("error: " + e);
+        } catch (VirtualMachineError e) {
+            // out of memory, say: no verdict, and the feature must not be left as it was (PENDING, RED) for
+            // its dependents to read as one; the engine stops the run (RunEngine)
+            fail("error: " + outOfResources(e));
+            throw e;
         } finally {
             // waits for a warm test process to start are the run's set-up, not this feature's work (StartWaits)
             activeMillis += Math.max(0, clock.millis() - start - StartWaits.takeMillis());
         }
         return new Step.Finished(outcome());
+    }
+
+    /** What a {@link VirtualMachineError} on this feature's thread says, in words a user can act on. */
+    public static String outOfResources(VirtualMachineError e) {
+        if (e instanceof OutOfMemoryError) {
+            return "RedYellow ran out of memory (" + e.getMessage() + "; its heap is at most "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB): no verdict; run it again with a larger"
+                    + " heap (JAVA_TOOL_OPTIONS=-Xmx...) or fewer workers";
+        }
+        return "the JVM failed (" + e + "): no verdict";
     }
 
     /**

@@ -163,7 +163,8 @@ public final class TestSlots {
         private final TestSlots slots;
         private volatile Thread thread;
         private T value;
-        private Exception failure;
+        /** What the work threw: an exception, or an error (out of memory, say), given to the caller as it is. */
+        private Throwable failure;
         private boolean preempted;
         private boolean over;
 
@@ -204,7 +205,7 @@ public final class TestSlots {
                 synchronized (this) {
                     value = v;
                 }
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
                 synchronized (this) {
                     failure = e;
                 }
@@ -232,8 +233,11 @@ public final class TestSlots {
                     // only stop() and pre-emption interrupt the work: this is neither, so not the caller's own interrupt
                     throw new IllegalStateException("the run beside was interrupted by something else", failure);
                 }
+                if (failure instanceof Error error) {
+                    throw error; // not taken for a pre-emption (no value): the conductor ends the feature with it
+                }
                 if (failure != null) {
-                    throw failure;
+                    throw (Exception) failure;
                 }
                 return value;
             }

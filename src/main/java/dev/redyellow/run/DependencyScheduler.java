@@ -130,7 +130,11 @@ public final class DependencyScheduler {
                     submitInPriorityOrder(graph.ids().stream().filter(id -> graph.dependenciesOf(id).isEmpty()).toList());
                 }
             }
-            remaining.await();
+            while (!remaining.await(250, TimeUnit.MILLISECONDS)) {
+                if (broken != null && pool.getActiveCount() == 0) {
+                    break; // a node could not be settled (runNode): no count-down is coming for it
+                }
+            }
         } finally {
             pool.shutdownNow();
             pool.awaitTermination(10, TimeUnit.SECONDS);
@@ -198,6 +202,9 @@ public final class DependencyScheduler {
         return active.stream().anyMatch(other -> !other.equals(id) && !rechecking.contains(other));
     }
 
+    /** Set when a node could not be settled (see {@link #runNode}); the run then ends once no node runs. */
+    private volatile Throwable broken;
+
     private void submit(String id) {
         scheduled.add(id);
         if (cancelled) {
@@ -225,12 +232,20 @@ public final class DependencyScheduler {
             Thread.currentThread().interrupt();
         } finally {
             running.decrementAndGet();
-            timeline.add(new TimelineEntry(id, worker, start, seconds(), switch (result) {
-                case SUCCEEDED -> "succeeded";
-                case FAILED -> "failed";
-                case WAITING, AWAITING_OTHERS -> "waiting";
-            }));
-            settle(id, result);
+            try {
+                timeline.add(new TimelineEntry(id, worker, start, seconds(), switch (result) {
+                    case SUCCEEDED -> "succeeded";
+                    case FAILED -> "failed";
+                    case WAITING, AWAITING_OTHERS -> "waiting";
+                }));
+                settle(id, result);
+            } catch (RuntimeException | Error e) {
+                // out of memory in the middle of it, say: the node and what waits on it may never be counted
+                // down, so the run stops rather than waits for ever (run() ends once no node runs)
+                broken = e;
+                cancel();
+                throw e;
+            }
         }
     }
 

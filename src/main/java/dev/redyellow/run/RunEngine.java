@@ -240,6 +240,12 @@ public final class RunEngine {
         FeatureConductor.Step step;
         try {
             step = conductor.conduct(alarm::fired);
+        } catch (VirtualMachineError e) {
+            // the conductor ended the feature with the error; what other threads do now is not to be trusted
+            // either (their allocations fail too): the run stops, and says why
+            finish(withCacheHits(conductor.outcome()));
+            cancel(FeatureConductor.outOfResources(e) + " (on feature " + id + ")");
+            return DependencyScheduler.Result.FAILED;
         } finally {
             alarm.finish();
         }

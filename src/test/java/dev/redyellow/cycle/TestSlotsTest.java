@@ -47,6 +47,22 @@ class TestSlotsTest {
         });
     }
 
+    /**
+     * An error thrown beside (out of memory, say) reaches the caller as it is: it is not taken for a
+     * pre-emption (no value, so the work would be done again in turn), and the slot is given back.
+     */
+    @Test
+    void anErrorBesideReachesTheCallerAndTheSlotIsGivenBack() throws Exception {
+        TestSlots slots = TestSlots.of(2);
+        TestSlots.Beside<String> beside = slots.run(() -> slots.beside("test-beside", () -> {
+            throw new OutOfMemoryError("Java heap space (thrown by the test)");
+        }));
+        assertNotNull(beside);
+        OutOfMemoryError e = assertThrows(OutOfMemoryError.class, beside::get);
+        assertEquals("Java heap space (thrown by the test)", e.getMessage());
+        assertEquals(2, slots.available(), "both slots free again");
+    }
+
     @Test
     void workBesideTakesOnlyASlotThatIsFreeAndGivesItBack() throws Exception {
         TestSlots slots = TestSlots.of(2);

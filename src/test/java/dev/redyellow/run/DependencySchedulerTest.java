@@ -36,7 +36,7 @@ class DependencySchedulerTest {
     }
 
     /** Records the order nodes ran in; fails the nodes named. */
-    private static final class Recorder implements DependencyScheduler.Work {
+    private static class Recorder implements DependencyScheduler.Work {
         final List<String> ran = Collections.synchronizedList(new ArrayList<>());
         final Map<String, String> skipped = Collections.synchronizedMap(new LinkedHashMap<>());
         final Set<String> failing;
@@ -55,6 +55,29 @@ class DependencySchedulerTest {
         public void skip(String id, String cause) {
             skipped.put(id, String.valueOf(cause));
         }
+    }
+
+    /**
+     * A node that cannot be settled (its skip of a dependent fails as an allocation would, out of
+     * memory) would leave the run waiting for ever for that dependent: the run stops instead, once no
+     * node runs, cancelled.
+     */
+    @Test
+    void aNodeThatCannotBeSettledStopsTheRunInsteadOfHangingIt() throws Exception {
+        FeatureGraph g = graph("a", "b: a", "c");
+        Recorder r = new Recorder("a") {
+            @Override
+            public void skip(String id, String cause) {
+                if (id.equals("b")) {
+                    throw new OutOfMemoryError("Java heap space (thrown by the test)");
+                }
+                super.skip(id, cause);
+            }
+        };
+        DependencyScheduler.Schedule s = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> new DependencyScheduler(g, Map.of("a", 9.0), 1, Clock.systemUTC()).run(r));
+        assertTrue(s.cancelled(), "the run says it was stopped");
+        assertEquals(List.of("a"), r.ran, "nothing ran after the node that could not be settled");
     }
 
     @Test

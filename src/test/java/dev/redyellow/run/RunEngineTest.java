@@ -157,6 +157,43 @@ class RunEngineTest {
                 Clock.systemUTC()).run();
     }
 
+    /**
+     * The engine's JVM runs out of memory while conducting a feature (here its test runner throws the
+     * error the JVM would): the feature ends FAILED saying so, not left PENDING for its dependents to read
+     * as a verdict, and the run stops, with the reason, instead of going on with allocations that fail.
+     */
+    @Test
+    void runningOutOfMemoryEndsTheFeatureWithTheErrorAndStopsTheRun() throws Exception {
+        Manifest m = new PyManifest()
+                .feature("add", List.of(), ADD_TEST, ADD_OK)
+                .feature("twice", List.of("add"), "from twice import twice\nself.assertEqual(8, twice(4))",
+                        "from add import add\n\ndef twice(x):\n    return add(x, x)\n")
+                .feature("alone", List.of(), "from alone import v\nself.assertEqual(1, v)", "v = 1\n")
+                .load(tmp);
+        dev.redyellow.testing.TestRunner starved = new dev.redyellow.testing.TestRunner() {
+            @Override
+            public dev.redyellow.testing.TestResult run(dev.redyellow.testing.TestRequest request) throws InterruptedException {
+                if (request.featureId().equals("add")) {
+                    throw new OutOfMemoryError("Java heap space");
+                }
+                return runners.run(request);
+            }
+        };
+        RunResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(120), () ->
+                new RunEngine(m, new RunOptions(1, tmp.resolve("run"), false, ManualDecisions.NOBODY, StepOutput.DISCARD,
+                        new dev.redyellow.cache.DisabledTestCache(""), Map.of(), null, null), starved, RunListener.NONE,
+                        Clock.systemUTC()).run());
+        Map<String, FeatureOutcome> o = byId(r);
+        assertEquals(FeatureState.FAILED, o.get("add").state());
+        assertTrue(o.get("add").reason().startsWith("error: RedYellow ran out of memory (Java heap space; its heap is at most "),
+                o.get("add").reason());
+        assertTrue(r.cancelled());
+        assertTrue(r.stopReason().startsWith("RedYellow ran out of memory") && r.stopReason().endsWith("(on feature add)"),
+                r.stopReason());
+        assertFalse(o.get("twice").green());
+        assertFalse(o.get("alone").green(), "the run stopped before it: " + o.get("alone").reason());
+    }
+
     @Test
     void aFeatureOverItsTimeEndsTimeoutAndTheWorkerGoesOnToTheNext() throws Exception {
         Manifest m = new PyManifest().timeoutSeconds(120)
