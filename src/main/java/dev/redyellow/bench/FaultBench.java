@@ -93,6 +93,7 @@ public final class FaultBench {
         rows.add(unwritableReport("--report in /proc", dir -> Path.of("/proc/redyellow-no-such/report.json")));
         rows.add(fifo(true));
         rows.add(fifo(false));
+        rows.add(javacCrash());
         print(rows);
         return rows;
     }
@@ -477,6 +478,45 @@ public final class FaultBench {
             return new Row(asFrom ? "FIFO as a \"from\" file" : "FIFO as the manifest", false, 0, "nothing",
                     "plan hung reading the FIFO");
         }
+    }
+
+    // ---- the compiler -------------------------------------------------------------------------
+
+    /**
+     * Valid Java that javac crashes on (a StackOverflowError in its parser on a run thread's stack):
+     * no compile error, the compile is done again on a larger stack and the feature ends GREEN.
+     */
+    private Row javacCrash() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("javac-crash"));
+        int depth = 20_000;
+        ObjectNode m = JSON.createObjectNode();
+        m.put("version", 1).put("name", "javac-crash").put("maxAttempts", 1).put("workers", 1);
+        m.putObject("test").put("kind", "junit").put("timeoutSeconds", 300);
+        m.putObject("implementer").put("kind", "replay");
+        ObjectNode feature = m.putArray("features").addObject().put("id", "deep");
+        feature.putObject("tests").put("src/test/java/p/DeepTest.java", """
+                package p;
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+                import org.junit.jupiter.api.Test;
+                class DeepTest {
+                    @Test void one() { assertEquals(1, Deep.one()); }
+                }
+                """);
+        feature.putArray("attempts").addObject().putObject("files").put("src/main/java/p/Deep.java",
+                "package p; public class Deep { public static int one() { return " + "(".repeat(depth) + "1"
+                        + ")".repeat(depth) + "; } }\n");
+        Path manifest = dir.resolve("javac-crash.json");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(manifest.toFile(), m);
+        Path report = dir.resolve("report.json");
+        long before = dev.redyellow.testing.worker.WorkspaceCompiler.compilesDoneAgainAfterACrash();
+        Cli run = cli("run", manifest.toString(), "--no-cache", "--runs-dir", dir.resolve("runs").toString(),
+                "--report", report.toString());
+        long again = dev.redyellow.testing.worker.WorkspaceCompiler.compilesDoneAgainAfterACrash() - before;
+        String state = Files.exists(report)
+                ? JSON.readTree(report.toFile()).path("features").path(0).path("state").asText("?") : "no report";
+        return new Row("javac crashes on valid code (" + depth + " nested parentheses)", run.code() == 0 && "GREEN".equals(state), 0,
+                Files.exists(report) ? "nothing" : "report", "exit " + run.code() + ", the feature ended " + state + "; "
+                        + again + " compiles done again after javac crashed");
     }
 
     // ---- the command line ---------------------------------------------------------------------
