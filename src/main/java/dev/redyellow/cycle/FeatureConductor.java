@@ -159,12 +159,14 @@ public final class FeatureConductor {
             }
         } catch (dev.redyellow.exec.TamperingException e) {
             fail(e.getMessage()); // a shared dependency folder was changed: see Workspace#tampering
-        } catch (IOException | RuntimeException | LinkageError | AssertionError e) {
+        } catch (IOException | RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
             LOG.log(System.Logger.Level.ERROR, "feature " + feature.id() + " failed unexpectedly", e);
             fail("error: " + e);
         } catch (VirtualMachineError e) {
             // out of memory, say: no verdict, and the feature must not be left as it was (PENDING, RED) for
-            // its dependents to read as one; the engine stops the run (RunEngine)
+            // its dependents to read as one; the engine stops the run (RunEngine): other threads' allocations
+            // fail too
+            LOG.log(System.Logger.Level.ERROR, "feature " + feature.id() + ": " + e, e);
             fail("error: " + outOfResources(e));
             throw e;
         } finally {
@@ -176,12 +178,13 @@ public final class FeatureConductor {
 
     /** What a {@link VirtualMachineError} on this feature's thread says, in words a user can act on. */
     public static String outOfResources(VirtualMachineError e) {
-        if (e instanceof OutOfMemoryError) {
-            return "RedYellow ran out of memory (" + e.getMessage() + "; its heap is at most "
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (e instanceof OutOfMemoryError && (message.contains("Java heap space") || message.contains("GC overhead"))) {
+            return "RedYellow ran out of memory (" + message + "; its heap is at most "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB): no verdict; run it again with a larger"
                     + " heap (JAVA_TOOL_OPTIONS=-Xmx...) or fewer workers";
         }
-        return "the JVM failed (" + e + "): no verdict";
+        return "RedYellow's JVM failed (" + e + "): no verdict";
     }
 
     /**

@@ -206,6 +206,11 @@ public final class TestSlots {
                     value = v;
                 }
             } catch (Exception | Error e) {
+                if (e instanceof Error) {
+                    // said here as well: a caller that stops the work instead of taking it never sees it
+                    System.getLogger(TestSlots.class.getName()).log(System.Logger.Level.ERROR,
+                            "work beside a RED proof failed: " + e, e);
+                }
                 synchronized (this) {
                     failure = e;
                 }

@@ -205,6 +205,11 @@ public final class DependencyScheduler {
     /** Set when a node could not be settled (see {@link #runNode}); the run then ends once no node runs. */
     private volatile Throwable broken;
 
+    /** What stopped the run when a node could not be settled ({@link #runNode}); empty otherwise. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(broken);
+    }
+
     private void submit(String id) {
         scheduled.add(id);
         if (cancelled) {
@@ -243,6 +248,8 @@ public final class DependencyScheduler {
                 // out of memory in the middle of it, say: the node and what waits on it may never be counted
                 // down, so the run stops rather than waits for ever (run() ends once no node runs)
                 broken = e;
+                System.getLogger(DependencyScheduler.class.getName()).log(System.Logger.Level.ERROR,
+                        "feature " + id + " could not be settled; the run stops", e);
                 cancel();
                 throw e;
             }

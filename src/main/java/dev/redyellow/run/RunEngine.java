@@ -168,6 +168,12 @@ public final class RunEngine {
             alarms.shutdownNow();
             workspaces.release();
         }
+        scheduler.failure().ifPresent(e -> {
+            if (stopReason == null) {
+                stopReason = "the run could not go on: " + (e instanceof VirtualMachineError vm
+                        ? FeatureConductor.outOfResources(vm) : e.toString());
+            }
+        });
         return result(schedule);
     }
 

@@ -74,9 +74,11 @@ class DependencySchedulerTest {
                 super.skip(id, cause);
             }
         };
+        DependencyScheduler scheduler = new DependencyScheduler(g, Map.of("a", 9.0), 1, Clock.systemUTC());
         DependencyScheduler.Schedule s = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-                java.time.Duration.ofSeconds(30), () -> new DependencyScheduler(g, Map.of("a", 9.0), 1, Clock.systemUTC()).run(r));
+                java.time.Duration.ofSeconds(30), () -> scheduler.run(r));
         assertTrue(s.cancelled(), "the run says it was stopped");
+        assertEquals("Java heap space (thrown by the test)", scheduler.failure().orElseThrow().getMessage(), "and why");
         assertEquals(List.of("a"), r.ran, "nothing ran after the node that could not be settled");
     }
 

@@ -194,6 +194,32 @@ class RunEngineTest {
         assertFalse(o.get("alone").green(), "the run stopped before it: " + o.get("alone").reason());
     }
 
+    /** A stack overflow is one thread's: that feature ends with the error, and the run goes on. */
+    @Test
+    void aStackOverflowEndsOnlyItsFeature() throws Exception {
+        Manifest m = new PyManifest()
+                .feature("add", List.of(), ADD_TEST, ADD_OK)
+                .feature("alone", List.of(), "from alone import v\nself.assertEqual(1, v)", "v = 1\n")
+                .load(tmp);
+        dev.redyellow.testing.TestRunner deep = new dev.redyellow.testing.TestRunner() {
+            @Override
+            public dev.redyellow.testing.TestResult run(dev.redyellow.testing.TestRequest request) throws InterruptedException {
+                if (request.featureId().equals("add")) {
+                    throw new StackOverflowError();
+                }
+                return runners.run(request);
+            }
+        };
+        RunResult r = new RunEngine(m, new RunOptions(1, tmp.resolve("run"), false, ManualDecisions.NOBODY, StepOutput.DISCARD,
+                new dev.redyellow.cache.DisabledTestCache(""), Map.of(), null, null), deep, RunListener.NONE,
+                Clock.systemUTC()).run();
+        Map<String, FeatureOutcome> o = byId(r);
+        assertEquals(FeatureState.FAILED, o.get("add").state());
+        assertEquals("error: java.lang.StackOverflowError", o.get("add").reason());
+        assertFalse(r.cancelled());
+        assertEquals(FeatureState.GREEN, o.get("alone").state(), o.get("alone").reason());
+    }
+
     @Test
     void aFeatureOverItsTimeEndsTimeoutAndTheWorkerGoesOnToTheNext() throws Exception {
         Manifest m = new PyManifest().timeoutSeconds(120)

@@ -64,7 +64,14 @@ public final class BaseClasses {
         } else {
             Files.createDirectories(root);
             Path aside = Files.createTempDirectory(root, baseHash + ".");
-            WorkspaceCompiler.Compilation c = compile.into(aside);
+            WorkspaceCompiler.Compilation c;
+            try {
+                c = compile.into(aside);
+            } catch (IOException | RuntimeException | Error e) {
+                // javac crashed twice, say (WorkspaceCompiler): nothing is remembered, a later call tries again
+                deleteTree(aside);
+                throw e;
+            }
             if (c.succeeded()) {
                 try {
                     Files.move(aside, done, StandardCopyOption.ATOMIC_MOVE);

@@ -211,6 +211,7 @@ public final class WorkspaceCompiler {
         }
         List<String> errors = errorLines(workspace, diagnostics);
         if (!ok && errors.isEmpty()) {
+            LOG.log(System.Logger.Level.DEBUG, "what javac printed: {0}", notices);
             return compileAgain(compiler, workspace, sources, options, crashLine(notices.toString()), STACK_AFTER_CRASH_BYTES);
         }
         return new Compilation(sources.size(), errors);
@@ -250,7 +251,13 @@ public final class WorkspaceCompiler {
             }
         }, "redyellow-javac-again", stackBytes);
         again.setDaemon(true);
-        again.start();
+        try {
+            again.start();
+        } catch (OutOfMemoryError e) {
+            throw new CompilerCrashException("javac crashed compiling " + sources.size() + " sources of " + workspace
+                    + " (" + crash + "), and no thread with a " + (stackBytes >> 10) + " KiB stack could be started to"
+                    + " compile them again: " + e, e);
+        }
         boolean interrupted = false;
         while (again.isAlive()) {
             try {

@@ -55,6 +55,25 @@ class BaseClassesTest {
         assertEquals("one", call(List.of(first)));
     }
 
+    /**
+     * javac crashing twice on a base (WorkspaceCompiler's CompilerCrashException) is no answer: the
+     * folder compiled aside goes, nothing is remembered, and a later call compiles again.
+     */
+    @Test
+    void aCompileThatCrashesLeavesNoFolderAndIsTriedAgain() throws Exception {
+        BaseClasses shared = new BaseClasses(tmp.resolve("shared"), new WorkspaceCompiler());
+        java.io.IOException crash = new java.io.IOException("javac crashed (thrown by the test)");
+        assertThrows(java.io.IOException.class, () -> shared.classesOf(H1, aside -> {
+            Files.writeString(aside.resolve("Half.class"), "half written");
+            throw crash;
+        }));
+        try (var left = Files.list(tmp.resolve("shared"))) {
+            assertEquals(List.of(), left.toList(), "the folder compiled aside is gone");
+        }
+        Path classes = shared.classesOf(H1, base("b1", "one"), List.of()).orElseThrow();
+        assertEquals("one", call(List.of(classes)), "compiled again, not remembered as failed");
+    }
+
     @Test
     void aBaseThatDoesNotCompileAloneHasNoSharedClasses() throws Exception {
         Path b = Files.createDirectories(tmp.resolve("b/p"));
