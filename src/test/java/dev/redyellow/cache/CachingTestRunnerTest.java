@@ -33,14 +33,18 @@ class CachingTestRunnerTest {
         }
     }
 
-    @Test
-    void aRunWithTheForkModeForcedDoesNotTakeTheOtherModesResult() throws Exception {
+    /** A workspace with one test file, and the cache file opened; the request of a junit run on it. */
+    private TestRequest slugRequest() throws IOException {
         Path workspace = Files.createDirectories(dir.resolve("ws"));
         Files.writeString(workspace.resolve("SlugTest.java"), "class SlugTest {}");
         opened = TestCaches.open(dir.resolve("cache.db"), CacheSettings.defaults());
+        return new TestRequest(workspace, new TestSettings.JUnit(60), List.of("SlugTest.java"), OutputSink.DISCARD);
+    }
+
+    @Test
+    void aRunWithTheForkModeForcedDoesNotTakeTheOtherModesResult() throws Exception {
+        TestRequest request = slugRequest();
         FileHashes hashes = new FileHashes();
-        TestRequest request = new TestRequest(workspace, new TestSettings.JUnit(60), List.of("SlugTest.java"),
-                OutputSink.DISCARD);
         Counting asWritten = new Counting(Optional.empty());
         Counting perRun = new Counting(Optional.of(TestSettings.Fork.PER_RUN));
 
@@ -66,12 +70,8 @@ class CachingTestRunnerTest {
      */
     @Test
     void aCrashAnEarlierVersionKeptAsACompileErrorIsRunAgain() throws Exception {
-        Path workspace = Files.createDirectories(dir.resolve("ws"));
-        Files.writeString(workspace.resolve("SlugTest.java"), "class SlugTest {}");
-        opened = TestCaches.open(dir.resolve("cache.db"), CacheSettings.defaults());
+        TestRequest request = slugRequest();
         FileHashes hashes = new FileHashes();
-        TestRequest request = new TestRequest(workspace, new TestSettings.JUnit(60), List.of("SlugTest.java"),
-                OutputSink.DISCARD);
         TestResult crash = new TestResult(dev.redyellow.testing.TestOutcome.COMPILE_ERROR, 0, 0, 0, List.of(), 900,
                 CachingTestRunner.CRASH_KEPT_AS_COMPILE_ERROR, CachingTestRunner.CRASH_KEPT_AS_COMPILE_ERROR);
         TestRunner old = new TestRunner() {

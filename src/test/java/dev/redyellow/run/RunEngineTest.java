@@ -158,6 +158,25 @@ class RunEngineTest {
     }
 
     /**
+     * A run of {@code m} on one worker without a cache, whose test runner throws {@code error} for the
+     * feature {@code id} (as the JVM would throw it there) and runs the others' tests.
+     */
+    private RunResult runThrowing(Manifest m, String id, Error error) throws Exception {
+        dev.redyellow.testing.TestRunner throwing = new dev.redyellow.testing.TestRunner() {
+            @Override
+            public dev.redyellow.testing.TestResult run(dev.redyellow.testing.TestRequest request) throws InterruptedException {
+                if (request.featureId().equals(id)) {
+                    throw error;
+                }
+                return runners.run(request);
+            }
+        };
+        return new RunEngine(m, new RunOptions(1, tmp.resolve("run"), false, ManualDecisions.NOBODY, StepOutput.DISCARD,
+                new dev.redyellow.cache.DisabledTestCache(""), Map.of(), null, null), throwing, RunListener.NONE,
+                Clock.systemUTC()).run();
+    }
+
+    /**
      * The engine's JVM runs out of memory while conducting a feature (here its test runner throws the
      * error the JVM would): the feature ends FAILED saying so, not left PENDING for its dependents to read
      * as a verdict, and the run stops, with the reason, instead of going on with allocations that fail.
@@ -170,19 +189,8 @@ class RunEngineTest {
                         "from add import add\n\ndef twice(x):\n    return add(x, x)\n")
                 .feature("alone", List.of(), "from alone import v\nself.assertEqual(1, v)", "v = 1\n")
                 .load(tmp);
-        dev.redyellow.testing.TestRunner starved = new dev.redyellow.testing.TestRunner() {
-            @Override
-            public dev.redyellow.testing.TestResult run(dev.redyellow.testing.TestRequest request) throws InterruptedException {
-                if (request.featureId().equals("add")) {
-                    throw new OutOfMemoryError("Java heap space");
-                }
-                return runners.run(request);
-            }
-        };
         RunResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(120), () ->
-                new RunEngine(m, new RunOptions(1, tmp.resolve("run"), false, ManualDecisions.NOBODY, StepOutput.DISCARD,
-                        new dev.redyellow.cache.DisabledTestCache(""), Map.of(), null, null), starved, RunListener.NONE,
-                        Clock.systemUTC()).run());
+                runThrowing(m, "add", new OutOfMemoryError("Java heap space")));
         Map<String, FeatureOutcome> o = byId(r);
         assertEquals(FeatureState.FAILED, o.get("add").state());
         assertTrue(o.get("add").reason().startsWith("error: RedYellow ran out of memory (Java heap space; its heap is at most "),
@@ -201,18 +209,7 @@ class RunEngineTest {
                 .feature("add", List.of(), ADD_TEST, ADD_OK)
                 .feature("alone", List.of(), "from alone import v\nself.assertEqual(1, v)", "v = 1\n")
                 .load(tmp);
-        dev.redyellow.testing.TestRunner deep = new dev.redyellow.testing.TestRunner() {
-            @Override
-            public dev.redyellow.testing.TestResult run(dev.redyellow.testing.TestRequest request) throws InterruptedException {
-                if (request.featureId().equals("add")) {
-                    throw new StackOverflowError();
-                }
-                return runners.run(request);
-            }
-        };
-        RunResult r = new RunEngine(m, new RunOptions(1, tmp.resolve("run"), false, ManualDecisions.NOBODY, StepOutput.DISCARD,
-                new dev.redyellow.cache.DisabledTestCache(""), Map.of(), null, null), deep, RunListener.NONE,
-                Clock.systemUTC()).run();
+        RunResult r = runThrowing(m, "add", new StackOverflowError());
         Map<String, FeatureOutcome> o = byId(r);
         assertEquals(FeatureState.FAILED, o.get("add").state());
         assertEquals("error: java.lang.StackOverflowError", o.get("add").reason());
