@@ -5,9 +5,10 @@ import java.util.Objects;
 /**
  * One input of a cache key, with the SHA-256 of its value: a test setting ({@code kind},
  * {@code argv}, {@code env}, {@code timeout}, {@code reports}, {@code fork}, {@code workerHeapMb},
- * {@code runsPerWorker}, {@code rerunDependencyTests}), the {@code tool} that runs the tests, the
- * selected {@code tests}, or {@code file:<workspace path>}. Kept with every entry so a miss can name
- * what changed.
+ * {@code runsPerWorker}, {@code rerunDependencyTests}), the {@code tool} that runs the tests, an
+ * inherited variable ({@code env:TZ}) or the machine's {@code system:timezone} and {@code system:locale}
+ * (see {@link InheritedEnvironment}), the selected {@code tests}, or {@code file:<workspace path>}. Kept
+ * with every entry so a miss can name what changed.
  */
 public record CacheInput(String name, String hash) {
     public static final String FILE_PREFIX = "file:";

@@ -152,6 +152,11 @@ public final class ClusterMember implements AutoCloseable {
     }
 
     private WireResult runHere(RemoteTestRun task, HazelcastInstance instance) throws IOException, InterruptedException {
+        List<String> differing = task.environment == null ? List.of() : differing(task.environment,
+                dev.redyellow.cache.CacheKey.environmentOf(task.settings.settings()));
+        if (!differing.isEmpty()) {
+            return WireResult.differing(differing);
+        }
         Map<String, byte[]> contents = new HashMap<>();
         List<String> lacking = new ArrayList<>();
         for (String hash : task.files.hashes()) {
@@ -198,6 +203,14 @@ public final class ClusterMember implements AutoCloseable {
         } finally {
             new RunFolder(folder).delete();
         }
+    }
+
+    /** The input names whose hashes differ between the coordinator's environment and this member's, or that one lacks. */
+    static List<String> differing(Map<String, String> coordinator, Map<String, String> member) {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>(coordinator.keySet());
+        names.addAll(member.keySet());
+        names.removeIf(name -> java.util.Objects.equals(coordinator.get(name), member.get(name)));
+        return List.copyOf(names);
     }
 
     /** Stops the runs in flight (their processes killed), the warm workers, and leaves the cluster. */

@@ -57,6 +57,13 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
     private final Map<String, RemoteOutput> outputs = new ConcurrentHashMap<>();
     private final Set<String> published = ConcurrentHashMap.newKeySet();
     private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    /**
+     * Each member with each environment of run settings it differed from ({@code CacheKey.environmentOf}:
+     * the test kind, its variables): it gets no runs with those settings.
+     */
+    private final Set<String> unlike = ConcurrentHashMap.newKeySet();
+    /** Members of an older version that cannot check their environment, each warned of once. */
+    private final Set<UUID> unchecking = ConcurrentHashMap.newKeySet();
     private final Map<String, long[]> figures = new LinkedHashMap<>();
     private final List<MemberRun> runs = new CopyOnWriteArrayList<>();
     private final long startedNanos = System.nanoTime();
@@ -107,10 +114,12 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
     @Override
     public TestResult run(TestRequest request) throws InterruptedException {
         Set<UUID> gone = new HashSet<>();
+        Map<String, String> environment = dev.redyellow.cache.CacheKey.environmentOf(request.settings());
+        String environmentId = dev.redyellow.files.Sha256.hex(new java.util.TreeMap<>(environment).toString());
         while (true) {
             Optional<Member> target;
             try {
-                target = reserve(gone);
+                target = reserve(gone, environmentId);
             } catch (HazelcastInstanceNotActiveException e) {
                 target = Optional.empty();
             }
@@ -122,7 +131,14 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
                 return runHere(request, member);
             }
             try {
-                return runOn(member, request);
+                return runOn(member, request, environment);
+            } catch (OtherEnvironment e) {
+                unlike.add(member.getUuid() + " " + environmentId);
+                String why = "member " + address(member) + " runs tests in another environment than this run's cache keys"
+                        + " say (" + String.join(", ", e.differing) + " differ); it gets no more runs with these test settings,"
+                        + " this one runs elsewhere";
+                LOG.log(System.Logger.Level.WARNING, why);
+                note(request.output(), "\n[redyellow] " + why + "\n");
             } catch (MemberGone e) {
                 gone.add(member.getUuid());
                 LOG.log(System.Logger.Level.WARNING, "member " + address(member) + " left during a test run of "
@@ -137,8 +153,8 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
      * Chooses the member for a run and counts the run against it at once, so runs that start
      * together spread instead of all finding the same member idle.
      */
-    private synchronized Optional<Member> reserve(Set<UUID> gone) {
-        Optional<Member> chosen = choose(gone);
+    private synchronized Optional<Member> reserve(Set<UUID> gone, String environmentId) {
+        Optional<Member> chosen = choose(gone, environmentId);
         chosen.ifPresent(m -> inFlight(m).incrementAndGet());
         return chosen;
     }
@@ -147,8 +163,9 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
         return inFlight.computeIfAbsent(member.getUuid(), k -> new AtomicInteger());
     }
 
-    private Optional<Member> choose(Set<UUID> gone) {
-        List<Member> workers = workerMembers(gone);
+    private Optional<Member> choose(Set<UUID> gone, String environmentId) {
+        List<Member> workers = workerMembers(gone).stream()
+                .filter(m -> !unlike.contains(m.getUuid() + " " + environmentId)).toList();
         if (workers.isEmpty()) {
             return Optional.empty();
         }
@@ -163,7 +180,18 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
     private List<Member> workerMembers(Set<UUID> gone) {
         return instance.getCluster().getMembers().stream()
                 .filter(m -> MemberConfig.WORKER.equals(m.getAttribute(MemberConfig.ROLE)))
-                .filter(m -> !gone.contains(m.getUuid())).toList();
+                .filter(m -> !gone.contains(m.getUuid()) && checksEnvironment(m)).toList();
+    }
+
+    private boolean checksEnvironment(Member member) {
+        if (member.getAttribute(MemberConfig.CHECKS_ENVIRONMENT) != null) {
+            return true;
+        }
+        if (unchecking.add(member.getUuid())) {
+            LOG.log(System.Logger.Level.WARNING, "member " + address(member) + " runs an older RedYellow that does not"
+                    + " check its environment against the run's cache keys; it gets no runs");
+        }
+        return false;
     }
 
     private double load(Member member) {
@@ -191,7 +219,8 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
     }
 
     /** Runs on a worker member that {@link #reserve} counted the run against. */
-    private TestResult runOn(Member member, TestRequest request) throws InterruptedException, MemberGone {
+    private TestResult runOn(Member member, TestRequest request, Map<String, String> environment)
+            throws InterruptedException, MemberGone, OtherEnvironment {
         AtomicInteger count = inFlight(member);
         double start = seconds();
         try {
@@ -200,8 +229,11 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
                 RemoteOutput output = new RemoteOutput(request.output());
                 outputs.put(runId, output);
                 try {
-                    WireResult wire = send(member, request, runId);
+                    WireResult wire = send(member, request, runId, environment);
                     blobsFetched.addAndGet(wire.blobsFetched());
+                    if (!wire.differing().isEmpty()) {
+                        throw new OtherEnvironment(wire.differing());
+                    }
                     if (wire.result() == null) {
                         // evicted from the cluster's map since this coordinator published them
                         wire.missingBlobs().forEach(published::remove);
@@ -228,7 +260,7 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
         }
     }
 
-    private WireResult send(Member member, TestRequest request, String runId)
+    private WireResult send(Member member, TestRequest request, String runId, Map<String, String> environment)
             throws IOException, InterruptedException, MemberGone {
         Map<String, byte[]> contents = new HashMap<>();
         WorkspaceFiles files = WorkspaceFiles.take(request.workspace(), h -> !published.contains(h), contents);
@@ -239,7 +271,7 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
             }
             Future<WireResult> future = executor.submitToMember(new RemoteTestRun(runId, topicName, files,
                     WireSettings.of(request.settings()), request.selectedTests(), request.featureId(),
-                    request.workspace().toString()), member);
+                    request.workspace().toString(), environment), member);
             try {
                 return future.get();
             } catch (InterruptedException e) {
@@ -332,6 +364,16 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, "the cluster was already left", e);
         }
         instance.shutdown();
+    }
+
+    /** The member's environment differs from what the run's cache key holds: it ran nothing. */
+    private static final class OtherEnvironment extends Exception {
+        final List<String> differing;
+
+        OtherEnvironment(List<String> differing) {
+            super(null, null, false, false);
+            this.differing = differing;
+        }
     }
 
     /** The member left while it held the run. */

@@ -32,6 +32,12 @@ public final class LocalWorker implements AutoCloseable {
 
     /** Starts a worker named {@code name} (its tests see it as $MEMBER), joining {@code join}, with {@code secret} or none. */
     public static LocalWorker start(String name, String join, String secret, int slots) throws IOException, InterruptedException {
+        return start(name, join, secret, slots, java.util.Map.of());
+    }
+
+    /** As {@link #start(String, String, String, int)}, with {@code env} added to the worker's environment. */
+    public static LocalWorker start(String name, String join, String secret, int slots, java.util.Map<String, String> env)
+            throws IOException, InterruptedException {
         int port = freePort();
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
@@ -46,6 +52,7 @@ public final class LocalWorker implements AutoCloseable {
             builder.environment().put(ClusterSettings.SECRET_ENV, secret);
         }
         builder.environment().put("MEMBER", name);
+        builder.environment().putAll(env);
         Process process = builder.start();
         StringBuffer output = new StringBuffer();
         CompletableFuture<String> ready = new CompletableFuture<>();

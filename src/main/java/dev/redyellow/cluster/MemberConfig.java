@@ -16,6 +16,11 @@ final class MemberConfig {
     static final String ROLE = "redyellow.role";
     static final String SLOTS = "redyellow.slots";
     static final String CORES = "redyellow.cores";
+    /**
+     * Set by a member that compares its environment with the run's cache keys before each run (since
+     * 2026-12-07): one without it runs in whatever environment it has, so it gets no runs.
+     */
+    static final String CHECKS_ENVIRONMENT = "redyellow.checksEnvironment";
     static final String WORKER = "worker";
     static final String COORDINATOR = "coordinator";
     static final String EXECUTOR = "redyellow-tests";
@@ -62,6 +67,7 @@ final class MemberConfig {
 
         config.getMemberAttributeConfig().setAttribute(ROLE, role);
         config.getMemberAttributeConfig().setAttribute(SLOTS, Integer.toString(slots));
+        config.getMemberAttributeConfig().setAttribute(CHECKS_ENVIRONMENT, "1");
         config.getMemberAttributeConfig().setAttribute(CORES,
                 Integer.toString(Runtime.getRuntime().availableProcessors()));
         // the run's concurrency is the coordinator's scheduler's; the executor never queues behind it

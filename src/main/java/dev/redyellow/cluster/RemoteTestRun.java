@@ -22,10 +22,16 @@ final class RemoteTestRun implements Callable<WireResult>, Serializable, Hazelca
     final String featureId;
     /** The workspace's path on the coordinator, so paths in the result read as they would there. */
     final String coordinatorRoot;
+    /**
+     * What of the coordinator's environment the run's cache key holds ({@code CacheKey.environmentOf});
+     * null from a coordinator of an older version, whose keys held none of it.
+     */
+    final java.util.Map<String, String> environment;
     private transient HazelcastInstance instance;
 
     RemoteTestRun(String runId, String outputTopic, WorkspaceFiles files, WireSettings settings,
-                  List<String> selectedTests, String featureId, String coordinatorRoot) {
+                  List<String> selectedTests, String featureId, String coordinatorRoot,
+                  java.util.Map<String, String> environment) {
         this.runId = runId;
         this.outputTopic = outputTopic;
         this.files = files;
@@ -33,6 +39,7 @@ final class RemoteTestRun implements Callable<WireResult>, Serializable, Hazelca
         this.selectedTests = List.copyOf(selectedTests);
         this.featureId = featureId;
         this.coordinatorRoot = coordinatorRoot;
+        this.environment = environment == null ? null : java.util.Map.copyOf(environment);
     }
 
     @Override

@@ -13,8 +13,12 @@ import java.util.List;
  * @param chunks       how many output chunks it published, so the coordinator waits for the last
  * @param missingBlobs blobs the member could not fetch (evicted from the cluster map): publish, send again
  * @param blobsFetched how many blobs it fetched from the cluster (the others it had)
+ * @param differing    the inputs of the coordinator's environment that differ on the member (its time zone, a
+ *                     variable the tests read, its Java runtime): it ran nothing, its results would not be the
+ *                     ones their keys say
  */
-record WireResult(Result result, long chunks, List<String> missingBlobs, int blobsFetched) implements Serializable {
+record WireResult(Result result, long chunks, List<String> missingBlobs, int blobsFetched, List<String> differing)
+        implements Serializable {
 
     record Case(String name, String status, String message, long durationMillis) implements Serializable {
     }
@@ -25,6 +29,16 @@ record WireResult(Result result, long chunks, List<String> missingBlobs, int blo
 
     WireResult {
         missingBlobs = List.copyOf(missingBlobs);
+        differing = differing == null ? List.of() : List.copyOf(differing); // null from a member of an older version
+    }
+
+    WireResult(Result result, long chunks, List<String> missingBlobs, int blobsFetched) {
+        this(result, chunks, missingBlobs, blobsFetched, List.of());
+    }
+
+    /** The member ran nothing: these inputs of the coordinator's environment differ on it. */
+    static WireResult differing(List<String> names) {
+        return new WireResult(null, 0, List.of(), 0, names);
     }
 
     static Result of(TestResult r, String memberRoot, String coordinatorRoot) {

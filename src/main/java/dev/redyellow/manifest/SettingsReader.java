@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -48,13 +49,15 @@ final class SettingsReader {
         }
         ObjectFields fields = object.get();
         if (kind.get().equals("junit")) {
-            fields.rejectUnknown(Set.of("kind", "timeoutSeconds", "fork", "workerHeapMb", "runsPerWorker"));
+            fields.rejectUnknown(Set.of("kind", "timeoutSeconds", "fork", "workerHeapMb", "runsPerWorker",
+                    "inheritedEnv"));
             return new TestSettings.JUnit(timeout(fields, TEST_TIMEOUT), fork(fields),
                     fields.integer("workerHeapMb", TestSettings.JUnit.DEFAULT_WORKER_HEAP_MB, 16, 65_536),
-                    fields.integer("runsPerWorker", TestSettings.JUnit.DEFAULT_RUNS_PER_WORKER, 1, 100_000));
+                    fields.integer("runsPerWorker", TestSettings.JUnit.DEFAULT_RUNS_PER_WORKER, 1, 100_000),
+                    inheritedEnv(fields, Map.of()));
         }
         fields.rejectUnknown(Set.of("kind", "command", "env", "timeoutSeconds", "reports", "rerunDependencyTests",
-                "mutationCommand", "fork"));
+                "mutationCommand", "fork", "inheritedEnv"));
         List<String> command = fields.strings("command", true, true);
         boolean rerun = fields.bool("rerunDependencyTests", false);
         if (rerun && command.stream().anyMatch(a -> a.contains("{tests}") || a.contains("{testModules}"))) {
@@ -62,9 +65,42 @@ final class SettingsReader {
             fields.error("rerunDependencyTests", "true runs the command as written, with every test in the workspace,"
                     + " but the command selects the feature's own tests with {tests} or {testModules}; drop one of them");
         }
-        return new TestSettings.Command(command, fields.stringMap("env"), timeout(fields, TEST_TIMEOUT),
+        Map<String, String> env = fields.stringMap("env");
+        return new TestSettings.Command(command, env, timeout(fields, TEST_TIMEOUT),
                 fields.optionalString("reports", null, false), rerun, fields.strings("mutationCommand", false, true),
-                fork(fields));
+                fork(fields), inheritedEnv(fields, env));
+    }
+
+    /**
+     * {@code inheritedEnv}: the names of variables from RedYellow's own environment that the tests read,
+     * sorted. A name listed twice, one that is no variable name, or one the settings' {@code env} sets
+     * (the tests never see its inherited value) is an error at that entry.
+     */
+    private List<String> inheritedEnv(ObjectFields fields, Map<String, String> env) {
+        fields.strings("inheritedEnv", false, false); // reports a wrong type and entries that are no strings
+        JsonNode array = fields.get("inheritedEnv").orElse(null);
+        if (array == null || !array.isArray()) {
+            return List.of();
+        }
+        java.util.SortedSet<String> valid = new java.util.TreeSet<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode item = array.get(i);
+            if (!item.isTextual() || item.textValue().isEmpty()) {
+                continue; // reported by strings()
+            }
+            String name = item.textValue();
+            SourceLocation at = json.at(LocatedJson.child(fields.pointerOf("inheritedEnv"), i));
+            if (!ENV_NAME.matcher(name).matches()) {
+                problems.add(at, "expected the name of an environment variable (letters, digits and _,"
+                        + " not starting with a digit), found \"" + name + "\"");
+            } else if (env.containsKey(name)) {
+                problems.add(at, "\"" + name + "\" is set by \"env\", so the tests never see its inherited"
+                        + " value; name it in one of the two");
+            } else if (!valid.add(name)) {
+                problems.add(at, "\"" + name + "\" is listed twice in inheritedEnv");
+            }
+        }
+        return List.copyOf(valid);
     }
 
     ImplementerSettings implementer(String pointer, JsonNode value) {

@@ -8,6 +8,14 @@ public sealed interface TestSettings {
 
     int timeoutSeconds();
 
+    /**
+     * Inherited environment variables the manifest names ({@code inheritedEnv}) because the tests read them:
+     * each one's value, or its absence, is an input of the test cache's key. Those that decide a test
+     * process's time zone, locale or tool options are keyed without being named (see the cache's
+     * {@code InheritedEnvironment}).
+     */
+    List<String> inheritedEnv();
+
     /** These settings in one line, for messages (the test cache keys on each setting on its own). */
     String describe();
 
@@ -17,8 +25,10 @@ public sealed interface TestSettings {
      *
      * @param workerHeapMb  the warm worker JVM's heap limit ({@code -Xmx}), in MiB
      * @param runsPerWorker how many runs a warm worker serves before it is replaced by a fresh one
+     * @param inheritedEnv  inherited variables the tests read, keyed by the test cache
      */
-    record JUnit(int timeoutSeconds, Fork fork, int workerHeapMb, int runsPerWorker) implements TestSettings {
+    record JUnit(int timeoutSeconds, Fork fork, int workerHeapMb, int runsPerWorker, List<String> inheritedEnv)
+            implements TestSettings {
 
         public static final Fork DEFAULT_FORK = Fork.WARM;
         public static final int DEFAULT_WORKER_HEAP_MB = 256;
@@ -31,6 +41,12 @@ public sealed interface TestSettings {
             if (workerHeapMb < 16 || runsPerWorker < 1) {
                 throw new IllegalArgumentException("worker heap must be at least 16 MiB and runs per worker at least 1");
             }
+            inheritedEnv = List.copyOf(inheritedEnv);
+        }
+
+        /** Without inherited variables named by the manifest. */
+        public JUnit(int timeoutSeconds, Fork fork, int workerHeapMb, int runsPerWorker) {
+            this(timeoutSeconds, fork, workerHeapMb, runsPerWorker, List.of());
         }
 
         /**
@@ -44,12 +60,12 @@ public sealed interface TestSettings {
 
         /** The same settings with another fork mode. */
         public JUnit withFork(Fork mode) {
-            return new JUnit(timeoutSeconds, mode, workerHeapMb, runsPerWorker);
+            return new JUnit(timeoutSeconds, mode, workerHeapMb, runsPerWorker, inheritedEnv);
         }
 
         @Override
         public String describe() {
-            return "junit timeout=" + timeoutSeconds;
+            return "junit timeout=" + timeoutSeconds + (inheritedEnv.isEmpty() ? "" : " inheritedEnv=" + inheritedEnv);
         }
     }
 
@@ -92,10 +108,12 @@ public sealed interface TestSettings {
      * the killed and survived counts; it is no input of a test run, so the test cache does not key on it.
      * {@code fork}: {@link Fork#WARM} (the default) runs a recognised pytest or vitest argv in a warm
      * server that has imported the runner once; {@link Fork#PER_RUN} starts the argv as a process per
-     * run. Any other argv runs as a process per run whatever it says.
+     * run. Any other argv runs as a process per run whatever it says. {@code inheritedEnv}: see
+     * {@link TestSettings#inheritedEnv()}.
      */
     record Command(List<String> command, Map<String, String> env, int timeoutSeconds, String reports,
-                   boolean rerunDependencyTests, List<String> mutationCommand, Fork fork) implements TestSettings {
+                   boolean rerunDependencyTests, List<String> mutationCommand, Fork fork, List<String> inheritedEnv)
+            implements TestSettings {
 
         public static final Fork DEFAULT_FORK = Fork.WARM;
 
@@ -106,6 +124,13 @@ public sealed interface TestSettings {
             if (fork == null) {
                 throw new IllegalArgumentException("fork must be given");
             }
+            inheritedEnv = List.copyOf(inheritedEnv);
+        }
+
+        /** Without inherited variables named by the manifest. */
+        public Command(List<String> command, Map<String, String> env, int timeoutSeconds, String reports,
+                       boolean rerunDependencyTests, List<String> mutationCommand, Fork fork) {
+            this(command, env, timeoutSeconds, reports, rerunDependencyTests, mutationCommand, fork, List.of());
         }
 
         /** In the default fork mode. */
@@ -116,7 +141,8 @@ public sealed interface TestSettings {
 
         /** The same settings with another fork mode. */
         public Command withFork(Fork mode) {
-            return new Command(command, env, timeoutSeconds, reports, rerunDependencyTests, mutationCommand, mode);
+            return new Command(command, env, timeoutSeconds, reports, rerunDependencyTests, mutationCommand, mode,
+                    inheritedEnv);
         }
 
         /** Without a mutation command. */
@@ -134,7 +160,8 @@ public sealed interface TestSettings {
         public String describe() {
             return "command argv=" + command + " env=" + new java.util.TreeMap<>(env) + " timeout=" + timeoutSeconds
                     + " reports=" + reports + (rerunDependencyTests ? " rerunDependencyTests" : "")
-                    + (fork == Fork.PER_RUN ? " fork=perRun" : "");
+                    + (fork == Fork.PER_RUN ? " fork=perRun" : "")
+                    + (inheritedEnv.isEmpty() ? "" : " inheritedEnv=" + inheritedEnv);
         }
     }
 }

@@ -198,6 +198,25 @@ class ClusterTestRunnerTest {
     }
 
     @Test
+    void aMemberInAnotherTimeZoneGetsNoRunsAndTheRunEndsHere() throws Exception {
+        String zone = "Asia/Tokyo".equals(System.getenv("TZ")) ? "Europe/Berlin" : "Asia/Tokyo";
+        LocalWorker tokyo = LocalWorker.start("tokyo", "", SECRET, 1, Map.of("TZ", zone));
+        toClose.add(tokyo);
+        ClusterTestRunner coordinator = coordinator(SECRET, tokyo);
+        Path workspace = workspace("w", 0);
+
+        Run first = start(coordinator, workspace);
+        assertEquals(TestOutcome.PASSED, first.result().outcome(), first.output());
+        assertEquals("coordinator", first.member(), first.output());
+        assertTrue(first.output().contains("runs tests in another environment than this run's cache keys say"),
+                first.output());
+        assertTrue(first.output().contains("env:TZ"), first.output());
+        Run second = start(coordinator, workspace);
+        assertEquals("coordinator", second.member(), second.output());
+        assertTrue(!second.output().contains("another environment"), second.output());
+    }
+
+    @Test
     void aCoordinatorWithSlotsOfItsOwnRunsSomeTestsItself() throws Exception {
         LocalWorker a = worker("a", "", SECRET);
         TestRunners local = TestRunners.standard();

@@ -18,4 +18,14 @@ class WireSettingsTest {
         assertEquals(perRun, WireSettings.of(perRun).settings());
         assertEquals(perRun.withFork(TestSettings.Fork.WARM), WireSettings.of(perRun.withFork(TestSettings.Fork.WARM)).settings());
     }
+
+    @Test
+    void bothKindsKeepTheInheritedVariablesTheirKeysHold() {
+        TestSettings.Command command = new TestSettings.Command(List.of("pytest"), Map.of(), 30, null, false, List.of(),
+                TestSettings.Fork.WARM, List.of("FLAG"));
+        TestSettings.JUnit junit = new TestSettings.JUnit(30, TestSettings.Fork.PER_RUN, 128, 10, List.of("FLAG", "OTHER"));
+
+        assertEquals(command, WireSettings.of(command).settings());
+        assertEquals(junit, WireSettings.of(junit).settings());
+    }
 }

@@ -88,8 +88,10 @@ class ManifestLoaderTest {
         Feature slugify = manifest.feature("slugify").orElseThrow();
         Feature titleCase = manifest.feature("title-case.v2").orElseThrow();
 
+        // inheritedEnv sorted
         assertEquals(new TestSettings.Command(List.of("python3", "-m", "pytest", "-q"),
-                Map.of("PYTHONDONTWRITEBYTECODE", "1"), 30, "reports/*.xml"), slugify.test());
+                Map.of("PYTHONDONTWRITEBYTECODE", "1"), 30, "reports/*.xml", false, List.of(),
+                TestSettings.Command.DEFAULT_FORK, List.of("DATABASE_URL", "SLUG_LOCALE")), slugify.test());
         assertEquals(new ImplementerSettings.Llm("http://localhost:11434/v1", "qwen2.5-coder", "OPENAI_API_KEY", 0.0, 2048,
                 "Write only code.", 300), slugify.implementer());
         assertEquals(new ReviewSettings.Command(List.of("./review.sh", "{workspace}"), Map.of(), 90), slugify.review());
