@@ -207,6 +207,7 @@ public final class CacheKey {
             inputs.add(value("workerHeapMb", junit.workerHeapMb()));
             inputs.add(value("runsPerWorker", junit.runsPerWorker()));
             inputs.add(value("tool", ToolStamps.javaRuntime()));
+            inputs.add(value("runner", RunnerStamp.get()));
             inputs.addAll(InheritedEnvironment.of(junit));
             if (JUNIT_INPUTS.size() < JUNIT_INPUTS_KEPT) {
                 JUNIT_INPUTS.putIfAbsent(junit, List.copyOf(inputs));
@@ -224,6 +225,7 @@ public final class CacheKey {
             }
             String path = command.env().getOrDefault("PATH", System.getenv("PATH"));
             inputs.add(value("tool", ToolStamps.program(command.command().get(0), path, workspace)));
+            inputs.add(value("runner", RunnerStamp.get()));
             inputs.addAll(InheritedEnvironment.of(command));
         } else {
             throw new IllegalArgumentException("unknown test kind: " + settings.describe());
@@ -233,7 +235,8 @@ public final class CacheKey {
 
     /**
      * What of this process's environment the keys of runs with {@code settings} hold, by input name: the
-     * inherited variables and the machine's zone and locale ({@link InheritedEnvironment}) and, for the
+     * inherited variables and the machine's zone and locale ({@link InheritedEnvironment}), RedYellow's runners
+     * ({@link RunnerStamp}) and, for the
      * junit kind, the Java runtime's version and vendor ({@code runtime}; the key's {@code tool} also
      * stamps where the runtime lies, which differs between machines with the same JDK). A cluster member
      * whose own differs would give results that are not the ones their keys say.
@@ -241,6 +244,8 @@ public final class CacheKey {
     public static Map<String, String> environmentOf(TestSettings settings) {
         Map<String, String> environment = new TreeMap<>();
         InheritedEnvironment.of(settings).forEach(input -> environment.put(input.name(), input.hash()));
+        CacheInput runner = value("runner", RunnerStamp.get());
+        environment.put(runner.name(), runner.hash());
         if (settings instanceof TestSettings.JUnit) {
             CacheInput runtime = value("runtime", "java " + System.getProperty("java.runtime.version") + " ("
                     + System.getProperty("java.vendor") + ")");

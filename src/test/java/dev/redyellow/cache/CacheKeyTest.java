@@ -143,7 +143,7 @@ class CacheKeyTest {
     void listsEverySettingTestAndFileInputWithRelativeSlashPaths() throws IOException {
         CacheKey key = key(workspace("w"));
         // the environment's inputs depend on the machine: InheritedEnvironmentTest covers them
-        assertEquals(List.of("kind", "timeout", "fork", "workerHeapMb", "runsPerWorker", "tool", "tests",
+        assertEquals(List.of("kind", "timeout", "fork", "workerHeapMb", "runsPerWorker", "tool", "runner", "tests",
                         "file:README.md", "file:src/main/java/tools/Slugify.java", "file:src/test/java/tools/SlugifyTest.java"),
                 key.inputs().stream().map(CacheInput::name).filter(n -> !environmental(n)).toList());
         assertEquals(List.of("README.md", "src/main/java/tools/Slugify.java", "src/test/java/tools/SlugifyTest.java"),
@@ -155,7 +155,7 @@ class CacheKeyTest {
     void theCommandKindListsItsSettingsAndTool() throws IOException {
         CacheKey key = CacheKey.of(command(List.of("python3", "-m", "unittest"), Map.of()), TESTS, workspace("w"), hashes);
 
-        assertEquals(List.of("kind", "argv", "env", "timeout", "reports", "rerunDependencyTests", "tool", "tests"),
+        assertEquals(List.of("kind", "argv", "env", "timeout", "reports", "rerunDependencyTests", "tool", "runner", "tests"),
                 key.inputs().stream().map(CacheInput::name).filter(n -> !n.startsWith("file:") && !environmental(n)).toList());
     }
 
