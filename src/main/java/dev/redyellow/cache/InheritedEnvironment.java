@@ -67,7 +67,7 @@ final class InheritedEnvironment {
             "LC_PAPER", "LC_TELEPHONE");
 
     private static final InheritedEnvironment CURRENT = new InheritedEnvironment(System.getenv(),
-            systemTimeZone(Path.of("/etc")), Locale.getDefault().toLanguageTag());
+            systemTimeZone(Path.of("/etc")), systemLocale());
 
     private final Map<String, String> variables;
     private final CacheInput timeZone;
@@ -121,9 +121,22 @@ final class InheritedEnvironment {
         return inputs;
     }
 
-    /** Whether the tests get {@code name} set: inherited (and keyed) or set by the settings. */
+    /**
+     * Whether the tests get {@code name} set: inherited (and keyed) or set by the settings. An empty
+     * {@code TZ} tells nothing to a JVM, which then reads the machine's zone.
+     */
     private static boolean told(String name, Map<String, String> keyed, Set<String> setBySettings) {
-        return keyed.get(name) != null || setBySettings.contains(name);
+        String inherited = keyed.get(name);
+        return (inherited != null && !inherited.isEmpty()) || setBySettings.contains(name);
+    }
+
+    /**
+     * The default locale, and its display and format categories, which macOS can set apart (numbers and dates
+     * follow the format one).
+     */
+    static String systemLocale() {
+        return Locale.getDefault().toLanguageTag() + " display " + Locale.getDefault(Locale.Category.DISPLAY).toLanguageTag()
+                + " format " + Locale.getDefault(Locale.Category.FORMAT).toLanguageTag();
     }
 
     /**

@@ -8,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -17,47 +21,50 @@ import java.util.zip.ZipFile;
 /**
  * The identity of RedYellow's code that runs tests and reads their results: the class files and resources
  * (the JUnit console, the warm servers' scripts, PIT) of {@code dev.redyellow.testing} and
- * {@code dev.redyellow.exec}, by name, size and CRC-32. It is an input of every key ({@code runner}), as a
+ * {@code dev.redyellow.exec}, each by name, size and CRC-32. It is an input of every key ({@code runner}), as a
  * build tool keys the implementation of a task: a result a RedYellow with other runners kept (one that read a
  * javac crash as a compile error, say) is not served by this one. The same release gives the same stamp on every
  * machine, wherever it is installed, so a shared cache still shares; a new release runs every test again once.
  *
- * <p>The build writes it ({@value #RESOURCE}, by the pom's {@code runner-stamp} execution: a SHA-256 over those
- * files' paths and SHA-256s), and a run reads that. Without it (code run from an IDE's class folder, say), it is
- * worked out once per JVM: from a jar, from its central directory (each entry's CRC-32 is written there), which
- * took 75-96 ms for the 20,000 entries of RedYellow's; from a class folder, from each file's bytes.
+ * <p>A jar and a class folder of the same files give the same stamp (a zip entry's CRC-32 is that of its bytes).
+ * From a jar it is read from {@value #RESOURCE}, which the build writes beside this class from the class folder
+ * the jar is made of (the pom's {@code runner-stamp} execution runs {@link #main}); walking the jar's 20,000
+ * entries took 75-96 ms, so only a jar without it is walked. From a class folder (a build's tests, an IDE) it is
+ * worked out from the files, which an IDE may have compiled since the build wrote its stamp.
  */
-final class RunnerStamp {
+public final class RunnerStamp {
+    private static final System.Logger LOG = System.getLogger(RunnerStamp.class.getName());
     static final List<String> PREFIXES = List.of("dev/redyellow/testing/", "dev/redyellow/exec/");
     /** The stamp the build wrote, beside this class. */
     static final String RESOURCE = "runner.stamp";
 
-    private static volatile String stamp;
-
     private RunnerStamp() {
+    }
+
+    /** Worked out once, when first asked (the holder's class initialisation makes that happen once). */
+    private static final class Holder {
+        static final String STAMP = compute();
     }
 
     /** This JVM's runner stamp. */
     static String get() {
-        String known = stamp;
-        if (known == null) {
-            known = built().orElseGet(() -> of(codeSource()));
-            stamp = known;
-        }
-        return known;
+        return Holder.STAMP;
     }
 
-    /** The stamp the build wrote, if it is there and is one. */
-    static java.util.Optional<String> built() {
-        try (InputStream in = RunnerStamp.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return java.util.Optional.empty();
+    private static String compute() {
+        Path code = codeSource();
+        if (code != null && Files.isRegularFile(code)) {
+            Optional<String> built = built();
+            if (built.isPresent()) {
+                return built.get();
             }
-            String text = new String(in.readNBytes(200), StandardCharsets.US_ASCII).strip();
-            return text.matches("[0-9a-f]{64}") ? java.util.Optional.of(text) : java.util.Optional.empty();
-        } catch (IOException e) {
-            return java.util.Optional.empty();
         }
+        String stamp = of(code);
+        if (!isStamp(stamp)) {
+            LOG.log(System.Logger.Level.WARNING, "no runner stamp (" + stamp + "): no test result kept by an earlier"
+                    + " start of RedYellow will be served");
+        }
+        return stamp;
     }
 
     private static Path codeSource() {
@@ -68,47 +75,63 @@ final class RunnerStamp {
         }
     }
 
-    /** The stamp of the code in {@code code}, a jar or a class folder. */
+    /** The stamp the build wrote, if it is there and is one. */
+    static Optional<String> built() {
+        try (InputStream in = RunnerStamp.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            String text = new String(in.readNBytes(200), StandardCharsets.US_ASCII).strip();
+            return isStamp(text) ? Optional.of(text) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isStamp(String text) {
+        return text.matches("[0-9a-f]{64}");
+    }
+
+    /** The stamp of the code in {@code code}, a jar or a class folder; one no other start shares when it has none. */
     static String of(Path code) {
         try {
-            MessageDigest digest = Sha256.digest();
-            int files;
+            SortedMap<String, String> files;
             if (code != null && Files.isRegularFile(code)) {
-                files = fromJar(code, digest);
+                files = fromJar(code);
             } else if (code != null && Files.isDirectory(code)) {
-                files = fromFolder(code, digest);
+                files = fromFolder(code);
             } else {
                 throw new IOException("no jar or class folder at " + code);
             }
-            if (files == 0) {
+            if (files.isEmpty()) {
                 throw new IOException("no runner code in " + code);
             }
+            MessageDigest digest = Sha256.digest();
+            files.forEach((name, sizeAndCrc) -> field(digest, name + " " + sizeAndCrc));
             return Sha256.hex(digest);
         } catch (IOException | RuntimeException e) {
-            // no stamp: one no other start shares, so nothing another build kept is served
             return "unknown " + System.nanoTime() + " " + e.getClass().getName();
         }
     }
 
-    private static int fromJar(Path jar, MessageDigest digest) throws IOException {
+    /** Each runner file by its name: its size and CRC-32, from the central directory. */
+    private static SortedMap<String, String> fromJar(Path jar) throws IOException {
+        SortedMap<String, String> files = new TreeMap<>();
         // the class path's own ZipFile already read the central directory; this one shares it
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            java.util.SortedMap<String, ZipEntry> runner = new java.util.TreeMap<>();
-            for (java.util.Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
+            for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements(); ) {
                 ZipEntry entry = all.nextElement();
                 if (!entry.isDirectory() && runner(entry.getName())) {
-                    runner.put(entry.getName(), entry);
+                    files.put(entry.getName(), entry.getSize() + " " + Long.toHexString(entry.getCrc()));
                 }
             }
-            for (ZipEntry entry : runner.values()) {
-                field(digest, entry.getName() + " " + entry.getSize() + " " + Long.toHexString(entry.getCrc()));
-            }
-            return runner.size();
         }
+        return files;
     }
 
-    private static int fromFolder(Path folder, MessageDigest digest) throws IOException {
-        int files = 0;
+    /** Each runner file by its name, as a jar of the folder would name it: its size and CRC-32, from its bytes. */
+    private static SortedMap<String, String> fromFolder(Path folder) throws IOException {
+        SortedMap<String, String> files = new TreeMap<>();
         for (String prefix : PREFIXES) {
             Path root = folder.resolve(prefix);
             if (!Files.isDirectory(root)) {
@@ -116,19 +139,19 @@ final class RunnerStamp {
             }
             List<Path> found;
             try (Stream<Path> walk = Files.walk(root)) {
-                found = walk.filter(Files::isRegularFile).sorted().toList();
+                found = walk.filter(Files::isRegularFile).toList();
             }
             for (Path file : found) {
                 CRC32 crc = new CRC32();
+                long size = 0;
                 try (InputStream in = Files.newInputStream(file)) {
                     byte[] buffer = new byte[65_536];
                     for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                         crc.update(buffer, 0, n);
+                        size += n;
                     }
                 }
-                String name = folder.relativize(file).toString().replace('\\', '/');
-                field(digest, name + " " + Files.size(file) + " " + Long.toHexString(crc.getValue()));
-                files++;
+                files.put(folder.relativize(file).toString().replace('\\', '/'), size + " " + Long.toHexString(crc.getValue()));
             }
         }
         return files;
@@ -142,5 +165,20 @@ final class RunnerStamp {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
         digest.update(bytes);
+    }
+
+    /**
+     * The build's step: writes the stamp of the class folder {@code args[0]} to the file {@code args[1]}. Fails
+     * the build where the folder holds no runner code.
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: RunnerStamp CLASS_FOLDER STAMP_FILE");
+        }
+        String stamp = of(Path.of(args[0]));
+        if (!isStamp(stamp)) {
+            throw new IOException("cannot stamp the runner code in " + args[0] + ": " + stamp);
+        }
+        Files.writeString(Path.of(args[1]), stamp + "\n");
     }
 }

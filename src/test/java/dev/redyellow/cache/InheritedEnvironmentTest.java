@@ -45,6 +45,8 @@ class InheritedEnvironmentTest {
         assertEquals(List.of("system:locale", "env:TZ"), names(environment(Map.of("TZ", "UTC")).inputs(JUNIT)));
         assertEquals(List.of("system:timezone", "env:LANG"), names(environment(Map.of("LANG", "C")).inputs(JUNIT)));
         assertEquals(List.of("system:timezone", "env:LC_ALL"), names(environment(Map.of("LC_ALL", "C")).inputs(JUNIT)));
+        // an empty TZ tells a JVM nothing: it reads the machine's zone
+        assertEquals(List.of("system:timezone", "system:locale", "env:TZ"), names(environment(Map.of("TZ", "")).inputs(JUNIT)));
         TestSettings zoned = new TestSettings.Command(List.of("pytest"), Map.of("TZ", "UTC", "LANG", "C"), 60, null);
         assertEquals(List.of(), names(environment(Map.of("TZ", "Asia/Tokyo")).inputs(zoned)));
     }

@@ -86,9 +86,29 @@ class RunnerStampTest {
     }
 
     @Test
-    void theBuildWroteTheStampThisJvmUses() {
-        // the pom's runner-stamp execution writes it beside the class, into the build's classes
+    void aJarAndTheClassFolderItIsMadeOfGiveOneStamp() throws IOException {
+        assertEquals(RunnerStamp.of(folder("classes", CODE)), RunnerStamp.of(jar("made.jar", CODE)));
+    }
+
+    @Test
+    void theStampTheBuildWroteIsThatOfTheClassesThisJvmRuns() throws Exception {
+        // the tests run from the build's class folder, where the pom's runner-stamp execution wrote it: a stamp
+        // left from an earlier build of other runner code would differ
+        Path classes = Path.of(RunnerStamp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertTrue(Files.isDirectory(classes), classes.toString());
         assertTrue(RunnerStamp.built().isPresent(), "no " + RunnerStamp.RESOURCE + " beside RunnerStamp");
-        assertEquals(RunnerStamp.built().get(), RunnerStamp.get());
+        assertEquals(RunnerStamp.of(classes), RunnerStamp.built().get());
+        assertEquals(RunnerStamp.of(classes), RunnerStamp.get());
+    }
+
+    @Test
+    void theBuildStepWritesTheStampAndRefusesAFolderWithoutRunnerCode() throws Exception {
+        Path stamp = dir.resolve("runner.stamp");
+        RunnerStamp.main(new String[] {folder("classes", CODE).toString(), stamp.toString()});
+        assertEquals(RunnerStamp.of(folder("again", CODE)), Files.readString(stamp).strip());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        IOException refused = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> RunnerStamp.main(new String[] {empty.toString(), dir.resolve("none.stamp").toString()}));
+        assertTrue(refused.getMessage().contains("cannot stamp the runner code in " + empty), refused.getMessage());
     }
 }
