@@ -217,6 +217,28 @@ class ClusterTestRunnerTest {
     }
 
     @Test
+    void aWorkerOfAnOlderVersionThatCannotCheckItsEnvironmentGetsNoRuns() throws Exception {
+        // a worker as one before the check would join: the worker role, slots, no CHECKS_ENVIRONMENT attribute
+        int port = LocalWorker.freePort();
+        com.hazelcast.config.Config config = MemberConfig.of(ClusterSettings.worker("127.0.0.1", port, "",
+                Map.of(ClusterSettings.SECRET_ENV, SECRET)), MemberConfig.WORKER, 1, Map.of());
+        config.getMemberAttributeConfig().removeAttribute(MemberConfig.CHECKS_ENVIRONMENT);
+        com.hazelcast.core.HazelcastInstance older = com.hazelcast.core.Hazelcast.newHazelcastInstance(config);
+        toClose.add(older::shutdown);
+        TestRunners local = TestRunners.standard();
+        toClose.add(local);
+        ClusterTestRunner coordinator = ClusterTestRunner.start(ClusterSettings.coordinator("127.0.0.1:" + port,
+                Map.of(ClusterSettings.SECRET_ENV, SECRET)), local);
+        toClose.add(coordinator);
+        assertEquals(2, older.getCluster().getMembers().size(), "the older worker and the coordinator formed one cluster");
+
+        Run run = start(coordinator, workspace("w", 0));
+        assertEquals(TestOutcome.PASSED, run.result().outcome(), run.output());
+        assertEquals("coordinator", run.member(), run.output());
+        assertEquals(List.of(), coordinator.workers());
+    }
+
+    @Test
     void aCoordinatorWithSlotsOfItsOwnRunsSomeTestsItself() throws Exception {
         LocalWorker a = worker("a", "", SECRET);
         TestRunners local = TestRunners.standard();
