@@ -40,13 +40,7 @@ class RunnerStampTest {
     }
 
     private Path folder(String name, Map<String, String> entries) throws IOException {
-        Path folder = dir.resolve(name);
-        for (Map.Entry<String, String> e : entries.entrySet()) {
-            Path file = folder.resolve(e.getKey());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, e.getValue());
-        }
-        return folder;
+        return dev.redyellow.testkit.FileTrees.write(dir.resolve(name), entries);
     }
 
     private static Map<String, String> with(String name, String content) {

@@ -938,12 +938,6 @@ class WarmScriptRunnerTest {
     }
 
     private Path workspace(String name, Map<String, String> files) throws IOException {
-        Path ws = dir.resolve(name);
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Path path = ws.resolve(file.getKey());
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, file.getValue());
-        }
-        return ws;
+        return dev.redyellow.testkit.FileTrees.write(dir.resolve(name), files);
     }
 }
