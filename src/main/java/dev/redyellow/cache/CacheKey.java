@@ -234,15 +234,15 @@ public final class CacheKey {
     }
 
     /**
-     * What of this process's environment the keys of runs with {@code settings} hold, by input name: the
-     * inherited variables and the machine's zone and locale ({@link InheritedEnvironment}), RedYellow's runners
-     * ({@link RunnerStamp}) and, for the
-     * junit kind, the Java runtime's version and vendor ({@code runtime}; the key's {@code tool} also
-     * stamps where the runtime lies, which differs between machines with the same JDK). A cluster member
-     * whose own differs would give results that are not the ones their keys say.
+     * What of this process's environment the keys of runs with {@code settings} hold, by input name, sorted:
+     * the inherited variables and the machine's zone and locale ({@link InheritedEnvironment}), RedYellow's
+     * runners ({@link RunnerStamp}) and, for the junit kind, the Java runtime's version and vendor
+     * ({@code runtime}; the key's {@code tool} also stamps where the runtime lies, which differs between
+     * machines with the same JDK). A cluster member whose own differs would give results that are not the
+     * ones their keys say.
      */
-    public static Map<String, String> environmentOf(TestSettings settings) {
-        Map<String, String> environment = new TreeMap<>();
+    public static SortedMap<String, String> environmentOf(TestSettings settings) {
+        SortedMap<String, String> environment = new TreeMap<>();
         InheritedEnvironment.of(settings).forEach(input -> environment.put(input.name(), input.hash()));
         CacheInput runner = value("runner", RunnerStamp.get());
         environment.put(runner.name(), runner.hash());

@@ -115,7 +115,7 @@ public final class ClusterTestRunner implements TestRunner, AutoCloseable {
     public TestResult run(TestRequest request) throws InterruptedException {
         Set<UUID> gone = new HashSet<>();
         Map<String, String> environment = dev.redyellow.cache.CacheKey.environmentOf(request.settings());
-        String environmentId = dev.redyellow.files.Sha256.hex(new java.util.TreeMap<>(environment).toString());
+        String environmentId = dev.redyellow.files.Sha256.hex(environment.toString()); // sorted by name
         while (true) {
             Optional<Member> target;
             try {

@@ -38,6 +38,9 @@ class RunEngineTest {
 
     private static final String ADD_OK = "def add(a, b):\n    return a + b\n";
     private static final String ADD_WRONG = "def add(a, b):\n    return a - b\n";
+    /** A dependent of add: its test and its code both use add. */
+    private static final String TWICE_TEST = "from twice import twice\nself.assertEqual(8, twice(4))";
+    private static final String TWICE_OK = "from add import add\n\ndef twice(x):\n    return add(x, x)\n";
     private static final String ADD_TEST = "from add import add\nself.assertEqual(5, add(2, 3))";
 
     @TempDir
@@ -75,8 +78,7 @@ class RunEngineTest {
     void aDependentSeesItsGreenDependencysCode() throws Exception {
         Manifest m = new PyManifest()
                 .feature("add", List.of(), ADD_TEST, ADD_OK)
-                .feature("twice", List.of("add"), "from twice import twice\nself.assertEqual(8, twice(4))",
-                        "from add import add\n\ndef twice(x):\n    return add(x, x)\n")
+                .feature("twice", List.of("add"), TWICE_TEST, TWICE_OK)
                 .load(tmp);
         RunResult r = run(m, 2, RunListener.NONE);
         assertTrue(r.allGreen(), r.outcomes().toString());
@@ -185,8 +187,7 @@ class RunEngineTest {
     void runningOutOfMemoryEndsTheFeatureWithTheErrorAndStopsTheRun() throws Exception {
         Manifest m = new PyManifest()
                 .feature("add", List.of(), ADD_TEST, ADD_OK)
-                .feature("twice", List.of("add"), "from twice import twice\nself.assertEqual(8, twice(4))",
-                        "from add import add\n\ndef twice(x):\n    return add(x, x)\n")
+                .feature("twice", List.of("add"), TWICE_TEST, TWICE_OK)
                 .feature("alone", List.of(), "from alone import v\nself.assertEqual(1, v)", "v = 1\n")
                 .load(tmp);
         RunResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(120), () ->
@@ -269,8 +270,7 @@ class RunEngineTest {
     void aSecondRunOnUnchangedContentIsServedFromTheCache() throws Exception {
         Manifest m = new PyManifest()
                 .feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_OK)
-                .feature("twice", List.of("add"), "from twice import twice\nself.assertEqual(8, twice(4))",
-                        "from add import add\n\ndef twice(x):\n    return add(x, x)\n")
+                .feature("twice", List.of("add"), TWICE_TEST, TWICE_OK)
                 .load(tmp);
         Path db = tmp.resolve("cache.db");
         RunResult cold;
@@ -299,8 +299,7 @@ class RunEngineTest {
         // Replayed attempts and the automatic review read no workspace; a cached test run needs none.
         Manifest m = new PyManifest()
                 .feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_OK)
-                .feature("twice", List.of("add"), "from twice import twice\nself.assertEqual(8, twice(4))",
-                        "from add import add\n\ndef twice(x):\n    return add(x, x)\n")
+                .feature("twice", List.of("add"), TWICE_TEST, TWICE_OK)
                 .load(tmp);
         try (OpenedCache cache = TestCaches.open(tmp.resolve("cache.db"), CacheSettings.defaults())) {
             RunResult cold = keepingWorkspaces(m, cache.cache(), tmp.resolve("cold"));
@@ -375,8 +374,7 @@ class RunEngineTest {
         // accepted files can only be what was read back from the run folder
         Manifest m = new PyManifest()
                 .feature("add", List.of(), ADD_TEST, ADD_WRONG, ADD_OK)
-                .feature("twice", List.of("add"), "from twice import twice\nself.assertEqual(8, twice(4))",
-                        "from add import add\n\ndef twice(x):\n    return add(x, x)\n")
+                .feature("twice", List.of("add"), TWICE_TEST, TWICE_OK)
                 .load(tmp);
         RunEngine engine = new RunEngine(m, new RunOptions(1, tmp.resolve("run"), false, ManualDecisions.NOBODY,
                 StepOutput.DISCARD).withStoreBudget(0), runners, RunListener.NONE, Clock.systemUTC());
