@@ -1,9 +1,12 @@
 package dev.redyellow;
 
 import dev.redyellow.cli.RedYellowCommand;
+import dev.redyellow.daemon.DaemonClient;
+import dev.redyellow.daemon.Terminal;
 import dev.redyellow.ui.DesktopLauncher;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.OptionalInt;
 
 /**
  * The entry point of the jar and of the installed launcher: with no arguments it opens the desktop
@@ -21,6 +24,11 @@ public final class Main {
         if (DesktopLauncher.wantsWindow(args)) {
             DesktopLauncher.launch(args);
             return;
+        }
+        // REDYELLOW_DAEMON=1: a run or plan goes to a warm JVM of the same identity, if one serves it
+        OptionalInt served = DaemonClient.run(args, Terminal.console(), System.out, System.err);
+        if (served.isPresent()) {
+            System.exit(served.getAsInt());
         }
         Charset cs = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);

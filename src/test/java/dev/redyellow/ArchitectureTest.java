@@ -87,6 +87,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theDaemonsClientLoadsNothingButTheJdkAndTheFiles() {
+        // the launcher runs it first: a run the daemon answers must not pay for picocli, the engine or JavaFX
+        noClasses().that().resideInAPackage("dev.redyellow.daemon..").should().dependOnClassesThat()
+                .resideOutsideOfPackages("java..", "dev.redyellow.daemon..", "dev.redyellow.files..").check(classes);
+    }
+
+    @Test
     void theRulesSeeTheEngine() {
         // guards the rules above against passing on an empty import
         org.junit.jupiter.api.Assertions.assertTrue(classes.contain("dev.redyellow.run.RunEngine"));

@@ -2,6 +2,7 @@ package dev.redyellow.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.redyellow.daemon.DaemonClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,6 +35,8 @@ public final class RerunBench {
     private final List<String> jvmOptions;
     /** An installed command timed instead of {@code java -jar} (the .deb's {@code redyellow}). */
     private final Optional<Path> command;
+    /** Whether the re-runs are also timed through a daemon ({@code REDYELLOW_DAEMON=1}), side by side. */
+    private boolean daemon;
 
     public RerunBench(PrintWriter out, Path jar, Path manifest, Path cacheDb, int runs, Optional<Integer> workers,
                       List<String> jvmOptions) {
@@ -59,6 +62,22 @@ public final class RerunBench {
         }
     }
 
+    /**
+     * Also times each re-run as a client of a daemon ({@code REDYELLOW_DAEMON=1}, a daemon folder of the bench's
+     * own), taking turns with the new JVMs: the first such command starts the daemon, {@value #DAEMON_WARM_UP} more
+     * warm it up (shown apart), and the bench stops it at the end.
+     */
+    public RerunBench withDaemon(boolean daemon) {
+        if (daemon && command.isPresent()) {
+            throw new IllegalArgumentException("--daemon is for java -jar: the bench gives its daemon a folder of its own");
+        }
+        this.daemon = daemon;
+        return this;
+    }
+
+    /** Commands through the daemon before the timed ones: its JIT warms up as it would over a developer's first runs. */
+    static final int DAEMON_WARM_UP = 5;
+
     /** The jar this benchmark runs from, if it runs from one. */
     public static Optional<Path> ownJar() {
         try {
@@ -82,29 +101,58 @@ public final class RerunBench {
             out.printf(Locale.ROOT, "first run (fills the cache when cold) %7.2f s  exit %d, %d features, %d GREEN, %d of %d test runs from the cache%n",
                     first.seconds(), first.exit(), first.features(), first.green(), first.hits(), first.requests());
             List<Run> timed = new ArrayList<>();
+            List<Run> served = new ArrayList<>();
+            if (daemon) {
+                Run started = once(work, -1, true);
+                out.printf(Locale.ROOT, "daemon: first command (starts one)   %7.2f s  exit %d%n", started.seconds(), started.exit());
+                waitForDaemon(work);
+                for (int i = 1; i <= DAEMON_WARM_UP; i++) {
+                    Run warm = once(work, -1 - i, true);
+                    out.printf(Locale.ROOT, "daemon: warm-up %d %24.2f s  exit %d, %d of %d test runs from the cache%n", i,
+                            warm.seconds(), warm.exit(), warm.hits(), warm.requests());
+                }
+            }
             for (int i = 1; i <= runs; i++) {
-                Run r = once(work, i);
+                Run r = once(work, i, false);
                 timed.add(r);
                 out.printf(Locale.ROOT, "re-run %-2d %35.2f s  exit %d, %d of %d test runs from the cache%s%n", i, r.seconds(),
                         r.exit(), r.hits(), r.requests(), r.states().equals(first.states()) ? "" : ", features ended otherwise than the first run");
+                if (daemon) {
+                    Run d = once(work, runs + i, true);
+                    served.add(d);
+                    out.printf(Locale.ROOT, "re-run %-2d through the daemon %15.2f s  exit %d, %d of %d test runs from the cache%s%n", i,
+                            d.seconds(), d.exit(), d.hits(), d.requests(),
+                            d.states().equals(first.states()) ? "" : ", features ended otherwise than the first run");
+                }
                 out.flush();
             }
+            if (daemon) {
+                stopDaemon(work);
+            }
             List<Double> walls = timed.stream().map(Run::seconds).sorted().toList();
-            double median = walls.size() % 2 == 1 ? walls.get(walls.size() / 2)
-                    : (walls.get(walls.size() / 2 - 1) + walls.get(walls.size() / 2)) / 2;
-            boolean whole = timed.stream().allMatch(r -> r.requests() > 0 && r.hits() == r.requests());
-            boolean same = timed.stream().allMatch(r -> r.states().equals(first.states()));
+            double median = median(walls);
+            List<Run> all = new ArrayList<>(timed);
+            all.addAll(served);
+            boolean whole = all.stream().allMatch(r -> r.requests() > 0 && r.hits() == r.requests());
+            boolean same = all.stream().allMatch(r -> r.states().equals(first.states()));
             out.printf(Locale.ROOT, "%nfigure                                  value%n");
             out.printf(Locale.ROOT, "features                                %d (%d GREEN)%n", first.features(), first.green());
             out.printf(Locale.ROOT, "re-run process wall, min/median/max     %.2f / %.2f / %.2f s over %d runs%n",
                     walls.get(0), median, walls.get(walls.size() - 1), walls.size());
             out.printf(Locale.ROOT, "per cached feature (median)             %.1f ms%n",
                     first.features() == 0 ? 0.0 : median * 1000 / first.features());
+            if (daemon) {
+                List<Double> daemonWalls = served.stream().map(Run::seconds).sorted().toList();
+                double daemonMedian = median(daemonWalls);
+                out.printf(Locale.ROOT, "through the daemon, min/median/max     %.2f / %.2f / %.2f s over %d runs%n",
+                        daemonWalls.get(0), daemonMedian, daemonWalls.get(daemonWalls.size() - 1), daemonWalls.size());
+                out.printf(Locale.ROOT, "daemon / new JVM (medians)              %.2fx%n", daemonMedian / median);
+            }
             out.printf(Locale.ROOT, "answered whole by the cache             %s%n", whole ? "yes" : "NO: the figure is not of a cached re-run");
             out.printf(Locale.ROOT, "features ended as in the first run       %s%n", same ? "yes" : "NO");
             out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
-            out.printf(Locale.ROOT, "Reproduce: java -jar %s bench rerun %s --cache-db %s --runs %d%s%s%s%n", jar, manifest, cacheDb, runs,
-                    workers.map(w -> " --workers " + w).orElse(""),
+            out.printf(Locale.ROOT, "Reproduce: java -jar %s bench rerun %s --cache-db %s --runs %d%s%s%s%s%n", jar, manifest, cacheDb, runs,
+                    daemon ? " --daemon" : "", workers.map(w -> " --workers " + w).orElse(""),
                     jvmOptions.stream().map(o -> " --jvm-option=" + o).reduce("", String::concat),
                     command.map(c -> " --command " + c).orElse(""));
             out.flush();
@@ -114,22 +162,74 @@ public final class RerunBench {
         }
     }
 
+    private static double median(List<Double> sorted) {
+        return sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+    }
+
     private Run once(Path work, int index) throws IOException, InterruptedException {
-        Path report = work.resolve("report-" + index + ".json");
-        Path log = work.resolve("run-" + index + ".log");
+        return once(work, index, false);
+    }
+
+    /** The program and JVM options each command starts with; {@code throughDaemon}: with the bench's daemon folder. */
+    private List<String> launch(Path work, boolean throughDaemon) {
         List<String> command = new ArrayList<>();
         if (this.command.isPresent()) {
             command.add(this.command.get().toString());
         } else {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
+            if (throughDaemon) {
+                command.add("-Dredyellow.daemon.dir=" + work.resolve("daemon"));
+            }
             command.addAll(List.of("-jar", jar.toString()));
         }
+        return command;
+    }
+
+    private ProcessBuilder builder(List<String> command, boolean throughDaemon) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (throughDaemon) {
+            builder.environment().put(DaemonClient.SWITCH, "1");
+        } else {
+            builder.environment().remove(DaemonClient.SWITCH);
+        }
+        return builder;
+    }
+
+    /** Waits (at most a minute) until the daemon the first command started answers. */
+    private void waitForDaemon(Path work) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            List<String> command = launch(work, true);
+            command.addAll(List.of("daemon", "status"));
+            Process status = builder(command, true).redirectErrorStream(true).start();
+            String text = new String(status.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            status.waitFor();
+            if (text.contains("commands served")) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException("the daemon did not start within a minute; its log is in " + work.resolve("daemon"));
+    }
+
+    private void stopDaemon(Path work) throws IOException, InterruptedException {
+        List<String> command = launch(work, true);
+        command.addAll(List.of("daemon", "stop"));
+        Process stop = builder(command, true).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        stop.waitFor();
+    }
+
+    private Run once(Path work, int index, boolean throughDaemon) throws IOException, InterruptedException {
+        Path report = work.resolve("report-" + index + ".json");
+        Path log = work.resolve("run-" + index + ".log");
+        List<String> command = launch(work, throughDaemon);
         command.addAll(List.of("run", manifest.toString(), "--cache-db", cacheDb.toString(),
                 "--runs-dir", work.resolve("runs").toString(), "--report", report.toString()));
         workers.ifPresent(w -> command.addAll(List.of("--workers", Integer.toString(w))));
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = builder(command, throughDaemon).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         int exit = process.waitFor();
         double seconds = (System.nanoTime() - started) / 1e9;
         if (!Files.isRegularFile(report)) {

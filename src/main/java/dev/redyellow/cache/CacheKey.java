@@ -185,12 +185,24 @@ public final class CacheKey {
     }
 
     /**
-     * The junit settings' inputs, by settings: they depend on the settings and this JVM's runtime
-     * alone, and every key of a run encoded and hashed them again (a cached re-run keys hundreds of
-     * runs). A command's are read each time: its tool is stamped where the workspace finds it.
+     * The junit settings' inputs, by settings: they depend on the settings, this JVM's runtime and the machine's
+     * zone alone, and every key of a run encoded and hashed them again (a cached re-run keys hundreds of
+     * runs); forgotten at each run's start ({@link #forgetProbes}). A command's are read each time: its tool is
+     * stamped where the workspace finds it.
      */
     private static final ConcurrentMap<TestSettings.JUnit, List<CacheInput>> JUNIT_INPUTS = new ConcurrentHashMap<>();
     private static final int JUNIT_INPUTS_KEPT = 64;
+
+    /**
+     * Reads the machine again where keys read it once: the programs on PATH, the time zone, and with them every
+     * junit settings' inputs. A run calls it at its start, so a JVM that runs many (the app, a daemon) sees a tool
+     * upgraded or a zone changed between two runs as a new JVM would.
+     */
+    public static void forgetProbes() {
+        ToolStamps.forget();
+        InheritedEnvironment.forget();
+        JUNIT_INPUTS.clear();
+    }
 
     /** The inputs that come from the test settings and the tool, in a fixed order. */
     static List<CacheInput> settingsInputs(TestSettings settings, Path workspace) {

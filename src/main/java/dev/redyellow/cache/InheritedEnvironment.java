@@ -66,8 +66,7 @@ final class InheritedEnvironment {
             "LC_MONETARY", "LC_NUMERIC", "LC_TIME", "LC_ADDRESS", "LC_IDENTIFICATION", "LC_MEASUREMENT", "LC_NAME",
             "LC_PAPER", "LC_TELEPHONE");
 
-    private static final InheritedEnvironment CURRENT = new InheritedEnvironment(System.getenv(),
-            systemTimeZone(Path.of("/etc")), systemLocale());
+    private static volatile InheritedEnvironment current = read();
 
     private final Map<String, String> variables;
     private final CacheInput timeZone;
@@ -89,7 +88,7 @@ final class InheritedEnvironment {
 
     /** The inputs for {@code settings} in this JVM's environment. */
     static List<CacheInput> of(TestSettings settings) {
-        return CURRENT.inputs(settings);
+        return current.inputs(settings);
     }
 
     /**
@@ -128,6 +127,15 @@ final class InheritedEnvironment {
     private static boolean told(String name, Map<String, String> keyed, Set<String> setBySettings) {
         String inherited = keyed.get(name);
         return (inherited != null && !inherited.isEmpty()) || setBySettings.contains(name);
+    }
+
+    private static InheritedEnvironment read() {
+        return new InheritedEnvironment(System.getenv(), systemTimeZone(Path.of("/etc")), systemLocale());
+    }
+
+    /** Reads the machine's zone again (a JVM that runs many runs may see it changed between two). */
+    static void forget() {
+        current = read();
     }
 
     /**

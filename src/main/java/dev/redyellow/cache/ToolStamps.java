@@ -17,14 +17,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code python3} link moved to another version changes it), size and modification time; starting
  * the program to ask its version would cost a process per test run.
  *
- * <p>A program found on PATH is probed once per JVM (per PATH and name): a tool upgraded while
- * RedYellow runs is seen at the next start. A program inside the workspace is probed every time.
+ * <p>A program found on PATH is probed once per run (per PATH and name; {@link CacheKey#forgetProbes}): a
+ * tool upgraded during a run is seen by the next, also in a JVM that runs many (the app, a daemon). A
+ * program inside the workspace is probed every time.
  */
 final class ToolStamps {
 
     private static final Map<String, String> ON_PATH = new ConcurrentHashMap<>();
 
     private ToolStamps() {
+    }
+
+    /** Forgets the programs found on PATH: the next key probes them again. */
+    static void forget() {
+        ON_PATH.clear();
     }
 
     private static final String JAVA_RUNTIME = javaRuntimeStamp();

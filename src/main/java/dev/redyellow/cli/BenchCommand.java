@@ -224,6 +224,9 @@ final class BenchCommand implements Runnable {
         @Option(names = "--workers", paramLabel = "N", description = "parallel workers (default: the manifest's workers)")
         Integer workers;
 
+        @Option(names = "--daemon", description = "also time each re-run through a daemon (REDYELLOW_DAEMON=1), side by side")
+        boolean daemon;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -304,6 +307,9 @@ final class BenchCommand implements Runnable {
                 description = "time this installed command instead of java -jar, e.g. /usr/bin/redyellow (its own JVM options)")
         java.nio.file.Path command;
 
+        @Option(names = "--daemon", description = "also time each re-run through a daemon (REDYELLOW_DAEMON=1), side by side")
+        boolean daemon;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -315,6 +321,10 @@ final class BenchCommand implements Runnable {
             if (command != null && !jvmOptions.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--jvm-option is for java -jar; the command " + command + " starts its JVM with its own options");
+            }
+            if (command != null && daemon) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--daemon is for java -jar: the bench gives its daemon a folder of its own, which " + command + " cannot be told");
             }
             if (command != null && !java.nio.file.Files.isExecutable(command)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--command " + command + " is not an executable file");
@@ -329,7 +339,7 @@ final class BenchCommand implements Runnable {
             }
             return new dev.redyellow.bench.RerunBench(spec.commandLine().getOut(), jar.get(), manifest.toAbsolutePath(),
                     cacheDb.toAbsolutePath(), runs, java.util.Optional.ofNullable(workers), jvmOptions,
-                    java.util.Optional.ofNullable(command)).run();
+                    java.util.Optional.ofNullable(command)).withDaemon(daemon).run();
         }
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -40,7 +39,7 @@ final class CliLog {
             root.removeHandler(h);
         }
         root.setLevel(Level.INFO);
-        ConsoleHandler console = new ConsoleHandler();
+        Handler console = new StandardError();
         console.setLevel(Level.WARNING);
         console.setFormatter(new OneLine());
         root.addHandler(console);
@@ -69,6 +68,30 @@ final class CliLog {
             }
         }
         return Path.of(System.getProperty("java.io.tmpdir"), "redyellow.log");
+    }
+
+    /**
+     * Writes to standard error as it is when a record comes ({@code ConsoleHandler} keeps the stream it was made
+     * with): a daemon's command sets it to its client's for the time the command runs.
+     */
+    private static final class StandardError extends Handler {
+        @Override
+        public void publish(LogRecord record) {
+            if (isLoggable(record)) {
+                System.err.print(getFormatter().format(record));
+                System.err.flush();
+            }
+        }
+
+        @Override
+        public void flush() {
+            System.err.flush();
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
     }
 
     /** "redyellow: warning: message", one line. */

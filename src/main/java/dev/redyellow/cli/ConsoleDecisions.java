@@ -3,22 +3,22 @@ package dev.redyellow.cli;
 import dev.redyellow.implement.ManualDecisions;
 import dev.redyellow.implement.ReviewRequest;
 import dev.redyellow.implement.Verdict;
-import java.io.Console;
+import dev.redyellow.daemon.Terminal;
 
-/** Asks the person at the terminal to approve or reject, one feature at a time. */
+/** Asks the person at the terminal (this JVM's, or a daemon's client's) to approve or reject, one feature at a time. */
 final class ConsoleDecisions implements ManualDecisions {
-    private final Console console;
+    private final Terminal terminal;
 
-    ConsoleDecisions(Console console) {
-        this.console = console;
+    ConsoleDecisions(Terminal terminal) {
+        this.terminal = terminal;
     }
 
     @Override
     public synchronized Verdict decide(ReviewRequest request) {
-        console.printf("%nReview %s, attempt %d (%d tests pass). Files: %s%n", request.feature().id(), request.attempt(),
-                request.testResult().passed(), request.attemptFiles().paths());
+        terminal.print(String.format("%nReview %s, attempt %d (%d tests pass). Files: %s%n", request.feature().id(),
+                request.attempt(), request.testResult().passed(), request.attemptFiles().paths()));
         while (true) {
-            String answer = console.readLine("Approve? [y]es / [n]o: ");
+            String answer = terminal.readLine("Approve? [y]es / [n]o: ");
             if (answer == null) {
                 return Verdict.reject("no answer: the terminal closed");
             }
@@ -26,7 +26,7 @@ final class ConsoleDecisions implements ManualDecisions {
                 return Verdict.approve("approved at the terminal");
             }
             if (answer.trim().equalsIgnoreCase("n") || answer.trim().equalsIgnoreCase("no")) {
-                String why = console.readLine("Feedback for the next attempt: ");
+                String why = terminal.readLine("Feedback for the next attempt: ");
                 return Verdict.reject(why == null || why.isBlank() ? "rejected at the terminal" : why);
             }
         }

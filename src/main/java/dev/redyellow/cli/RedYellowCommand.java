@@ -19,7 +19,7 @@ public final class RedYellowCommand implements Runnable {
      * given, and the bench command alone has dozens (about 0.1 s of a cached re-run, issue 19).
      */
     private static final List<Class<?>> COMMANDS = List.of(PlanCommand.class, RunCommand.class, CacheCommand.class,
-            HistoryCommand.class, BenchCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class);
+            HistoryCommand.class, BenchCommand.class, WorkerCommand.class, DaemonCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,12 +29,19 @@ public final class RedYellowCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: plan or run");
     }
 
-    /** Runs the command line and returns its exit code. */
+    /** Runs the command line in this JVM, for its console, and returns its exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        return execute(args, out, err, CommandSession.IN_PROCESS);
+    }
+
+    /** Runs the command line for {@code session} (this JVM's, or a daemon's client's) and returns its exit code. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, CommandSession session) {
         ManifestPrefetch.start(args);
+        CommandSession.set(session);
         try {
             return commandLine(out, err, args).execute(args);
         } finally {
+            CommandSession.set(null);
             ManifestPrefetch.end();
         }
     }

@@ -128,10 +128,10 @@ final class RunCommand implements Callable<Integer> {
         if (stream) {
             launcher.view("console", new ConsoleSubscriber(out, ConsoleSubscriber.Mode.ALL), 4096);
         }
-        // Ctrl-C or SIGTERM cancels the run; the hook waits until the report is written and every
-        // child process is gone, because the JVM halts as soon as the hook returns.
+        // Ctrl-C or SIGTERM (or a daemon's client stopped or gone) cancels the run; the stop waits until the
+        // report is written and every child process is gone, because the JVM halts as soon as a hook returns.
         CountDownLatch wound = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        CommandSession.Registration stopping = CommandSession.current().onStop(() -> {
             err.println("redyellow: stopping the run...");
             err.flush();
             launcher.cancel();
@@ -140,8 +140,7 @@ final class RunCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "redyellow-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        });
         try {
             RunLauncher.Launched launched = launcher.run();
             RunResult result = launched.result();
@@ -162,11 +161,7 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             opened.close();
             wound.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running; the JVM goes down once it returns
-            }
+            stopping.close();
         }
     }
 
@@ -211,7 +206,8 @@ final class RunCommand implements Callable<Integer> {
         if (approveAll) {
             return ManualDecisions.APPROVE_ALL;
         }
-        return System.console() != null ? new ConsoleDecisions(System.console()) : ManualDecisions.NOBODY;
+        dev.redyellow.daemon.Terminal terminal = CommandSession.current().terminal();
+        return terminal != null ? new ConsoleDecisions(terminal) : ManualDecisions.NOBODY;
     }
 
 }

@@ -92,6 +92,8 @@ public final class RunLauncher {
     }
 
     public Launched run() throws IOException, InterruptedException {
+        // what keys read of the machine once, read again: the app and a daemon run many runs in one JVM
+        dev.redyellow.cache.CacheKey.forgetProbes();
         RunFolder folder = RunFolder.create(settings.runsRoot(), manifest.name(), Instant.now(clock));
         Thread pruner = pruneBeside(folder);
         RunStreams opened = new RunStreams(folder.path());

@@ -1,0 +1,446 @@
+package dev.redyellow.cli;
+
+import dev.redyellow.daemon.DaemonFolder;
+import dev.redyellow.daemon.DaemonIdentity;
+import dev.redyellow.daemon.Terminal;
+import dev.redyellow.daemon.Wire;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A RedYellow JVM kept warm for the commands of one {@link DaemonIdentity} ({@code redyellow daemon serve},
+ * which {@link dev.redyellow.daemon.DaemonClient} starts). It runs one command at a time, as a new JVM with the
+ * same code, Java, properties, environment and working folder would run it: its standard streams are the
+ * client's for the time, its manual reviews are asked at the client's terminal, the client's Ctrl-C (or the
+ * client going away, killed or not) stops the run. A second client meanwhile is told it is busy and runs its
+ * command itself. It ends when it has been idle for its idle time, when its code changes (a new build or
+ * release: the next client starts a daemon of the new code), when its socket is taken away, or on
+ * {@code redyellow daemon stop}.
+ */
+final class DaemonServer {
+    /** How often the daemon looks at its idle time, its code and its socket. */
+    private static final Duration WATCH = Duration.ofSeconds(2);
+    /** How long a stopped command may take to wind down (its report, its processes), as the run's own stop waits. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(20);
+    /** An identity's log is cut when a daemon of it starts and finds it longer. */
+    private static final long LOG_LIMIT = 1 << 20;
+    /** Other identities' files are removed when untouched this long (and no daemon holds them). */
+    private static final Duration KEEP_OTHERS = Duration.ofDays(7);
+
+    private final DaemonIdentity identity;
+    private final DaemonFolder folder;
+    private final Duration idle;
+    private final PrintStream log;
+    private final Instant started = Instant.now();
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private final AtomicInteger served = new AtomicInteger();
+    private volatile long lastUsed = System.nanoTime();
+    private volatile String running = "";
+    private volatile String stopping;
+    private volatile ServerSocketChannel server;
+    /** The client of the command that runs; null when none does. */
+    private volatile Client current;
+
+    DaemonServer(DaemonIdentity identity, DaemonFolder folder, Duration idle, PrintStream log) {
+        this.identity = identity;
+        this.folder = folder;
+        this.idle = idle;
+        this.log = log;
+    }
+
+    /** Serves until it ends (see the class); 0, or 3 when it could not start. */
+    int serve() throws IOException {
+        String id = identity.id();
+        folder.make();
+        try (FileChannel lockFile = FileChannel.open(folder.lock(id), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = lockFile.tryLock();
+            if (lock == null) {
+                log("another daemon serves this identity; this one ends");
+                return 0;
+            }
+            tidy();
+            Path socket = folder.socket(id);
+            Files.deleteIfExists(socket); // a daemon killed before it could remove it: its lock went with it
+            try (ServerSocketChannel listening = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                listening.bind(UnixDomainSocketAddress.of(socket));
+                server = listening;
+                // SIGTERM (or a system's shutdown): the command that runs is stopped as its client's Ctrl-C would
+                Thread shutdown = new Thread(() -> {
+                    stopCommand();
+                    try {
+                        Files.deleteIfExists(socket); // the accepting thread never gets to its own clean-up
+                    } catch (IOException e) {
+                        // the next daemon of this identity removes it
+                    }
+                }, "redyellow-daemon-shutdown");
+                Runtime.getRuntime().addShutdownHook(shutdown);
+                String codeStamp = DaemonIdentity.codeStamp();
+                Thread watch = new Thread(() -> watch(socket, codeStamp), "redyellow-daemon-watch");
+                watch.setDaemon(true);
+                watch.start();
+                log("serving identity " + id + " in " + System.getProperty("user.dir") + " (pid " + ProcessHandle.current().pid()
+                        + ", idle time " + idle.toMinutes() + " min)");
+                List<Thread> connections = new ArrayList<>();
+                while (true) {
+                    SocketChannel channel;
+                    try {
+                        channel = listening.accept();
+                    } catch (ClosedChannelException e) { // closed by stop(), from another thread
+                        break;
+                    }
+                    Thread connection = new Thread(() -> converse(channel), "redyellow-daemon-connection");
+                    connection.start();
+                    connections.removeIf(t -> !t.isAlive());
+                    connections.add(connection);
+                }
+                for (Thread connection : connections) {
+                    connection.join(); // a command that runs ends first
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                Files.deleteIfExists(socket);
+                log("ended: " + (stopping != null ? stopping : "its socket closed") + "; " + served.get() + " commands served");
+            }
+        }
+        return 0;
+    }
+
+    /** Keeps the folder small: this identity's log (appended to by each daemon) and other identities' old files. */
+    private void tidy() {
+        try {
+            Path log = folder.log(identity.id());
+            if (Files.isRegularFile(log) && Files.size(log) > LOG_LIMIT) {
+                // every daemon writes it in append mode: cut to nothing, the next line goes at the start
+                try (FileChannel file = FileChannel.open(log, StandardOpenOption.WRITE)) {
+                    file.truncate(0);
+                }
+            }
+            folder.sweep(identity.id(), KEEP_OTHERS);
+        } catch (IOException e) {
+            log("could not tidy " + folder.root() + ": " + e);
+        }
+    }
+
+    private void watch(Path socket, String codeStamp) {
+        while (stopping == null) {
+            try {
+                Thread.sleep(WATCH.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (busy.get()) {
+                continue;
+            }
+            if (System.nanoTime() - lastUsed > idle.toNanos()) {
+                stop("idle for " + idle.toMinutes() + " min");
+            } else if (!Files.exists(socket)) {
+                stop("its socket " + socket + " was removed");
+            } else if (!DaemonIdentity.codeStamp().equals(codeStamp)) {
+                stop("RedYellow's code changed (a new build or release)");
+            }
+        }
+    }
+
+    /** Stops the command that runs, if any, and waits (as a run's own stop does) until it has wound down. */
+    private void stopCommand() {
+        Client client = current;
+        if (client == null) {
+            return;
+        }
+        client.stopRun();
+        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+        while (busy.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void stop(String why) {
+        stopping = why;
+        ServerSocketChannel listening = server;
+        try {
+            if (listening != null) {
+                listening.close();
+            }
+        } catch (IOException e) {
+            log("could not close the socket: " + e);
+        }
+    }
+
+    private void converse(SocketChannel channel) {
+        try (channel) {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(Wire.input(channel)));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Wire.output(channel)));
+            if (in.readInt() != Wire.MAGIC) {
+                return;
+            }
+            switch (Wire.Hello.of(in.readUnsignedByte())) {
+                case STATUS -> {
+                    out.writeByte(Wire.ACCEPTED);
+                    Wire.writeString(out, status());
+                    out.flush();
+                }
+                case STOP -> {
+                    out.writeByte(Wire.ACCEPTED);
+                    out.flush();
+                    stop("asked to stop (redyellow daemon stop)");
+                }
+                case COMMAND -> command(in, out);
+            }
+        } catch (IOException e) {
+            log("a connection failed: " + e);
+        }
+    }
+
+    /** One line: what a user of {@code redyellow daemon status} wants to know. */
+    private String status() {
+        long idleSeconds = (System.nanoTime() - lastUsed) / 1_000_000_000L;
+        return "pid " + ProcessHandle.current().pid() + ", in " + System.getProperty("user.dir") + ", up "
+                + Duration.between(started, Instant.now()).toSeconds() + " s, " + served.get() + " commands served, "
+                + (busy.get() ? "running: " + running : "idle " + idleSeconds + " s of " + idle.toMinutes() + " min");
+    }
+
+    private void command(DataInputStream in, DataOutputStream out) throws IOException {
+        String wanted = Wire.readString(in);
+        int count = in.readInt();
+        if (count < 0 || count > 10_000) {
+            throw new IOException("a command of " + count + " arguments");
+        }
+        String[] args = new String[count];
+        for (int i = 0; i < count; i++) {
+            args[i] = Wire.readString(in);
+        }
+        boolean terminal = in.readBoolean();
+        if (!wanted.equals(identity.id())) {
+            out.writeByte(Wire.REFUSED);
+            Wire.writeString(out, "this daemon serves identity " + identity.id() + ", not " + wanted);
+            out.flush();
+            return;
+        }
+        if (!busy.compareAndSet(false, true)) {
+            out.writeByte(Wire.BUSY);
+            out.flush();
+            return;
+        }
+        long start = System.nanoTime();
+        int number = served.incrementAndGet();
+        running = String.join(" ", args);
+        try {
+            out.writeByte(Wire.ACCEPTED);
+            out.flush();
+            Client client = new Client(out, terminal);
+            current = client;
+            Thread reader = new Thread(() -> client.read(in), "redyellow-daemon-client");
+            reader.setDaemon(true);
+            reader.start();
+            int code = run(args, client);
+            client.exit(code);
+            log("command " + number + ": " + running + ": exit " + code + " in "
+                    + String.format("%.2f s", (System.nanoTime() - start) / 1e9) + (client.gone() ? " (its client went away)" : ""));
+        } finally {
+            current = null;
+            running = "";
+            lastUsed = System.nanoTime();
+            busy.set(false);
+        }
+    }
+
+    /** Runs the command with the client's streams as this JVM's standard streams. */
+    private int run(String[] args, Client client) {
+        Charset charset = Charset.defaultCharset();
+        PrintStream stdout = new PrintStream(client.stream(Wire.OUT), true, charset);
+        PrintStream stderr = new PrintStream(client.stream(Wire.ERR), true, charset);
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(stdout);
+        System.setErr(stderr);
+        try {
+            return RedYellowCommand.execute(args, new PrintWriter(new OutputStreamWriter(stdout, charset), true),
+                    new PrintWriter(new OutputStreamWriter(stderr, charset), true), client);
+        } finally {
+            stdout.flush();
+            stderr.flush();
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            // what the command left behind is garbage now; an idle daemon should not hold the heap it took
+            System.gc();
+        }
+    }
+
+    private void log(String line) {
+        log.println(Instant.now() + " " + line);
+        log.flush();
+    }
+
+    /** The client of the command that runs: its streams, terminal and stop. */
+    private static final class Client extends CommandSession {
+        private final DataOutputStream out;
+        private final boolean hasTerminal;
+        private final LinkedBlockingQueue<Optional<String>> answers = new LinkedBlockingQueue<>();
+        /** The client pressed Ctrl-C or went away; the stop ran (once). */
+        private volatile boolean stopWanted;
+        private final AtomicBoolean stopRan = new AtomicBoolean();
+        private volatile boolean gone;
+        private volatile boolean ended;
+        private volatile Runnable stop;
+
+        Client(DataOutputStream out, boolean hasTerminal) {
+            this.out = out;
+            this.hasTerminal = hasTerminal;
+        }
+
+        /** Reads what the client sends until it goes away: Ctrl-C, and answers to questions. */
+        void read(DataInputStream in) {
+            try {
+                while (true) {
+                    int kind = Wire.readKind(in);
+                    if (kind == Wire.CANCEL) {
+                        stopRun();
+                    } else if (kind == Wire.LINE) {
+                        answers.add(Optional.of(Wire.readString(in)));
+                    } else if (kind == Wire.NO_LINE) {
+                        answers.add(Optional.empty());
+                    } else {
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                // gone
+            }
+            if (!ended) {
+                gone = true;
+                answers.add(Optional.empty());
+                stopRun();
+            }
+        }
+
+        boolean gone() {
+            return gone;
+        }
+
+        private void stopRun() {
+            stopWanted = true;
+            runStop(stop);
+        }
+
+        private void runStop(Runnable registered) {
+            if (registered != null && stopWanted && stopRan.compareAndSet(false, true)) {
+                Thread stopping = new Thread(registered, "redyellow-daemon-stop");
+                stopping.setDaemon(true);
+                stopping.start();
+            }
+        }
+
+        OutputStream stream(byte kind) {
+            return new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    if (len == 0) {
+                        return;
+                    }
+                    synchronized (out) {
+                        out.writeByte(kind);
+                        out.writeInt(len);
+                        out.write(b, off, len);
+                        out.flush();
+                    }
+                }
+            };
+        }
+
+        void exit(int code) {
+            ended = true; // the client may close as soon as it has the code: that is no client going away
+            try {
+                synchronized (out) {
+                    out.writeByte(Wire.EXIT);
+                    out.writeInt(code);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                gone = true;
+            }
+        }
+
+        @Override
+        Terminal terminal() {
+            if (!hasTerminal) {
+                return null;
+            }
+            return new Terminal() {
+                @Override
+                public void print(String text) {
+                    send(Wire.TEXT, text);
+                }
+
+                @Override
+                public String readLine(String prompt) {
+                    if (gone || !send(Wire.PROMPT, prompt)) {
+                        return null;
+                    }
+                    try {
+                        return answers.take().orElse(null);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return null;
+                    }
+                }
+            };
+        }
+
+        private boolean send(byte kind, String text) {
+            try {
+                synchronized (out) {
+                    out.writeByte(kind);
+                    Wire.writeString(out, text);
+                    out.flush();
+                }
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        Registration onStop(Runnable stop) {
+            this.stop = stop;
+            runStop(stop); // the client pressed Ctrl-C or went away before the run could be stopped
+            return () -> this.stop = null;
+        }
+    }
+}

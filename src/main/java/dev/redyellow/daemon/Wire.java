@@ -1,0 +1,132 @@
+package dev.redyellow.daemon;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The conversation between a client and a daemon over one connection. The client opens with
+ * {@link #MAGIC}, a {@link Hello} kind, the identity it wants and, for a command, its arguments and
+ * whether it has a terminal. The daemon answers {@link #ACCEPTED}, {@link #BUSY} or {@link #REFUSED} (with
+ * why), then sends the command's standard output and error as they are written ({@link #OUT},
+ * {@link #ERR}), text for the terminal and questions to it ({@link #TEXT}, {@link #PROMPT}), and last the
+ * exit code ({@link #EXIT}). The client may send {@link #CANCEL} (its user pressed Ctrl-C) and answers each
+ * question with {@link #LINE} or {@link #NO_LINE}; a client that goes away cancels as well.
+ */
+public final class Wire {
+    public static final int MAGIC = 0x52594431; // "RYD1"
+
+    /** What a connection is for. */
+    public enum Hello {
+        COMMAND('c'), STATUS('s'), STOP('q');
+
+        public final byte code;
+
+        Hello(char code) {
+            this.code = (byte) code;
+        }
+
+        public static Hello of(int code) throws IOException {
+            for (Hello h : values()) {
+                if (h.code == code) {
+                    return h;
+                }
+            }
+            throw new IOException("unknown request " + code);
+        }
+    }
+
+    public static final byte ACCEPTED = 'A';
+    public static final byte BUSY = 'B';
+    public static final byte REFUSED = 'R';
+    public static final byte OUT = 'O';
+    public static final byte ERR = 'E';
+    public static final byte TEXT = 'T';
+    public static final byte PROMPT = 'P';
+    public static final byte EXIT = 'X';
+    public static final byte CANCEL = 'C';
+    public static final byte LINE = 'L';
+    public static final byte NO_LINE = 'N';
+
+    /** The longest string or chunk either side accepts: a bound, so a broken peer cannot make the other allocate gigabytes. */
+    static final int MAX_CHUNK = 16 << 20;
+
+    private Wire() {
+    }
+
+    public static void writeString(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    public static String readString(DataInputStream in) throws IOException {
+        return new String(readChunk(in), StandardCharsets.UTF_8);
+    }
+
+    public static byte[] readChunk(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > MAX_CHUNK) {
+            throw new IOException("a chunk of " + length + " bytes: not RedYellow's daemon protocol");
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return bytes;
+    }
+
+    /** Reads one byte, or -1 at the end. */
+    public static int readKind(DataInputStream in) throws IOException {
+        try {
+            return in.readUnsignedByte();
+        } catch (EOFException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * A blocking channel as a stream that reads without the channel's blocking lock, which
+     * {@code Channels.newInputStream} takes: one thread reads while another writes.
+     */
+    public static InputStream input(SocketChannel channel) {
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (len == 0) {
+                    return 0;
+                }
+                return channel.read(ByteBuffer.wrap(b, off, len));
+            }
+        };
+    }
+
+    /** A blocking channel as a stream that writes everything it is given, without the channel's blocking lock. */
+    public static OutputStream output(SocketChannel channel) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
+        };
+    }
+}
