@@ -104,6 +104,21 @@ class JarIT {
     }
 
     @Test
+    void theRerunBenchTimesTheDaemonBesideNewProcessesAndStopsIt() throws Exception {
+        Result r = jar("bench", "rerun", sample("string-tools/manifest.json"), "--cache-db", tmp.resolve("daemon.db").toString(),
+                "--runs", "2", "--daemon");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("answered whole by the cache             yes"), r.out());
+        assertTrue(r.out().contains("features ended as in the first run       yes"), r.out());
+        assertTrue(r.out().matches("(?s).*re-run 2 through the daemon +[0-9.]+ s +exit 0, (\\d+) of \\1 test runs from the cache\n.*"),
+                r.out());
+        assertTrue(r.out().matches("(?s).*through the daemon, min/median/max +[0-9.]+ / [0-9.]+ / [0-9.]+ s over 2 runs.*"), r.out());
+        // the bench's daemon (a java -jar launch, as a user's) is gone with it
+        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine()
+                .map(c -> c.contains("redyellow-rerun-bench") && c.contains("daemon serve")).orElse(false)));
+    }
+
+    @Test
     void aFailingRunExitsOne() throws Exception {
         Result r = jar("run", sample("reasons/error.json"));
         assertEquals(1, r.exit(), r.out() + r.err());

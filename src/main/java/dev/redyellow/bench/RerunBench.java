@@ -98,36 +98,33 @@ public final class RerunBench {
                     .orElse(jvmOptions.isEmpty() ? "(default options)" : String.join(" ", jvmOptions)));
             out.printf(Locale.ROOT, "load average before: %s%n", loadAverage());
             Run first = once(work, 0);
-            out.printf(Locale.ROOT, "first run (fills the cache when cold) %7.2f s  exit %d, %d features, %d GREEN, %d of %d test runs from the cache%n",
-                    first.seconds(), first.exit(), first.features(), first.green(), first.hits(), first.requests());
+            out.printf(Locale.ROOT, "%-38s%7.2f s  exit %d, %d features, %d GREEN, %d of %d test runs from the cache%n",
+                    "first run (fills the cache when cold)", first.seconds(), first.exit(), first.features(), first.green(), first.hits(), first.requests());
             List<Run> timed = new ArrayList<>();
             List<Run> served = new ArrayList<>();
             if (daemon) {
                 Run started = once(work, -1, true);
-                out.printf(Locale.ROOT, "daemon: first command (starts one)   %7.2f s  exit %d%n", started.seconds(), started.exit());
+                out.printf(Locale.ROOT, "%-38s%7.2f s  exit %d%n", "daemon: first command (starts one)", started.seconds(), started.exit());
                 waitForDaemon(work);
                 for (int i = 1; i <= DAEMON_WARM_UP; i++) {
                     Run warm = once(work, -1 - i, true);
-                    out.printf(Locale.ROOT, "daemon: warm-up %d %24.2f s  exit %d, %d of %d test runs from the cache%n", i,
+                    out.printf(Locale.ROOT, "%-38s%7.2f s  exit %d, %d of %d test runs from the cache%n", "daemon: warm-up " + i,
                             warm.seconds(), warm.exit(), warm.hits(), warm.requests());
                 }
             }
             for (int i = 1; i <= runs; i++) {
                 Run r = once(work, i, false);
                 timed.add(r);
-                out.printf(Locale.ROOT, "re-run %-2d %35.2f s  exit %d, %d of %d test runs from the cache%s%n", i, r.seconds(),
+                out.printf(Locale.ROOT, "%-38s%7.2f s  exit %d, %d of %d test runs from the cache%s%n", "re-run " + i, r.seconds(),
                         r.exit(), r.hits(), r.requests(), r.states().equals(first.states()) ? "" : ", features ended otherwise than the first run");
                 if (daemon) {
                     Run d = once(work, runs + i, true);
                     served.add(d);
-                    out.printf(Locale.ROOT, "re-run %-2d through the daemon %15.2f s  exit %d, %d of %d test runs from the cache%s%n", i,
+                    out.printf(Locale.ROOT, "%-38s%7.2f s  exit %d, %d of %d test runs from the cache%s%n", "re-run " + i + " through the daemon",
                             d.seconds(), d.exit(), d.hits(), d.requests(),
                             d.states().equals(first.states()) ? "" : ", features ended otherwise than the first run");
                 }
                 out.flush();
-            }
-            if (daemon) {
-                stopDaemon(work);
             }
             List<Double> walls = timed.stream().map(Run::seconds).sorted().toList();
             double median = median(walls);
@@ -158,6 +155,9 @@ public final class RerunBench {
             out.flush();
             return whole && same ? 0 : 1;
         } finally {
+            if (daemon) {
+                stopDaemon(work);
+            }
             deleteQuietly(work);
         }
     }
@@ -219,6 +219,13 @@ public final class RerunBench {
         command.addAll(List.of("daemon", "stop"));
         Process stop = builder(command, true).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         stop.waitFor();
+        // and wait (at most half a minute) until it has ended, so nothing of the bench outlives it
+        String folder = "-Dredyellow.daemon.dir=" + work.resolve("daemon");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline && ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine()
+                .map(c -> c.contains(folder) && c.contains("daemon serve")).orElse(false))) {
+            Thread.sleep(100);
+        }
     }
 
     private Run once(Path work, int index, boolean throughDaemon) throws IOException, InterruptedException {
