@@ -39,6 +39,14 @@ abstract class CommandSession {
         }
     };
 
+    /**
+     * Whether the user stopped the command already (a daemon's client pressed Ctrl-C or went away before the
+     * command could register its stop): the command then starts nothing, as a JVM stopped that early would not.
+     */
+    boolean stopWanted() {
+        return false;
+    }
+
     /** The terminal of the person who asked, or null where nobody can answer. */
     abstract Terminal terminal();
 

@@ -31,6 +31,8 @@ import picocli.CommandLine.Option;
 final class DaemonCommand implements Callable<Integer> {
     /** How long a daemon waits for its next command before it ends. */
     static final Duration IDLE = Duration.ofMinutes(30);
+    /** How long a daemon has to answer status or stop. */
+    private static final Duration ANSWER = Duration.ofSeconds(5);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -80,8 +82,16 @@ final class DaemonCommand implements Callable<Integer> {
 
     @Command(name = "serve", hidden = true, description = "Serves commands of one identity (started by the client).")
     int serve(@Option(names = "--identity", required = true) String wanted) throws IOException {
-        DaemonIdentity identity = DaemonIdentity.current();
+        if (!wanted.matches("[0-9a-f]{24}")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--identity must be 24 hex digits: " + wanted);
+        }
         DaemonFolder folder = DaemonFolder.current();
+        java.util.Optional<DaemonIdentity> known = DaemonIdentity.current();
+        if (known.isEmpty()) {
+            spec.commandLine().getErr().println("redyellow: daemon: this system does not tell a JVM's options; no daemon");
+            return ExitCodes.INTERNAL;
+        }
+        DaemonIdentity identity = known.get();
         if (!identity.id().equals(wanted)) {
             // what differs cannot be told from here (a client sends its identity's digest alone); no client starts one again
             String why = "started for identity " + wanted + " but this JVM's is " + identity.id()
@@ -125,15 +135,20 @@ final class DaemonCommand implements Callable<Integer> {
     private static String ask(Path socket, Wire.Hello hello) {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
+            if (!Wire.peerIsThisUser(channel)) {
+                return "served by another user's process: not asked";
+            }
             DataOutputStream out = new DataOutputStream(Wire.output(channel));
             DataInputStream in = new DataInputStream(new BufferedInputStream(Wire.input(channel)));
             out.writeInt(Wire.MAGIC);
             out.writeByte(hello.code);
             out.flush();
-            if (Wire.readKind(in) != Wire.ACCEPTED) {
-                return "did not answer";
-            }
-            return hello == Wire.Hello.STATUS ? Wire.readString(in) : "";
+            return Wire.withDeadline(channel, ANSWER, () -> {
+                if (Wire.readKind(in) != Wire.ACCEPTED) {
+                    return "did not answer";
+                }
+                return hello == Wire.Hello.STATUS ? Wire.readString(in) : "";
+            });
         } catch (IOException e) {
             return "not answering (" + e.getMessage() + "): its daemon is starting, or was killed (then its socket is removed)";
         }

@@ -4,6 +4,7 @@ import dev.redyellow.daemon.DaemonFolder;
 import dev.redyellow.daemon.DaemonIdentity;
 import dev.redyellow.daemon.Terminal;
 import dev.redyellow.daemon.Wire;
+import dev.redyellow.run.BetweenCommands;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -30,24 +31,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A RedYellow JVM kept warm for the commands of one {@link DaemonIdentity} ({@code redyellow daemon serve},
  * which {@link dev.redyellow.daemon.DaemonClient} starts). It runs one command at a time, as a new JVM with the
- * same code, Java, properties, environment and working folder would run it: its standard streams are the
+ * same code, Java, options, properties, environment and working folder would run it: its standard streams are the
  * client's for the time, its manual reviews are asked at the client's terminal, the client's Ctrl-C (or the
- * client going away, killed or not) stops the run. A second client meanwhile is told it is busy and runs its
- * command itself. It ends when it has been idle for its idle time, when its code changes (a new build or
- * release: the next client starts a daemon of the new code), when its socket is taken away, or on
- * {@code redyellow daemon stop}.
+ * client going away, killed or not) stops the run; after each command, what it left running is killed and what
+ * compiles kept JVM-wide is dropped ({@link BetweenCommands}), as a JVM's end would. A second client meanwhile
+ * is told it is busy and runs its command itself. It ends when it has been idle for its idle time, when its code
+ * changes (a new build or release: the next client starts a daemon of the new code), when its socket is taken
+ * away, on SIGTERM, on {@code redyellow daemon stop}, or after a command that failed with an error (its state is
+ * then not to be trusted).
  */
 final class DaemonServer {
     /** How often the daemon looks at its idle time, its code and its socket. */
     private static final Duration WATCH = Duration.ofSeconds(2);
     /** How long a stopped command may take to wind down (its report, its processes), as the run's own stop waits. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
+    /** Past this after a stop, a command that still runs ends with the JVM (its reaper kills what it started). */
+    private static final Duration HALT_AFTER = STOP_WAIT.plusSeconds(10);
+    /** How long a client has to say what it wants. */
+    private static final Duration HELLO = Duration.ofSeconds(5);
+    /** How long a command waits for the one before to be put away (its processes killed) before it is told busy. */
+    private static final Duration QUEUE = Duration.ofSeconds(2);
+    /** A command's arguments, all together, at most. */
+    private static final int MAX_ARGUMENT_BYTES = 1 << 20;
+    /** The largest frame of output sent at once. */
+    private static final int FRAME = 64 * 1024;
     /** An identity's log is cut when a daemon of it starts and finds it longer. */
     private static final long LOG_LIMIT = 1 << 20;
     /** Other identities' files are removed when untouched this long (and no daemon holds them). */
@@ -58,7 +73,8 @@ final class DaemonServer {
     private final Duration idle;
     private final PrintStream log;
     private final Instant started = Instant.now();
-    private final AtomicBoolean busy = new AtomicBoolean();
+    /** One command at a time: a permit while none runs. */
+    private final Semaphore free = new Semaphore(1);
     private final AtomicInteger served = new AtomicInteger();
     private volatile long lastUsed = System.nanoTime();
     private volatile String running = "";
@@ -155,7 +171,7 @@ final class DaemonServer {
             } catch (InterruptedException e) {
                 return;
             }
-            if (busy.get()) {
+            if (current != null) {
                 continue;
             }
             if (System.nanoTime() - lastUsed > idle.toNanos()) {
@@ -176,7 +192,7 @@ final class DaemonServer {
         }
         client.stopRun();
         long deadline = System.nanoTime() + STOP_WAIT.toNanos();
-        while (busy.get() && System.nanoTime() < deadline) {
+        while (current == client && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -200,12 +216,19 @@ final class DaemonServer {
 
     private void converse(SocketChannel channel) {
         try (channel) {
-            DataInputStream in = new DataInputStream(new BufferedInputStream(Wire.input(channel)));
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Wire.output(channel)));
-            if (in.readInt() != Wire.MAGIC) {
+            if (!Wire.peerIsThisUser(channel)) {
+                log("refused a connection from another user");
                 return;
             }
-            switch (Wire.Hello.of(in.readUnsignedByte())) {
+            DataInputStream in = new DataInputStream(new BufferedInputStream(Wire.input(channel)));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Wire.output(channel)));
+            Wire.Hello hello = Wire.withDeadline(channel, HELLO, () -> {
+                if (in.readInt() != Wire.MAGIC) {
+                    throw new IOException("not RedYellow's daemon protocol");
+                }
+                return Wire.Hello.of(in.readUnsignedByte());
+            });
+            switch (hello) {
                 case STATUS -> {
                     out.writeByte(Wire.ACCEPTED);
                     Wire.writeString(out, status());
@@ -216,10 +239,12 @@ final class DaemonServer {
                     out.flush();
                     stop("asked to stop (redyellow daemon stop)");
                 }
-                case COMMAND -> command(in, out);
+                case COMMAND -> command(channel, in, out);
             }
         } catch (IOException e) {
             log("a connection failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -228,52 +253,94 @@ final class DaemonServer {
         long idleSeconds = (System.nanoTime() - lastUsed) / 1_000_000_000L;
         return "pid " + ProcessHandle.current().pid() + ", in " + System.getProperty("user.dir") + ", up "
                 + Duration.between(started, Instant.now()).toSeconds() + " s, " + served.get() + " commands served, "
-                + (busy.get() ? "running: " + running : "idle " + idleSeconds + " s of " + idle.toMinutes() + " min");
+                + (current != null ? "running: " + running : "idle " + idleSeconds + " s of " + idle.toMinutes() + " min");
     }
 
-    private void command(DataInputStream in, DataOutputStream out) throws IOException {
-        String wanted = Wire.readString(in);
-        int count = in.readInt();
-        if (count < 0 || count > 10_000) {
-            throw new IOException("a command of " + count + " arguments");
-        }
-        String[] args = new String[count];
-        for (int i = 0; i < count; i++) {
-            args[i] = Wire.readString(in);
-        }
-        boolean terminal = in.readBoolean();
+    private void command(SocketChannel channel, DataInputStream in, DataOutputStream out) throws IOException, InterruptedException {
+        String wanted = Wire.withDeadline(channel, HELLO, () -> Wire.readString(in));
         if (!wanted.equals(identity.id())) {
             out.writeByte(Wire.REFUSED);
             Wire.writeString(out, "this daemon serves identity " + identity.id() + ", not " + wanted);
             out.flush();
             return;
         }
-        if (!busy.compareAndSet(false, true)) {
+        // the command before may still be put away (its processes killed): a moment's wait, then busy
+        if (stopping != null || !free.tryAcquire(QUEUE.toMillis(), TimeUnit.MILLISECONDS)) {
             out.writeByte(Wire.BUSY);
             out.flush();
             return;
         }
         long start = System.nanoTime();
-        int number = served.incrementAndGet();
-        running = String.join(" ", args);
+        Client client = null;
+        boolean failed = false;
         try {
+            String[] args = Wire.withDeadline(channel, HELLO, () -> arguments(in));
+            boolean terminal = in.readBoolean();
+            client = new Client(out, terminal);
+            current = client;
+            running = String.join(" ", args);
+            int number = served.incrementAndGet();
             out.writeByte(Wire.ACCEPTED);
             out.flush();
-            Client client = new Client(out, terminal);
-            current = client;
-            Thread reader = new Thread(() -> client.read(in), "redyellow-daemon-client");
+            Client reading = client;
+            Thread reader = new Thread(() -> reading.read(in), "redyellow-daemon-client");
             reader.setDaemon(true);
             reader.start();
-            int code = run(args, client);
+            int code;
+            try {
+                code = run(args, client);
+            } catch (RuntimeException | Error e) {
+                // what picocli did not catch (out of memory, a stack overflow, a class that could not initialise):
+                // the command fails as in its own JVM, and this JVM's state is not to be trusted for the next
+                failed = true;
+                client.stackTrace(e);
+                code = ExitCodes.NOT_ALL_GREEN;
+            }
             client.exit(code);
             log("command " + number + ": " + running + ": exit " + code + " in "
                     + String.format("%.2f s", (System.nanoTime() - start) / 1e9) + (client.gone() ? " (its client went away)" : ""));
         } finally {
             current = null;
             running = "";
+            putAway();
             lastUsed = System.nanoTime();
-            busy.set(false);
+            free.release();
+            if (failed) {
+                stop("a command failed with an error (see above)");
+            }
         }
+    }
+
+    private static String[] arguments(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        if (count < 0 || count > 10_000) {
+            throw new IOException("a command of " + count + " arguments");
+        }
+        String[] args = new String[count];
+        long bytes = 0;
+        for (int i = 0; i < count; i++) {
+            args[i] = Wire.readString(in);
+            bytes += args[i].length();
+            if (bytes > MAX_ARGUMENT_BYTES) {
+                throw new IOException("a command's arguments over " + MAX_ARGUMENT_BYTES + " bytes");
+            }
+        }
+        return args;
+    }
+
+    /** What a JVM's end would do, before the next command: its leftover processes killed, compiles' state dropped. */
+    private void putAway() {
+        try {
+            List<String> killed = BetweenCommands.reset();
+            if (!killed.isEmpty()) {
+                log("killed " + killed.size() + " processes the command left running: " + String.join(", ", killed));
+            }
+        } catch (RuntimeException e) {
+            log("could not put the last command away: " + e);
+            stop("could not put the last command away");
+        }
+        // what the command left behind is garbage now; an idle daemon should not hold the heap it took
+        System.gc();
     }
 
     /** Runs the command with the client's streams as this JVM's standard streams. */
@@ -281,20 +348,21 @@ final class DaemonServer {
         Charset charset = Charset.defaultCharset();
         PrintStream stdout = new PrintStream(client.stream(Wire.OUT), true, charset);
         PrintStream stderr = new PrintStream(client.stream(Wire.ERR), true, charset);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, charset), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, charset), true);
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         System.setOut(stdout);
         System.setErr(stderr);
         try {
-            return RedYellowCommand.execute(args, new PrintWriter(new OutputStreamWriter(stdout, charset), true),
-                    new PrintWriter(new OutputStreamWriter(stderr, charset), true), client);
+            return RedYellowCommand.execute(args, out, err, client);
         } finally {
+            out.flush();
+            err.flush();
             stdout.flush();
             stderr.flush();
             System.setOut(oldOut);
             System.setErr(oldErr);
-            // what the command left behind is garbage now; an idle daemon should not hold the heap it took
-            System.gc();
         }
     }
 
@@ -349,7 +417,7 @@ final class DaemonServer {
             return gone;
         }
 
-        private void stopRun() {
+        void stopRun() {
             stopWanted = true;
             runStop(stop);
         }
@@ -359,6 +427,19 @@ final class DaemonServer {
                 Thread stopping = new Thread(registered, "redyellow-daemon-stop");
                 stopping.setDaemon(true);
                 stopping.start();
+                // a run that does not wind down ends with the JVM, as in its own: the reaper kills what it started
+                Thread halt = new Thread(() -> {
+                    try {
+                        Thread.sleep(HALT_AFTER.toMillis());
+                        if (!ended) {
+                            Runtime.getRuntime().halt(ExitCodes.INTERNAL);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "redyellow-daemon-halt");
+                halt.setDaemon(true);
+                halt.start();
             }
         }
 
@@ -371,17 +452,23 @@ final class DaemonServer {
 
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
-                    if (len == 0) {
-                        return;
-                    }
-                    synchronized (out) {
-                        out.writeByte(kind);
-                        out.writeInt(len);
-                        out.write(b, off, len);
-                        out.flush();
+                    for (int at = off; at < off + len; at += FRAME) {
+                        int size = Math.min(FRAME, off + len - at);
+                        synchronized (out) {
+                            out.writeByte(kind);
+                            out.writeInt(size);
+                            out.write(b, at, size);
+                            out.flush();
+                        }
                     }
                 }
             };
+        }
+
+        void stackTrace(Throwable e) {
+            PrintStream err = new PrintStream(stream(Wire.ERR), true, Charset.defaultCharset());
+            err.print("Exception in thread \"main\" ");
+            e.printStackTrace(err);
         }
 
         void exit(int code) {
@@ -413,11 +500,21 @@ final class DaemonServer {
                     if (gone || !send(Wire.PROMPT, prompt)) {
                         return null;
                     }
+                    // as a console's read, an interrupt (a feature's timeout, a cancel) does not end the wait: the
+                    // person still answers this question, and the answer must not go to the next one
+                    boolean interrupted = false;
                     try {
-                        return answers.take().orElse(null);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return null;
+                        while (true) {
+                            try {
+                                return answers.take().orElse(null);
+                            } catch (InterruptedException e) {
+                                interrupted = true;
+                            }
+                        }
+                    } finally {
+                        if (interrupted) {
+                            Thread.currentThread().interrupt();
+                        }
                     }
                 }
             };
@@ -434,6 +531,11 @@ final class DaemonServer {
             } catch (IOException e) {
                 return false;
             }
+        }
+
+        @Override
+        boolean stopWanted() {
+            return stopWanted;
         }
 
         @Override

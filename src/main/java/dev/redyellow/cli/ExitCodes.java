@@ -8,6 +8,8 @@ final class ExitCodes {
     static final int BAD_INPUT = 2;
     /** An internal or environment error (a disk, a file RedYellow needs): one line, the trace in the log file. */
     static final int INTERNAL = 3;
+    /** Stopped by the user before it ran (a JVM ended by Ctrl-C exits 128 + SIGINT's 2). */
+    static final int STOPPED = 130;
 
     private ExitCodes() {
     }

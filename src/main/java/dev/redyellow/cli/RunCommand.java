@@ -142,6 +142,9 @@ final class RunCommand implements Callable<Integer> {
             }
         });
         try {
+            if (CommandSession.current().stopWanted()) {
+                return ExitCodes.STOPPED; // stopped before it started: nothing is run or written, as in its own JVM
+            }
             RunLauncher.Launched launched = launcher.run();
             RunResult result = launched.result();
             progress.printSummary(result);

@@ -12,10 +12,13 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -36,6 +39,10 @@ public final class DaemonClient {
     /** How long Ctrl-C waits for the daemon to wind the run down, as the in-process run's own hook waits. */
     private static final long STOP_WAIT_SECONDS = 20;
     private static final int INTERNAL_ERROR = 3;
+    /** How long a daemon has to accept or refuse a command before the command runs in this JVM instead. */
+    static final Duration HANDSHAKE = Duration.ofSeconds(5);
+    /** A daemon that could not take an identity is not started again for it before this long. */
+    static final Duration REFUSED_FOR = Duration.ofDays(1);
 
     private DaemonClient() {
     }
@@ -55,13 +62,21 @@ public final class DaemonClient {
         if (!wanted(System.getenv()) || args.length == 0 || !SERVED.contains(args[0])) {
             return OptionalInt.empty();
         }
-        DaemonIdentity identity = DaemonIdentity.current();
+        Optional<DaemonIdentity> known = DaemonIdentity.current();
+        if (known.isEmpty()) {
+            return OptionalInt.empty(); // this JVM's options are not known: no daemon could have them
+        }
+        DaemonIdentity identity = known.get();
         DaemonFolder folder = DaemonFolder.current();
         if (!folder.socketFits(identity.id())) {
             return OptionalInt.empty();
         }
         SocketChannel channel;
         try {
+            if (!folder.isPrivate()) {
+                start(identity, folder); // it makes the folder, or finds why it cannot
+                return OptionalInt.empty();
+            }
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
             try {
                 channel.connect(UnixDomainSocketAddress.of(folder.socket(identity.id())));
@@ -74,6 +89,9 @@ public final class DaemonClient {
             return OptionalInt.empty();
         }
         try (channel) {
+            if (!Wire.peerIsThisUser(channel)) {
+                return OptionalInt.empty(); // not our daemon: say nothing to it
+            }
             return converse(channel, identity, folder, args, terminal, out, err);
         } catch (IOException e) {
             return OptionalInt.empty();
@@ -93,7 +111,8 @@ public final class DaemonClient {
         }
         toDaemon.writeBoolean(terminal != null);
         toDaemon.flush();
-        int answer = Wire.readKind(fromDaemon);
+        // a daemon that does not answer at once (stopped, wedged) leaves the command to this JVM
+        int answer = Wire.withDeadline(channel, HANDSHAKE, () -> Wire.readKind(fromDaemon));
         if (answer == Wire.REFUSED) {
             Wire.readString(fromDaemon);
             return OptionalInt.empty();
@@ -185,7 +204,15 @@ public final class DaemonClient {
     static void start(DaemonIdentity identity, DaemonFolder folder) {
         String id = identity.id();
         try {
-            if (Files.exists(folder.refused(id))) {
+            Path refused = folder.refused(id);
+            if (Files.exists(refused)) {
+                if (Files.getLastModifiedTime(refused).toInstant().isAfter(Instant.now().minus(REFUSED_FOR))) {
+                    return;
+                }
+                Files.deleteIfExists(refused);
+            }
+            Optional<List<String>> options = DaemonIdentity.jvmOptions();
+            if (options.isEmpty()) {
                 return;
             }
             folder.make();
@@ -205,7 +232,9 @@ public final class DaemonClient {
                 }
             }
             command.add(launcher.toString());
-            command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+            // the command line's options, as given: the variables that add more (JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS) are
+            // inherited and read again by the daemon's JVM, as by this one
+            command.addAll(options.get());
             String classPath = System.getProperty("java.class.path", "");
             String launched = System.getProperty("sun.java.command", "");
             if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar") && launched.startsWith(classPath)) {

@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -74,7 +75,7 @@ public final class DaemonFolder {
      */
     public void make() throws IOException {
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        if (!Files.isDirectory(root)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(root.getParent());
             try {
                 if (posix) {
@@ -86,13 +87,33 @@ public final class DaemonFolder {
                 // made meanwhile by another RedYellow: checked below like any existing one
             }
         }
-        if (posix) {
-            Set<PosixFilePermission> modes = Files.getPosixFilePermissions(root);
-            modes.retainAll(EnumSet.range(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_EXECUTE));
-            if (!modes.isEmpty()) {
-                throw new IOException(root + " is open to other users (" + PosixFilePermissions.toString(Files.getPosixFilePermissions(root))
-                        + "); a daemon's folder must be its user's alone");
+        if (!isPrivate()) {
+            String owner = Files.getOwner(root, LinkOption.NOFOLLOW_LINKS).getName();
+            throw new IOException(root + (Files.isSymbolicLink(root) ? " is a symbolic link"
+                    : !owner.equals(System.getProperty("user.name")) ? " belongs to " + owner
+                    : " is open to other users (" + PosixFilePermissions.toString(Files.getPosixFilePermissions(root)) + ")")
+                    + "; a daemon's folder must be its user's alone");
+        }
+    }
+
+    /**
+     * Whether the folder is there, owned by this JVM's user and closed to others: a client talks to no socket in
+     * any other (one who could write there could stand in for the daemon).
+     */
+    public boolean isPrivate() {
+        try {
+            if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)
+                    || !Files.getOwner(root, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"))) {
+                return false;
             }
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Set<PosixFilePermission> modes = Files.getPosixFilePermissions(root, LinkOption.NOFOLLOW_LINKS);
+                modes.retainAll(EnumSet.range(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_EXECUTE));
+                return modes.isEmpty();
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

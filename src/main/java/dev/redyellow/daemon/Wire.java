@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * The conversation between a client and a daemon over one connection. The client opens with
@@ -86,6 +87,51 @@ public final class Wire {
             return in.readUnsignedByte();
         } catch (EOFException e) {
             return -1;
+        }
+    }
+
+    /** Something that reads from the channel. */
+    public interface Read<T> {
+        T read() throws IOException;
+    }
+
+    /**
+     * Reads with a deadline: the channel is closed when {@code deadline} passes first (the read then fails), as a
+     * Unix domain socket's channel has no read timeout of its own.
+     */
+    public static <T> T withDeadline(SocketChannel channel, Duration deadline, Read<T> read) throws IOException {
+        Thread closer = new Thread(() -> {
+            try {
+                Thread.sleep(deadline.toMillis());
+                channel.close();
+            } catch (InterruptedException e) {
+                // read in time
+            } catch (IOException e) {
+                // closing failed: the read goes on waiting
+            }
+        }, "redyellow-daemon-deadline");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            return read.read();
+        } finally {
+            closer.interrupt();
+        }
+    }
+
+    /**
+     * Whether the process at the other end runs as this JVM's user (the socket's peer credentials); true where the
+     * system cannot tell, as the folder, readable by its user alone, keeps others out there.
+     */
+    public static boolean peerIsThisUser(SocketChannel channel) {
+        try {
+            if (!channel.supportedOptions().contains(jdk.net.ExtendedSocketOptions.SO_PEERCRED)) {
+                return true;
+            }
+            return channel.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED).user().getName()
+                    .equals(System.getProperty("user.name"));
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

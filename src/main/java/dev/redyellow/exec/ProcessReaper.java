@@ -86,6 +86,11 @@ public final class ProcessReaper {
         return r;
     }
 
+    /** This JVM's reaper if one was started; none when it started no process. */
+    public static Optional<ProcessReaper> sharedIfStarted() {
+        return Optional.ofNullable(shared);
+    }
+
     static Path defaultFolder() {
         Path home = Path.of(System.getProperty("user.home"), ".redyellow", "reaper");
         try {
@@ -238,6 +243,49 @@ public final class ProcessReaper {
             return Leftovers.NONE;
         }
         return new Leftovers(List.copyOf(killed), survivors.stream().map(ProcessReaper::describe).toList());
+    }
+
+    /**
+     * Does now what this JVM's reaper does once the JVM is gone, for a JVM that lives on between commands it runs
+     * for others (the daemon): kills every live process marked with this JVM's token and every recorded one whose
+     * start time still matches, with their descendants, and empties the record but for its header. No command may
+     * run meanwhile. Returns the processes killed, each named by pid and command.
+     */
+    public synchronized List<String> killEverythingStarted() {
+        Set<ProcessHandle> ours = new LinkedHashSet<>(marked(ENV + "=" + token + "-"));
+        if (record != null) {
+            try {
+                List<String> lines = Files.readAllLines(record, StandardCharsets.US_ASCII);
+                for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                    String[] parts = line.trim().split(" ");
+                    if (parts.length == 2) {
+                        long pid = Long.parseLong(parts[0]);
+                        if (startTime(pid).filter(parts[1]::equals).isPresent()) {
+                            ProcessHandle.of(pid).ifPresent(ours::add);
+                        }
+                    }
+                }
+                if (!lines.isEmpty()) {
+                    // appended to from the end: cut back to the header, the next line goes after it
+                    try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(record,
+                            java.nio.file.StandardOpenOption.WRITE)) {
+                        file.truncate(lines.get(0).getBytes(StandardCharsets.US_ASCII).length + 1L);
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                LOG.log(System.Logger.Level.DEBUG, "cannot read or cut the record " + record, e);
+            }
+        }
+        for (ProcessHandle h : List.copyOf(ours)) {
+            h.descendants().forEach(ours::add);
+        }
+        ours.remove(ProcessHandle.current());
+        if (ours.isEmpty()) {
+            return List.of();
+        }
+        List<String> named = ours.stream().map(ProcessReaper::describe).toList();
+        ProcessTree.killAll(List.copyOf(ours), Duration.ofSeconds(1));
+        return named;
     }
 
     /** Live processes that carry this JVM's mark: what it started and has not ended yet (for the fault bench). */

@@ -62,6 +62,7 @@ public final class PitMutants {
 
     private final PitestJars jars;
     private Function<String[], List<Object[]>> planner;
+    private URLClassLoader plannerLoader;
 
     public PitMutants(PitestJars jars) {
         this.jars = jars;
@@ -70,6 +71,19 @@ public final class PitMutants {
     /** The process-wide planner, over the PIT jars cached per user. */
     public static PitMutants shared() {
         return SHARED;
+    }
+
+    /** Drops the loaded planner (and closes its class loader): the next plan loads PIT as a new JVM would. */
+    public synchronized void forget() {
+        planner = null;
+        if (plannerLoader != null) {
+            try {
+                plannerLoader.close();
+            } catch (IOException e) {
+                // its jars stay open until the loader is collected
+            }
+            plannerLoader = null;
+        }
     }
 
     /**
@@ -122,6 +136,7 @@ public final class PitMutants {
         URLClassLoader loader = new URLClassLoader("pit-planner", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
         try {
             planner = (Function<String[], List<Object[]>>) loader.loadClass(PLANNER_CLASS).getConstructor().newInstance();
+            plannerLoader = loader;
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IOException("cannot load PIT's mutant planner from " + jar + ": " + e, e);
         }

@@ -167,7 +167,7 @@ final class WarmScript {
         return Optional.empty();
     }
 
-    /** The bundled server scripts, written once per JVM to a folder of their own (again if it went away). */
+    /** The bundled server scripts, written once per JVM to a folder of their own (again if one went away). */
     static final class Scripts {
         private static Path folder;
 
@@ -175,8 +175,8 @@ final class WarmScript {
         }
 
         static synchronized Path of(Kind kind) throws IOException {
-            // a JVM that lives for days (the app, a daemon) may see the temporary folder's cleaner take it
-            if (folder == null || !Files.isDirectory(folder)) {
+            // a JVM that lives for days (the app, a daemon) may see the temporary folder's cleaner take them
+            if (folder == null || !Files.isRegularFile(folder.resolve(kind.scriptName()))) {
                 Path made = Files.createTempDirectory("redyellow-warm-scripts-");
                 made.toFile().deleteOnExit();
                 for (Kind each : Kind.values()) {

@@ -29,11 +29,18 @@ class DaemonFolderTest {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(made.root())));
         made.make(); // again: nothing to do
 
+        assertTrue(made.isPrivate());
+        Path link = Files.createSymbolicLink(dir.resolve("link"), made.root());
+        assertFalse(new DaemonFolder(link).isPrivate(), "a link to it: whoever made the link chose where it leads");
+        IOException linked = assertThrows(IOException.class, () -> new DaemonFolder(link).make());
+        assertTrue(linked.getMessage().contains("is a symbolic link"), linked.getMessage());
+
         Path shared = Files.createDirectories(dir.resolve("shared"));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
         IOException refused = assertThrows(IOException.class, () -> new DaemonFolder(shared).make());
         assertTrue(refused.getMessage().contains("open to other users (rwxrwxrwx)"), refused.getMessage());
         assertEquals("rwxrwxrwx", PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)), "never changed");
+        assertFalse(new DaemonFolder(shared).isPrivate(), "no client talks to a socket there");
     }
 
     @Test

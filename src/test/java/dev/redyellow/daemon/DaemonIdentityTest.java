@@ -86,4 +86,59 @@ class DaemonIdentityTest {
         assertNotEquals(rebuilt, DaemonIdentity.codeStamp(dir.resolve("classes")), "a class file added");
         assertTrue(DaemonIdentity.codeStamp(dir.resolve("missing")).startsWith("unreadable code source"));
     }
+
+    @Test
+    void theOptionsAreTheCommandLinesUpToTheMainWithoutTheClassPath() {
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Dx=y", "--add-opens", "java.base/java.lang=ALL-UNNAMED"),
+                DaemonIdentity.jvmOptions(List.of("-XX:TieredStopAtLevel=1", "-Dx=y", "--add-opens",
+                        "java.base/java.lang=ALL-UNNAMED", "-cp", "a.jar:b.jar", "dev.redyellow.Main", "run", "-Dz=1")));
+        assertEquals(List.of("-Xmx256m"), DaemonIdentity.jvmOptions(List.of("-Xmx256m", "-jar", "r.jar", "run", "-Xmx1g")));
+        assertEquals(List.of(), DaemonIdentity.jvmOptions(List.of("-jar", "r.jar")));
+        // a heap of another size is another JVM: out of memory in one, not in the other
+        assertTrue(DaemonIdentity.current().isPresent(), "Linux tells a process's command line");
+    }
+
+    @Test
+    void whatAProcessInheritsBesidesItsEnvironmentIsPartOfIt() throws Exception {
+        Path proc = Files.createDirectories(dir.resolve("proc/self/ns"));
+        Path self = proc.getParent();
+        Files.writeString(self.resolve("status"), "Name:\tjava\nUmask:\t0022\nGroups:\t0 27\nCpus_allowed_list:\t0-1\nVmRSS:\t1 kB\n");
+        Files.writeString(self.resolve("limits"), "Max open files 1024 1048576 files\n");
+        Files.writeString(self.resolve("cgroup"), "0::/user.slice\n");
+        Files.createSymbolicLink(proc.resolve("mnt"), Path.of("mnt:[4026531841]"));
+        var state = DaemonIdentity.processState(self);
+        assertEquals("0022", state.get("process:Umask"));
+        assertEquals("0 27", state.get("process:Groups"));
+        assertEquals("mnt:[4026531841]", state.get("process:ns:mnt"));
+        assertFalse(state.containsKey("process:VmRSS"), "what changes as a process runs is no part of it");
+        Files.writeString(self.resolve("status"), "Name:\tjava\nUmask:\t0077\nGroups:\t0 27\nCpus_allowed_list:\t0-1\nVmRSS:\t9 kB\n");
+        assertEquals("0077", DaemonIdentity.processState(self).get("process:Umask"));
+        assertTrue(DaemonIdentity.processState(dir.resolve("no-proc")).isEmpty());
+    }
+
+    @Test
+    void aWorkingFolderReplacedUnderItsNameAndAnotherZoneMakeAnother() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("project"));
+        String before = DaemonIdentity.fileKey(folder);
+        Files.move(folder, dir.resolve("project.old"));
+        Files.createDirectories(folder);
+        assertNotEquals(before, DaemonIdentity.fileKey(folder), "mv project project.old; mkdir project");
+
+        Path etc = Files.createDirectories(dir.resolve("etc"));
+        Files.createSymbolicLink(etc.resolve("localtime"), Path.of("/usr/share/zoneinfo/Etc/UTC"));
+        String utc = DaemonIdentity.zoneFiles(etc);
+        Files.delete(etc.resolve("localtime"));
+        Files.createSymbolicLink(etc.resolve("localtime"), Path.of("/usr/share/zoneinfo/Asia/Tokyo"));
+        assertNotEquals(utc, DaemonIdentity.zoneFiles(etc));
+        assertTrue(DaemonIdentity.zoneFiles(etc).contains("Asia/Tokyo"));
+    }
+
+    @Test
+    void macOsLaunchersVariablesByPidAreNoPartOfIt() {
+        Properties props = properties("user.dir", "/p");
+        DaemonIdentity client = DaemonIdentity.of("code", props, Map.of("TZ", "UTC", "JAVA_MAIN_CLASS_4242", "dev.redyellow.Main"));
+        DaemonIdentity daemon = DaemonIdentity.of("code", props, Map.of("TZ", "UTC", "JAVA_MAIN_CLASS_4242", "dev.redyellow.Main",
+                "JAVA_MAIN_CLASS_4300", "dev.redyellow.Main", "JAVA_STARTED_ON_FIRST_THREAD_4300", "1"));
+        assertEquals(client.id(), daemon.id());
+    }
 }

@@ -123,7 +123,7 @@ public final class BaseCompile {
     private final Map<String, Index> indexes = new ConcurrentHashMap<>();
 
     public BaseCompile() {
-        this(MadeClasses.SHARED);
+        this(MadeClasses.shared());
     }
 
     /** @param made where the classes of own compiles are kept and found (tests give one of their own) */

@@ -26,7 +26,16 @@ final class MadeClasses {
     static final long MAX_BYTES = 32L * 1024 * 1024;
 
     /** One JVM-wide set: every runner's compiles (the test runs', the mutation measurements') meet in it. */
-    static final MadeClasses SHARED = new MadeClasses();
+    private static volatile MadeClasses shared = new MadeClasses();
+
+    static MadeClasses shared() {
+        return shared;
+    }
+
+    /** Forgets every kept compile: the next starts as in a new JVM (see {@link ReusedJavac#forgetShared}). */
+    static void forgetShared() {
+        shared = new MadeClasses();
+    }
 
     private final Map<String, Map<String, byte[]>> entries = new LinkedHashMap<>(16, 0.75f, true);
     private long bytes;

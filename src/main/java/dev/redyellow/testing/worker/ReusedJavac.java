@@ -97,7 +97,7 @@ final class ReusedJavac {
     /** Makes the JDK pool's key (its options) name one context: the generation's. */
     private static final String TAG_OPTION = "-Aredyellow.javac.context=";
 
-    private static final ReusedJavac SHARED = new ReusedJavac();
+    private static volatile ReusedJavac shared = new ReusedJavac();
     /** Checks of reused compiles against fresh ones, when asked for ({@link ReuseCheck}). */
     private final ReuseCheck check = ReuseCheck.fromProperty();
 
@@ -278,7 +278,27 @@ final class ReusedJavac {
     }
 
     static ReusedJavac shared() {
-        return SHARED;
+        return shared;
+    }
+
+    /**
+     * Drops every kept context and closes their file managers (and the jars they opened): the next compile
+     * starts as in a new JVM. For a JVM that runs commands for others (the daemon), between two of them; no
+     * compile may run meanwhile.
+     */
+    static void forgetShared() {
+        ReusedJavac old = shared;
+        shared = new ReusedJavac();
+        synchronized (old.idle) {
+            for (Slot slot : old.idle) {
+                try {
+                    slot.files.close();
+                } catch (IOException e) {
+                    // javac's own manager: closing releases its jars, and a failure costs a file handle
+                }
+            }
+            old.idle.clear();
+        }
     }
 
     /** Why contexts cannot be reused in this JVM; "" when they can. */

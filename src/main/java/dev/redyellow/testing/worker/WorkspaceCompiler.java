@@ -143,6 +143,15 @@ public final class WorkspaceCompiler {
     }
 
     /**
+     * Forgets what compiles kept JVM-wide (javac's contexts, the class files of earlier compiles), so the next
+     * compile is a new JVM's first: a daemon calls it between two commands. The desktop app keeps them across runs.
+     */
+    public static void forgetJvmWideState() {
+        ReusedJavac.forgetShared();
+        MadeClasses.forgetShared();
+    }
+
+    /**
      * Why this JVM's compilers cannot reuse javac's contexts, for the run's log; "" when they can.
      * They then compile as before, with the same results, only slower.
      */
