@@ -444,12 +444,7 @@ final class DaemonServer {
         }
 
         OutputStream stream(byte kind) {
-            return new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
-
+            return new Wire.BlockOutput() {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException {
                     for (int at = off; at < off + len; at += FRAME) {

@@ -158,14 +158,20 @@ public final class Wire {
         };
     }
 
+    /** An output stream that takes bytes only in blocks: a single byte is a block of one. */
+    public abstract static class BlockOutput extends OutputStream {
+        @Override
+        public final void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public abstract void write(byte[] b, int off, int len) throws IOException;
+    }
+
     /** A blocking channel as a stream that writes everything it is given, without the channel's blocking lock. */
     public static OutputStream output(SocketChannel channel) {
-        return new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
+        return new BlockOutput() {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 ByteBuffer buffer = ByteBuffer.wrap(b, off, len);

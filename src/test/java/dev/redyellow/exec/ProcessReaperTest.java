@@ -189,6 +189,41 @@ class ProcessReaperTest {
     }
 
     @Test
+    void betweenTwoCommandsADaemonKillsWhatItsReaperWouldAtTheJvmsEnd() throws Exception {
+        // the reaper watches a stand-in, which lives on, as a daemon's JVM does between commands
+        Process watched = new ProcessBuilder("sleep", "1000").start();
+        started.add(watched.pid());
+        ProcessReaper reaper = ProcessReaper.start(tmp.resolve("records"), watched.toHandle());
+        ProcessBuilder marked = new ProcessBuilder("sleep", "1000");
+        reaper.mark(marked);
+        Process markedOne = marked.start();
+        started.add(markedOne.pid());
+        Process recordedOnly = new ProcessBuilder("sleep", "1000").start();
+        started.add(recordedOnly.pid());
+        reaper.started(recordedOnly.toHandle());
+        Process notOurs = new ProcessBuilder("sleep", "1000").start();
+        started.add(notOurs.pid());
+        String header = Files.readAllLines(reaper.record().orElseThrow()).get(0);
+
+        List<String> killed = reaper.killEverythingStarted();
+        assertEquals(2, killed.size(), killed.toString());
+        assertTrue(goneWithin(markedOne.pid(), Duration.ofSeconds(5)));
+        assertTrue(goneWithin(recordedOnly.pid(), Duration.ofSeconds(5)));
+        assertFalse(gone(notOurs.pid()), "neither marked nor recorded: not ours");
+        assertFalse(gone(watched.pid()));
+        assertEquals(List.of(header), Files.readAllLines(reaper.record().orElseThrow()), "the record starts again");
+        assertEquals(List.of(), reaper.killEverythingStarted());
+
+        // recording goes on after the cut, and the reaper still acts at the end
+        Process later = new ProcessBuilder("sleep", "1000").start();
+        started.add(later.pid());
+        reaper.started(later.toHandle());
+        assertEquals(2, Files.readAllLines(reaper.record().orElseThrow()).size());
+        watched.destroyForcibly();
+        assertTrue(goneWithin(later.pid(), Duration.ofSeconds(15)));
+    }
+
+    @Test
     void theSweepKillsWhatADeadJvmRecordedAndOnlyWhatIsProvablyItsOwn() throws Exception {
         Path records = Files.createDirectories(tmp.resolve("records"));
         Process ours = new ProcessBuilder("sleep", "1000").start();
