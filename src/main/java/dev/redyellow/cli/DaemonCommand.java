@@ -88,7 +88,10 @@ final class DaemonCommand implements Callable<Integer> {
         DaemonFolder folder = DaemonFolder.current();
         java.util.Optional<DaemonIdentity> known = DaemonIdentity.current();
         if (known.isEmpty()) {
-            spec.commandLine().getErr().println("redyellow: daemon: this system does not tell a JVM's options; no daemon");
+            String why = "this JVM's options cannot be told (an argument file, or a system that does not say)";
+            folder.make();
+            Files.writeString(folder.refused(wanted), why + System.lineSeparator());
+            spec.commandLine().getErr().println("redyellow: daemon: " + why);
             return ExitCodes.INTERNAL;
         }
         DaemonIdentity identity = known.get();

@@ -82,6 +82,8 @@ final class DaemonServer {
     private volatile ServerSocketChannel server;
     /** The client of the command that runs; null when none does. */
     private volatile Client current;
+    /** Set once this daemon removed its socket, before it lets go of the lock. */
+    private volatile boolean socketRemoved;
 
     DaemonServer(DaemonIdentity identity, DaemonFolder folder, Duration idle, PrintStream log) {
         this.identity = identity;
@@ -109,10 +111,14 @@ final class DaemonServer {
                 // SIGTERM (or a system's shutdown): the command that runs is stopped as its client's Ctrl-C would
                 Thread shutdown = new Thread(() -> {
                     stopCommand();
-                    try {
-                        Files.deleteIfExists(socket); // the accepting thread never gets to its own clean-up
-                    } catch (IOException e) {
-                        // the next daemon of this identity removes it
+                    // the accepting thread may never get to its own clean-up; once it has, the lock is free and the
+                    // socket may be a new daemon's
+                    if (!socketRemoved) {
+                        try {
+                            Files.deleteIfExists(socket);
+                        } catch (IOException e) {
+                            // the next daemon of this identity removes it
+                        }
                     }
                 }, "redyellow-daemon-shutdown");
                 Runtime.getRuntime().addShutdownHook(shutdown);
@@ -142,6 +148,7 @@ final class DaemonServer {
                 Thread.currentThread().interrupt();
             } finally {
                 Files.deleteIfExists(socket);
+                socketRemoved = true;
                 log("ended: " + (stopping != null ? stopping : "its socket closed") + "; " + served.get() + " commands served");
             }
         }
@@ -171,8 +178,8 @@ final class DaemonServer {
             } catch (InterruptedException e) {
                 return;
             }
-            if (current != null) {
-                continue;
+            if (free.availablePermits() == 0) {
+                continue; // a command runs, or is being put away
             }
             if (System.nanoTime() - lastUsed > idle.toNanos()) {
                 stop("idle for " + idle.toMinutes() + " min");
@@ -275,7 +282,7 @@ final class DaemonServer {
         boolean failed = false;
         try {
             String[] args = Wire.withDeadline(channel, HELLO, () -> arguments(in));
-            boolean terminal = in.readBoolean();
+            boolean terminal = Wire.withDeadline(channel, HELLO, in::readBoolean);
             client = new Client(out, terminal);
             current = client;
             running = String.join(" ", args);
@@ -300,13 +307,21 @@ final class DaemonServer {
             log("command " + number + ": " + running + ": exit " + code + " in "
                     + String.format("%.2f s", (System.nanoTime() - start) / 1e9) + (client.gone() ? " (its client went away)" : ""));
         } finally {
+            lastUsed = System.nanoTime();
             current = null;
             running = "";
-            putAway();
+            if (client != null) {
+                try {
+                    putAway();
+                } catch (Throwable e) { // out of memory after a command that ran out of it: no next command here
+                    failed = true;
+                    log("could not put the last command away: " + e);
+                }
+            }
             lastUsed = System.nanoTime();
             free.release();
             if (failed) {
-                stop("a command failed with an error (see above)");
+                stop("a command failed with an error, or could not be put away (see above)");
             }
         }
     }
@@ -330,14 +345,9 @@ final class DaemonServer {
 
     /** What a JVM's end would do, before the next command: its leftover processes killed, compiles' state dropped. */
     private void putAway() {
-        try {
-            List<String> killed = BetweenCommands.reset();
-            if (!killed.isEmpty()) {
-                log("killed " + killed.size() + " processes the command left running: " + String.join(", ", killed));
-            }
-        } catch (RuntimeException e) {
-            log("could not put the last command away: " + e);
-            stop("could not put the last command away");
+        List<String> killed = BetweenCommands.reset();
+        if (!killed.isEmpty()) {
+            log("killed " + killed.size() + " processes the command left running: " + String.join(", ", killed));
         }
         // what the command left behind is garbage now; an idle daemon should not hold the heap it took
         System.gc();

@@ -40,14 +40,15 @@ public final class DaemonIdentity {
      * a start may lose by chance).
      */
     static final Set<String> LAUNCH_PROPERTIES = Set.of("sun.java.command", "sun.stdout.encoding",
-            "sun.stderr.encoding", "stdout.encoding", "stderr.encoding", "jdk.module.main", "java.vm.info");
+            "sun.stderr.encoding", "stdout.encoding", "stderr.encoding", "stdin.encoding", "jdk.module.main", "java.vm.info");
     /** The shell's: its last command, previous folder and nesting depth. */
     static final Set<String> SHELL_VARIABLES = Set.of("_", "OLDPWD", "SHLVL");
     /** What macOS's java launcher sets in its own environment, by its pid: every JVM's differs. */
     static final Pattern LAUNCHER_VARIABLES = Pattern.compile("JAVA_MAIN_CLASS_\\d+|JAVA_STARTED_ON_FIRST_THREAD_\\d+");
     /** The launcher's options that take the next word as their value. */
     private static final Set<String> WITH_VALUE = Set.of("-p", "--module-path", "--upgrade-module-path", "--add-modules",
-            "--limit-modules", "--add-exports", "--add-opens", "--add-reads", "--patch-module", "--source");
+            "--limit-modules", "--add-exports", "--add-opens", "--add-reads", "--patch-module", "--source",
+            "--enable-native-access");
     private static final Set<String> CLASS_PATH = Set.of("-cp", "-classpath", "--class-path");
     /** Where Linux tells what else a process inherits: its umask, groups, CPUs, limits, control groups, namespaces. */
     private static final Path PROC_SELF = Path.of("/proc/self");
@@ -135,13 +136,38 @@ public final class DaemonIdentity {
      * {@code JDK_JAVA_OPTIONS}) are keyed as variables. Empty where the system does not tell.
      */
     public static Optional<List<String>> jvmOptions() {
-        return ProcessHandle.current().info().arguments().map(args -> jvmOptions(List.of(args)));
+        return commandLine().flatMap(DaemonIdentity::jvmOptions);
     }
 
-    static List<String> jvmOptions(List<String> args) {
+    /**
+     * This process's arguments after the program: on Linux from {@code /proc/self/cmdline} (the JDK's own reading
+     * gives nothing for a command line of a page or more, as a long class path makes), elsewhere the JDK's.
+     */
+    private static Optional<List<String>> commandLine() {
+        Path cmdline = PROC_SELF.resolve("cmdline");
+        if (Files.isRegularFile(cmdline)) {
+            try {
+                String text = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8);
+                List<String> words = new ArrayList<>(List.of(text.split("\0", -1)));
+                if (words.size() > 1 && words.get(words.size() - 1).isEmpty()) {
+                    words.remove(words.size() - 1);
+                }
+                return words.isEmpty() ? Optional.empty() : Optional.of(words.subList(1, words.size()));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        return ProcessHandle.current().info().arguments().map(List::of);
+    }
+
+    /** The options of {@code args}; empty when an argument file ({@code @file}) hides what they are. */
+    static Optional<List<String>> jvmOptions(List<String> args) {
         List<String> options = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
+            if (arg.startsWith("@")) {
+                return Optional.empty();
+            }
             if (arg.equals("-jar") || arg.equals("-m") || arg.equals("--module") || !arg.startsWith("-")) {
                 break; // what follows is the main and its arguments
             }
@@ -154,7 +180,7 @@ public final class DaemonIdentity {
                 options.add(args.get(++i));
             }
         }
-        return options;
+        return Optional.of(options);
     }
 
     /** The file system's identity of {@code path} (device and inode): a folder replaced under the same name differs. */

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The conversation between a client and a daemon over one connection. The client opens with
@@ -100,10 +101,14 @@ public final class Wire {
      * Unix domain socket's channel has no read timeout of its own.
      */
     public static <T> T withDeadline(SocketChannel channel, Duration deadline, Read<T> read) throws IOException {
+        // whichever comes first, the read or the deadline, has the channel: a read that returned is never closed under
+        AtomicBoolean settled = new AtomicBoolean();
         Thread closer = new Thread(() -> {
             try {
                 Thread.sleep(deadline.toMillis());
-                channel.close();
+                if (settled.compareAndSet(false, true)) {
+                    channel.close();
+                }
             } catch (InterruptedException e) {
                 // read in time
             } catch (IOException e) {
@@ -113,7 +118,11 @@ public final class Wire {
         closer.setDaemon(true);
         closer.start();
         try {
-            return read.read();
+            T value = read.read();
+            if (!settled.compareAndSet(false, true)) {
+                throw new IOException("no answer within " + deadline.toMillis() + " ms");
+            }
+            return value;
         } finally {
             closer.interrupt();
         }

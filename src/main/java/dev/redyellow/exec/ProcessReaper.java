@@ -253,38 +253,43 @@ public final class ProcessReaper {
      */
     public synchronized List<String> killEverythingStarted() {
         Set<ProcessHandle> ours = new LinkedHashSet<>(marked(ENV + "=" + token + "-"));
+        List<String> lines = List.of();
         if (record != null) {
             try {
-                List<String> lines = Files.readAllLines(record, StandardCharsets.US_ASCII);
-                for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-                    String[] parts = line.trim().split(" ");
+                lines = Files.readAllLines(record, StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "cannot read the record " + record, e);
+            }
+            for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                String[] parts = line.trim().split(" ");
+                try {
                     if (parts.length == 2) {
                         long pid = Long.parseLong(parts[0]);
                         if (startTime(pid).filter(parts[1]::equals).isPresent()) {
                             ProcessHandle.of(pid).ifPresent(ours::add);
                         }
                     }
+                } catch (NumberFormatException e) {
+                    // not a line this class wrote
                 }
-                if (!lines.isEmpty()) {
-                    // appended to from the end: cut back to the header, the next line goes after it
-                    try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(record,
-                            java.nio.file.StandardOpenOption.WRITE)) {
-                        file.truncate(lines.get(0).getBytes(StandardCharsets.US_ASCII).length + 1L);
-                    }
-                }
-            } catch (IOException | NumberFormatException e) {
-                LOG.log(System.Logger.Level.DEBUG, "cannot read or cut the record " + record, e);
             }
         }
         for (ProcessHandle h : List.copyOf(ours)) {
             h.descendants().forEach(ours::add);
         }
         ours.remove(ProcessHandle.current());
-        if (ours.isEmpty()) {
-            return List.of();
-        }
         List<String> named = ours.stream().map(ProcessReaper::describe).toList();
-        ProcessTree.killAll(List.copyOf(ours), Duration.ofSeconds(1));
+        List<ProcessHandle> survivors = ours.isEmpty() ? List.of() : ProcessTree.killAll(List.copyOf(ours), Duration.ofSeconds(1));
+        if (record != null && !lines.isEmpty()) {
+            // appended to from the end: cut back to the header, then keep what survived for the reaper
+            try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(record,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                file.truncate(lines.get(0).getBytes(StandardCharsets.US_ASCII).length + 1L);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "cannot cut the record " + record, e);
+            }
+            survivors.forEach(this::started);
+        }
         return named;
     }
 

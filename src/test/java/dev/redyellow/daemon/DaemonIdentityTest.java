@@ -91,9 +91,12 @@ class DaemonIdentityTest {
     void theOptionsAreTheCommandLinesUpToTheMainWithoutTheClassPath() {
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Dx=y", "--add-opens", "java.base/java.lang=ALL-UNNAMED"),
                 DaemonIdentity.jvmOptions(List.of("-XX:TieredStopAtLevel=1", "-Dx=y", "--add-opens",
-                        "java.base/java.lang=ALL-UNNAMED", "-cp", "a.jar:b.jar", "dev.redyellow.Main", "run", "-Dz=1")));
-        assertEquals(List.of("-Xmx256m"), DaemonIdentity.jvmOptions(List.of("-Xmx256m", "-jar", "r.jar", "run", "-Xmx1g")));
-        assertEquals(List.of(), DaemonIdentity.jvmOptions(List.of("-jar", "r.jar")));
+                        "java.base/java.lang=ALL-UNNAMED", "-cp", "a.jar:b.jar", "dev.redyellow.Main", "run", "-Dz=1")).orElseThrow());
+        assertEquals(List.of("-Xmx256m"), DaemonIdentity.jvmOptions(List.of("-Xmx256m", "-jar", "r.jar", "run", "-Xmx1g")).orElseThrow());
+        assertEquals(List.of(), DaemonIdentity.jvmOptions(List.of("-jar", "r.jar")).orElseThrow());
+        assertEquals(List.of("--enable-native-access", "ALL-UNNAMED"),
+                DaemonIdentity.jvmOptions(List.of("--enable-native-access", "ALL-UNNAMED", "-jar", "r.jar")).orElseThrow());
+        assertTrue(DaemonIdentity.jvmOptions(List.of("@options.txt", "-jar", "r.jar")).isEmpty(), "an argument file hides them");
         // a heap of another size is another JVM: out of memory in one, not in the other
         assertTrue(DaemonIdentity.current().isPresent(), "Linux tells a process's command line");
     }
