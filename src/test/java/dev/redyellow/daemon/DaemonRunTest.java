@@ -215,9 +215,14 @@ class DaemonRunTest {
         }
     }
 
-    /** A command-line JVM as a user starts it, with the switch on, in the work folder. */
+    /**
+     * A command-line JVM as a user starts it from a terminal, with the switch on, in the work folder. With SIGINT as a
+     * terminal leaves it: a build run as a shell's background job (as CI runs) has it ignored, and a JVM that starts
+     * with SIGINT ignored never sees Ctrl-C.
+     */
     private Process client(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + dir.resolve("home"), "-Dredyellow.daemon.dir=" + dir.resolve("d"),
                 "-cp", System.getProperty("java.class.path"), "dev.redyellow.Main"));
         command.addAll(List.of(args));
