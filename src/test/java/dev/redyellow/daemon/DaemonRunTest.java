@@ -28,6 +28,14 @@ class DaemonRunTest {
     private static final String TEST_ONE = "import unittest\\nfrom one import v\\nclass T(unittest.TestCase):\\n"
             + "    def test_v(self):\\n        self.assertEqual(1, v)\\n";
 
+    /** A feature whose test writes its pid where {@code SLOW_PID} says, then sleeps ten minutes. */
+    private static final String SLOW = """
+                {"version": 1, "name": "slow",
+                 "test": {"kind": "command", "command": ["pyrun", "-m", "unittest", "-v", "test_slow"]},
+                 "features": [{"id": "slow", "tests": {"test_slow.py": "import os, time, unittest\\nclass T(unittest.TestCase):\\n    def test_slow(self):\\n        open(os.environ['SLOW_PID'], 'w').write(str(os.getpid()))\\n        time.sleep(600)\\n"},
+                   "attempts": [{"files": {"slow.py": "v = 1\\n"}}]}]}
+                """;
+
     @TempDir
     Path dir;
     private Path work;
@@ -93,12 +101,7 @@ class DaemonRunTest {
 
     @Test
     void aClientKilledOrInterruptedStopsItsRunInTheDaemon() throws Exception {
-        Files.writeString(work.resolve("slow.json"), """
-                {"version": 1, "name": "slow",
-                 "test": {"kind": "command", "command": ["pyrun", "-m", "unittest", "-v", "test_slow"]},
-                 "features": [{"id": "slow", "tests": {"test_slow.py": "import os, time, unittest\\nclass T(unittest.TestCase):\\n    def test_slow(self):\\n        open(os.environ['SLOW_PID'], 'w').write(str(os.getpid()))\\n        time.sleep(600)\\n"},
-                   "attempts": [{"files": {"slow.py": "v = 1\\n"}}]}]}
-                """);
+        Files.writeString(work.resolve("slow.json"), SLOW);
         Path pidFile = dir.resolve("slow.pid");
         Map<String, String> env = Map.of("SLOW_PID", pidFile.toString());
         assertEquals(0, run(env, "run", "one.json", "--no-cache", "--runs-dir", "runs").exit());
@@ -139,6 +142,28 @@ class DaemonRunTest {
         assertFalse(ProcessHandle.of(third).map(ProcessHandle::isAlive).orElse(false), "the test process lives on");
         assertTrue(waitFor(() -> daemonProcesses().isEmpty(), 30), "the daemon lives on");
         assertTrue(status().startsWith("No daemon runs"), status()); // its socket went with it
+    }
+
+    @Test
+    void aDaemonKilledMidRunLeavesNothingRunningAndItsClientSaysSo() throws Exception {
+        Files.writeString(work.resolve("slow.json"), SLOW);
+        Path pidFile = dir.resolve("slow.pid");
+        Map<String, String> env = Map.of("SLOW_PID", pidFile.toString());
+        assertEquals(0, run(env, "run", "one.json", "--no-cache", "--runs-dir", "runs").exit());
+        assertTrue(waitFor(() -> status().contains("0 commands served"), 60), "no daemon started: " + status() + logs());
+        Process client = client(env, "run", "slow.json", "--no-cache", "--runs-dir", "runs");
+        long test = testProcess(pidFile);
+        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("pid (\\d+)").matcher(status());
+        assertTrue(pid.find(), status());
+        new ProcessBuilder("kill", "-9", pid.group(1)).start().waitFor();
+        assertTrue(client.waitFor(60, TimeUnit.SECONDS), "the client did not end");
+        String said = new String(client.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(3, client.exitValue(), said);
+        assertTrue(said.contains("the daemon stopped answering during the command; its log is "), said);
+        // the daemon's reaper, as any RedYellow JVM's, kills what it started once it is gone
+        assertTrue(waitFor(() -> ProcessHandle.of(test).map(p -> !p.isAlive()).orElse(true), 30), "the test process lives on");
+        assertTrue(status().contains("not answering"), status());
+        assertTrue(status().startsWith("No daemon runs"), "the killed daemon's socket is removed: " + status());
     }
 
     @Test
