@@ -101,11 +101,8 @@ class DaemonRunTest {
 
     @Test
     void aClientKilledOrInterruptedStopsItsRunInTheDaemon() throws Exception {
-        Files.writeString(work.resolve("slow.json"), SLOW);
         Path pidFile = dir.resolve("slow.pid");
-        Map<String, String> env = Map.of("SLOW_PID", pidFile.toString());
-        assertEquals(0, run(env, "run", "one.json", "--no-cache", "--runs-dir", "runs").exit());
-        assertTrue(waitFor(() -> status().contains("0 commands served"), 60), "no daemon started: " + status() + logs());
+        Map<String, String> env = daemonBesideSlowFeature(pidFile);
 
         // killed: the connection breaks, and the daemon stops the run and its test process
         Process killed = client(env, "run", "slow.json", "--no-cache", "--runs-dir", "runs");
@@ -132,9 +129,7 @@ class DaemonRunTest {
         Files.deleteIfExists(pidFile);
         Process terminated = client(env, "run", "slow.json", "--no-cache", "--runs-dir", "runs");
         long third = testProcess(pidFile);
-        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("pid (\\d+)").matcher(status());
-        assertTrue(pid.find(), status());
-        new ProcessBuilder("kill", "-TERM", pid.group(1)).start().waitFor();
+        signalTheDaemon("-TERM");
         assertTrue(terminated.waitFor(60, TimeUnit.SECONDS), "the client did not end");
         String output = new String(terminated.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(1, terminated.exitValue(), output);
@@ -146,16 +141,11 @@ class DaemonRunTest {
 
     @Test
     void aDaemonKilledMidRunLeavesNothingRunningAndItsClientSaysSo() throws Exception {
-        Files.writeString(work.resolve("slow.json"), SLOW);
         Path pidFile = dir.resolve("slow.pid");
-        Map<String, String> env = Map.of("SLOW_PID", pidFile.toString());
-        assertEquals(0, run(env, "run", "one.json", "--no-cache", "--runs-dir", "runs").exit());
-        assertTrue(waitFor(() -> status().contains("0 commands served"), 60), "no daemon started: " + status() + logs());
+        Map<String, String> env = daemonBesideSlowFeature(pidFile);
         Process client = client(env, "run", "slow.json", "--no-cache", "--runs-dir", "runs");
         long test = testProcess(pidFile);
-        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("pid (\\d+)").matcher(status());
-        assertTrue(pid.find(), status());
-        new ProcessBuilder("kill", "-9", pid.group(1)).start().waitFor();
+        signalTheDaemon("-9");
         assertTrue(client.waitFor(60, TimeUnit.SECONDS), "the client did not end");
         String said = new String(client.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(3, client.exitValue(), said);
@@ -202,6 +192,25 @@ class DaemonRunTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "script did not end: " + output);
         return new Ran(process.exitValue(), output, "");
+    }
+
+    /**
+     * Writes the slow feature's manifest, runs the quick one by itself, which starts the daemon, and waits until it
+     * serves; returns the environment that has the slow test write its pid to {@code pidFile}.
+     */
+    private Map<String, String> daemonBesideSlowFeature(Path pidFile) throws Exception {
+        Files.writeString(work.resolve("slow.json"), SLOW);
+        Map<String, String> env = Map.of("SLOW_PID", pidFile.toString());
+        assertEquals(0, run(env, "run", "one.json", "--no-cache", "--runs-dir", "runs").exit());
+        assertTrue(waitFor(() -> status().contains("0 commands served"), 60), "no daemon started: " + status() + logs());
+        return env;
+    }
+
+    /** Sends {@code signal} (as kill(1) names it) to the one daemon, found by its status line. */
+    private void signalTheDaemon(String signal) throws Exception {
+        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("pid (\\d+)").matcher(status());
+        assertTrue(pid.find(), status());
+        new ProcessBuilder("kill", signal, pid.group(1)).start().waitFor();
     }
 
     /** The pid the slow test wrote, once it runs. */

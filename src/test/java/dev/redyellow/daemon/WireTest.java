@@ -25,48 +25,62 @@ class WireTest {
 
     @Test
     void aReadInTimeKeepsItsChannelAndALateOneClosesIt() throws Exception {
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(UnixDomainSocketAddress.of(dir.resolve("s.sock")));
-            try (SocketChannel client = SocketChannel.open(UnixDomainSocketAddress.of(dir.resolve("s.sock")));
-                 SocketChannel accepted = server.accept()) {
-                assertTrue(Wire.peerIsThisUser(client));
-                DataOutputStream out = new DataOutputStream(Wire.output(accepted));
-                DataInputStream in = new DataInputStream(Wire.input(client));
-                Wire.writeString(out, "hello");
-                assertEquals("hello", Wire.withDeadline(client, Duration.ofMillis(300), () -> Wire.readString(in)));
-                Thread.sleep(600); // past the deadline: the channel is still the conversation's
-                assertTrue(client.isOpen());
-                out.writeInt(7);
-                assertEquals(7, in.readInt());
+        try (Pair pair = pair("s.sock")) {
+            SocketChannel client = pair.client();
+            SocketChannel accepted = pair.accepted();
+            assertTrue(Wire.peerIsThisUser(client));
+            DataOutputStream out = new DataOutputStream(Wire.output(accepted));
+            DataInputStream in = new DataInputStream(Wire.input(client));
+            Wire.writeString(out, "hello");
+            assertEquals("hello", Wire.withDeadline(client, Duration.ofMillis(300), () -> Wire.readString(in)));
+            Thread.sleep(600); // past the deadline: the channel is still the conversation's
+            assertTrue(client.isOpen());
+            out.writeInt(7);
+            assertEquals(7, in.readInt());
 
-                // nothing comes: the deadline closes the channel and the read fails
-                long start = System.nanoTime();
-                assertThrows(IOException.class, () -> Wire.withDeadline(client, Duration.ofMillis(300), in::readInt));
-                assertFalse(client.isOpen());
-                assertTrue(System.nanoTime() - start < 10_000_000_000L);
-            }
+            // nothing comes: the deadline closes the channel and the read fails
+            long start = System.nanoTime();
+            assertThrows(IOException.class, () -> Wire.withDeadline(client, Duration.ofMillis(300), in::readInt));
+            assertFalse(client.isOpen());
+            assertTrue(System.nanoTime() - start < 10_000_000_000L);
         }
     }
 
     @Test
     void chunksAreBoundedAndAByteIsABlockOfOne() throws Exception {
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(UnixDomainSocketAddress.of(dir.resolve("c.sock")));
-            try (SocketChannel client = SocketChannel.open(UnixDomainSocketAddress.of(dir.resolve("c.sock")));
-                 SocketChannel accepted = server.accept()) {
-                DataOutputStream out = new DataOutputStream(Wire.output(accepted));
-                DataInputStream in = new DataInputStream(Wire.input(client));
-                out.write('x');
-                out.writeInt(Wire.MAX_CHUNK + 1);
-                assertEquals('x', Wire.readKind(in));
-                IOException huge = assertThrows(IOException.class, () -> Wire.readChunk(in));
-                assertTrue(huge.getMessage().contains("not RedYellow's daemon protocol"), huge.getMessage());
-                out.writeInt(3);
-                out.write(new byte[] {1, 2, 3});
-                assertArrayEquals(new byte[] {1, 2, 3}, Wire.readChunk(in));
-                accepted.close();
-                assertEquals(-1, Wire.readKind(in));
+        try (Pair pair = pair("c.sock")) {
+            SocketChannel client = pair.client();
+            SocketChannel accepted = pair.accepted();
+            DataOutputStream out = new DataOutputStream(Wire.output(accepted));
+            DataInputStream in = new DataInputStream(Wire.input(client));
+            out.write('x');
+            out.writeInt(Wire.MAX_CHUNK + 1);
+            assertEquals('x', Wire.readKind(in));
+            IOException huge = assertThrows(IOException.class, () -> Wire.readChunk(in));
+            assertTrue(huge.getMessage().contains("not RedYellow's daemon protocol"), huge.getMessage());
+            out.writeInt(3);
+            out.write(new byte[] {1, 2, 3});
+            assertArrayEquals(new byte[] {1, 2, 3}, Wire.readChunk(in));
+            accepted.close();
+            assertEquals(-1, Wire.readKind(in));
+        }
+    }
+
+    /** Both ends of one connection over a socket in the test's folder. */
+    private record Pair(SocketChannel client, SocketChannel accepted) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            try (client; accepted) {
+                // both closed, whatever either throws
             }
+        }
+    }
+
+    private Pair pair(String name) throws IOException {
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(dir.resolve(name)));
+            SocketChannel client = SocketChannel.open(UnixDomainSocketAddress.of(dir.resolve(name)));
+            return new Pair(client, server.accept());
         }
     }
 }
