@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
-import java.util.stream.Stream;
 
 /**
  * The junit kind's whole cycle on a generated project ({@link SyntheticJavaProject}), a fresh JVM
@@ -93,7 +92,7 @@ public final class JUnitBench {
                     + " --workers %d --runs-per-worker %d%n", features, perRunFeatures, workers, runsPerWorker);
             out.flush();
         } finally {
-            deleteTree(root);
+            dev.redyellow.files.Folders.deleteTree(root);
         }
     }
 
@@ -157,13 +156,5 @@ public final class JUnitBench {
     static long percentile(List<Long> sorted, int p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.size());
         return sorted.get(Math.max(0, rank - 1));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,7 +61,7 @@ public final class StreamBench {
         try {
             run(runDir, secondsPerRate, pushMegabytes);
         } finally {
-            deleteTree(runDir);
+            dev.redyellow.files.Folders.deleteTree(runDir);
         }
         out.printf(Locale.ROOT, "%nReproduce: java -Xmx256m -jar target/redyellow.jar bench stream %d %d%n",
                 secondsPerRate, pushMegabytes);
@@ -187,14 +186,6 @@ public final class StreamBench {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

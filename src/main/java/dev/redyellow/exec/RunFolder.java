@@ -102,19 +102,12 @@ public record RunFolder(Path path) {
             return;
         }
         try {
-            deleteTree(root);
+            dev.redyellow.files.Folders.deleteTree(root);
         } catch (java.nio.file.AccessDeniedException readOnly) {
             // The shared dependency folders are made read-only (SharedDirs); give the owner write access back.
             SharedDirs.makeWritable(root);
-            deleteTree(root);
+            dev.redyellow.files.Folders.deleteTree(root);
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.redyellow.testing;
 
+import dev.redyellow.files.Folders;
 import dev.redyellow.files.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -77,7 +78,7 @@ record BundledSource(String resource) {
             }
             return classes;
         } finally {
-            JUnitTestRunner.deleteTree(scratch);
+            Folders.deleteTree(scratch);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.redyellow.testing;
 
+import dev.redyellow.files.Folders;
 import dev.redyellow.exec.OutputSink;
 import dev.redyellow.exec.ProcessResult;
 import dev.redyellow.exec.ProcessRunner;
@@ -16,10 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The built-in {@code junit} test kind: compiles the workspace in process into
@@ -71,8 +70,8 @@ public final class JUnitTestRunner implements TestRunner {
             if (selected.isEmpty() && !request.selectedTests().isEmpty()) {
                 return JUnitVerdict.noJavaTests(request.selectedTests(), results);
             }
-            deleteTree(classes);
-            deleteTree(reports);
+            Folders.deleteTree(classes);
+            Folders.deleteTree(reports);
             mavenBuildFolder(request.workspace());
             Path launcher = console.path();
             long contextsBefore = WorkspaceCompiler.newContextsOnThisThread();
@@ -248,16 +247,5 @@ public final class JUnitTestRunner implements TestRunner {
 
     private static long millisSince(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000;
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

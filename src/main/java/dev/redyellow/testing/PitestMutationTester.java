@@ -1,5 +1,6 @@
 package dev.redyellow.testing;
 
+import dev.redyellow.files.Folders;
 import dev.redyellow.exec.ProcessResult;
 import dev.redyellow.exec.ProcessRunner;
 import dev.redyellow.exec.ProcessSpec;
@@ -86,8 +87,8 @@ public final class PitestMutationTester implements MutationTester {
             if (tests.isEmpty()) {
                 return MutationResult.notMeasured("the feature has no Java test class to run against mutants");
             }
-            JUnitTestRunner.deleteTree(classes);
-            JUnitTestRunner.deleteTree(reports);
+            Folders.deleteTree(classes);
+            Folders.deleteTree(reports);
             JUnitTestRunner.mavenBuildFolder(request.workspace());
             Path launcher = console.path();
             // the base's and dependencies' classes that the test runs compiled serve here too (BaseCompile)

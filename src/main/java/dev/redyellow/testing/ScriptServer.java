@@ -7,6 +7,7 @@ import dev.redyellow.exec.ProcessOutputTail;
 import dev.redyellow.exec.ProcessReaper;
 import dev.redyellow.exec.ProcessRunner;
 import dev.redyellow.exec.ProcessTree;
+import dev.redyellow.files.Folders;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -14,24 +15,30 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * One warm script server as the host sees it: a python (pytest) or node (vitest) process started
  * from a bundled script ({@link WarmScript}), that imported its test runner once and then runs one
  * request at a time. A request is one line of JSON on its stdin; the replies are frames on its
  * stdout (a kind byte, a four-byte big-endian length, the payload): {@code R} ready, {@code P} the
- * pid of the child that runs a pytest request, {@code O}/{@code E} the run's output, {@code X} its
- * exit code. The server's own standard error goes to the run's output as standard error.
+ * pid of the child that runs a pytest request, {@code O}/{@code E} the run's output, {@code T} a
+ * temporary folder of the run's (a vitest project's, removed after the run), {@code X} its exit code.
+ * The server's own standard error goes to the run's output as standard error.
  */
 final class ScriptServer {
 
@@ -43,6 +50,8 @@ final class ScriptServer {
     static final Duration STOP_GRACE = Duration.ofSeconds(2);
     /** The largest frame accepted: more means the stream is not frames any more. */
     private static final int MAX_FRAME = 64 * 1024 * 1024;
+    /** The name vitest gives a project's temporary folder: nanoid's 21 characters. */
+    private static final Pattern TMP_NAME = Pattern.compile("[A-Za-z0-9_-]{21}");
 
     private final int id;
     private final WarmScript.Key key;
@@ -54,6 +63,10 @@ final class ScriptServer {
     /** What the server wrote to standard error outside any run: why it did not start, if it did not. */
     private final ProcessOutputTail startErrors = new ProcessOutputTail(4096);
     private volatile OutputSink sink = OutputSink.DISCARD;
+    /** The temporary folder of the run going on, as its environment names it: where its {@code T} folders must be. */
+    private volatile Path tmpRoot;
+    /** The temporary folders the runs told of ({@code T}), removed once their run has ended. */
+    private final Set<Path> tmpDirs = ConcurrentHashMap.newKeySet();
     private int runs;
 
     private ScriptServer(int id, WarmScript.Key key, Process process, String reapTag) {
@@ -152,6 +165,7 @@ final class ScriptServer {
         String runTag = ProcessReaper.shared().mark(new ProcessBuilder());
         // Only processes made after this can carry the tag: the leftovers are looked for among those.
         ProcessReaper.PidsFrom from = ProcessReaper.PidsFrom.now();
+        tmpRoot = tmpRoot(env);
         try {
             try {
                 input.write(request(workspace, args, env, runTag));
@@ -186,6 +200,64 @@ final class ScriptServer {
         } finally {
             sink = OutputSink.DISCARD;
             reapLeftovers(runTag, from); // however the run ended
+            removeTmpDirs();
+        }
+    }
+
+    /**
+     * The machine's temporary folder as Node's {@code os.tmpdir()} reads it from this environment on
+     * POSIX ({@code TMPDIR}, {@code TMP}, {@code TEMP}, else /tmp; a trailing slash dropped); null
+     * when that is not an absolute path.
+     */
+    static Path tmpRoot(Map<String, String> env) {
+        String dir = "/tmp";
+        for (String name : List.of("TMPDIR", "TMP", "TEMP")) {
+            String value = env.get(name);
+            if (value != null && !value.isEmpty()) {
+                dir = value;
+                break;
+            }
+        }
+        try {
+            Path root = Path.of(dir).normalize();
+            return root.isAbsolute() ? root : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The folder a {@code T} frame names, when it is one vitest makes for a project: a folder of a
+     * random name ({@link #TMP_NAME}) right in the run's temporary folder {@code root}; empty for
+     * anything else, which is never removed.
+     */
+    static Optional<Path> projectTmpDir(String reported, Path root) {
+        try {
+            Path folder = Path.of(reported);
+            boolean vitests = root != null && folder.isAbsolute() && folder.equals(folder.normalize())
+                    && root.equals(folder.getParent()) && TMP_NAME.matcher(folder.getFileName().toString()).matches();
+            return vitests ? Optional.of(folder) : Optional.empty();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Removes the temporary folders the runs told of: vitest removes its own when a run closes, but a
+     * run killed on its timeout (and the server with it) never closes.
+     */
+    private void removeTmpDirs() {
+        for (Path folder : List.copyOf(tmpDirs)) {
+            tmpDirs.remove(folder);
+            try {
+                if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                    Folders.deleteTree(folder);
+                    LOG.log(Level.DEBUG, "removed " + folder + ", left by a run in warm " + key.kind().label() + " server " + id);
+                }
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "could not remove " + folder + ", left by a run in warm " + key.kind().label()
+                        + " server " + id + ": " + e.getMessage());
+            }
         }
     }
 
@@ -269,6 +341,7 @@ final class ScriptServer {
     /** Kills the server and everything it started. */
     void kill() {
         ChildProcesses.killTree(process, seen, reapTag, "warm script server " + id); // with the daemons its runs left behind
+        removeTmpDirs();
     }
 
     private void readFrames(DataInputStream frames) {
@@ -292,6 +365,7 @@ final class ScriptServer {
                     case 'O' -> sink.write(OutputSink.Stream.STDOUT, payload, 0, payload.length);
                     case 'E' -> sink.write(OutputSink.Stream.STDERR, payload, 0, payload.length);
                     case 'P' -> events.add(new Child(Long.parseLong(ascii(payload))));
+                    case 'T' -> projectTmpDir(new String(payload, StandardCharsets.UTF_8), tmpRoot).ifPresent(tmpDirs::add);
                     case 'X' -> events.add(new Exit(Integer.parseInt(ascii(payload))));
                     default -> throw new IOException("a frame of unknown kind " + kind);
                 }

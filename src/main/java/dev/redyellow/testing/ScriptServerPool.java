@@ -1,5 +1,6 @@
 package dev.redyellow.testing;
 
+import dev.redyellow.files.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
@@ -197,7 +198,7 @@ final class ScriptServerPool implements AutoCloseable {
         }
         try {
             if (!folder.equals(keptCode)) {
-                JUnitTestRunner.deleteTree(folder);
+                Folders.deleteTree(folder);
             } else if (prune) {
                 PythonCodeFolder.Pruned pruned = PythonCodeFolder.prune(folder, PythonCodeFolder.MAX_BYTES,
                         PythonCodeFolder.MAX_AGE, java.time.Instant.now());

@@ -1,5 +1,6 @@
 package dev.redyellow.testing;
 
+import dev.redyellow.files.Folders;
 import dev.redyellow.exec.OutputSink;
 import dev.redyellow.exec.ProcessOutputTail;
 import dev.redyellow.manifest.TestSettings;
@@ -88,7 +89,7 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
         BaseCompile.Result compiled;
         try {
             Path classes = home.resolve(WorkspaceCompiler.OWN_FOLDER).resolve("classes");
-            JUnitTestRunner.deleteTree(classes);
+            Folders.deleteTree(classes);
             compiled = baseCompile.compile(worker.compiler(), home, classes, List.of(pool.consoleJar()),
                     JUnitTestRunner.baseOf(request));
             compilation = compiled.compilation();

@@ -1,5 +1,6 @@
 package dev.redyellow.testing;
 
+import dev.redyellow.files.Folders;
 import dev.redyellow.exec.OutputSink;
 import dev.redyellow.manifest.TestSettings;
 import dev.redyellow.testing.worker.BaseCompile;
@@ -330,7 +331,7 @@ public final class WarmMutationTester implements MutationTester {
                 throw e;
             }
             try {
-                JUnitTestRunner.deleteTree(classes());
+                Folders.deleteTree(classes());
                 compiled = owner.baseCompile.compile(worker.compiler(), worker.home(), classes(),
                         List.of(owner.pool.consoleJar()), request.base());
                 if (replacements > 0 && !compiled.compilation().succeeded()) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import dev.redyellow.files.Folders;
 import dev.redyellow.testing.worker.TestJvm;
 
 /**
@@ -205,7 +206,7 @@ public final class WarmWorkerPool implements AutoCloseable {
 
     private static void deleteHome(Path home) {
         try {
-            JUnitTestRunner.deleteTree(home);
+            Folders.deleteTree(home);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "could not remove the warm worker folder " + home + ": " + e);
         }

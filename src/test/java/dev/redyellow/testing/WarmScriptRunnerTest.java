@@ -54,6 +54,24 @@ class WarmScriptRunnerTest {
     }
 
     @Test
+    void onlyAFolderOfVitestsNamingRightInTheRunsTemporaryFolderIsTakenForRemoval() {
+        Path root = ScriptServer.tmpRoot(Map.of("TMPDIR", "/work/tmp/", "TMP", "/elsewhere"));
+        assertEquals(Path.of("/work/tmp"), root, "TMPDIR first, its trailing slash dropped, as os.tmpdir()");
+        assertEquals(Path.of("/elsewhere"), ScriptServer.tmpRoot(Map.of("TMPDIR", "", "TMP", "/elsewhere")));
+        assertEquals(Path.of("/tmp"), ScriptServer.tmpRoot(Map.of()));
+        assertEquals(null, ScriptServer.tmpRoot(Map.of("TMPDIR", "relative")), "a relative one names no folder here");
+
+        assertEquals(Optional.of(Path.of("/work/tmp/qD-qZaRvr-cyaPStwBnre")),
+                ScriptServer.projectTmpDir("/work/tmp/qD-qZaRvr-cyaPStwBnre", root));
+        for (String other : List.of("/work/tmp", "/work/tmp/short", "/work/tmp/qD-qZaRvr-cyaPStwBnre/ssr",
+                "/work/qD-qZaRvr-cyaPStwBnre", "/work/tmp/../tmp/qD-qZaRvr-cyaPStwBnre", "work/tmp/qD-qZaRvr-cyaPStwBnre",
+                "/work/tmp/qD-qZaRvr-cyaPStwBn.e", "/")) {
+            assertEquals(Optional.empty(), ScriptServer.projectTmpDir(other, root), other);
+        }
+        assertEquals(Optional.empty(), ScriptServer.projectTmpDir("/work/tmp/qD-qZaRvr-cyaPStwBnre", null));
+    }
+
+    @Test
     void passingAndFailingPytestRunWarmAndAreJudgedAsAProcessPerRun() throws Exception {
         CommandTestRunnerTest.requirePytest();
         Path passing = workspace("passing", Map.of("tests/test_calc.py", CALC_TEST.formatted("2")));

@@ -115,22 +115,34 @@ class WarmVitestRunnerTest {
                 test('never ends', () => new Promise(() => setInterval(() => {}, 1000)), 600_000);
                 """);
         Path passing = workspace("passing", modules, "calc.js", "2");
-        TestSettings.Command settings = new TestSettings.Command(VITEST, Map.of(), 5, null, false, List.of(),
-                TestSettings.Fork.WARM);
+        // the runs' temporary folder, where vitest makes a folder for each project of a run
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        TestSettings.Command settings = new TestSettings.Command(VITEST, Map.of("TMPDIR", tmp.toString()), 5, null,
+                false, List.of(), TestSettings.Fork.WARM);
 
         Captured timedOut = run(warm, hanging, settings, "calc.test.js");
         List<Long> afterTimeout = pool.livePids();
+        List<Path> tmpAfterTimeout = listed(tmp);
         Captured next = run(warm, passing, settings, "calc.test.js");
         List<Long> servers = pool.livePids();
         warm.close();
 
         assertEquals(TestOutcome.TIMEOUT, timedOut.result().outcome(), timedOut.result().detail() + timedOut.text());
         assertEquals(List.of(), afterTimeout, "the timed-out server was killed");
+        // the killed run's project folder (its transformed modules) went with it, as a closed run's goes
+        assertEquals(List.of(), tmpAfterTimeout, "what the killed run left in its temporary folder");
+        assertEquals(List.of(), listed(tmp), "what the runs left in their temporary folder");
         assertEquals(TestOutcome.PASSED, next.result().outcome(), next.result().detail() + next.text());
         assertTrue(next.text().contains("warm vitest server 2 (run 1)"), next.text());
         assertEquals(Map.of("timeout", 1), pool.state().recyclesByCause());
         WarmScriptRunnerTest.assertNoneAlive(servers);
         assertEquals(List.of(), WarmScriptRunnerTest.servers(), "no server left, by ps");
+    }
+
+    private static List<Path> listed(Path folder) throws IOException {
+        try (var list = Files.list(folder)) {
+            return list.toList();
+        }
     }
 
     @Test

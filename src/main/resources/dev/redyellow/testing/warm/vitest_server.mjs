@@ -3,7 +3,8 @@
 // one at a time, through vitest's own startVitest. Protocol: a request is one line of JSON on stdin
 // {"cwd": ..., "args": [...], "env": {...}} (args: vitest's arguments, as on its command line);
 // replies are frames on stdout, one byte of kind, four bytes of big-endian length, the payload:
-// R (ready, once), O and E (the run's stdout and stderr, as they come), X (the exit code, in ASCII).
+// R (ready, once), O and E (the run's stdout and stderr, as they come), T (a project's temporary folder,
+// below), X (the exit code, in ASCII).
 // End of stdin ends the server.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -152,6 +153,17 @@ export const cpuFactsInWorkers = {
   },
 };
 
+// Each project of a run makes a temporary folder of its own (os.tmpdir() and a random name), where it
+// may keep transformed modules, and removes it when the run closes. A run the host kills (its timeout)
+// never closes, and the folder stayed behind in the machine's temporary folder. So each project's folder
+// is told to the host, which removes it when the run has ended, however it ended.
+export const reportTmpDir = {
+  name: 'redyellow:report-tmp-dir',
+  configureVitest({ project }) {
+    if (project && typeof project.tmpDir === 'string') send('T', project.tmpDir);
+  },
+};
+
 async function serve(request) {
   process.chdir(request.cwd);
   for (const name of Object.keys(process.env)) {
@@ -167,7 +179,7 @@ async function serve(request) {
       delete options.exclude;
     }
     ctx = await vitest.startVitest('test', filter, { ...options, run: true, watch: false, root: request.cwd },
-      { plugins: [noSpareWorker, cpuFactsInWorkers] }, { stdout, stderr });
+      { plugins: [noSpareWorker, cpuFactsInWorkers, reportTmpDir] }, { stdout, stderr });
   } catch (e) {
     send('E', `\nStartup Error\n${e && e.stack ? e.stack : e}\n`);
     if (process.exitCode === undefined) process.exitCode = 1;
