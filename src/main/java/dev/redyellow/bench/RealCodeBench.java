@@ -211,6 +211,7 @@ public final class RealCodeBench {
             long reusedBefore = WorkspaceCompiler.compilesInReusedContexts();
             long newBefore = WorkspaceCompiler.compilesInNewContexts();
             Map<String, Long> whyBefore = WorkspaceCompiler.newContextReasons();
+            long[] layersBefore = dev.redyellow.testing.worker.BaseCompile.layerCounts();
             try (RunStreams streams = new RunStreams(folder.path());
                  TestRunners runners = runners(times::add)) {
                 RunOptions options = new RunOptions(workers, folder.path(), false, ManualDecisions.NOBODY, streams,
@@ -226,6 +227,9 @@ public final class RealCodeBench {
                     cycle.edges(dev.redyellow.graph.EdgeKind.EXPLICIT), cycle.edges(dev.redyellow.graph.EdgeKind.INFERRED),
                     cycle.edges(dev.redyellow.graph.EdgeKind.DISCOVERED));
             printCompile(times);
+            long[] layers = dev.redyellow.testing.worker.BaseCompile.layerCounts();
+            out.printf(Locale.ROOT, "  %-46s %d compiled, %d taken from the dependency's own compile%n",
+                    "class folders of GREEN dependencies:", layers[0] - layersBefore[0], layers[1] - layersBefore[1]);
             long reused = WorkspaceCompiler.compilesInReusedContexts() - reusedBefore;
             long fresh = WorkspaceCompiler.compilesInNewContexts() - newBefore;
             if (reused + fresh > 0) {
@@ -273,6 +277,12 @@ public final class RealCodeBench {
                 compile[compile.length / 2], compile[Math.min(compile.length - 1, (int) Math.ceil(0.95 * compile.length) - 1)],
                 compile.length, shared.length, shared.length == 0 ? "-" : Long.toString(shared[shared.length / 2]),
                 whole.length, whole.length == 0 ? "-" : Long.toString(whole[whole.length / 2]));
+        long[] failed = all.stream().filter(t -> !t.tested()).mapToLong(PhaseTimes::compileMillis).sorted().toArray();
+        long[] passed = all.stream().filter(PhaseTimes::tested).mapToLong(PhaseTimes::compileMillis).sorted().toArray();
+        // a compile that stops on errors (most RED proofs) ends before javac lowers and writes classes
+        out.printf(Locale.ROOT, "  %-46s median %s ms over %d runs whose sources did not compile, %s ms over %d that"
+                        + " went on to their tests%n", "", failed.length == 0 ? "-" : Long.toString(failed[failed.length / 2]),
+                failed.length, passed.length == 0 ? "-" : Long.toString(passed[passed.length / 2]), passed.length);
         long[] reusing = all.stream().filter(t -> t.newContexts() == 0).mapToLong(PhaseTimes::compileMillis).sorted().toArray();
         long[] making = all.stream().filter(t -> t.newContexts() > 0).mapToLong(PhaseTimes::compileMillis).sorted().toArray();
         if (making.length > 0) {

@@ -13,6 +13,28 @@ public interface DependencyFiles {
     /** The accepted files (code and tests) of every GREEN dependency, direct or transitive, in dependency order. */
     List<FileSet> layers();
 
+    /**
+     * The layers, as {@link #layers()}, with, for each, the indices of the earlier layers that are its own
+     * dependencies, direct or transitive (read at one moment: a dependency found meanwhile changes both).
+     * By default each layer is taken to need every earlier one.
+     */
+    default Layered layered() {
+        List<FileSet> layers = layers();
+        List<List<Integer>> needs = new java.util.ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            needs.add(java.util.stream.IntStream.range(0, i).boxed().toList());
+        }
+        return new Layered(layers, needs);
+    }
+
+    /** Layers and what each needs ({@link #layered()}). */
+    record Layered(List<FileSet> layers, List<List<Integer>> needs) {
+        public Layered {
+            layers = List.copyOf(layers);
+            needs = needs.stream().map(List::copyOf).toList();
+        }
+    }
+
     /** The test paths of those dependencies, which an implementer may not change. */
     Set<String> testPaths();
 

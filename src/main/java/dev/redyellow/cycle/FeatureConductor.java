@@ -614,8 +614,10 @@ public final class FeatureConductor {
 
     /** Which files of the planned workspace are the base's and the GREEN dependencies', unchanged. */
     private Optional<dev.redyellow.exec.BaseFiles> baseFiles(WorkspacePlan plan) {
-        return plan.baseFiles().flatMap(base -> plan.content()
-                .map(content -> base.withDependencies(content, parts.dependencies().layers())));
+        return plan.baseFiles().flatMap(base -> plan.content().map(content -> {
+            DependencyFiles.Layered layered = parts.dependencies().layered();
+            return base.withDependencies(content, layered.layers(), layered.needs());
+        }));
     }
 
     /** A test run and the workspace it ran in (gone by now, but named in its diagnostics). */

@@ -25,6 +25,7 @@ public final class BaseFiles {
     private final String hash;
     private final Once<Set<String>> unchanged;
     private final Once<Map<String, String>> dependencyFiles;
+    private final Once<List<DependencyLayer>> dependencyLayers;
     /** The workspace's Java sources by the plan; null where the workspace's content is not known. */
     private final Once<List<String>> javaSources;
 
@@ -49,11 +50,32 @@ public final class BaseFiles {
 
     private BaseFiles(Supplier<Path> snapshot, String hash, Supplier<Set<String>> unchanged,
                       Supplier<Map<String, String>> dependencyFiles, Once<List<String>> javaSources) {
+        this(snapshot, hash, unchanged, dependencyFiles, List::of, javaSources);
+    }
+
+    private BaseFiles(Supplier<Path> snapshot, String hash, Supplier<Set<String>> unchanged,
+                      Supplier<Map<String, String>> dependencyFiles, Supplier<List<DependencyLayer>> dependencyLayers,
+                      Once<List<String>> javaSources) {
         this.snapshot = new Once<>(snapshot);
         this.hash = Objects.requireNonNull(hash, "hash");
         this.unchanged = new Once<>(() -> Set.copyOf(unchanged.get()));
         this.dependencyFiles = new Once<>(() -> Map.copyOf(dependencyFiles.get()));
+        this.dependencyLayers = new Once<>(() -> List.copyOf(dependencyLayers.get()));
         this.javaSources = javaSources;
+    }
+
+    /**
+     * One GREEN dependency's share of {@link #dependencyFiles()}.
+     *
+     * @param files the paths of its files that the workspace holds exactly as it wrote them, with their hashes
+     * @param needs the indices (in {@link #dependencyLayers()}) of the dependencies it has itself, directly or not
+     * @param exact whether the workspace holds all its files so (none written over by a later layer or the run's own)
+     */
+    public record DependencyLayer(Map<String, String> files, List<Integer> needs, boolean exact) {
+        public DependencyLayer {
+            files = Map.copyOf(files);
+            needs = List.copyOf(needs);
+        }
     }
 
     /**
@@ -98,6 +120,11 @@ public final class BaseFiles {
         return dependencyFiles.get();
     }
 
+    /** The same files per GREEN dependency, in dependency order; empty where the run did not say which is whose. */
+    public List<DependencyLayer> dependencyLayers() {
+        return dependencyLayers.get();
+    }
+
     /**
      * The workspace's Java sources ({@code /}-separated, in no particular order) as its plan makes
      * them, so a compile need not walk the folder to find them; empty where this was not made from a
@@ -112,7 +139,23 @@ public final class BaseFiles {
      * that {@code content}, the whole workspace, holds exactly as written.
      */
     public BaseFiles withDependencies(WorkspaceContent content, List<FileSet> dependencyLayers) {
-        return new BaseFiles(snapshot, hash, this::unchanged, () -> {
+        List<List<Integer>> earlier = new ArrayList<>();
+        for (int i = 0; i < dependencyLayers.size(); i++) {
+            earlier.add(java.util.stream.IntStream.range(0, i).boxed().toList());
+        }
+        return withDependencies(content, dependencyLayers, earlier);
+    }
+
+    /**
+     * As {@link #withDependencies(WorkspaceContent, List)}, saying per layer which earlier layers are its
+     * own dependencies ({@code needs}, one list per layer), so that a compile can make each layer's
+     * classes once ({@link #dependencyLayers()}).
+     */
+    public BaseFiles withDependencies(WorkspaceContent content, List<FileSet> dependencyLayers, List<List<Integer>> needs) {
+        if (needs.size() != dependencyLayers.size()) {
+            throw new IllegalArgumentException(needs.size() + " lists of needs for " + dependencyLayers.size() + " layers");
+        }
+        Once<Map<String, String>> exact = new Once<>(() -> {
             Map<String, String> written = new HashMap<>();
             for (FileSet layer : dependencyLayers) {
                 for (String path : layer.paths()) {
@@ -128,6 +171,25 @@ public final class BaseFiles {
                 }
             });
             return kept;
+        });
+        return new BaseFiles(snapshot, hash, this::unchanged, exact, () -> {
+            Map<String, String> kept = exact.get();
+            List<DependencyLayer> layers = new ArrayList<>();
+            for (int i = 0; i < dependencyLayers.size(); i++) {
+                FileSet layer = dependencyLayers.get(i);
+                Map<String, String> files = new TreeMap<>();
+                boolean all = true;
+                for (String path : layer.paths()) {
+                    String fileHash = layer.hash(path);
+                    if (fileHash.equals(kept.get(path))) {
+                        files.put(path, fileHash);
+                    } else {
+                        all = false; // written over, a link, or a base file
+                    }
+                }
+                layers.add(new DependencyLayer(files, needs.get(i), all));
+            }
+            return layers;
         }, javaSources);
     }
 

@@ -30,6 +30,7 @@ import dev.redyellow.testing.TestRunner;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -368,11 +369,33 @@ public final class RunEngine {
         return new DependencyFiles() {
             @Override
             public List<FileSet> layers() {
-                List<FileSet> layers = new ArrayList<>();
-                for (String dep : scheduler.graph().transitiveDependenciesOf(id)) {
-                    layers.add(manifest.feature(dep).orElseThrow().tests().overlay(outcomes.get(dep).acceptedFiles().restore()));
+                return layered().layers();
+            }
+
+            @Override
+            public Layered layered() {
+                FeatureGraph graph = scheduler.graph();
+                List<String> deps = List.copyOf(graph.transitiveDependenciesOf(id));
+                Map<String, Integer> at = new HashMap<>();
+                for (int i = 0; i < deps.size(); i++) {
+                    at.put(deps.get(i), i);
                 }
-                return layers;
+                List<FileSet> layers = new ArrayList<>();
+                List<List<Integer>> needs = new ArrayList<>();
+                for (int i = 0; i < deps.size(); i++) {
+                    String dep = deps.get(i);
+                    layers.add(manifest.feature(dep).orElseThrow().tests().overlay(outcomes.get(dep).acceptedFiles().restore()));
+                    List<Integer> own = new ArrayList<>();
+                    for (String needed : graph.transitiveDependenciesOf(dep)) {
+                        // the closure holds each of its members' dependencies; one missing or later (never
+                        // seen) makes it need every earlier layer, which the compile then treats safely
+                        Integer j = at.get(needed);
+                        own.add(j == null ? Integer.MAX_VALUE : j);
+                    }
+                    needs.add(own.contains(Integer.MAX_VALUE) ? java.util.stream.IntStream.range(0, i).boxed().toList()
+                            : own.stream().sorted().toList());
+                }
+                return new Layered(layers, needs);
             }
 
             @Override

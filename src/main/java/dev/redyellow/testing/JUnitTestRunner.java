@@ -216,9 +216,16 @@ public final class JUnitTestRunner implements TestRunner {
      * the class path then finds the base's tests in the whole compile's one folder).
      */
     static java.util.Optional<BaseCompile.Base> baseOf(TestRequest request) {
-        return request.baseFiles().filter(b -> !request.selectedTests().isEmpty())
-                .map(b -> new BaseCompile.Base(b.snapshot(), b.hash(), b.unchanged(), b.dependencyFiles(),
-                        b.javaSources()));
+        return request.baseFiles().filter(b -> !request.selectedTests().isEmpty()).map(b -> forCompile(b, b.javaSources()));
+    }
+
+    /**
+     * The engine's base files as the compile that shares classes takes them (its plain types), with the
+     * workspace's Java sources as named (empty: the compile walks the folder).
+     */
+    static BaseCompile.Base forCompile(dev.redyellow.exec.BaseFiles b, java.util.Optional<List<String>> javaSources) {
+        return new BaseCompile.Base(b.snapshot(), b.hash(), b.unchanged(), b.dependencyFiles(), javaSources,
+                b.dependencyLayers().stream().map(l -> new BaseCompile.Layer(l.files(), l.needs(), l.exact())).toList());
     }
 
     /**

@@ -40,7 +40,7 @@ public record MutationRequest(Path workspace, TestSettings test, MutationSetting
 
     /** The base's files as the compile that shares their classes takes them (empty: compile it all). */
     public Optional<BaseCompile.Base> base() {
-        return baseFiles.map(b -> new BaseCompile.Base(b.snapshot(), b.hash(), b.unchanged(), b.dependencyFiles()));
+        return baseFiles.map(b -> JUnitTestRunner.forCompile(b, Optional.empty()));
     }
 
     /** A request that does not say which files are the base's: the whole workspace is compiled. */

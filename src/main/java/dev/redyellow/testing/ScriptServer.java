@@ -248,13 +248,15 @@ final class ScriptServer {
      */
     private void removeTmpDirs() {
         for (Path folder : List.copyOf(tmpDirs)) {
-            tmpDirs.remove(folder);
+            if (!tmpDirs.remove(folder)) {
+                continue; // another thread (a kill beside the run's end) took it
+            }
             try {
                 if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
                     Folders.deleteTree(folder);
                     LOG.log(Level.DEBUG, "removed " + folder + ", left by a run in warm " + key.kind().label() + " server " + id);
                 }
-            } catch (IOException e) {
+            } catch (IOException | java.io.UncheckedIOException e) {
                 LOG.log(Level.WARNING, "could not remove " + folder + ", left by a run in warm " + key.kind().label()
                         + " server " + id + ": " + e.getMessage());
             }

@@ -81,6 +81,31 @@ class BaseFilesTest {
     }
 
     @Test
+    void eachDependencysShareSaysWhetherTheWorkspaceHoldsAllOfItAndWhatItNeeds() throws Exception {
+        WorkspaceFactory factory = new WorkspaceFactory(tmp.resolve("run"), base("b", "package p; class Rates { }\n"));
+        FileSet first = FileSet.ofText(Map.of("src/p/Tax.java", "old", "src/p/Fee.java", "fee"));
+        FileSet second = FileSet.ofText(Map.of("src/p/Tax.java", "new", "src/p/Cut.java", "cut"));
+        FileSet third = FileSet.ofText(Map.of("src/p/Due.java", "due"));
+        FileSet feature = FileSet.ofText(Map.of("src/p/Cut.java", "the feature's own", "src/p/Shop.java", "shop"));
+        WorkspacePlan plan = factory.plan("f", "1", List.of(first, second, third, feature));
+
+        BaseFiles files = plan.baseFiles().orElseThrow().withDependencies(plan.content().orElseThrow(),
+                List.of(first, second, third), List.of(List.of(), List.of(0), List.of()));
+
+        List<BaseFiles.DependencyLayer> layers = files.dependencyLayers();
+        assertEquals(3, layers.size());
+        assertEquals(Map.of("src/p/Fee.java", WorkspaceContent.contentHash("fee".getBytes())), layers.get(0).files());
+        assertFalse(layers.get(0).exact(), "its Tax.java is written over by the next layer");
+        assertFalse(layers.get(1).exact(), "its Cut.java is written over by the feature");
+        assertEquals(List.of(0), layers.get(1).needs());
+        assertTrue(layers.get(2).exact());
+        assertEquals(Map.of("src/p/Due.java", WorkspaceContent.contentHash("due".getBytes())), layers.get(2).files());
+        assertEquals(List.of(List.of(), List.of(0), List.of(0, 1)), plan.baseFiles().orElseThrow()
+                .withDependencies(plan.content().orElseThrow(), List.of(first, second, third)).dependencyLayers().stream()
+                .map(BaseFiles.DependencyLayer::needs).toList(), "not told: every earlier layer");
+    }
+
+    @Test
     void noBaseMeansNoBaseFiles() throws Exception {
         WorkspaceFactory factory = new WorkspaceFactory(tmp.resolve("run"), null);
         assertEquals(Optional.empty(), factory.plan("f", "1", List.of(FileSet.ofText(Map.of("A.java", "class A { }\n"))))

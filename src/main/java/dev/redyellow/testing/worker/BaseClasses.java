@@ -7,10 +7,10 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +27,12 @@ public final class BaseClasses {
 
     private final Path root;
     private final WorkspaceCompiler compiler;
-    private final Map<String, Optional<Path>> known = new HashMap<>();
+    private final Map<String, Optional<Path>> known = new ConcurrentHashMap<>();
+    /**
+     * One lock per hash: a folder is made once, and the runs that need another folder meanwhile (a GREEN
+     * dependency's classes each) do not wait for it.
+     */
+    private final Map<String, Object> making = new ConcurrentHashMap<>();
 
     public BaseClasses(Path root, WorkspaceCompiler compiler) {
         this.root = root;
@@ -38,7 +43,7 @@ public final class BaseClasses {
      * The folder of the base's classes, compiled on the first call for this hash; empty when the
      * base does not compile alone (remembered, so it is tried once per hash).
      */
-    public synchronized Optional<Path> classesOf(String baseHash, Path base, List<Path> classPath) throws IOException {
+    public Optional<Path> classesOf(String baseHash, Path base, List<Path> classPath) throws IOException {
         return classesOf(baseHash, aside -> compiler.compile(base, aside, classPath));
     }
 
@@ -49,10 +54,20 @@ public final class BaseClasses {
     }
 
     /** As {@link #classesOf(String, Path, List)}, the folder made by {@code compile}. */
-    synchronized Optional<Path> classesOf(String baseHash, Compile compile) throws IOException {
+    Optional<Path> classesOf(String baseHash, Compile compile) throws IOException {
         if (!HASH.matcher(baseHash).matches()) {
             throw new IllegalArgumentException("base hash '" + baseHash + "' is not a lower-case hexadecimal content hash");
         }
+        Optional<Path> seen = known.get(baseHash);
+        if (seen != null) {
+            return seen;
+        }
+        synchronized (making.computeIfAbsent(baseHash, h -> new Object())) {
+            return make(baseHash, compile);
+        }
+    }
+
+    private Optional<Path> make(String baseHash, Compile compile) throws IOException {
         Optional<Path> seen = known.get(baseHash);
         if (seen != null) {
             return seen;

@@ -48,13 +48,22 @@ public final class BaseCompile {
      *                        their content hashes: compiled once per content hash when that is safe
      * @param javaSources     the workspace's Java sources ({@code /}-separated) as the engine made it, so
      *                        they need no walk of the folder; empty: walk it
+     * @param layers          the same files per GREEN dependency, in dependency order ({@link Layer}): each
+     *                        dependency's classes are then compiled once per content hash on their own;
+     *                        empty: unknown, the dependencies' files are compiled together, once per set
      */
     public record Base(Path snapshot, String hash, Set<String> unchanged, Map<String, String> dependencyFiles,
-                       Optional<List<String>> javaSources) {
+                       Optional<List<String>> javaSources, List<Layer> layers) {
         public Base {
             unchanged = Set.copyOf(unchanged);
             dependencyFiles = Map.copyOf(dependencyFiles);
             javaSources = javaSources.map(List::copyOf);
+            layers = List.copyOf(layers);
+        }
+
+        public Base(Path snapshot, String hash, Set<String> unchanged, Map<String, String> dependencyFiles,
+                    Optional<List<String>> javaSources) {
+            this(snapshot, hash, unchanged, dependencyFiles, javaSources, List.of());
         }
 
         public Base(Path snapshot, String hash, Set<String> unchanged, Map<String, String> dependencyFiles) {
@@ -74,6 +83,23 @@ public final class BaseCompile {
                 return javaSources.get();
             }
             return WorkspaceCompiler.sources(workspace).stream().map(source -> relative(workspace, source)).toList();
+        }
+    }
+
+    /**
+     * One GREEN dependency's files in the workspace (plain types: the worker package knows nothing of
+     * the engine's features).
+     *
+     * @param files paths of the files it wrote that the workspace holds exactly so, with their content hashes
+     * @param needs the indices, in the list of layers, of the dependencies it has itself, directly or
+     *              not: all before its own (dependency order)
+     * @param exact whether the workspace holds every file it wrote exactly so (none replaced by a later
+     *              layer or by the run's own files)
+     */
+    public record Layer(Map<String, String> files, List<Integer> needs, boolean exact) {
+        public Layer {
+            files = Map.copyOf(files);
+            needs = List.copyOf(needs);
         }
     }
 
@@ -121,6 +147,8 @@ public final class BaseCompile {
     private final MadeClasses madeClasses;
     private final Map<Path, BaseClasses> folders = new ConcurrentHashMap<>();
     private final Map<String, Index> indexes = new ConcurrentHashMap<>();
+    /** The class files of each finished layer folder ({@link #disjoint}). */
+    private final Map<Path, Set<String>> classFiles = new ConcurrentHashMap<>();
 
     public BaseCompile() {
         this(MadeClasses.shared());
@@ -203,6 +231,9 @@ public final class BaseCompile {
                 BaseClasses.deleteTree(classes);
                 return whole(compiler, workspace, classes, classPath, clash);
             }
+            if (own.stream().noneMatch(source -> b.dependencyFiles().containsKey(relative(workspace, source)))) {
+                offer(b, workspace, own, List.of(), c);
+            }
         }
         return new Result(new WorkspaceCompiler.Compilation(all.size(), c.compilation().errors()), List.of(baseClasses.get()), "",
                 own.size(), c.reused());
@@ -224,6 +255,11 @@ public final class BaseCompile {
         }
         if (dependencies.isEmpty() || rest.isEmpty()) {
             return Optional.empty();
+        }
+        Optional<Result> layered = layered(compiler, workspace, classes, classPath, b, allSources, dependencies, rest,
+                baseClasses, baseIndex);
+        if (layered.isPresent()) {
+            return layered;
         }
         StringBuilder key = new StringBuilder(b.hash()).append('\n');
         dependencies.stream().map(source -> relative(workspace, source)).sorted()
@@ -273,8 +309,262 @@ public final class BaseCompile {
                 List.of(made.get(), baseClasses), "", rest.size(), c.reused()));
     }
 
+    /**
+     * The dependencies' files compiled per dependency ({@link Layer}), each once per content hash against
+     * the base's classes and the classes of the dependencies it has itself, as its own runs compiled it;
+     * then the rest against all of them. A set of dependencies shared by no two features was compiled
+     * whole for each feature: on the real-code case most of a RED proof's compile. The whole compile's
+     * verdict holds, so this gives way (empty: the dependencies are compiled as one set) whenever it may
+     * not: a layer not exactly in the workspace, one that does not compile alone, one whose code uses
+     * the simple name of a class another layer it does not depend on, or the rest, declares in a package
+     * it sees (in the whole compile that class could change what the name means), a class in two
+     * folders, a package named as a class, or a rest class that clashes with a layer's.
+     */
+    private Optional<Result> layered(WorkspaceCompiler compiler, Path workspace, Path classes, List<Path> classPath,
+                                     Base b, int allSources, List<Path> dependencies, List<Path> rest, Path baseClasses,
+                                     Index baseIndex) throws IOException {
+        List<Layer> layers = b.layers();
+        int n = layers.size();
+        if (n == 0) {
+            return Optional.empty();
+        }
+        Map<String, Integer> layerOf = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Layer layer = layers.get(i);
+            if (!layer.exact()) {
+                return Optional.empty();
+            }
+            for (int need : layer.needs()) {
+                if (need < 0 || need >= i) {
+                    return Optional.empty();
+                }
+            }
+            for (String path : layer.files().keySet()) {
+                if (layerOf.put(path, i) != null) {
+                    return Optional.empty();
+                }
+            }
+        }
+        List<List<Path>> sources = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            sources.add(new ArrayList<>());
+        }
+        for (Path source : dependencies) {
+            String path = relative(workspace, source);
+            Integer i = layerOf.get(path);
+            if (i == null || !layers.get(i).files().get(path).equals(b.dependencyFiles().get(path))) {
+                return Optional.empty();
+            }
+            sources.get(i).add(source);
+        }
+        String[] keys = new String[n];
+        Path[] folders = new Path[n];
+        Index[] layerIndex = new Index[n];
+        List<List<Declared>> declared = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<Path> own = sources.get(i);
+            Map<String, String> files = layers.get(i).files();
+            keys[i] = layerKey(b, workspace, own, files::get, layers.get(i).needs().stream().map(j -> keys[j]).toList());
+            declared.add(declarations(workspace, own));
+            if (own.isEmpty()) {
+                continue; // no Java of its own: no classes
+            }
+            String layerKey = keys[i];
+            Index index = this.indexes.computeIfAbsent(layerKey, k -> indexOrNull(workspace, own));
+            if (index == null) {
+                return Optional.empty();
+            }
+            layerIndex[i] = index;
+            List<Path> against = new ArrayList<>(layerFolders(layers.get(i).needs(), keys, folders));
+            against.add(baseClasses);
+            against.addAll(classPath);
+            Optional<Path> made = dependencyFolders(b).classesOf(layerKey, aside -> {
+                WorkspaceCompiler.Compilation c;
+                if (madeClasses.writeTo(layerKey, aside)) {
+                    // the dependency's own passing run compiled these very sources against these very classes
+                    LAYERS_TAKEN.incrementAndGet();
+                    c = new WorkspaceCompiler.Compilation(own.size(), List.of());
+                } else {
+                    LAYERS_COMPILED.incrementAndGet();
+                    c = baseCompiler.compile(workspace, own, aside, against);
+                }
+                String clash = c.succeeded() ? clash(aside, baseClasses, baseIndex) : "";
+                return clash.isEmpty() ? c : new WorkspaceCompiler.Compilation(c.sources(), List.of(clash));
+            });
+            if (made.isEmpty()) {
+                return Optional.empty();
+            }
+            folders[i] = made.get();
+        }
+        List<Declared> restDeclared = declarations(workspace, rest);
+        for (int i = 0; i < n; i++) {
+            if (layerIndex[i] == null) {
+                continue;
+            }
+            Set<Integer> seen = new HashSet<>(layers.get(i).needs());
+            seen.add(i);
+            for (int k = 0; k < n; k++) {
+                if (!seen.contains(k) && usesAny(layerIndex[i], declared.get(k))) {
+                    return Optional.empty();
+                }
+            }
+            if (usesAny(layerIndex[i], restDeclared)) {
+                return Optional.empty();
+            }
+        }
+        List<Path> made = layerFolders(java.util.stream.IntStream.range(0, n).boxed().toList(), keys, folders);
+        if (!disjoint(made)) {
+            return Optional.empty();
+        }
+        List<Path> against = new ArrayList<>(made);
+        against.add(baseClasses);
+        against.addAll(classPath);
+        Own c = compileOwn(compiler, workspace, rest, classes, against);
+        if (c.compilation().succeeded()) {
+            String clash = clash(classes, baseClasses, baseIndex);
+            for (int i = 0; i < n && clash.isEmpty(); i++) {
+                if (folders[i] != null) {
+                    clash = clash(classes, folders[i], layerIndex[i]);
+                }
+            }
+            if (!clash.isEmpty()) {
+                BaseClasses.deleteTree(classes);
+                Files.createDirectories(classes);
+                return Optional.empty();
+            }
+            offer(b, workspace, rest, List.of(keys), c);
+        }
+        List<Path> after = new ArrayList<>(made);
+        after.add(baseClasses);
+        return Optional.of(new Result(new WorkspaceCompiler.Compilation(allSources, c.compilation().errors()), after, "",
+                rest.size(), c.reused()));
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong LAYERS_COMPILED = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong LAYERS_TAKEN = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * How many dependency class folders ({@link #layered}) this JVM compiled, and how many it took from the
+     * dependency's own compile ({@link #offer}), so far (the bench prints a cycle's differences).
+     */
+    public static long[] layerCounts() {
+        return new long[] {LAYERS_COMPILED.get(), LAYERS_TAKEN.get()};
+    }
+
+    /**
+     * The key of a dependency's class folder: the base, the dependency's Java sources by path and
+     * content hash, and the keys of the folders it was compiled against (sorted: no order of theirs).
+     */
+    private static String layerKey(Base b, Path workspace, List<Path> sources, java.util.function.Function<String, String> hashOf,
+                                   List<String> needs) {
+        StringBuilder key = new StringBuilder("layer\n").append(b.hash()).append('\n');
+        sources.stream().map(source -> relative(workspace, source)).sorted()
+                .forEach(path -> key.append(path).append('\0').append(hashOf.apply(path)).append('\n'));
+        needs.stream().sorted().forEach(k -> key.append("needs ").append(k).append('\n'));
+        return sha256(key.toString());
+    }
+
+    /**
+     * Keeps what a compile of a run's own sources made (in {@link MadeClasses}, under {@code c}'s key) as
+     * the class folder a dependent asks for once this run's code is GREEN: the same sources against the
+     * same class folders ({@code needs}: the keys of those of its dependencies) give the same classes.
+     */
+    private void offer(Base b, Path workspace, List<Path> sources, List<String> needs, Own c) {
+        try {
+            Map<String, String> hashes = new HashMap<>();
+            for (Path source : sources) {
+                hashes.put(relative(workspace, source), contentHash(Files.readAllBytes(source)));
+            }
+            madeClasses.alias(layerKey(b, workspace, sources, hashes::get, needs), c.madeKey());
+        } catch (IOException e) {
+            // a dependent then compiles the folder itself
+        }
+    }
+
+    /** The hex SHA-256 of a file's content, as the engine's file sets hash it. */
+    private static String contentHash(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** A class a source file declares by its name: its package and simple name. */
+    private record Declared(String packageName, String simpleName) {
+    }
+
+    private static List<Declared> declarations(Path workspace, List<Path> sources) throws IOException {
+        List<Declared> declared = new ArrayList<>();
+        for (Path source : sources) {
+            declared.add(new Declared(JavaIdentifiers.packageOf(read(source)), simpleName(source.getFileName().toString(), ".java")));
+        }
+        return declared;
+    }
+
+    private static boolean usesAny(Index index, List<Declared> declared) {
+        for (Declared d : declared) {
+            if (index.uses(d.packageName(), d.simpleName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Index indexOrNull(Path workspace, List<Path> sources) {
+        try {
+            return indexOf(workspace, sources);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The class folders of these layers, ordered by key (the order of a class path of disjoint folders is of no matter). */
+    private static List<Path> layerFolders(List<Integer> layers, String[] keys, Path[] folders) {
+        return layers.stream().filter(i -> folders[i] != null).sorted(java.util.Comparator.comparing(i -> keys[i]))
+                .map(i -> folders[i]).toList();
+    }
+
+    /** The GREEN dependencies' class folders of this base's run. */
+    private BaseClasses dependencyFolders(Base b) {
+        return folders.computeIfAbsent(b.snapshot().toAbsolutePath().resolveSibling(DEPENDENCY_FOLDER),
+                root -> new BaseClasses(root, baseCompiler));
+    }
+
+    /**
+     * Whether no class is in two of these folders and no package has the name of a class in them: a
+     * whole compile of their sources fails on either, a class path of separate folders would not.
+     */
+    private boolean disjoint(List<Path> made) throws IOException {
+        Set<String> names = new HashSet<>();
+        for (Path folder : made) {
+            for (String file : classFiles.computeIfAbsent(folder, BaseCompile::classFilesOrNull)) {
+                if (!names.add(file)) {
+                    return false;
+                }
+            }
+        }
+        for (String file : names) {
+            for (int slash = file.lastIndexOf('/'); slash > 0; slash = file.lastIndexOf('/', slash - 1)) {
+                if (names.contains(file.substring(0, slash) + ".class")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The class files under a finished folder (it never changes), relative; a file name no class has when it cannot be read. */
+    private static Set<String> classFilesOrNull(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(file -> relative(folder, file)).collect(java.util.stream.Collectors.toSet());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return Set.of("/");  // a name every other unreadable folder shares: two such are never taken as disjoint
+        }
+    }
+
     /** What compiling the own sources gave, and whether their classes came from an earlier compile. */
-    private record Own(WorkspaceCompiler.Compilation compilation, boolean reused) {
+    private record Own(WorkspaceCompiler.Compilation compilation, boolean reused, String madeKey) {
     }
 
     /**
@@ -285,13 +575,13 @@ public final class BaseCompile {
                            List<Path> against) throws IOException {
         String key = MadeClasses.key(workspace, sources, against);
         if (madeClasses.writeTo(key, classes)) {
-            return new Own(new WorkspaceCompiler.Compilation(sources.size(), List.of()), true);
+            return new Own(new WorkspaceCompiler.Compilation(sources.size(), List.of()), true, key);
         }
         WorkspaceCompiler.Compilation c = compiler.compile(workspace, sources, classes, against);
         if (c.succeeded()) {
             madeClasses.keep(key, classes);
         }
-        return new Own(c, false);
+        return new Own(c, false, key);
     }
 
     private static String sha256(String text) {

@@ -410,6 +410,146 @@ class BaseCompileTest {
         assertEquals(8, call(path(ws, r), "p.Tax", "of"));
     }
 
+    private BaseCompile.Result layered(Workspace ws, Path snapshot, List<BaseCompile.Layer> layers) throws Exception {
+        Map<String, String> all = new TreeMap<>();
+        layers.forEach(layer -> all.putAll(layer.files()));
+        return shared.compile(compiler, ws.root(), ws.classes(), List.of(),
+                Optional.of(new BaseCompile.Base(snapshot, H1, ws.unchanged(), all, Optional.empty(), layers)));
+    }
+
+    private static final String TAX = "package p; public class Tax { public static int of() { return Rates.rate() * 3; } }\n";
+    private static final String DUTY = "package p; public class Duty { public static int of() { return Tax.of() + 10; } }\n";
+
+    @Test
+    void eachGreenDependencysClassesAreCompiledOnceOnTheirOwnAgainstWhatItNeeds() throws Exception {
+        Path base = snapshot(BASE);
+        Map<String, String> feature = new TreeMap<>(Map.of("src/p/Tax.java", TAX, "src/p/Duty.java", DUTY,
+                "src/p/Shop.java", "package p; public class Shop { public static int total() { return Duty.of() + 1; } }\n"));
+        Workspace ws = workspace("f-1", BASE, feature);
+        BaseCompile.Layer tax = new BaseCompile.Layer(Map.of("src/p/Tax.java", "aa"), List.of(), true);
+        BaseCompile.Layer duty = new BaseCompile.Layer(Map.of("src/p/Duty.java", "dd"), List.of(0), true);
+
+        BaseCompile.Result r = layered(ws, base, List.of(tax, duty));
+
+        assertTrue(r.shared(), r.wholeBecause());
+        assertEquals(List.of(), r.compilation().errors());
+        assertEquals(1, r.ownSources(), "only the feature's own file");
+        assertEquals(5, r.compilation().sources());
+        assertEquals(3, r.afterClasses().size(), "a folder per dependency, then the base's: " + r.afterClasses());
+        Path taxFolder = r.afterClasses().stream().filter(f -> Files.isRegularFile(f.resolve("p/Tax.class"))).findFirst().orElseThrow();
+        Path dutyFolder = r.afterClasses().stream().filter(f -> Files.isRegularFile(f.resolve("p/Duty.class"))).findFirst().orElseThrow();
+        assertFalse(Files.exists(dutyFolder.resolve("p/Tax.class")), "Duty's folder holds Duty's classes only");
+        assertTrue(taxFolder.startsWith(tmp.resolve("run/" + BaseCompile.DEPENDENCY_FOLDER)));
+        assertEquals(32, call(path(ws, r), "p.Shop", "total"));
+
+        // another feature that needs Tax only, listed with another dependency before it: Tax's folder again
+        Map<String, String> other = new TreeMap<>(Map.of("src/p/Tax.java", TAX,
+                "src/p/Fee.java", "package p; public class Fee { public static int of() { return 5; } }\n",
+                "src/p/Till.java", "package p; public class Till { public static int sum() { return Tax.of() + Fee.of(); } }\n"));
+        Workspace ws2 = workspace("g-1", BASE, other);
+        BaseCompile.Result r2 = layered(ws2, base, List.of(
+                new BaseCompile.Layer(Map.of("src/p/Fee.java", "ff"), List.of(), true),
+                new BaseCompile.Layer(Map.of("src/p/Tax.java", "aa"), List.of(), true)));
+        assertEquals(3, r2.afterClasses().size(), r2.wholeBecause());
+        assertTrue(r2.afterClasses().contains(taxFolder), "the same folder: " + r2.afterClasses());
+        assertEquals(26, call(path(ws2, r2), "p.Till", "sum"));
+        // a RED proof: the feature's class missing, the error a whole compile gives
+        Workspace red = workspace("f-red", BASE, Map.of("src/p/Tax.java", TAX, "src/p/Duty.java", DUTY,
+                "test/p/ShopTest.java", "package p; class ShopTest { int t = Shop.total(); }\n"));
+        BaseCompile.Result proof = layered(red, base, List.of(tax, duty));
+        assertEquals(3, proof.afterClasses().size());
+        assertEquals(whole(red).errors(), proof.compilation().errors());
+        assertFalse(proof.compilation().succeeded());
+    }
+
+    private static String hash(String content) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aDependencysClassesAreThoseItsOwnPassingCompileMadeNotCompiledAgain() throws Exception {
+        Path base = snapshot(BASE);
+        BaseCompile.Layer tax = new BaseCompile.Layer(Map.of("src/p/Tax.java", hash(TAX)), List.of(), true);
+        BaseCompile.Layer duty = new BaseCompile.Layer(Map.of("src/p/Duty.java", hash(DUTY)), List.of(0), true);
+        long[] before = BaseCompile.layerCounts();
+        // Tax's own run (no dependencies), then Duty's (Tax GREEN), as the run makes them
+        Workspace taxRun = workspace("tax-1", BASE, Map.of("src/p/Tax.java", TAX));
+        assertTrue(shared(taxRun, base, H1).compilation().succeeded());
+        Workspace dutyRun = workspace("duty-1", BASE, Map.of("src/p/Tax.java", TAX, "src/p/Duty.java", DUTY));
+        BaseCompile.Result duties = layered(dutyRun, base, List.of(tax));
+        assertEquals(2, duties.afterClasses().size(), duties.wholeBecause());
+        long[] afterOwnRuns = BaseCompile.layerCounts();
+        assertEquals(1, afterOwnRuns[1] - before[1], "Tax's folder came from Tax's own compile");
+        assertEquals(0, afterOwnRuns[0] - before[0]);
+
+        Workspace shopRun = workspace("shop-1", BASE, Map.of("src/p/Tax.java", TAX, "src/p/Duty.java", DUTY,
+                "src/p/Shop.java", "package p; public class Shop { public static int total() { return Duty.of() + 1; } }\n"));
+        BaseCompile.Result r = layered(shopRun, base, List.of(tax, duty));
+
+        long[] after = BaseCompile.layerCounts();
+        assertEquals(0, after[0] - before[0], "no dependency folder compiled");
+        assertEquals(2, after[1] - before[1], "Duty's from Duty's own compile");
+        assertEquals(32, call(path(shopRun, r), "p.Shop", "total"));
+        // a dependency whose content is not what its run compiled is compiled, not taken
+        String changed = DUTY.replace("+ 10", "+ 20");
+        Workspace other = workspace("shop-2", BASE, Map.of("src/p/Tax.java", TAX, "src/p/Duty.java", changed,
+                "src/p/Shop.java", "package p; public class Shop { public static int total() { return Duty.of() + 1; } }\n"));
+        BaseCompile.Result r2 = layered(other, base, List.of(tax,
+                new BaseCompile.Layer(Map.of("src/p/Duty.java", hash(changed)), List.of(0), true)));
+        assertEquals(1, BaseCompile.layerCounts()[0] - after[0]);
+        assertEquals(42, call(path(other, r2), "p.Shop", "total"));
+    }
+
+    @Test
+    void aDependencyWhoseCodeUsesANameAnotherItDoesNotNeedDeclaresIsCompiledWithTheOthers() throws Exception {
+        // in the whole compile p.List wins over java.util.* in Tax, which compiled alone against java.util.List
+        Path base = snapshot(BASE);
+        Workspace ws = workspace("f-1", BASE, Map.of(
+                "src/p/Tax.java", "package p; import java.util.*; public class Tax { List<String> names; }\n",
+                "src/p/List.java", "package p; public class List { }\n",
+                "src/p/Shop.java", "package p; public class Shop { }\n"));
+
+        BaseCompile.Result r = layered(ws, base, List.of(
+                new BaseCompile.Layer(Map.of("src/p/Tax.java", "aa"), List.of(), true),
+                new BaseCompile.Layer(Map.of("src/p/List.java", "ll"), List.of(), true)));
+
+        assertNotEquals(3, r.afterClasses().size(), "not a folder per dependency");
+        assertEquals(whole(ws).errors(), r.compilation().errors());
+        assertFalse(r.compilation().succeeded());
+    }
+
+    @Test
+    void aClassInTwoDependenciesFailsAsTheWholeCompileDoes() throws Exception {
+        Path base = snapshot(BASE);
+        Workspace ws = workspace("f-1", BASE, Map.of(
+                "src/p/Tax.java", "package p; public class Tax { }\n",
+                "src/p/Duty.java", "package p; public class Duty { } class Tax { }\n",
+                "src/p/Shop.java", "package p; public class Shop { }\n"));
+
+        BaseCompile.Result r = layered(ws, base, List.of(
+                new BaseCompile.Layer(Map.of("src/p/Tax.java", "aa"), List.of(), true),
+                new BaseCompile.Layer(Map.of("src/p/Duty.java", "dd"), List.of(), true)));
+
+        assertFalse(r.compilation().succeeded(), "p.Tax twice: " + r.afterClasses());
+        assertEquals(whole(ws).errors().size(), r.compilation().errors().size(), r.compilation().errors().toString());
+    }
+
+    @Test
+    void aDependencyNotAllInTheWorkspaceIsCompiledWithTheOthers() throws Exception {
+        Path base = snapshot(BASE);
+        Workspace ws = workspace("f-1", BASE, Map.of("src/p/Tax.java", TAX, "src/p/Duty.java", DUTY,
+                "src/p/Shop.java", "package p; public class Shop { public static int total() { return Duty.of() + 1; } }\n"));
+
+        BaseCompile.Result r = layered(ws, base, List.of(
+                new BaseCompile.Layer(Map.of("src/p/Tax.java", "aa"), List.of(), false),
+                new BaseCompile.Layer(Map.of("src/p/Duty.java", "dd"), List.of(0), true)));
+
+        assertTrue(r.shared(), r.wholeBecause());
+        assertEquals(2, r.afterClasses().size(), "one folder for the set of dependencies, then the base's");
+        assertEquals(32, call(path(ws, r), "p.Shop", "total"));
+    }
+
     @Test
     void withoutBaseFilesTheWholeWorkspaceIsCompiled() throws Exception {
         Workspace ws = workspace("f-1", BASE, Map.of());
