@@ -228,7 +228,7 @@ public final class RealCodeBench {
                     cycle.edges(dev.redyellow.graph.EdgeKind.DISCOVERED));
             printCompile(times);
             long[] layers = dev.redyellow.testing.worker.BaseCompile.layerCounts();
-            out.printf(Locale.ROOT, "  %-46s %d compiled, %d taken from the dependency's own compile%n",
+            out.printf(Locale.ROOT, "  %-46s %d compiled for a dependent, %d kept from a run's own compile%n",
                     "class folders of GREEN dependencies:", layers[0] - layersBefore[0], layers[1] - layersBefore[1]);
             long reused = WorkspaceCompiler.compilesInReusedContexts() - reusedBefore;
             long fresh = WorkspaceCompiler.compilesInNewContexts() - newBefore;

@@ -54,6 +54,11 @@ public final class BaseClasses {
     }
 
     /** As {@link #classesOf(String, Path, List)}, the folder made by {@code compile}. */
+    /** Whether the folder of this hash was made (or found not to compile) in this JVM already. */
+    boolean known(String hash) {
+        return known.containsKey(hash);
+    }
+
     Optional<Path> classesOf(String baseHash, Compile compile) throws IOException {
         if (!HASH.matcher(baseHash).matches()) {
             throw new IllegalArgumentException("base hash '" + baseHash + "' is not a lower-case hexadecimal content hash");

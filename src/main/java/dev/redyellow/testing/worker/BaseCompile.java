@@ -232,7 +232,7 @@ public final class BaseCompile {
                 return whole(compiler, workspace, classes, classPath, clash);
             }
             if (own.stream().noneMatch(source -> b.dependencyFiles().containsKey(relative(workspace, source)))) {
-                offer(b, workspace, own, List.of(), c);
+                offer(b, workspace, own, List.of(), classes);
             }
         }
         return new Result(new WorkspaceCompiler.Compilation(all.size(), c.compilation().errors()), List.of(baseClasses.get()), "",
@@ -325,7 +325,7 @@ public final class BaseCompile {
                                      Index baseIndex) throws IOException {
         List<Layer> layers = b.layers();
         int n = layers.size();
-        if (n == 0) {
+        if (n == 0 || "false".equalsIgnoreCase(System.getProperty(LAYERS_PROPERTY, "true").strip())) {
             return Optional.empty();
         }
         Map<String, Integer> layerOf = new HashMap<>();
@@ -379,15 +379,8 @@ public final class BaseCompile {
             against.add(baseClasses);
             against.addAll(classPath);
             Optional<Path> made = dependencyFolders(b).classesOf(layerKey, aside -> {
-                WorkspaceCompiler.Compilation c;
-                if (madeClasses.writeTo(layerKey, aside)) {
-                    // the dependency's own passing run compiled these very sources against these very classes
-                    LAYERS_TAKEN.incrementAndGet();
-                    c = new WorkspaceCompiler.Compilation(own.size(), List.of());
-                } else {
-                    LAYERS_COMPILED.incrementAndGet();
-                    c = baseCompiler.compile(workspace, own, aside, against);
-                }
+                LAYERS_COMPILED.incrementAndGet();
+                WorkspaceCompiler.Compilation c = baseCompiler.compile(workspace, own, aside, against);
                 String clash = c.succeeded() ? clash(aside, baseClasses, baseIndex) : "";
                 return clash.isEmpty() ? c : new WorkspaceCompiler.Compilation(c.sources(), List.of(clash));
             });
@@ -432,7 +425,7 @@ public final class BaseCompile {
                 Files.createDirectories(classes);
                 return Optional.empty();
             }
-            offer(b, workspace, rest, List.of(keys), c);
+            offer(b, workspace, rest, List.of(keys), classes);
         }
         List<Path> after = new ArrayList<>(made);
         after.add(baseClasses);
@@ -440,15 +433,21 @@ public final class BaseCompile {
                 rest.size(), c.reused()));
     }
 
+    /**
+     * {@code -Dredyellow.compile.dependencyLayers=false} compiles GREEN dependencies' files as one set
+     * per feature, as before {@link #layered} (to compare the two; both give the whole compile's verdicts).
+     */
+    public static final String LAYERS_PROPERTY = "redyellow.compile.dependencyLayers";
+
     private static final java.util.concurrent.atomic.AtomicLong LAYERS_COMPILED = new java.util.concurrent.atomic.AtomicLong();
-    private static final java.util.concurrent.atomic.AtomicLong LAYERS_TAKEN = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong LAYERS_OFFERED = new java.util.concurrent.atomic.AtomicLong();
 
     /**
-     * How many dependency class folders ({@link #layered}) this JVM compiled, and how many it took from the
-     * dependency's own compile ({@link #offer}), so far (the bench prints a cycle's differences).
+     * How many dependency class folders ({@link #layered}) this JVM compiled for a dependent, and how many
+     * it kept from a run's own compile ({@link #offer}), so far (the bench prints a cycle's differences).
      */
     public static long[] layerCounts() {
-        return new long[] {LAYERS_COMPILED.get(), LAYERS_TAKEN.get()};
+        return new long[] {LAYERS_COMPILED.get(), LAYERS_OFFERED.get()};
     }
 
     /**
@@ -465,19 +464,38 @@ public final class BaseCompile {
     }
 
     /**
-     * Keeps what a compile of a run's own sources made (in {@link MadeClasses}, under {@code c}'s key) as
+     * Makes what a compile of a run's own sources left in {@code classes} (copied, before its tests run)
      * the class folder a dependent asks for once this run's code is GREEN: the same sources against the
      * same class folders ({@code needs}: the keys of those of its dependencies) give the same classes.
+     * Copied for every compile without errors (which attempt turns GREEN is not known yet); a folder
+     * no dependent asks for goes with the run's other folders.
      */
-    private void offer(Base b, Path workspace, List<Path> sources, List<String> needs, Own c) {
+    private void offer(Base b, Path workspace, List<Path> sources, List<String> needs, Path classes) {
         try {
             Map<String, String> hashes = new HashMap<>();
             for (Path source : sources) {
                 hashes.put(relative(workspace, source), contentHash(Files.readAllBytes(source)));
             }
-            madeClasses.alias(layerKey(b, workspace, sources, hashes::get, needs), c.madeKey());
-        } catch (IOException e) {
+            String key = layerKey(b, workspace, sources, hashes::get, needs);
+            BaseClasses folders = dependencyFolders(b);
+            if (folders.known(key)) {
+                return;
+            }
+            folders.classesOf(key, aside -> {
+                LAYERS_OFFERED.incrementAndGet();
+                try (Stream<Path> files = Files.walk(classes)) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                        Path target = aside.resolve(classes.relativize(file).toString());
+                        Files.createDirectories(target.getParent());
+                        Files.copy(file, target);
+                    }
+                }
+                return new WorkspaceCompiler.Compilation(sources.size(), List.of());
+            });
+        } catch (IOException | RuntimeException e) {
             // a dependent then compiles the folder itself
+            System.getLogger(BaseCompile.class.getName()).log(System.Logger.Level.DEBUG, "could not keep the classes of "
+                    + workspace + " for its dependents: " + e);
         }
     }
 
@@ -564,7 +582,7 @@ public final class BaseCompile {
     }
 
     /** What compiling the own sources gave, and whether their classes came from an earlier compile. */
-    private record Own(WorkspaceCompiler.Compilation compilation, boolean reused, String madeKey) {
+    private record Own(WorkspaceCompiler.Compilation compilation, boolean reused) {
     }
 
     /**
@@ -575,13 +593,13 @@ public final class BaseCompile {
                            List<Path> against) throws IOException {
         String key = MadeClasses.key(workspace, sources, against);
         if (madeClasses.writeTo(key, classes)) {
-            return new Own(new WorkspaceCompiler.Compilation(sources.size(), List.of()), true, key);
+            return new Own(new WorkspaceCompiler.Compilation(sources.size(), List.of()), true);
         }
         WorkspaceCompiler.Compilation c = compiler.compile(workspace, sources, classes, against);
         if (c.succeeded()) {
             madeClasses.keep(key, classes);
         }
-        return new Own(c, false, key);
+        return new Own(c, false);
     }
 
     private static String sha256(String text) {

@@ -38,14 +38,6 @@ final class MadeClasses {
     }
 
     private final Map<String, Map<String, byte[]>> entries = new LinkedHashMap<>(16, 0.75f, true);
-    /** Other keys of kept compiles ({@link #alias}), the most recent {@value #MAX_ALIASES}. */
-    private final Map<String, String> aliases = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > MAX_ALIASES;
-        }
-    };
-    static final int MAX_ALIASES = 4096;
     private long bytes;
 
     /** The key of a compile of {@code sources} (under {@code workspace}) against {@code classPath}. */
@@ -69,9 +61,6 @@ final class MadeClasses {
         Map<String, byte[]> files;
         synchronized (this) {
             files = entries.get(key);
-            if (files == null && aliases.containsKey(key)) {
-                files = entries.get(aliases.get(key));
-            }
         }
         if (files == null) {
             return false;
@@ -107,14 +96,6 @@ final class MadeClasses {
                 eldest.remove();
             }
         }
-    }
-
-    /**
-     * Says that {@code alias} names the compile kept (or to be kept) under {@code key} too: a compile
-     * keyed otherwise whose inputs are the same (BaseCompile's dependency folders).
-     */
-    synchronized void alias(String alias, String key) {
-        aliases.put(alias, key);
     }
 
     synchronized int size() {
