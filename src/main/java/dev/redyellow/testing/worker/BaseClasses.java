@@ -2,8 +2,6 @@ package dev.redyellow.testing.worker;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -98,8 +96,13 @@ public final class BaseClasses {
                 } catch (AtomicMoveNotSupportedException e) {
                     // same folder, so only a file system without renames lands here: use it in place
                     done = aside;
-                } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-                    // another runner of the run made the same hash's folder meanwhile: the same classes
+                } catch (java.nio.file.FileSystemException e) {
+                    if (!Files.isDirectory(done)) {
+                        deleteTree(aside);
+                        throw e;
+                    }
+                    // another runner of the run made the same hash's folder meanwhile: the same classes (Linux
+                    // says so with ENOTEMPTY, a plain FileSystemException, not DirectoryNotEmptyException)
                     deleteTree(aside);
                 }
                 result = Optional.of(done);

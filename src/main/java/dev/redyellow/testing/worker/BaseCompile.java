@@ -360,12 +360,10 @@ public final class BaseCompile {
         String[] keys = new String[n];
         Path[] folders = new Path[n];
         Index[] layerIndex = new Index[n];
-        List<List<Declared>> declared = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             List<Path> own = sources.get(i);
             Map<String, String> files = layers.get(i).files();
             keys[i] = layerKey(b, workspace, own, files::get, layers.get(i).needs().stream().map(j -> keys[j]).toList());
-            declared.add(declarations(workspace, own));
             if (own.isEmpty()) {
                 continue; // no Java of its own: no classes
             }
@@ -378,16 +376,29 @@ public final class BaseCompile {
             List<Path> against = new ArrayList<>(layerFolders(layers.get(i).needs(), keys, folders));
             against.add(baseClasses);
             against.addAll(classPath);
-            Optional<Path> made = dependencyFolders(b).classesOf(layerKey, aside -> {
-                LAYERS_COMPILED.incrementAndGet();
-                WorkspaceCompiler.Compilation c = baseCompiler.compile(workspace, own, aside, against);
-                String clash = c.succeeded() ? clash(aside, baseClasses, baseIndex) : "";
-                return clash.isEmpty() ? c : new WorkspaceCompiler.Compilation(c.sources(), List.of(clash));
-            });
+            Optional<Path> made;
+            try {
+                made = dependencyFolders(b).classesOf(layerKey, aside -> {
+                    LAYERS_COMPILED.incrementAndGet();
+                    WorkspaceCompiler.Compilation c = baseCompiler.compile(workspace, own, aside, against);
+                    String clash = c.succeeded() ? clash(aside, baseClasses, baseIndex) : "";
+                    return clash.isEmpty() ? c : new WorkspaceCompiler.Compilation(c.sources(), List.of(clash));
+                });
+            } catch (IOException | java.io.UncheckedIOException e) {
+                return Optional.empty(); // a full disk, a folder that could not be made: the set compile needs none
+            }
             if (made.isEmpty()) {
                 return Optional.empty();
             }
             folders[i] = made.get();
+        }
+        // what each layer declares, read from its class files (a file's second top-level class included)
+        List<List<Declared>> declared = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (folders[i] != null && classFiles.computeIfAbsent(folders[i], BaseCompile::classFilesOrNull).contains("/")) {
+                return Optional.empty(); // a folder that could not be read
+            }
+            declared.add(folders[i] == null ? List.of() : declaredIn(folders[i]));
         }
         List<Declared> restDeclared = declarations(workspace, rest);
         for (int i = 0; i < n; i++) {
@@ -516,6 +527,19 @@ public final class BaseCompile {
         List<Declared> declared = new ArrayList<>();
         for (Path source : sources) {
             declared.add(new Declared(JavaIdentifiers.packageOf(read(source)), simpleName(source.getFileName().toString(), ".java")));
+        }
+        return declared;
+    }
+
+    /** The top-level classes of a finished class folder, by their class files' names and places. */
+    private List<Declared> declaredIn(Path folder) {
+        List<Declared> declared = new ArrayList<>();
+        for (String file : classFiles.computeIfAbsent(folder, BaseCompile::classFilesOrNull)) {
+            int slash = file.lastIndexOf('/');
+            String simple = simpleName(file.substring(slash + 1), ".class");
+            if (!simple.contains("$")) {
+                declared.add(new Declared(slash < 0 ? "" : file.substring(0, slash).replace('/', '.'), simple));
+            }
         }
         return declared;
     }

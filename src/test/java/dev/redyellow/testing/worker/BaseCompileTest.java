@@ -523,6 +523,25 @@ class BaseCompileTest {
     }
 
     @Test
+    void aSecondClassInADependencysFileThatAnotherOneNamesIsCompiledWithTheOthers() throws Exception {
+        // in the whole compile Duty's p.Helper (a second class in Cut.java) wins over q.* in Tax
+        Map<String, String> files = new TreeMap<>(BASE);
+        files.put("src/q/Helper.java", "package q; public class Helper { }\n");
+        Path base = snapshot(files);
+        Workspace ws = workspace("f-1", files, Map.of(
+                "src/p/Tax.java", "package p; import q.*; public class Tax { Helper h; }\n",
+                "src/p/Cut.java", "package p; public class Cut { } class Helper { }\n",
+                "src/p/Shop.java", "package p; public class Shop { }\n"));
+
+        BaseCompile.Result r = layered(ws, base, List.of(
+                new BaseCompile.Layer(Map.of("src/p/Tax.java", "aa"), List.of(), true),
+                new BaseCompile.Layer(Map.of("src/p/Cut.java", "cc"), List.of(), true)));
+
+        assertNotEquals(3, r.afterClasses().size(), "not a folder per dependency: " + r.afterClasses());
+        assertEquals(whole(ws).errors(), r.compilation().errors());
+    }
+
+    @Test
     void aClassInTwoDependenciesFailsAsTheWholeCompileDoes() throws Exception {
         Path base = snapshot(BASE);
         Workspace ws = workspace("f-1", BASE, Map.of(
