@@ -504,6 +504,12 @@ class BaseCompileTest {
         assertEquals(42, call(path(other, r2), "p.Shop", "total"));
     }
 
+    /** Two dependencies, neither needing the other, each of one file. */
+    private BaseCompile.Result independent(Workspace ws, Path base, String first, String second) throws Exception {
+        return layered(ws, base, List.of(new BaseCompile.Layer(Map.of(first, "aa"), List.of(), true),
+                new BaseCompile.Layer(Map.of(second, "bb"), List.of(), true)));
+    }
+
     @Test
     void aDependencyWhoseCodeUsesANameAnotherItDoesNotNeedDeclaresIsCompiledWithTheOthers() throws Exception {
         // in the whole compile p.List wins over java.util.* in Tax, which compiled alone against java.util.List
@@ -513,9 +519,7 @@ class BaseCompileTest {
                 "src/p/List.java", "package p; public class List { }\n",
                 "src/p/Shop.java", "package p; public class Shop { }\n"));
 
-        BaseCompile.Result r = layered(ws, base, List.of(
-                new BaseCompile.Layer(Map.of("src/p/Tax.java", "aa"), List.of(), true),
-                new BaseCompile.Layer(Map.of("src/p/List.java", "ll"), List.of(), true)));
+        BaseCompile.Result r = independent(ws, base, "src/p/Tax.java", "src/p/List.java");
 
         assertNotEquals(3, r.afterClasses().size(), "not a folder per dependency");
         assertEquals(whole(ws).errors(), r.compilation().errors());
@@ -533,9 +537,7 @@ class BaseCompileTest {
                 "src/p/Cut.java", "package p; public class Cut { } class Helper { }\n",
                 "src/p/Shop.java", "package p; public class Shop { }\n"));
 
-        BaseCompile.Result r = layered(ws, base, List.of(
-                new BaseCompile.Layer(Map.of("src/p/Tax.java", "aa"), List.of(), true),
-                new BaseCompile.Layer(Map.of("src/p/Cut.java", "cc"), List.of(), true)));
+        BaseCompile.Result r = independent(ws, base, "src/p/Tax.java", "src/p/Cut.java");
 
         assertNotEquals(3, r.afterClasses().size(), "not a folder per dependency: " + r.afterClasses());
         assertEquals(whole(ws).errors(), r.compilation().errors());
@@ -549,9 +551,7 @@ class BaseCompileTest {
                 "src/p/Duty.java", "package p; public class Duty { } class Tax { }\n",
                 "src/p/Shop.java", "package p; public class Shop { }\n"));
 
-        BaseCompile.Result r = layered(ws, base, List.of(
-                new BaseCompile.Layer(Map.of("src/p/Tax.java", "aa"), List.of(), true),
-                new BaseCompile.Layer(Map.of("src/p/Duty.java", "dd"), List.of(), true)));
+        BaseCompile.Result r = independent(ws, base, "src/p/Tax.java", "src/p/Duty.java");
 
         assertFalse(r.compilation().succeeded(), "p.Tax twice: " + r.afterClasses());
         assertEquals(whole(ws).errors().size(), r.compilation().errors().size(), r.compilation().errors().toString());
