@@ -20,11 +20,7 @@ public interface DependencyFiles {
      */
     default Layered layered() {
         List<FileSet> layers = layers();
-        List<List<Integer>> needs = new java.util.ArrayList<>();
-        for (int i = 0; i < layers.size(); i++) {
-            needs.add(java.util.stream.IntStream.range(0, i).boxed().toList());
-        }
-        return new Layered(layers, needs);
+        return new Layered(layers, dev.redyellow.exec.BaseFiles.everyEarlier(layers.size()));
     }
 
     /** Layers and what each needs ({@link #layered()}). */

@@ -139,11 +139,16 @@ public final class BaseFiles {
      * that {@code content}, the whole workspace, holds exactly as written.
      */
     public BaseFiles withDependencies(WorkspaceContent content, List<FileSet> dependencyLayers) {
+        return withDependencies(content, dependencyLayers, everyEarlier(dependencyLayers.size()));
+    }
+
+    /** For each of {@code layers} layers, the indices of all layers before it: what each needs when that is not known. */
+    public static List<List<Integer>> everyEarlier(int layers) {
         List<List<Integer>> earlier = new ArrayList<>();
-        for (int i = 0; i < dependencyLayers.size(); i++) {
+        for (int i = 0; i < layers; i++) {
             earlier.add(java.util.stream.IntStream.range(0, i).boxed().toList());
         }
-        return withDependencies(content, dependencyLayers, earlier);
+        return earlier;
     }
 
     /**

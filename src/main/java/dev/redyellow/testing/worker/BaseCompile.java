@@ -279,8 +279,7 @@ public final class BaseCompile {
         againstBase.addAll(classPath);
         Optional<Path> made;
         try {
-            made = folders.computeIfAbsent(b.snapshot().toAbsolutePath().resolveSibling(DEPENDENCY_FOLDER),
-                    root -> new BaseClasses(root, baseCompiler)).classesOf(hash, aside -> {
+            made = dependencyFolders(b).classesOf(hash, aside -> {
                         WorkspaceCompiler.Compilation c = baseCompiler.compile(workspace, dependencies, aside, againstBase);
                         String clash = c.succeeded() ? clash(aside, baseClasses, baseIndex) : "";
                         return clash.isEmpty() ? c : new WorkspaceCompiler.Compilation(c.sources(), List.of(clash));
@@ -627,12 +626,7 @@ public final class BaseCompile {
     }
 
     private static String sha256(String text) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return contentHash(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private Result whole(WorkspaceCompiler compiler, Path workspace, Path classes, List<Path> classPath, String why)
