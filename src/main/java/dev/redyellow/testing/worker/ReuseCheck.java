@@ -88,7 +88,8 @@ final class ReuseCheck {
             all.add(freshClasses.toString());
             boolean freshOk;
             try (StandardJavaFileManager files = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
-                freshOk = compiler.getTask(null, files, freshDiagnostics, all, null, files.getJavaFileObjectsFromPaths(sources)).call();
+                freshOk = Uninterrupted.call(() -> compiler.getTask(null, files, freshDiagnostics, all, null,
+                        files.getJavaFileObjectsFromPaths(sources)).call());
             }
             List<String> what = new ArrayList<>();
             if (ok != freshOk) {

@@ -614,8 +614,9 @@ final class ReusedJavac {
         Object worker = Proxy.newProxyInstance(ReusedJavac.class.getClassLoader(), new Class<?>[] {workerInterface}, handler);
         boolean succeeded = false;
         try {
-            succeeded = (Boolean) getTask.invoke(slot.pool, out, slot.files, told, tagged, null,
-                    slot.files.getJavaFileObjectsFromPaths(sources), worker);
+            // never on an interruptible thread: an interrupt would close a jar the slot's file manager keeps open
+            succeeded = Uninterrupted.<Boolean, ReflectiveOperationException>call(() -> (Boolean) getTask.invoke(slot.pool,
+                    out, slot.files, told, tagged, null, slot.files.getJavaFileObjectsFromPaths(sources), worker));
             return succeeded;
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
@@ -629,7 +630,7 @@ final class ReusedJavac {
                 throw error;
             }
             throw new IOException("javac failed: " + cause, cause);
-        } catch (IllegalAccessException e) {
+        } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("javac's task pool became inaccessible", e);
         } finally {
             // javac takes each class through attribution, flow, lowering and writing (GENERATE) before the

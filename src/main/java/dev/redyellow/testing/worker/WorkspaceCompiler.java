@@ -205,14 +205,17 @@ public final class WorkspaceCompiler {
                         kept = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
                     }
                     try {
-                        ok = compiler.getTask(notices, kept, diagnostics, options, null, kept.getJavaFileObjectsFromPaths(sources)).call();
+                        StandardJavaFileManager files = kept;
+                        ok = Uninterrupted.call(() -> compiler.getTask(notices, files, diagnostics, options, null,
+                                files.getJavaFileObjectsFromPaths(sources)).call());
                     } finally {
                         kept.flush(); // it keeps the text of each source it read: every run's are new files (see ReusedJavac)
                     }
                 }
             } else {
                 try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-                    ok = compiler.getTask(notices, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+                    ok = Uninterrupted.call(() -> compiler.getTask(notices, files, diagnostics, options, null,
+                            files.getJavaFileObjectsFromPaths(sources)).call());
                 }
             }
         } catch (ReusedJavac.Crashed e) {

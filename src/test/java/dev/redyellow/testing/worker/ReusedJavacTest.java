@@ -380,6 +380,48 @@ class ReusedJavacTest {
         }
     }
 
+    /**
+     * Found on the real-code case (a third cycle in one JVM: JUnit's classes "not found"): a thread
+     * interrupted while javac reads a jar of the class path closes that jar's channel, and a kept file
+     * manager then fails every later compile that reads it ("bad class file ... ClosedChannelException").
+     * Runs are interrupted whenever they are pre-empted or time out, so a compile (with a kept
+     * context or a kept file manager) must give the fresh compiler's result on an interrupted thread,
+     * keep the interrupt, and leave nothing broken for the next compile.
+     */
+    @Test
+    void anInterruptedCompileBreaksNoLaterCompile() throws IOException {
+        Path lib = tmp.resolve("lib");
+        write(lib, "lib/J.java", "package lib; public class J { public static int j() { return 7; } }");
+        Path libClasses = tmp.resolve("lib-classes");
+        assertEquals(List.of(), fresh.compile(lib, libClasses, List.of()).errors());
+        Path jar = tmp.resolve("lib.jar");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new java.util.jar.JarEntry("lib/J.class"));
+            out.write(Files.readAllBytes(libClasses.resolve("lib/J.class")));
+            out.closeEntry();
+        }
+        List<Path> classPath = List.of(baseClasses, jar);
+        for (WorkspaceCompiler compiler : List.of(reusing, new WorkspaceCompiler(true))) {
+            for (int i = 0; i < 3; i++) {
+                Path ws = ws("j", "shop/U" + i + ".java", "package shop; class U" + i + " { int f() { return lib.J.j() + Base.b(); } }",
+                        "shop/W" + i + ".java", "package shop; class W" + i + " { int f() { return lib.J.nope(); } }");
+                List<String> expected = fresh.compile(ws, tmp.resolve("fresh-j-" + step), classPath).errors();
+                assertEquals(1, expected.size(), expected.toString());
+                boolean interrupt = i % 2 == 0;
+                if (interrupt) {
+                    Thread.currentThread().interrupt();
+                }
+                List<String> errors;
+                try {
+                    errors = compiler.compile(ws, ws.resolve(".redyellow/c"), classPath).errors();
+                } finally {
+                    assertEquals(interrupt, Thread.interrupted(), "the caller's interrupt is kept, and no other is made");
+                }
+                assertEquals(expected, errors, "compile " + i + (interrupt ? " on an interrupted thread" : " after one"));
+            }
+        }
+    }
+
     /** Without the export (another launcher), compiles are as before, and the run's log says why. */
     @Test
     void withoutTheExportTheCompilerFallsBackAndSaysWhy() throws Exception {
