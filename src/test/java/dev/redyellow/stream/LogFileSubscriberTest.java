@@ -115,6 +115,36 @@ class LogFileSubscriberTest {
         assertEquals("b1 b2", Files.readString(runDir.resolve("logs/b/attempt-1.log")));
     }
 
+    /**
+     * A run is interrupted when it is pre-empted or its time is up, and it publishes its own output on
+     * its thread. A log written through a FileChannel would be closed by that interrupt (its own file, and
+     * another attempt's file that an eviction flushes on that thread), as javac's kept jars were (see
+     * ReusedJavacTest); the stream of Files.newOutputStream is not interruptible, and this keeps it so
+     * (checked: with a FileChannel's stream this test fails).
+     */
+    @Test
+    void aThreadInterruptedWhilePublishingBreaksNoLogFile() throws Exception {
+        Path runDir = dir.resolve("run");
+        ChunkPublisher publisher = new ChunkPublisher();
+        LogFileSubscriber log = new LogFileSubscriber(runDir, 1);
+        publisher.subscribeLossless("log", log);
+        String big = "x".repeat(20_000); // more than the file's buffer: written through at once
+        publishText(publisher, "a", 1, "a1 " + big);
+        Thread.currentThread().interrupt();
+        try {
+            publishText(publisher, "b", 1, "b1 " + big); // also closes a's file (the open limit is 1)
+            publishText(publisher, "b", 1, "b2");
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt is the caller's to see");
+        }
+        publishText(publisher, "a", 1, "a2");
+        publisher.close();
+
+        assertEquals(java.util.Optional.empty(), log.failure());
+        assertEquals("a1 " + big + "a2", Files.readString(runDir.resolve("logs/a/attempt-1.log")));
+        assertEquals("b1 " + big + "b2", Files.readString(runDir.resolve("logs/b/attempt-1.log")));
+    }
+
     @Test
     void aFeatureIdCannotLeaveTheLogsFolder() {
         assertThrows(IllegalArgumentException.class, () -> LogFileSubscriber.logFile(dir, "../x", 1));
