@@ -212,6 +212,7 @@ public final class RealCodeBench {
             long newBefore = WorkspaceCompiler.compilesInNewContexts();
             Map<String, Long> whyBefore = WorkspaceCompiler.newContextReasons();
             long[] layersBefore = dev.redyellow.testing.worker.BaseCompile.layerCounts();
+            long javacBefore = dev.redyellow.testing.worker.JavacTimes.count();
             try (RunStreams streams = new RunStreams(folder.path());
                  TestRunners runners = runners(times::add)) {
                 RunOptions options = new RunOptions(workers, folder.path(), false, ManualDecisions.NOBODY, streams,
@@ -227,6 +228,7 @@ public final class RealCodeBench {
                     cycle.edges(dev.redyellow.graph.EdgeKind.EXPLICIT), cycle.edges(dev.redyellow.graph.EdgeKind.INFERRED),
                     cycle.edges(dev.redyellow.graph.EdgeKind.DISCOVERED));
             printCompile(times);
+            printJavac(dev.redyellow.testing.worker.JavacTimes.since(javacBefore));
             long[] layers = dev.redyellow.testing.worker.BaseCompile.layerCounts();
             out.printf(Locale.ROOT, "  %-46s %d compiled for a dependent, %d kept from a run's own compile%n",
                     "class folders of GREEN dependencies:", layers[0] - layersBefore[0], layers[1] - layersBefore[1]);
@@ -291,6 +293,17 @@ public final class RealCodeBench {
                             + " that made a new one%n", "", reusing.length == 0 ? 0 : reusing[reusing.length / 2],
                     reusing.length, making[making.length / 2], making.length);
         }
+    }
+
+    /** javac's own part of the compiles: each call's wall and its thread's CPU (the rest is RedYellow's, or a wait for a core). */
+    private void printJavac(List<dev.redyellow.testing.worker.JavacTimes.Call> calls) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        long[] wall = calls.stream().mapToLong(c -> c.wallNanos() / 1_000_000).sorted().toArray();
+        long[] cpu = calls.stream().mapToLong(c -> c.cpuNanos() / 1_000_000).sorted().toArray();
+        out.printf(Locale.ROOT, "  %-46s median %d ms wall, %d ms of its thread's CPU, over %d javac calls%n",
+                "javac itself:", wall[wall.length / 2], cpu[cpu.length / 2], calls.size());
     }
 
     private void compare(RealJavaProject project, PlainMavenBuild.Result plain, Cycle cycle, Cycle rerun, Cycle allEdges,

@@ -82,6 +82,8 @@ import javax.tools.StandardLocation;
  *
  * <p>Thread-safe: each compile takes a slot (a file manager and its contexts) no other thread uses
  * meanwhile; slots live as long as the JVM, so their file managers are never closed under a context.
+ * javac runs on a thread no interrupt reaches ({@link Uninterrupted}): an interrupt during its read of a
+ * jar closes the jar's channel, which a slot's file manager keeps for every later compile.
  */
 final class ReusedJavac {
 

@@ -1,13 +1,5 @@
 package dev.redyellow.testing.worker;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * Runs javac where no interrupt reaches it. javac reads the class path's jars through NIO channels,
  * and a thread interrupted during such a read closes the channel, for every later reader too: on an
@@ -28,6 +20,8 @@ final class Uninterrupted {
      */
     static final String STACK_PROPERTY = "redyellow.javac.stackBytes";
 
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private Uninterrupted() {
     }
 
@@ -46,10 +40,14 @@ final class Uninterrupted {
     static <T, E extends Exception> T call(Work<T, E> work) throws E {
         Object[] outcome = new Object[2];
         Thread thread = new Thread(null, () -> {
+            long started = System.nanoTime();
+            long cpu = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : -1;
             try {
                 outcome[0] = work.call();
             } catch (Throwable t) {
                 outcome[1] = t;
+            } finally {
+                JavacTimes.record(System.nanoTime() - started, cpu < 0 ? -1 : CPU.getCurrentThreadCpuTime() - cpu);
             }
         }, "redyellow-javac", Long.getLong(STACK_PROPERTY, TestJvm.STACK_BYTES));
         thread.setDaemon(true);

@@ -30,6 +30,26 @@ class WorkspaceCompilerTest {
         assertFalse(String.join("\n", c.errors()).contains("hunter2"));
     }
 
+    /** Each javac call is timed on javac's own thread, for the bench's split of a compile's time. */
+    @Test
+    void eachJavacCallIsTimedOnItsOwnThread() throws Exception {
+        Path src = Files.createDirectories(ws.resolve("src/main/java/p"));
+        Files.writeString(src.resolve("T.java"), "package p; public class T { int f() { return 1; } }\n");
+        long before = JavacTimes.count();
+        Thread.currentThread().interrupt(); // javac's thread is not this one: nothing of it reaches javac
+        WorkspaceCompiler.Compilation c;
+        try {
+            c = new WorkspaceCompiler().compile(ws, ws.resolve(".redyellow/classes"), List.of());
+        } finally {
+            assertTrue(Thread.interrupted(), "the caller's interrupt is kept");
+        }
+        assertEquals(List.of(), c.errors());
+        List<JavacTimes.Call> calls = JavacTimes.since(before);
+        assertTrue(calls.size() >= 1, "at least this compile's call (other tests may compile meanwhile): " + calls);
+        JavacTimes.Call last = calls.get(calls.size() - 1);
+        assertTrue(last.wallNanos() > 0 && last.cpuNanos() > 0, String.valueOf(last));
+    }
+
     @Test
     void theRunsCompilerReusesJavacContextsUnlessToldNotTo() throws Exception {
         WorkspaceCompiler runs = WorkspaceCompiler.forRuns(false);
