@@ -483,12 +483,12 @@ public final class FaultBench {
     // ---- the compiler -------------------------------------------------------------------------
 
     /**
-     * Valid Java that javac crashes on (a StackOverflowError in its parser on a run thread's stack):
+     * Valid Java that javac crashes on (a StackOverflowError in its parser on javac's own thread's stack):
      * no compile error, the compile is done again on a larger stack and the feature ends GREEN.
      */
     private Row javacCrash() throws Exception {
         Path dir = Files.createDirectories(work.resolve("javac-crash"));
-        int depth = 20_000;
+        int depth = 200_000; // deeper than javac's own thread's stack holds (Uninterrupted: 8 MiB), not the redo's (256 MiB)
         ObjectNode m = JSON.createObjectNode();
         m.put("version", 1).put("name", "javac-crash").put("maxAttempts", 1).put("workers", 1);
         m.putObject("test").put("kind", "junit").put("timeoutSeconds", 300);

@@ -181,11 +181,14 @@ class JUnitTestRunnerTest {
         write("src/test/java/tools/SlugTest.java", test("""
                 @Test void one() { assertEquals(1, Deep.one()); }
                 """));
-        Object result = dev.redyellow.testing.worker.DeepCode.onStack(256 << 10,
+        long again = dev.redyellow.testing.worker.WorkspaceCompiler.compilesDoneAgainAfterACrash();
+        Object result = dev.redyellow.testing.worker.DeepCode.onJavacStack(256 << 10,
                 () -> run(60, "src/test/java/tools/SlugTest.java"));
         TestResult r = (TestResult) result;
         assertEquals(TestOutcome.PASSED, r.outcome(), r.detail() + r.outputTail());
         assertEquals(1, r.passed());
+        assertTrue(dev.redyellow.testing.worker.WorkspaceCompiler.compilesDoneAgainAfterACrash() > again,
+                "javac crashed on its small stack, and the compile was done again");
     }
 
     private TestResult run(int timeoutSeconds, String... selected) throws InterruptedException {

@@ -321,7 +321,7 @@ class ReusedJavacTest {
         sameOn(path, ws("a", "shop/A.java", "package shop; public class A { }"));
         Path deep = ws("deep", "shop/Deep.java", DeepCode.nested("shop", "Deep", 20_000));
         long again = WorkspaceCompiler.compilesDoneAgainAfterACrash();
-        Object c = DeepCode.onStack(256 << 10, () -> reusing.compile(deep, deep.resolve(".redyellow/reused"), path));
+        Object c = DeepCode.onJavacStack(256 << 10, () -> reusing.compile(deep, deep.resolve(".redyellow/reused"), path));
         if (c instanceof Throwable t) {
             throw new AssertionError("the compile threw", t);
         }

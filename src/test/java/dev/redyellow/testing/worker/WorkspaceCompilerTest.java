@@ -102,24 +102,16 @@ class WorkspaceCompilerTest {
         assertEquals(List.of(), said.getDiagnostics(), "and reports nothing");
 
         int i = 0;
-        String given = System.getProperty(Uninterrupted.STACK_PROPERTY);
-        System.setProperty(Uninterrupted.STACK_PROPERTY, Long.toString(SMALL_STACK)); // javac runs on a thread of its own
-        try {
-            for (WorkspaceCompiler compiler : List.of(new WorkspaceCompiler(), new WorkspaceCompiler(true),
-                    WorkspaceCompiler.reusingContexts(false))) {
-                Path classes = outside.resolve("classes-" + i++);
-                long before = WorkspaceCompiler.compilesDoneAgainAfterACrash();
-                WorkspaceCompiler.Compilation c = compiler.compile(ws, classes, List.of());
-                assertEquals(List.of(), c.errors(), "valid code: no compile error");
-                assertTrue(Files.isRegularFile(classes.resolve("p/Deep.class")));
-                assertEquals(before + 1, WorkspaceCompiler.compilesDoneAgainAfterACrash(), "done again after the crash");
-            }
-        } finally {
-            if (given == null) {
-                System.clearProperty(Uninterrupted.STACK_PROPERTY);
-            } else {
-                System.setProperty(Uninterrupted.STACK_PROPERTY, given);
-            }
+        for (WorkspaceCompiler compiler : List.of(new WorkspaceCompiler(), new WorkspaceCompiler(true),
+                WorkspaceCompiler.reusingContexts(false))) {
+            Path classes = outside.resolve("classes-" + i++);
+            long before = WorkspaceCompiler.compilesDoneAgainAfterACrash();
+            // javac runs on a thread of its own: its stack is the one made small
+            Object c = DeepCode.onJavacStack(SMALL_STACK, () -> compiler.compile(ws, classes, List.of()));
+            assertTrue(c instanceof WorkspaceCompiler.Compilation, String.valueOf(c));
+            assertEquals(List.of(), ((WorkspaceCompiler.Compilation) c).errors(), "valid code: no compile error");
+            assertTrue(Files.isRegularFile(classes.resolve("p/Deep.class")));
+            assertEquals(before + 1, WorkspaceCompiler.compilesDoneAgainAfterACrash(), "done again after the crash");
         }
     }
 
