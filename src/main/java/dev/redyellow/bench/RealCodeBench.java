@@ -301,9 +301,9 @@ public final class RealCodeBench {
             return;
         }
         long[] wall = calls.stream().mapToLong(c -> c.wallNanos() / 1_000_000).sorted().toArray();
-        long[] cpu = calls.stream().mapToLong(c -> c.cpuNanos() / 1_000_000).sorted().toArray();
-        out.printf(Locale.ROOT, "  %-46s median %d ms wall, %d ms of its thread's CPU, over %d javac calls%n",
-                "javac itself:", wall[wall.length / 2], cpu[cpu.length / 2], calls.size());
+        long[] cpu = calls.stream().filter(c -> c.cpuNanos() >= 0).mapToLong(c -> c.cpuNanos() / 1_000_000).sorted().toArray();
+        out.printf(Locale.ROOT, "  %-46s median %d ms wall, %s ms of its thread's CPU, over %d javac calls%n",
+                "javac itself:", wall[wall.length / 2], cpu.length == 0 ? "-" : Long.toString(cpu[cpu.length / 2]), calls.size());
     }
 
     private void compare(RealJavaProject project, PlainMavenBuild.Result plain, Cycle cycle, Cycle rerun, Cycle allEdges,

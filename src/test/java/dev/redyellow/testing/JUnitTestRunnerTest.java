@@ -184,6 +184,7 @@ class JUnitTestRunnerTest {
         long again = dev.redyellow.testing.worker.WorkspaceCompiler.compilesDoneAgainAfterACrash();
         Object result = dev.redyellow.testing.worker.DeepCode.onJavacStack(256 << 10,
                 () -> run(60, "src/test/java/tools/SlugTest.java"));
+        assertTrue(result instanceof TestResult, String.valueOf(result));
         TestResult r = (TestResult) result;
         assertEquals(TestOutcome.PASSED, r.outcome(), r.detail() + r.outputTail());
         assertEquals(1, r.passed());

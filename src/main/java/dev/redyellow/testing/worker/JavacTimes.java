@@ -7,7 +7,9 @@ import java.util.List;
  * The wall and CPU time of each javac call in this JVM (the last {@value #KEPT}), for the bench: a
  * run's compile phase also hashes, copies and checks class folders and waits for a core, and this tells
  * javac's own share apart. javac runs on a thread of its own ({@link Uninterrupted}), so its CPU time
- * is that thread's.
+ * is that thread's (-1 where the JVM cannot tell a thread's CPU time). Counted: every call made through
+ * {@link Uninterrupted} (the runs' compiles, the base's and dependencies' class folders, the reuse check's
+ * fresh compiles when it is on); not a compile done again after a crash, which has a thread of its own.
  */
 public final class JavacTimes {
 

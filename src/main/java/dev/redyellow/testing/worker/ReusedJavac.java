@@ -576,7 +576,7 @@ final class ReusedJavac {
             if (d.getKind() == javax.tools.Diagnostic.Kind.ERROR) {
                 reportedError.set(true);
             }
-            diagnostics.report(d);
+            diagnostics.report(SettledDiagnostic.of(d)); // formatted now, on javac's thread, while the slot is this compile's
         };
         List<String> tagged = new ArrayList<>(options);
         tagged.add(TAG_OPTION + generation.tag());

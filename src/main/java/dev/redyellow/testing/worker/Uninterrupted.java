@@ -51,7 +51,12 @@ final class Uninterrupted {
             }
         }, "redyellow-javac", Long.getLong(STACK_PROPERTY, TestJvm.STACK_BYTES));
         thread.setDaemon(true);
-        thread.start();
+        try {
+            thread.start();
+        } catch (OutOfMemoryError noThread) {
+            // no thread to be had (the process's limit): the work runs here, interruptible, as it did before
+            return work.call();
+        }
         boolean interrupted = false;
         while (true) {
             try {

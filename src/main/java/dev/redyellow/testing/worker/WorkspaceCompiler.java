@@ -206,16 +206,16 @@ public final class WorkspaceCompiler {
                     }
                     try {
                         StandardJavaFileManager files = kept;
-                        ok = Uninterrupted.call(() -> compiler.getTask(notices, files, diagnostics, options, null,
-                                files.getJavaFileObjectsFromPaths(sources)).call());
+                        ok = Uninterrupted.call(() -> compiler.getTask(notices, files, SettledDiagnostic.settling(diagnostics),
+                                options, null, files.getJavaFileObjectsFromPaths(sources)).call());
                     } finally {
                         kept.flush(); // it keeps the text of each source it read: every run's are new files (see ReusedJavac)
                     }
                 }
             } else {
                 try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-                    ok = Uninterrupted.call(() -> compiler.getTask(notices, files, diagnostics, options, null,
-                            files.getJavaFileObjectsFromPaths(sources)).call());
+                    ok = Uninterrupted.call(() -> compiler.getTask(notices, files, SettledDiagnostic.settling(diagnostics),
+                            options, null, files.getJavaFileObjectsFromPaths(sources)).call());
                 }
             }
         } catch (ReusedJavac.Crashed e) {
@@ -257,7 +257,8 @@ public final class WorkspaceCompiler {
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread again = new Thread(null, () -> {
             try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-                outcome.set(compiler.getTask(notices, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call());
+                outcome.set(compiler.getTask(notices, files, SettledDiagnostic.settling(diagnostics), options, null,
+                        files.getJavaFileObjectsFromPaths(sources)).call());
             } catch (IOException | RuntimeException | Error e) {
                 outcome.set(e);
             }

@@ -412,11 +412,13 @@ class ReusedJavacTest {
                     Thread.currentThread().interrupt();
                 }
                 List<String> errors;
+                boolean interruptedAfter;
                 try {
                     errors = compiler.compile(ws, ws.resolve(".redyellow/c"), classPath).errors();
                 } finally {
-                    assertEquals(interrupt, Thread.interrupted(), "the caller's interrupt is kept, and no other is made");
+                    interruptedAfter = Thread.interrupted(); // cleared whatever happened: no later test inherits it
                 }
+                assertEquals(interrupt, interruptedAfter, "the caller's interrupt is kept, and no other is made");
                 assertEquals(expected, errors, "compile " + i + (interrupt ? " on an interrupted thread" : " after one"));
             }
         }

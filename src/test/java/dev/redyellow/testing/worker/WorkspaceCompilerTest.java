@@ -38,16 +38,21 @@ class WorkspaceCompilerTest {
         long before = JavacTimes.count();
         Thread.currentThread().interrupt(); // javac's thread is not this one: nothing of it reaches javac
         WorkspaceCompiler.Compilation c;
+        boolean interruptedAfter;
         try {
             c = new WorkspaceCompiler().compile(ws, ws.resolve(".redyellow/classes"), List.of());
         } finally {
-            assertTrue(Thread.interrupted(), "the caller's interrupt is kept");
+            interruptedAfter = Thread.interrupted(); // cleared whatever happened: no later test inherits it
         }
+        assertTrue(interruptedAfter, "the caller's interrupt is kept");
         assertEquals(List.of(), c.errors());
         List<JavacTimes.Call> calls = JavacTimes.since(before);
         assertTrue(calls.size() >= 1, "at least this compile's call (other tests may compile meanwhile): " + calls);
         JavacTimes.Call last = calls.get(calls.size() - 1);
-        assertTrue(last.wallNanos() > 0 && last.cpuNanos() > 0, String.valueOf(last));
+        assertTrue(last.wallNanos() > 0, String.valueOf(last));
+        if (java.lang.management.ManagementFactory.getThreadMXBean().isCurrentThreadCpuTimeSupported()) {
+            assertTrue(last.cpuNanos() > 0, "javac's thread's CPU: " + last);
+        }
     }
 
     @Test
