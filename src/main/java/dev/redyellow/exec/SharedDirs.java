@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The dependency folders of a run's base ({@code node_modules}, a virtualenv, {@code vendor}, and
@@ -78,7 +79,7 @@ public final class SharedDirs {
     private final Path runDir;
     private final List<Folder> folders = new ArrayList<>();
     /** The locks of the kept copies this run uses, held until {@link #release()}. */
-    private final List<java.nio.channels.FileChannel> locks = new ArrayList<>();
+    private final List<KeptLock> locks = new ArrayList<>();
     /** Read without the lock: making a workspace must not wait for a check in progress. */
     private final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -176,7 +177,7 @@ public final class SharedDirs {
                 Path source = baseDir.resolve(path);
                 Map<String, Entry> wanted = scan(source, Map.of(), false, (relative, attrs) -> hashes.hash(source.resolve(relative), attrs));
                 String fingerprint = fingerprint(wanted);
-                Optional<java.nio.channels.FileChannel> lock = lockKept(kept, fingerprint);
+                Optional<KeptLock> lock = lockKept(kept, fingerprint);
                 if (lock.isEmpty()) {
                     shared.folders.add(copyForRun(runDir, source, path, hashes));
                     continue;
@@ -207,27 +208,52 @@ public final class SharedDirs {
         return shared;
     }
 
+    /**
+     * The lock files of kept copies a run of this JVM holds. A run asks here before it opens a lock file: on
+     * Linux (POSIX record locks) closing any channel of a file drops every lock the process holds on it, so
+     * a second run's failed try, closing its own channel, let go of the first run's lock for other processes.
+     */
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+    /** A held lock of a kept copy; closing lets go of it. */
+    private record KeptLock(Path file, java.nio.channels.FileChannel channel) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            try {
+                channel.close();
+            } finally {
+                HELD_HERE.remove(file);
+            }
+        }
+    }
+
     /** The lock of the kept copy with this fingerprint, if this run can have it now. */
-    private static Optional<java.nio.channels.FileChannel> lockKept(Path kept, String fingerprint) {
+    private static Optional<KeptLock> lockKept(Path kept, String fingerprint) {
+        Path file = kept.resolve(fingerprint).resolve(".lock").toAbsolutePath().normalize();
+        if (!HELD_HERE.add(file)) {
+            return Optional.empty(); // another run of this JVM holds it: no channel of ours may touch the file
+        }
         java.nio.channels.FileChannel channel = null;
         try {
-            Path home = Files.createDirectories(kept.resolve(fingerprint));
-            channel = java.nio.channels.FileChannel.open(home.resolve(".lock"), java.nio.file.StandardOpenOption.CREATE,
+            Files.createDirectories(file.getParent());
+            channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.WRITE);
             if (channel.tryLock() != null) {
-                return Optional.of(channel);
+                return Optional.of(new KeptLock(file, channel));
             }
         } catch (java.nio.channels.OverlappingFileLockException inThisProcess) {
-            // another run of this JVM holds it
+            // held through a channel HELD_HERE does not know (none is opened elsewhere)
         } catch (IOException | UncheckedIOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot keep dependency folders in " + kept + ": " + e.getMessage());
         }
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // nothing was locked
+        try {
+            if (channel != null) {
+                channel.close(); // this JVM held no lock on the file (HELD_HERE): closing drops nothing of another run's
             }
+        } catch (IOException ignored) {
+            // nothing was locked
+        } finally {
+            HELD_HERE.remove(file);
         }
         return Optional.empty();
     }
@@ -304,9 +330,9 @@ public final class SharedDirs {
                 if (!last.toInstant().isBefore(now.minus(KEPT_UNUSED))) {
                     continue;
                 }
-                Optional<java.nio.channels.FileChannel> lock = lockKept(kept, name);
+                Optional<KeptLock> lock = lockKept(kept, name);
                 if (lock.isPresent()) {
-                    try (java.nio.channels.FileChannel held = lock.get()) {
+                    try (KeptLock held = lock.get()) {
                         makeWritable(folder);
                         RunFolder.delete(folder);
                     }
@@ -319,7 +345,7 @@ public final class SharedDirs {
 
     /** Lets go of the kept copies this run holds (see the kept {@link #materialise}); idempotent. */
     public synchronized void release() {
-        for (java.nio.channels.FileChannel lock : locks) {
+        for (KeptLock lock : locks) {
             try {
                 lock.close();
             } catch (IOException e) {

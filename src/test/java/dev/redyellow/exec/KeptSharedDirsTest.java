@@ -9,6 +9,7 @@ import dev.redyellow.files.KnownHashes;
 import dev.redyellow.store.Database;
 import dev.redyellow.store.StampedHashes;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -197,6 +198,17 @@ class KeptSharedDirsTest {
         Path own = b.root().resolve("node_modules").toRealPath();
         assertTrue(own.startsWith(tmp.resolve("run2/shared").toRealPath()), "a copy of its own: " + own);
         assertEquals("hello own", run(b.root(), "node_modules/.bin/greet", "own"));
+        // the second run's try in this JVM must not let go of the first's lock: on Linux, closing any channel
+        // of a file drops every lock the process holds on it, and another process could then take the copy
+        Path lockFile;
+        try (Stream<Path> files = Files.walk(kept())) {
+            lockFile = files.filter(f -> f.getFileName().toString().equals(".lock")).findFirst().orElseThrow();
+        }
+        Process elsewhere = new ProcessBuilder("python3", "-c", "import fcntl, sys\nf = open(sys.argv[1], 'w')\n"
+                + "try:\n    fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)\n    print('locked')\n"
+                + "except OSError:\n    print('held')\n", lockFile.toString()).redirectErrorStream(true).start();
+        assertEquals("held", new String(elsewhere.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip(),
+                "another process sees the first run's lock");
         assertEquals(Files.readSymbolicLink(b.root().resolve("node_modules")),
                 Files.readSymbolicLink(tmp.resolve("run1/workspaces").resolve(folderOf(tmp.resolve("run1/workspaces"))).resolve("node_modules")),
                 "the same link text either way: the same keys");
