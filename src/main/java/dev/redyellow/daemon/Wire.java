@@ -178,15 +178,69 @@ public final class Wire {
         public abstract void write(byte[] b, int off, int len) throws IOException;
     }
 
-    /** A blocking channel as a stream that writes everything it is given, without the channel's blocking lock. */
+    /**
+     * A blocking channel as a stream that writes everything it is given, without the channel's blocking lock.
+     * The writes are made by a thread of the stream's own, which nothing interrupts: the daemon's streams are
+     * written by whichever thread prints, a run's thread included, which is interrupted when the run is
+     * pre-empted or out of time, and a socket channel written on an interrupted thread is closed by it (the
+     * client's whole command ended with it). The writer waits for its bytes to be written, keeping its
+     * interrupt; the stream's thread ends after a few idle seconds.
+     */
     public static OutputStream output(SocketChannel channel) {
+        java.util.concurrent.ThreadPoolExecutor writer = new java.util.concurrent.ThreadPoolExecutor(1, 1, 5,
+                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), work -> {
+                    Thread thread = new Thread(work, "redyellow-wire-writer");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        writer.allowCoreThreadTimeOut(true);
         return new BlockOutput() {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
+                java.util.concurrent.Future<Void> written;
+                try {
+                    written = writer.submit(() -> {
+                        ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+                        while (buffer.hasRemaining()) {
+                            channel.write(buffer);
+                        }
+                        return null;
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException closed) {
+                    throw new IOException("the stream to the socket is closed", closed);
                 }
+                boolean interrupted = false;
+                try {
+                    while (true) {
+                        try {
+                            written.get();
+                            return;
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        } catch (java.util.concurrent.ExecutionException e) {
+                            Throwable cause = e.getCause();
+                            if (cause instanceof IOException io) {
+                                throw io;
+                            }
+                            if (cause instanceof RuntimeException runtime) {
+                                throw runtime;
+                            }
+                            if (cause instanceof Error error) {
+                                throw error;
+                            }
+                            throw new IOException(cause);
+                        }
+                    }
+                } finally {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+
+            @Override
+            public void close() {
+                writer.shutdown(); // its thread ends once what was asked is written; the channel is its owner's
             }
         };
     }

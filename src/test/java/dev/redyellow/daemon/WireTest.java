@@ -66,6 +66,31 @@ class WireTest {
         }
     }
 
+    /**
+     * The daemon's streams are written by whichever thread prints, a run's thread included, and a run is
+     * interrupted when it is pre-empted or its time is up: a socket channel written on an interrupted
+     * thread is closed by it, and the client's whole command ended with it.
+     */
+    @Test
+    void aWriteOnAnInterruptedThreadKeepsTheConnection() throws Exception {
+        try (Pair pair = pair("i.sock")) {
+            DataOutputStream out = new DataOutputStream(Wire.output(pair.accepted()));
+            DataInputStream in = new DataInputStream(Wire.input(pair.client()));
+            Thread.currentThread().interrupt();
+            boolean interruptedAfter;
+            try {
+                Wire.writeString(out, "still here");
+            } finally {
+                interruptedAfter = Thread.interrupted(); // cleared whatever happened: no later test inherits it
+            }
+            assertTrue(interruptedAfter, "the writer's interrupt is its own to see");
+            assertTrue(pair.accepted().isOpen(), "the connection is open");
+            assertEquals("still here", Wire.readString(in));
+            out.writeInt(42);
+            assertEquals(42, in.readInt());
+        }
+    }
+
     /** Both ends of one connection over a socket in the test's folder. */
     private record Pair(SocketChannel client, SocketChannel accepted) implements AutoCloseable {
         @Override
