@@ -213,6 +213,7 @@ public final class RealCodeBench {
             Map<String, Long> whyBefore = WorkspaceCompiler.newContextReasons();
             long[] layersBefore = dev.redyellow.testing.worker.BaseCompile.layerCounts();
             long javacBefore = dev.redyellow.testing.worker.JavacTimes.count();
+            long interruptedBefore = dev.redyellow.cycle.TestSlots.interruptedRuns();
             try (RunStreams streams = new RunStreams(folder.path());
                  TestRunners runners = runners(times::add)) {
                 RunOptions options = new RunOptions(workers, folder.path(), false, ManualDecisions.NOBODY, streams,
@@ -229,6 +230,8 @@ public final class RealCodeBench {
                     cycle.edges(dev.redyellow.graph.EdgeKind.DISCOVERED));
             printCompile(times);
             printJavac(dev.redyellow.testing.worker.JavacTimes.since(javacBefore));
+            out.printf(Locale.ROOT, "  %-46s %d (pre-empted, or stopped when the proof did not need them)%n",
+                    "runs beside a RED proof interrupted:", dev.redyellow.cycle.TestSlots.interruptedRuns() - interruptedBefore);
             long[] layers = dev.redyellow.testing.worker.BaseCompile.layerCounts();
             out.printf(Locale.ROOT, "  %-46s %d compiled for a dependent, %d kept from a run's own compile%n",
                     "class folders of GREEN dependencies:", layers[0] - layersBefore[0], layers[1] - layersBefore[1]);

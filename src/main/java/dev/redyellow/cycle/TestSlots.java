@@ -27,6 +27,16 @@ public final class TestSlots {
 
     /** How often a waiting conductor looks again for a run beside to pre-empt. */
     private static final long PREEMPT_ROUND_MILLIS = 20;
+    /** Runs beside a RED proof whose threads were interrupted, pre-empted or stopped, in this JVM (the bench reads it). */
+    private static final java.util.concurrent.atomic.AtomicLong INTERRUPTED = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * How many runs beside a RED proof this JVM has interrupted so far (pre-empted for a slot, or stopped when
+     * the proof did not need them), whatever they were doing: compiling, testing. Read as a difference.
+     */
+    public static long interruptedRuns() {
+        return INTERRUPTED.get();
+    }
 
     private final Semaphore free;
     private final boolean preemptive;
@@ -167,6 +177,8 @@ public final class TestSlots {
         private Throwable failure;
         private boolean preempted;
         private boolean over;
+        /** Whether this run is among {@link #interruptedRuns()} already (pre-empted, then stopped, counts once). */
+        private boolean counted;
 
         private Beside(Callable<T> work, TestSlots slots) {
             this.work = work;
@@ -179,6 +191,13 @@ public final class TestSlots {
             return preempted;
         }
 
+        private synchronized void countInterrupt() {
+            if (!counted) {
+                counted = true;
+                INTERRUPTED.incrementAndGet();
+            }
+        }
+
         /** Marks the work pre-empted and interrupts it; false when it was already, or has ended. */
         private boolean preempt() {
             synchronized (this) {
@@ -189,6 +208,7 @@ public final class TestSlots {
             }
             Thread started = thread;
             if (started != null) {
+                countInterrupt();
                 started.interrupt();
             } // else its thread has not started: it sees the mark and does nothing
             return true;
@@ -254,6 +274,9 @@ public final class TestSlots {
          * outlives the call.
          */
         public void stop() {
+            if (thread.isAlive()) {
+                countInterrupt();
+            }
             thread.interrupt();
             boolean interrupted = false;
             while (thread.isAlive()) {

@@ -100,9 +100,13 @@ class TestSlotsTest {
         // cleaning up takes a while, interrupted or not
         TestSlots.Beside<String> beside = sleeper(slots, "test-stop", started, ended, 200);
         assertTrue(started.await(10, TimeUnit.SECONDS));
+        long interrupted = TestSlots.interruptedRuns();
         beside.stop();
         assertEquals(0, ended.getCount(), "stop returned before the work ended");
         assertEquals(1, slots.available());
+        assertEquals(interrupted + 1, TestSlots.interruptedRuns(), "counted for the bench");
+        beside.stop();
+        assertEquals(interrupted + 1, TestSlots.interruptedRuns(), "a run that has ended is not interrupted again");
     }
 
     @Test
@@ -112,6 +116,7 @@ class TestSlotsTest {
         CountDownLatch ended = new CountDownLatch(1);
         TestSlots.Beside<String> beside = sleeper(slots, "test-preempted", started, ended, 0);
         assertTrue(started.await(10, TimeUnit.SECONDS));
+        long interrupted = TestSlots.interruptedRuns();
         long begun = System.nanoTime();
         String own = slots.run(() -> {
             assertEquals(0, ended.getCount(), "the work beside ended before the conductor's own took its slot");
@@ -121,6 +126,9 @@ class TestSlotsTest {
         assertTrue(System.nanoTime() - begun < TimeUnit.SECONDS.toNanos(60), "did not wait for the work beside to end by itself");
         assertNull(beside.get(), "pre-empted: no result, the conductor does the work in turn");
         assertEquals(1, slots.available());
+        assertEquals(interrupted + 1, TestSlots.interruptedRuns(), "the pre-emption is counted");
+        beside.stop();
+        assertEquals(interrupted + 1, TestSlots.interruptedRuns(), "pre-empted, then stopped: one run interrupted");
     }
 
     @Test
