@@ -90,7 +90,15 @@ class ArchitectureTest {
     void theDaemonsClientLoadsNothingButTheJdkAndTheFiles() {
         // the launcher runs it first: a run the daemon answers must not pay for picocli, the engine or JavaFX
         noClasses().that().resideInAPackage("dev.redyellow.daemon..").should().dependOnClassesThat()
-                .resideOutsideOfPackages("java..", "jdk.net..", "dev.redyellow.daemon..", "dev.redyellow.files..").check(classes);
+                .resideOutsideOfPackages("java..", "jdk.net..", "dev.redyellow.daemon..", "dev.redyellow.files..",
+                        "dev.redyellow.concurrent..").check(classes);
+    }
+
+    @Test
+    void theWaitsDependOnNothingButTheJdk() {
+        // the daemon's client uses them: what they load, it loads
+        noClasses().that().resideInAPackage("dev.redyellow.concurrent..").should().dependOnClassesThat()
+                .resideOutsideOfPackages("java..", "dev.redyellow.concurrent..").check(classes);
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.redyellow.run.RunListener;
 import dev.redyellow.run.RunOptions;
 import dev.redyellow.run.RunResult;
 import dev.redyellow.run.RunStreams;
+import dev.redyellow.run.TimelineEntry;
 import dev.redyellow.store.StampedHashes;
 import dev.redyellow.testing.TestCase;
 import dev.redyellow.testing.TestResult;
@@ -117,6 +118,9 @@ public final class RealScriptBench {
                 warmUp.outcomes().stream().filter(FeatureOutcome::green).count(), warmUp.outcomes().size());
         Map<String, Double> estimates = new java.util.TreeMap<>();
         warmUp.outcomes().forEach(o -> estimates.put(o.id(), o.seconds()));
+        out.println("estimates (s): " + estimates.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", ")));
         List<Round> rounds = new ArrayList<>();
         int differing = 0;
         for (int round = 1; round <= this.rounds; round++) {
@@ -379,6 +383,18 @@ public final class RealScriptBench {
                 "test runs in the cycle", runs, hits, testMillis / 1e3, runs == 0 ? 0 : testMillis / 1e3 / Math.max(1, runs - hits));
         out.printf(Locale.ROOT, "%-40s %8.2f s (sum of feature times %.2f s over %d workers)%n", "engine-reported wall",
                 result.metrics().wallSeconds(), result.metrics().sumFeatureSeconds(), result.metrics().workers());
+        out.printf(Locale.ROOT, "%-40s %s%n", "schedule (worker: feature start-end s)", schedule(result));
+    }
+
+    /** Each worker's features in the order it ran them, with their start and end in seconds of the run. */
+    static String schedule(RunResult result) {
+        return result.metrics().timeline().stream()
+                .sorted(java.util.Comparator.comparingInt(TimelineEntry::worker).thenComparingDouble(TimelineEntry::start))
+                .collect(java.util.stream.Collectors.groupingBy(TimelineEntry::worker, java.util.TreeMap::new,
+                        java.util.stream.Collectors.mapping(t -> String.format(Locale.ROOT, "%s %.2f-%.2f", t.feature(),
+                                t.start(), t.end()), java.util.stream.Collectors.joining(", "))))
+                .entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     private static long edges(RunResult result, EdgeKind kind) {

@@ -1,5 +1,6 @@
 package dev.redyellow.cli;
 
+import dev.redyellow.concurrent.Uninterruptibly;
 import dev.redyellow.daemon.DaemonFolder;
 import dev.redyellow.daemon.DaemonIdentity;
 import dev.redyellow.daemon.Terminal;
@@ -507,20 +508,7 @@ final class DaemonServer {
                     }
                     // as a console's read, an interrupt (a feature's timeout, a cancel) does not end the wait: the
                     // person still answers this question, and the answer must not go to the next one
-                    boolean interrupted = false;
-                    try {
-                        while (true) {
-                            try {
-                                return answers.take().orElse(null);
-                            } catch (InterruptedException e) {
-                                interrupted = true;
-                            }
-                        }
-                    } finally {
-                        if (interrupted) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
+                    return Uninterruptibly.take(answers).orElse(null);
                 }
             };
         }

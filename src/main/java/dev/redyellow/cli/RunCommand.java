@@ -40,7 +40,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "write the JSON report here")
     Path report;
 
-    @Option(names = "--no-cache", description = "do not use the test cache")
+    @Option(names = "--no-cache", description = "do not open the cache file: every test runs, and the run"
+            + " neither learns from earlier runs (feature times, dependencies found) nor is recorded")
     boolean noCache;
 
     @Option(names = "--cache-db", paramLabel = "FILE", description = "the cache file (default: $REDYELLOW_DB or ~/.redyellow/redyellow.db)")

@@ -1,5 +1,6 @@
 package dev.redyellow.cycle;
 
+import dev.redyellow.concurrent.Uninterruptibly;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -278,17 +279,7 @@ public final class TestSlots {
                 countInterrupt();
             }
             thread.interrupt();
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Uninterruptibly.join(thread);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.redyellow.daemon;
 
+import dev.redyellow.concurrent.Uninterruptibly;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -209,32 +210,20 @@ public final class Wire {
                 } catch (java.util.concurrent.RejectedExecutionException closed) {
                     throw new IOException("the stream to the socket is closed", closed);
                 }
-                boolean interrupted = false;
                 try {
-                    while (true) {
-                        try {
-                            written.get();
-                            return;
-                        } catch (InterruptedException e) {
-                            interrupted = true;
-                        } catch (java.util.concurrent.ExecutionException e) {
-                            Throwable cause = e.getCause();
-                            if (cause instanceof IOException io) {
-                                throw io;
-                            }
-                            if (cause instanceof RuntimeException runtime) {
-                                throw runtime;
-                            }
-                            if (cause instanceof Error error) {
-                                throw error;
-                            }
-                            throw new IOException(cause);
-                        }
+                    Uninterruptibly.get(written);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) {
+                        throw io;
                     }
-                } finally {
-                    if (interrupted) {
-                        Thread.currentThread().interrupt();
+                    if (cause instanceof RuntimeException runtime) {
+                        throw runtime;
                     }
+                    if (cause instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IOException(cause);
                 }
             }
 

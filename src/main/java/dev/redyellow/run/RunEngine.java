@@ -5,6 +5,7 @@ import dev.redyellow.cache.CachingMutationTester;
 import dev.redyellow.cache.CachingTestRunner;
 import dev.redyellow.cache.DisabledTestCache;
 import dev.redyellow.cache.FileHashes;
+import dev.redyellow.concurrent.Uninterruptibly;
 import dev.redyellow.cycle.DependencyDiscovery;
 import dev.redyellow.cycle.DependencyFiles;
 import dev.redyellow.cycle.FeatureConductor;
@@ -121,29 +122,21 @@ public final class RunEngine {
                 : dev.redyellow.cycle.TestSlots.of(options.workers());
     }
 
-    /** What {@code task} gave, its failure thrown as it was; waiting for it is not interruptible. */
+    /**
+     * What {@code task} gave, its failure thrown as it was; waiting for it is not interruptible (it reads
+     * files for a moment: the interrupt is kept for the run).
+     */
     private static <T> T done(java.util.concurrent.FutureTask<T> task) {
-        boolean interrupted = false;
         try {
-            while (true) {
-                try {
-                    return task.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // it reads files for a moment: the interrupt is kept for the run
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (e.getCause() instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
+            return Uninterruptibly.get(task);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

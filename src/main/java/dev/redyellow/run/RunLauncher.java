@@ -6,6 +6,7 @@ import dev.redyellow.cache.TestCache;
 import dev.redyellow.cluster.ClusterRun;
 import dev.redyellow.cluster.MemberFigures;
 import dev.redyellow.cluster.MemberRun;
+import dev.redyellow.concurrent.Uninterruptibly;
 import dev.redyellow.exec.RunFolder;
 import dev.redyellow.implement.ManualDecisions;
 import dev.redyellow.manifest.Manifest;
@@ -149,7 +150,8 @@ public final class RunLauncher {
             if (!workspacesRemoved && !settings.keepWorkspaces()) {
                 removeQuietly(folder);
             }
-            awaitQuietly(pruner);
+            // an interrupted run still leaves no deleting behind it
+            Uninterruptibly.join(pruner);
         }
     }
 
@@ -170,25 +172,6 @@ public final class RunLauncher {
         pruner.setDaemon(true);
         pruner.start();
         return pruner;
-    }
-
-    /**
-     * Waits for the pruner whatever the thread's interrupt flag says (an interrupted run still leaves no
-     * deleting behind it), and sets the flag again if it was set.
-     */
-    private static void awaitQuietly(Thread pruner) {
-        boolean interrupted = Thread.interrupted();
-        while (true) {
-            try {
-                pruner.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Stops the run (every unfinished feature ends CANCELLED); before {@link #run}, the run stops as it starts. */

@@ -57,18 +57,7 @@ final class Uninterrupted {
             // no thread to be had (the process's limit): the work runs here, interruptible, as it did before
             return work.call();
         }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join(); // its writes happen before join returns
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        join(thread); // its writes happen before join returns
         if (outcome[1] instanceof RuntimeException runtime) {
             throw runtime;
         }
@@ -79,5 +68,25 @@ final class Uninterrupted {
             throw (E) outcome[1]; // work throws nothing checked but E
         }
         return (T) outcome[0];
+    }
+
+    /**
+     * Waits until {@code thread} has ended, through interrupts; an interrupt met meanwhile (or already
+     * set) is set again on return. (The host's {@code dev.redyellow.concurrent.Uninterruptibly} does the
+     * same; this worker's jar holds its own package only.)
+     */
+    static void join(Thread thread) {
+        boolean interrupted = Thread.interrupted();
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -271,17 +271,7 @@ public final class WorkspaceCompiler {
                     + " (" + crash + "), and no thread with a " + (stackBytes >> 10) + " KiB stack could be started to"
                     + " compile them again: " + e, e);
         }
-        boolean interrupted = false;
-        while (again.isAlive()) {
-            try {
-                again.join();
-            } catch (InterruptedException e) {
-                interrupted = true; // the compile writes into the caller's folder: it ends before the caller goes on
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterrupted.join(again); // the compile writes into the caller's folder: it ends before the caller goes on
         if (outcome.get() instanceof Throwable t) {
             throw new CompilerCrashException("javac crashed compiling " + sources.size() + " sources of " + workspace
                     + " (" + crash + "), and compiling them again failed: " + t, t);

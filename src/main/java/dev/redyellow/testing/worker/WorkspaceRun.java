@@ -127,7 +127,7 @@ final class WorkspaceRun {
             tests.setContextClassLoader(loader);
             try (RunSystemLoader.Visible visible = RunSystemLoader.during(loader)) {
                 tests.start();
-                join(tests);
+                Uninterrupted.join(tests); // nobody interrupts the worker's main thread; the host kills the JVM instead
             }
         } finally {
             changes = globals.restore();
@@ -199,20 +199,6 @@ final class WorkspaceRun {
             }
         }
         return "";
-    }
-
-    private static void join(Thread thread) {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true; // nobody interrupts the worker's main thread; the host kills the JVM instead
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void join(Thread thread, long millis) {
