@@ -67,6 +67,11 @@ final class ScriptServer {
     private volatile Path tmpRoot;
     /** The temporary folders the runs told of ({@code T}), removed once their run has ended. */
     private final Set<Path> tmpDirs = ConcurrentHashMap.newKeySet();
+    /**
+     * Why this server must serve no further run ({@code U}), or null: its last run left state in the
+     * process that a fresh one would not have (see the server script).
+     */
+    private volatile String keptState;
     private int runs;
 
     private ScriptServer(int id, WarmScript.Key key, Process process, String reapTag) {
@@ -125,6 +130,11 @@ final class ScriptServer {
 
     boolean alive() {
         return process.isAlive();
+    }
+
+    /** Why the server must not serve another run, once a run said so; empty while it may. */
+    Optional<String> keptState() {
+        return Optional.ofNullable(keptState);
     }
 
     ProcessHandle handle() {
@@ -368,6 +378,11 @@ final class ScriptServer {
                     case 'E' -> sink.write(OutputSink.Stream.STDERR, payload, 0, payload.length);
                     case 'P' -> events.add(new Child(Long.parseLong(ascii(payload))));
                     case 'T' -> projectTmpDir(new String(payload, StandardCharsets.UTF_8), tmpRoot).ifPresent(tmpDirs::add);
+                    case 'U' -> {
+                        if (keptState == null) {
+                            keptState = new String(payload, StandardCharsets.UTF_8); // before its X: seen by whoever takes the exit
+                        }
+                    }
                     case 'X' -> events.add(new Exit(Integer.parseInt(ascii(payload))));
                     default -> throw new IOException("a frame of unknown kind " + kind);
                 }

@@ -121,20 +121,29 @@ final class ScriptServerPool implements AutoCloseable {
         return Optional.ofNullable(codeFolder);
     }
 
-    /** Takes a server back after a run that ended by itself: kept unless it has served its kind's runs. */
+    /**
+     * Takes a server back after a run that ended by itself: kept unless it has served its kind's runs, or
+     * its run left state in it that the next run must not meet ({@link ScriptServer#keptState}).
+     */
     void giveBack(ScriptServer server) {
         boolean keep;
         synchronized (this) {
             runs++;
-            keep = !closed && server.runs() < server.key().kind().runsPerServer();
+            Optional<String> kept = server.keptState();
+            keep = !closed && kept.isEmpty() && server.runs() < server.key().kind().runsPerServer();
             if (keep) {
                 idle.addFirst(server);
                 return;
             }
-            retire(server, closed ? "pool closed" : "run limit");
+            kept.ifPresent(why -> LOG.log(Level.DEBUG, "warm " + server.key().kind().label() + " server " + server.id()
+                    + " serves no further run: " + why));
+            retire(server, closed ? "pool closed" : kept.isPresent() ? KEPT_STATE : "run limit");
         }
         server.stop();
     }
+
+    /** The cause a server is replaced for when its run left state in it ({@link ScriptServer#keptState}). */
+    static final String KEPT_STATE = "kept state";
 
     /** Takes back a server that died or was killed during a run: it is replaced. */
     void discard(ScriptServer server, String cause) {

@@ -128,6 +128,9 @@ public final class WarmScriptRunner implements TestRunner, AutoCloseable {
             pool.discard(server, "crash");
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, died.reason(), tail.toString());
         }
+        server.keptState().ifPresent(why -> CommandTestRunner.note(request.output(), "[redyellow] the warm "
+                + server.key().kind().label() + " server is not used again: " + why + "; the process keeps what that"
+                + " loaded, so the next run gets a fresh server\n"));
         pool.giveBack(server);
         return CommandVerdict.of(((ScriptServer.Exited) exchange).exitCode(), tail.toString(), request.workspace(),
                 settings.reports(), startedAt, lines, results);

@@ -94,6 +94,51 @@ class WarmScriptRunnerTest {
     }
 
     @Test
+    void aTestsSpawnedProcessRunsItsTargetAsUnderPythonDashMPytest() throws Exception {
+        // multiprocessing's spawn and forkserver (forkserver is the default on Linux from Python 3.14) start
+        // a child by importing the parent's main module again: in the warm server that was the server's
+        // script, which then ran a server in the test's child, and the target never ran.
+        CommandTestRunnerTest.requirePytest();
+        Path ws = workspace("spawning", Map.of("tests/test_spawn.py", """
+                import multiprocessing
+
+                def put_square(queue, x):
+                    queue.put(x * x)
+
+                def test_a_spawned_child_runs_its_target():
+                    context = multiprocessing.get_context("spawn")
+                    queue = context.Queue()
+                    child = context.Process(target=put_square, args=(queue, 7))
+                    child.start()
+                    assert queue.get(timeout=60) == 49
+                    child.join(60)
+                    assert child.exitcode == 0
+                """));
+        Captured warmRun = run(warm, ws, command(PYTEST, TestSettings.Fork.WARM), "tests/test_spawn.py");
+        Captured coldRun = run(perRun, ws, command(PYTEST, TestSettings.Fork.PER_RUN), "tests/test_spawn.py");
+        assertEquals(TestOutcome.PASSED, coldRun.result().outcome(), coldRun.result().detail() + coldRun.text());
+        assertEquals(TestOutcome.PASSED, warmRun.result().outcome(), warmRun.result().detail() + warmRun.text());
+        assertSame(coldRun.result(), warmRun.result());
+    }
+
+    @Test
+    void aRelativePythonPathIsTheWorkspacesAsUnderAProcessStartedThere() throws Exception {
+        // Python makes PYTHONPATH's relative entries absolute against the folder it starts in: the
+        // server's, not the workspace's, so `PYTHONPATH=src` found nothing in a warm run
+        CommandTestRunnerTest.requirePytest();
+        Path ws = workspace("src-layout", Map.of(
+                "src/shop/__init__.py", "VALUE = 42\n",
+                "tests/test_shop.py", "import shop\n\n\ndef test_value():\n    assert shop.VALUE == 42\n"));
+        TestSettings.Command warmSettings = new TestSettings.Command(PYTEST, Map.of("PYTHONPATH", "src"), 60, null, false,
+                List.of(), TestSettings.Fork.WARM);
+        Captured warmRun = run(warm, ws, warmSettings, "tests/test_shop.py");
+        Captured coldRun = run(perRun, ws, warmSettings.withFork(TestSettings.Fork.PER_RUN), "tests/test_shop.py");
+        assertEquals(TestOutcome.PASSED, coldRun.result().outcome(), coldRun.result().detail() + coldRun.text());
+        assertEquals(TestOutcome.PASSED, warmRun.result().outcome(), warmRun.result().detail() + warmRun.text());
+        assertSame(coldRun.result(), warmRun.result());
+    }
+
+    @Test
     void theWaitForAServerToStartIsNotedForTheThreadThatWaitedOnlyWhenOneStarts() throws Exception {
         CommandTestRunnerTest.requirePytest();
         Path passing = workspace("passing", Map.of("tests/test_calc.py", CALC_TEST.formatted("2")));

@@ -139,6 +139,72 @@ class WarmVitestRunnerTest {
         assertEquals(List.of(), WarmScriptRunnerTest.servers(), "no server left, by ps");
     }
 
+    @Test
+    void aRunWhoseConfigImportsAPackageOrHasAGlobalSetupIsItsServersLast() throws Exception {
+        // Node keeps every module it imported by its real path: a config's `import "dotenv/config"` ran in
+        // the first run of a server only, and the next run, in another workspace, had none of the variables
+        // it sets (the server drops what the request's environment does not name). As with dotenv, the
+        // package here sets a variable when it is loaded; the node_modules are shared by both workspaces.
+        Path modules = nodeModules();
+        Path shared = Files.createDirectories(dir.resolve("shared-node_modules"));
+        try (var entries = Files.list(modules)) {
+            for (Path entry : entries.toList()) {
+                Files.createSymbolicLink(shared.resolve(entry.getFileName()), entry);
+            }
+        }
+        Path pkg = Files.createDirectories(shared.resolve("envpkg"));
+        Files.writeString(pkg.resolve("package.json"), "{\"name\": \"envpkg\", \"type\": \"module\", \"main\": \"load.js\"}\n");
+        Files.writeString(pkg.resolve("load.js"), "process.env.FROM_ENVPKG = 'loaded';\n");
+        String test = """
+                import { test, expect } from 'vitest';
+
+                test('sees what the config loaded', () => expect(process.env.FROM_ENVPKG).toBe('loaded'));
+                """;
+        TestSettings.Command warmSettings = command(VITEST, TestSettings.Fork.WARM);
+        TestSettings.Command coldSettings = command(VITEST, TestSettings.Fork.PER_RUN);
+        List<Captured> warmRuns = new java.util.ArrayList<>();
+        for (String name : List.of("first", "second")) {
+            Path ws = workspace(name, shared, "calc.js", "2");
+            Files.writeString(ws.resolve("calc.test.js"), test);
+            Files.writeString(ws.resolve("vitest.config.js"), "import 'envpkg';\nexport default {};\n");
+            Captured warmRun = run(warm, ws, warmSettings, "calc.test.js");
+            Captured coldRun = run(perRun, ws, coldSettings, "calc.test.js");
+            assertEquals(TestOutcome.PASSED, coldRun.result().outcome(), coldRun.result().detail() + coldRun.text());
+            assertSame(coldRun.result(), warmRun.result());
+            warmRuns.add(warmRun);
+        }
+        assertTrue(warmRuns.get(0).text().contains("is not used again: its config imports envpkg"), warmRuns.get(0).text());
+        assertTrue(warmRuns.get(1).text().contains("warm vitest server 2 (run 1)"), warmRuns.get(1).text());
+
+        // a globalSetup runs in the server's process too: what it starts may outlive the run
+        Path setup = workspace("global-setup", modules, "calc.js", "2");
+        Files.writeString(setup.resolve("setup.js"), "export default function () {}\n");
+        Files.writeString(setup.resolve("vitest.config.js"), "export default { test: { globalSetup: ['./setup.js'] } };\n");
+        Captured withSetup = run(warm, setup, warmSettings, "calc.test.js");
+        Captured plain = run(warm, workspace("plain", modules, "calc.js", "2"), warmSettings, "calc.test.js");
+        assertEquals(TestOutcome.PASSED, withSetup.result().outcome(), withSetup.result().detail() + withSetup.text());
+        assertTrue(withSetup.text().contains("is not used again: it has a globalSetup"), withSetup.text());
+        assertTrue(plain.text().contains("warm vitest server 4 (run 1)"), plain.text());
+        assertTrue(!plain.text().contains("is not used again"), plain.text());
+        assertEquals(Map.of(ScriptServerPool.KEPT_STATE, 3), pool.state().recyclesByCause());
+    }
+
+    @Test
+    void aConfigsOwnRootIsKeptAsOnTheCommandLine() throws Exception {
+        // the server once passed the workspace as vitest's root, over the config's own
+        Path modules = nodeModules();
+        Path ws = workspace("rooted", modules, "calc.js", "2");
+        Path src = Files.createDirectories(ws.resolve("src"));
+        Files.move(ws.resolve("calc.js"), src.resolve("calc.js"));
+        Files.move(ws.resolve("calc.test.js"), src.resolve("calc.spec.js"));
+        Files.writeString(ws.resolve("vitest.config.js"), "export default { root: './src', test: { include: ['*.spec.js'] } };\n");
+        List<String> all = List.of("node_modules/.bin/vitest", "run", "--configLoader=native");
+        Captured warmRun = run(warm, ws, command(all, TestSettings.Fork.WARM));
+        Captured coldRun = run(perRun, ws, command(all, TestSettings.Fork.PER_RUN));
+        assertEquals(TestOutcome.PASSED, coldRun.result().outcome(), coldRun.result().detail() + coldRun.text());
+        assertSame(coldRun.result(), warmRun.result());
+    }
+
     private static List<Path> listed(Path folder) throws IOException {
         try (var list = Files.list(folder)) {
             return list.toList();

@@ -8,7 +8,9 @@
 # Optional argument: a folder for compiled code (see CodeCache), which the host creates and may share
 # between its servers and its runs; the host prunes it, by age and size, and never this script.
 import ast
+import builtins
 import gc
+import importlib.util
 import hashlib
 import inspect
 import json
@@ -91,6 +93,8 @@ REQUESTS = os.fdopen(os.dup(0), "rb")
 NULL = os.open(os.devnull, os.O_RDONLY)
 os.dup2(NULL, 0)
 CODE_FOLDER = sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] else None
+# Where the server started: Python made the relative entries of PYTHONPATH absolute against it (see child).
+START_CWD = os.getcwd()
 
 
 class CodeCache:
@@ -440,7 +444,8 @@ def child(request, out_w, err_w):
         os.environ.update(request["env"])
         # As `python -m pytest` does: the working directory comes first on sys.path.
         sys.path[0] = request["cwd"]
-        sys.argv = [sys.argv[0]] + request["args"]
+        relative_paths_from(request["cwd"], request["env"].get("PYTHONPATH", ""))
+        sys.argv = [as_python_m_pytest()] + request["args"]
         sys.stdout = os.fdopen(1, "w", buffering=1, encoding="utf-8", errors="backslashreplace")
         sys.stderr = os.fdopen(2, "w", buffering=1, encoding="utf-8", errors="backslashreplace")
         if CODE_CACHE is not None:
@@ -458,6 +463,32 @@ def child(request, out_w, err_w):
             sys.stderr.flush()
         finally:
             os._exit(code)
+
+
+def relative_paths_from(cwd, pythonpath):
+    """Python made PYTHONPATH's relative entries absolute against the folder the server started in
+    (site.py's abs_paths); a `python -m pytest` started in the workspace has them against the workspace."""
+    for entry in pythonpath.split(os.pathsep):
+        if entry and not os.path.isabs(entry):
+            was = os.path.normcase(os.path.abspath(os.path.join(START_CWD, entry)))
+            now = os.path.abspath(os.path.join(cwd, entry))
+            sys.path[:] = [now if os.path.normcase(p) == was else p for p in sys.path]
+
+
+def as_python_m_pytest():
+    """Makes the child's __main__ what `python -m pytest` has, pytest's own __main__ (not run, as runpy
+    leaves it once pytest has started); returns its path, sys.argv[0] there. multiprocessing's spawn and
+    forkserver start a child by importing the parent's main module again, unless it is a package's
+    __main__: the server's script, imported again, ran a whole server in the test's child process."""
+    spec = importlib.util.find_spec("pytest.__main__")
+    main = types.ModuleType("__main__")
+    main.__spec__ = spec
+    main.__file__ = spec.origin
+    main.__loader__ = spec.loader
+    main.__package__ = "pytest"
+    main.__builtins__ = builtins
+    sys.modules["__main__"] = main
+    return spec.origin
 
 
 def serve(request):
@@ -499,15 +530,16 @@ def main():
             serve(json.loads(line))
 
 
-main()
-# The end of the input ends the server without the interpreter's teardown. Every fork left the server's
-# pages write-protected, and the teardown frees every object, so it wrote to nearly all of them, a page
-# fault each: 74-102 ms after three runs where a fresh server ends in 9 ms, and the host waits for it at
-# the end of every run of the project. There is nothing to write: frames go out unbuffered, the code
-# cache's entries are on disk already, and the runs' children have all been waited for.
-for stream in (sys.stdout, sys.stderr):
-    try:
-        stream.flush()
-    except (OSError, ValueError):
-        pass  # a closed stderr: nothing more can be said, and the exit stays clean
-os._exit(0)
+if __name__ == "__main__":  # not when imported again as multiprocessing's __mp_main__ (see as_python_m_pytest)
+    main()
+    # The end of the input ends the server without the interpreter's teardown. Every fork left the server's
+    # pages write-protected, and the teardown frees every object, so it wrote to nearly all of them, a page
+    # fault each: 74-102 ms after three runs where a fresh server ends in 9 ms, and the host waits for it at
+    # the end of every run of the project. There is nothing to write: frames go out unbuffered, the code
+    # cache's entries are on disk already, and the runs' children have all been waited for.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # a closed stderr: nothing more can be said, and the exit stays clean
+    os._exit(0)

@@ -4,7 +4,7 @@
 // {"cwd": ..., "args": [...], "env": {...}} (args: vitest's arguments, as on its command line);
 // replies are frames on stdout, one byte of kind, four bytes of big-endian length, the payload:
 // R (ready, once), O and E (the run's stdout and stderr, as they come), T (a project's temporary folder,
-// below), X (the exit code, in ASCII).
+// below), U (this server must not serve another run, and why: below), X (the exit code, in ASCII).
 // End of stdin ends the server.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -164,6 +164,56 @@ export const reportTmpDir = {
   },
 };
 
+// What a run leaves in this process that a fresh `vitest run` would not have: Node keeps every module it
+// imported, by its real path, so a config's import of a package (`import "dotenv/config"`, a plugin that
+// counts) runs once per server, not once per run, and whatever it did at load (variables set, state kept)
+// the next run does not get again; a config's own files nearby, imported without vite's cache-busting
+// query, are kept by path too, and workspace folders are made over for later runs. A globalSetup runs here,
+// and what it starts (a server on a port, a timer) may outlive the run. So a run whose config imports
+// anything but vitest, vite and Node's own modules, or that has a globalSetup, is this server's last: the
+// host starts a fresh one for the next run (as a process per run would). A config that cannot be read is
+// taken as one that imports something.
+const OWN_IMPORT = /^(?:vitest|vite|@vitest\/[^/]+)(?:\/.*)?$|^node:|^(?:assert|buffer|child_process|crypto|events|fs|module|os|path|process|stream|url|util|worker_threads)(?:\/.*)?$/;
+const IMPORT = /\b(?:import|export)\s*(?:[\w*{}\s,$]*?\s*from\s*)?['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+const ANY_LOAD = /\bimport\s*\(|\brequire\s*\(|\bcreateRequire\b/g;
+
+export function keptState(configFile, globalSetup) {
+  if (globalSetup.length > 0) return `it has a globalSetup (${globalSetup.join(', ')})`;
+  if (!configFile) return '';
+  let text;
+  try {
+    text = fs.readFileSync(configFile, 'utf8');
+  } catch (e) {
+    return `its config ${configFile} could not be read (${e.code || e.message})`;
+  }
+  const literal = [];
+  for (const m of text.matchAll(IMPORT)) literal.push(m[1] ?? m[2] ?? m[3]);
+  const foreign = literal.filter((name) => !OWN_IMPORT.test(name));
+  if (foreign.length > 0) return `its config imports ${[...new Set(foreign)].join(', ')}`;
+  const loads = [...text.matchAll(ANY_LOAD)].length;
+  const literalLoads = [...text.matchAll(IMPORT)].filter((m) => m[2] !== undefined || m[3] !== undefined).length;
+  if (loads > literalLoads) return 'its config loads modules by a computed name';
+  return '';
+}
+
+function keptStateOf(ctx) {
+  if (!ctx) return 'the run did not start (its config may have been partly loaded)';
+  const projects = Array.isArray(ctx.projects) && ctx.projects.length > 0 ? ctx.projects : [ctx];
+  const files = new Set([ctx.vite?.config?.configFile]);
+  const setups = [];
+  for (const project of projects) {
+    files.add(project.vite?.config?.configFile);
+    const setup = project.config?.globalSetup;
+    if (setup) setups.push(...[].concat(setup));
+  }
+  if (setups.length > 0) return keptState(undefined, setups);
+  for (const file of files) {
+    const why = keptState(file, []);
+    if (why) return why;
+  }
+  return '';
+}
+
 async function serve(request) {
   process.chdir(request.cwd);
   for (const name of Object.keys(process.env)) {
@@ -178,7 +228,8 @@ async function serve(request) {
       options.cliExclude = [].concat(options.exclude);
       delete options.exclude;
     }
-    ctx = await vitest.startVitest('test', filter, { ...options, run: true, watch: false, root: request.cwd },
+    // no root: vitest takes the working folder, as on the command line, and a config's own root still wins
+    ctx = await vitest.startVitest('test', filter, { ...options, run: true, watch: false },
       { plugins: [noSpareWorker, cpuFactsInWorkers, reportTmpDir] }, { stdout, stderr });
   } catch (e) {
     send('E', `\nStartup Error\n${e && e.stack ? e.stack : e}\n`);
@@ -192,14 +243,36 @@ async function serve(request) {
       }
     }
   }
+  const kept = keptStateOf(ctx);
+  if (kept) send('U', kept);
   const code = Number(process.exitCode ?? 0);
   process.exitCode = undefined;
+  serving = false;
   send('X', String(code));
 }
+
+// vitest ends its own process on some errors (an unhandled rejection in this process) with process.exit;
+// a `vitest run` process then ends with that code. Here the exit code is sent first, so the run ends as it
+// would have, and the server ends with it (the host starts another).
+let serving = false;
+const exitProcess = process.exit.bind(process);
+process.exit = (code) => {
+  const exitCode = Number(code ?? process.exitCode ?? 0);
+  if (serving) {
+    serving = false;
+    send('U', 'vitest ended the process');
+    send('X', String(exitCode));
+  }
+  exitProcess(exitCode);
+};
 
 const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
 send('R', '');
 for await (const line of lines) {
-  if (line.trim()) await serve(JSON.parse(line));
+  if (line.trim()) {
+    serving = true;
+    await serve(JSON.parse(line));
+    serving = false;
+  }
 }
-process.exit(0);
+exitProcess(0);
