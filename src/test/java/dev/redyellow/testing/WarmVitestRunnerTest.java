@@ -190,6 +190,26 @@ class WarmVitestRunnerTest {
     }
 
     @Test
+    void vitestEndingItsOwnProcessEndsTheRunAsItEndsAProcessPerRun() throws Exception {
+        // an unhandled rejection in vitest's process during a run (here a plugin's, as vite transforms the
+        // test file): vitest reports it and calls process.exit with code 1; the server died without saying
+        // how the run ended (an ERROR, where a process per run ends FAILED or as what its output says)
+        Path modules = nodeModules();
+        Path ws = workspace("rejecting", modules, "calc.js", "2");
+        Files.writeString(ws.resolve("vitest.config.js"), "export default { plugins: [{ name: 'rejecting', transform(code, id) {"
+                + " if (id.endsWith('calc.test.js')) Promise.reject(new Error('plugin rejected')); return null; } }] };\n");
+        Captured warmRun = run(warm, ws, command(VITEST, TestSettings.Fork.WARM), "calc.test.js");
+        Captured coldRun = run(perRun, ws, command(VITEST, TestSettings.Fork.PER_RUN), "calc.test.js");
+        assertTrue(coldRun.text().contains("Unhandled Rejection"), coldRun.text());
+        assertTrue(warmRun.text().contains("Unhandled Rejection"), warmRun.text());
+        assertEquals(coldRun.result().detail(), warmRun.result().detail());
+        assertSame(coldRun.result(), warmRun.result());
+        Captured next = run(warm, workspace("after", modules, "calc.js", "2"), command(VITEST, TestSettings.Fork.WARM),
+                "calc.test.js");
+        assertEquals(TestOutcome.PASSED, next.result().outcome(), next.result().detail() + next.text());
+    }
+
+    @Test
     void aConfigsOwnRootIsKeptAsOnTheCommandLine() throws Exception {
         // the server once passed the workspace as vitest's root, over the config's own
         Path modules = nodeModules();
