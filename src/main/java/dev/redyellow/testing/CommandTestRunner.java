@@ -40,7 +40,7 @@ public final class CommandTestRunner implements TestRunner {
         } catch (IllegalArgumentException e) {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, e.getMessage(), "");
         }
-        OutputLines lines = new OutputLines(SummaryParser.all(), new LoadFailures());
+        OutputLines lines = new OutputLines(SummaryParser.forCommand(argv.argv()), new LoadFailures());
         OutputSink output = request.output();
         noteOwnTests(output, argv);
         OutputSink both = (stream, bytes, offset, length) -> {

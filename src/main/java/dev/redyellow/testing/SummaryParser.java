@@ -27,4 +27,19 @@ public interface SummaryParser {
                 new UnittestSummary(), new CargoTestSummary(), new GoTestSummary(), new NodeTestSummary(),
                 new VitestSummary(), new JestSummary(), new PlainSummary());
     }
+
+    /**
+     * Fresh parsers for what {@code argv} runs: only the runner's own when RedYellow knows the runner
+     * ({@link KnownRunner}), so that a line in another runner's words (a Maven summary printed by the code
+     * under test: "Tests run: 3, Failures: 0") never stands for the runner's; every parser otherwise.
+     */
+    static List<SummaryParser> forCommand(List<String> argv) {
+        return KnownRunner.of(argv).map(found -> switch (found.runner()) {
+            case PYTEST -> List.<SummaryParser>of(new PytestSummary());
+            case UNITTEST -> List.<SummaryParser>of(new UnittestSummary());
+            case NODE_TEST -> List.<SummaryParser>of(new NodeTestSummary());
+            case VITEST -> List.<SummaryParser>of(new VitestSummary());
+            case JEST -> List.<SummaryParser>of(new JestSummary());
+        }).orElseGet(SummaryParser::all);
+    }
 }

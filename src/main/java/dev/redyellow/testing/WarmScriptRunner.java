@@ -87,7 +87,7 @@ public final class WarmScriptRunner implements TestRunner, AutoCloseable {
                     + " process of its own instead\n");
             return perRun.run(request);
         }
-        OutputLines lines = new OutputLines(SummaryParser.all(), new LoadFailures());
+        OutputLines lines = new OutputLines(SummaryParser.forCommand(argv.argv()), new LoadFailures());
         ProcessOutputTail tail = new ProcessOutputTail(TAIL_BYTES);
         OutputSink output = request.output();
         CommandTestRunner.noteOwnTests(output, argv);

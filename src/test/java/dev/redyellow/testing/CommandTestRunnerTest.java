@@ -83,6 +83,31 @@ class CommandTestRunnerTest {
     }
 
     @Test
+    void aSummaryInAnotherRunnersWordsDoesNotStandForTheKnownRunners() throws Exception {
+        // the code under test prints a Maven summary and every test skips itself: unittest says it ran
+        // none ("OK (skipped=2)"); read by whichever parser matched first, the Maven line said 2 passed
+        write("calc.py", "print('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')\n");
+        write("test_calc.py", """
+                import unittest
+
+                import calc
+
+
+                class CalcTest(unittest.TestCase):
+                    def test_adds(self):
+                        self.skipTest("no answer")
+
+                    def test_subtracts(self):
+                        self.skipTest("no answer")
+                """);
+
+        TestResult result = run(List.of("python3", "-m", "unittest"), null);
+
+        assertEquals(TestOutcome.NO_TESTS, result.outcome(), result.detail());
+        assertEquals(List.of(0, 0, 2), List.of(result.passed(), result.failed(), result.skipped()));
+    }
+
+    @Test
     void unittestFindingNoTestsRunsNoTests() throws Exception {
         write("calc.py", "x = 1\n");
 
