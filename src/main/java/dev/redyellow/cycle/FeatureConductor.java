@@ -13,6 +13,7 @@ import dev.redyellow.implement.Reviewer;
 import dev.redyellow.implement.Verdict;
 import dev.redyellow.manifest.Feature;
 import dev.redyellow.manifest.FileSet;
+import dev.redyellow.manifest.TestSettings;
 import dev.redyellow.store.BlobStore;
 import dev.redyellow.store.StoredFiles;
 import dev.redyellow.testing.MutationRequest;
@@ -675,7 +676,7 @@ public final class FeatureConductor {
             if (note != null) {
                 write(out, note);
             }
-            TestRequest request = new TestRequest(plan.root(), feature.test(), List.copyOf(feature.tests().paths()), out,
+            TestRequest request = new TestRequest(plan.root(), settingsFor(attempt), List.copyOf(feature.tests().paths()), out,
                     feature.id(), baseFiles(plan));
             if (unknown != null && !parts.tests().knows(request, plan)) {
                 // the RED proof of a cached feature is answered at once: a run beside it would be thrown away
@@ -700,6 +701,17 @@ public final class FeatureConductor {
         } finally {
             plan.made().ifPresent(this::discard);
         }
+    }
+
+    /**
+     * The test settings of a run: the RED proof ({@code attempt} 0) runs the feature's own tests even where
+     * the manifest re-runs the dependencies' tests too, so that only a failure of the feature's own tests
+     * proves RED (a dependency's test failing in its workspace proved it before). Where the argv names no
+     * runner RedYellow knows, it runs as written either way.
+     */
+    private TestSettings settingsFor(int attempt) {
+        return attempt == 0 && feature.test() instanceof TestSettings.Command command
+                && command.rerunDependencyTests() ? command.ownTestsOnly() : feature.test();
     }
 
     private static void write(OutputSink out, String text) {

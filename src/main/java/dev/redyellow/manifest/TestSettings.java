@@ -139,6 +139,14 @@ public sealed interface TestSettings {
             this(command, env, timeoutSeconds, reports, rerunDependencyTests, mutationCommand, DEFAULT_FORK);
         }
 
+        /**
+         * The same settings running the feature's own tests only: a RED proof rests on the feature's own
+         * tests failing (SPEC section 1), and a dependency's test failing beside them proves nothing.
+         */
+        public Command ownTestsOnly() {
+            return new Command(command, env, timeoutSeconds, reports, false, mutationCommand, fork, inheritedEnv);
+        }
+
         /** The same settings with another fork mode. */
         public Command withFork(Fork mode) {
             return new Command(command, env, timeoutSeconds, reports, rerunDependencyTests, mutationCommand, mode,

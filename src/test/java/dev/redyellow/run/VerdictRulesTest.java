@@ -66,6 +66,39 @@ class VerdictRulesTest {
     }
 
     @Test
+    void aDependencysTestFailingBesideTheFeaturesOwnProvesNoRed() throws Exception {
+        // with rerunDependencyTests the RED run ran every test in the workspace, and a's test failing there
+        // "proved" b RED though b's own test passed without b's code (SPEC: at least one of the feature's own
+        // tests executed and failed); the RED run now runs b's own tests only
+        ObjectNode root = JSON.createObjectNode().put("version", 1).put("name", "own-red").put("maxAttempts", 1)
+                .put("workers", 1);
+        ObjectNode test = command("python3", "-m", "unittest").put("rerunDependencyTests", true);
+        root.set("test", test);
+        var features = root.putArray("features");
+        ObjectNode a = features.addObject().put("id", "a").put("title", "a");
+        a.putObject("tests").put("test_a.py", "import os\nimport unittest\n\nfrom a import value\n\n\n"
+                + "class ATest(unittest.TestCase):\n    def test_a(self):\n        self.assertEqual(1, value())\n"
+                + "        self.assertFalse(os.path.exists('test_b.py'), \"b's test is here\")\n");
+        a.putArray("attempts").addObject().putObject("files").put("a.py", "def value():\n    return 1\n");
+        ObjectNode b = features.addObject().put("id", "b").put("title", "b");
+        b.putArray("dependsOn").add("a");
+        b.putObject("tests").put("test_b.py", "import unittest\n\n\nclass BTest(unittest.TestCase):\n"
+                + "    def test_b(self):\n        self.assertTrue(True)\n");
+        b.putArray("attempts").addObject().putObject("files").put("b.py", "B = 1\n");
+        Path file = tmp.resolve("manifest.json");
+        Files.writeString(file, JSON.writeValueAsString(root));
+        RunEngine engine = new RunEngine(ManifestLoader.load(file), new RunOptions(1, tmp.resolve("run"), false,
+                ManualDecisions.NOBODY, StepOutput.DISCARD), runners, RunListener.NONE, Clock.systemUTC());
+        List<FeatureOutcome> outcomes = engine.run().outcomes();
+        FeatureOutcome ofA = outcomes.stream().filter(o -> o.id().equals("a")).findFirst().orElseThrow();
+        FeatureOutcome ofB = outcomes.stream().filter(o -> o.id().equals("b")).findFirst().orElseThrow();
+
+        assertEquals(FeatureState.GREEN, ofA.state(), ofA.reason());
+        assertEquals(FeatureState.FAILED, ofB.state(), ofB.reason());
+        assertTrue(ofB.reason().startsWith("red-violation: 1 tests passed"), ofB.reason());
+    }
+
+    @Test
     void aCommandThatFailsHavingRunNoTestDoesNotProveRed() throws Exception {
         // exits 1 and says nothing about tests: before, "red proved: 0 of 0 tests failed"
         Manifest m = manifest(command("python3", "-c", "import sys; sys.exit(1)"), null, "test_x.py", "# a test\n",
