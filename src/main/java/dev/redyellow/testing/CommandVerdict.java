@@ -51,6 +51,15 @@ final class CommandVerdict {
                     ? "exited " + exitCode + ": the tests could not be loaded" + source : detail,
                     outputTail);
         }
+        if (exitCode != 0 && tally.executed() == 0 && tally.cases().stream().anyMatch(c -> c.status() == TestCase.Status.FAILED)) {
+            // No test ran, but the runner names what failed outside them (a fixture of a class or module, a
+            // set-up): failed, as a JUnit @BeforeAll's failure is, with no failed test, so it proves no RED
+            // and an attempt that caused it is tried again.
+            TestCase first = tally.cases().stream().filter(c -> c.status() == TestCase.Status.FAILED).findFirst().orElseThrow();
+            return results.of(TestOutcome.FAILED, tally, "exited " + exitCode + " having run no test; failed outside the"
+                    + " tests" + source + ": " + first.name() + (first.message().isEmpty() ? "" : ": " + first.message()),
+                    outputTail);
+        }
         if (exitCode != 0 && tally.executed() == 0) {
             // Not a failure: no test ran, so nothing failed (and no RED is proved by a crash).
             return results.of(TestOutcome.ERROR, tally, "exited " + exitCode + " having run no test"

@@ -17,7 +17,15 @@ final class UnittestSummary implements SummaryParser {
     private static final Pattern ITEM = Pattern.compile("([a-z ]+)=(\\d+)");
     private static final LinePattern FAILED_TEST = LinePattern.startingWithAny(List.of("FAIL: ", "ERROR: "), "^(?:FAIL|ERROR): (\\S+) \\((\\S+)\\)$");
 
+    /**
+     * The fixtures of a class or module that unittest reports as errors ("ERROR: setUpClass (m.C)"): no
+     * test, and not among the tests "Ran" counts, so not a failed test either (SPEC: a crash proves no RED).
+     */
+    private static final java.util.Set<String> FIXTURES = java.util.Set.of("setUpClass", "tearDownClass", "setUpModule",
+            "tearDownModule");
+
     private final FailureNames failures = new FailureNames();
+    private int fixtureErrors;
     private TestTally totals;
     private Integer ran;
     private boolean inTraceback;
@@ -43,6 +51,9 @@ final class UnittestSummary implements SummaryParser {
         }
         Matcher test = FAILED_TEST.match(line);
         if (test != null) {
+            if (line.startsWith("ERROR: ") && FIXTURES.contains(test.group(1))) {
+                fixtureErrors++;
+            }
             failures.add(name(test.group(1), test.group(2)));
             inTraceback = false;
         } else if (line.startsWith("Traceback (most recent call last)")) {
@@ -73,6 +84,8 @@ final class UnittestSummary implements SummaryParser {
                 }
             }
         }
+        failed = Math.max(0, failed - fixtureErrors); // named above the summary they belong to
+        fixtureErrors = 0;
         TestTally tally = new TestTally(Math.max(0, run - failed - skipped), failed, skipped, java.util.List.of());
         totals = totals == null ? tally : totals.plus(tally);
     }

@@ -99,6 +99,40 @@ class VerdictRulesTest {
     }
 
     @Test
+    void aClassFixtureThatCrashesProvesNoRedAndAnAttemptThatCrashesItIsTriedAgain() throws Exception {
+        // setUpClass raising: unittest runs none of the class's tests ("Ran 0 tests", errors=1); that
+        // counted as a failed test and proved RED (SPEC: a crash proves nothing)
+        String crashing = "import unittest\n\n\nclass DbTest(unittest.TestCase):\n    @classmethod\n"
+                + "    def setUpClass(cls):\n        raise RuntimeError('no database')\n\n    def test_reads(self):\n"
+                + "        self.assertTrue(True)\n";
+        FeatureOutcome crash = run(manifest(command("python3", "-m", "unittest"), null, "test_db.py", crashing, "db.py", "X = 1\n"));
+        assertEquals(FeatureState.FAILED, crash.state(), crash.reason());
+        assertTrue(crash.reason().startsWith("error: the RED run proves nothing: it failed with no failing test"),
+                crash.reason());
+
+        // the fixture calls the feature's code: RED by the missing module, attempt 1's code makes the fixture
+        // fail (a failed attempt, tried again, not an error that ends the feature), attempt 2 passes
+        String usesCode = "import unittest\n\nfrom shop import make\n\n\nclass ShopTest(unittest.TestCase):\n"
+                + "    @classmethod\n    def setUpClass(cls):\n        cls.shop = make()\n\n    def test_named(self):\n"
+                + "        self.assertEqual('shop', self.shop)\n";
+        ObjectNode root = JSON.createObjectNode().put("version", 1).put("name", "fixture").put("maxAttempts", 2)
+                .put("workers", 1);
+        root.set("test", command("python3", "-m", "unittest"));
+        ObjectNode f = root.putArray("features").addObject().put("id", "shop").put("title", "shop");
+        f.putObject("tests").put("test_shop.py", usesCode);
+        f.putArray("attempts").addObject().putObject("files").put("shop.py", "def make():\n    raise ValueError('not yet')\n");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) f.get("attempts")).addObject().putObject("files")
+                .put("shop.py", "def make():\n    return 'shop'\n");
+        Path file = tmp.resolve("fixture.json");
+        Files.writeString(file, JSON.writeValueAsString(root));
+        FeatureOutcome retried = run(ManifestLoader.load(file));
+        assertEquals(FeatureState.GREEN, retried.state(), retried.reason());
+        assertEquals(List.of("PENDING->RED", "RED->RED", "RED->YELLOW", "YELLOW->GREEN"),
+                retried.transitions().stream().map(t -> t.from() + "->" + t.to()).toList());
+        assertTrue(retried.transitions().get(1).reason().contains("setUpClass"), retried.transitions().get(1).reason());
+    }
+
+    @Test
     void aCommandThatFailsHavingRunNoTestDoesNotProveRed() throws Exception {
         // exits 1 and says nothing about tests: before, "red proved: 0 of 0 tests failed"
         Manifest m = manifest(command("python3", "-c", "import sys; sys.exit(1)"), null, "test_x.py", "# a test\n",

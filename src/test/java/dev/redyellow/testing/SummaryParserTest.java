@@ -179,6 +179,29 @@ class SummaryParserTest {
         assertEquals(List.of(4, 1), List.of(tally.passed(), tally.failed()));
     }
 
+    @Test
+    void errorsOutsideTheTestsAreNoFailedTests() {
+        // pytest's "error" is a fixture's or a collection's; unittest's setUpClass error is no test it ran:
+        // counted as failed tests, a crash in a fixture "proved" RED
+        OutputLines pytest = new OutputLines(List.of(new PytestSummary()));
+        feed(pytest, "ERROR tests/test_db.py::test_reads - RuntimeError: no database\n"
+                + "1 passed, 1 error in 0.12s\n");
+        pytest.finish();
+        TestTally fromPytest = pytest.summary().orElseThrow().tally();
+        assertEquals(List.of(1, 0), List.of(fromPytest.passed(), fromPytest.failed()));
+        assertEquals("tests/test_db.py::test_reads", fromPytest.cases().get(0).name());
+
+        OutputLines unittest = new OutputLines(List.of(new UnittestSummary()));
+        feed(unittest, "ERROR: setUpClass (test_db.DbTest)\n"
+                + "Traceback (most recent call last):\n  File \"test_db.py\", line 6, in setUpClass\n"
+                + "RuntimeError: no database\n\nRan 1 test in 0.001s\n\nFAILED (errors=2)\n");
+        unittest.finish();
+        TestTally fromUnittest = unittest.summary().orElseThrow().tally();
+        // one test ran and raised (an error of a test is its failure), the class fixture's error is no test
+        assertEquals(List.of(0, 1), List.of(fromUnittest.passed(), fromUnittest.failed()));
+        assertEquals("RuntimeError: no database", fromUnittest.cases().get(0).message());
+    }
+
     private static OutputLines.Recognised parse(String file) throws IOException {
         OutputLines lines = new OutputLines(SummaryParser.all());
         try (InputStream in = SummaryParserTest.class.getResourceAsStream("summaries/" + file)) {
