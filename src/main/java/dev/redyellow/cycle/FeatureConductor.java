@@ -461,6 +461,7 @@ public final class FeatureConductor {
         if (changedTests.isEmpty()) {
             return false;
         }
+        // the files that govern the test runner are the tests' too; each is named with what it is to the runner
         String why = "tampering: changed test files, which are read-only for the implementer: "
                 + String.join(", ", changedTests);
         history.add(new AttemptRecord(n, stored, Optional.empty(), Optional.empty(), why));
@@ -487,12 +488,19 @@ public final class FeatureConductor {
         return produced;
     }
 
-    /** The test files (the feature's own or its dependencies') that {@code files} changes. */
+    /**
+     * The test files (the feature's own or its dependencies') that {@code files} changes, and the files
+     * it writes that govern the test runner ({@link RunnerFiles}), each with what it is to the runner.
+     */
     private List<String> changedTests(FileSet files) {
         return files.paths().stream()
-                .filter(p -> feature.tests().contains(p) || parts.dependencies().testPaths().contains(p))
+                .filter(p -> feature.tests().contains(p) || parts.dependencies().testPaths().contains(p)
+                        || RunnerFiles.role(p).isPresent())
                 .filter(p -> !java.util.Arrays.equals(files.bytes(p), originalTest(p)))
-                .sorted().toList();
+                .sorted()
+                .map(p -> RunnerFiles.role(p).filter(role -> !feature.tests().contains(p)
+                        && !parts.dependencies().testPaths().contains(p)).map(role -> p + " (" + role + ")").orElse(p))
+                .toList();
     }
 
     /** The content a test path has in the feature's tests or its dependencies' files. */

@@ -133,6 +133,31 @@ class VerdictRulesTest {
     }
 
     @Test
+    void anAttemptThatWritesAFileGoverningTheRunnerIsRejectedAsTampering() throws Exception {
+        // a unittest.py beside the tests is what `python -m unittest` imports: this one says OK and exits 0,
+        // and the wrong attempt passed
+        ObjectNode root = JSON.createObjectNode().put("version", 1).put("name", "runner-file").put("maxAttempts", 2)
+                .put("workers", 1);
+        root.set("test", command("python3", "-m", "unittest"));
+        ObjectNode f = root.putArray("features").addObject().put("id", "calc").put("title", "calc");
+        f.putObject("tests").put("test_calc.py", "import unittest\n\nfrom calc import add\n\n\n"
+                + "class CalcTest(unittest.TestCase):\n    def test_adds(self):\n        self.assertEqual(4, add(2, 2))\n");
+        var attempts = f.putArray("attempts");
+        attempts.addObject().putObject("files").put("calc.py", "def add(a, b):\n    return a - b\n")
+                .put("unittest.py", "import sys\nprint('Ran 1 test in 0.001s\\n\\nOK', file=sys.stderr)\nsys.exit(0)\n");
+        attempts.addObject().putObject("files").put("calc.py", "def add(a, b):\n    return a + b\n");
+        Path file = tmp.resolve("runner-file.json");
+        Files.writeString(file, JSON.writeValueAsString(root));
+        FeatureOutcome o = run(ManifestLoader.load(file));
+
+        assertEquals(FeatureState.GREEN, o.state(), o.reason());
+        assertEquals(2, o.attempts());
+        String rejected = o.transitions().get(1).reason();
+        assertTrue(rejected.startsWith("attempt 1 tampering: changed test files")
+                && rejected.contains("unittest.py (a module in the runner's name"), rejected);
+    }
+
+    @Test
     void aCommandThatFailsHavingRunNoTestDoesNotProveRed() throws Exception {
         // exits 1 and says nothing about tests: before, "red proved: 0 of 0 tests failed"
         Manifest m = manifest(command("python3", "-c", "import sys; sys.exit(1)"), null, "test_x.py", "# a test\n",

@@ -1,0 +1,49 @@
+package dev.redyellow.cycle;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Files that decide how the tests run or what they report, without being tests: an implementer that
+ * writes one can make failing tests pass (a conftest.py whose hook reports every test as passed, a
+ * JUnit extension registered to swallow failures, compiled Python loaded instead of the test's source,
+ * a module named like the runner). Like the tests, they are read-only for the implementer (SPEC section
+ * 1: test files are read-only), unless its file is what the workspace already has there.
+ */
+final class RunnerFiles {
+
+    private static final Pattern JS_CONFIG = Pattern.compile("(?:vitest|vite|jest)\\.config\\.[cm]?[jt]s|vitest\\.workspace\\.[cm]?[jt]s|vitest\\.workspace\\.json");
+
+    private RunnerFiles() {
+    }
+
+    /** What the file at workspace path {@code path} is to the test runner; empty when it is none of these. */
+    static Optional<String> role(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        boolean topLevel = path.indexOf('/') < 0;
+        if (name.equals("conftest.py")) {
+            return Optional.of("a pytest plugin");
+        }
+        if (name.equals("pytest.ini")) {
+            return Optional.of("pytest's configuration");
+        }
+        if (name.endsWith(".pyc") || path.startsWith("__pycache__/") || path.contains("/__pycache__/")) {
+            return Optional.of("compiled Python, loaded instead of the source");
+        }
+        if (topLevel && (name.equals("pytest.py") || name.equals("unittest.py") || name.equals("sitecustomize.py")
+                || name.equals("usercustomize.py"))
+                || path.startsWith("pytest/") || path.startsWith("_pytest/") || path.startsWith("unittest/")) {
+            return Optional.of("a module in the runner's name, imported instead of it");
+        }
+        if (name.equals("junit-platform.properties")) {
+            return Optional.of("the JUnit Platform's configuration");
+        }
+        if (path.contains("META-INF/services/org.junit.")) {
+            return Optional.of("a JUnit service registration (extensions, listeners)");
+        }
+        if (JS_CONFIG.matcher(name).matches()) {
+            return Optional.of("the test runner's configuration");
+        }
+        return Optional.empty();
+    }
+}

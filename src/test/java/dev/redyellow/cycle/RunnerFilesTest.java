@@ -1,0 +1,32 @@
+package dev.redyellow.cycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which paths govern the test runner, as the review's cheats wrote them, and which are plain code. */
+class RunnerFilesTest {
+
+    @Test
+    void theFilesARunnerLoadsOnItsOwnAreTheRunners() {
+        for (String path : List.of("conftest.py", "tests/conftest.py", "pytest.ini", "tests/__pycache__/test_slug.cpython-311.pyc",
+                "slug.pyc", "pytest.py", "unittest.py", "sitecustomize.py", "_pytest/hooks.py",
+                "src/test/resources/junit-platform.properties",
+                "src/test/resources/META-INF/services/org.junit.jupiter.api.extension.Extension",
+                "vitest.config.ts", "vite.config.mjs", "jest.config.js", "vitest.workspace.ts")) {
+            assertTrue(RunnerFiles.role(path).isPresent(), path);
+        }
+    }
+
+    @Test
+    void codeIsNot() {
+        for (String path : List.of("slug.py", "src/pytest_helpers.py", "lib/unittest.py", "tests/test_slug.py",
+                "src/main/java/p/Slug.java", "src/main/resources/META-INF/services/java.sql.Driver", "src/config.ts",
+                "docs/vitest.config.md")) {
+            assertEquals(Optional.empty(), RunnerFiles.role(path), path);
+        }
+    }
+}
