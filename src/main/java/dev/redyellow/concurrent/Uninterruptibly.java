@@ -17,48 +17,35 @@ public final class Uninterruptibly {
 
     /** Waits until {@code thread} has ended. */
     public static void join(Thread thread) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            while (true) {
-                try {
-                    thread.join();
-                    return;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        through(() -> {
+            thread.join();
+            return null;
+        });
     }
 
     /** {@code future}'s result, waiting for it; its failure comes as {@link ExecutionException}. */
     public static <T> T get(Future<T> future) throws ExecutionException {
-        boolean interrupted = Thread.interrupted();
-        try {
-            while (true) {
-                try {
-                    return future.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        return through(future::get);
     }
 
     /** The head of {@code queue}, waiting for one. */
     public static <T> T take(BlockingQueue<T> queue) {
+        return through(queue::take);
+    }
+
+    /** A wait that an interrupt ends early, and what else it may throw. */
+    @FunctionalInterface
+    private interface Wait<T, E extends Exception> {
+        T await() throws InterruptedException, E;
+    }
+
+    /** Waits again after each interrupt until {@code wait} ends; the interrupt is set again on return. */
+    private static <T, E extends Exception> T through(Wait<T, E> wait) throws E {
         boolean interrupted = Thread.interrupted();
         try {
             while (true) {
                 try {
-                    return queue.take();
+                    return wait.await();
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
