@@ -154,7 +154,7 @@ class WarmVitestRunnerTest {
         }
         Path pkg = Files.createDirectories(shared.resolve("envpkg"));
         Files.writeString(pkg.resolve("package.json"), "{\"name\": \"envpkg\", \"type\": \"module\", \"main\": \"load.js\"}\n");
-        Files.writeString(pkg.resolve("load.js"), "process.env.FROM_ENVPKG = 'loaded';\n");
+        Files.writeString(pkg.resolve("load.js"), "process.env.FROM_ENVPKG = 'loaded';\nexport const marker = 1;\n");
         String test = """
                 import { test, expect } from 'vitest';
 
@@ -166,7 +166,8 @@ class WarmVitestRunnerTest {
         for (String name : List.of("first", "second")) {
             Path ws = workspace(name, shared, "calc.js", "2");
             Files.writeString(ws.resolve("calc.test.js"), test);
-            Files.writeString(ws.resolve("vitest.config.js"), "import 'envpkg';\nexport default {};\n");
+            Files.writeString(ws.resolve("vitest.config.js"), "import {\n  marker, // loads the variables\n} from 'envpkg';\n"
+                    + "export default { define: { MARKER: marker } };\n");
             Captured warmRun = run(warm, ws, warmSettings, "calc.test.js");
             Captured coldRun = run(perRun, ws, coldSettings, "calc.test.js");
             assertEquals(TestOutcome.PASSED, coldRun.result().outcome(), coldRun.result().detail() + coldRun.text());
@@ -207,6 +208,24 @@ class WarmVitestRunnerTest {
         Captured next = run(warm, workspace("after", modules, "calc.js", "2"), command(VITEST, TestSettings.Fork.WARM),
                 "calc.test.js");
         assertEquals(TestOutcome.PASSED, next.result().outcome(), next.result().detail() + next.text());
+    }
+
+    @Test
+    void aConfigWithProjectsRunsWarmAsAProcessPerRun() throws Exception {
+        // with test.projects, closing vitest takes the root's vite server away; the server read the config's
+        // name after that, died on it, and every run of such a project was an ERROR
+        Path modules = nodeModules();
+        TestSettings.Command warmSettings = command(VITEST, TestSettings.Fork.WARM);
+        for (String name : List.of("projects-1", "projects-2")) {
+            Path ws = workspace(name, modules, "calc.js", "2");
+            Files.writeString(ws.resolve("vitest.config.js"), "import { defineConfig } from 'vitest/config';\n"
+                    + "export default defineConfig({ test: { projects: [{ test: { name: 'unit', include: ['*.test.js'] } }] } });\n");
+            Captured warmRun = run(warm, ws, warmSettings, "calc.test.js");
+            Captured coldRun = run(perRun, ws, command(VITEST, TestSettings.Fork.PER_RUN), "calc.test.js");
+            assertEquals(TestOutcome.PASSED, coldRun.result().outcome(), coldRun.result().detail() + coldRun.text());
+            assertSame(coldRun.result(), warmRun.result());
+        }
+        assertEquals(1, pool.state().serversStarted(), "a config that imports vitest only keeps its server");
     }
 
     @Test

@@ -7,7 +7,7 @@
 // below), U (this server must not serve another run, and why: below), X (the exit code, in ASCII).
 // End of stdin ends the server.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import readline from 'node:readline';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -173,9 +173,22 @@ export const reportTmpDir = {
 // anything but vitest, vite and Node's own modules, or that has a globalSetup, is this server's last: the
 // host starts a fresh one for the next run (as a process per run would). A config that cannot be read is
 // taken as one that imports something.
-const OWN_IMPORT = /^(?:vitest|vite|@vitest\/[^/]+)(?:\/.*)?$|^node:|^(?:assert|buffer|child_process|crypto|events|fs|module|os|path|process|stream|url|util|worker_threads)(?:\/.*)?$/;
-const IMPORT = /\b(?:import|export)\s*(?:[\w*{}\s,$]*?\s*from\s*)?['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
-const ANY_LOAD = /\bimport\s*\(|\brequire\s*\(|\bcreateRequire\b/g;
+const OWN_PACKAGE = /^(?:vitest|vite|@vitest\/[^/]+)(?:\/.*)?$/;
+const BUILTIN = new Set(builtinModules);
+// Every name a module may load, found by what stands before it (comments and strings are read too: a name
+// found there only costs the warm server, never the verdict).
+const NAMED_LOADS = [
+  /\bfrom\s*['"]([^'"\n]+)['"]/g,
+  /\bimport\s*['"]([^'"\n]+)['"]/g,
+  /\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g,
+  /\brequire\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g,
+];
+const CALLED_LOADS = [/\bimport\s*\(/g, /\brequire\s*\(/g];
+const LOADERS = /\bcreateRequire\b|\bmodule\.register\b/;
+
+function own(name) {
+  return OWN_PACKAGE.test(name) || name.startsWith('node:') || BUILTIN.has(name) || BUILTIN.has(name.split('/')[0]);
+}
 
 export function keptState(configFile, globalSetup) {
   if (globalSetup.length > 0) return `it has a globalSetup (${globalSetup.join(', ')})`;
@@ -186,32 +199,45 @@ export function keptState(configFile, globalSetup) {
   } catch (e) {
     return `its config ${configFile} could not be read (${e.code || e.message})`;
   }
-  const literal = [];
-  for (const m of text.matchAll(IMPORT)) literal.push(m[1] ?? m[2] ?? m[3]);
-  const foreign = literal.filter((name) => !OWN_IMPORT.test(name));
+  const names = NAMED_LOADS.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => m[1]));
+  const foreign = names.filter((name) => !own(name));
   if (foreign.length > 0) return `its config imports ${[...new Set(foreign)].join(', ')}`;
-  const loads = [...text.matchAll(ANY_LOAD)].length;
-  const literalLoads = [...text.matchAll(IMPORT)].filter((m) => m[2] !== undefined || m[3] !== undefined).length;
-  if (loads > literalLoads) return 'its config loads modules by a computed name';
+  const calls = CALLED_LOADS.reduce((n, pattern) => n + [...text.matchAll(pattern)].length, 0);
+  const namedCalls = [...text.matchAll(NAMED_LOADS[2])].length + [...text.matchAll(NAMED_LOADS[3])].length;
+  if (calls > namedCalls || LOADERS.test(text)) return 'its config loads modules by a computed name';
   return '';
 }
 
 function keptStateOf(ctx) {
   if (!ctx) return 'the run did not start (its config may have been partly loaded)';
-  const projects = Array.isArray(ctx.projects) && ctx.projects.length > 0 ? ctx.projects : [ctx];
-  const files = new Set([ctx.vite?.config?.configFile]);
-  const setups = [];
-  for (const project of projects) {
-    files.add(project.vite?.config?.configFile);
-    const setup = project.config?.globalSetup;
-    if (setup) setups.push(...[].concat(setup));
+  try {
+    const projects = Array.isArray(ctx.projects) && ctx.projects.length > 0 ? ctx.projects : [];
+    const files = new Set([configFileOf(ctx)]);
+    const setups = [];
+    for (const project of projects) {
+      files.add(configFileOf(project));
+      const setup = project.config?.globalSetup;
+      if (setup) setups.push(...[].concat(setup));
+    }
+    if (ctx.config?.globalSetup) setups.push(...[].concat(ctx.config.globalSetup));
+    if (setups.length > 0) return keptState(undefined, [...new Set(setups)]);
+    for (const file of files) {
+      const why = keptState(file, []);
+      if (why) return why;
+    }
+    return '';
+  } catch (e) {
+    return `what the run loaded could not be told (${e && e.message ? e.message : e})`;
   }
-  if (setups.length > 0) return keptState(undefined, setups);
-  for (const file of files) {
-    const why = keptState(file, []);
-    if (why) return why;
+}
+
+// The config file of vitest or a project; vitest's getter throws where the project has no vite server of its own.
+function configFileOf(owner) {
+  try {
+    return owner.vite?.config?.configFile;
+  } catch {
+    return owner._vite?.config?.configFile;
   }
-  return '';
 }
 
 async function serve(request) {
@@ -222,6 +248,7 @@ async function serve(request) {
   Object.assign(process.env, request.env);
   process.exitCode = undefined;
   let ctx;
+  let kept = 'the run did not start (its config may have been partly loaded)';
   try {
     const { filter, options } = vitest.parseCLI(['vitest', ...request.args]);
     if (options.exclude) {
@@ -231,6 +258,7 @@ async function serve(request) {
     // no root: vitest takes the working folder, as on the command line, and a config's own root still wins
     ctx = await vitest.startVitest('test', filter, { ...options, run: true, watch: false },
       { plugins: [noSpareWorker, cpuFactsInWorkers, reportTmpDir] }, { stdout, stderr });
+    kept = keptStateOf(ctx); // before close: closing takes a run's vite servers away (with projects, the root's too)
   } catch (e) {
     send('E', `\nStartup Error\n${e && e.stack ? e.stack : e}\n`);
     if (process.exitCode === undefined) process.exitCode = 1;
@@ -243,7 +271,6 @@ async function serve(request) {
       }
     }
   }
-  const kept = keptStateOf(ctx);
   if (kept) send('U', kept);
   const code = Number(process.exitCode ?? 0);
   process.exitCode = undefined;
