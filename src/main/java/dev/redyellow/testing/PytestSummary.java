@@ -55,10 +55,10 @@ final class PytestSummary implements SummaryParser {
             int n = Integer.parseInt(item.group(1));
             switch (item.group(2)) {
                 case "passed" -> passed += n;
-                case "failed" -> failed += n;
-                // an error is a fixture's (set-up or tear-down) or a collection's, not a test's failure: the
-                // "ERROR ..." lines still name it, and the run's exit code fails it (SPEC: a crash proves no RED)
-                case "error", "errors" -> { }
+                // pytest names a fixture's error by the test whose set-up or tear-down it broke, whatever the
+                // fixture's scope, so it counts as that test's failure (as a JUnit @BeforeEach's does; a JUnit XML
+                // report counts it as a test's error too); a collection error is a load failure (LoadFailures)
+                case "failed", "error", "errors" -> failed += n;
                 case "skipped", "xfailed", "xpassed", "deselected" -> skipped += n;
                 case "warning", "warnings", "rerun" -> { }
                 default -> {

@@ -180,26 +180,32 @@ class SummaryParserTest {
     }
 
     @Test
-    void errorsOutsideTheTestsAreNoFailedTests() {
-        // pytest's "error" is a fixture's or a collection's; unittest's setUpClass error is no test it ran:
-        // counted as failed tests, a crash in a fixture "proved" RED
-        OutputLines pytest = new OutputLines(List.of(new PytestSummary()));
-        feed(pytest, "ERROR tests/test_db.py::test_reads - RuntimeError: no database\n"
-                + "1 passed, 1 error in 0.12s\n");
-        pytest.finish();
-        TestTally fromPytest = pytest.summary().orElseThrow().tally();
-        assertEquals(List.of(1, 0), List.of(fromPytest.passed(), fromPytest.failed()));
-        assertEquals("tests/test_db.py::test_reads", fromPytest.cases().get(0).name());
-
+    void aClassOrModuleFixturesErrorIsNoFailedTestOfUnittest() {
+        // unittest's setUpClass error is no test it ran ("Ran" counts only the other class's test): counted
+        // as a failed test, a crash in a class fixture "proved" RED. An error in a test's body is its failure.
         OutputLines unittest = new OutputLines(List.of(new UnittestSummary()));
         feed(unittest, "ERROR: setUpClass (test_db.DbTest)\n"
+                + "----------------------------------------------------------------------\n"
                 + "Traceback (most recent call last):\n  File \"test_db.py\", line 6, in setUpClass\n"
-                + "RuntimeError: no database\n\nRan 1 test in 0.001s\n\nFAILED (errors=2)\n");
+                + "RuntimeError: no database\n\n"
+                + "======================================================================\n"
+                + "ERROR: test_reads (test_file.FileTest.test_reads)\n"
+                + "----------------------------------------------------------------------\n"
+                + "Traceback (most recent call last):\n  File \"test_file.py\", line 9, in test_reads\n"
+                + "AttributeError: module 'files' has no attribute 'read'\n\n"
+                + "Ran 1 test in 0.001s\n\nFAILED (errors=2)\n");
         unittest.finish();
         TestTally fromUnittest = unittest.summary().orElseThrow().tally();
-        // one test ran and raised (an error of a test is its failure), the class fixture's error is no test
         assertEquals(List.of(0, 1), List.of(fromUnittest.passed(), fromUnittest.failed()));
-        assertEquals("RuntimeError: no database", fromUnittest.cases().get(0).message());
+        assertEquals(List.of("test_db.DbTest.setUpClass", "test_file.FileTest.test_reads"),
+                fromUnittest.cases().stream().map(TestCase::name).toList());
+
+        // pytest names a fixture's error by the test it broke, whatever its scope: that test's failure
+        OutputLines pytest = new OutputLines(List.of(new PytestSummary()));
+        feed(pytest, "ERROR tests/test_db.py::test_reads - RuntimeError: no database\n1 passed, 1 error in 0.12s\n");
+        pytest.finish();
+        TestTally fromPytest = pytest.summary().orElseThrow().tally();
+        assertEquals(List.of(1, 1), List.of(fromPytest.passed(), fromPytest.failed()));
     }
 
     private static OutputLines.Recognised parse(String file) throws IOException {
