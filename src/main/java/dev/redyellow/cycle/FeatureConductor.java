@@ -495,12 +495,21 @@ public final class FeatureConductor {
     private List<String> changedTests(FileSet files) {
         return files.paths().stream()
                 .filter(p -> feature.tests().contains(p) || parts.dependencies().testPaths().contains(p)
-                        || RunnerFiles.role(p).isPresent())
+                        || RunnerFiles.role(p).isPresent() && !inBase(p, files.bytes(p)))
                 .filter(p -> !java.util.Arrays.equals(files.bytes(p), originalTest(p)))
                 .sorted()
                 .map(p -> RunnerFiles.role(p).filter(role -> !feature.tests().contains(p)
                         && !parts.dependencies().testPaths().contains(p)).map(role -> p + " (" + role + ")").orElse(p))
                 .toList();
+    }
+
+    /** Whether the base has this very file: an attempt that writes it again changes nothing. */
+    private boolean inBase(String path, byte[] bytes) {
+        try {
+            return parts.workspaces().baseHas(path, bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the base to compare " + path + " with it", e);
+        }
     }
 
     /** The content a test path has in the feature's tests or its dependencies' files. */

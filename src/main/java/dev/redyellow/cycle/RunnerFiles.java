@@ -8,11 +8,14 @@ import java.util.regex.Pattern;
  * writes one can make failing tests pass (a conftest.py whose hook reports every test as passed, a
  * JUnit extension registered to swallow failures, compiled Python loaded instead of the test's source,
  * a module named like the runner). Like the tests, they are read-only for the implementer (SPEC section
- * 1: test files are read-only), unless its file is what the workspace already has there.
+ * 1: test files are read-only), unless its file is what the base already has there. The code under
+ * test runs in the test process and can always forge what the runner reports; this stops the
+ * file-level tricks only.
  */
 final class RunnerFiles {
 
-    private static final Pattern JS_CONFIG = Pattern.compile("(?:vitest|vite|jest)\\.config\\.[cm]?[jt]s|vitest\\.workspace\\.[cm]?[jt]s|vitest\\.workspace\\.json");
+    // vite.config is not among them: in a vite application it is the build's, which a feature may need to change
+    private static final Pattern JS_CONFIG = Pattern.compile("(?:vitest|jest)\\.config\\.(?:[cm]?[jt]s|json)|vitest\\.workspace\\.(?:[cm]?[jt]s|json)");
 
     private RunnerFiles() {
     }

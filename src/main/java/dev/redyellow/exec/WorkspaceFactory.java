@@ -157,6 +157,12 @@ public final class WorkspaceFactory {
         return new WorkspacePlan(dir, content, () -> make(dir, layers), baseFiles);
     }
 
+    /** Whether the base holds a file at {@code path} with exactly {@code bytes} (not a link). */
+    public boolean baseHas(String path, byte[] bytes) throws IOException {
+        WorkspaceContent.Entry entry = baseContent().entry(path);
+        return entry != null && !entry.link() && entry.hash().equals(WorkspaceContent.contentHash(bytes));
+    }
+
     /** What every workspace holds before its layers: the base snapshot's files and the shared links. */
     private WorkspaceContent baseContent() throws IOException {
         synchronized (counter) {

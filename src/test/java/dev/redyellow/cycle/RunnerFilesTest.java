@@ -16,7 +16,7 @@ class RunnerFilesTest {
                 "slug.pyc", "pytest.py", "unittest.py", "sitecustomize.py", "_pytest/hooks.py",
                 "src/test/resources/junit-platform.properties",
                 "src/test/resources/META-INF/services/org.junit.jupiter.api.extension.Extension",
-                "vitest.config.ts", "vite.config.mjs", "jest.config.js", "vitest.workspace.ts")) {
+                "vitest.config.ts", "jest.config.js", "jest.config.json", "vitest.workspace.ts")) {
             assertTrue(RunnerFiles.role(path).isPresent(), path);
         }
     }
@@ -25,7 +25,7 @@ class RunnerFilesTest {
     void codeIsNot() {
         for (String path : List.of("slug.py", "src/pytest_helpers.py", "lib/unittest.py", "tests/test_slug.py",
                 "src/main/java/p/Slug.java", "src/main/resources/META-INF/services/java.sql.Driver", "src/config.ts",
-                "docs/vitest.config.md")) {
+                "docs/vitest.config.md", "vite.config.ts")) {
             assertEquals(Optional.empty(), RunnerFiles.role(path), path);
         }
     }

@@ -155,6 +155,18 @@ class VerdictRulesTest {
         String rejected = o.transitions().get(1).reason();
         assertTrue(rejected.startsWith("attempt 1 tampering: changed test files")
                 && rejected.contains("unittest.py (a module in the runner's name"), rejected);
+
+        // the base's own conftest.py, written again unchanged by an attempt (as a model shown the base may do)
+        Path base = Files.createDirectories(tmp.resolve("base"));
+        Files.writeString(base.resolve("conftest.py"), "# the project's fixtures\n");
+        root.put("base", "base/");
+        attempts.removeAll();
+        attempts.addObject().putObject("files").put("calc.py", "def add(a, b):\n    return a + b\n")
+                .put("conftest.py", "# the project's fixtures\n");
+        Files.writeString(file, JSON.writeValueAsString(root));
+        FeatureOutcome unchanged = run(ManifestLoader.load(file));
+        assertEquals(FeatureState.GREEN, unchanged.state(), unchanged.reason());
+        assertEquals(1, unchanged.attempts());
     }
 
     @Test
