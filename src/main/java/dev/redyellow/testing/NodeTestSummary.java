@@ -8,12 +8,22 @@ import java.util.regex.Pattern;
  * node --test with its TAP reporter (the default when output is not a terminal): "# pass 3",
  * "# fail 1", "# skipped 1" ... at the end, "not ok 2 - name" per failing test, and the failure's
  * "error:" field in the YAML block under it.
+ *
+ * <p>A test file in which no test ran is reported as a test of its own, named by the file's path: "ok 2 -
+ * /abs/slug.test.js" when the file ended by itself (an implementation that calls {@code process.exit(0)}
+ * when imported: the run "passed" with one test), "not ok" when it crashed while loading. Neither is a
+ * test: such an entry at the top level, with no test under it, counts neither as passed nor as failed
+ * (a crash is still named, as a failure outside the tests). Node 18 wraps each file's tests in such an
+ * entry, with the tests under it: that one is left as it is.
  */
 final class NodeTestSummary implements SummaryParser {
 
     private static final LinePattern COUNT = LinePattern.startingWith("# ", "^# (pass|fail|cancelled|skipped|todo) (\\d+)$");
     private static final LinePattern NOT_OK = LinePattern.containing("not ok ", "^\\s*not ok \\d+ - (.+?)(?: # (?:SKIP|TODO).*)?$");
     private static final LinePattern ERROR = LinePattern.containing("error: ", "^\\s+error: (.*)$");
+    private static final LinePattern TOP_LEVEL = LinePattern.containing("ok ", "^(not )?ok \\d+ - (.+?)(?: # (?:SKIP|TODO).*)?$");
+    private static final LinePattern NESTED = LinePattern.containing("ok ", "^\\s+(?:not )?ok \\d+ - .*$");
+    private static final java.util.regex.Pattern FILE = java.util.regex.Pattern.compile("(?:/|[A-Za-z]:\\\\).*\\.[cm]?[jt]sx?");
 
     private final FailureNames failures = new FailureNames();
     private boolean seen;
@@ -22,6 +32,11 @@ final class NodeTestSummary implements SummaryParser {
     private int skipped;
     private boolean inFailure;
     private boolean messageOnNextLine;
+    /** Whether a test was reported under the entry that comes next at the top level. */
+    private boolean nested;
+    /** Files reported as a test of their own, with no test run in them: passed, and crashed. */
+    private int filesPassed;
+    private int filesFailed;
 
     @Override
     public String runner() {
@@ -42,6 +57,21 @@ final class NodeTestSummary implements SummaryParser {
                 default -> skipped += n;
             }
             return;
+        }
+        if (NESTED.matches(line)) {
+            nested = true;
+        } else {
+            Matcher top = TOP_LEVEL.match(line);
+            if (top != null) {
+                if (!nested && FILE.matcher(top.group(2)).matches()) {
+                    if (top.group(1) == null) {
+                        filesPassed++;
+                    } else {
+                        filesFailed++;
+                    }
+                }
+                nested = false;
+            }
         }
         Matcher notOk = NOT_OK.match(line);
         if (notOk != null) {
@@ -79,6 +109,7 @@ final class NodeTestSummary implements SummaryParser {
 
     @Override
     public Optional<TestTally> tally() {
-        return seen ? Optional.of(new TestTally(passed, failed, skipped, failures.cases())) : Optional.empty();
+        return seen ? Optional.of(new TestTally(Math.max(0, passed - filesPassed), Math.max(0, failed - filesFailed), skipped,
+                failures.cases())) : Optional.empty();
     }
 }

@@ -141,6 +141,23 @@ class CommandTestRunnerTest {
     }
 
     @Test
+    void aNodeTestFileInWhichNoTestRanIsNoTest() throws Exception {
+        // node reports such a file as a test named by its path: an implementation that calls process.exit(0)
+        // when imported "passed" with one test, and a file that crashed while loading "failed" one
+        write("calc.js", "process.exit(0);\n");
+        write("calc.test.js", "require('./calc.js');\n" + NODE_TEST.formatted("2"));
+        TestResult exited = run(List.of("node", "--test"), null);
+        write("calc.js", "throw new TypeError('config: bad environment');\n");
+        TestResult crashed = run(List.of("node", "--test"), null);
+
+        assertEquals(TestOutcome.NO_TESTS, exited.outcome(), exited.detail());
+        assertEquals(List.of(0, 0), List.of(exited.passed(), exited.failed()));
+        assertEquals(TestOutcome.FAILED, crashed.outcome(), crashed.detail());
+        assertEquals(0, crashed.failed(), "a crash while loading is no failed test: " + crashed.detail());
+        assertTrue(crashed.detail().contains("failed outside the tests"), crashed.detail());
+    }
+
+    @Test
     void missingProgramIsAnError() throws Exception {
         TestResult result = run(List.of("redyellow-no-such-runner", "--all"), null);
 

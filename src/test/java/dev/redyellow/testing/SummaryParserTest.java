@@ -208,6 +208,18 @@ class SummaryParserTest {
         assertEquals(List.of(1, 1), List.of(fromPytest.passed(), fromPytest.failed()));
     }
 
+    @Test
+    void aNodeFileEntryWithItsTestsUnderItIsNode18sWrapperAndStays() {
+        // Node 18 reports each file as an entry with its tests nested under it, and counts the entries
+        OutputLines lines = new OutputLines(List.of(new NodeTestSummary()));
+        feed(lines, "TAP version 13\n# Subtest: /work/slug.test.js\n    # Subtest: lowers\n    ok 1 - lowers\n"
+                + "    1..1\nok 1 - /work/slug.test.js\n# Subtest: /work/empty.test.js\nok 2 - /work/empty.test.js\n"
+                + "1..2\n# tests 2\n# pass 2\n# fail 0\n# cancelled 0\n# skipped 0\n# todo 0\n");
+        lines.finish();
+        TestTally tally = lines.summary().orElseThrow().tally();
+        assertEquals(List.of(1, 0), List.of(tally.passed(), tally.failed()), "the empty file's entry is no test");
+    }
+
     private static OutputLines.Recognised parse(String file) throws IOException {
         OutputLines lines = new OutputLines(SummaryParser.all());
         try (InputStream in = SummaryParserTest.class.getResourceAsStream("summaries/" + file)) {
