@@ -199,8 +199,12 @@ class WarmVitestRunnerTest {
         Path ws = workspace("rejecting", modules, "calc.js", "2");
         Files.writeString(ws.resolve("vitest.config.js"), "export default { plugins: [{ name: 'rejecting', transform(code, id) {"
                 + " if (id.endsWith('calc.test.js')) Promise.reject(new Error('plugin rejected')); return null; } }] };\n");
-        Captured warmRun = run(warm, ws, command(VITEST, TestSettings.Fork.WARM), "calc.test.js");
-        Captured coldRun = run(perRun, ws, command(VITEST, TestSettings.Fork.PER_RUN), "calc.test.js");
+        // vitest's process.exit skips its own clean-up: the runs' temporary folders go with this test's folder
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        TestSettings.Command warmSettings = new TestSettings.Command(VITEST, Map.of("TMPDIR", tmp.toString()), 60, null,
+                false, List.of(), TestSettings.Fork.WARM);
+        Captured warmRun = run(warm, ws, warmSettings, "calc.test.js");
+        Captured coldRun = run(perRun, ws, warmSettings.withFork(TestSettings.Fork.PER_RUN), "calc.test.js");
         assertTrue(coldRun.text().contains("Unhandled Rejection"), coldRun.text());
         assertTrue(warmRun.text().contains("Unhandled Rejection"), warmRun.text());
         assertEquals(coldRun.result().detail(), warmRun.result().detail());
