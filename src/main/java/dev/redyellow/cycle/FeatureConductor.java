@@ -435,7 +435,8 @@ public final class FeatureConductor {
                 return false;
             }
             lifecycle.moveTo(FeatureState.RED, "attempt " + n + " produced no code: " + noCode.reason());
-            previous = Optional.of(new FailureContext(n, previous.map(FailureContext::testResult).orElse(lastResult), null));
+            previous = Optional.of(new FailureContext(n, previous.map(FailureContext::testResult).orElse(lastResult), null,
+                    "it produced no code: " + noCode.reason()));
             return false;
         }
         FileSet files = ((AttemptResult.Produced) produced).files();
@@ -466,7 +467,7 @@ public final class FeatureConductor {
                 + String.join(", ", changedTests);
         history.add(new AttemptRecord(n, stored, Optional.empty(), Optional.empty(), why));
         lifecycle.moveTo(FeatureState.RED, "attempt " + n + " " + why);
-        previous = Optional.of(new FailureContext(n, previous.map(FailureContext::testResult).orElse(lastResult), null));
+        previous = Optional.of(new FailureContext(n, previous.map(FailureContext::testResult).orElse(lastResult), null, why));
         return true;
     }
 

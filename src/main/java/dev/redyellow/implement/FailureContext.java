@@ -6,14 +6,23 @@ import java.util.stream.Collectors;
 
 /**
  * What the previous attempt left for the next one: its test result (failing names and messages) and,
- * when the review rejected it, the reviewer's feedback.
+ * when the review rejected it, the reviewer's feedback; when it was turned away untested (it changed a
+ * test or a file that governs the test runner, or gave no code), why, and the test result is the last
+ * one before it.
  */
-public record FailureContext(int attempt, TestResult testResult, String reviewerFeedback) {
+public record FailureContext(int attempt, TestResult testResult, String reviewerFeedback, String rejection) {
+
+    public FailureContext(int attempt, TestResult testResult, String reviewerFeedback) {
+        this(attempt, testResult, reviewerFeedback, null);
+    }
 
     /** A readable account for prompts and logs. */
     public String describe() {
         StringBuilder s = new StringBuilder("Attempt ").append(attempt).append(": ");
-        if (reviewerFeedback != null && !reviewerFeedback.isBlank()) {
+        if (rejection != null && !rejection.isBlank()) {
+            // without it, a model shown only the earlier test result would write the same files again
+            s.append("it was turned away untested: ").append(rejection.strip()).append("\nThe tests, as they were before it: ");
+        } else if (reviewerFeedback != null && !reviewerFeedback.isBlank()) {
             s.append("the tests passed but the review rejected it:\n").append(reviewerFeedback.strip()).append('\n');
             return s.toString();
         }

@@ -195,9 +195,12 @@ class VerdictRulesTest {
     @Test
     void anAttemptThatRewritesADependencysTestFailsWithTamperingAndIsNeverAccepted() throws Exception {
         // the script "fixes" the dependency's test so that anything passes, and writes its own module
+        // the script also keeps what it was told of the attempt before (REDYELLOW_FAILURES)
+        Path told = tmp.resolve("told.txt");
         Path script = Files.writeString(tmp.resolve("cheat.sh"), "#!/bin/sh\n"
                 + "printf 'import unittest\\nclass T(unittest.TestCase):\\n    def test_it(self):\\n        pass\\n'"
-                + " > \"$1/test_base.py\"\nprintf 'x = 1\\n' > \"$1/x.py\"\n");
+                + " > \"$1/test_base.py\"\nprintf 'x = 1\\n' > \"$1/x.py\"\n"
+                + "printf '%s\\n' \"$REDYELLOW_FAILURES\" >> \"" + told + "\"\n");
         ObjectNode root = JSON.createObjectNode().put("version", 1).put("name", "tamper").put("maxAttempts", 2)
                 .put("workers", 1);
         root.set("test", command("python3", "-m", "unittest", "-v"));
@@ -224,6 +227,10 @@ class VerdictRulesTest {
         assertEquals(List.of("PENDING->RED", "RED->RED", "RED->RED", "RED->FAILED"),
                 o.transitions().stream().map(t -> t.from() + "->" + t.to()).toList());
         assertTrue(o.acceptedFiles().isEmpty());
+        // the second try is told why the first was turned away, not only the RED proof's result
+        String toldSecond = Files.readString(told);
+        assertTrue(toldSecond.contains("Attempt 1: it was turned away untested: tampering: changed test files, which are"
+                + " read-only for the implementer: test_base.py"), toldSecond);
     }
 
     @Test
