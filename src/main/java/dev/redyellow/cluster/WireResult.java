@@ -20,7 +20,11 @@ import java.util.List;
 record WireResult(Result result, long chunks, List<String> missingBlobs, int blobsFetched, List<String> differing)
         implements Serializable {
 
-    record Case(String name, String status, String message, long durationMillis) implements Serializable {
+    record Case(String name, String status, String message, long durationMillis, List<String> skippedAt)
+            implements Serializable {
+        Case {
+            skippedAt = skippedAt == null ? List.of() : List.copyOf(skippedAt); // null from a member of an older version
+        }
     }
 
     record Result(String outcome, int passed, int failed, int skipped, List<Case> cases, long durationMillis,
@@ -43,7 +47,7 @@ record WireResult(Result result, long chunks, List<String> missingBlobs, int blo
 
     static Result of(TestResult r, String memberRoot, String coordinatorRoot) {
         return new Result(r.outcome().name(), r.passed(), r.failed(), r.skipped(), r.cases().stream()
-                .map(c -> new Case(c.name(), c.status().name(), c.message(), c.durationMillis())).toList(),
+                .map(c -> new Case(c.name(), c.status().name(), c.message(), c.durationMillis(), c.skippedAt())).toList(),
                 r.durationMillis(), r.detail().replace(memberRoot, coordinatorRoot),
                 r.outputTail().replace(memberRoot, coordinatorRoot));
     }
@@ -51,6 +55,6 @@ record WireResult(Result result, long chunks, List<String> missingBlobs, int blo
     TestResult testResult() {
         return new TestResult(TestOutcome.valueOf(result.outcome), result.passed, result.failed, result.skipped,
                 result.cases.stream().map(c -> new TestCase(c.name, TestCase.Status.valueOf(c.status), c.message,
-                        c.durationMillis)).toList(), result.durationMillis, result.detail, result.outputTail);
+                        c.durationMillis, c.skippedAt)).toList(), result.durationMillis, result.detail, result.outputTail);
     }
 }

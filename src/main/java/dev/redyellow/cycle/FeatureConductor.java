@@ -29,6 +29,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Takes one feature through the cycle of SPEC section 1: proves RED on a workspace without its
@@ -396,7 +398,8 @@ public final class FeatureConductor {
         FailureContext last = previous.orElseThrow();
         String why = last.reviewerFeedback() != null
                 ? "review-rejected: the review rejected attempt " + last.attempt() + ": " + oneLine(last.reviewerFeedback())
-                : "attempts-exhausted: " + limits.maxAttempts() + " attempts, the last " + summary(last.testResult());
+                : "attempts-exhausted: " + limits.maxAttempts() + " attempts, the last "
+                + (last.tested() ? last.rejection() : summary(last.testResult()));
         lifecycle.moveTo(FeatureState.FAILED, why);
         return Optional.empty();
     }
@@ -527,9 +530,30 @@ public final class FeatureConductor {
         return found;
     }
 
+    /**
+     * The workspace paths of the code implementers wrote that this attempt's tests run with: the attempt's
+     * files and the accepted dependencies', without any test.
+     */
+    private Set<String> writtenCode(StoredFiles files) {
+        Set<String> written = new TreeSet<>(files.paths());
+        for (FileSet layer : parts.dependencies().layers()) {
+            written.addAll(layer.paths());
+        }
+        written.removeAll(feature.tests().paths());
+        written.removeAll(parts.dependencies().testPaths());
+        return written;
+    }
+
     private Optional<FailureContext> judge(int n, StoredFiles files, TestResult result) throws IOException, InterruptedException {
         switch (result.outcome()) {
             case PASSED -> {
+                Optional<String> dodged = ImplementationSkips.reason(result, writtenCode(files));
+                if (dodged.isPresent()) {
+                    // no pass (SPEC: skipped tests never count as one): a failed attempt, told why
+                    history.add(new AttemptRecord(n, files, Optional.of(result), Optional.empty(), dodged.get()));
+                    lifecycle.moveTo(FeatureState.RED, "attempt " + n + " " + dodged.get());
+                    return Optional.of(FailureContext.noPass(n, result, dodged.get()));
+                }
                 lifecycle.moveTo(FeatureState.YELLOW, "attempt " + n + " passes: " + result.passed() + " tests passed");
                 if (!strongEnough(n, files, result)) {
                     return Optional.empty();

@@ -9,6 +9,7 @@ import dev.redyellow.manifest.TestSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The {@code command} test kind: any argv, run in the workspace without a shell, by default on the
@@ -64,10 +65,16 @@ public final class CommandTestRunner implements TestRunner {
                 startedAt, lines, results);
     }
 
-    /** The argv that runs the request's tests ({@link TestArgv}); throws when it cannot be made. */
+    /**
+     * The argv that runs the request's tests ({@link TestArgv}), pytest's asking for where tests were
+     * skipped ({@link TestArgv#withSkipReport}); throws when it cannot be made.
+     */
     static TestArgv.Resolved argv(TestSettings.Command settings, TestRequest request) {
-        return TestArgv.resolve(settings.command(), request.selectedTests(), request.featureId(),
+        TestArgv.Resolved resolved = TestArgv.resolve(settings.command(), request.selectedTests(), request.featureId(),
                 settings.rerunDependencyTests(), request.workspace());
+        List<String> reporting = TestArgv.withSkipReport(resolved.argv());
+        return reporting == resolved.argv() ? resolved
+                : new TestArgv.Resolved(reporting, resolved.addedFor(), resolved.importRoot());
     }
 
     /** Says in the run's output when only the feature's own tests were added to the argv. */

@@ -1,11 +1,14 @@
 package dev.redyellow.testing;
 
+import dev.redyellow.testing.worker.SkipOrigin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -18,6 +21,9 @@ import javax.xml.stream.XMLStreamReader;
  * external entities are resolved, as the file is written by the tested code.
  */
 public final class JUnitXmlReport {
+
+    /** The first line of a printed stack trace: the throwable's class, and its message when it has one. */
+    private static final Pattern THROWN = Pattern.compile("^[\\w$.]+(?::\\s(.*))?$");
 
     private JUnitXmlReport() {
     }
@@ -60,10 +66,12 @@ public final class JUnitXmlReport {
 
     /** Reads one test case; the reader is on its start tag and is left on its end tag. */
     private static TestCase readCase(XMLStreamReader xml) throws XMLStreamException {
-        String name = name(xml.getAttributeValue(null, "classname"), xml.getAttributeValue(null, "name"));
+        String className = orEmpty(xml.getAttributeValue(null, "classname"));
+        String name = name(className, xml.getAttributeValue(null, "name"));
         long millis = millis(xml.getAttributeValue(null, "time"));
         TestCase.Status status = TestCase.Status.PASSED;
         String message = "";
+        List<String> skippedAt = List.of();
         int depth = 1;
         while (depth > 0) {
             int event = xml.next();
@@ -77,12 +85,29 @@ public final class JUnitXmlReport {
                 } else if (depth == 2 && element.equals("skipped") && status == TestCase.Status.PASSED) {
                     status = TestCase.Status.SKIPPED;
                     message = orEmpty(xml.getAttributeValue(null, "message"));
+                    // an aborted JUnit test's element holds its stack trace: where it was aborted, and why
+                    String text = xml.getElementText();
+                    skippedAt = SkipOrigin.ofTrace(className, text);
+                    if (message.isBlank() && text.contains("\tat ")) {
+                        message = abortMessage(text);
+                    }
+                    depth--;
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             }
         }
-        return new TestCase(name, status, message, millis);
+        return new TestCase(name, status, message, millis, status == TestCase.Status.SKIPPED ? skippedAt : List.of());
+    }
+
+    /**
+     * An aborted test's message from its trace's first line ("org.opentest4j.TestAbortedException: why"),
+     * as the warm worker gives it: the exception's message, else that line whole.
+     */
+    private static String abortMessage(String trace) {
+        String first = trace.strip().lines().findFirst().orElse("");
+        Matcher thrown = THROWN.matcher(first);
+        return thrown.matches() && thrown.group(1) != null ? thrown.group(1) : first;
     }
 
     /**

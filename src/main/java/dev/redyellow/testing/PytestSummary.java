@@ -1,5 +1,6 @@
 package dev.redyellow.testing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -7,7 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * pytest: the final "==== 2 failed, 2 passed, 1 skipped in 1.22s ====" line (without the rulers
- * under {@code -q}), "no tests ran in 0.01s", and the short summary's "FAILED file::test - message".
+ * under {@code -q}), "no tests ran in 0.01s", and the short summary's "FAILED file::test - message"
+ * and "SKIPPED [2] src/shop/rates.py:12: reason" (RedYellow asks for those with {@code -rs}): where
+ * pytest says the skips came from, the place of the {@code pytest.skip} call, or of the test for a skip
+ * it declares. One case stands for the tests skipped at one place.
  */
 final class PytestSummary implements SummaryParser {
 
@@ -15,9 +19,12 @@ final class PytestSummary implements SummaryParser {
             "^=*\\s*((?:\\d+ \\w+)(?:, \\d+ \\w+)*) in \\d+(?:\\.\\d+)?s(?: \\([^)]*\\))?\\s*=*$");
     private static final LinePattern NO_TESTS = LinePattern.containing("no tests ran in ", "^=*\\s*no tests ran in \\d+(?:\\.\\d+)?s.*$");
     private static final Pattern ITEM = Pattern.compile("(\\d+) (\\w+)");
+    private static final LinePattern SKIPPED = LinePattern.startingWithAny(List.of("SKIPPED ["),
+            "^SKIPPED \\[(\\d+)\\] (.+?):(\\d+): (.*)$");
     private static final LinePattern FAILED_TEST = LinePattern.startingWithAny(List.of("FAILED ", "ERROR "), "^(?:FAILED|ERROR) (\\S+)(?: - (.*))?$");
 
     private final FailureNames failures = new FailureNames();
+    private final List<TestCase> skips = new ArrayList<>();
     private TestTally counts;
 
     @Override
@@ -34,6 +41,13 @@ final class PytestSummary implements SummaryParser {
         }
         if (NO_TESTS.matches(line)) {
             counts = TestTally.EMPTY;
+            return;
+        }
+        Matcher skip = SKIPPED.match(line);
+        if (skip != null && skips.size() < FailureNames.MAX_NAMES) {
+            String at = skip.group(2) + ":" + skip.group(3);
+            skips.add(new TestCase(skip.group(1) + (skip.group(1).equals("1") ? " test" : " tests"), TestCase.Status.SKIPPED,
+                    FailureNames.bounded(skip.group(4)), 0, List.of(at)));
             return;
         }
         Matcher test = FAILED_TEST.match(line);
@@ -72,9 +86,15 @@ final class PytestSummary implements SummaryParser {
         }
     }
 
+    private List<TestCase> cases() {
+        List<TestCase> cases = new ArrayList<>(failures.cases());
+        cases.addAll(skips);
+        return cases;
+    }
+
     @Override
     public Optional<TestTally> tally() {
         return Optional.ofNullable(counts)
-                .map(c -> new TestTally(c.passed(), c.failed(), c.skipped(), failures.cases()));
+                .map(c -> new TestTally(c.passed(), c.failed(), c.skipped(), cases()));
     }
 }

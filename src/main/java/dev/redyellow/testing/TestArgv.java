@@ -91,6 +91,42 @@ final class TestArgv {
                 .orElseGet(() -> new Resolved(filled, Optional.empty()));
     }
 
+    /**
+     * pytest's argv with its short summary's skips asked for ({@code -r} with {@code s} added to the report
+     * characters the argv asks for, pytest's default {@code fE} when it asks for none): each
+     * "SKIPPED [n] file:line: reason" line says where tests were skipped, and a skip that the
+     * implementation's code makes is no pass ({@link PytestSummary}). The argv itself for other runners,
+     * and when it reports skips already.
+     */
+    static List<String> withSkipReport(List<String> argv) {
+        Optional<KnownRunner.Found> found = KnownRunner.of(argv);
+        if (found.isEmpty() || found.get().runner() != KnownRunner.PYTEST) {
+            return argv;
+        }
+        String chars = "fE";
+        int end = argv.size();
+        for (int i = found.get().argumentsFrom(); i < argv.size(); i++) {
+            String arg = argv.get(i);
+            if (arg.equals("--")) {
+                end = i;
+                break;
+            }
+            if (arg.equals("-r") && i + 1 < argv.size()) {
+                chars = argv.get(++i);
+            } else if (arg.startsWith("-r") && arg.length() > 2) {
+                chars = arg.substring(2);
+            }
+        }
+        String effective = chars.substring(chars.lastIndexOf('N') + 1);
+        if (effective.contains("s") || effective.contains("a") || effective.contains("A")) {
+            return argv;
+        }
+        List<String> reporting = new ArrayList<>(argv.subList(0, end));
+        reporting.add("-r" + effective + "s");
+        reporting.addAll(argv.subList(end, argv.size()));
+        return reporting;
+    }
+
     /** The Python module of a {@code .py} workspace path. */
     static String moduleOf(String path) {
         return path.substring(0, path.length() - ".py".length()).replace('/', '.');

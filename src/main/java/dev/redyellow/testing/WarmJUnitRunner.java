@@ -189,7 +189,8 @@ public final class WarmJUnitRunner implements TestRunner, AutoCloseable {
                 }
                 case SKIPPED -> {
                     skipped++;
-                    cases.add(new TestCase(name, TestCase.Status.SKIPPED, reply.message(), reply.durationMillis()));
+                    cases.add(new TestCase(name, TestCase.Status.SKIPPED, reply.message(), reply.durationMillis(),
+                            reply.skippedAt()));
                 }
             }
         }

@@ -19,6 +19,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What RED and the verdicts may rest on (SPEC section 1), with real processes. */
 class VerdictRulesTest {
@@ -231,6 +233,80 @@ class VerdictRulesTest {
         String toldSecond = Files.readString(told);
         assertTrue(toldSecond.contains("Attempt 1: it was turned away untested: tampering: changed test files, which are"
                 + " read-only for the implementer: test_base.py"), toldSecond);
+    }
+
+    /** A feature with two attempts, each one file; returns its outcome. */
+    private FeatureOutcome twoAttempts(ObjectNode test, String testPath, String testText, String codePath, String first,
+                                       String second) throws Exception {
+        ObjectNode root = JSON.createObjectNode().put("version", 1).put("name", "skips").put("maxAttempts", 2)
+                .put("workers", 1);
+        root.set("test", test);
+        ObjectNode f = root.putArray("features").addObject().put("id", "calc").put("title", "calc");
+        f.putObject("tests").put(testPath, testText);
+        var attempts = f.putArray("attempts");
+        attempts.addObject().putObject("files").put(codePath, first);
+        attempts.addObject().putObject("files").put(codePath, second);
+        Path file = tmp.resolve("skips.json");
+        Files.writeString(file, JSON.writeValueAsString(root));
+        return run(ManifestLoader.load(file));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"warm", "perRun"})
+    void aJUnitTestAbortedByTheImplementationIsNoPassButATestsOwnAssumptionIs(String fork) throws Exception {
+        // the implementation threw TestAbortedException and failed an assumption: 1 of 3 tests passed, 2
+        // "skipped", and the attempt was GREEN (SPEC: aborted and skipped tests never count as passes)
+        String test = "package calc;\nimport static org.junit.jupiter.api.Assertions.assertEquals;\n"
+                + "import static org.junit.jupiter.api.Assumptions.assumeTrue;\nimport org.junit.jupiter.api.Disabled;\n"
+                + "import org.junit.jupiter.api.Test;\nclass CalcTest {\n"
+                + "    @Test void adds() { assertEquals(4, Calc.add(2, 2)); }\n"
+                + "    @Test void multiplies() { assertEquals(6, Calc.mul(2, 3)); }\n"
+                + "    @Test void divides() { assertEquals(2, Calc.div(6, 3)); }\n"
+                + "    @Test void onlyWhereFast() { assumeTrue(Calc.fast(), \"slow here\"); assertEquals(1, Calc.div(1, 1)); }\n"
+                + "    @Disabled(\"later\") @Test void later() { assertEquals(0, 1); }\n}\n";
+        String dodging = "package calc;\npublic final class Calc {\n"
+                + "    public static int add(int a, int b) { return a + b; }\n"
+                + "    public static int mul(int a, int b) { throw new org.opentest4j.TestAbortedException(\"not here\"); }\n"
+                + "    public static int div(int a, int b) { org.junit.jupiter.api.Assumptions.assumeTrue(b > 5); return a / b; }\n"
+                + "    public static boolean fast() { return false; }\n}\n";
+        String honest = "package calc;\npublic final class Calc {\n"
+                + "    public static int add(int a, int b) { return a + b; }\n"
+                + "    public static int mul(int a, int b) { return a * b; }\n"
+                + "    public static int div(int a, int b) { return a / b; }\n"
+                + "    public static boolean fast() { return false; }\n}\n";
+        ObjectNode junit = JSON.createObjectNode().put("kind", "junit").put("timeoutSeconds", 120).put("fork", fork);
+        FeatureOutcome o = twoAttempts(junit, "src/test/java/calc/CalcTest.java", test, "src/main/java/calc/Calc.java",
+                dodging, honest);
+
+        assertEquals(FeatureState.GREEN, o.state(), o.reason());
+        assertEquals(List.of("PENDING->RED", "RED->RED", "RED->YELLOW", "YELLOW->GREEN"),
+                o.transitions().stream().map(t -> t.from() + "->" + t.to()).toList());
+        assertEquals("attempt 1 skipped-by-implementation: the implementation's code skipped or aborted tests it has to"
+                + " pass: calc.CalcTest.multiplies (at calc/Calc.java:4: not here); calc.CalcTest.divides (at calc/Calc.java:5:"
+                + " Assumption failed: assumption is not true)", o.transitions().get(1).reason());
+        // the test's own assumption (onlyWhereFast) and its @Disabled test are the test author's: no reason to refuse
+        assertEquals("attempt 2 passes: 3 tests passed", o.transitions().get(2).reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"warm", "perRun"})
+    void aPytestSkipFromTheImplementationIsNoPassButTheTestsOwnSkipsAre(String fork) throws Exception {
+        String test = "import pytest\n\nfrom calc.ops import add, mul\n\n\ndef test_add():\n    assert add(2, 2) == 4\n\n\n"
+                + "def test_mul():\n    assert mul(2, 3) == 6\n\n\n@pytest.mark.skip(reason='declared')\ndef test_later():\n"
+                + "    assert False\n\n\ndef test_own_check():\n    pytest.skip('the test skips itself')\n";
+        String dodging = "import pytest\n\n\ndef add(a, b):\n    return a + b\n\n\ndef mul(a, b):\n"
+                + "    pytest.skip('not here')\n";
+        String honest = "def add(a, b):\n    return a + b\n\n\ndef mul(a, b):\n    return a * b\n";
+        ObjectNode pytest = command("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider").put("fork", fork);
+        pytest.putObject("env").put("PYTHONDONTWRITEBYTECODE", "1");
+        FeatureOutcome o = twoAttempts(pytest, "tests/test_calc.py", test, "calc/ops.py", dodging, honest);
+
+        assertEquals(FeatureState.GREEN, o.state(), o.reason());
+        assertEquals(List.of("PENDING->RED", "RED->RED", "RED->YELLOW", "YELLOW->GREEN"),
+                o.transitions().stream().map(t -> t.from() + "->" + t.to()).toList());
+        assertEquals("attempt 1 skipped-by-implementation: the implementation's code skipped or aborted tests it has to"
+                + " pass: 1 test (at calc/ops.py:9: not here)", o.transitions().get(1).reason());
+        assertEquals("attempt 2 passes: 2 tests passed", o.transitions().get(2).reason());
     }
 
     @Test

@@ -47,6 +47,33 @@ class JUnitXmlReportTest {
     }
 
     @Test
+    void anAbortedTestSaysWhyAndWhereAsTheWarmWorkerDoes() throws Exception {
+        // the console launcher's report of a test that an implementation aborted, and one @Disabled
+        Path report = Files.writeString(dir.resolve("aborted.xml"), """
+                <testsuite name="JUnit Jupiter" tests="3" skipped="2">
+                <testcase name="multiplies()" classname="calc.CalcTest" time="0.01">
+                <skipped><![CDATA[org.opentest4j.TestAbortedException: not supported here
+                	at calc.Calc.mul(Calc.java:4)
+                	at calc.CalcTest.multiplies(CalcTest.java:6)
+                	at java.base/java.lang.reflect.Method.invoke(Method.java:569)
+                ]]></skipped>
+                </testcase>
+                <testcase name="bare()" classname="calc.CalcTest" time="0">
+                <skipped><![CDATA[org.opentest4j.TestAbortedException
+                	at calc.CalcTest.bare(CalcTest.java:9)
+                ]]></skipped>
+                </testcase>
+                <testcase name="later()" classname="calc.CalcTest" time="0"><skipped><![CDATA[later]]></skipped></testcase>
+                </testsuite>
+                """);
+
+        assertEquals(List.of(
+                new TestCase("calc.CalcTest.multiplies", TestCase.Status.SKIPPED, "not supported here", 10, List.of("calc/Calc.java:4")),
+                new TestCase("calc.CalcTest.bare", TestCase.Status.SKIPPED, "org.opentest4j.TestAbortedException", 0),
+                new TestCase("calc.CalcTest.later", TestCase.Status.SKIPPED, "", 0)), JUnitXmlReport.read(report).cases());
+    }
+
+    @Test
     void refusesExternalEntities() throws Exception {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "secret");
         Path report = Files.writeString(dir.resolve("r.xml"), """

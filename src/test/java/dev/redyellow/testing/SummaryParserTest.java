@@ -220,6 +220,24 @@ class SummaryParserTest {
         assertEquals(List.of(1, 0), List.of(tally.passed(), tally.failed()), "the empty file's entry is no test");
     }
 
+    @Test
+    void pytestsShortSummaryOfSkipsSaysWhereTheyCameFrom() {
+        PytestSummary pytest = new PytestSummary();
+        """
+                .sss
+                =========================== short test summary info ============================
+                SKIPPED [2] calc/ops.py:7: not supported here
+                SKIPPED [1] tests/test_calc.py:10: declared: by the test
+                1 passed, 3 skipped in 1.61s
+                """.lines().forEach(pytest::accept);
+
+        TestTally tally = pytest.tally().orElseThrow();
+        assertEquals(List.of(1, 0, 3), List.of(tally.passed(), tally.failed(), tally.skipped()));
+        assertEquals(List.of(new TestCase("2 tests", TestCase.Status.SKIPPED, "not supported here", 0, List.of("calc/ops.py:7")),
+                new TestCase("1 test", TestCase.Status.SKIPPED, "declared: by the test", 0, List.of("tests/test_calc.py:10"))),
+                tally.cases());
+    }
+
     private static OutputLines.Recognised parse(String file) throws IOException {
         OutputLines lines = new OutputLines(SummaryParser.all());
         try (InputStream in = SummaryParserTest.class.getResourceAsStream("summaries/" + file)) {

@@ -352,7 +352,8 @@ public final class JUnitPlatformBridge implements TestPlatform {
                 return new ReplyCase(className, name, ReplyCase.Status.FAILED, shown.map(Results::message).orElse(""), time);
             }
             if (aborted != null) {
-                return new ReplyCase(className, name, ReplyCase.Status.SKIPPED, aborted.map(Results::message).orElse(""), time);
+                return new ReplyCase(className, name, ReplyCase.Status.SKIPPED, aborted.map(Results::message).orElse(""), time,
+                        aborted.map(thrown -> SkipOrigin.of(className, thrown)).orElse(List.of()));
             }
             TestExecutionResult own = finished.get(id);
             if (own == null || own.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
