@@ -23,7 +23,9 @@ import dev.redyellow.testing.TestOutcome;
 import dev.redyellow.testing.TestRequest;
 import dev.redyellow.testing.TestResult;
 import dev.redyellow.testing.TestRunner;
+import dev.redyellow.testing.worker.SkipOrigin;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -531,23 +533,32 @@ public final class FeatureConductor {
     }
 
     /**
-     * The workspace paths of the code implementers wrote that this attempt's tests run with: the attempt's
-     * files and the accepted dependencies', without any test.
+     * The places by which runners name the code implementers wrote that this attempt's tests run with: the
+     * attempt's files and the accepted dependencies', without any test ({@link SkipOrigin#placeOf}).
      */
-    private Set<String> writtenCode(StoredFiles files) {
-        Set<String> written = new TreeSet<>(files.paths());
-        for (FileSet layer : parts.dependencies().layers()) {
-            written.addAll(layer.paths());
+    private Set<String> writtenPlaces(StoredFiles files) {
+        Set<String> tests = new TreeSet<>(feature.tests().paths());
+        tests.addAll(parts.dependencies().testPaths());
+        Set<String> places = new TreeSet<>();
+        List<FileSet> written = new ArrayList<>(parts.dependencies().layers());
+        written.add(files.restore());
+        for (FileSet layer : written) {
+            for (String path : layer.paths()) {
+                if (!tests.contains(path)) {
+                    // only a Java source's text is read: its package says by which folders a frame names it
+                    places.add(path.endsWith(".java")
+                            ? SkipOrigin.placeOf(path, new String(layer.bytes(path), StandardCharsets.UTF_8)) : path);
+                }
+            }
         }
-        written.removeAll(feature.tests().paths());
-        written.removeAll(parts.dependencies().testPaths());
-        return written;
+        return places;
     }
 
     private Optional<FailureContext> judge(int n, StoredFiles files, TestResult result) throws IOException, InterruptedException {
         switch (result.outcome()) {
             case PASSED -> {
-                Optional<String> dodged = ImplementationSkips.reason(result, writtenCode(files));
+                Optional<String> dodged = result.skipped() == 0 ? Optional.empty()
+                        : ImplementationSkips.reason(result, writtenPlaces(files));
                 if (dodged.isPresent()) {
                     // no pass (SPEC: skipped tests never count as one): a failed attempt, told why
                     history.add(new AttemptRecord(n, files, Optional.of(result), Optional.empty(), dodged.get()));

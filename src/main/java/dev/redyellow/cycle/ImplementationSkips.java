@@ -3,7 +3,7 @@ package dev.redyellow.cycle;
 import dev.redyellow.testing.TestCase;
 import dev.redyellow.testing.TestResult;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,9 +13,11 @@ import java.util.Optional;
  * skip mark) or that checks its own assumption is the test author's choice; a skip thrown from code an
  * implementer wrote ({@code pytest.skip()} in the implementation, an {@code org.opentest4j.TestAbortedException}
  * or a failed assumption inside it) is a test the attempt dodged. The runner says where each skip came from
- * ({@link TestCase#skippedAt()}: JUnit in both ways of running, pytest through its short summary); this
- * finds the skips whose places are files an implementer wrote: the attempt's or an accepted dependency's
- * code, never a test and never the base.
+ * ({@link TestCase#skippedAt()}: JUnit in both ways of running, pytest through its short summary or its XML
+ * report); the innermost place of the project's code decides, as pytest names only that one: a skip whose
+ * innermost place is a file an implementer wrote (the attempt's or an accepted dependency's code, never a
+ * test and never the base) is the implementation's. So a test's helper that the implementation calls back
+ * (a fake clock of the test's that assumes) stays the test's.
  */
 final class ImplementationSkips {
 
@@ -27,24 +29,27 @@ final class ImplementationSkips {
 
     /**
      * Why {@code result}'s run does not pass although its outcome says so, or empty when no skipped test
-     * came from {@code written} (workspace paths of code an implementer wrote).
+     * came from code an implementer wrote.
+     *
+     * @param writtenPlaces the places by which runners name the files of that code
+     *                      ({@link dev.redyellow.testing.worker.SkipOrigin#placeOf})
      */
-    static Optional<String> reason(TestResult result, Collection<String> written) {
-        if (result.skipped() == 0 || written.isEmpty()) {
+    static Optional<String> reason(TestResult result, Set<String> writtenPlaces) {
+        if (result.skipped() == 0 || writtenPlaces.isEmpty()) {
             return Optional.empty();
         }
         List<String> named = new ArrayList<>();
         int count = 0;
         for (TestCase test : result.cases()) {
-            if (test.status() != TestCase.Status.SKIPPED) {
+            if (test.status() != TestCase.Status.SKIPPED || test.skippedAt().isEmpty()) {
                 continue;
             }
-            Optional<String> place = test.skippedAt().stream().filter(at -> writtenBy(at, written)).findFirst();
-            if (place.isPresent()) {
+            String innermost = test.skippedAt().get(0);
+            if (writtenPlaces.contains(pathOf(innermost))) {
                 count++;
                 if (named.size() < MAX_NAMED) {
                     String message = test.message().isBlank() ? "" : ": " + oneLine(test.message());
-                    named.add(test.name() + " (at " + place.get() + message + ")");
+                    named.add(test.name() + " (at " + innermost + message + ")");
                 }
             }
         }
@@ -52,26 +57,16 @@ final class ImplementationSkips {
             return Optional.empty();
         }
         return Optional.of("skipped-by-implementation: the implementation's code skipped or aborted tests it has to pass: "
-                + String.join("; ", named)
-                + (count > named.size() ? "; ..." : ""));
+                + String.join("; ", named) + (count > named.size() ? "; ..." : ""));
     }
 
-    /** Whether the place ({@code path:line} or {@code path}) is in one of the files. */
-    static boolean writtenBy(String place, Collection<String> written) {
+    /** The path of a place ({@code path:line} or {@code path}), as the workspace names it. */
+    static String pathOf(String place) {
         int colon = place.lastIndexOf(':');
-        String path = colon > 0 && place.substring(colon + 1).chars().allMatch(Character::isDigit)
+        String path = colon > 0 && colon < place.length() - 1 && place.substring(colon + 1).chars().allMatch(Character::isDigit)
                 ? place.substring(0, colon) : place;
         String normalized = path.replace('\\', '/');
-        if (normalized.startsWith("./")) {
-            normalized = normalized.substring(2);
-        }
-        for (String file : written) {
-            // a runner names a place from its own folder, or a Java frame by package folders only
-            if (file.equals(normalized) || file.endsWith("/" + normalized) || normalized.endsWith("/" + file)) {
-                return true;
-            }
-        }
-        return false;
+        return normalized.startsWith("./") ? normalized.substring(2) : normalized;
     }
 
     private static String oneLine(String text) {

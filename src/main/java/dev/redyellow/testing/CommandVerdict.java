@@ -115,7 +115,7 @@ final class CommandVerdict {
         }
         TestTally tally = TestTally.EMPTY;
         for (Path report : reports) {
-            tally = tally.plus(JUnitXmlReport.read(report));
+            tally = tally.plus(JUnitXmlReport.read(report, workspace));
         }
         return Optional.of(new Counted(reports.size() + " JUnit XML report(s)", tally));
     }

@@ -22,21 +22,37 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class JUnitXmlReport {
 
-    /** The first line of a printed stack trace: the throwable's class, and its message when it has one. */
-    private static final Pattern THROWN = Pattern.compile("^[\\w$.]+(?::\\s(.*))?$");
+    /**
+     * The first line of a printed stack trace: a throwable's qualified class, and its message when it has one
+     * ({@code org.opentest4j.TestAbortedException: why}); a {@code @Disabled} reason is plain text.
+     */
+    private static final Pattern THROWN = Pattern.compile(
+            "^(?:[A-Za-z_$][\\w$]*\\.)+[\\w$]*(?:Exception|Error|Throwable)(?::\\s(.*))?$", Pattern.DOTALL);
+    /** How the XML report introduces the trace of a test whose class or parent container was aborted. */
+    private static final String PARENT_SKIPPED = "parent was skipped: ";
+    /** pytest's {@code --junitxml} skip: "path:line: reason", the place of the {@code pytest.skip()} call. */
+    private static final Pattern PYTEST_PLACE = Pattern.compile("^(.+?):(\\d+): ");
 
     private JUnitXmlReport() {
     }
 
     /** Every test case of the report, counted. */
     public static TestTally read(Path file) throws IOException {
+        return read(file, null);
+    }
+
+    /**
+     * Every test case of the report, counted; the places of pytest's skips under {@code root} (the folder
+     * the tests ran in, or null) are made relative to it, as pytest's short summary names them.
+     */
+    public static TestTally read(Path file, Path root) throws IOException {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         try (InputStream in = Files.newInputStream(file)) {
             XMLStreamReader xml = factory.createXMLStreamReader(in);
             try {
-                return readCases(xml);
+                return readCases(xml, root == null ? null : root.toAbsolutePath().normalize().toString());
             } finally {
                 xml.close();
             }
@@ -45,14 +61,14 @@ public final class JUnitXmlReport {
         }
     }
 
-    private static TestTally readCases(XMLStreamReader xml) throws XMLStreamException {
+    private static TestTally readCases(XMLStreamReader xml, String root) throws XMLStreamException {
         List<TestCase> cases = new ArrayList<>();
         int passed = 0;
         int failed = 0;
         int skipped = 0;
         while (xml.hasNext()) {
             if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("testcase")) {
-                TestCase test = readCase(xml);
+                TestCase test = readCase(xml, root);
                 cases.add(test);
                 switch (test.status()) {
                     case PASSED -> passed++;
@@ -65,7 +81,7 @@ public final class JUnitXmlReport {
     }
 
     /** Reads one test case; the reader is on its start tag and is left on its end tag. */
-    private static TestCase readCase(XMLStreamReader xml) throws XMLStreamException {
+    private static TestCase readCase(XMLStreamReader xml, String root) throws XMLStreamException {
         String className = orEmpty(xml.getAttributeValue(null, "classname"));
         String name = name(className, xml.getAttributeValue(null, "name"));
         long millis = millis(xml.getAttributeValue(null, "time"));
@@ -85,11 +101,17 @@ public final class JUnitXmlReport {
                 } else if (depth == 2 && element.equals("skipped") && status == TestCase.Status.PASSED) {
                     status = TestCase.Status.SKIPPED;
                     message = orEmpty(xml.getAttributeValue(null, "message"));
-                    // an aborted JUnit test's element holds its stack trace: where it was aborted, and why
+                    String type = orEmpty(xml.getAttributeValue(null, "type"));
                     String text = xml.getElementText();
-                    skippedAt = SkipOrigin.ofTrace(className, text);
-                    if (message.isBlank() && text.contains("\tat ")) {
-                        message = abortMessage(text);
+                    if (type.equals("pytest.skip")) {
+                        skippedAt = pytestPlace(text, root);
+                    } else {
+                        // an aborted JUnit test's element holds its stack trace: where it was aborted, and why
+                        String trace = text.startsWith(PARENT_SKIPPED) ? text.substring(PARENT_SKIPPED.length()) : text;
+                        skippedAt = SkipOrigin.ofTrace(className, trace);
+                        if (message.isBlank()) {
+                            message = abortMessage(trace);
+                        }
                     }
                     depth--;
                 }
@@ -105,9 +127,27 @@ public final class JUnitXmlReport {
      * as the warm worker gives it: the exception's message, else that line whole.
      */
     private static String abortMessage(String trace) {
-        String first = trace.strip().lines().findFirst().orElse("");
-        Matcher thrown = THROWN.matcher(first);
-        return thrown.matches() && thrown.group(1) != null ? thrown.group(1) : first;
+        // the lines before the first frame: a message may have several
+        int frame = trace.indexOf("\n\tat ");
+        String head = (frame < 0 ? trace : trace.substring(0, frame)).strip();
+        Matcher thrown = THROWN.matcher(head);
+        if (!thrown.matches()) {
+            return ""; // not a throwable's trace (a @Disabled reason): the warm worker gives no message either
+        }
+        return thrown.group(1) != null ? thrown.group(1) : head;
+    }
+
+    /** The place of a pytest skip ("path:line: reason"), relative to {@code root} when under it. */
+    private static List<String> pytestPlace(String text, String root) {
+        Matcher place = PYTEST_PLACE.matcher(text.strip());
+        if (!place.find()) {
+            return List.of();
+        }
+        String path = place.group(1);
+        if (root != null && path.startsWith(root + "/")) {
+            path = path.substring(root.length() + 1);
+        }
+        return List.of(path + ":" + place.group(2));
     }
 
     /**

@@ -50,7 +50,7 @@ final class LoadFailures {
 
     /** One line of output, without terminator and terminal codes. */
     void accept(String line) {
-        if (line.isEmpty()) {
+        if (line.isEmpty() || PytestSummary.isSkipLine(line)) {
             return;
         }
         if (containsAny(line, PYTHON_MARKERS)) {

@@ -84,6 +84,10 @@ public final class MissingNames {
 
     /** The missing names in {@code text} (diagnostics of a run in {@code workspace}), each once. */
     public static List<MissingName> in(String text, Path workspace) {
+        if (text.contains(" SKIPPED ") || text.contains("SKIPPED [")) {
+            // a skip's reason names what a test or the code could not import, not what the run missed
+            text = text.lines().filter(line -> !PytestSummary.isSkipLine(line)).collect(java.util.stream.Collectors.joining("\n"));
+        }
         Set<MissingName> found = new LinkedHashSet<>();
         for (String line : text.split("\\R")) {
             java(line, found);

@@ -27,6 +27,15 @@ final class PytestSummary implements SummaryParser {
     private final List<TestCase> skips = new ArrayList<>();
     private TestTally counts;
 
+    /**
+     * Whether a line is pytest's report of a skip: "SKIPPED [1] file:line: reason" (short summary) or
+     * "file::test SKIPPED (reason)" (verbose). Its reason is the test's or the implementation's words
+     * ({@code pytest.importorskip}'s "No module named 'numpy'"), never a load failure of the run.
+     */
+    static boolean isSkipLine(String line) {
+        return line.startsWith("SKIPPED [") || line.contains(" SKIPPED (") && line.contains("::");
+    }
+
     @Override
     public String runner() {
         return "pytest";

@@ -1,18 +1,18 @@
 package dev.redyellow.cycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redyellow.testing.TestCase;
 import dev.redyellow.testing.TestOutcome;
 import dev.redyellow.testing.TestResult;
+import dev.redyellow.testing.worker.SkipOrigin;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Which skipped tests the implementation skipped: by the places the runner names. */
+/** Which skipped tests the implementation skipped: by the innermost place the runner names. */
 class ImplementationSkipsTest {
 
     private static TestResult passedWith(TestCase... skipped) {
@@ -26,29 +26,30 @@ class ImplementationSkipsTest {
     }
 
     @Test
-    void aPlaceIsAWrittenFileByItsWholePathOrByItsPackageFolders() {
-        Set<String> written = Set.of("src/main/java/calc/Calc.java", "calc/ops.py");
-
-        assertTrue(ImplementationSkips.writtenBy("calc/Calc.java:4", written));
-        assertTrue(ImplementationSkips.writtenBy("calc/ops.py:9", written));
-        assertTrue(ImplementationSkips.writtenBy("./calc/ops.py:9", written));
-        assertTrue(ImplementationSkips.writtenBy("/tmp/ws/calc/ops.py:9", written));
-        assertTrue(ImplementationSkips.writtenBy("calc/Calc.java", written));
-        assertFalse(ImplementationSkips.writtenBy("other/Calc.java:4", written));
-        assertFalse(ImplementationSkips.writtenBy("tests/test_ops.py:3", written));
-        assertFalse(ImplementationSkips.writtenBy("xcalc/ops.py:1", written));
+    void aJavaFileIsNamedByItsDeclaredPackageAnyOtherByItsWorkspacePath() {
+        assertEquals("calc/Calc.java", SkipOrigin.placeOf("src/main/java/calc/Calc.java",
+                "/* package nope; */\npackage calc;\npublic class Calc { }\n"));
+        assertEquals("Util.java", SkipOrigin.placeOf("src/main/java/Util.java", "public class Util { }\n"));
+        assertEquals("calc/ops.py", SkipOrigin.placeOf("calc/ops.py", "package = 1\n"));
+        assertEquals("calc/ops.py", ImplementationSkips.pathOf("./calc/ops.py:9"));
+        assertEquals("calc/Calc.java", ImplementationSkips.pathOf("calc/Calc.java"));
     }
 
     @Test
-    void onlySkipsFromWrittenCodeAreNamedWithTheirFirstMessageLine() {
-        TestResult result = passedWith(skipped("t.A.own", "t/A.java:3"), skipped("t.A.dodged", "t/Helper.java:2", "calc/Calc.java:4"),
+    void onlyTheInnermostPlaceDecidesAndOnlyAWrittenOne() {
+        TestResult result = passedWith(skipped("t.A.own", "t/A.java:3"),
+                skipped("t.A.dodged", "calc/Calc.java:4", "t/Helper.java:2"),
+                skipped("t.A.calledBack", "t/FakeClock.java:4", "calc/Calc.java:7"),
                 skipped("t.A.declared"));
 
         assertEquals(Optional.of("skipped-by-implementation: the implementation's code skipped or aborted tests it has to pass:"
                         + " t.A.dodged (at calc/Calc.java:4: why)"),
-                ImplementationSkips.reason(result, Set.of("src/main/java/calc/Calc.java")));
-        assertEquals(Optional.empty(), ImplementationSkips.reason(result, Set.of("src/main/java/calc/Other.java")));
-        assertEquals(Optional.empty(), ImplementationSkips.reason(passedWith(), Set.of("src/main/java/calc/Calc.java")));
+                ImplementationSkips.reason(result, Set.of("calc/Calc.java")));
+        assertEquals(Optional.empty(), ImplementationSkips.reason(result, Set.of("calc/Other.java")));
+        // a place with no folder is that file only: a root-level helpers.py is not calc/helpers.py
+        assertEquals(Optional.empty(), ImplementationSkips.reason(passedWith(skipped("h", "helpers.py:5")),
+                Set.of("calc/helpers.py")));
+        assertEquals(Optional.empty(), ImplementationSkips.reason(passedWith(), Set.of("calc/Calc.java")));
     }
 
     @Test

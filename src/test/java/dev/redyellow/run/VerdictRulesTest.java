@@ -309,6 +309,68 @@ class VerdictRulesTest {
         assertEquals("attempt 2 passes: 2 tests passed", o.transitions().get(2).reason());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"warm", "perRun"})
+    void anAssumptionInATestsHelperThatTheImplementationCallsBackStaysTheTestsSkip(String fork) throws Exception {
+        // the implementation calls the test's fake clock, which assumes: the innermost place is the test's
+        // (found by the review: every frame was read, and the implementation's below it refused an honest attempt)
+        ObjectNode root = JSON.createObjectNode().put("version", 1).put("name", "callback").put("maxAttempts", 1)
+                .put("workers", 1);
+        root.putObject("test").put("kind", "junit").put("timeoutSeconds", 120).put("fork", fork);
+        ObjectNode f = root.putArray("features").addObject().put("id", "runner").put("title", "runner");
+        f.putObject("tests")
+                .put("src/test/java/mr/FakeClock.java", "package mr;\nimport static org.junit.jupiter.api.Assumptions.assumeTrue;\n"
+                        + "class FakeClock implements Clock {\n    public long now() { assumeTrue(false, \"no clock here\"); return 0; }\n}\n")
+                .put("src/test/java/mr/RunnerTest.java", "package mr;\nimport static org.junit.jupiter.api.Assertions.assertEquals;\n"
+                        + "import org.junit.jupiter.api.Test;\nclass RunnerTest {\n"
+                        + "    @Test void counts() { assertEquals(2, Runner.count(2)); }\n"
+                        + "    @Test void stamps() { assertEquals(0, Runner.stamp(new FakeClock())); }\n}\n");
+        f.putArray("attempts").addObject().putObject("files")
+                .put("src/main/java/mr/Clock.java", "package mr;\npublic interface Clock { long now(); }\n")
+                .put("src/main/java/mr/Runner.java", "package mr;\npublic final class Runner {\n"
+                        + "    public static int count(int n) { return n; }\n"
+                        + "    public static long stamp(Clock clock) { return clock.now(); }\n}\n");
+        Path file = tmp.resolve("callback.json");
+        Files.writeString(file, JSON.writeValueAsString(root));
+        FeatureOutcome o = run(ManifestLoader.load(file));
+
+        assertEquals(FeatureState.GREEN, o.state(), o.reason());
+        assertEquals("attempt 1 passes: 1 tests passed", o.transitions().get(1).reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"warm", "perRun"})
+    void aPytestSkipIsPlacedFromTheWorkspaceAlsoInAJUnitXmlReport(String fork) throws Exception {
+        // the base's own root-level helpers.py skips (the test's choice), the implementation writes
+        // calc/helpers.py: a place is one file, not any file of that name; and with a --junitxml report, which
+        // the verdict reads before the summary, the implementation's skip is still found (an absolute place there)
+        Path base = Files.createDirectories(tmp.resolve("base"));
+        Files.writeString(base.resolve("helpers.py"), "import pytest\n\n\ndef require_network():\n"
+                + "    pytest.skip('no network here')\n");
+        ObjectNode root = JSON.createObjectNode().put("version", 1).put("name", "places").put("maxAttempts", 2)
+                .put("workers", 1).put("base", "base/");
+        ObjectNode test = command("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "--junitxml=out/report.xml")
+                .put("fork", fork).put("reports", "out/*.xml");
+        test.putObject("env").put("PYTHONDONTWRITEBYTECODE", "1");
+        root.set("test", test);
+        ObjectNode f = root.putArray("features").addObject().put("id", "calc").put("title", "calc");
+        f.putObject("tests").put("tests/test_calc.py", "import helpers\nfrom calc.helpers import double\n\n\n"
+                + "def test_double():\n    assert double(2) == 4\n\n\ndef test_fetch():\n    helpers.require_network()\n\n\n"
+                + "def test_triple():\n    assert double(3) == 6\n");
+        var attempts = f.putArray("attempts");
+        attempts.addObject().putObject("files").put("calc/helpers.py", "import pytest\n\n\ndef double(x):\n"
+                + "    if x > 2:\n        pytest.skip('too big')\n    return 2 * x\n");
+        attempts.addObject().putObject("files").put("calc/helpers.py", "def double(x):\n    return 2 * x\n");
+        Path file = tmp.resolve("places.json");
+        Files.writeString(file, JSON.writeValueAsString(root));
+        FeatureOutcome o = run(ManifestLoader.load(file));
+
+        assertEquals(FeatureState.GREEN, o.state(), o.reason());
+        assertEquals("attempt 1 skipped-by-implementation: the implementation's code skipped or aborted tests it has to"
+                + " pass: tests.test_calc.test_triple (at calc/helpers.py:6: too big)", o.transitions().get(1).reason());
+        assertEquals("attempt 2 passes: 2 tests passed", o.transitions().get(2).reason());
+    }
+
     @Test
     void aStopBeforeTheRunStartsCancelsEveryFeature() throws Exception {
         Manifest m = manifest(command("python3", "-m", "unittest", "-v"), null, "test_x.py",

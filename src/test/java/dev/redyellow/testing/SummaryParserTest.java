@@ -1,6 +1,7 @@
 package dev.redyellow.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.redyellow.exec.OutputSink;
@@ -236,6 +237,22 @@ class SummaryParserTest {
         assertEquals(List.of(new TestCase("2 tests", TestCase.Status.SKIPPED, "not supported here", 0, List.of("calc/ops.py:7")),
                 new TestCase("1 test", TestCase.Status.SKIPPED, "declared: by the test", 0, List.of("tests/test_calc.py:10"))),
                 tally.cases());
+    }
+
+    @Test
+    void aSkipsReasonIsNoLoadFailureAndNamesNothingMissing() {
+        // pytest.importorskip's reason, now in every pytest run's short summary (-rfEs), or with -v after the test
+        String output = """
+                SKIPPED [1] tests/test_np.py:3: could not import 'numpyzz': No module named 'numpyzz'
+                tests/test_np.py::test_a SKIPPED (could not import 'shop.x': ImportError: cannot import name 'x' from 'shop')
+                """;
+        LoadFailures load = new LoadFailures();
+        output.lines().forEach(load::accept);
+
+        assertFalse(load.seen(), load.detail());
+        assertEquals(List.of(), MissingNames.in(output, null));
+        assertEquals(List.of("numpyzz"), MissingNames.in(output + "ModuleNotFoundError: No module named 'numpyzz'\n", null)
+                .stream().map(MissingNames.MissingName::name).toList());
     }
 
     private static OutputLines.Recognised parse(String file) throws IOException {

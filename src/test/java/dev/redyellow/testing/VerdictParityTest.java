@@ -264,6 +264,66 @@ class VerdictParityTest {
     }
 
     @Test
+    void anAbortedTestsMessageAndPlaceAreTheSameInBothModes() throws Exception {
+        // the skipped-by-implementation reason quotes both: a class's aborted @BeforeAll ("parent was skipped: "
+        // in the XML report), a message of two lines, an abort inside the code under test, a @Disabled test
+        Path ws = workspace("aborts");
+        write(ws, "src/main/java/a/Code.java", """
+                package a;
+
+                public final class Code {
+                    public static int run() {
+                        throw new org.opentest4j.TestAbortedException("line one\\nline two");
+                    }
+                }
+                """);
+        write(ws, "src/test/java/a/ClassAbortTest.java", """
+                package a;
+
+                import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+                class ClassAbortTest {
+                    @org.junit.jupiter.api.BeforeAll static void init() {
+                        assumeTrue(false, "no init");
+                    }
+
+                    @org.junit.jupiter.api.Test void one() {
+                    }
+                }
+                """);
+        write(ws, "src/test/java/a/CodeAbortTest.java", """
+                package a;
+
+                class CodeAbortTest {
+                    @org.junit.jupiter.api.Test void runs() {
+                        Code.run();
+                    }
+
+                    @org.junit.jupiter.api.Test void passes() {
+                    }
+
+                    @org.junit.jupiter.api.Disabled("later") @org.junit.jupiter.api.Test void later() {
+                    }
+                }
+                """);
+        List<String> tests = List.of("src/test/java/a/ClassAbortTest.java", "src/test/java/a/CodeAbortTest.java");
+
+        TestResult fresh = perRun.run(request(ws, tests));
+        TestResult reused = warm.run(request(ws, tests));
+
+        List<TestCase> skipped = fresh.cases().stream().filter(c -> c.status() == TestCase.Status.SKIPPED)
+                .sorted(java.util.Comparator.comparing(TestCase::name)).map(c -> new TestCase(c.name(), c.status(), c.message(), 0,
+                        c.skippedAt())).toList();
+        assertEquals(List.of(new TestCase("a.ClassAbortTest.one", TestCase.Status.SKIPPED, "Assumption failed: no init", 0),
+                new TestCase("a.CodeAbortTest.later", TestCase.Status.SKIPPED, "", 0),
+                new TestCase("a.CodeAbortTest.runs", TestCase.Status.SKIPPED, "line one\nline two", 0, List.of("a/Code.java:5"))),
+                skipped, fresh.outputTail());
+        assertEquals(skipped, reused.cases().stream().filter(c -> c.status() == TestCase.Status.SKIPPED)
+                .sorted(java.util.Comparator.comparing(TestCase::name)).map(c -> new TestCase(c.name(), c.status(), c.message(), 0,
+                        c.skippedAt())).toList());
+    }
+
+    @Test
     void resourcesAreOnTheClassPathAndRelativePathsResolveInTheWorkspaceInBothModes() throws Exception {
         Path ws = workspace("words");
         write(ws, "data/words.txt", "apple\npear\n");

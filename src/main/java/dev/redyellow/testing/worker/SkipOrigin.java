@@ -77,6 +77,24 @@ public final class SkipOrigin {
         return List.copyOf(locations);
     }
 
+    /**
+     * The place by which a skip's location names a workspace file's code: for a Java source the folders of the
+     * package it declares and its file name ({@code src/main/java/calc/Calc.java} declaring {@code calc} ->
+     * {@code calc/Calc.java}; the path itself when the declaration cannot be read for sure), for any other
+     * file its workspace path, as pytest names it from the workspace.
+     */
+    public static String placeOf(String path, String source) {
+        if (!path.endsWith(".java")) {
+            return path;
+        }
+        String pkg = JavaIdentifiers.packageOf(source);
+        if (pkg.equals(JavaIdentifiers.UNSURE)) {
+            return path;
+        }
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        return pkg.isEmpty() ? file : pkg.replace('.', '/') + "/" + file;
+    }
+
     /** {@code a.b.C$D} -> {@code a.b.C}. */
     private static String outerClass(String cls) {
         int nested = cls.indexOf('$');
