@@ -533,22 +533,18 @@ public final class FeatureConductor {
     }
 
     /**
-     * The places by which runners name the code implementers wrote that this attempt's tests run with: the
-     * attempt's files and the accepted dependencies', without any test ({@link SkipOrigin#placeOf}).
+     * The places by which runners name the code this attempt wrote, without any test ({@link SkipOrigin#placeOf}).
+     * Only the attempt's: a skip from an accepted dependency's code is nothing this feature's implementer can
+     * change, so it stays a skip (every attempt would be refused for it).
      */
     private Set<String> writtenPlaces(StoredFiles files) {
-        Set<String> tests = new TreeSet<>(feature.tests().paths());
-        tests.addAll(parts.dependencies().testPaths());
         Set<String> places = new TreeSet<>();
-        List<FileSet> written = new ArrayList<>(parts.dependencies().layers());
-        written.add(files.restore());
-        for (FileSet layer : written) {
-            for (String path : layer.paths()) {
-                if (!tests.contains(path)) {
-                    // only a Java source's text is read: its package says by which folders a frame names it
-                    places.add(path.endsWith(".java")
-                            ? SkipOrigin.placeOf(path, new String(layer.bytes(path), StandardCharsets.UTF_8)) : path);
-                }
+        FileSet written = files.restore();
+        for (String path : written.paths()) {
+            if (!feature.tests().contains(path) && !parts.dependencies().testPaths().contains(path)) {
+                // only a Java source's text is read: its package says by which folders a frame names it
+                places.add(path.endsWith(".java")
+                        ? SkipOrigin.placeOf(path, new String(written.bytes(path), StandardCharsets.UTF_8)) : path);
             }
         }
         return places;
@@ -563,6 +559,7 @@ public final class FeatureConductor {
                     // no pass (SPEC: skipped tests never count as one): a failed attempt, told why
                     history.add(new AttemptRecord(n, files, Optional.of(result), Optional.empty(), dodged.get()));
                     lifecycle.moveTo(FeatureState.RED, "attempt " + n + " " + dodged.get());
+                    signatures.clear(); // a run that failed no test: the failures before it are no longer consecutive
                     return Optional.of(FailureContext.noPass(n, result, dodged.get()));
                 }
                 lifecycle.moveTo(FeatureState.YELLOW, "attempt " + n + " passes: " + result.passed() + " tests passed");

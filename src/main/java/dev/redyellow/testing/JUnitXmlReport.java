@@ -52,7 +52,7 @@ public final class JUnitXmlReport {
         try (InputStream in = Files.newInputStream(file)) {
             XMLStreamReader xml = factory.createXMLStreamReader(in);
             try {
-                return readCases(xml, root == null ? null : root.toAbsolutePath().normalize().toString());
+                return readCases(xml, roots(root));
             } finally {
                 xml.close();
             }
@@ -61,14 +61,14 @@ public final class JUnitXmlReport {
         }
     }
 
-    private static TestTally readCases(XMLStreamReader xml, String root) throws XMLStreamException {
+    private static TestTally readCases(XMLStreamReader xml, List<String> roots) throws XMLStreamException {
         List<TestCase> cases = new ArrayList<>();
         int passed = 0;
         int failed = 0;
         int skipped = 0;
         while (xml.hasNext()) {
             if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("testcase")) {
-                TestCase test = readCase(xml, root);
+                TestCase test = readCase(xml, roots);
                 cases.add(test);
                 switch (test.status()) {
                     case PASSED -> passed++;
@@ -81,7 +81,7 @@ public final class JUnitXmlReport {
     }
 
     /** Reads one test case; the reader is on its start tag and is left on its end tag. */
-    private static TestCase readCase(XMLStreamReader xml, String root) throws XMLStreamException {
+    private static TestCase readCase(XMLStreamReader xml, List<String> roots) throws XMLStreamException {
         String className = orEmpty(xml.getAttributeValue(null, "classname"));
         String name = name(className, xml.getAttributeValue(null, "name"));
         long millis = millis(xml.getAttributeValue(null, "time"));
@@ -102,9 +102,9 @@ public final class JUnitXmlReport {
                     status = TestCase.Status.SKIPPED;
                     message = orEmpty(xml.getAttributeValue(null, "message"));
                     String type = orEmpty(xml.getAttributeValue(null, "type"));
-                    String text = xml.getElementText();
+                    String text = textOf(xml);
                     if (type.equals("pytest.skip")) {
-                        skippedAt = pytestPlace(text, root);
+                        skippedAt = pytestPlace(text, roots);
                     } else {
                         // an aborted JUnit test's element holds its stack trace: where it was aborted, and why
                         String trace = text.startsWith(PARENT_SKIPPED) ? text.substring(PARENT_SKIPPED.length()) : text;
@@ -137,17 +137,57 @@ public final class JUnitXmlReport {
         return thrown.group(1) != null ? thrown.group(1) : head;
     }
 
-    /** The place of a pytest skip ("path:line: reason"), relative to {@code root} when under it. */
-    private static List<String> pytestPlace(String text, String root) {
+    /** The place of a pytest skip ("path:line: reason"), relative to the root it is under, if any. */
+    private static List<String> pytestPlace(String text, List<String> roots) {
         Matcher place = PYTEST_PLACE.matcher(text.strip());
         if (!place.find()) {
             return List.of();
         }
         String path = place.group(1);
-        if (root != null && path.startsWith(root + "/")) {
-            path = path.substring(root.length() + 1);
+        for (String root : roots) {
+            if (path.startsWith(root + "/")) {
+                path = path.substring(root.length() + 1);
+                break;
+            }
         }
         return List.of(path + ":" + place.group(2));
+    }
+
+    /** The folder the tests ran in as given and with its links resolved (pytest writes the real path). */
+    private static List<String> roots(Path root) {
+        if (root == null) {
+            return List.of();
+        }
+        List<String> roots = new ArrayList<>(List.of(root.toAbsolutePath().normalize().toString()));
+        try {
+            String real = root.toRealPath().toString();
+            if (!roots.contains(real)) {
+                roots.add(real);
+            }
+        } catch (IOException e) {
+            // a folder gone: the path as given is all there is
+        }
+        return roots;
+    }
+
+    /**
+     * The text of the element the reader is on, leaving it on its end tag; the text of elements nested in it
+     * is kept, where {@code getElementText} would refuse them and make the whole report unreadable.
+     */
+    private static String textOf(XMLStreamReader xml) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        int depth = 1;
+        while (depth > 0) {
+            int event = xml.next();
+            switch (event) {
+                case XMLStreamConstants.START_ELEMENT -> depth++;
+                case XMLStreamConstants.END_ELEMENT -> depth--;
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        text.append(xml.getText());
+                default -> { }
+            }
+        }
+        return text.toString();
     }
 
     /**

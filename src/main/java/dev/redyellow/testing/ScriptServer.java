@@ -286,13 +286,26 @@ final class ScriptServer {
         Map<String, String> full = new LinkedHashMap<>(env);
         full.put(ProcessReaper.ENV, runTag);
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("cwd", workspace.toAbsolutePath().toString());
+        request.put("cwd", realPath(workspace));
         request.put("args", args);
         request.put("env", full);
         try {
             return (JSON.writeValueAsString(request) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode a request of strings", e);
+        }
+    }
+
+    /**
+     * The workspace as a process started in it sees its working folder: links resolved (the kernel's cwd
+     * is the real path), so a runner names the workspace's files from it alike in both fork modes (pytest's
+     * skip places under a runs folder reached through a link were "../../.." paths in a warm run).
+     */
+    private static String realPath(Path workspace) {
+        try {
+            return workspace.toRealPath().toString();
+        } catch (IOException e) {
+            return workspace.toAbsolutePath().toString();
         }
     }
 

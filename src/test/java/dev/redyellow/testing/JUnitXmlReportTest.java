@@ -74,6 +74,34 @@ class JUnitXmlReportTest {
     }
 
     @Test
+    void aSkipWithElementsInsideIsStillRead() throws Exception {
+        Path report = Files.writeString(dir.resolve("nested.xml"), """
+                <testsuite name="s"><testcase classname="t.T" name="a()"><skipped message="m">why<b>bold</b></skipped></testcase>
+                <testcase classname="t.T" name="b()"/></testsuite>
+                """);
+
+        TestTally tally = JUnitXmlReport.read(report);
+        assertEquals(List.of(1, 0, 1), List.of(tally.passed(), tally.failed(), tally.skipped()));
+        assertEquals(new TestCase("t.T.a", TestCase.Status.SKIPPED, "m", 0), tally.cases().get(0));
+    }
+
+    @Test
+    void aPytestSkipsPlaceIsMadeRelativeToTheFolderAsGivenOrThroughItsLinks() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real/ws"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("real"));
+        String xml = """
+                <testsuites><testsuite name="pytest"><testcase classname="tests.test_calc" name="test_a">
+                <skipped type="pytest.skip" message="too big">%s/calc/plain.py:7: too big</skipped></testcase>
+                </testsuite></testsuites>
+                """;
+        Path report = Files.writeString(dir.resolve("p.xml"), xml.formatted(real.toRealPath()));
+
+        assertEquals(List.of("calc/plain.py:7"), JUnitXmlReport.read(report, link.resolve("ws")).cases().get(0).skippedAt());
+        Files.writeString(report, xml.formatted(link.resolve("ws")));
+        assertEquals(List.of("calc/plain.py:7"), JUnitXmlReport.read(report, link.resolve("ws")).cases().get(0).skippedAt());
+    }
+
+    @Test
     void refusesExternalEntities() throws Exception {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "secret");
         Path report = Files.writeString(dir.resolve("r.xml"), """

@@ -141,6 +141,12 @@ class TestArgvTest {
             pytest -rsN t.py                              | pytest -rsN t.py -rs
             pytest -ra t.py                               | pytest -ra t.py
             pytest -rfs t.py                              | pytest -rfs t.py
+            pytest -vra t.py                              | pytest -vra t.py
+            pytest -vr fE t.py                            | pytest -vr fE t.py -rfEs
+            pytest -kr t.py                               | pytest -kr t.py -rfEs
+            pytest -p no:terminal --junitxml=r.xml t.py   | pytest -p no:terminal --junitxml=r.xml t.py
+            pytest --no-fold-skipped t.py                 | pytest --no-fold-skipped t.py -rfEs --fold-skipped
+            pytest -ra --no-fold-skipped t.py             | pytest -ra --no-fold-skipped t.py --fold-skipped
             python3 -m unittest tests.test_slug           | python3 -m unittest tests.test_slug
             node --test t.js                              | node --test t.js
             """)
