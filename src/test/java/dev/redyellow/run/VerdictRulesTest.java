@@ -63,6 +63,15 @@ class VerdictRulesTest {
         return engine.run().outcomes().get(0);
     }
 
+    /** Writes the manifest and runs every feature of it; the outcomes by feature id. */
+    private java.util.Map<String, FeatureOutcome> runAll(ObjectNode root, String name) throws Exception {
+        Path file = tmp.resolve(name);
+        Files.writeString(file, JSON.writeValueAsString(root));
+        RunEngine engine = new RunEngine(ManifestLoader.load(file), new RunOptions(1, tmp.resolve("run"), false,
+                ManualDecisions.NOBODY, StepOutput.DISCARD), runners, RunListener.NONE, Clock.systemUTC());
+        return engine.run().outcomes().stream().collect(java.util.stream.Collectors.toMap(FeatureOutcome::id, o -> o));
+    }
+
     private static ObjectNode command(String... argv) {
         ObjectNode test = JSON.createObjectNode().put("kind", "command").put("timeoutSeconds", 60);
         for (String a : argv) {
@@ -91,13 +100,9 @@ class VerdictRulesTest {
         b.putObject("tests").put("test_b.py", "import unittest\n\n\nclass BTest(unittest.TestCase):\n"
                 + "    def test_b(self):\n        self.assertTrue(True)\n");
         b.putArray("attempts").addObject().putObject("files").put("b.py", "B = 1\n");
-        Path file = tmp.resolve("manifest.json");
-        Files.writeString(file, JSON.writeValueAsString(root));
-        RunEngine engine = new RunEngine(ManifestLoader.load(file), new RunOptions(1, tmp.resolve("run"), false,
-                ManualDecisions.NOBODY, StepOutput.DISCARD), runners, RunListener.NONE, Clock.systemUTC());
-        List<FeatureOutcome> outcomes = engine.run().outcomes();
-        FeatureOutcome ofA = outcomes.stream().filter(o -> o.id().equals("a")).findFirst().orElseThrow();
-        FeatureOutcome ofB = outcomes.stream().filter(o -> o.id().equals("b")).findFirst().orElseThrow();
+        java.util.Map<String, FeatureOutcome> outcomes = runAll(root, "manifest.json");
+        FeatureOutcome ofA = outcomes.get("a");
+        FeatureOutcome ofB = outcomes.get("b");
 
         assertEquals(FeatureState.GREEN, ofA.state(), ofA.reason());
         assertEquals(FeatureState.FAILED, ofB.state(), ofB.reason());
@@ -353,13 +358,9 @@ class VerdictRulesTest {
                 + "    if x == 2:\n        pytest.skip('later')\n    return 0\n");
         attempts.addObject().putObject("files").put("calc.py", "def double(x):\n    return x + 2\n");
         attempts.addObject().putObject("files").put("calc.py", "def double(x):\n    return 2 * x\n");
-        Path file = tmp.resolve("dep-skip.json");
-        Files.writeString(file, JSON.writeValueAsString(root));
-        RunEngine engine = new RunEngine(ManifestLoader.load(file), new RunOptions(1, tmp.resolve("run"), false,
-                ManualDecisions.NOBODY, StepOutput.DISCARD), runners, RunListener.NONE, Clock.systemUTC());
-        List<FeatureOutcome> outcomes = engine.run().outcomes();
-        FeatureOutcome ofFetch = outcomes.stream().filter(o -> o.id().equals("fetch")).findFirst().orElseThrow();
-        FeatureOutcome ofCalc = outcomes.stream().filter(o -> o.id().equals("calc")).findFirst().orElseThrow();
+        java.util.Map<String, FeatureOutcome> outcomes = runAll(root, "dep-skip.json");
+        FeatureOutcome ofFetch = outcomes.get("fetch");
+        FeatureOutcome ofCalc = outcomes.get("calc");
 
         assertEquals(FeatureState.GREEN, ofFetch.state(), ofFetch.reason());
         assertEquals(1, ofFetch.attempts());
