@@ -13,8 +13,8 @@ import java.util.Optional;
  * skip mark) or that checks its own assumption is the test author's choice; a skip thrown from code an
  * implementer wrote ({@code pytest.skip()} in the implementation, an {@code org.opentest4j.TestAbortedException}
  * or a failed assumption inside it) is a test the attempt dodged. The runner says where each skip came from
- * ({@link TestCase#skippedAt()}: JUnit in both ways of running, pytest through its short summary or its XML
- * report); the innermost place of the project's code decides, as pytest names only that one: a skip whose
+ * ({@link TestCase#skippedAt()}: JUnit in both ways of running, pytest through RedYellow's plugin, else its
+ * short summary or its XML report); the innermost place of the project's code decides, as pytest names only that one: a skip whose
  * innermost place is a file an implementer wrote (the attempt's or an accepted dependency's code, never a
  * test and never the base) is the implementation's. So a test's helper that the implementation calls back
  * (a fake clock of the test's that assumes) stays the test's.

@@ -50,31 +50,27 @@ public final class CommandTestRunner implements TestRunner {
         };
         Duration timeout = settings.timeoutSeconds() > 0 ? Duration.ofSeconds(settings.timeoutSeconds()) : null;
         ProcessResult process;
-        try {
-            process = processes.run(new ProcessSpec(argv.argv(), request.workspace(),
-                    argv.env(settings.env(), System.getenv()), timeout), both);
-        } catch (ProcessStartException e) {
-            return results.of(TestOutcome.ERROR, TestTally.EMPTY, e.getMessage(), "");
+        try (PytestSkips skips = PytestSkips.forRun(argv.argv())) {
+            try {
+                process = processes.run(new ProcessSpec(argv.argv(), request.workspace(),
+                        skips.env(argv.env(settings.env(), System.getenv()), System.getenv()), timeout), both);
+            } catch (ProcessStartException e) {
+                return results.of(TestOutcome.ERROR, TestTally.EMPTY, e.getMessage(), "");
+            }
+            lines.finish();
+            if (process.timedOut()) {
+                return results.of(TestOutcome.TIMEOUT, TestTally.EMPTY, "timed out after " + settings.timeoutSeconds()
+                        + " s; the process tree was killed", process.outputTail());
+            }
+            return CommandVerdict.of(process.exitCode(), process.outputTail(), request.workspace(), settings.reports(),
+                    startedAt, lines, skips.read(), results);
         }
-        lines.finish();
-        if (process.timedOut()) {
-            return results.of(TestOutcome.TIMEOUT, TestTally.EMPTY, "timed out after " + settings.timeoutSeconds()
-                    + " s; the process tree was killed", process.outputTail());
-        }
-        return CommandVerdict.of(process.exitCode(), process.outputTail(), request.workspace(), settings.reports(),
-                startedAt, lines, results);
     }
 
-    /**
-     * The argv that runs the request's tests ({@link TestArgv}), pytest's asking for where tests were
-     * skipped ({@link TestArgv#withSkipReport}); throws when it cannot be made.
-     */
+    /** The argv that runs the request's tests ({@link TestArgv}); throws when it cannot be made. */
     static TestArgv.Resolved argv(TestSettings.Command settings, TestRequest request) {
-        TestArgv.Resolved resolved = TestArgv.resolve(settings.command(), request.selectedTests(), request.featureId(),
+        return TestArgv.resolve(settings.command(), request.selectedTests(), request.featureId(),
                 settings.rerunDependencyTests(), request.workspace());
-        List<String> reporting = TestArgv.withSkipReport(resolved.argv());
-        return reporting == resolved.argv() ? resolved
-                : new TestArgv.Resolved(reporting, resolved.addedFor(), resolved.importRoot());
     }
 
     /** Says in the run's output when only the feature's own tests were added to the argv. */

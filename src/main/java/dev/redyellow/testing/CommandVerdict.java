@@ -26,16 +26,28 @@ final class CommandVerdict {
     /**
      * @param lines     the run's output, read as it came and finished
      * @param startedAt when the run started: reports older than that are left-overs
+     * @param skips     the skipped cases as RedYellow's pytest plugin read them ({@link PytestSkips}): when
+     *                  present they stand for the skipped cases of the reports or the summary
      */
     static TestResult of(int exitCode, String outputTail, Path workspace, String reportsGlob, Instant startedAt,
-                         OutputLines lines, RunResults results) {
+                         OutputLines lines, Optional<List<TestCase>> skips, RunResults results) {
         Optional<Counted> counted;
         try {
             counted = fromReports(workspace, reportsGlob, startedAt).or(() -> fromSummary(lines));
         } catch (IOException e) {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, e.getMessage(), outputTail);
         }
+        if (skips.isPresent()) {
+            counted = counted.map(c -> new Counted(c.source(), withSkips(c.tally(), skips.get())));
+        }
         return outcome(exitCode, outputTail, counted, lines.loadFailures(), results);
+    }
+
+    private static TestTally withSkips(TestTally tally, List<TestCase> skips) {
+        List<TestCase> cases = new java.util.ArrayList<>(tally.cases().stream()
+                .filter(c -> c.status() != TestCase.Status.SKIPPED).toList());
+        cases.addAll(skips);
+        return new TestTally(tally.passed(), tally.failed(), tally.skipped(), cases);
     }
 
     private static TestResult outcome(int exitCode, String outputTail, Optional<Counted> counted, LoadFailures loadFailures,

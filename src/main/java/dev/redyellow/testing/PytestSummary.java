@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 /**
  * pytest: the final "==== 2 failed, 2 passed, 1 skipped in 1.22s ====" line (without the rulers
  * under {@code -q}), "no tests ran in 0.01s", and the short summary's "FAILED file::test - message"
- * and "SKIPPED [2] src/shop/rates.py:12: reason" (RedYellow asks for those with {@code -rs}): where
+ * and "SKIPPED [2] src/shop/rates.py:12: reason" (when the argv asks for them with {@code -rs}): where
  * pytest says the skips came from, the place of the {@code pytest.skip} call, or of the test for a skip
- * it declares. One case stands for the tests skipped at one place.
+ * it declares. One case stands for the tests skipped at one place. RedYellow's pytest plugin says more, per
+ * test ({@link PytestSkips}); these stand when it did not write.
  */
 final class PytestSummary implements SummaryParser {
 

@@ -95,7 +95,10 @@ final class WarmScript {
      * The server and arguments for this resolved argv on this workspace with this whole environment;
      * empty when it cannot run warm (another runner, or no interpreter or vitest found).
      */
-    static Optional<Plan> of(List<String> argv, Path workspace, Map<String, String> env) {
+    static Optional<Plan> of(List<String> argv, Path workspace, Map<String, String> runEnv) {
+        // Each run's own file for the pytest plugin ({@link PytestSkips}) goes to its child, not into the server's identity.
+        Map<String, String> env = new java.util.HashMap<>(runEnv);
+        env.remove(PytestSkips.FILE_VARIABLE);
         int pytestArgs = pytestFrom(argv);
         if (pytestArgs > 0) {
             return interpreter(argv.get(0), workspace, env.get("PATH"))

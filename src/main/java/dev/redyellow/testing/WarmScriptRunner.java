@@ -69,51 +69,53 @@ public final class WarmScriptRunner implements TestRunner, AutoCloseable {
         } catch (IllegalArgumentException e) {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, e.getMessage(), "");
         }
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.putAll(argv.env(settings.env(), System.getenv()));
-        Optional<WarmScript.Plan> plan = WarmScript.of(argv.argv(), request.workspace(), env);
-        if (plan.isEmpty()) {
-            // The interpreter or the workspace's vitest is not there: the process says what is missing.
-            pool.fellBack();
-            return perRun.run(request);
+        try (PytestSkips skips = PytestSkips.forRun(argv.argv())) {
+            Map<String, String> env = new HashMap<>(System.getenv());
+            env.putAll(skips.env(argv.env(settings.env(), System.getenv()), System.getenv()));
+            Optional<WarmScript.Plan> plan = WarmScript.of(argv.argv(), request.workspace(), env);
+            if (plan.isEmpty()) {
+                // The interpreter or the workspace's vitest is not there: the process says what is missing.
+                pool.fellBack();
+                return perRun.run(request);
+            }
+            ScriptServer server;
+            try {
+                server = pool.borrow(plan.get().key());
+            } catch (IOException e) {
+                // As a process of its own the run says in its own output what is missing (no pytest, say).
+                pool.fellBack();
+                CommandTestRunner.note(request.output(), "[redyellow] " + e.getMessage().strip() + "\n[redyellow] running it as a"
+                        + " process of its own instead\n");
+                return perRun.run(request);
+            }
+            OutputLines lines = new OutputLines(SummaryParser.forCommand(argv.argv()), new LoadFailures());
+            ProcessOutputTail tail = new ProcessOutputTail(TAIL_BYTES);
+            OutputSink output = request.output();
+            CommandTestRunner.noteOwnTests(output, argv);
+            CommandTestRunner.note(output, "[redyellow] warm " + plan.get().key().kind().label() + " server " + server.id()
+                    + " (run " + (server.runs() + 1) + ")\n");
+            OutputSink both = (stream, bytes, offset, length) -> {
+                lines.write(stream, bytes, offset, length);
+                tail.append(bytes, offset, length);
+                output.write(stream, bytes, offset, length);
+            };
+            long deadline = started + (settings.timeoutSeconds() > 0 ? Duration.ofSeconds(settings.timeoutSeconds()) : NO_LIMIT).toNanos();
+            ScriptServer.Exchange exchange;
+            try {
+                exchange = server.run(request.workspace(), plan.get().args(), env, both, deadline);
+            } catch (InterruptedException e) {
+                pool.discard(server, "cancelled");
+                throw e;
+            }
+            lines.finish();
+            return verdict(exchange, server, settings, request, startedAt, lines, tail, skips, results);
         }
-        ScriptServer server;
-        try {
-            server = pool.borrow(plan.get().key());
-        } catch (IOException e) {
-            // As a process of its own the run says in its own output what is missing (no pytest, say).
-            pool.fellBack();
-            CommandTestRunner.note(request.output(), "[redyellow] " + e.getMessage().strip() + "\n[redyellow] running it as a"
-                    + " process of its own instead\n");
-            return perRun.run(request);
-        }
-        OutputLines lines = new OutputLines(SummaryParser.forCommand(argv.argv()), new LoadFailures());
-        ProcessOutputTail tail = new ProcessOutputTail(TAIL_BYTES);
-        OutputSink output = request.output();
-        CommandTestRunner.noteOwnTests(output, argv);
-        CommandTestRunner.note(output, "[redyellow] warm " + plan.get().key().kind().label() + " server " + server.id()
-                + " (run " + (server.runs() + 1) + ")\n");
-        OutputSink both = (stream, bytes, offset, length) -> {
-            lines.write(stream, bytes, offset, length);
-            tail.append(bytes, offset, length);
-            output.write(stream, bytes, offset, length);
-        };
-        long deadline = started + (settings.timeoutSeconds() > 0 ? Duration.ofSeconds(settings.timeoutSeconds()) : NO_LIMIT).toNanos();
-        ScriptServer.Exchange exchange;
-        try {
-            exchange = server.run(request.workspace(), plan.get().args(), env, both, deadline);
-        } catch (InterruptedException e) {
-            pool.discard(server, "cancelled");
-            throw e;
-        }
-        lines.finish();
-        return verdict(exchange, server, settings, request, startedAt, lines, tail, results);
     }
 
     /** Gives the server back (or has it replaced) and judges the run as a process per run is judged. */
     private TestResult verdict(ScriptServer.Exchange exchange, ScriptServer server, TestSettings.Command settings,
                                TestRequest request, Instant startedAt, OutputLines lines, ProcessOutputTail tail,
-                               RunResults results) {
+                               PytestSkips skips, RunResults results) {
         if (exchange instanceof ScriptServer.TimedOut timedOut) {
             if (timedOut.serverKept()) {
                 pool.giveBack(server);
@@ -133,7 +135,7 @@ public final class WarmScriptRunner implements TestRunner, AutoCloseable {
                 + " loaded, so the next run gets a fresh server\n"));
         pool.giveBack(server);
         return CommandVerdict.of(((ScriptServer.Exited) exchange).exitCode(), tail.toString(), request.workspace(),
-                settings.reports(), startedAt, lines, results);
+                settings.reports(), startedAt, lines, skips.read(), results);
     }
 
     /** Ends the servers. */

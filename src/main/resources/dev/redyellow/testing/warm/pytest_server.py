@@ -517,6 +517,13 @@ def serve(request):
 
 
 def main():
+    # RedYellow's skip plugin (PytestSkips), which PYTEST_PLUGINS names in every run: imported once here, each
+    # child registers it as pytest finds it in sys.modules. A failure leaves the import to the child, as in a plain run.
+    if "redyellow_pytest_skips" in os.environ.get("PYTEST_PLUGINS", "").split(","):
+        try:
+            importlib.import_module("redyellow_pytest_skips")
+        except Exception:  # noqa: BLE001
+            pass
     # What the server imported stays as it is in every child: frozen, the collector of a run's child
     # does not walk it again in each of its collections (pytest collects five times at its end).
     warm_up()

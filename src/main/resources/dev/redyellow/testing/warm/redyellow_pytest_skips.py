@@ -1,0 +1,178 @@
+"""RedYellow's pytest plugin (dev.redyellow.testing.PytestSkips): where each skipped test's skip came from.
+
+RedYellow loads it into every pytest run it starts (PYTEST_PLUGINS, with this file's folder on PYTHONPATH)
+and names a file in REDYELLOW_PYTEST_SKIPS. At the end of the session it writes there one line of JSON per
+skipped or xfailed test: {"test": node id, "reason": ..., "at": ["path:line", ...]}, the places of the project's
+code (files under the working directory, not the interpreter's or an installed package's) that raised the
+skip, innermost first, read from the exception's own frames: pytest.skip, pytest.xfail, pytest.importorskip,
+unittest.SkipTest (also inside a unittest.TestCase, where pytest raises a skip of its own), wherever they were
+raised from. A skip that pytest's marks or a skip pytest makes of its own has no place there: the test's
+author chose it. The plugin changes nothing of the run: no option, no output, no outcome.
+
+It runs under any Python 3 and pytest 7 or later that RedYellow finds in a project, so it uses only what they
+all have. Under pytest-xdist the places travel with each report to the controller, which alone writes the file;
+a pytest session started inside a test (pytester) is not the run's and is not recorded.
+
+PYTEST_DONT_REWRITE: pytest leaves this module as it is (it asserts nothing), also where a warm server imported
+it before pytest saw it in PYTEST_PLUGINS, which would otherwise warn that it cannot be rewritten.
+"""
+import json
+import os
+import sys
+import sysconfig
+
+import pytest
+
+_FILE_VARIABLE = "REDYELLOW_PYTEST_SKIPS"
+_ATTRIBUTE = "redyellow_skipped_at"
+_MAX_PLACES = 20
+
+_state = {"config": None, "file": None, "cwd": None, "libraries": (), "skips": []}
+
+
+def _real(path):
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _libraries(cwd):
+    """Folders of code that no implementer writes: the interpreter's, installed packages', pytest's own."""
+    roots = set()
+    paths = sysconfig.get_paths()
+    for key in ("stdlib", "platstdlib", "purelib", "platlib"):
+        if paths.get(key):
+            roots.add(paths[key])
+    try:
+        import site
+        roots.update(site.getsitepackages())
+    except (AttributeError, ImportError):
+        pass  # an old virtualenv's site module has no getsitepackages
+    for name in ("pytest", "_pytest", "pluggy", "unittest"):
+        module = sys.modules.get(name)
+        if module is not None and getattr(module, "__file__", None):
+            roots.add(os.path.dirname(module.__file__))
+    real = [os.path.join(_real(r), "") for r in roots if r]
+    # A folder that holds the working directory (a project inside the interpreter's prefix) rules out nothing.
+    return tuple(r for r in real if not cwd.startswith(r))
+
+
+def _skip_types():
+    types = [pytest.skip.Exception, pytest.xfail.Exception]
+    unittest = sys.modules.get("unittest")
+    if unittest is not None:
+        types.append(unittest.SkipTest)
+    return tuple(types)
+
+
+def _places(error):
+    """The project's frames of a skip exception, innermost first; of the first exception of its context chain
+    (a skip raised while another was handled: unittest's SkipTest under pytest) that has any."""
+    skips = _skip_types()
+    chain = []
+    seen = set()
+    while isinstance(error, skips) and id(error) not in seen:
+        seen.add(id(error))
+        chain.append(error)
+        error = error.__context__
+    for exception in reversed(chain):  # the first raised first
+        places = []
+        tb = exception.__traceback__
+        while tb is not None:
+            place = _place(tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+            if place is not None:
+                places.append(place)
+            tb = tb.tb_next
+        if places:
+            places.reverse()
+            return places[:_MAX_PLACES]
+    return []
+
+
+def _place(filename, line):
+    if not filename or filename.startswith("<"):
+        return None
+    real = _real(filename)
+    cwd = _state["cwd"]
+    if not real.startswith(cwd) or real.startswith(_state["libraries"]):
+        return None
+    return real[len(cwd):].replace(os.sep, "/") + ":" + str(line)
+
+
+def _reason(report):
+    if hasattr(report, "wasxfail"):
+        reason = str(report.wasxfail)  # pytest 7 says "reason: why" for pytest.xfail("why")
+        return "xfail: " + (reason[len("reason: "):] if reason.startswith("reason: ") else reason)
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple) and len(longrepr) == 3:
+        reason = str(longrepr[2])
+        return reason[len("Skipped: "):] if reason.startswith("Skipped: ") else reason
+    return str(longrepr or "")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config):
+    if _state["config"] is not None or not os.environ.get(_FILE_VARIABLE):
+        return  # a session inside a test's, or not started by RedYellow
+    _state["config"] = config
+    _state["cwd"] = os.path.join(_real(os.getcwd()), "")
+    _state["libraries"] = _libraries(_state["cwd"])
+    # An xdist worker reports to its controller, which writes the file.
+    if not hasattr(config, "workerinput"):
+        _state["file"] = os.environ[_FILE_VARIABLE]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    raised = call.excinfo  # pytest's own makereport hooks may replace it (unittest's SkipTest, a TestCase's skip)
+    outcome = yield
+    if item.config is not _state["config"]:
+        return
+    report = outcome.get_result()
+    if not report.skipped:
+        return
+    places = []
+    for excinfo in (raised, call.excinfo):
+        if excinfo is not None and not places:
+            places = _places(excinfo.value)
+    setattr(report, _ATTRIBUTE, places)
+
+
+def pytest_runtest_logreport(report):
+    # Only the reports this session's makereport marked: not a session's inside a test (pytester).
+    if _state["file"] is not None and report.skipped and hasattr(report, _ATTRIBUTE):
+        _state["skips"].append({"test": report.nodeid, "reason": _reason(report), "at": list(getattr(report, _ATTRIBUTE))})
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    # A module skipped as it was imported (pytest.skip(allow_module_level=True), importorskip at its top):
+    # pytest's own place for it, the innermost frame it shows, is all a collection report keeps.
+    outcome = yield
+    if collector.config is not _state["config"]:
+        return
+    report = outcome.get_result()
+    if report is None or not report.skipped:
+        return
+    places = []
+    longrepr = report.longrepr
+    if isinstance(longrepr, tuple) and len(longrepr) == 3 and isinstance(longrepr[1], int):
+        place = _place(str(longrepr[0]), longrepr[1])
+        if place is not None:
+            places.append(place)
+    setattr(report, _ATTRIBUTE, places)
+
+
+def pytest_collectreport(report):
+    if _state["file"] is not None and report.skipped and hasattr(report, _ATTRIBUTE):
+        _state["skips"].append({"test": report.nodeid, "reason": _reason(report), "at": list(getattr(report, _ATTRIBUTE))})
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session):
+    if session.config is not _state["config"] or _state["file"] is None:
+        return
+    try:
+        with open(_state["file"], "w", encoding="utf-8") as out:
+            for skip in _state["skips"]:
+                out.write(json.dumps(skip) + "\n")
+    except OSError:
+        pass  # RedYellow then reads the places from pytest's own summary

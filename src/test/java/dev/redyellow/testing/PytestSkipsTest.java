@@ -1,0 +1,204 @@
+package dev.redyellow.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** RedYellow's pytest plugin, run by a real pytest on real files, and what the host makes of its file. */
+class PytestSkipsTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anArgvThatIsNotPytestsGetsNoPluginAndReadsNothing() {
+        PytestSkips skips = PytestSkips.forRun(List.of("python3", "-m", "unittest", "tests.test_x"));
+        Map<String, String> extra = Map.of("PYTHONPATH", "src");
+
+        assertSame(extra, skips.env(extra, Map.of()));
+        assertEquals(Optional.empty(), skips.read());
+    }
+
+    @Test
+    void anInterpreterThatIgnoresPythonPathRunsWithoutThePluginForPytestWouldStopAtIt() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("isolated"));
+        write(project, "test_one.py", "def test_one():\n    pass\n");
+        for (String option : List.of("-I", "-E", "-BI")) {
+            List<String> argv = List.of("python3", option, "-m", "pytest", "-q", "-p", "no:cacheprovider");
+            PytestSkips skips = PytestSkips.forRun(argv);
+            String output = run(argv, project, skips.env(Map.of(), Map.of()));
+
+            assertTrue(output.contains("1 passed"), output);
+        }
+        assertTrue(PytestSkips.ignoresEnvironment(List.of("python3", "-I", "-m", "pytest")));
+        assertFalse(PytestSkips.ignoresEnvironment(List.of("python3", "-B", "-m", "pytest", "-I")));
+        assertFalse(PytestSkips.ignoresEnvironment(List.of("python3", "-W", "ignore", "-m", "pytest")));
+        assertFalse(PytestSkips.ignoresEnvironment(List.of("pytest", "-I")));
+    }
+
+    @Test
+    void thePluginComesAfterWhatTheSettingsOrTheProcessPutOnThePaths() throws IOException {
+        PytestSkips skips = PytestSkips.forRun(List.of("python3", "-m", "pytest", "-q"));
+        Map<String, String> env = skips.env(Map.of("PYTHONPATH", "src"), Map.of("PYTHONPATH", "ignored", "PYTEST_PLUGINS", "xdist"));
+
+        String[] path = env.get("PYTHONPATH").split(java.io.File.pathSeparator);
+        assertEquals("src", path[0]);
+        Path folder = Path.of(path[1]);
+        assertTrue(Files.isRegularFile(folder.resolve("redyellow_pytest_skips.py")));
+        // a file where Python would write its byte code: none is written, so the folder can be removed at exit
+        assertTrue(Files.isRegularFile(folder.resolve("__pycache__")));
+        assertEquals("xdist,redyellow_pytest_skips", env.get("PYTEST_PLUGINS"));
+        assertTrue(env.get(PytestSkips.FILE_VARIABLE).endsWith(".jsonl"), env.toString());
+        assertEquals("redyellow_pytest_skips", skips.env(Map.of(), Map.of()).get("PYTEST_PLUGINS"));
+    }
+
+    @Test
+    void eachSkipIsPlacedInTheProjectsCodeThatRaisedItAndTheRunIsUnchanged() throws Exception {
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        write(project, "calc/__init__.py", "");
+        write(project, "calc/ops.py", """
+                import unittest
+
+                import pytest
+
+
+                def mul(a, b):
+                    pytest.xfail("later")
+
+
+                def div(a, b):
+                    raise unittest.SkipTest("no div")
+
+
+                def sub(a, b):
+                    __tracebackhide__ = True
+                    pytest.skip("hidden")
+                """);
+        write(project, "calc/gone.py", "import pytest\n\npytest.skip('module gone', allow_module_level=True)\n");
+        write(project, "tests/test_ops.py", """
+                import unittest
+
+                import pytest
+
+                from calc.ops import div, mul, sub
+
+
+                def test_mul():
+                    assert mul(2, 3) == 6
+
+
+                def test_div():
+                    assert div(6, 3) == 2
+
+
+                def test_sub():
+                    assert sub(3, 2) == 1
+
+
+                @pytest.mark.skip(reason="declared")
+                def test_declared():
+                    pass
+
+
+                @pytest.mark.xfail(reason="expected")
+                def test_expected():
+                    assert 1 + 1 == 3
+
+
+                def test_own():
+                    pytest.skip("the test's own")
+
+
+                class DivTest(unittest.TestCase):
+                    def test_div(self):
+                        div(8, 2)
+
+                    def test_later(self):
+                        self.skipTest("the author's")
+                """);
+        write(project, "tests/test_gone.py", "from calc import gone  # noqa: F401\n\n\ndef test_never():\n    pass\n");
+        // a pytest session inside a test (pytester): its skip is not the run's
+        write(project, "tests/test_nested.py", """
+                pytest_plugins = ["pytester"]
+
+
+                def test_inner_session(pytester):
+                    pytester.makepyfile("import pytest\\n\\ndef test_inner():\\n    pytest.skip('inner')\\n")
+                    pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(skipped=1)
+                """);
+        List<String> argv = List.of("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests");
+        String plain = run(argv, project, Map.of());
+
+        try (PytestSkips skips = PytestSkips.forRun(argv)) {
+            String withPlugin = run(argv, project, skips.env(Map.of(), Map.of()));
+            Map<String, String> found = skips.read().orElseThrow().stream()
+                    .collect(Collectors.toMap(TestCase::name, c -> c.message() + " " + c.skippedAt(), (a, b) -> a, TreeMap::new));
+
+            assertEquals(Map.of(
+                    "tests/test_gone.py", "module gone [calc/gone.py:3]",
+                    "tests/test_ops.py::test_mul", "xfail: later [calc/ops.py:7, tests/test_ops.py:9]",
+                    "tests/test_ops.py::test_div", "no div [calc/ops.py:11, tests/test_ops.py:13]",
+                    "tests/test_ops.py::test_sub", "hidden [calc/ops.py:16, tests/test_ops.py:17]",
+                    "tests/test_ops.py::test_declared", "declared []",
+                    "tests/test_ops.py::test_expected", "xfail: expected []",
+                    "tests/test_ops.py::test_own", "the test's own [tests/test_ops.py:31]",
+                    "tests/test_ops.py::DivTest::test_div", "no div [calc/ops.py:11, tests/test_ops.py:36]",
+                    "tests/test_ops.py::DivTest::test_later", "the author's [tests/test_ops.py:39]"), found);
+            // the plugin adds nothing to the output: the same summary, no line of its own
+            assertEquals(lastLine(plain), lastLine(withPlugin).replaceAll(" in [0-9.]+s", ""), withPlugin);
+            assertFalse(withPlugin.contains("redyellow"), withPlugin);
+        }
+    }
+
+    @Test
+    void aFileThePluginDidNotWriteWholeIsNotReadAndTheRunsFileGoesAtTheEnd() throws Exception {
+        PytestSkips skips = PytestSkips.forRun(List.of("pytest"));
+        Path file = Path.of(skips.env(Map.of(), Map.of()).get(PytestSkips.FILE_VARIABLE));
+        assertEquals(Optional.empty(), skips.read()); // not written: the session did not end
+
+        Files.writeString(file, "{\"test\": \"t.py::a\", \"reason\": \"r\", \"at\": [\"a.py:1\"]}\n{\"test\": \"t.py::b\", \"at\"");
+        assertEquals(Optional.empty(), skips.read());
+        Files.writeString(file, "{\"test\": \"t.py::a\", \"reason\": \"r\", \"at\": [\"a.py:1\"]}\n");
+        assertEquals(List.of(new TestCase("t.py::a", TestCase.Status.SKIPPED, "r", 0, List.of("a.py:1"))),
+                skips.read().orElseThrow());
+
+        skips.close();
+        assertFalse(Files.exists(file));
+    }
+
+    private static String lastLine(String output) {
+        List<String> lines = output.strip().lines().toList();
+        return lines.get(lines.size() - 1).replaceAll(" in [0-9.]+s", "");
+    }
+
+    private static void write(Path root, String path, String text) throws IOException {
+        Path file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private static String run(List<String> argv, Path directory, Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(directory.toFile()).redirectErrorStream(true);
+        builder.environment().remove("PYTEST_ADDOPTS");
+        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+        return output;
+    }
+}
