@@ -38,6 +38,12 @@ final class RunnerFiles {
                 || path.startsWith("pytest/") || path.startsWith("_pytest/") || path.startsWith("unittest/")) {
             return Optional.of("a module in the runner's name, imported instead of it");
         }
+        if (name.equals("redyellow_pytest_skips.py") || path.startsWith("redyellow_pytest_skips/")
+                || path.contains("/redyellow_pytest_skips/")) {
+            // the working directory comes before the plugin's folder on sys.path: a module of this name would stand
+            // in for RedYellow's pytest plugin, which says where the tests' skips came from
+            return Optional.of("a module in the name of RedYellow's pytest plugin, imported instead of it");
+        }
         if (name.equals("junit-platform.properties")) {
             return Optional.of("the JUnit Platform's configuration");
         }
