@@ -541,7 +541,9 @@ public final class FeatureConductor {
         Set<String> places = new TreeSet<>();
         FileSet written = files.restore();
         for (String path : written.paths()) {
-            if (!feature.tests().contains(path) && !parts.dependencies().testPaths().contains(path)) {
+            // a file written back as the base has it (a conftest.py, allowed as unchanged) is the base's, not the attempt's
+            if (!feature.tests().contains(path) && !parts.dependencies().testPaths().contains(path)
+                    && !inBase(path, written.bytes(path))) {
                 // only a Java source's text is read: its package says by which folders a frame names it
                 places.add(path.endsWith(".java")
                         ? SkipOrigin.placeOf(path, new String(written.bytes(path), StandardCharsets.UTF_8)) : path);
@@ -802,7 +804,9 @@ public final class FeatureConductor {
         return switch (r.outcome()) {
             case PASSED -> "passed " + r.passed() + " tests";
             case FAILED -> "failed " + r.failed() + " of " + r.executed() + " tests"
-                    + r.failures().stream().findFirst().map(c -> " (" + c.name() + ": " + oneLine(c.message()) + ")").orElse("");
+                    + r.failures().stream().findFirst().map(c -> " (" + c.name() + ": " + oneLine(c.message()) + ")")
+                            // no failed test: the detail says what failed (outside the tests, a run that did not end)
+                            .orElse(r.detail().isBlank() ? "" : ": " + oneLine(r.detail()));
             case COMPILE_ERROR -> "did not compile: " + oneLine(r.detail());
             case NO_TESTS -> "ran no test";
             case TIMEOUT -> "timed out";

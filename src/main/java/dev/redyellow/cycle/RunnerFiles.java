@@ -27,7 +27,7 @@ final class RunnerFiles {
         if (name.equals("conftest.py")) {
             return Optional.of("a pytest plugin");
         }
-        if (name.equals("pytest.ini")) {
+        if (name.equals("pytest.ini") || name.equals(".pytest.ini") || name.equals("pytest.toml") || name.equals(".pytest.toml")) {
             return Optional.of("pytest's configuration");
         }
         if (name.endsWith(".pyc") || path.startsWith("__pycache__/") || path.contains("/__pycache__/")) {

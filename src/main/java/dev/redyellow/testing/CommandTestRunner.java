@@ -67,10 +67,20 @@ public final class CommandTestRunner implements TestRunner {
         }
     }
 
-    /** The argv that runs the request's tests ({@link TestArgv}); throws when it cannot be made. */
+    /**
+     * The argv that runs the request's tests ({@link TestArgv}); a pytest that cannot load RedYellow's plugin
+     * ({@link PytestSkips#ignoresEnvironment}) is asked for where tests were skipped
+     * ({@link TestArgv#withSkipReport}). Throws when it cannot be made.
+     */
     static TestArgv.Resolved argv(TestSettings.Command settings, TestRequest request) {
-        return TestArgv.resolve(settings.command(), request.selectedTests(), request.featureId(),
+        TestArgv.Resolved resolved = TestArgv.resolve(settings.command(), request.selectedTests(), request.featureId(),
                 settings.rerunDependencyTests(), request.workspace());
+        if (!PytestSkips.ignoresEnvironment(resolved.argv())) {
+            return resolved;
+        }
+        List<String> reporting = TestArgv.withSkipReport(resolved.argv());
+        return reporting == resolved.argv() ? resolved
+                : new TestArgv.Resolved(reporting, resolved.addedFor(), resolved.importRoot());
     }
 
     /** Says in the run's output when only the feature's own tests were added to the argv. */

@@ -26,21 +26,46 @@ final class CommandVerdict {
     /**
      * @param lines     the run's output, read as it came and finished
      * @param startedAt when the run started: reports older than that are left-overs
-     * @param skips     the skipped cases as RedYellow's pytest plugin read them ({@link PytestSkips}): when
-     *                  present they stand for the skipped cases of the reports or the summary
+     * @param plugin    what RedYellow's pytest plugin said ({@link PytestSkips}): its skipped cases stand for those of
+     *                  the reports or the summary
      */
     static TestResult of(int exitCode, String outputTail, Path workspace, String reportsGlob, Instant startedAt,
-                         OutputLines lines, Optional<List<TestCase>> skips, RunResults results) {
+                         OutputLines lines, PytestSkips.Report plugin, RunResults results) {
         Optional<Counted> counted;
         try {
             counted = fromReports(workspace, reportsGlob, startedAt).or(() -> fromSummary(lines));
         } catch (IOException e) {
             return results.of(TestOutcome.ERROR, TestTally.EMPTY, e.getMessage(), outputTail);
         }
-        if (skips.isPresent()) {
-            counted = counted.map(c -> new Counted(c.source(), withSkips(c.tally(), skips.get())));
+        if (plugin.skips().isPresent()) {
+            List<TestCase> skips = plugin.skips().get();
+            counted = counted.map(c -> new Counted(c.source(), withSkips(c.tally(), skips)));
         }
-        return outcome(exitCode, outputTail, counted, lines.loadFailures(), results);
+        TestResult result = outcome(exitCode, outputTail, counted, lines.loadFailures(), results);
+        return exitCode == 0 ? unproven(result, plugin, outputTail, results) : result;
+    }
+
+    /**
+     * A run that ended well but cannot be trusted as a pass: pytest was stopped before its tests ended
+     * ({@code pytest.exit(returncode=0)} from the code under test leaves the rest unrun), or its skipped tests
+     * cannot be told from skips by the implementation, because the plugin that says where they came from was
+     * loaded but wrote nothing (turned off by {@code -p no:redyellow_pytest_skips} in a configuration file).
+     * Failed, with no failed test, as a failure outside the tests is: it proves no RED, and an attempt that caused
+     * it is tried again.
+     */
+    private static TestResult unproven(TestResult result, PytestSkips.Report plugin, String outputTail, RunResults results) {
+        TestTally tally = new TestTally(result.passed(), result.failed(), result.skipped(), result.cases());
+        if (plugin.stopped().isPresent() && (result.outcome() == TestOutcome.PASSED || result.outcome() == TestOutcome.NO_TESTS)) {
+            return results.of(TestOutcome.FAILED, tally, "pytest was stopped before its tests ended: "
+                    + plugin.stopped().get() + "; the tests it did not run are no pass", outputTail);
+        }
+        if (plugin.expected() && plugin.skips().isEmpty() && result.outcome() == TestOutcome.PASSED && result.skipped() > 0) {
+            return results.of(TestOutcome.FAILED, tally, result.skipped() + " tests were skipped, but RedYellow's"
+                    + " pytest plugin did not say where their skips came from (turned off with -p"
+                    + " no:redyellow_pytest_skips?): a skip by the implementation cannot be told from the tests' own,"
+                    + " so the run is no pass", outputTail);
+        }
+        return result;
     }
 
     private static TestTally withSkips(TestTally tally, List<TestCase> skips) {

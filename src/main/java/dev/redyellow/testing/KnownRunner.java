@@ -62,6 +62,11 @@ enum KnownRunner {
      * launcher ({@code npx}, {@code pnpm exec}, {@code yarn}, {@code bunx}) or by a path such as
      * {@code node_modules/.bin/vitest}.
      */
+    /** Where the launched command starts in {@code uv run ... CMD} and the like; 0 when there is no such launcher. */
+    static int launched(List<String> argv) {
+        return PythonLaunchers.skip(argv);
+    }
+
     static Optional<Found> of(List<String> argv) {
         if (argv.isEmpty()) {
             return Optional.empty();

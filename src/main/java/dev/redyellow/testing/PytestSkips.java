@@ -23,10 +23,11 @@ import java.util.UUID;
  * code that hides its frames from pytest's traceback, and whatever the argv or an ini file's {@code addopts}
  * ask pytest to print. The plugin joins every pytest run RedYellow starts (a process of its own or a warm
  * server's child) through the environment ({@code PYTEST_PLUGINS}, its folder at the end of
- * {@code PYTHONPATH}) and writes one JSON line per skipped or xfailed test to a file of the run's; the run's
- * skipped cases are then the plugin's ({@link CommandVerdict}). No option is added, and the output is
- * pytest's own. When the file is not there (the plugin turned off, a session that did not end), the cases
- * are what pytest's summary or XML report said.
+ * {@code PYTHONPATH}; it takes them out of the tests' environment once the session started) and writes one JSON
+ * line per skipped or xfailed test to a file of the run's; the run's skipped cases are then the plugin's
+ * ({@link CommandVerdict}). No option is added, and the output is pytest's own. A run that loaded it and
+ * skipped tests without its file (the plugin turned off by a configuration, the file too big) cannot tell the
+ * implementation's skips from the tests' own, and is no pass; nor is a run that {@code pytest.exit()} ended.
  */
 final class PytestSkips implements AutoCloseable {
 
@@ -34,7 +35,7 @@ final class PytestSkips implements AutoCloseable {
     /** The file the plugin writes; not part of a warm server's identity ({@link WarmScript#of}). */
     static final String FILE_VARIABLE = "REDYELLOW_PYTEST_SKIPS";
     /** More than this is not read: the run's verdict does not wait on a runaway file. */
-    static final long MAX_BYTES = 4L << 20;
+    static final long MAX_BYTES = 64L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A run that is not pytest's: nothing added, nothing read. */
     static final PytestSkips NONE = new PytestSkips(null, null);
@@ -67,7 +68,8 @@ final class PytestSkips implements AutoCloseable {
      * plugin could not be imported there, and pytest stops at a plugin named in {@code PYTEST_PLUGINS} that it
      * cannot import, so such a run goes without it.
      */
-    static boolean ignoresEnvironment(List<String> argv) {
+    static boolean ignoresEnvironment(List<String> command) {
+        List<String> argv = command.subList(KnownRunner.launched(command), command.size()); // uv run python3 -I ...
         if (argv.isEmpty() || !KnownRunner.baseName(argv.get(0)).matches("python[0-9.]*(?:\\.exe)?")) {
             return false;
         }
@@ -107,31 +109,60 @@ final class PytestSkips implements AutoCloseable {
     }
 
     /**
-     * The skipped cases the plugin wrote, each named by its pytest node id with the places of the project's
-     * code that raised it, innermost first; empty when it wrote none (not pytest, the plugin not loaded, the
-     * session cut short) or the file could not be read whole.
+     * What the plugin said of one run.
+     *
+     * @param expected whether the run loaded it (a pytest run that can): then a run with skipped tests whose
+     *                 places it did not say is no pass ({@link CommandVerdict})
+     * @param skips    the skipped cases it wrote, each named by its pytest node id with the places of the project's
+     *                 code that raised it, innermost first; empty when it wrote none (the plugin turned off, a
+     *                 session cut short) or the file could not be read whole
+     * @param stopped  why the session was stopped before its tests ended ({@code pytest.exit()}, an interrupt), with
+     *                 where it was stopped
      */
-    Optional<List<TestCase>> read() {
-        if (file == null) {
-            return Optional.empty();
+    record Report(boolean expected, Optional<List<TestCase>> skips, Optional<String> stopped) {
+        /** Of a run without the plugin. */
+        static final Report NONE = new Report(false, Optional.empty(), Optional.empty());
+
+        Report {
+            skips = skips.map(List::copyOf);
         }
+    }
+
+    /** What the plugin wrote for this run. */
+    Report read() {
+        if (file == null) {
+            return Report.NONE;
+        }
+        Report unread = new Report(true, Optional.empty(), Optional.empty());
         try {
             if (Files.size(file) > MAX_BYTES) {
-                return Optional.empty();
+                return unread;
             }
             List<TestCase> cases = new ArrayList<>();
+            int unplaced = 0;
+            String stopped = null;
             try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (!line.isBlank() && cases.size() < FailureNames.MAX_NAMES) {
-                        cases.add(caseOf(JSON.readTree(line)));
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode entry = JSON.readTree(line);
+                    if (entry.has("stopped")) {
+                        stopped = stoppedOf(entry);
+                        continue;
+                    }
+                    TestCase skip = caseOf(entry);
+                    // every skip with a place is kept, however many the tests' own are: any may be the implementation's
+                    if (!skip.skippedAt().isEmpty() || unplaced++ < FailureNames.MAX_NAMES) {
+                        cases.add(skip);
                     }
                 }
             }
-            return Optional.of(cases);
+            return new Report(true, Optional.of(cases), Optional.ofNullable(stopped));
         } catch (NoSuchFileException e) {
-            return Optional.empty();
+            return unread;
         } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // a damaged file: pytest's own summary decides, as without the plugin
+            return unread; // a damaged file: as if none were written
         }
     }
 
@@ -144,6 +175,12 @@ final class PytestSkips implements AutoCloseable {
         at.forEach(place -> places.add(place.asText()));
         return new TestCase(skip.get("test").asText(), TestCase.Status.SKIPPED,
                 FailureNames.bounded(skip.path("reason").asText("")), 0, places);
+    }
+
+    private static String stoppedOf(JsonNode entry) {
+        JsonNode at = entry.path("at");
+        String where = at.isArray() && !at.isEmpty() ? " (at " + at.get(0).asText() + ")" : "";
+        return FailureNames.bounded(entry.path("stopped").asText("")) + where;
     }
 
     /** Removes the run's file. */

@@ -91,6 +91,83 @@ final class TestArgv {
                 .orElseGet(() -> new Resolved(filled, Optional.empty()));
     }
 
+    /**
+     * pytest's argv with its short summary's skips asked for ({@code -r} with {@code s} added to the report
+     * characters the argv asks for, pytest's default {@code fE} when it asks for none): each
+     * "SKIPPED [n] file:line: reason" line says where tests were skipped, and a skip that the
+     * implementation's code makes is no pass ({@link PytestSummary}); {@code --no-fold-skipped} (pytest 8.3,
+     * which then names each skipped test instead of its place) is undone by a {@code --fold-skipped} after it.
+     * The argv itself for other runners, when it reports skips already, and when it turns pytest's terminal
+     * plugin off ({@code -p no:terminal}: {@code -r} would then be an unknown option). Only for a pytest that
+     * cannot load RedYellow's plugin ({@link PytestSkips#ignoresEnvironment}), which says more.
+     */
+    static List<String> withSkipReport(List<String> argv) {
+        Optional<KnownRunner.Found> found = KnownRunner.of(argv);
+        if (found.isEmpty() || found.get().runner() != KnownRunner.PYTEST) {
+            return argv;
+        }
+        String chars = "fE";
+        boolean unfolded = false;
+        int end = argv.size();
+        for (int i = found.get().argumentsFrom(); i < argv.size(); i++) {
+            String arg = argv.get(i);
+            if (arg.equals("--")) {
+                end = i;
+                break;
+            }
+            if (arg.equals("-p") && i + 1 < argv.size() && argv.get(i + 1).equals("no:terminal") || arg.equals("-pno:terminal")) {
+                return argv;
+            }
+            if (arg.equals("--no-fold-skipped")) {
+                unfolded = true;
+            } else if (arg.equals("--fold-skipped")) {
+                unfolded = false;
+            }
+            int r = reportOption(arg);
+            if (r > 0) {
+                chars = arg.substring(r + 1);
+                if (chars.isEmpty() && i + 1 < argv.size()) {
+                    chars = argv.get(++i); // "-r fE", "-vr fE": the value is the next argument
+                }
+            }
+        }
+        String effective = chars.substring(chars.lastIndexOf('N') + 1);
+        boolean reportsSkips = effective.contains("s") || effective.contains("a") || effective.contains("A");
+        if (reportsSkips && !unfolded) {
+            return argv;
+        }
+        List<String> reporting = new ArrayList<>(argv.subList(0, end));
+        if (!reportsSkips) {
+            reporting.add("-r" + effective + "s");
+        }
+        if (unfolded) {
+            reporting.add("--fold-skipped");
+        }
+        reporting.addAll(argv.subList(end, argv.size()));
+        return reporting;
+    }
+
+    /** pytest's short options that take a value: in a bundle ({@code -vra}) the first of them takes the rest. */
+    private static final String PYTEST_VALUE_OPTIONS = "kmcpoWnr";
+
+    /** Where {@code -r} is in a short-option argument ({@code -rfE}, {@code -r}, {@code -vra}), or -1. */
+    private static int reportOption(String arg) {
+        if (arg.length() < 2 || arg.charAt(0) != '-' || arg.charAt(1) == '-') {
+            return -1;
+        }
+        for (int c = 1; c < arg.length(); c++) {
+            char option = arg.charAt(c);
+            if (!Character.isLetter(option)) {
+                return -1;
+            }
+            if (PYTEST_VALUE_OPTIONS.indexOf(option) >= 0) {
+                // the first option that takes a value takes the rest: -k's expression, -p's plugin, -r's characters
+                return option == 'r' ? c : -1;
+            }
+        }
+        return -1;
+    }
+
     /** The Python module of a {@code .py} workspace path. */
     static String moduleOf(String path) {
         return path.substring(0, path.length() - ".py".length()).replace('/', '.');

@@ -14,7 +14,7 @@ class RunnerFilesTest {
     void theFilesARunnerLoadsOnItsOwnAreTheRunners() {
         for (String path : List.of("conftest.py", "tests/conftest.py", "pytest.ini", "tests/__pycache__/test_slug.cpython-311.pyc",
                 "slug.pyc", "pytest.py", "unittest.py", "sitecustomize.py", "_pytest/hooks.py", "redyellow_pytest_skips.py",
-                "src/redyellow_pytest_skips/__init__.py",
+                "src/redyellow_pytest_skips/__init__.py", ".pytest.ini", "pytest.toml", ".pytest.toml",
                 "src/test/resources/junit-platform.properties",
                 "src/test/resources/META-INF/services/org.junit.jupiter.api.extension.Extension",
                 "vitest.config.ts", "jest.config.js", "jest.config.json", "vitest.workspace.ts")) {

@@ -374,6 +374,54 @@ class VerdictRulesTest {
         assertEquals("attempt 2 passes: 5 tests passed", o.transitions().get(2).reason());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"warm", "perRun"})
+    void aPytestExitFromTheImplementationOrThePluginTurnedOffIsNoPassAndABaseConftestWrittenBackStaysTheBases(String fork)
+            throws Exception {
+        // found by the review: pytest.exit(returncode=0) in the implementation left the other tests unrun and the run
+        // passed; a pyproject.toml of the attempt's turned the plugin off, and its skip passed; an attempt that wrote
+        // the base's conftest.py back unchanged was blamed for the base fixture's skip
+        Path base = Files.createDirectories(tmp.resolve("base"));
+        String conftest = "import pytest\n\n\n@pytest.fixture\ndef network():\n    pytest.skip('no network here')\n";
+        Files.writeString(base.resolve("conftest.py"), conftest);
+        ObjectNode root = JSON.createObjectNode().put("version", 1).put("name", "stops").put("maxAttempts", 2)
+                .put("workers", 1).put("base", "base/");
+        ObjectNode pytest = command("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider").put("fork", fork);
+        pytest.putObject("env").put("PYTHONDONTWRITEBYTECODE", "1");
+        root.set("test", pytest);
+        var features = root.putArray("features");
+        ObjectNode stops = features.addObject().put("id", "stops").put("title", "stops");
+        stops.putObject("tests").put("test_stops.py", "from stops import one, two\n\n\ndef test_one():\n"
+                + "    assert one() == 1\n\n\ndef test_two():\n    assert two() == 2\n");
+        var stopAttempts = stops.putArray("attempts");
+        stopAttempts.addObject().putObject("files").put("stops.py", "import pytest\n\n\ndef one():\n    return 1\n\n\n"
+                + "def two():\n    pytest.exit('done', returncode=0)\n");
+        stopAttempts.addObject().putObject("files").put("stops.py", "def one():\n    return 1\n\n\ndef two():\n    return 2\n");
+        ObjectNode off = features.addObject().put("id", "off").put("title", "off");
+        off.putObject("tests").put("test_off.py", "from off import three, four\n\n\ndef test_three():\n"
+                + "    assert three() == 3\n\n\ndef test_four():\n    assert four() == 4\n\n\ndef test_fetch(network):\n"
+                + "    pass\n");
+        var offAttempts = off.putArray("attempts");
+        offAttempts.addObject().putObject("files")
+                .put("pyproject.toml", "[tool.pytest.ini_options]\naddopts = '-p no:redyellow_pytest_skips'\n")
+                .put("off.py", "import pytest\n\n\ndef three():\n    return 3\n\n\ndef four():\n    pytest.skip('later')\n");
+        offAttempts.addObject().putObject("files").put("conftest.py", conftest)
+                .put("off.py", "def three():\n    return 3\n\n\ndef four():\n    return 4\n");
+        java.util.Map<String, FeatureOutcome> outcomes = runAll(root, "stops.json");
+        FeatureOutcome ofStops = outcomes.get("stops");
+        FeatureOutcome ofOff = outcomes.get("off");
+
+        assertEquals(FeatureState.GREEN, ofStops.state(), ofStops.reason());
+        assertEquals(2, ofStops.attempts());
+        assertTrue(ofStops.transitions().get(1).reason().contains("pytest was stopped before its tests ended: done (at"
+                + " stops.py:9)"), ofStops.transitions().get(1).reason());
+        assertEquals(FeatureState.GREEN, ofOff.state(), ofOff.reason());
+        assertEquals(2, ofOff.attempts());
+        assertTrue(ofOff.transitions().get(1).reason().contains("did not say where their skips came from"),
+                ofOff.transitions().get(1).reason());
+        assertEquals("attempt 2 passes: 2 tests passed", ofOff.transitions().get(2).reason());
+    }
+
     @Test
     void aSkipFromAnAcceptedDependencysCodeStaysASkipAndARefusedAttemptBreaksARunOfSameFailures() throws Exception {
         // env's accepted code skips when there is no network; fetch's test calls it: fetch's implementer cannot

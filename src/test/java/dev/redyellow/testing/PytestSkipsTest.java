@@ -30,7 +30,7 @@ class PytestSkipsTest {
         Map<String, String> extra = Map.of("PYTHONPATH", "src");
 
         assertSame(extra, skips.env(extra, Map.of()));
-        assertEquals(Optional.empty(), skips.read());
+        assertEquals(PytestSkips.Report.NONE, skips.read());
     }
 
     @Test
@@ -45,6 +45,9 @@ class PytestSkipsTest {
             assertTrue(output.contains("1 passed"), output);
         }
         assertTrue(PytestSkips.ignoresEnvironment(List.of("python3", "-I", "-m", "pytest")));
+        // found by the review: behind a launcher the -I was not seen, and every run stopped at the plugin
+        assertTrue(PytestSkips.ignoresEnvironment(List.of("uv", "run", "--with", "x", "python3", "-I", "-m", "pytest")));
+        assertEquals(PytestSkips.Report.NONE, PytestSkips.forRun(List.of("poetry", "run", "python", "-E", "-m", "pytest")).read());
         assertFalse(PytestSkips.ignoresEnvironment(List.of("python3", "-B", "-m", "pytest", "-I")));
         assertFalse(PytestSkips.ignoresEnvironment(List.of("python3", "-W", "ignore", "-m", "pytest")));
         assertFalse(PytestSkips.ignoresEnvironment(List.of("pytest", "-I")));
@@ -88,7 +91,31 @@ class PytestSkipsTest {
                     __tracebackhide__ = True
                     pytest.skip("hidden")
                 """);
-        write(project, "calc/gone.py", "import pytest\n\npytest.skip('module gone', allow_module_level=True)\n");
+        // a module skipped as it is imported, its frame hidden from pytest's place
+        write(project, "calc/gone.py", "import pytest\n\n__tracebackhide__ = True\npytest.skip('module gone', allow_module_level=True)\n");
+        // a conftest that changes the working directory (found by the review: the places were then read from tests/)
+        write(project, "tests/conftest.py", "import os\n\nos.chdir(os.path.dirname(os.path.abspath(__file__)))\n");
+        // the tests see the environment they would have without the plugin, and a pytest they start with a
+        // PYTHONPATH of their own runs (found by the review: it stopped at the plugin it could not import)
+        write(project, "tests/test_env.py", """
+                import os
+                import subprocess
+                import sys
+
+
+                def test_environment_as_without_the_plugin():
+                    assert os.environ.get("PYTHONPATH") == "lib"
+                    assert "PYTEST_PLUGINS" not in os.environ and "REDYELLOW_PYTEST_SKIPS" not in os.environ
+                    assert not any("redyellow-pytest-plugin" in p for p in sys.path)
+
+
+                def test_a_pytest_of_its_own(tmp_path):
+                    (tmp_path / "test_inner.py").write_text("def test_inner():\\n    pass\\n")
+                    env = dict(os.environ, PYTHONPATH="elsewhere")
+                    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+                                          env=env, capture_output=True, text=True)
+                    assert done.returncode == 0, done.stdout + done.stderr
+                """);
         write(project, "tests/test_ops.py", """
                 import unittest
 
@@ -141,15 +168,15 @@ class PytestSkipsTest {
                     pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(skipped=1)
                 """);
         List<String> argv = List.of("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests");
-        String plain = run(argv, project, Map.of());
+        String plain = run(argv, project, Map.of("PYTHONPATH", "lib"));
 
         try (PytestSkips skips = PytestSkips.forRun(argv)) {
-            String withPlugin = run(argv, project, skips.env(Map.of(), Map.of()));
-            Map<String, String> found = skips.read().orElseThrow().stream()
+            String withPlugin = run(argv, project, skips.env(Map.of("PYTHONPATH", "lib"), Map.of()));
+            Map<String, String> found = skips.read().skips().orElseThrow().stream()
                     .collect(Collectors.toMap(TestCase::name, c -> c.message() + " " + c.skippedAt(), (a, b) -> a, TreeMap::new));
 
             assertEquals(Map.of(
-                    "tests/test_gone.py", "module gone [calc/gone.py:3]",
+                    "tests/test_gone.py", "module gone [calc/gone.py:4, tests/test_gone.py:1]",
                     "tests/test_ops.py::test_mul", "xfail: later [calc/ops.py:7, tests/test_ops.py:9]",
                     "tests/test_ops.py::test_div", "no div [calc/ops.py:11, tests/test_ops.py:13]",
                     "tests/test_ops.py::test_sub", "hidden [calc/ops.py:16, tests/test_ops.py:17]",
@@ -168,16 +195,38 @@ class PytestSkipsTest {
     void aFileThePluginDidNotWriteWholeIsNotReadAndTheRunsFileGoesAtTheEnd() throws Exception {
         PytestSkips skips = PytestSkips.forRun(List.of("pytest"));
         Path file = Path.of(skips.env(Map.of(), Map.of()).get(PytestSkips.FILE_VARIABLE));
-        assertEquals(Optional.empty(), skips.read()); // not written: the session did not end
+        assertEquals(Optional.empty(), skips.read().skips()); // not written: the session did not end
 
         Files.writeString(file, "{\"test\": \"t.py::a\", \"reason\": \"r\", \"at\": [\"a.py:1\"]}\n{\"test\": \"t.py::b\", \"at\"");
-        assertEquals(Optional.empty(), skips.read());
+        assertEquals(Optional.empty(), skips.read().skips());
+        assertTrue(skips.read().expected());
         Files.writeString(file, "{\"test\": \"t.py::a\", \"reason\": \"r\", \"at\": [\"a.py:1\"]}\n");
         assertEquals(List.of(new TestCase("t.py::a", TestCase.Status.SKIPPED, "r", 0, List.of("a.py:1"))),
-                skips.read().orElseThrow());
+                skips.read().skips().orElseThrow());
 
         skips.close();
         assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void everySkipWithAPlaceIsReadHoweverManyOfTheTestsOwnComeFirstAndAStopIsSaid() throws Exception {
+        // found by the review: only the first 500 skips were read, and a test author's 500 skips hid the implementation's
+        try (PytestSkips skips = PytestSkips.forRun(List.of("pytest"))) {
+            Path file = Path.of(skips.env(Map.of(), Map.of()).get(PytestSkips.FILE_VARIABLE));
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < 600; i++) {
+                lines.append("{\"test\": \"t.py::own[").append(i).append("]\", \"reason\": \"not on linux\", \"at\": []}\n");
+            }
+            lines.append("{\"test\": \"t.py::mul\", \"reason\": \"later\", \"at\": [\"calc.py:3\", \"t.py:9\"]}\n");
+            lines.append("{\"stopped\": \"done\", \"at\": [\"calc.py:7\", \"t.py:12\"]}\n");
+            Files.writeString(file, lines);
+
+            PytestSkips.Report report = skips.read();
+            List<TestCase> cases = report.skips().orElseThrow();
+            assertEquals(FailureNames.MAX_NAMES + 1, cases.size());
+            assertEquals(List.of("calc.py:3", "t.py:9"), cases.get(cases.size() - 1).skippedAt());
+            assertEquals(Optional.of("done (at calc.py:7)"), report.stopped());
+        }
     }
 
     private static String lastLine(String output) {

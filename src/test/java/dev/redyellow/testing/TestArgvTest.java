@@ -133,6 +133,27 @@ class TestArgvTest {
         assertEquals(List.of("pytest", "-q"), resolve("pytest -q", List.of()).argv());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            pytest -q tests/test_slug.py                  | pytest -q tests/test_slug.py -rfEs
+            python3 -m pytest -r fE t.py                  | python3 -m pytest -r fE t.py -rfEs
+            python3 -m pytest -rf t.py -- t2.py           | python3 -m pytest -rf t.py -rfs -- t2.py
+            pytest -rsN t.py                              | pytest -rsN t.py -rs
+            pytest -ra t.py                               | pytest -ra t.py
+            pytest -rfs t.py                              | pytest -rfs t.py
+            pytest -vra t.py                              | pytest -vra t.py
+            pytest -vr fE t.py                            | pytest -vr fE t.py -rfEs
+            pytest -kr t.py                               | pytest -kr t.py -rfEs
+            pytest -p no:terminal --junitxml=r.xml t.py   | pytest -p no:terminal --junitxml=r.xml t.py
+            pytest --no-fold-skipped t.py                 | pytest --no-fold-skipped t.py -rfEs --fold-skipped
+            pytest -ra --no-fold-skipped t.py             | pytest -ra --no-fold-skipped t.py --fold-skipped
+            python3 -m unittest tests.test_slug           | python3 -m unittest tests.test_slug
+            node --test t.js                              | node --test t.js
+            """)
+    void pytestIsAskedWhereItSkippedTests(String argv, String expected) {
+        assertEquals(List.of(expected.split(" ")), TestArgv.withSkipReport(List.of(argv.split(" "))));
+    }
+
     @Test
     void pythonModulesAreTheDottedPaths() {
         assertEquals("tests.unit.test_x", TestArgv.moduleOf("tests/unit/test_x.py"));

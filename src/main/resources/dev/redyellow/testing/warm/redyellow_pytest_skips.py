@@ -7,7 +7,9 @@ code (files under the working directory, not the interpreter's or an installed p
 skip, innermost first, read from the exception's own frames: pytest.skip, pytest.xfail, pytest.importorskip,
 unittest.SkipTest (also inside a unittest.TestCase, where pytest raises a skip of its own), wherever they were
 raised from. A skip that pytest's marks or a skip pytest makes of its own has no place there: the test's
-author chose it. The plugin changes nothing of the run: no option, no output, no outcome.
+author chose it. A session that pytest.exit() or an interrupt stopped gets a last line {"stopped": why, "at": [...]}.
+The plugin changes nothing of the run: no option, no output, no outcome; once the session starts it takes its
+variables out of the environment, which the tests then see as they would without it.
 
 It runs under any Python 3 and pytest 7 or later that RedYellow finds in a project, so it uses only what they
 all have. Under pytest-xdist the places travel with each report to the controller, which alone writes the file;
@@ -26,8 +28,9 @@ import pytest
 _FILE_VARIABLE = "REDYELLOW_PYTEST_SKIPS"
 _ATTRIBUTE = "redyellow_skipped_at"
 _MAX_PLACES = 20
+_MAX_REASON = 500
 
-_state = {"config": None, "file": None, "cwd": None, "libraries": (), "skips": []}
+_state = {"config": None, "file": None, "cwd": None, "libraries": (), "skips": [], "stopped": None}
 
 
 def _real(path):
@@ -74,17 +77,23 @@ def _places(error):
         chain.append(error)
         error = error.__context__
     for exception in reversed(chain):  # the first raised first
-        places = []
-        tb = exception.__traceback__
-        while tb is not None:
-            place = _place(tb.tb_frame.f_code.co_filename, tb.tb_lineno)
-            if place is not None:
-                places.append(place)
-            tb = tb.tb_next
+        places = _frames(exception)
         if places:
-            places.reverse()
-            return places[:_MAX_PLACES]
+            return places
     return []
+
+
+def _frames(exception):
+    """The project's places in an exception's own frames, innermost first (hidden ones too)."""
+    places = []
+    tb = exception.__traceback__
+    while tb is not None:
+        place = _place(tb.tb_frame.f_code.co_filename, tb.tb_lineno)
+        if place is not None:
+            places.append(place)
+        tb = tb.tb_next
+    places.reverse()
+    return places[:_MAX_PLACES]
 
 
 def _place(filename, line):
@@ -100,12 +109,37 @@ def _place(filename, line):
 def _reason(report):
     if hasattr(report, "wasxfail"):
         reason = str(report.wasxfail)  # pytest 7 says "reason: why" for pytest.xfail("why")
-        return "xfail: " + (reason[len("reason: "):] if reason.startswith("reason: ") else reason)
+        return _short("xfail: " + (reason[len("reason: "):] if reason.startswith("reason: ") else reason))
     longrepr = report.longrepr
     if isinstance(longrepr, tuple) and len(longrepr) == 3:
         reason = str(longrepr[2])
-        return reason[len("Skipped: "):] if reason.startswith("Skipped: ") else reason
-    return str(longrepr or "")
+        return _short(reason[len("Skipped: "):] if reason.startswith("Skipped: ") else reason)
+    return _short(str(longrepr or ""))
+
+
+def _short(text):
+    # a reason of megabytes would make the file too big to be read, and RedYellow names only its start
+    return text if len(text) <= _MAX_REASON else text[:_MAX_REASON] + "..."
+
+
+def _own_environment():
+    """Takes RedYellow's variables out of the environment the tests see, which is then the one they would have had
+    without the plugin: a test that checks PYTHONPATH, or starts a pytest of its own with a PYTHONPATH of its own
+    (which could not import the plugin that PYTEST_PLUGINS would still name), sees no difference. Done once the
+    session has started, after pytest-xdist started its workers, which load the plugin from the environment."""
+    folder = _real(os.path.dirname(os.path.abspath(__file__)))
+    os.environ.pop(_FILE_VARIABLE, None)
+    plugins = [p for p in os.environ.get("PYTEST_PLUGINS", "").split(",") if p.strip() and p.strip() != __name__]
+    if plugins:
+        os.environ["PYTEST_PLUGINS"] = ",".join(plugins)
+    else:
+        os.environ.pop("PYTEST_PLUGINS", None)
+    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and _real(p) != folder]
+    if paths:
+        os.environ["PYTHONPATH"] = os.pathsep.join(paths)
+    else:
+        os.environ.pop("PYTHONPATH", None)
+    sys.path[:] = [p for p in sys.path if not p or _real(p) != folder]
 
 
 @pytest.hookimpl(trylast=True)
@@ -113,11 +147,26 @@ def pytest_configure(config):
     if _state["config"] is not None or not os.environ.get(_FILE_VARIABLE):
         return  # a session inside a test's, or not started by RedYellow
     _state["config"] = config
-    _state["cwd"] = os.path.join(_real(os.getcwd()), "")
+    # where pytest was started: a conftest may have changed the working directory already
+    invocation = getattr(getattr(config, "invocation_params", None), "dir", None)
+    _state["cwd"] = os.path.join(_real(str(invocation) if invocation is not None else os.getcwd()), "")
     _state["libraries"] = _libraries(_state["cwd"])
     # An xdist worker reports to its controller, which writes the file.
     if not hasattr(config, "workerinput"):
         _state["file"] = os.environ[_FILE_VARIABLE]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection(session):
+    if session.config is _state["config"]:
+        _own_environment()
+
+
+def pytest_keyboard_interrupt(excinfo):
+    # pytest.exit() (which may end the run with code 0 before its tests ran) or an interrupt: the run did not end
+    if _state["config"] is not None and _state["stopped"] is None:
+        _state["stopped"] = {"stopped": _short(str(excinfo.value) or type(excinfo.value).__name__),
+                             "at": _frames(excinfo.value)}
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -136,25 +185,46 @@ def pytest_runtest_makereport(item, call):
     setattr(report, _ATTRIBUTE, places)
 
 
-def pytest_runtest_logreport(report):
-    # Only the reports this session's makereport marked: not a session's inside a test (pytester).
+def _record(report):
+    # Only the reports this session's hooks marked: not a session's inside a test (pytester).
     if _state["file"] is not None and report.skipped and hasattr(report, _ATTRIBUTE):
         _state["skips"].append({"test": report.nodeid, "reason": _reason(report), "at": list(getattr(report, _ATTRIBUTE))})
+
+
+def pytest_runtest_logreport(report):
+    _record(report)
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_make_collect_report(collector):
     # A module skipped as it was imported (pytest.skip(allow_module_level=True), importorskip at its top):
     # pytest's own place for it, the innermost frame it shows, is all a collection report keeps.
-    outcome = yield
-    if collector.config is not _state["config"]:
+    raised = []
+    original = None
+    if collector.config is _state["config"]:
+        original = collector.collect
+
+        def collect():
+            try:
+                return list(original())
+            except BaseException as error:  # noqa: B902  raised again as it came, for pytest to report
+                raised.append(error)
+                raise
+
+        collector.collect = collect
+    try:
+        outcome = yield
+    finally:
+        if original is not None:
+            del collector.collect
+    if original is None:
         return
     report = outcome.get_result()
     if report is None or not report.skipped:
         return
-    places = []
+    places = _places(raised[0]) if raised else []
     longrepr = report.longrepr
-    if isinstance(longrepr, tuple) and len(longrepr) == 3 and isinstance(longrepr[1], int):
+    if not places and isinstance(longrepr, tuple) and len(longrepr) == 3 and isinstance(longrepr[1], int):
         place = _place(str(longrepr[0]), longrepr[1])
         if place is not None:
             places.append(place)
@@ -162,8 +232,7 @@ def pytest_make_collect_report(collector):
 
 
 def pytest_collectreport(report):
-    if _state["file"] is not None and report.skipped and hasattr(report, _ATTRIBUTE):
-        _state["skips"].append({"test": report.nodeid, "reason": _reason(report), "at": list(getattr(report, _ATTRIBUTE))})
+    _record(report)
 
 
 @pytest.hookimpl(trylast=True)
@@ -174,5 +243,7 @@ def pytest_sessionfinish(session):
         with open(_state["file"], "w", encoding="utf-8") as out:
             for skip in _state["skips"]:
                 out.write(json.dumps(skip) + "\n")
+            if _state["stopped"] is not None:
+                out.write(json.dumps(_state["stopped"]) + "\n")
     except OSError:
-        pass  # RedYellow then reads the places from pytest's own summary
+        pass  # RedYellow then cannot tell where the run's skips came from, and does not count the run as a pass
