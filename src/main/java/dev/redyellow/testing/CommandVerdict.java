@@ -48,8 +48,9 @@ final class CommandVerdict {
     /**
      * A run that ended well but cannot be trusted as a pass: pytest was stopped before its tests ended
      * ({@code pytest.exit(returncode=0)} from the code under test leaves the rest unrun), or its skipped tests
-     * cannot be told from skips by the implementation, because the plugin that says where they came from was
-     * loaded but wrote nothing (turned off by {@code -p no:redyellow_pytest_skips} in a configuration file).
+     * cannot be told from skips by the implementation, because the plugin that says where they came from and
+     * whether the session was stopped was loaded but wrote nothing (turned off by
+     * {@code -p no:redyellow_pytest_skips} in a configuration file).
      * Failed, with no failed test, as a failure outside the tests is: it proves no RED, and an attempt that caused
      * it is tried again.
      */
@@ -59,11 +60,11 @@ final class CommandVerdict {
             return results.of(TestOutcome.FAILED, tally, "pytest was stopped before its tests ended: "
                     + plugin.stopped().get() + "; the tests it did not run are no pass", outputTail);
         }
-        if (plugin.expected() && plugin.skips().isEmpty() && result.outcome() == TestOutcome.PASSED && result.skipped() > 0) {
-            return results.of(TestOutcome.FAILED, tally, result.skipped() + " tests were skipped, but RedYellow's"
-                    + " pytest plugin did not say where their skips came from (turned off with -p"
-                    + " no:redyellow_pytest_skips?): a skip by the implementation cannot be told from the tests' own,"
-                    + " so the run is no pass", outputTail);
+        if (plugin.expected() && plugin.skips().isEmpty() && result.outcome() == TestOutcome.PASSED) {
+            // whether tests were skipped or not: without the plugin's word neither a skip nor a stop can be ruled out
+            return results.of(TestOutcome.FAILED, tally, "RedYellow's pytest plugin did not say how the session"
+                    + " ended (turned off with -p no:redyellow_pytest_skips, or its session stopped twice?): a skip or a"
+                    + " stop by the implementation cannot be ruled out, so the run is no pass", outputTail);
         }
         return result;
     }

@@ -67,6 +67,9 @@ enum KnownRunner {
         return PythonLaunchers.skip(argv);
     }
 
+    /** The interpreter's options whose value is the next argument. */
+    static final Set<String> PYTHON_VALUE_OPTIONS = Set.of("-W", "-X", "--check-hash-based-pycs");
+
     static Optional<Found> of(List<String> argv) {
         if (argv.isEmpty()) {
             return Optional.empty();
@@ -86,7 +89,9 @@ enum KnownRunner {
                         default -> Optional.empty();
                     };
                 }
-                if (!argv.get(i).startsWith("-")) {
+                if (PYTHON_VALUE_OPTIONS.contains(argv.get(i))) {
+                    i++; // -W ignore, -X dev: the value is no script
+                } else if (!argv.get(i).startsWith("-")) {
                     return Optional.empty(); // a script, not a module
                 }
             }

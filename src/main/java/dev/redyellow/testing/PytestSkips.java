@@ -73,7 +73,12 @@ final class PytestSkips implements AutoCloseable {
         if (argv.isEmpty() || !KnownRunner.baseName(argv.get(0)).matches("python[0-9.]*(?:\\.exe)?")) {
             return false;
         }
-        for (String arg : argv.subList(1, argv.size())) {
+        for (int i = 1; i < argv.size(); i++) {
+            String arg = argv.get(i);
+            if (KnownRunner.PYTHON_VALUE_OPTIONS.contains(arg)) {
+                i++; // -W ignore: its value
+                continue;
+            }
             if (arg.equals("-m") || !arg.startsWith("-") || arg.startsWith("--")) {
                 return false;
             }

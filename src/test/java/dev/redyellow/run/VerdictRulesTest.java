@@ -417,7 +417,7 @@ class VerdictRulesTest {
                 + " stops.py:9)"), ofStops.transitions().get(1).reason());
         assertEquals(FeatureState.GREEN, ofOff.state(), ofOff.reason());
         assertEquals(2, ofOff.attempts());
-        assertTrue(ofOff.transitions().get(1).reason().contains("did not say where their skips came from"),
+        assertTrue(ofOff.transitions().get(1).reason().contains("did not say how the session ended"),
                 ofOff.transitions().get(1).reason());
         assertEquals("attempt 2 passes: 2 tests passed", ofOff.transitions().get(2).reason());
     }

@@ -229,6 +229,56 @@ class PytestSkipsTest {
         }
     }
 
+    @Test
+    void aConftestThatClearsTheEnvironmentOrASecondStopInTheTeardownLeavesTheFileWritten() throws Exception {
+        // found by the second review: a base conftest that reset os.environ hid the file's name from the plugin (an
+        // honest run then had no file), and a second pytest.exit() in the session's teardown left none written
+        Path project = Files.createDirectories(tmp.resolve("cleared"));
+        write(project, "conftest.py", """
+                import os
+
+                import pytest
+
+                keep = {name: os.environ[name] for name in ("PATH", "HOME") if name in os.environ}
+                os.environ.clear()
+                os.environ.update(keep)
+
+
+                @pytest.fixture
+                def conn():
+                    yield
+                    pytest.exit("again", returncode=0)
+                """);
+        write(project, "test_calc.py", """
+                import pytest
+
+
+                @pytest.mark.skip(reason="declared")
+                def test_declared():
+                    pass
+
+
+                def test_one():
+                    pass
+
+
+                def test_two(conn):
+                    pytest.exit("done", returncode=0)
+                """);
+        List<String> argv = List.of("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_calc.py");
+        try (PytestSkips skips = PytestSkips.forRun(argv)) {
+            run(argv, project, skips.env(Map.of(), Map.of()));
+            PytestSkips.Report report = skips.read();
+
+            assertEquals(List.of(new TestCase("test_calc.py::test_declared", TestCase.Status.SKIPPED, "declared", 0, List.of())),
+                    report.skips().orElseThrow());
+            assertEquals(Optional.of("done (at test_calc.py:14)"), report.stopped());
+        }
+        // -W's value is no script: this is pytest, and the plugin joins it
+        assertTrue(PytestSkips.forRun(List.of("python3", "-W", "ignore", "-m", "pytest")).read().expected());
+        assertTrue(PytestSkips.ignoresEnvironment(List.of("python3", "-W", "ignore", "-I", "-m", "pytest")));
+    }
+
     private static String lastLine(String output) {
         List<String> lines = output.strip().lines().toList();
         return lines.get(lines.size() - 1).replaceAll(" in [0-9.]+s", "");

@@ -30,7 +30,7 @@ _ATTRIBUTE = "redyellow_skipped_at"
 _MAX_PLACES = 20
 _MAX_REASON = 500
 
-_state = {"config": None, "file": None, "cwd": None, "libraries": (), "skips": [], "stopped": None}
+_state = {"config": None, "file": None, "cwd": None, "libraries": (), "skips": [], "stopped": None, "named": None}
 
 
 def _real(path):
@@ -134,7 +134,10 @@ def _own_environment():
         os.environ["PYTEST_PLUGINS"] = ",".join(plugins)
     else:
         os.environ.pop("PYTEST_PLUGINS", None)
-    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and _real(p) != folder]
+    # an empty entry (the working directory) stays: only the plugin's own goes
+    paths = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if not p or _real(p) != folder]
+    if paths == [""]:
+        paths = []
     if paths:
         os.environ["PYTHONPATH"] = os.pathsep.join(paths)
     else:
@@ -142,9 +145,15 @@ def _own_environment():
     sys.path[:] = [p for p in sys.path if not p or _real(p) != folder]
 
 
+def pytest_addoption(parser):
+    # Called as pytest registers the plugin, before any conftest is imported (a conftest may clear the environment).
+    if _state["config"] is None and _state["named"] is None:
+        _state["named"] = os.environ.get(_FILE_VARIABLE) or ""
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_configure(config):
-    if _state["config"] is not None or not os.environ.get(_FILE_VARIABLE):
+    if _state["config"] is not None or not (_state["named"] or os.environ.get(_FILE_VARIABLE)):
         return  # a session inside a test's, or not started by RedYellow
     _state["config"] = config
     # where pytest was started: a conftest may have changed the working directory already
@@ -153,7 +162,7 @@ def pytest_configure(config):
     _state["libraries"] = _libraries(_state["cwd"])
     # An xdist worker reports to its controller, which writes the file.
     if not hasattr(config, "workerinput"):
-        _state["file"] = os.environ[_FILE_VARIABLE]
+        _state["file"] = _state["named"] or os.environ[_FILE_VARIABLE]
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -167,6 +176,7 @@ def pytest_keyboard_interrupt(excinfo):
     if _state["config"] is not None and _state["stopped"] is None:
         _state["stopped"] = {"stopped": _short(str(excinfo.value) or type(excinfo.value).__name__),
                              "at": _frames(excinfo.value)}
+        _write()  # now: a second stop in the session's teardown may leave no other chance
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -197,32 +207,28 @@ def pytest_runtest_logreport(report):
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_make_collect_report(collector):
-    # A module skipped as it was imported (pytest.skip(allow_module_level=True), importorskip at its top):
-    # pytest's own place for it, the innermost frame it shows, is all a collection report keeps.
+    # A module skipped as it was imported (pytest.skip(allow_module_level=True), importorskip at its top), also as
+    # a directory's conftest imported it. pytest reads the exception with the collector's _repr_failure_py, which
+    # hands it over here as it is, its hidden frames included; without that method, the place pytest shows stands.
     raised = []
-    original = None
-    if collector.config is _state["config"]:
-        original = collector.collect
+    original = getattr(collector, "_repr_failure_py", None) if collector.config is _state["config"] else None
+    if original is not None:
+        def _repr_failure_py(excinfo, *args, **kwargs):
+            raised.append(excinfo.value)
+            return original(excinfo, *args, **kwargs)
 
-        def collect():
-            try:
-                return list(original())
-            except BaseException as error:  # noqa: B902  raised again as it came, for pytest to report
-                raised.append(error)
-                raise
-
-        collector.collect = collect
+        collector._repr_failure_py = _repr_failure_py
     try:
         outcome = yield
     finally:
         if original is not None:
-            del collector.collect
-    if original is None:
+            del collector._repr_failure_py
+    if collector.config is not _state["config"]:
         return
     report = outcome.get_result()
     if report is None or not report.skipped:
         return
-    places = _places(raised[0]) if raised else []
+    places = _places(raised[-1]) if raised else []
     longrepr = report.longrepr
     if not places and isinstance(longrepr, tuple) and len(longrepr) == 3 and isinstance(longrepr[1], int):
         place = _place(str(longrepr[0]), longrepr[1])
@@ -237,7 +243,12 @@ def pytest_collectreport(report):
 
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session):
-    if session.config is not _state["config"] or _state["file"] is None:
+    if session.config is _state["config"]:
+        _write()
+
+
+def _write():
+    if _state["file"] is None:
         return
     try:
         with open(_state["file"], "w", encoding="utf-8") as out:
