@@ -167,7 +167,9 @@ class PytestSkipsTest {
                     pytester.makepyfile("import pytest\\n\\ndef test_inner():\\n    pytest.skip('inner')\\n")
                     pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(skipped=1)
                 """);
-        List<String> argv = List.of("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests");
+        // the tests' tmp_path and pytester folders under this test's own, not /tmp/pytest-of-USER
+        List<String> argv = List.of("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                "--basetemp=" + tmp.resolve("basetemp"), "tests");
         String plain = run(argv, project, Map.of("PYTHONPATH", "lib"));
 
         try (PytestSkips skips = PytestSkips.forRun(argv)) {
