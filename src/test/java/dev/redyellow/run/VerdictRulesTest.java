@@ -72,6 +72,16 @@ class VerdictRulesTest {
         return engine.run().outcomes().stream().collect(java.util.stream.Collectors.toMap(FeatureOutcome::id, o -> o));
     }
 
+    /** A manifest of two attempts per feature on the base folder "base/", tested by a quiet pytest in this fork mode. */
+    private static ObjectNode pytestWithBase(String name, String fork) {
+        ObjectNode root = JSON.createObjectNode().put("version", 1).put("name", name).put("maxAttempts", 2)
+                .put("workers", 1).put("base", "base/");
+        ObjectNode pytest = command("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider").put("fork", fork);
+        pytest.putObject("env").put("PYTHONDONTWRITEBYTECODE", "1");
+        root.set("test", pytest);
+        return root;
+    }
+
     private static ObjectNode command(String... argv) {
         ObjectNode test = JSON.createObjectNode().put("kind", "command").put("timeoutSeconds", 60);
         for (String a : argv) {
@@ -350,11 +360,7 @@ class VerdictRulesTest {
                 + "def sub(a, b):\n    __tracebackhide__ = True\n    pytest.skip('hidden')\n";
         String honest = "def add(a, b):\n    return a + b\n\n\ndef mul(a, b):\n    return a * b\n\n\n"
                 + "def div(a, b):\n    return a // b\n\n\ndef sub(a, b):\n    return a - b\n";
-        ObjectNode root = JSON.createObjectNode().put("version", 1).put("name", "dodges").put("maxAttempts", 2)
-                .put("workers", 1).put("base", "base/");
-        ObjectNode pytest = command("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider").put("fork", fork);
-        pytest.putObject("env").put("PYTHONDONTWRITEBYTECODE", "1");
-        root.set("test", pytest);
+        ObjectNode root = pytestWithBase("dodges", fork);
         ObjectNode f = root.putArray("features").addObject().put("id", "calc").put("title", "calc");
         f.putObject("tests").put("tests/test_calc.py", test);
         var attempts = f.putArray("attempts");
@@ -384,11 +390,7 @@ class VerdictRulesTest {
         Path base = Files.createDirectories(tmp.resolve("base"));
         String conftest = "import pytest\n\n\n@pytest.fixture\ndef network():\n    pytest.skip('no network here')\n";
         Files.writeString(base.resolve("conftest.py"), conftest);
-        ObjectNode root = JSON.createObjectNode().put("version", 1).put("name", "stops").put("maxAttempts", 2)
-                .put("workers", 1).put("base", "base/");
-        ObjectNode pytest = command("python3", "-m", "pytest", "-q", "-p", "no:cacheprovider").put("fork", fork);
-        pytest.putObject("env").put("PYTHONDONTWRITEBYTECODE", "1");
-        root.set("test", pytest);
+        ObjectNode root = pytestWithBase("stops", fork);
         var features = root.putArray("features");
         ObjectNode stops = features.addObject().put("id", "stops").put("title", "stops");
         stops.putObject("tests").put("test_stops.py", "from stops import one, two\n\n\ndef test_one():\n"
