@@ -499,14 +499,38 @@ public final class FeatureConductor {
      * it writes that govern the test runner ({@link RunnerFiles}), each with what it is to the runner.
      */
     private List<String> changedTests(FileSet files) {
-        return files.paths().stream()
-                .filter(p -> feature.tests().contains(p) || parts.dependencies().testPaths().contains(p)
-                        || RunnerFiles.role(p).isPresent() && !inBase(p, files.bytes(p)))
-                .filter(p -> !java.util.Arrays.equals(files.bytes(p), originalTest(p)))
-                .sorted()
-                .map(p -> RunnerFiles.role(p).filter(role -> !feature.tests().contains(p)
-                        && !parts.dependencies().testPaths().contains(p)).map(role -> p + " (" + role + ")").orElse(p))
-                .toList();
+        List<String> changed = new ArrayList<>();
+        for (String p : files.paths()) {
+            boolean test = feature.tests().contains(p) || parts.dependencies().testPaths().contains(p);
+            if (test || RunnerFiles.role(p).isPresent() && !inBase(p, files.bytes(p))) {
+                if (!java.util.Arrays.equals(files.bytes(p), originalTest(p))) {
+                    changed.add(RunnerFiles.role(p).filter(role -> !test).map(role -> p + " (" + role + ")").orElse(p));
+                }
+            } else if (RunnerSettings.mayHold(p)) {
+                // a project file with the runner's part in it: that part is the tests', the rest is the feature's
+                RunnerSettings.changed(p, withoutAttempt(p), files.bytes(p), testCommand())
+                        .ifPresent(role -> changed.add(p + " (" + role + ")"));
+            }
+        }
+        changed.sort(null);
+        return changed;
+    }
+
+    /** The file at {@code path} as the workspace holds it without the attempt: an accepted dependency's, else the base's. */
+    private byte[] withoutAttempt(String path) {
+        byte[] found = originalTest(path);
+        if (found != null) {
+            return found;
+        }
+        try {
+            return parts.workspaces().baseBytes(path);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the base's " + path + " to compare the attempt's with it", e);
+        }
+    }
+
+    private List<String> testCommand() {
+        return feature.test() instanceof TestSettings.Command command ? command.command() : List.of();
     }
 
     /** Whether the base has this very file: an attempt that writes it again changes nothing. */

@@ -163,6 +163,22 @@ public final class WorkspaceFactory {
         return entry != null && !entry.link() && entry.hash().equals(WorkspaceContent.contentHash(bytes));
     }
 
+    /**
+     * The bytes of the base's file at {@code path} (from the run's copy of the base), or {@code null} where
+     * the base has no such file (none, a folder, a link, or one in a shared dependency folder).
+     */
+    public byte[] baseBytes(String path) throws IOException {
+        WorkspaceContent.Entry entry = baseContent().entry(path);
+        if (entry == null || entry.link() || isShared(path)) {
+            return null;
+        }
+        try {
+            return Files.readAllBytes(snapshot().resolve(path));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     /** What every workspace holds before its layers: the base snapshot's files and the shared links. */
     private WorkspaceContent baseContent() throws IOException {
         synchronized (counter) {

@@ -385,7 +385,8 @@ class VerdictRulesTest {
     void aPytestExitFromTheImplementationOrThePluginTurnedOffIsNoPassAndABaseConftestWrittenBackStaysTheBases(String fork)
             throws Exception {
         // found by the review: pytest.exit(returncode=0) in the implementation left the other tests unrun and the run
-        // passed; a pyproject.toml of the attempt's turned the plugin off, and its skip passed; an attempt that wrote
+        // passed; a pyproject.toml of the attempt's turned the plugin off, and its skip passed (refused since as a change
+        // of pytest's configuration; a base that turns the plugin off still shows the rule); an attempt that wrote
         // the base's conftest.py back unchanged was blamed for the base fixture's skip
         Path base = Files.createDirectories(tmp.resolve("base"));
         String conftest = "import pytest\n\n\n@pytest.fixture\ndef network():\n    pytest.skip('no network here')\n";
@@ -419,9 +420,71 @@ class VerdictRulesTest {
                 + " stops.py:9)"), ofStops.transitions().get(1).reason());
         assertEquals(FeatureState.GREEN, ofOff.state(), ofOff.reason());
         assertEquals(2, ofOff.attempts());
-        assertTrue(ofOff.transitions().get(1).reason().contains("did not say how the session ended"),
-                ofOff.transitions().get(1).reason());
+        // the attempt's pyproject.toml is now refused before any test runs (RunnerSettings)
+        assertEquals("attempt 1 tampering: changed test files, which are read-only for the implementer: pyproject.toml"
+                + " (pytest's configuration, its [tool.pytest] table)", ofOff.transitions().get(1).reason());
         assertEquals("attempt 2 passes: 2 tests passed", ofOff.transitions().get(2).reason());
+
+        // a base whose configuration turns the plugin off: no run can rule out a skip or a stop, so none passes
+        Path quietBase = Files.createDirectories(tmp.resolve("quiet"));
+        Files.writeString(quietBase.resolve("pytest.ini"), "[pytest]\naddopts = -p no:redyellow_pytest_skips\n");
+        ObjectNode quietRoot = pytestWithBase("quiet", fork).put("base", "quiet/").put("maxAttempts", 1);
+        ObjectNode quiet = quietRoot.putArray("features").addObject().put("id", "quiet").put("title", "quiet");
+        quiet.putObject("tests").put("test_five.py", "from five import five\n\n\ndef test_five():\n"
+                + "    assert five() == 5\n");
+        quiet.putArray("attempts").addObject().putObject("files").put("five.py", "def five():\n    return 5\n");
+        Path quietManifest = tmp.resolve("quiet.json");
+        Files.writeString(quietManifest, JSON.writeValueAsString(quietRoot));
+        FeatureOutcome ofQuiet = run(ManifestLoader.load(quietManifest), tmp.resolve("run-quiet"));
+
+        assertEquals(FeatureState.FAILED, ofQuiet.state(), ofQuiet.reason());
+        assertTrue(ofQuiet.reason().contains("did not say how the session ended"), ofQuiet.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"warm", "perRun"})
+    void anAttemptThatChangesPytestsPartOfAProjectFileIsTamperingButItsOwnPartsAreTheFeatures(String fork)
+            throws Exception {
+        // Before, an attempt's pyproject.toml that deselected the test it could not pass made the run pass: pytest
+        // counts a deselected test as neither failed nor skipped by anyone, and names no place for it. A setup.cfg
+        // or tox.ini in a test folder is the ini file pytest reads there. The feature's own part of such a file
+        // (its dependencies, its name) stays the feature's to change.
+        Path base = Files.createDirectories(tmp.resolve("base"));
+        Files.writeString(base.resolve("pyproject.toml"), "[project]\nname = \"calc\"\nversion = \"1.0\"\n\n"
+                + "[tool.pytest.ini_options]\ntestpaths = [\"tests\"]\n");
+        String test = "from calc import add, div\n\n\ndef test_add():\n    assert add(2, 2) == 4\n\n\n"
+                + "def test_div():\n    assert div(6, 3) == 2\n";
+        String halfDone = "def add(a, b):\n    return a + b\n\n\ndef div(a, b):\n    raise NotImplementedError\n";
+        String done = "def add(a, b):\n    return a + b\n\n\ndef div(a, b):\n    return a // b\n";
+        ObjectNode root = pytestWithBase("deselects", fork).put("maxAttempts", 4);
+        ObjectNode f = root.putArray("features").addObject().put("id", "calc").put("title", "calc");
+        f.putObject("tests").put("tests/test_calc.py", test);
+        var attempts = f.putArray("attempts");
+        attempts.addObject().putObject("files").put("calc.py", halfDone).put("pyproject.toml", "[project]\n"
+                + "name = \"calc\"\nversion = \"1.0\"\n\n[tool.pytest.ini_options]\ntestpaths = [\"tests\"]\n"
+                + "addopts = \"--deselect tests/test_calc.py::test_div\"\n");
+        attempts.addObject().putObject("files").put("calc.py", halfDone)
+                .put("tests/setup.cfg", "[metadata]\nname = calc\n\n[tool:pytest]\naddopts = -k \"not div\"\n");
+        attempts.addObject().putObject("files").put("calc.py", halfDone)
+                .put("tests/tox.ini", "[tox]\nenvlist = py3\n\n[pytest]\naddopts = -k add\n");
+        attempts.addObject().putObject("files").put("calc.py", done).put("pyproject.toml", "[project]\n"
+                + "name = \"calc\"\nversion = \"1.1\"\ndependencies = []\n\n[tool.pytest.ini_options]\n"
+                + "# the tests are here\ntestpaths = [ \"tests\" ]\n");
+        Path file = tmp.resolve("deselects.json");
+        Files.writeString(file, JSON.writeValueAsString(root));
+        FeatureOutcome o = run(ManifestLoader.load(file));
+
+        assertEquals(FeatureState.GREEN, o.state(), o.reason());
+        assertEquals(List.of("PENDING->RED", "RED->RED", "RED->RED", "RED->RED", "RED->YELLOW", "YELLOW->GREEN"),
+                o.transitions().stream().map(t -> t.from() + "->" + t.to()).toList());
+        String tampering = "tampering: changed test files, which are read-only for the implementer: ";
+        assertEquals("attempt 1 " + tampering + "pyproject.toml (pytest's configuration, its [tool.pytest] table)",
+                o.transitions().get(1).reason());
+        assertEquals("attempt 2 " + tampering + "tests/setup.cfg (pytest's configuration, its [tool:pytest] section)",
+                o.transitions().get(2).reason());
+        assertEquals("attempt 3 " + tampering + "tests/tox.ini (pytest's configuration, its [pytest] section)",
+                o.transitions().get(3).reason());
+        assertEquals("attempt 4 passes: 2 tests passed", o.transitions().get(4).reason());
     }
 
     @Test

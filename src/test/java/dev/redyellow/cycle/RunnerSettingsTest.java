@@ -1,0 +1,126 @@
+package dev.redyellow.cycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The runner's part of a project file: what an attempt may change in it and what it may not. */
+class RunnerSettingsTest {
+    private static final String PYPROJECT = """
+            [project]
+            name = "calc"
+            version = "1.0"
+
+            [tool.black]
+            line-length = 100
+
+            [tool.pytest.ini_options]
+            testpaths = ["tests"]
+            markers = [
+                "slow: takes a while",
+            ]
+            """;
+    private static final List<String> PYTEST = List.of("python3", "-m", "pytest");
+
+    private static Optional<String> changed(String path, String before, String after, List<String> command) {
+        return RunnerSettings.changed(path, before == null ? null : before.getBytes(StandardCharsets.UTF_8),
+                after.getBytes(StandardCharsets.UTF_8), command);
+    }
+
+    @Test
+    void aPyprojectsOwnPartsMayChangeButNotPytestsTableHoweverItIsWritten() {
+        String ownParts = PYPROJECT.replace("version = \"1.0\"", "version = \"1.1\"\ndependencies = [\"attrs\"]")
+                .replace("line-length = 100", "line-length = 88");
+        assertEquals(Optional.empty(), changed("pyproject.toml", PYPROJECT, ownParts, PYTEST));
+        // the same table written otherwise (a comment, spacing, an inline array) is the same configuration
+        String reformatted = PYPROJECT.replace("testpaths = [\"tests\"]", "# where\ntestpaths = [ 'tests' ]")
+                .replace("markers = [\n    \"slow: takes a while\",\n]", "markers = [\"slow: takes a while\"]");
+        assertEquals(Optional.empty(), changed("pyproject.toml", PYPROJECT, reformatted, PYTEST));
+
+        String role = "pytest's configuration, its [tool.pytest] table";
+        String deselects = PYPROJECT + "addopts = \"--deselect tests/test_calc.py::test_div\"\n";
+        assertEquals(Optional.of(role), changed("pyproject.toml", PYPROJECT, deselects, PYTEST));
+        // pytest 9's own table, and a dotted key under [tool], are the same table to pytest
+        assertEquals(Optional.of(role), changed("pyproject.toml", PYPROJECT,
+                PYPROJECT + "\n[tool.pytest]\naddopts = [\"-k\", \"not div\"]\n", PYTEST));
+        assertEquals(Optional.of(role), changed("pyproject.toml", "[project]\nname = \"calc\"\n",
+                "[project]\nname = \"calc\"\n\n[tool]\npytest.ini_options.addopts = \"-m fast\"\n", PYTEST));
+        // a new file in a test folder is the ini file pytest finds there first
+        assertEquals(Optional.of(role), changed("tests/pyproject.toml", null,
+                "[tool.pytest.ini_options]\naddopts = \"-k add\"\n", PYTEST));
+        assertEquals(Optional.empty(), changed("tests/pyproject.toml", null, "[project]\nname = \"helper\"\n", PYTEST));
+    }
+
+    @Test
+    void aFileThatCannotBeReadAfterTheAttemptIsAChangeUnlessItWasTheSameBefore() {
+        String broken = PYPROJECT + "addopts = \"-k add\n"; // an unclosed string
+        Optional<String> reason = changed("pyproject.toml", PYPROJECT, broken, PYTEST);
+        assertTrue(reason.isPresent() && reason.get().startsWith("pytest's configuration, its [tool.pytest] table,"
+                + " which cannot be told: the file cannot be read as TOML ("), reason.toString());
+        assertEquals(Optional.empty(), changed("pyproject.toml", broken, broken, PYTEST));
+        assertTrue(changed("pyproject.toml", broken, PYPROJECT, PYTEST).isPresent(),
+                "a table that could not be read before cannot be told equal to the one after");
+    }
+
+    @Test
+    void pytestsSectionOfASetupCfgOrToxIniIsTheRunnersTheRestIsTheFeatures() {
+        String setup = "[metadata]\nname = calc\n\n[tool:pytest]\ntestpaths = tests\naddopts =\n    -ra\n    --strict-markers\n";
+        assertEquals(Optional.empty(), changed("setup.cfg", setup, setup.replace("name = calc", "name = calc2"), PYTEST));
+        assertEquals(Optional.empty(), changed("setup.cfg", setup,
+                setup.replace("[tool:pytest]\n", "[tool:pytest]\n# why: the tests live there\n\n"), PYTEST));
+        assertEquals(Optional.of("pytest's configuration, its [tool:pytest] section"), changed("setup.cfg", setup,
+                setup.replace("    --strict-markers\n", "    --strict-markers\n    -k add\n"), PYTEST));
+        assertEquals(Optional.of("pytest's configuration, its [tool:pytest] section"),
+                changed("setup.cfg", null, "[tool:pytest]\naddopts = -k add\n", PYTEST));
+        // [pytest] in a setup.cfg is not pytest's: only [tool:pytest] is read there
+        assertEquals(Optional.empty(), changed("setup.cfg", setup, setup + "[pytest]\naddopts = -k add\n", PYTEST));
+
+        String tox = "[tox]\nenvlist = py311\n\n[pytest]\ntestpaths = tests\n";
+        assertEquals(Optional.empty(), changed("tox.ini", tox, tox.replace("py311", "py312"), PYTEST));
+        assertEquals(Optional.of("pytest's configuration, its [pytest] section"),
+                changed("tox.ini", tox, tox + "addopts = --deselect tests/test_calc.py::test_div\n", PYTEST));
+        // a second [pytest] section is read too
+        assertEquals(Optional.of("pytest's configuration, its [pytest] section"),
+                changed("tox.ini", tox, tox + "\n[pytest]\naddopts = -k add\n", PYTEST));
+    }
+
+    @Test
+    void jestsKeyAndTheScriptsTheTestCommandRunsAreTheRunnersInAPackageJson() {
+        String pkg = "{\"name\": \"calc\", \"scripts\": {\"test\": \"jest\", \"build\": \"tsc\"}, \"dependencies\": {}}";
+        List<String> npmTest = List.of("npm", "test");
+        assertEquals(Optional.empty(), changed("package.json", pkg,
+                pkg.replace("\"dependencies\": {}", "\"dependencies\": {\"lodash\": \"4.17.21\"}")
+                        .replace("\"tsc\"", "\"tsc -p .\""), npmTest));
+        assertEquals(Optional.of("jest's configuration, its \"jest\" key"), changed("package.json", pkg,
+                pkg.replace("}}", "}, \"jest\": {\"testPathIgnorePatterns\": [\"calc\"]}}"), npmTest));
+        assertEquals(Optional.of("the script test that the test command runs"), changed("package.json", pkg,
+                pkg.replace("\"jest\"", "\"jest --testNamePattern=add\""), npmTest));
+        assertEquals(Optional.of("the script pretest that the test command runs"), changed("package.json", pkg,
+                pkg.replace("\"build\"", "\"pretest\": \"node stub.js\", \"build\""), npmTest));
+        // a command that starts the runner itself runs no script
+        assertEquals(Optional.empty(), changed("package.json", pkg,
+                pkg.replace("\"jest\"", "\"jest -t add\""), List.of("npx", "vitest", "run")));
+        assertFalse(RunnerSettings.mayHold("node_modules/jest/package.json"));
+        assertTrue(RunnerSettings.mayHold("packages/calc/package.json"));
+    }
+
+    @Test
+    void theScriptsATestCommandRunsThroughAPackageManager() {
+        assertEquals(Set.of("test", "pretest", "posttest"), RunnerSettings.testScripts(List.of("npm", "test")));
+        assertEquals(Set.of("test", "pretest", "posttest"), RunnerSettings.testScripts(List.of("/usr/bin/npm", "t")));
+        assertEquals(Set.of("check", "precheck", "postcheck"),
+                RunnerSettings.testScripts(List.of("npm", "--silent", "run", "check", "--", "src/calc.test.js")));
+        assertEquals(Set.of("test:unit", "pretest:unit", "posttest:unit"),
+                RunnerSettings.testScripts(List.of("yarn", "test:unit")));
+        assertEquals(Set.of(), RunnerSettings.testScripts(List.of("pnpm", "exec", "vitest", "run")));
+        assertEquals(Set.of(), RunnerSettings.testScripts(List.of("npm", "exec", "jest")));
+        assertEquals(Set.of(), RunnerSettings.testScripts(List.of("npx", "jest")));
+        assertEquals(Set.of(), RunnerSettings.testScripts(List.of("npm")));
+    }
+}
