@@ -443,22 +443,24 @@ class VerdictRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"warm", "perRun"})
-    void anAttemptThatChangesPytestsPartOfAProjectFileIsTamperingButItsOwnPartsAreTheFeatures(String fork)
+    void anAttemptThatChangesPytestsPartOfAProjectFileOrMarksTheTestsSkippedIsNoPassButItsOwnPartsAreTheFeatures(String fork)
             throws Exception {
         // Before, an attempt's pyproject.toml that deselected the test it could not pass made the run pass: pytest
         // counts a deselected test as neither failed nor skipped by anyone, and names no place for it. A setup.cfg
         // or tox.ini in a test folder is the ini file pytest reads there. The feature's own part of such a file
-        // (its dependencies, its name) stays the feature's to change.
+        // (its dependencies, its name) stays the feature's to change. A pytestmark in the implementation, which the
+        // test's star import takes in, skipped every test of that module with no place (the other module's passed).
         Path base = Files.createDirectories(tmp.resolve("base"));
         Files.writeString(base.resolve("pyproject.toml"), "[project]\nname = \"calc\"\nversion = \"1.0\"\n\n"
                 + "[tool.pytest.ini_options]\ntestpaths = [\"tests\"]\n");
-        String test = "from calc import add, div\n\n\ndef test_add():\n    assert add(2, 2) == 4\n\n\n"
+        String test = "from calc import *  # noqa: F403\n\n\ndef test_add():\n    assert add(2, 2) == 4\n\n\n"
                 + "def test_div():\n    assert div(6, 3) == 2\n";
         String halfDone = "def add(a, b):\n    return a + b\n\n\ndef div(a, b):\n    raise NotImplementedError\n";
         String done = "def add(a, b):\n    return a + b\n\n\ndef div(a, b):\n    return a // b\n";
-        ObjectNode root = pytestWithBase("deselects", fork).put("maxAttempts", 4);
+        ObjectNode root = pytestWithBase("deselects", fork).put("maxAttempts", 5);
         ObjectNode f = root.putArray("features").addObject().put("id", "calc").put("title", "calc");
-        f.putObject("tests").put("tests/test_calc.py", test);
+        f.putObject("tests").put("tests/test_calc.py", test)
+                .put("tests/test_more.py", "from calc import add\n\n\ndef test_more():\n    assert add(1, 1) == 2\n");
         var attempts = f.putArray("attempts");
         attempts.addObject().putObject("files").put("calc.py", halfDone).put("pyproject.toml", "[project]\n"
                 + "name = \"calc\"\nversion = \"1.0\"\n\n[tool.pytest.ini_options]\ntestpaths = [\"tests\"]\n"
@@ -467,6 +469,8 @@ class VerdictRulesTest {
                 .put("tests/setup.cfg", "[metadata]\nname = calc\n\n[tool:pytest]\naddopts = -k \"not div\"\n");
         attempts.addObject().putObject("files").put("calc.py", halfDone)
                 .put("tests/tox.ini", "[tox]\nenvlist = py3\n\n[pytest]\naddopts = -k add\n");
+        attempts.addObject().putObject("files").put("calc.py", "import pytest\n\n" + halfDone
+                + "\n\npytestmark = pytest.mark.skip(reason=\"later\")\n");
         attempts.addObject().putObject("files").put("calc.py", done).put("pyproject.toml", "[project]\n"
                 + "name = \"calc\"\nversion = \"1.1\"\ndependencies = []\n\n[tool.pytest.ini_options]\n"
                 + "# the tests are here\ntestpaths = [ \"tests\" ]\n");
@@ -475,7 +479,7 @@ class VerdictRulesTest {
         FeatureOutcome o = run(ManifestLoader.load(file));
 
         assertEquals(FeatureState.GREEN, o.state(), o.reason());
-        assertEquals(List.of("PENDING->RED", "RED->RED", "RED->RED", "RED->RED", "RED->YELLOW", "YELLOW->GREEN"),
+        assertEquals(List.of("PENDING->RED", "RED->RED", "RED->RED", "RED->RED", "RED->RED", "RED->YELLOW", "YELLOW->GREEN"),
                 o.transitions().stream().map(t -> t.from() + "->" + t.to()).toList());
         String tampering = "tampering: changed test files, which are read-only for the implementer: ";
         assertEquals("attempt 1 " + tampering + "pyproject.toml (pytest's configuration, its [tool.pytest] table)",
@@ -484,7 +488,10 @@ class VerdictRulesTest {
                 o.transitions().get(2).reason());
         assertEquals("attempt 3 " + tampering + "tests/tox.ini (pytest's configuration, its [pytest] section)",
                 o.transitions().get(3).reason());
-        assertEquals("attempt 4 passes: 2 tests passed", o.transitions().get(4).reason());
+        assertEquals("attempt 4 skipped-by-implementation: the implementation's code skipped or aborted tests it has to"
+                + " pass: tests/test_calc.py::test_add (at calc.py:11: later); tests/test_calc.py::test_div (at calc.py:11:"
+                + " later)", o.transitions().get(4).reason());
+        assertEquals("attempt 5 passes: 3 tests passed", o.transitions().get(5).reason());
     }
 
     @Test

@@ -158,6 +158,19 @@ class PytestSkipsTest {
                         self.skipTest("the author's")
                 """);
         write(project, "tests/test_gone.py", "from calc import gone  # noqa: F401\n\n\ndef test_never():\n    pass\n");
+        // marks that come to a test from the implementation: a module's pytestmark taken in by a star import, a
+        // base class's (before, each was a skip with no place: the author's); the test file's own mark stays the author's
+        write(project, "calc/marks.py", "import pytest\n\n\ndef half(a):\n    return a / 2\n\n\n"
+                + "pytestmark = pytest.mark.skip(reason=\"impl marks\")\n");
+        write(project, "calc/base.py", "import pytest\n\n\nclass Later:\n    \"\"\"A base.\"\"\"\n\n"
+                + "    pytestmark = [pytest.mark.xfail(reason=\"impl xfail\")]\n");
+        write(project, "tests/test_star.py", "from calc.marks import *  # noqa: F403\n\n\ndef test_half():\n"
+                + "    assert half(4) == 2  # noqa: F405\n");
+        write(project, "tests/test_inherits.py", "from calc.base import Later\n\n\nclass TestLater(Later):\n"
+                + "    def test_it(self):\n        assert 1 == 2\n");
+        write(project, "tests/test_ownmark.py", "import pytest\n\nfrom calc.marks import half\n\n"
+                + "pytestmark = pytest.mark.skip(reason=\"own module mark\")\n\n\ndef test_half():\n"
+                + "    assert half(2) == 1\n");
         // a pytest session inside a test (pytester): its skip is not the run's
         write(project, "tests/test_nested.py", """
                 pytest_plugins = ["pytester"]
@@ -177,16 +190,19 @@ class PytestSkipsTest {
             Map<String, String> found = skips.read().skips().orElseThrow().stream()
                     .collect(Collectors.toMap(TestCase::name, c -> c.message() + " " + c.skippedAt(), (a, b) -> a, TreeMap::new));
 
-            assertEquals(Map.of(
-                    "tests/test_gone.py", "module gone [calc/gone.py:4, tests/test_gone.py:1]",
-                    "tests/test_ops.py::test_mul", "xfail: later [calc/ops.py:7, tests/test_ops.py:9]",
-                    "tests/test_ops.py::test_div", "no div [calc/ops.py:11, tests/test_ops.py:13]",
-                    "tests/test_ops.py::test_sub", "hidden [calc/ops.py:16, tests/test_ops.py:17]",
-                    "tests/test_ops.py::test_declared", "declared []",
-                    "tests/test_ops.py::test_expected", "xfail: expected []",
-                    "tests/test_ops.py::test_own", "the test's own [tests/test_ops.py:31]",
-                    "tests/test_ops.py::DivTest::test_div", "no div [calc/ops.py:11, tests/test_ops.py:36]",
-                    "tests/test_ops.py::DivTest::test_later", "the author's [tests/test_ops.py:39]"), found);
+            assertEquals(Map.ofEntries(
+                    Map.entry("tests/test_gone.py", "module gone [calc/gone.py:4, tests/test_gone.py:1]"),
+                    Map.entry("tests/test_ops.py::test_mul", "xfail: later [calc/ops.py:7, tests/test_ops.py:9]"),
+                    Map.entry("tests/test_ops.py::test_div", "no div [calc/ops.py:11, tests/test_ops.py:13]"),
+                    Map.entry("tests/test_ops.py::test_sub", "hidden [calc/ops.py:16, tests/test_ops.py:17]"),
+                    Map.entry("tests/test_ops.py::test_declared", "declared []"),
+                    Map.entry("tests/test_ops.py::test_expected", "xfail: expected []"),
+                    Map.entry("tests/test_ops.py::test_own", "the test's own [tests/test_ops.py:31]"),
+                    Map.entry("tests/test_ops.py::DivTest::test_div", "no div [calc/ops.py:11, tests/test_ops.py:36]"),
+                    Map.entry("tests/test_ops.py::DivTest::test_later", "the author's [tests/test_ops.py:39]"),
+                    Map.entry("tests/test_star.py::test_half", "impl marks [calc/marks.py:8]"),
+                    Map.entry("tests/test_inherits.py::TestLater::test_it", "xfail: impl xfail [calc/base.py:7]"),
+                    Map.entry("tests/test_ownmark.py::test_half", "own module mark []")), found);
             // the plugin adds nothing to the output: the same summary, no line of its own
             assertEquals(lastLine(plain), lastLine(withPlugin).replaceAll(" in [0-9.]+s", ""), withPlugin);
             assertFalse(withPlugin.contains("redyellow"), withPlugin);

@@ -6,8 +6,9 @@ skipped or xfailed test: {"test": node id, "reason": ..., "at": ["path:line", ..
 code (files under the working directory, not the interpreter's or an installed package's) that raised the
 skip, innermost first, read from the exception's own frames: pytest.skip, pytest.xfail, pytest.importorskip,
 unittest.SkipTest (also inside a unittest.TestCase, where pytest raises a skip of its own), wherever they were
-raised from. A skip that pytest's marks or a skip pytest makes of its own has no place there: the test's
-author chose it. A session that pytest.exit() or an interrupt stopped gets a last line {"stopped": why, "at": [...]}.
+raised from. A skip or xfail mark is placed where it was set when it came to the test from another file (a
+module's pytestmark taken in by `from calc import *`, a class's inherited); one written in the test's file, and a
+skip pytest makes of its own, have no place: the test's author chose them. A session that pytest.exit() or an interrupt stopped gets a last line {"stopped": why, "at": [...]}.
 The plugin changes nothing of the run: no option, no output, no outcome; once the session starts it takes its
 variables out of the environment, which the tests then see as they would without it.
 
@@ -18,10 +19,13 @@ a pytest session started inside a test (pytester) is not the run's and is not re
 PYTEST_DONT_REWRITE: pytest leaves this module as it is (it asserts nothing), also where a warm server imported
 it before pytest saw it in PYTEST_PLUGINS, which would otherwise warn that it cannot be rewritten.
 """
+import inspect
 import json
 import os
+import re
 import sys
 import sysconfig
+import types
 
 import pytest
 
@@ -192,7 +196,90 @@ def pytest_runtest_makereport(item, call):
     for excinfo in (raised, call.excinfo):
         if excinfo is not None and not places:
             places = _places(excinfo.value)
+    if not places and _by_marks(report, raised):
+        places = _mark_places(item, ("xfail",) if hasattr(report, "wasxfail") else ("skip", "skipif"))
     setattr(report, _ATTRIBUTE, places)
+
+
+def _by_marks(report, raised):
+    """Whether pytest's marks skipped or xfailed the test (not a skip raised by code, which has frames of its own)."""
+    if hasattr(report, "wasxfail"):
+        return True  # an xfail mark; pytest.xfail() raised by code was placed by its frames, if any were the project's
+    error = raised.value if raised is not None else None
+    # pytest raises a mark's skip with the item's location (pytest 7 and later); an older one says nothing
+    return error is not None and getattr(error, "_use_item_location", True)
+
+
+_MARK_NAME = re.compile(r"^\s*pytestmark\s*(?::[^=]*)?=")
+
+
+def _mark_places(item, names):
+    """Where skip, skipif or xfail marks that came to the test from outside its own file were set: a module's
+    pytestmark that the test module took in with an import (from calc import *), a class's that the test's class
+    inherited from a class of another file. A mark written in the test's file, or on the test itself, is the author's."""
+    places = []
+    try:
+        nodes = [node for name in names for node, _ in item.iter_markers_with_node(name)]
+    except Exception:  # an item of another kind (a plugin's own): its marks say nothing of where they came from
+        return places
+    test_file = _real(str(getattr(item, "path", None) or item.fspath))
+    for node in nodes:
+        owner = getattr(node, "obj", None)
+        found = []
+        if isinstance(owner, types.ModuleType):
+            found = _module_mark_places(owner)
+        elif isinstance(owner, type):
+            found = _class_mark_places(owner, test_file)
+        for place in found:
+            if place not in places:
+                places.append(place)
+    return places[:_MAX_PLACES]
+
+
+def _module_mark_places(module):
+    mark = module.__dict__.get("pytestmark")
+    if mark is None:
+        return []
+    places = []
+    for other in list(sys.modules.values()):
+        namespace = getattr(other, "__dict__", None)
+        if other is module or not isinstance(namespace, dict) or namespace.get("pytestmark") is not mark:
+            continue
+        filename = getattr(other, "__file__", None)
+        place = _place(filename, _assigned_at(filename, 1)) if filename else None
+        if place is not None:
+            places.append(place)
+    return places
+
+
+def _class_mark_places(klass, test_file):
+    places = []
+    for base in klass.__mro__:
+        if "pytestmark" not in vars(base):
+            continue
+        filename = getattr(sys.modules.get(base.__module__), "__file__", None)
+        if not filename or _real(filename) == test_file:
+            continue
+        try:
+            start = inspect.getsourcelines(base)[1]
+        except (OSError, TypeError):
+            start = 1
+        place = _place(filename, _assigned_at(filename, start))
+        if place is not None:
+            places.append(place)
+    return places
+
+
+def _assigned_at(filename, start):
+    """The line from start on where pytestmark is assigned in the file; start where none is found."""
+    try:
+        with open(filename, encoding="utf-8", errors="replace") as source:
+            for number, line in enumerate(source, 1):
+                if number >= start and _MARK_NAME.match(line):
+                    return number
+    except OSError:
+        pass
+    return start
 
 
 def _record(report):
