@@ -42,23 +42,27 @@ final class CommandVerdict {
             counted = counted.map(c -> new Counted(c.source(), withSkips(c.tally(), skips)));
         }
         TestResult result = outcome(exitCode, outputTail, counted, lines.loadFailures(), results);
-        return exitCode == 0 ? unproven(result, plugin, outputTail, results) : result;
+        // without the plugin (python -I or -E), pytest's own banner says that its session was stopped
+        Optional<String> stopped = plugin.stopped().or(() -> plugin.expected() ? Optional.empty() : lines.stopped());
+        return exitCode == 0 ? unproven(result, plugin, stopped, outputTail, results) : result;
     }
 
     /**
      * A run that ended well but cannot be trusted as a pass: pytest was stopped before its tests ended
-     * ({@code pytest.exit(returncode=0)} from the code under test leaves the rest unrun), or its skipped tests
+     * ({@code pytest.exit(returncode=0)} from the code under test leaves the rest unrun; the plugin says so, or
+     * pytest's own banner where the plugin could not load, under {@code python -I}), or its skipped tests
      * cannot be told from skips by the implementation, because the plugin that says where they came from and
      * whether the session was stopped was loaded but wrote nothing (turned off by
      * {@code -p no:redyellow_pytest_skips} in a configuration file).
      * Failed, with no failed test, as a failure outside the tests is: it proves no RED, and an attempt that caused
      * it is tried again.
      */
-    private static TestResult unproven(TestResult result, PytestSkips.Report plugin, String outputTail, RunResults results) {
+    private static TestResult unproven(TestResult result, PytestSkips.Report plugin, Optional<String> stopped,
+                                       String outputTail, RunResults results) {
         TestTally tally = new TestTally(result.passed(), result.failed(), result.skipped(), result.cases());
-        if (plugin.stopped().isPresent() && (result.outcome() == TestOutcome.PASSED || result.outcome() == TestOutcome.NO_TESTS)) {
+        if (stopped.isPresent() && (result.outcome() == TestOutcome.PASSED || result.outcome() == TestOutcome.NO_TESTS)) {
             return results.of(TestOutcome.FAILED, tally, "pytest was stopped before its tests ended: "
-                    + plugin.stopped().get() + "; the tests it did not run are no pass", outputTail);
+                    + stopped.get() + "; the tests it did not run are no pass", outputTail);
         }
         if (plugin.expected() && plugin.skips().isEmpty() && result.outcome() == TestOutcome.PASSED) {
             // whether tests were skipped or not: without the plugin's word neither a skip nor a stop can be ruled out

@@ -69,6 +69,11 @@ public final class JUnitXmlReport {
         while (xml.hasNext()) {
             if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("testcase")) {
                 TestCase test = readCase(xml, roots);
+                if (test.name().isEmpty()) {
+                    // pytest's <testcase time="0.000"/> for the test it was stopped in (pytest.exit): no test that
+                    // ended, and no pass (the stop itself fails the run: CommandVerdict)
+                    continue;
+                }
                 cases.add(test);
                 switch (test.status()) {
                     case PASSED -> passed++;

@@ -74,6 +74,11 @@ final class OutputLines implements OutputSink {
         return Optional.empty();
     }
 
+    /** What the first parser that heard its runner say it was stopped before its tests ended heard. */
+    synchronized Optional<String> stopped() {
+        return parsers.stream().map(SummaryParser::stopped).flatMap(Optional::stream).findFirst();
+    }
+
     private void emit(LineBytes bytes) {
         String text = bytes.take();
         if (text.endsWith("\r")) {

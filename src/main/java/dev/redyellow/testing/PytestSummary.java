@@ -22,11 +22,14 @@ final class PytestSummary implements SummaryParser {
     private static final Pattern ITEM = Pattern.compile("(\\d+) (\\w+)");
     private static final LinePattern SKIPPED = LinePattern.startingWithAny(List.of("SKIPPED ["),
             "^SKIPPED \\[(\\d+)\\] (.+?):(\\d+): (.*)$");
+    /** pytest's banner when its session was stopped: pytest.exit(), an interrupt (its terminal reporter's "!" ruler). */
+    private static final LinePattern STOPPED = LinePattern.startingWithAny(List.of("!!!"), "^!{3,} (.+?) !{3,}$");
     private static final LinePattern FAILED_TEST = LinePattern.startingWithAny(List.of("FAILED ", "ERROR "), "^(?:FAILED|ERROR) (\\S+)(?: - (.*))?$");
 
     private final FailureNames failures = new FailureNames();
     private final List<TestCase> skips = new ArrayList<>();
     private TestTally counts;
+    private String stopped;
 
     /**
      * Whether a line is pytest's report of a skip: "SKIPPED [1] file:line: reason" (short summary) or
@@ -51,6 +54,11 @@ final class PytestSummary implements SummaryParser {
         }
         if (NO_TESTS.matches(line)) {
             counts = TestTally.EMPTY;
+            return;
+        }
+        Matcher stop = STOPPED.match(line);
+        if (stop != null && stopped == null) {
+            stopped = FailureNames.bounded(stop.group(1));
             return;
         }
         Matcher skip = SKIPPED.match(line);
@@ -100,6 +108,11 @@ final class PytestSummary implements SummaryParser {
         List<TestCase> cases = new ArrayList<>(failures.cases());
         cases.addAll(skips);
         return cases;
+    }
+
+    @Override
+    public Optional<String> stopped() {
+        return Optional.ofNullable(stopped);
     }
 
     @Override

@@ -19,6 +19,14 @@ public interface SummaryParser {
     Optional<TestTally> tally();
 
     /**
+     * What the runner said when it was stopped before its tests ended (pytest's "!!!! _pytest.outcomes.Exit: done
+     * !!!!"), which it may do with exit code 0; empty when it said nothing of the kind.
+     */
+    default Optional<String> stopped() {
+        return Optional.empty();
+    }
+
+    /**
      * Fresh parsers for every supported runner, most specific first: when several recognise a
      * summary, the first one wins (the plain "N passed, N failed" line comes last).
      */

@@ -494,6 +494,33 @@ class VerdictRulesTest {
         assertEquals("attempt 5 passes: 3 tests passed", o.transitions().get(5).reason());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"warm", "perRun"})
+    void underPythonIsolatedPytestsOwnBannerSaysThatTheImplementationStoppedTheSession(String fork) throws Exception {
+        // Under python -I the plugin cannot load; pytest.exit(returncode=0) from the implementation then passed, and
+        // the XML report's nameless case for the stopped test counted as a second pass.
+        ObjectNode root = JSON.createObjectNode().put("version", 1).put("name", "isolated").put("maxAttempts", 2)
+                .put("workers", 1);
+        ObjectNode pytest = command("python3", "-I", "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                "--junitxml=report.xml").put("fork", fork).put("reports", "report.xml");
+        root.set("test", pytest);
+        ObjectNode f = root.putArray("features").addObject().put("id", "stops").put("title", "stops");
+        f.putObject("tests").put("test_stops.py", "from stops import one, two\n\n\ndef test_one():\n"
+                + "    assert one() == 1\n\n\ndef test_two():\n    assert two() == 2\n\n\ndef test_three():\n"
+                + "    assert one() + two() == 3\n");
+        var attempts = f.putArray("attempts");
+        attempts.addObject().putObject("files").put("stops.py", "import pytest\n\n\ndef one():\n    return 1\n\n\n"
+                + "def two():\n    pytest.exit('done', returncode=0)\n");
+        attempts.addObject().putObject("files").put("stops.py", "def one():\n    return 1\n\n\ndef two():\n    return 2\n");
+        FeatureOutcome o = runAll(root, "isolated.json").get("stops");
+
+        assertEquals(FeatureState.GREEN, o.state(), o.reason());
+        assertEquals(2, o.attempts());
+        assertTrue(o.transitions().get(1).reason().contains("pytest was stopped before its tests ended: "
+                + "_pytest.outcomes.Exit: done"), o.transitions().get(1).reason());
+        assertEquals("attempt 2 passes: 3 tests passed", o.transitions().get(2).reason());
+    }
+
     @Test
     void aSkipFromAnAcceptedDependencysCodeStaysASkipAndARefusedAttemptBreaksARunOfSameFailures() throws Exception {
         // env's accepted code skips when there is no network; fetch's test calls it: fetch's implementer cannot

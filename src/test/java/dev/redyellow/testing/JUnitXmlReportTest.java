@@ -47,6 +47,21 @@ class JUnitXmlReportTest {
     }
 
     @Test
+    void theNamelessCaseThatPytestWritesForTheTestItWasStoppedInIsNoTest() throws Exception {
+        // pytest 9.0.3 --junitxml after pytest.exit("done", returncode=0) in the second of three tests: before, the
+        // nameless case counted as a second pass
+        Path report = Files.writeString(dir.resolve("stopped.xml"), "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+                + "<testsuites name=\"pytest tests\"><testsuite name=\"pytest\" errors=\"0\" failures=\"0\" skipped=\"0\""
+                + " tests=\"1\" time=\"0.416\"><testcase classname=\"test_x\" name=\"test_a\" time=\"0.001\" />"
+                + "<testcase time=\"0.000\" /></testsuite></testsuites>");
+
+        TestTally tally = JUnitXmlReport.read(report);
+
+        assertEquals(List.of(1, 0, 0), List.of(tally.passed(), tally.failed(), tally.skipped()));
+        assertEquals(List.of("test_x.test_a"), tally.cases().stream().map(TestCase::name).toList());
+    }
+
+    @Test
     void anAbortedTestSaysWhyAndWhereAsTheWarmWorkerDoes() throws Exception {
         // the console launcher's report of a test that an implementation aborted, and one @Disabled
         Path report = Files.writeString(dir.resolve("aborted.xml"), """

@@ -87,6 +87,20 @@ class SummaryParserTest {
     }
 
     @Test
+    void pytestsBannerOfAStoppedSessionIsHeardWhateverItsExitCodeWillBe() {
+        // pytest -q after pytest.exit("done", returncode=0) in the second of three tests (pytest 9.0.3)
+        OutputLines lines = new OutputLines(SummaryParser.forCommand(List.of("python3", "-I", "-m", "pytest", "-q")));
+        feed(lines, ".\n1 passed in 0.72s\n!!!!!!!!!!!!!!!!!!!!!!!!! _pytest.outcomes.Exit: done !!!!!!!!!!!!!!!!!!!!!!!!!!\n");
+
+        assertEquals(java.util.Optional.of("_pytest.outcomes.Exit: done"), lines.stopped());
+        assertEquals(1, lines.summary().orElseThrow().tally().passed());
+
+        OutputLines ended = new OutputLines(SummaryParser.forCommand(List.of("pytest")));
+        feed(ended, "..\n2 passed in 0.01s\n");
+        assertTrue(ended.stopped().isEmpty());
+    }
+
+    @Test
     void outputWithoutAnySummaryIsNotRecognised() {
         OutputLines lines = new OutputLines(SummaryParser.all());
         feed(lines, "compiling...\nall good\n3 tests, probably\n");
