@@ -90,6 +90,9 @@ class PytestSkipsTest {
                 def sub(a, b):
                     __tracebackhide__ = True
                     pytest.skip("hidden")
+
+
+                later = pytest.mark.skip(reason="impl decorator")
                 """);
         // a module skipped as it is imported, its frame hidden from pytest's place
         write(project, "calc/gone.py", "import pytest\n\n__tracebackhide__ = True\npytest.skip('module gone', allow_module_level=True)\n");
@@ -161,7 +164,32 @@ class PytestSkipsTest {
         // marks that come to a test from the implementation: a module's pytestmark taken in by a star import, a
         // base class's (before, each was a skip with no place: the author's); the test file's own mark stays the author's
         write(project, "calc/marks.py", "import pytest\n\n\ndef half(a):\n    return a / 2\n\n\n"
-                + "pytestmark = pytest.mark.skip(reason=\"impl marks\")\n");
+                + "pytestmark = pytest.mark.skip(reason=\"impl marks\")\n__file__ = \"<elsewhere>\"\n");
+        // found by the review: a mark written into the test module's globals, or with the module's __file__ changed,
+        // had no place; where a mark is made decides, not where it is found (a mark object the test applies, too)
+        write(project, "calc/inject.py", """
+                import sys
+
+                import pytest
+
+
+                def triple(a):
+                    return a * 3
+
+
+                frame = sys._getframe(1)
+                while frame is not None and not frame.f_globals.get("__name__", "").startswith("test_"):
+                    frame = frame.f_back
+                frame.f_globals["pytestmark"] = pytest.mark.skip(reason="injected")
+                """);
+        write(project, "tests/test_inject.py", "from calc.inject import triple\n\n\ndef test_triple():\n"
+                + "    assert triple(2) == 6\n");
+        write(project, "tests/test_decorated.py", "from calc.ops import later\n\n\n@later\ndef test_later():\n"
+                + "    pass\n");
+        // a mark the author's helper makes is placed there: a file no implementer writes
+        write(project, "tests/helpers.py", "import pytest\n\nslow = pytest.mark.skip(reason=\"author helper\")\n");
+        write(project, "tests/test_helper_mark.py", "from helpers import slow\n\n\n@slow\ndef test_slow():\n"
+                + "    pass\n");
         write(project, "calc/base.py", "import pytest\n\n\nclass Later:\n    \"\"\"A base.\"\"\"\n\n"
                 + "    pytestmark = [pytest.mark.xfail(reason=\"impl xfail\")]\n");
         write(project, "tests/test_star.py", "from calc.marks import *  # noqa: F403\n\n\ndef test_half():\n"
@@ -202,7 +230,10 @@ class PytestSkipsTest {
                     Map.entry("tests/test_ops.py::DivTest::test_later", "the author's [tests/test_ops.py:39]"),
                     Map.entry("tests/test_star.py::test_half", "impl marks [calc/marks.py:8]"),
                     Map.entry("tests/test_inherits.py::TestLater::test_it", "xfail: impl xfail [calc/base.py:7]"),
-                    Map.entry("tests/test_ownmark.py::test_half", "own module mark []")), found);
+                    Map.entry("tests/test_ownmark.py::test_half", "own module mark []"),
+                    Map.entry("tests/test_inject.py::test_triple", "injected [calc/inject.py:13]"),
+                    Map.entry("tests/test_decorated.py::test_later", "impl decorator [calc/ops.py:19]"),
+                    Map.entry("tests/test_helper_mark.py::test_slow", "author helper [tests/helpers.py:3]")), found);
             // the plugin adds nothing to the output: the same summary, no line of its own
             assertEquals(lastLine(plain), lastLine(withPlugin).replaceAll(" in [0-9.]+s", ""), withPlugin);
             assertFalse(withPlugin.contains("redyellow"), withPlugin);

@@ -6,9 +6,10 @@ skipped or xfailed test: {"test": node id, "reason": ..., "at": ["path:line", ..
 code (files under the working directory, not the interpreter's or an installed package's) that raised the
 skip, innermost first, read from the exception's own frames: pytest.skip, pytest.xfail, pytest.importorskip,
 unittest.SkipTest (also inside a unittest.TestCase, where pytest raises a skip of its own), wherever they were
-raised from. A skip or xfail mark is placed where it was set when it came to the test from another file (a
-module's pytestmark taken in by `from calc import *`, a class's inherited); one written in the test's file, and a
-skip pytest makes of its own, have no place: the test's author chose them. A session that pytest.exit() or an interrupt stopped gets a last line {"stopped": why, "at": [...]}.
+raised from. A skip or xfail mark is placed where it was made when that was outside the test's file (a module's
+pytestmark taken in by `from calc import *`, a class's inherited, a mark object of the implementation's that the
+test applies); one made in the test's file, and a skip pytest makes of its own, have no place: the test's author
+chose them. A session that pytest.exit() or an interrupt stopped gets a last line {"stopped": why, "at": [...]}.
 The plugin changes nothing of the run: no option, no output, no outcome; once the session starts it takes its
 variables out of the environment, which the tests then see as they would without it.
 
@@ -19,13 +20,11 @@ a pytest session started inside a test (pytester) is not the run's and is not re
 PYTEST_DONT_REWRITE: pytest leaves this module as it is (it asserts nothing), also where a warm server imported
 it before pytest saw it in PYTEST_PLUGINS, which would otherwise warn that it cannot be rewritten.
 """
-import inspect
+import functools
 import json
 import os
-import re
 import sys
 import sysconfig
-import types
 
 import pytest
 
@@ -38,6 +37,13 @@ _state = {"config": None, "file": None, "cwd": None, "libraries": (), "skips": [
 
 
 def _real(path):
+    # a relative path is the working directory's, which a conftest may change: only an absolute one is kept
+    return _real_absolute(path) if os.path.isabs(path) else os.path.normcase(os.path.realpath(path))
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_absolute(path):
+    # each skip's frames name the same few files (pytest's, pluggy's, the project's): a real path costs a stat per folder
     return os.path.normcase(os.path.realpath(path))
 
 
@@ -210,76 +216,64 @@ def _by_marks(report, raised):
     return error is not None and getattr(error, "_use_item_location", True)
 
 
-_MARK_NAME = re.compile(r"^\s*pytestmark\s*(?::[^=]*)?=")
+_SKIP_MARKS = ("skip", "skipif", "xfail")
+_MADE_FRAMES = 30
+# Every skip, skipif and xfail mark made once this plugin was imported: id -> (the mark, where it was made: the
+# (file, line) of each frame, innermost first). A mark is kept alive with it, so its id is not another's later.
+_made = {}
+
+
+def _watch_marks():
+    """Notes where each skip, skipif and xfail mark is made (pytest's Mark is made by pytest.mark.skip, by its call
+    with arguments, and by their combination): the code that made it, not where it was later found (a module's
+    pytestmark taken in by an import, one written into a test module's globals, a class's inherited), decides
+    whose the mark is."""
+    try:
+        from _pytest.mark.structures import Mark
+    except ImportError:
+        return  # a pytest without it: marks are placed nowhere, as before
+    made = Mark.__init__
+    if getattr(made, "_redyellow", False):
+        return
+
+    def __init__(self, *args, **kwargs):
+        made(self, *args, **kwargs)
+        if getattr(self, "name", None) in _SKIP_MARKS:
+            frames = []
+            frame = sys._getframe(1)
+            while frame is not None and len(frames) < _MADE_FRAMES:
+                frames.append((frame.f_code.co_filename, frame.f_lineno))
+                frame = frame.f_back
+            _made[id(self)] = (self, frames)
+
+    __init__._redyellow = True
+    Mark.__init__ = __init__
+
+
+_watch_marks()
 
 
 def _mark_places(item, names):
-    """Where skip, skipif or xfail marks that came to the test from outside its own file were set: a module's
-    pytestmark that the test module took in with an import (from calc import *), a class's that the test's class
-    inherited from a class of another file. A mark written in the test's file, or on the test itself, is the author's."""
+    """Where the skip, skipif or xfail marks of a test that pytest skipped or xfailed by its marks were made, when
+    that was outside the test's own file: the innermost place of the project's code in the stack that made each
+    (a mark made in the test's file, or by pytest itself, is the author's and has none)."""
     places = []
     try:
-        nodes = [node for name in names for node, _ in item.iter_markers_with_node(name)]
-    except Exception:  # an item of another kind (a plugin's own): its marks say nothing of where they came from
+        test_file = _real(str(getattr(item, "path", None) or item.fspath))
+        for name in names:
+            for mark in item.iter_markers(name=name):
+                made = _made.get(id(mark))
+                if made is None or made[0] is not mark:
+                    continue
+                for filename, line in made[1]:
+                    place = _place(filename, line)
+                    if place is not None:
+                        if _real(filename) != test_file and place not in places:
+                            places.append(place)
+                        break
+    except Exception:  # noqa: BLE001 - an item of another kind, a mark that reads oddly: the run must go on
         return places
-    test_file = _real(str(getattr(item, "path", None) or item.fspath))
-    for node in nodes:
-        owner = getattr(node, "obj", None)
-        found = []
-        if isinstance(owner, types.ModuleType):
-            found = _module_mark_places(owner)
-        elif isinstance(owner, type):
-            found = _class_mark_places(owner, test_file)
-        for place in found:
-            if place not in places:
-                places.append(place)
     return places[:_MAX_PLACES]
-
-
-def _module_mark_places(module):
-    mark = module.__dict__.get("pytestmark")
-    if mark is None:
-        return []
-    places = []
-    for other in list(sys.modules.values()):
-        namespace = getattr(other, "__dict__", None)
-        if other is module or not isinstance(namespace, dict) or namespace.get("pytestmark") is not mark:
-            continue
-        filename = getattr(other, "__file__", None)
-        place = _place(filename, _assigned_at(filename, 1)) if filename else None
-        if place is not None:
-            places.append(place)
-    return places
-
-
-def _class_mark_places(klass, test_file):
-    places = []
-    for base in klass.__mro__:
-        if "pytestmark" not in vars(base):
-            continue
-        filename = getattr(sys.modules.get(base.__module__), "__file__", None)
-        if not filename or _real(filename) == test_file:
-            continue
-        try:
-            start = inspect.getsourcelines(base)[1]
-        except (OSError, TypeError):
-            start = 1
-        place = _place(filename, _assigned_at(filename, start))
-        if place is not None:
-            places.append(place)
-    return places
-
-
-def _assigned_at(filename, start):
-    """The line from start on where pytestmark is assigned in the file; start where none is found."""
-    try:
-        with open(filename, encoding="utf-8", errors="replace") as source:
-            for number, line in enumerate(source, 1):
-                if number >= start and _MARK_NAME.match(line):
-                    return number
-    except OSError:
-        pass
-    return start
 
 
 def _record(report):
