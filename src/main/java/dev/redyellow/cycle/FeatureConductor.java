@@ -401,9 +401,19 @@ public final class FeatureConductor {
         String why = last.reviewerFeedback() != null
                 ? "review-rejected: the review rejected attempt " + last.attempt() + ": " + oneLine(last.reviewerFeedback())
                 : "attempts-exhausted: " + limits.maxAttempts() + " attempts, the last "
-                + (last.tested() ? last.rejection() : summary(last.testResult()));
+                + (last.tested() ? last.rejection() : untested(last).orElseGet(() -> summary(last.testResult())));
         lifecycle.moveTo(FeatureState.FAILED, why);
         return Optional.empty();
+    }
+
+    /**
+     * Why the last attempt was turned away untested (it changed a test, a file that governs the runner); empty when
+     * it was tested. Its test result is the run before it (the RED proof's, say), which says nothing of it (found by
+     * the review: the reason said "did not compile" of an attempt refused for tampering).
+     */
+    private static Optional<String> untested(FailureContext last) {
+        return last.rejection() == null || last.rejection().isBlank() ? Optional.empty()
+                : Optional.of("was turned away untested: " + last.rejection());
     }
 
     private static Optional<String> waitReason(DependencyDiscovery.Finding finding) {

@@ -44,6 +44,16 @@ final class RunnerFiles {
             // in for RedYellow's pytest plugin, which says where the tests' skips came from
             return Optional.of("a module in the name of RedYellow's pytest plugin, imported instead of it");
         }
+        if (java.util.Arrays.stream(path.split("/")).limit(path.split("/").length - 1L)
+                .anyMatch(folder -> folder.endsWith(".dist-info") || folder.endsWith(".egg-info"))) {
+            // found by the review: a *.dist-info with a pytest11 entry point in the working directory (which
+            // `python -m pytest` puts on sys.path) is a plugin pytest loads by itself
+            return Optional.of("an installed package's metadata, whose entry points pytest loads as plugins");
+        }
+        if (name.equals(".npmrc") || name.equals(".yarnrc") || name.equals(".yarnrc.yml") || name.equals("bunfig.toml")) {
+            // npm's node-options (a --require of a module that changes node:test), bun's test preload
+            return Optional.of("the package manager's configuration, which can load code into the test process");
+        }
         if (name.equals("junit-platform.properties")) {
             return Optional.of("the JUnit Platform's configuration");
         }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,7 +16,7 @@ import java.util.Set;
 /**
  * The test runner's part of a project file that is not the runner's alone: pytest's table of a
  * {@code pyproject.toml}, its section of a {@code tox.ini} or {@code setup.cfg}, jest's key of a
- * {@code package.json} and the scripts the test command runs through a package manager. A feature may
+ * {@code package.json} and its scripts where the test command runs through a package manager. A feature may
  * need to change such a file (a dependency in {@code pyproject.toml}, a script in {@code package.json}),
  * so the file is not read-only as {@link RunnerFiles} are; its runner's part is: an attempt that writes
  * {@code addopts = "--deselect tests/test_calc.py::test_div"} into pytest's table, or a
@@ -34,12 +33,11 @@ final class RunnerSettings {
     private static final TomlMapper TOML = new TomlMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> PACKAGE_MANAGERS = Set.of("npm", "pnpm", "yarn", "bun");
-    /** The commands of npm, pnpm, yarn and bun that run the project's test script. */
-    private static final Set<String> TEST_ALIASES = Set.of("test", "t", "tst");
-    /** The commands of npm, pnpm, yarn and bun that run the script named next. */
-    private static final Set<String> RUN_ALIASES = Set.of("run", "run-script", "rum", "urn");
-    /** The commands of pnpm, yarn and bun that run a package's binary or something else than a script. */
+    /** The commands of npm, pnpm, yarn and bun that run something else than the project's scripts. */
     private static final Set<String> NOT_SCRIPTS = Set.of("exec", "dlx", "x", "install", "add", "node");
+    /** Options and commands by which a package manager runs the scripts of a workspace's packages too. */
+    private static final Set<String> WORKSPACES = Set.of("-w", "--workspace", "--workspaces", "-ws", "--filter", "-F",
+            "-r", "--recursive", "--include-workspace-root", "workspace", "workspaces", "-C", "--dir", "--cwd", "--prefix");
 
     private RunnerSettings() {
     }
@@ -68,7 +66,7 @@ final class RunnerSettings {
                     "pytest's configuration, its [pytest] section");
             case "setup.cfg" -> compare(before, after, bytes -> iniSection(bytes, "tool:pytest"), "an ini file",
                     "pytest's configuration, its [tool:pytest] section");
-            case "package.json" -> mayHold(path) ? packageJson(before, after, testScripts(testCommand)) : Optional.empty();
+            case "package.json" -> mayHold(path) ? packageJson(before, after, ScriptUse.of(testCommand)) : Optional.empty();
             default -> Optional.empty();
         };
     }
@@ -104,59 +102,128 @@ final class RunnerSettings {
             return MissingNode.getInstance();
         }
         try {
-            return TOML.readTree(bytes).path("tool").path("pytest");
+            return TOML.readTree(asPythonReadsIt(new String(bytes, StandardCharsets.UTF_8))).path("tool").path("pytest");
         } catch (JacksonException e) {
             throw new IOException(e.getOriginalMessage(), e);
         }
     }
 
+    /** Python's str.splitlines: these end a line, as they do for iniconfig, which pytest reads ini files with. */
+    private static final java.util.regex.Pattern PYTHON_LINES =
+            java.util.regex.Pattern.compile("\r\n|[\n\r\u000B\u000C\u001C\u001D\u001E\u0085\u2028\u2029]");
+
+    private static final java.util.regex.Pattern LOWER_CASE_DATE_TIME =
+            java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})t(\\d{2}:\\d{2})");
+    private static final java.util.regex.Pattern LOWER_CASE_ZULU =
+            java.util.regex.Pattern.compile("(\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?)z");
+
     /**
-     * The lines of the named section of an ini file (every section of that name, in order), as pytest's
-     * iniconfig reads them: comment and blank lines left out, each line stripped of the spaces around it.
+     * TOML as Python's tomllib reads it, where Jackson reads it otherwise (found by the review): a line end inside a
+     * multi-line string is "\n" whichever the file has (Jackson kept "\r\n", so a file saved with other line ends
+     * changed pytest's table), and a date-time's "t" and "z" may be lower case (Jackson refused the file).
      */
-    static List<String> iniSection(byte[] bytes, String section) {
-        List<String> lines = new ArrayList<>();
-        boolean inside = false;
-        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\r\n|\r|\n", -1)) {
-            String stripped = line.strip();
-            if (stripped.isEmpty() || stripped.startsWith("#") || stripped.startsWith(";")) {
-                continue;
-            }
-            if (stripped.startsWith("[") && !Character.isWhitespace(line.charAt(0))) {
-                int close = stripped.indexOf(']');
-                String header = close < 0 ? stripped.substring(1) : stripped.substring(1, close);
-                inside = header.strip().equals(section);
-                if (inside) {
-                    lines.add("[" + section + "]"); // a second section of the name is told apart from the first's lines
-                }
-                continue;
-            }
-            if (inside) {
-                // a continuation line (indented) is a line of the value before: told apart by its indent mark
-                lines.add(Character.isWhitespace(line.charAt(0)) ? "\t" + stripped : stripped);
-            }
-        }
-        return lines;
+    static String asPythonReadsIt(String toml) {
+        String lines = toml.replace("\r\n", "\n");
+        String times = LOWER_CASE_DATE_TIME.matcher(lines).replaceAll("$1T$2");
+        return LOWER_CASE_ZULU.matcher(times).replaceAll("$1Z");
     }
 
-    private static Optional<String> packageJson(byte[] before, byte[] after, Set<String> scripts) {
-        Optional<String> jest = compare(before, after, bytes -> jsonPart(bytes, "jest", null), "JSON",
+    /**
+     * The entries of the named section of an ini file (of every section of that name, in order: pytest then fails
+     * on the second), read as pytest's iniconfig reads them: a line is a header only where it starts with "[" and,
+     * its comments cut, ends with "]"; a value line is "name = value" or "name: value"; an indented line continues
+     * the value before; comment and blank lines are nothing. Python's line ends and white space, not Java's.
+     *
+     * @throws IOException where iniconfig would fail on the file (a line it cannot read)
+     */
+    static List<String> iniSection(byte[] bytes, String section) throws IOException {
+        List<String> entries = new ArrayList<>();
+        boolean inside = false;
+        boolean valueBefore = false;
+        String[] lines = PYTHON_LINES.split(new String(bytes, StandardCharsets.UTF_8), -1);
+        for (int number = 0; number < lines.length; number++) {
+            String raw = lines[number];
+            String line = pythonStrip(raw, false, true);
+            String first = pythonStrip(raw, true, false);
+            if (first.isEmpty() || first.charAt(0) == '#' || first.charAt(0) == ';') {
+                continue; // a comment or blank line
+            }
+            if (line.charAt(0) == '[') {
+                String cut = line;
+                for (char comment : new char[] {'#', ';'}) {
+                    int at = cut.indexOf(comment);
+                    cut = pythonStrip(at < 0 ? cut : cut.substring(0, at), false, true);
+                }
+                if (cut.endsWith("]")) {
+                    inside = cut.substring(1, cut.length() - 1).equals(section);
+                    valueBefore = false;
+                    if (inside) {
+                        entries.add("[" + section + "]");
+                    }
+                    continue;
+                }
+                // not a header: iniconfig continues the value before with it
+                if (!valueBefore) {
+                    throw new IOException("line " + (number + 1) + " continues no value");
+                }
+                if (inside) {
+                    entries.add("\t" + pythonStrip(line, true, true));
+                }
+            } else if (!pythonSpace(line.charAt(0))) {
+                int equals = line.indexOf('=');
+                int colon = line.indexOf(':');
+                int split = equals >= 0 && (colon < 0 || colon > equals) ? equals : colon;
+                if (split < 0) {
+                    throw new IOException("line " + (number + 1) + " is no value, header or comment");
+                }
+                valueBefore = true;
+                if (inside) {
+                    entries.add(pythonStrip(line.substring(0, split), true, true) + "="
+                            + pythonStrip(line.substring(split + 1), true, true));
+                }
+            } else {
+                if (!valueBefore) {
+                    throw new IOException("line " + (number + 1) + " continues no value");
+                }
+                if (inside) {
+                    entries.add("\t" + pythonStrip(line, true, true)); // a line of the value before
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** Python's str.isspace for one character. */
+    private static boolean pythonSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
+    }
+
+    private static String pythonStrip(String text, boolean leading, boolean trailing) {
+        int from = 0;
+        int to = text.length();
+        while (leading && from < to && pythonSpace(text.charAt(from))) {
+            from++;
+        }
+        while (trailing && to > from && pythonSpace(text.charAt(to - 1))) {
+            to--;
+        }
+        return text.substring(from, to);
+    }
+
+    private static Optional<String> packageJson(byte[] before, byte[] after, ScriptUse scripts) {
+        Optional<String> jest = compare(before, after, bytes -> jsonPart(bytes, "jest"), "JSON",
                 "jest's configuration, its \"jest\" key");
-        if (jest.isPresent()) {
+        if (jest.isPresent() || !scripts.runs() || before == null && !scripts.workspaces()) {
             return jest;
         }
-        List<String> changedScripts = new ArrayList<>();
-        for (String script : scripts) {
-            if (compare(before, after, bytes -> jsonPart(bytes, "scripts", script), "JSON", "").isPresent()) {
-                changedScripts.add(script);
-            }
-        }
-        return changedScripts.isEmpty() ? Optional.empty() : Optional.of("the script"
-                + (changedScripts.size() == 1 ? " " : "s ") + String.join(", ", changedScripts)
-                + " that the test command runs");
+        // a script may run others (npm run unit), and a package manager's options may name another folder or
+        // package: every script of a package.json that was there is the tests'; a new one's only where the command
+        // runs a workspace's packages (a new package's package.json is the feature's otherwise)
+        return compare(before, after, bytes -> jsonPart(bytes, "scripts"), "JSON",
+                "its scripts, which the test command runs through " + scripts.manager());
     }
 
-    private static JsonNode jsonPart(byte[] bytes, String key, String inner) throws IOException {
+    private static JsonNode jsonPart(byte[] bytes, String key) throws IOException {
         if (bytes.length == 0) {
             return MissingNode.getInstance();
         }
@@ -165,56 +232,34 @@ final class RunnerSettings {
             if (node == null || !node.isObject()) {
                 throw new IOException("not a JSON object");
             }
-            JsonNode part = node.path(key);
-            return inner == null ? part : part.path(inner);
+            return node.path(key);
         } catch (JacksonException e) {
             throw new IOException(e.getOriginalMessage(), e);
         }
     }
 
     /**
-     * The scripts of a {@code package.json} that this test command runs: through npm, pnpm, yarn or bun,
-     * {@code test} (and its {@code pre} and {@code post} scripts) or the one named after {@code run}
-     * ({@code yarn name} too); none for a command that starts the runner itself ({@code npx vitest}).
+     * Whether a test command runs a {@code package.json}'s scripts: through npm, pnpm, yarn or bun, unless it runs
+     * something else with them ({@code npm exec jest}, {@code pnpm dlx}; {@code bun test} is bun's own runner), and
+     * whether it may run those of a workspace's packages or another folder's ({@code npm -w calc test},
+     * {@code pnpm --filter calc test}, {@code yarn workspace calc test}, {@code npm --prefix app test}).
      */
-    static Set<String> testScripts(List<String> command) {
-        Set<String> scripts = new LinkedHashSet<>();
-        if (command.size() < 2) {
-            return scripts;
-        }
-        String program = command.get(0).substring(command.get(0).lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-        if (!PACKAGE_MANAGERS.contains(program)) {
-            return scripts;
-        }
-        int at = 1;
-        while (at < command.size() && command.get(at).startsWith("-")) {
-            at++; // npm --silent test, yarn --cwd x test: options of the manager (a value taken as a name costs nothing)
-        }
-        if (at >= command.size()) {
-            return scripts;
-        }
-        String verb = command.get(at);
-        String script;
-        if (TEST_ALIASES.contains(verb)) {
-            script = "test";
-        } else if (RUN_ALIASES.contains(verb)) {
-            int named = at + 1;
-            while (named < command.size() && command.get(named).startsWith("-")) {
-                named++;
+    record ScriptUse(String manager, boolean runs, boolean workspaces) {
+        static ScriptUse of(List<String> command) {
+            if (command.size() < 2) {
+                return new ScriptUse("", false, false);
             }
-            if (named >= command.size()) {
-                return scripts;
+            String program = command.get(0).substring(command.get(0).lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            if (!PACKAGE_MANAGERS.contains(program)) {
+                return new ScriptUse(program, false, false);
             }
-            script = command.get(named);
-        } else if (!program.equals("npm") && !NOT_SCRIPTS.contains(verb)) {
-            script = verb; // yarn test:unit, pnpm test:unit, bun vitest: a script of that name, if there is one
-        } else {
-            return scripts;
+            // the first word that is no option; an option's value taken for it only makes this say "runs" (fail closed)
+            String verb = command.stream().skip(1).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+            boolean runs = !NOT_SCRIPTS.contains(verb) && !(program.equals("bun") && verb.equals("test"));
+            boolean workspaces = command.stream().skip(1).anyMatch(a -> WORKSPACES.contains(a.contains("=")
+                    ? a.substring(0, a.indexOf('=')) : a));
+            return new ScriptUse(program, runs, workspaces);
         }
-        scripts.add(script);
-        scripts.add("pre" + script);
-        scripts.add("post" + script);
-        return scripts;
     }
 
     private static String oneLine(String message) {

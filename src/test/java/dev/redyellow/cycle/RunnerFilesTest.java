@@ -17,7 +17,10 @@ class RunnerFilesTest {
                 "src/redyellow_pytest_skips/__init__.py", ".pytest.ini", "pytest.toml", ".pytest.toml",
                 "src/test/resources/junit-platform.properties",
                 "src/test/resources/META-INF/services/org.junit.jupiter.api.extension.Extension",
-                "vitest.config.ts", "jest.config.js", "jest.config.json", "vitest.workspace.ts")) {
+                "vitest.config.ts", "jest.config.js", "jest.config.json", "vitest.workspace.ts",
+                // found by the review: an entry point in package metadata on sys.path, npm's node-options
+                "evil-1.0.dist-info/entry_points.txt", "src/evil.egg-info/entry_points.txt", ".npmrc", "app/.npmrc",
+                "bunfig.toml", ".yarnrc.yml")) {
             assertTrue(RunnerFiles.role(path).isPresent(), path);
         }
     }
@@ -26,7 +29,7 @@ class RunnerFilesTest {
     void codeIsNot() {
         for (String path : List.of("slug.py", "src/pytest_helpers.py", "lib/unittest.py", "tests/test_slug.py",
                 "src/main/java/p/Slug.java", "src/main/resources/META-INF/services/java.sql.Driver", "src/config.ts",
-                "docs/vitest.config.md", "vite.config.ts")) {
+                "docs/vitest.config.md", "vite.config.ts", "docs/dist-info.md", "src/egg-info.py")) {
             assertEquals(Optional.empty(), RunnerFiles.role(path), path);
         }
     }

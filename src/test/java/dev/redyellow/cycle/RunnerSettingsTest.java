@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The runner's part of a project file: what an attempt may change in it and what it may not. */
@@ -58,6 +57,17 @@ class RunnerSettingsTest {
     }
 
     @Test
+    void lineEndsAndLowerCaseDateTimesAreReadAsPythonReadsThem() {
+        // found by the review: Jackson kept \r\n in a multi-line string (tomllib gives \n), and refused "t" and "z"
+        String multiLine = "[tool.pytest.ini_options]\naddopts = \"\"\"\n-ra\n--strict-markers\"\"\"\n";
+        assertEquals(Optional.empty(), changed("pyproject.toml", multiLine, multiLine.replace("\n", "\r\n"), PYTEST));
+        String released = "[project]\nname = \"calc\"\n\n[tool.release]\nat = 2026-12-08t00:00:00z\n";
+        assertEquals(Optional.empty(), changed("pyproject.toml", released, released.replace("calc", "calc2"), PYTEST));
+        assertEquals(Optional.of("pytest's configuration, its [tool.pytest] table"), changed("pyproject.toml", released,
+                released + "\n[tool.pytest.ini_options]\naddopts = \"-k add\"\n", PYTEST));
+    }
+
+    @Test
     void aFileThatCannotBeReadAfterTheAttemptIsAChangeUnlessItWasTheSameBefore() {
         String broken = PYPROJECT + "addopts = \"-k add\n"; // an unclosed string
         Optional<String> reason = changed("pyproject.toml", PYPROJECT, broken, PYTEST);
@@ -91,36 +101,57 @@ class RunnerSettingsTest {
     }
 
     @Test
-    void jestsKeyAndTheScriptsTheTestCommandRunsAreTheRunnersInAPackageJson() {
-        String pkg = "{\"name\": \"calc\", \"scripts\": {\"test\": \"jest\", \"build\": \"tsc\"}, \"dependencies\": {}}";
-        List<String> npmTest = List.of("npm", "test");
-        assertEquals(Optional.empty(), changed("package.json", pkg,
-                pkg.replace("\"dependencies\": {}", "\"dependencies\": {\"lodash\": \"4.17.21\"}")
-                        .replace("\"tsc\"", "\"tsc -p .\""), npmTest));
-        assertEquals(Optional.of("jest's configuration, its \"jest\" key"), changed("package.json", pkg,
-                pkg.replace("}}", "}, \"jest\": {\"testPathIgnorePatterns\": [\"calc\"]}}"), npmTest));
-        assertEquals(Optional.of("the script test that the test command runs"), changed("package.json", pkg,
-                pkg.replace("\"jest\"", "\"jest --testNamePattern=add\""), npmTest));
-        assertEquals(Optional.of("the script pretest that the test command runs"), changed("package.json", pkg,
-                pkg.replace("\"build\"", "\"pretest\": \"node stub.js\", \"build\""), npmTest));
-        // a command that starts the runner itself runs no script
-        assertEquals(Optional.empty(), changed("package.json", pkg,
-                pkg.replace("\"jest\"", "\"jest -t add\""), List.of("npx", "vitest", "run")));
-        assertFalse(RunnerSettings.mayHold("node_modules/jest/package.json"));
-        assertTrue(RunnerSettings.mayHold("packages/calc/package.json"));
+    void anIniFileIsReadAsPytestsIniconfigReadsItWithPythonsLineEnds() {
+        // found by the review: a form feed or a Unicode line separator ends a line for Python, not for a Java split
+        // on \r and \n, so "[tox]...\f[pytest]\faddopts" hid pytest's section; and "[x" is no header for iniconfig
+        // (it continues the value before), so the addopts after it stayed in [pytest]
+        String role = "pytest's configuration, its [pytest] section";
+        assertEquals(Optional.of(role), changed("tox.ini", null,
+                "[tox]\nenvlist = py3\f[pytest]\faddopts = --deselect tests/test_calc.py::test_div\n", PYTEST));
+        assertEquals(Optional.of("pytest's configuration, its [tool:pytest] section"), changed("setup.cfg",
+                "[metadata]\nname = calc\n", "[metadata]\nname = calc\u2028[tool:pytest]\u2028addopts = -k add\n", PYTEST));
+        String tox = "[tox]\nenvlist = py3\n\n[pytest]\ntestpaths = tests\n";
+        assertEquals(Optional.of(role), changed("tox.ini", tox, tox + "[x\naddopts = -k add\n", PYTEST));
+        // as iniconfig: an indented "[" line continues a value, a header's comment is cut, "name: value" is a value
+        assertEquals(Optional.empty(), changed("tox.ini", tox, tox.replace("[pytest]", "[pytest] # ours"), PYTEST));
+        assertEquals(Optional.empty(), changed("tox.ini", tox, tox.replace("testpaths = tests", "testpaths: tests"), PYTEST));
+        assertEquals(Optional.of(role), changed("tox.ini", tox, tox.replace("testpaths = tests", "testpaths = tests\n  more"),
+                PYTEST));
+        assertEquals(Optional.empty(), changed("tox.ini", tox, tox.replace("\n", "\r\n"), PYTEST));
+        // a line iniconfig cannot read: pytest fails on the file, and whether its section changed cannot be told
+        assertTrue(changed("tox.ini", tox, tox + "just words\n", PYTEST).orElseThrow().contains("cannot be told"));
     }
 
     @Test
-    void theScriptsATestCommandRunsThroughAPackageManager() {
-        assertEquals(Set.of("test", "pretest", "posttest"), RunnerSettings.testScripts(List.of("npm", "test")));
-        assertEquals(Set.of("test", "pretest", "posttest"), RunnerSettings.testScripts(List.of("/usr/bin/npm", "t")));
-        assertEquals(Set.of("check", "precheck", "postcheck"),
-                RunnerSettings.testScripts(List.of("npm", "--silent", "run", "check", "--", "src/calc.test.js")));
-        assertEquals(Set.of("test:unit", "pretest:unit", "posttest:unit"),
-                RunnerSettings.testScripts(List.of("yarn", "test:unit")));
-        assertEquals(Set.of(), RunnerSettings.testScripts(List.of("pnpm", "exec", "vitest", "run")));
-        assertEquals(Set.of(), RunnerSettings.testScripts(List.of("npm", "exec", "jest")));
-        assertEquals(Set.of(), RunnerSettings.testScripts(List.of("npx", "jest")));
-        assertEquals(Set.of(), RunnerSettings.testScripts(List.of("npm")));
+    void jestsKeyAndTheScriptsOfAPackageJsonAreTheRunnersWhenTheTestCommandRunsThem() {
+        String pkg = "{\"name\": \"calc\", \"scripts\": {\"test\": \"npm run unit\", \"unit\": \"jest\"}, \"dependencies\": {}}";
+        List<String> npmTest = List.of("npm", "test");
+        assertEquals(Optional.empty(), changed("package.json", pkg,
+                pkg.replace("\"dependencies\": {}", "\"dependencies\": {\"lodash\": \"4.17.21\"}"), npmTest));
+        assertEquals(Optional.of("jest's configuration, its \"jest\" key"), changed("package.json", pkg,
+                pkg.replace("}}", "}, \"jest\": {\"testPathIgnorePatterns\": [\"calc\"]}}"), npmTest));
+        // found by the review: a script the test script runs (npm run unit) was not followed; every script is the tests'
+        String scripts = "its scripts, which the test command runs through npm";
+        assertEquals(Optional.of(scripts), changed("package.json", pkg, pkg.replace("\"jest\"", "\"jest -t add\""), npmTest));
+        assertEquals(Optional.of(scripts), changed("package.json", pkg,
+                pkg.replace("\"unit\": \"jest\"", "\"unit\": \"jest\", \"pretest\": \"node stub.js\""), npmTest));
+        // found by the review: an option with a value before the script (--prefix app) hid it
+        assertEquals(Optional.of(scripts), changed("app/package.json", pkg, pkg.replace("\"jest\"", "\"jest -t add\""),
+                List.of("npm", "--prefix", "app", "test")));
+        // a command that starts the runner itself runs no script; bun test is bun's own runner
+        for (List<String> own : List.of(List.of("npx", "vitest", "run"), List.of("bun", "test"), List.of("npm", "exec", "jest"),
+                List.of("pnpm", "dlx", "jest"))) {
+            assertEquals(Optional.empty(), changed("package.json", pkg, pkg.replace("\"jest\"", "\"jest -t add\""), own),
+                    own.toString());
+        }
+        // a new package's package.json is the feature's, unless the command runs a workspace's packages
+        String newPackage = "{\"name\": \"util\", \"scripts\": {\"test\": \"node --test\"}}";
+        assertEquals(Optional.empty(), changed("packages/util/package.json", null, newPackage, npmTest));
+        assertEquals(Optional.of("its scripts, which the test command runs through pnpm"),
+                changed("packages/util/package.json", null, newPackage, List.of("pnpm", "-r", "test")));
+        assertEquals(Optional.of("its scripts, which the test command runs through yarn"),
+                changed("packages/util/package.json", null, newPackage, List.of("yarn", "workspace", "util", "test")));
+        assertFalse(RunnerSettings.mayHold("node_modules/jest/package.json"));
+        assertTrue(RunnerSettings.mayHold("packages/calc/package.json"));
     }
 }

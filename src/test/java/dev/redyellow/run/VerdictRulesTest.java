@@ -188,6 +188,19 @@ class VerdictRulesTest {
         FeatureOutcome unchanged = run(ManifestLoader.load(file));
         assertEquals(FeatureState.GREEN, unchanged.state(), unchanged.reason());
         assertEquals(1, unchanged.attempts());
+
+        // every attempt refused: the reason says why the last was, not what the RED proof's run said (found by a review:
+        // "the last did not compile: ... ModuleNotFoundError")
+        attempts.removeAll();
+        for (int i = 0; i < 2; i++) {
+            attempts.addObject().putObject("files").put("calc.py", "def add(a, b):\n    return a + b\n")
+                    .put("conftest.py", "# changed " + i + "\n");
+        }
+        Files.writeString(file, JSON.writeValueAsString(root));
+        FeatureOutcome refused = run(ManifestLoader.load(file), tmp.resolve("run-refused"));
+        assertEquals(FeatureState.FAILED, refused.state(), refused.reason());
+        assertEquals("attempts-exhausted: 2 attempts, the last was turned away untested: tampering: changed test files,"
+                + " which are read-only for the implementer: conftest.py (a pytest plugin)", refused.reason());
     }
 
     @Test
