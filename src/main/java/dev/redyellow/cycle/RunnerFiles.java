@@ -45,6 +45,7 @@ final class RunnerFiles {
             return Optional.of("a module in the name of RedYellow's pytest plugin, imported instead of it");
         }
         if (java.util.Arrays.stream(path.split("/")).limit(path.split("/").length - 1L)
+                .map(folder -> folder.toLowerCase(java.util.Locale.ROOT)) // importlib.metadata reads any case
                 .anyMatch(folder -> folder.endsWith(".dist-info") || folder.endsWith(".egg-info"))) {
             // found by the review: a *.dist-info with a pytest11 entry point in the working directory (which
             // `python -m pytest` puts on sys.path) is a plugin pytest loads by itself

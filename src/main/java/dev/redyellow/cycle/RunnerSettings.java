@@ -210,17 +210,44 @@ final class RunnerSettings {
         return text.substring(from, to);
     }
 
-    private static Optional<String> packageJson(byte[] before, byte[] after, ScriptUse scripts) {
+    private static Optional<String> packageJson(byte[] before, byte[] after, ScriptUse use) {
         Optional<String> jest = compare(before, after, bytes -> jsonPart(bytes, "jest"), "JSON",
                 "jest's configuration, its \"jest\" key");
-        if (jest.isPresent() || !scripts.runs() || before == null && !scripts.workspaces()) {
+        if (jest.isPresent() || !use.runs() || before == null && !use.workspaces()) {
             return jest;
         }
-        // a script may run others (npm run unit), and a package manager's options may name another folder or
-        // package: every script of a package.json that was there is the tests'; a new one's only where the command
-        // runs a workspace's packages (a new package's package.json is the feature's otherwise)
-        return compare(before, after, bytes -> jsonPart(bytes, "scripts"), "JSON",
-                "its scripts, which the test command runs through " + scripts.manager());
+        String role = "which the test command runs through " + use.manager();
+        JsonNode was;
+        JsonNode now;
+        try {
+            was = before == null ? MissingNode.getInstance() : jsonPart(before, "scripts");
+            now = jsonPart(after, "scripts");
+        } catch (IOException unreadable) {
+            // which scripts run cannot be told: all of them are compared
+            return compare(before, after, bytes -> jsonPart(bytes, "scripts"), "JSON", "its scripts, " + role);
+        }
+        // The scripts the command names ("test" for npm test and its aliases), their pre and post scripts, and every
+        // script named in the text of one of those, before or after the attempt (a test script that runs "npm run unit"):
+        // a script that no test script reaches (a build script) is the feature's.
+        java.util.Set<String> reached = new java.util.TreeSet<>(use.named());
+        reached.add("test");
+        java.util.Deque<String> open = new java.util.ArrayDeque<>(reached);
+        while (!open.isEmpty()) {
+            String script = open.pop();
+            List<String> next = new ArrayList<>(List.of("pre" + script, "post" + script));
+            for (JsonNode scripts : List.of(was, now)) {
+                next.addAll(List.of(scripts.path(script).asText("").split("[^A-Za-z0-9_:.@/-]+")));
+            }
+            for (String name : next) {
+                // only scripts there are, before or after (a pre script's own pre script is none)
+                if ((was.has(name) || now.has(name)) && reached.add(name)) {
+                    open.push(name);
+                }
+            }
+        }
+        List<String> changed = reached.stream().filter(name -> !was.path(name).equals(now.path(name))).toList();
+        return changed.isEmpty() ? Optional.empty() : Optional.of("its script" + (changed.size() == 1 ? " " : "s ")
+                + String.join(", ", changed) + ", " + role);
     }
 
     private static JsonNode jsonPart(byte[] bytes, String key) throws IOException {
@@ -239,26 +266,41 @@ final class RunnerSettings {
     }
 
     /**
-     * Whether a test command runs a {@code package.json}'s scripts: through npm, pnpm, yarn or bun, unless it runs
-     * something else with them ({@code npm exec jest}, {@code pnpm dlx}; {@code bun test} is bun's own runner), and
-     * whether it may run those of a workspace's packages or another folder's ({@code npm -w calc test},
-     * {@code pnpm --filter calc test}, {@code yarn workspace calc test}, {@code npm --prefix app test}).
+     * Whether a test command runs a {@code package.json}'s scripts, and which it names: through npm, pnpm, yarn or bun
+     * (also behind {@code env}, {@code corepack} or a shell's {@code -c} text), unless it runs something else with
+     * them ({@code npm exec jest}, {@code pnpm dlx}; {@code bun test} is bun's own runner); every word of the command
+     * after the manager that is no option may name a script (an option's value taken for one only protects more).
+     * Whether it may run those of a workspace's packages: a workspace option ({@code npm -w calc test},
+     * {@code pnpm --filter calc test}, {@code yarn workspace calc test}, {@code npm --prefix app test}), or a tool that
+     * runs the packages' scripts ({@code turbo}, {@code lerna}, {@code nx}).
      */
-    record ScriptUse(String manager, boolean runs, boolean workspaces) {
+    record ScriptUse(String manager, boolean runs, boolean workspaces, java.util.Set<String> named) {
+        private static final Set<String> MONOREPO_TOOLS = Set.of("turbo", "lerna", "nx");
+
         static ScriptUse of(List<String> command) {
-            if (command.size() < 2) {
-                return new ScriptUse("", false, false);
+            List<String> words = command.stream().flatMap(a -> java.util.Arrays.stream(a.strip().split("\\s+")))
+                    .filter(w -> !w.isEmpty()).toList();
+            for (int i = 0; i < words.size(); i++) {
+                String program = program(words.get(i));
+                boolean monorepo = MONOREPO_TOOLS.contains(program);
+                if (!PACKAGE_MANAGERS.contains(program) && !monorepo) {
+                    continue;
+                }
+                List<String> rest = words.subList(i + 1, words.size());
+                List<String> named = rest.stream().filter(w -> !w.startsWith("-")).toList();
+                String verb = named.isEmpty() ? "" : named.get(0);
+                boolean runs = monorepo || !NOT_SCRIPTS.contains(verb) && !(program.equals("bun") && verb.equals("test"));
+                boolean workspaces = monorepo || rest.stream().anyMatch(a -> WORKSPACES.contains(a.contains("=")
+                        ? a.substring(0, a.indexOf('=')) : a));
+                return new ScriptUse(program, runs, workspaces, java.util.Set.copyOf(named));
             }
-            String program = command.get(0).substring(command.get(0).lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-            if (!PACKAGE_MANAGERS.contains(program)) {
-                return new ScriptUse(program, false, false);
-            }
-            // the first word that is no option; an option's value taken for it only makes this say "runs" (fail closed)
-            String verb = command.stream().skip(1).filter(a -> !a.startsWith("-")).findFirst().orElse("");
-            boolean runs = !NOT_SCRIPTS.contains(verb) && !(program.equals("bun") && verb.equals("test"));
-            boolean workspaces = command.stream().skip(1).anyMatch(a -> WORKSPACES.contains(a.contains("=")
-                    ? a.substring(0, a.indexOf('=')) : a));
-            return new ScriptUse(program, runs, workspaces);
+            return new ScriptUse("", false, false, java.util.Set.of());
+        }
+
+        private static String program(String word) {
+            String name = word.substring(word.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT)
+                    .replaceAll("\\.(?:cmd|exe|ps1)$", "");
+            return name.equals("yarnpkg") ? "yarn" : name;
         }
     }
 

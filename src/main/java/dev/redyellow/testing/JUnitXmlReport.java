@@ -69,7 +69,7 @@ public final class JUnitXmlReport {
         while (xml.hasNext()) {
             if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("testcase")) {
                 TestCase test = readCase(xml, roots);
-                if (test.name().isEmpty()) {
+                if (test.name().isEmpty() && test.status() == TestCase.Status.PASSED) {
                     // pytest's <testcase time="0.000"/> for the test it was stopped in (pytest.exit): no test that
                     // ended, and no pass (the stop itself fails the run: CommandVerdict)
                     continue;

@@ -94,7 +94,8 @@ final class PytestSkips implements AutoCloseable {
 
     /**
      * The run's extra environment with the plugin's variables: its folder after {@code PYTHONPATH}'s entries,
-     * its module after {@code PYTEST_PLUGINS}'s, as the settings or RedYellow's own environment had them.
+     * its module before {@code PYTEST_PLUGINS}'s, as the settings or RedYellow's own environment had them (first, so
+     * that it watches the marks a project plugin named there may make as it imports the project's code).
      */
     Map<String, String> env(Map<String, String> extra, Map<String, String> inherited) {
         if (file == null) {
@@ -102,7 +103,8 @@ final class PytestSkips implements AutoCloseable {
         }
         Map<String, String> env = new HashMap<>(extra);
         env.put("PYTHONPATH", joined(extra, inherited, "PYTHONPATH", java.io.File.pathSeparator, plugin.toString()));
-        env.put("PYTEST_PLUGINS", joined(extra, inherited, "PYTEST_PLUGINS", ",", MODULE));
+        String plugins = extra.getOrDefault("PYTEST_PLUGINS", inherited.get("PYTEST_PLUGINS"));
+        env.put("PYTEST_PLUGINS", plugins == null || plugins.isEmpty() ? MODULE : MODULE + "," + plugins);
         env.put(FILE_VARIABLE, file.toString());
         return env;
     }

@@ -22,8 +22,12 @@ final class PytestSummary implements SummaryParser {
     private static final Pattern ITEM = Pattern.compile("(\\d+) (\\w+)");
     private static final LinePattern SKIPPED = LinePattern.startingWithAny(List.of("SKIPPED ["),
             "^SKIPPED \\[(\\d+)\\] (.+?):(\\d+): (.*)$");
-    /** pytest's banner when its session was stopped: pytest.exit(), an interrupt (its terminal reporter's "!" ruler). */
-    private static final LinePattern STOPPED = LinePattern.startingWithAny(List.of("!!!"), "^!{3,} (.+?) !{3,}$");
+    /**
+     * pytest's banner when its session was stopped: pytest.exit(), an interrupt (its terminal reporter's "!" ruler,
+     * a single "!" around a long message, whose second line a message with a line break moves the closing ruler to).
+     */
+    private static final LinePattern STOPPED = LinePattern.startingWithAny(List.of("!"),
+            "^!+ ((?:_pytest\\.outcomes\\.)?Exit: .*?|KeyboardInterrupt|Interrupted: .*?)(?: !+)?$");
     private static final LinePattern FAILED_TEST = LinePattern.startingWithAny(List.of("FAILED ", "ERROR "), "^(?:FAILED|ERROR) (\\S+)(?: - (.*))?$");
 
     private final FailureNames failures = new FailureNames();

@@ -20,6 +20,7 @@ class RunnerFilesTest {
                 "vitest.config.ts", "jest.config.js", "jest.config.json", "vitest.workspace.ts",
                 // found by the review: an entry point in package metadata on sys.path, npm's node-options
                 "evil-1.0.dist-info/entry_points.txt", "src/evil.egg-info/entry_points.txt", ".npmrc", "app/.npmrc",
+                "evil-1.0.DIST-INFO/entry_points.txt",
                 "bunfig.toml", ".yarnrc.yml")) {
             assertTrue(RunnerFiles.role(path).isPresent(), path);
         }

@@ -123,22 +123,31 @@ class RunnerSettingsTest {
     }
 
     @Test
-    void jestsKeyAndTheScriptsOfAPackageJsonAreTheRunnersWhenTheTestCommandRunsThem() {
-        String pkg = "{\"name\": \"calc\", \"scripts\": {\"test\": \"npm run unit\", \"unit\": \"jest\"}, \"dependencies\": {}}";
+    void jestsKeyAndTheScriptsATestScriptReachesAreTheRunnersWhenTheTestCommandRunsThem() {
+        String pkg = "{\"name\": \"calc\", \"scripts\": {\"test\": \"npm run unit\", \"unit\": \"jest\", \"build\": \"tsc\"},"
+                + " \"dependencies\": {}}";
         List<String> npmTest = List.of("npm", "test");
         assertEquals(Optional.empty(), changed("package.json", pkg,
                 pkg.replace("\"dependencies\": {}", "\"dependencies\": {\"lodash\": \"4.17.21\"}"), npmTest));
         assertEquals(Optional.of("jest's configuration, its \"jest\" key"), changed("package.json", pkg,
                 pkg.replace("}}", "}, \"jest\": {\"testPathIgnorePatterns\": [\"calc\"]}}"), npmTest));
-        // found by the review: a script the test script runs (npm run unit) was not followed; every script is the tests'
-        String scripts = "its scripts, which the test command runs through npm";
-        assertEquals(Optional.of(scripts), changed("package.json", pkg, pkg.replace("\"jest\"", "\"jest -t add\""), npmTest));
-        assertEquals(Optional.of(scripts), changed("package.json", pkg,
+        // found by the review: a script the test script runs (npm run unit) was not followed
+        String unit = "its script unit, which the test command runs through npm";
+        assertEquals(Optional.of(unit), changed("package.json", pkg, pkg.replace("\"jest\"", "\"jest -t add\""), npmTest));
+        assertEquals(Optional.of("its script pretest, which the test command runs through npm"), changed("package.json", pkg,
                 pkg.replace("\"unit\": \"jest\"", "\"unit\": \"jest\", \"pretest\": \"node stub.js\""), npmTest));
+        // found by the second review: a script no test script reaches (a build script) is the feature's
+        assertEquals(Optional.empty(), changed("package.json", pkg, pkg.replace("\"tsc\"", "\"tsc -p .\"")
+                .replace("\"build\"", "\"lint\": \"eslint .\", \"build\""), npmTest));
         // found by the review: an option with a value before the script (--prefix app) hid it
-        assertEquals(Optional.of(scripts), changed("app/package.json", pkg, pkg.replace("\"jest\"", "\"jest -t add\""),
+        assertEquals(Optional.of(unit), changed("app/package.json", pkg, pkg.replace("\"jest\"", "\"jest -t add\""),
                 List.of("npm", "--prefix", "app", "test")));
-        // a command that starts the runner itself runs no script; bun test is bun's own runner
+        // the manager behind env, corepack or a shell's text; a command that starts the runner itself runs no script
+        for (List<String> wrapped : List.of(List.of("corepack", "yarn", "test"), List.of("env", "CI=1", "npm", "test"),
+                List.of("sh", "-c", "npm test"), List.of("yarnpkg", "test"))) {
+            assertTrue(changed("package.json", pkg, pkg.replace("\"jest\"", "\"jest -t add\""), wrapped).isPresent(),
+                    wrapped.toString());
+        }
         for (List<String> own : List.of(List.of("npx", "vitest", "run"), List.of("bun", "test"), List.of("npm", "exec", "jest"),
                 List.of("pnpm", "dlx", "jest"))) {
             assertEquals(Optional.empty(), changed("package.json", pkg, pkg.replace("\"jest\"", "\"jest -t add\""), own),
@@ -147,10 +156,12 @@ class RunnerSettingsTest {
         // a new package's package.json is the feature's, unless the command runs a workspace's packages
         String newPackage = "{\"name\": \"util\", \"scripts\": {\"test\": \"node --test\"}}";
         assertEquals(Optional.empty(), changed("packages/util/package.json", null, newPackage, npmTest));
-        assertEquals(Optional.of("its scripts, which the test command runs through pnpm"),
+        assertEquals(Optional.of("its script test, which the test command runs through pnpm"),
                 changed("packages/util/package.json", null, newPackage, List.of("pnpm", "-r", "test")));
-        assertEquals(Optional.of("its scripts, which the test command runs through yarn"),
+        assertEquals(Optional.of("its script test, which the test command runs through yarn"),
                 changed("packages/util/package.json", null, newPackage, List.of("yarn", "workspace", "util", "test")));
+        assertEquals(Optional.of("its script test, which the test command runs through turbo"),
+                changed("packages/util/package.json", null, newPackage, List.of("npx", "turbo", "run", "test")));
         assertFalse(RunnerSettings.mayHold("node_modules/jest/package.json"));
         assertTrue(RunnerSettings.mayHold("packages/calc/package.json"));
     }

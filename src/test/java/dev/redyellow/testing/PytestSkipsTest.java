@@ -64,7 +64,7 @@ class PytestSkipsTest {
         assertTrue(Files.isRegularFile(folder.resolve("redyellow_pytest_skips.py")));
         // a file where Python would write its byte code: none is written, so the folder can be removed at exit
         assertTrue(Files.isRegularFile(folder.resolve("__pycache__")));
-        assertEquals("xdist,redyellow_pytest_skips", env.get("PYTEST_PLUGINS"));
+        assertEquals("redyellow_pytest_skips,xdist", env.get("PYTEST_PLUGINS"));
         assertTrue(env.get(PytestSkips.FILE_VARIABLE).endsWith(".jsonl"), env.toString());
         assertEquals("redyellow_pytest_skips", skips.env(Map.of(), Map.of()).get("PYTEST_PLUGINS"));
     }
@@ -187,7 +187,17 @@ class PytestSkipsTest {
         write(project, "tests/test_decorated.py", "from calc.ops import later\n\n\n@later\ndef test_later():\n"
                 + "    pass\n");
         // a mark the author's helper makes is placed there: a file no implementer writes
-        write(project, "tests/helpers.py", "import pytest\n\nslow = pytest.mark.skip(reason=\"author helper\")\n");
+        write(project, "tests/helpers.py", "import pytest\n\nslow = pytest.mark.skip(reason=\"author helper\")\n"
+                + "needs_db = pytest.mark.skipif(False, reason=\"no db\")\n");
+        // found by the second review: a copy of a mark was made without pytest's constructor and had no place; the
+        // author's mark that did not fire was named before the implementation's that did
+        write(project, "calc/copied.py", "import copy\n\nimport pytest\n\n"
+                + "pytestmark = copy.copy(pytest.mark.skip(reason=\"copied\").mark)\n");
+        write(project, "tests/test_copied.py", "from calc.copied import *  # noqa: F403\n\n\ndef test_copied():\n"
+                + "    pass\n");
+        write(project, "calc/order.py", "import pytest\n\npytestmark = pytest.mark.skipif(True, reason=\"impl skipif\")\n");
+        write(project, "tests/test_order.py", "from calc.order import *  # noqa: F403\nfrom helpers import needs_db\n\n\n"
+                + "@needs_db\ndef test_order():\n    pass\n");
         write(project, "tests/test_helper_mark.py", "from helpers import slow\n\n\n@slow\ndef test_slow():\n"
                 + "    pass\n");
         write(project, "calc/base.py", "import pytest\n\n\nclass Later:\n    \"\"\"A base.\"\"\"\n\n"
@@ -233,7 +243,9 @@ class PytestSkipsTest {
                     Map.entry("tests/test_ownmark.py::test_half", "own module mark []"),
                     Map.entry("tests/test_inject.py::test_triple", "injected [calc/inject.py:13]"),
                     Map.entry("tests/test_decorated.py::test_later", "impl decorator [calc/ops.py:19]"),
-                    Map.entry("tests/test_helper_mark.py::test_slow", "author helper [tests/helpers.py:3]")), found);
+                    Map.entry("tests/test_helper_mark.py::test_slow", "author helper [tests/helpers.py:3]"),
+                    Map.entry("tests/test_copied.py::test_copied", "copied [calc/copied.py:5]"),
+                    Map.entry("tests/test_order.py::test_order", "impl skipif [calc/order.py:3]")), found);
             // the plugin adds nothing to the output: the same summary, no line of its own
             assertEquals(lastLine(plain), lastLine(withPlugin).replaceAll(" in [0-9.]+s", ""), withPlugin);
             assertFalse(withPlugin.contains("redyellow"), withPlugin);

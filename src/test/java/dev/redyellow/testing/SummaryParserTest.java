@@ -98,6 +98,18 @@ class SummaryParserTest {
         OutputLines ended = new OutputLines(SummaryParser.forCommand(List.of("pytest")));
         feed(ended, "..\n2 passed in 0.01s\n");
         assertTrue(ended.stopped().isEmpty());
+
+        // found by the second review: a message with a line break moves the closing ruler to its second line, and a
+        // long one gets a single "!" on each side; a line of a test's own that only looks alike is not pytest's stop
+        for (String banner : List.of("!!!!!!!!!! _pytest.outcomes.Exit: a\nb !!!!!!!!!!\n",
+                "! _pytest.outcomes.Exit: " + "x".repeat(80) + " !\n", "!!!!!!!!!! KeyboardInterrupt !!!!!!!!!!\n")) {
+            OutputLines stopped = new OutputLines(SummaryParser.forCommand(List.of("python3", "-I", "-m", "pytest")));
+            feed(stopped, ".\n1 passed in 0.10s\n" + banner);
+            assertTrue(stopped.stopped().isPresent(), banner);
+        }
+        OutputLines printed = new OutputLines(SummaryParser.all());
+        feed(printed, "\n!!! legacy mode is on !!!\n.\nRan 1 test in 0.001s\n\nOK\n");
+        assertTrue(printed.stopped().isEmpty());
     }
 
     @Test

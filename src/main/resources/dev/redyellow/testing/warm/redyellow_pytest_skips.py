@@ -203,7 +203,7 @@ def pytest_runtest_makereport(item, call):
         if excinfo is not None and not places:
             places = _places(excinfo.value)
     if not places and _by_marks(report, raised):
-        places = _mark_places(item, ("xfail",) if hasattr(report, "wasxfail") else ("skip", "skipif"))
+        places = _mark_places(item, ("xfail",) if hasattr(report, "wasxfail") else ("skipif", "skip"), _reason(report))
     setattr(report, _ATTRIBUTE, places)
 
 
@@ -217,17 +217,37 @@ def _by_marks(report, raised):
 
 
 _SKIP_MARKS = ("skip", "skipif", "xfail")
-_MADE_FRAMES = 30
-# Every skip, skipif and xfail mark made once this plugin was imported: id -> (the mark, where it was made: the
-# (file, line) of each frame, innermost first). A mark is kept alive with it, so its id is not another's later.
-_made = {}
+_MADE = "_redyellow_made"
+
+
+def _library_roots():
+    """Folders of code that makes no mark of the project's: the interpreter's, installed packages', pytest's, this plugin's."""
+    roots = set()
+    paths = sysconfig.get_paths()
+    for key in ("stdlib", "platstdlib", "purelib", "platlib"):
+        if paths.get(key):
+            roots.add(paths[key])
+    try:
+        import site
+        roots.update(site.getsitepackages())
+    except (AttributeError, ImportError):
+        pass
+    for name in ("pytest", "_pytest", "pluggy"):
+        module = sys.modules.get(name)
+        if module is not None and getattr(module, "__file__", None):
+            roots.add(os.path.dirname(module.__file__))
+    cwd = os.path.join(_real(os.getcwd()), "")
+    real = [os.path.join(_real(r), "") for r in roots if r]
+    return tuple(r for r in real if not cwd.startswith(r)), _real(os.path.abspath(__file__))
 
 
 def _watch_marks():
-    """Notes where each skip, skipif and xfail mark is made (pytest's Mark is made by pytest.mark.skip, by its call
-    with arguments, and by their combination): the code that made it, not where it was later found (a module's
-    pytestmark taken in by an import, one written into a test module's globals, a class's inherited), decides
-    whose the mark is."""
+    """Notes on each skip, skipif and xfail mark where it was made: the innermost frame of a file that is not the
+    interpreter's, an installed package's or pytest's (code made by exec or compile is passed over for the code that
+    ran it). pytest's Mark is made by pytest.mark.skip, by its call with arguments and by their combination; the note
+    is an attribute of the mark itself, so a copy or a pickled mark keeps it. The code that made a mark, not where the
+    test found it (a module's pytestmark taken in by an import, one written into a test module's globals, a class's
+    inherited), decides whose it is."""
     try:
         from _pytest.mark.structures import Mark
     except ImportError:
@@ -235,16 +255,15 @@ def _watch_marks():
     made = Mark.__init__
     if getattr(made, "_redyellow", False):
         return
+    libraries, plugin = _library_roots()
 
     def __init__(self, *args, **kwargs):
         made(self, *args, **kwargs)
         if getattr(self, "name", None) in _SKIP_MARKS:
-            frames = []
-            frame = sys._getframe(1)
-            while frame is not None and len(frames) < _MADE_FRAMES:
-                frames.append((frame.f_code.co_filename, frame.f_lineno))
-                frame = frame.f_back
-            _made[id(self)] = (self, frames)
+            try:
+                object.__setattr__(self, _MADE, _maker(sys._getframe(1), libraries, plugin))
+            except Exception:  # noqa: BLE001 - a mark without room for the note: placed nowhere, as before
+                pass
 
     __init__._redyellow = True
     Mark.__init__ = __init__
@@ -253,24 +272,41 @@ def _watch_marks():
 _watch_marks()
 
 
-def _mark_places(item, names):
-    """Where the skip, skipif or xfail marks of a test that pytest skipped or xfailed by its marks were made, when
-    that was outside the test's own file: the innermost place of the project's code in the stack that made each
-    (a mark made in the test's file, or by pytest itself, is the author's and has none)."""
+def _maker(frame, libraries, plugin):
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if filename and not filename.startswith("<"):
+            real = _real(filename)
+            if real != plugin and not real.startswith(libraries):
+                return filename, frame.f_lineno
+        frame = frame.f_back
+    return None
+
+
+def _mark_reason(mark):
+    if mark.name == "skip":
+        reason = mark.kwargs.get("reason", mark.args[0] if mark.args else "unconditional skip")
+    else:
+        reason = mark.kwargs.get("reason", "")
+    return str(reason)
+
+
+def _mark_places(item, names, report_reason):
+    """Where the mark that skipped or xfailed a test was made, when that was outside the test's own file: the marks in
+    pytest's order (skipif before skip), the first whose reason is the report's; where none has it (a condition's own
+    reason), every mark of those names. A mark made in the test's file, or by pytest itself, is the author's."""
     places = []
     try:
         test_file = _real(str(getattr(item, "path", None) or item.fspath))
-        for name in names:
-            for mark in item.iter_markers(name=name):
-                made = _made.get(id(mark))
-                if made is None or made[0] is not mark:
-                    continue
-                for filename, line in made[1]:
-                    place = _place(filename, line)
-                    if place is not None:
-                        if _real(filename) != test_file and place not in places:
-                            places.append(place)
-                        break
+        marks = [mark for name in names for mark in item.iter_markers(name=name)]
+        fired = [mark for mark in marks if report_reason in (_mark_reason(mark), "xfail: " + _mark_reason(mark))]
+        for mark in fired[:1] or marks:
+            made = getattr(mark, _MADE, None)
+            if made is None:
+                continue
+            place = _place(made[0], made[1])
+            if place is not None and _real(made[0]) != test_file and place not in places:
+                places.append(place)
     except Exception:  # noqa: BLE001 - an item of another kind, a mark that reads oddly: the run must go on
         return places
     return places[:_MAX_PLACES]
