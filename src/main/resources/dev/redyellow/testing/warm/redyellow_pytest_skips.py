@@ -221,24 +221,9 @@ _MADE = "_redyellow_made"
 
 
 def _library_roots():
-    """Folders of code that makes no mark of the project's: the interpreter's, installed packages', pytest's, this plugin's."""
-    roots = set()
-    paths = sysconfig.get_paths()
-    for key in ("stdlib", "platstdlib", "purelib", "platlib"):
-        if paths.get(key):
-            roots.add(paths[key])
-    try:
-        import site
-        roots.update(site.getsitepackages())
-    except (AttributeError, ImportError):
-        pass
-    for name in ("pytest", "_pytest", "pluggy"):
-        module = sys.modules.get(name)
-        if module is not None and getattr(module, "__file__", None):
-            roots.add(os.path.dirname(module.__file__))
-    cwd = os.path.join(_real(os.getcwd()), "")
-    real = [os.path.join(_real(r), "") for r in roots if r]
-    return tuple(r for r in real if not cwd.startswith(r)), _real(os.path.abspath(__file__))
+    """Folders of code that makes no mark of the project's (the interpreter's, installed packages', pytest's), as
+    seen from where pytest starts, and this plugin's own file."""
+    return _libraries(os.path.join(_real(os.getcwd()), "")), _real(os.path.abspath(__file__))
 
 
 def _watch_marks():
