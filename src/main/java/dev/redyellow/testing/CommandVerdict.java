@@ -44,8 +44,7 @@ final class CommandVerdict {
         TestResult result = outcome(exitCode, outputTail, counted, lines.loadFailures(), results);
         // without the plugin (python -I or -E), pytest's own banner says that its session was stopped
         // (only where pytest's own summary was read: another program's output may hold such a line)
-        boolean pytest = counted.map(c -> c.source().contains("pytest")).orElse(false)
-                || lines.summary().map(s -> s.runner().equals("pytest")).orElse(false);
+        boolean pytest = lines.summary().map(s -> s.runner().equals("pytest")).orElse(false);
         Optional<String> stopped = plugin.stopped().or(() -> plugin.expected() || !pytest ? Optional.empty() : lines.stopped());
         return exitCode == 0 ? unproven(result, plugin, stopped, outputTail, results) : result;
     }
